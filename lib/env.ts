@@ -1,0 +1,72 @@
+/**
+ * The one validated env module: nothing else reads process.env. Values are parsed lazily
+ * (on first use) so `next build` can import modules without a database or secrets.
+ */
+import { z } from "zod";
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/** What the Next.js server needs at run time. The launcher provides all of it. */
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url("must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** 32 bytes, base64: the AES-256-GCM key for reseller credentials at rest. */
+  CREDENTIALS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64"),
+  /** Where the demo seed points the sandbox reseller account. */
+  SECTIGO_SANDBOX_URL: z.string().url().default("http://127.0.0.1:4010/products/"),
+  /** Timeout for each Sectigo call, in milliseconds. */
+  SECTIGO_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+});
+
+/** What the launcher (npm start) and the one-off CLIs read. */
+export const launcherEnvSchema = z.object({
+  DATABASE_URL: z.string().url("must be a postgresql:// URL").optional(),
+  DATA_DIR: z.string().default(".data/dev"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: port(3000),
+  PG_PORT: port(54329),
+  SANDBOX_PORT: port(4010),
+  /** Set to a Sectigo /products/ URL to skip the local sandbox (e.g. live). */
+  SECTIGO_BASE_URL: z.string().url().optional(),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly variables: string[], details: string[]) {
+    super(`Invalid environment: ${details.join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses `raw` against `schema`; the error names each missing or invalid variable (never its value). */
+export function parseEnv<S extends z.ZodType>(schema: S, raw: Record<string, string | undefined>): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const variables = [...new Set(result.error.issues.map((i) => String(i.path[0])))];
+  const details = result.error.issues.map((i) => {
+    const name = String(i.path[0]);
+    return raw[name] === undefined || raw[name] === "" ? `${name} is missing` : `${name} ${i.message}`;
+  });
+  throw new EnvError(variables, details);
+}
+
+function rawEnv(): Record<string, string | undefined> {
+  // Empty strings count as unset.
+  return Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+}
+
+let server: ServerEnv | undefined;
+export function serverEnv(): ServerEnv {
+  server ??= parseEnv(serverEnvSchema, rawEnv());
+  return server;
+}
+
+export function launcherEnv(): LauncherEnv {
+  return parseEnv(launcherEnvSchema, rawEnv());
+}

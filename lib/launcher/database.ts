@@ -1,0 +1,35 @@
+import path from "node:path";
+import { startEmbeddedPostgres, isPortTaken, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { launcherEnv } from "@/lib/env";
+
+export const EMBEDDED_DATABASE_NAME = "orderdesk";
+
+/** DATABASE_URL if set, otherwise the embedded PostgreSQL of the given profile's data dir. */
+export async function startDatabase(opts: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const external = launcherEnv().DATABASE_URL;
+  if (external) return { url: external, port: Number(new URL(external).port || 5432), stop: async () => {} };
+  return startEmbeddedPostgres({
+    dataDir: path.join(opts.dataDir, "postgres"),
+    port: opts.port,
+    database: EMBEDDED_DATABASE_NAME,
+    onLog: opts.log,
+  });
+}
+
+/** For one-off CLIs: reuse a running launcher's database, or start the embedded one briefly. */
+export async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
+  const env = launcherEnv();
+  if (env.DATABASE_URL) return work(env.DATABASE_URL);
+  const url = `postgresql://postgres:postgres@127.0.0.1:${env.PG_PORT}/${EMBEDDED_DATABASE_NAME}`;
+  if (await isPortTaken(env.PG_PORT)) return work(url);
+  const db = await startDatabase({ dataDir: env.DATA_DIR, port: env.PG_PORT });
+  try {
+    await work(db.url);
+  } finally {
+    await db.stop();
+  }
+}
