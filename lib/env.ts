@@ -30,8 +30,13 @@ export const launcherEnvSchema = z.object({
   PORT: port(3000),
   PG_PORT: port(54329),
   SANDBOX_PORT: port(4010),
-  /** Set to a Sectigo /products/ URL to skip the local sandbox (e.g. live). */
+  /** Set to skip the local sandbox and point the demo reseller account elsewhere. */
   SECTIGO_BASE_URL: z.string().url().optional(),
+  /** Override the generated local secrets (see lib/launcher/profile.ts). */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  CREDENTIALS_KEY: z.string().optional(),
+  /** The seed refuses a database that is not on this machine unless this is "1". */
+  ALLOW_REMOTE_SEED: z.enum(["0", "1"]).default("0"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

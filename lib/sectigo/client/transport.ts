@@ -81,7 +81,7 @@ export async function send<T>(config: ResolvedConfig, call: WireCall<T>): Promis
   }
   const durationMs = performance.now() - started;
 
-  await record(config, {
+  await record(config, secrets, {
     endpoint: call.endpoint,
     method: "POST",
     request: redactParams(entries),
@@ -141,7 +141,7 @@ function describeNetworkError(err: unknown): string {
   return codes.length ? `${message} (${[...new Set(codes)].join(", ")})` : message;
 }
 
-async function record(config: ResolvedConfig, call: RecordedCall): Promise<void> {
+async function record(config: ResolvedConfig, secrets: string[], call: RecordedCall): Promise<void> {
   if (!config.recorder) return;
   try {
     await config.recorder(call);
@@ -152,7 +152,7 @@ async function record(config: ResolvedConfig, call: RecordedCall): Promise<void>
         endpoint: call.endpoint,
         outcome: call.outcome,
         orderContext: call.orderContext,
-        error: err instanceof Error ? scrub(err.message, Object.values(call.request).filter(() => false)) : String(err),
+        error: scrub(err instanceof Error ? err.message : String(err), secrets),
       });
     } catch {
       // A broken logger must not break the order flow either.

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { listUsers } from "@/lib/users/list-users";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { TableFrame, Td, Th } from "@/components/ui/table";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserRowControls } from "@/components/admin/user-row-controls";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const actor = await requireActor("manageUsers");
+  const users = await listUsers(actor);
+  return (
+    <>
+      <PageHeader title="Users" description="Who can sign in to Order Desk, and with which role." />
+      <Card title="Add a user" className="mb-6">
+        <CreateUserForm />
+      </Card>
+      <TableFrame head={<><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Status</Th><Th>Change</Th></>}>
+        {users.map((u) => (
+          <tr key={u.id} data-testid={`user-row-${u.email}`}>
+            <Td className="font-medium">{u.name}</Td>
+            <Td>{u.email}</Td>
+            <Td>{ROLE_LABELS[u.role]}</Td>
+            <Td>{u.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</Td>
+            <Td>
+              <UserRowControls userId={u.id} email={u.email} role={u.role} disabled={u.disabled} isSelf={u.id === actor.id} />
+            </Td>
+          </tr>
+        ))}
+      </TableFrame>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { Role } from "@/lib/auth/roles";
+import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
+import { changeUserRoleAction, setUserDisabledAction } from "@/app/(app)/settings/users/actions";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+
+export function UserRowControls(props: { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean }) {
+  const [role, setRole] = useState<Role>(props.role);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
+
+  const run = (action: () => Promise<{ ok: boolean; error?: { message: string } }>) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await action();
+      if (!result.ok) setError(result.error?.message ?? "That did not work.");
+      else router.refresh();
+    });
+
+  if (props.isSelf) return <span className="text-xs text-slate-500">This is you</span>;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`role-${props.userId}`}>
+        Role for {props.email}
+      </label>
+      <select id={`role-${props.userId}`} value={role} onChange={(e) => setRole(e.target.value as Role)} className={`${inputClass} w-44`}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      <Button variant="secondary" disabled={pending || role === props.role} onClick={() => run(() => changeUserRoleAction({ userId: props.userId, role }))}>
+        Save role
+      </Button>
+      <Button
+        variant={props.disabled ? "secondary" : "danger"}
+        disabled={pending}
+        onClick={() => run(() => setUserDisabledAction({ userId: props.userId, disabled: !props.disabled }))}
+      >
+        {props.disabled ? "Enable" : "Disable"}
+      </Button>
+      {error ? <p className="w-full text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { navigationFor } from "@/lib/auth/navigation";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/auth/session";
+import { NavLink } from "@/components/shell/nav-link";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+
+export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+  const items = navigationFor(actor.role);
+  return (
+    <div className="min-h-screen">
+      <header className="bg-brand-900">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link href="/" className="text-base font-semibold text-white">
+            Order Desk
+          </Link>
+          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+            {items.map((item) => (
+              <NavLink key={item.href} href={item.href} label={item.label} />
+            ))}
+          </nav>
+          <div className="flex items-center gap-3 text-right">
+            <div className="leading-tight">
+              <p className="text-sm font-medium text-white">{actor.name}</p>
+              <p className="text-xs text-slate-300" data-testid="current-role">
+                {ROLE_LABELS[actor.role]}
+              </p>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

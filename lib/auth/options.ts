@@ -1,0 +1,40 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import type { Role } from "@/lib/auth/roles";
+import { serverEnv } from "@/lib/env";
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: serverEnv().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        // Errors thrown here reach the sign-in form as their message (never a password).
+        authorize: async (credentials) => {
+          if (!credentials?.email || !credentials.password) throw new Error("Enter your email and password.");
+          return verifyCredentials(credentials.email, credentials.password);
+        },
+      }),
+    ],
+    callbacks: {
+      jwt: ({ token, user }) => {
+        if (user) {
+          token.sub = user.id;
+          token.role = (user as unknown as { role: Role }).role;
+        }
+        return token;
+      },
+      session: ({ session, token }) => {
+        if (session.user) {
+          session.user.id = token.sub ?? "";
+          session.user.role = token.role as Role;
+        }
+        return session;
+      },
+    },
+  };
+}

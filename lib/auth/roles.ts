@@ -1,0 +1,30 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type { Role };
+
+export const ROLES = ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Admin",
+  STAFF: "Reseller staff",
+  ACCOUNT_MANAGER: "Account manager",
+  SUPPORT: "Support",
+};
+
+/** Who may do what. Server actions and pages check these; navigation only mirrors them. */
+export const PERMISSIONS = {
+  placeOrders: ["ADMIN", "STAFF"],
+  viewOrders: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
+  viewLicenses: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
+  manageRenewals: ["ADMIN", "ACCOUNT_MANAGER"],
+  viewCustomers: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
+  lookup: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
+  manageSettings: ["ADMIN"],
+  manageUsers: ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,128 @@
+/**
+ * npm start: embedded PostgreSQL (unless DATABASE_URL is set), migrations, the demo seed, the
+ * Sectigo sandbox, then Next. Ctrl-C stops everything; a second start reuses the data.
+ *   npm start                 next dev on PORT (default 3000)
+ *   npm start -- --prod       next build + next start
+ *   npm start -- --e2e        fresh throw-away data and free ports, production build in .next-e2e
+ *                             (what Playwright runs; never touches the dev data)
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { launcherEnv } from "@/lib/env";
+import { freePort } from "@/lib/db/embedded-postgres";
+import { startDatabase } from "@/lib/launcher/database";
+import { loadProfile } from "@/lib/launcher/profile";
+import { applyMigrations } from "@/lib/db/migrations";
+import { runDemoSeed } from "@/lib/demo/run-seed";
+import { NEXT_BIN, TSX_CLI, startChild, waitForHttp, type Child } from "@/lib/launcher/processes";
+import { DEMO_PASSWORD, DEMO_RESELLER, DEMO_USERS } from "@/lib/demo/demo-data";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+
+const mode = process.argv.includes("--e2e") ? "e2e" : process.argv.includes("--prod") ? "prod" : "dev";
+const env = launcherEnv();
+const children: Child[] = [];
+let stopDatabase: () => Promise<void> = async () => {};
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const child of children.reverse()) await child.stop();
+    await stopDatabase().catch(() => {});
+    if (mode === "e2e") fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+const dataDir =
+  mode === "e2e" ? fs.mkdtempSync(path.join(os.tmpdir(), "orderdesk-e2e-")) : path.resolve(env.DATA_DIR);
+// Postgres runs as the `postgres` user when we are root: the data dir must be reachable.
+fs.chmodSync(dataDir, 0o755);
+const pgPort = mode === "e2e" ? await freePort() : env.PG_PORT;
+const sandboxPort = mode === "e2e" ? await freePort() : env.SANDBOX_PORT;
+const appPort = env.PORT;
+const log = (line: string) => console.log(`[launcher] ${line}`);
+
+try {
+  const profile = loadProfile(dataDir, env);
+
+  log(env.DATABASE_URL ? "Using DATABASE_URL." : `Starting embedded PostgreSQL on port ${pgPort} (${path.join(dataDir, "postgres")})`);
+  const db = await startDatabase({ dataDir, port: pgPort });
+  stopDatabase = db.stop;
+
+  const applied = await applyMigrations(db.url);
+  log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+
+  const sandboxUrl = env.SECTIGO_BASE_URL ?? `http://127.0.0.1:${sandboxPort}/products/`;
+  await runDemoSeed({
+    databaseUrl: db.url,
+    anchor: profile.demoAnchor,
+    credentialsKey: profile.credentialsKey,
+    sandboxUrl,
+    allowRemote: env.ALLOW_REMOTE_SEED === "1",
+  });
+  log("Demo data is in place.");
+
+  if (!env.SECTIGO_BASE_URL) {
+    const sandbox = startChild("sandbox", [TSX_CLI, "lib/sectigo/sandbox/cli.ts"], {
+      SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_HOST: "127.0.0.1",
+      SANDBOX_DATA_DIR: path.join(dataDir, "sandbox"),
+      SANDBOX_DEMO: "1",
+      SANDBOX_DEMO_ANCHOR: profile.demoAnchor.toISOString(),
+    }, { onExit: (code) => !stopping && (console.error(`[launcher] The sandbox stopped (exit ${code}).`), void shutdown(1)) });
+    children.push(sandbox);
+    await waitForHttp(`http://127.0.0.1:${sandboxPort}/health`, 30_000, sandbox);
+    log(`Sectigo sandbox on http://127.0.0.1:${sandboxPort}/products/`);
+  }
+
+  const appEnv = {
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: profile.nextAuthSecret,
+    NEXTAUTH_URL: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${appPort}`,
+    CREDENTIALS_KEY: profile.credentialsKey,
+    SECTIGO_SANDBOX_URL: sandboxUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(mode === "e2e" ? { NEXT_DIST_DIR: ".next-e2e" } : {}),
+  };
+  if (mode !== "dev") {
+    log("Building the app (next build)...");
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+      stdio: ["ignore", mode === "e2e" ? "pipe" : "inherit", "inherit"],
+      env: { ...process.env, ...appEnv },
+    });
+    if (build.status !== 0) {
+      if (build.stdout) process.stdout.write(build.stdout);
+      throw new Error("next build failed");
+    }
+  }
+  const next = startChild(
+    "next",
+    [NEXT_BIN, mode === "dev" ? "dev" : "start", "-p", String(appPort), "-H", env.HOST],
+    { ...appEnv, NODE_ENV: mode === "dev" ? "development" : "production" },
+    { quiet: mode === "e2e", onExit: (code) => !stopping && (console.error(`[launcher] Next stopped (exit ${code}).`), void shutdown(1)) },
+  );
+  children.push(next);
+  await waitForHttp(`http://127.0.0.1:${appPort}/signin`, 120_000, next);
+  printBanner(appEnv.NEXTAUTH_URL, sandboxUrl);
+} catch (error) {
+  console.error(`[launcher] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
+
+function printBanner(url: string, sandboxUrl: string): void {
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  console.log(`
+  Order Desk is running: ${url}
+
+  Demo logins (password for all: ${DEMO_PASSWORD})
+${DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${ROLE_LABELS[u.role]}`).join("\n")}
+
+  Sectigo sandbox: ${sandboxUrl}  (reseller login ${DEMO_RESELLER.loginName} / ${DEMO_RESELLER.password})
+  Data: ${dataDir}    Stop: Ctrl-C
+`);
+}

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+export const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+export const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+
+export interface Child {
+  name: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts a child in its own process group, prefixing its output; `stop` ends the whole group. */
+export function startChild(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  opts: { quiet?: boolean; onExit?: (code: number | null) => void } = {},
+): Child {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => `[${name}] ${l}`)
+      .join("\n");
+  if (!opts.quiet) {
+    child.stdout?.on("data", (c: Buffer) => console.log(prefix(c)));
+    child.stderr?.on("data", (c: Buffer) => console.error(prefix(c)));
+  } else {
+    child.stdout?.resume();
+    child.stderr?.on("data", (c: Buffer) => console.error(prefix(c)));
+  }
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.once("exit", (code) => opts.onExit?.(code));
+  return {
+    name,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }, 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Polls `url` until it answers (any status below 500) or `timeoutMs` passes. */
+export async function waitForHttp(url: string, timeoutMs: number, child?: Child): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.process.exitCode !== null) throw new Error(`${child.name} exited before it was ready`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000), redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+}

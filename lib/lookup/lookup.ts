@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import type { Actor } from "@/lib/auth/session";
+
+export const lookupSchema = z.object({ q: z.string().trim().max(200).catch("").default("") });
+
+export type LookupKind = "order-number" | "email" | "domain";
+
+/** Guess what support typed: digits are an order number, an @ is an email, else a domain. */
+export function classifyLookup(q: string): LookupKind {
+  if (/^(OD-)?[0-9A-Z-]+$/i.test(q) && /\d/.test(q) && !q.includes(".")) return "order-number";
+  if (q.includes("@")) return "email";
+  return "domain";
+}
+
+/**
+ * Support's lookup: an order number, a domain or an email, to the orders, licenses and
+ * customers it concerns. Exact matches use the indexes; partial matches are capped.
+ */
+export async function lookup(_actor: Actor, rawQ: string) {
+  const q = rawQ.trim();
+  if (!q) return null;
+  const kind = classifyLookup(q);
+  const needle = q.toLowerCase();
+  const orderSelect = {
+    id: true,
+    orderNumber: true,
+    foreignOrderNumber: true,
+    status: true,
+    kind: true,
+    createdAt: true,
+    customer: { select: { name: true, email: true } },
+    items: { select: { productName: true, domainName: true } },
+  } as const;
+  const [orders, licenses, customers] = await Promise.all([
+    prisma.order.findMany({
+      where:
+        kind === "order-number"
+          ? { OR: [{ orderNumber: q }, { foreignOrderNumber: q.toUpperCase() }] }
+          : kind === "email"
+            ? { customer: { email: needle } }
+            : { items: { some: { domainName: needle } } },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: orderSelect,
+    }),
+    prisma.license.findMany({
+      where:
+        kind === "order-number"
+          ? { OR: [{ currentOrderNumber: q }, { order: { orderNumber: q } }] }
+          : kind === "email"
+            ? { customer: { email: needle } }
+            : { OR: [{ domainName: needle }, { domainName: { endsWith: `.${needle}` } }] },
+      orderBy: { expiresAt: "asc" },
+      take: 50,
+      select: {
+        id: true,
+        domainName: true,
+        productName: true,
+        status: true,
+        expiresAt: true,
+        autoRenew: true,
+        customer: { select: { name: true } },
+        addOns: { select: { productName: true, status: true } },
+      },
+    }),
+    kind === "email"
+      ? prisma.customer.findMany({ where: { email: { contains: needle } }, take: 20, select: { id: true, name: true, email: true } })
+      : Promise.resolve([]),
+  ]);
+  return { q, kind, orders, licenses, customers };
+}

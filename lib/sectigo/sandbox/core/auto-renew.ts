@@ -1,0 +1,68 @@
+/**
+ * Auto-renewal at expiry, applied lazily whenever the sandbox handles a call or its clock moves.
+ * Documented: enableAutoRenew=Y renews at expiry and "requires sufficient account funds".
+ * [INFERENCE] The renewal keeps the licence's term, starts at the old expiry, charges the full
+ * price, restarts the refund period and is recorded as an order of kind "auto-renewal". When funds
+ * are short the licence is left to expire (autoRenewFailedAt is set). Bases renew before add-ons;
+ * an add-on renews only while its base is live past the add-on's expiry. The bundle (1072) renews
+ * only with its SSL certificate and 911 is one-off, so neither auto-renews here.
+ */
+import { DAY_MS } from "./clock";
+import { canAfford, debit } from "./accounts";
+import { priceOf, productOf } from "./catalog";
+import { createOrder } from "./orders";
+import type { License } from "./types";
+import type { World } from "./world";
+
+const MAX_PERIODS = 100;
+
+function renewable(world: World, license: License, now: number): boolean {
+  const kind = productOf(license.productCode)?.kind;
+  if (license.status !== "active" || !license.autoRenew || license.termDays <= 0) return false;
+  if (kind !== "base" && kind !== "addon") return false;
+  if (Date.parse(license.expiresAt) > now) return false;
+  if (license.parentId !== null) {
+    const base = world.state.licenses[license.parentId];
+    if (!base || base.status !== "active" || Date.parse(base.expiresAt) <= Date.parse(license.expiresAt)) return false;
+  }
+  return true;
+}
+
+export function runAutoRenewals(world: World): number {
+  const now = world.now().getTime();
+  let renewed = 0;
+  const candidates = Object.values(world.state.licenses).sort(
+    (a, b) => Number(a.parentId !== null) - Number(b.parentId !== null) || Date.parse(a.expiresAt) - Date.parse(b.expiresAt),
+  );
+  for (const license of candidates) {
+    for (let i = 0; i < MAX_PERIODS && renewable(world, license, now); i++) {
+      const account = world.account(license.loginName);
+      const price = priceOf(license.productCode, license.termDays);
+      if (!account || price === undefined || !canAfford(account, price)) {
+        license.autoRenewFailedAt = license.expiresAt;
+        break;
+      }
+      debit(account, price);
+      const renewalStart = license.expiresAt;
+      license.expiresAt = new Date(Date.parse(license.expiresAt) + license.termDays * DAY_MS).toISOString();
+      license.refundWindowStart = renewalStart;
+      license.periodCharge = price;
+      const order = createOrder(world, {
+        loginName: license.loginName,
+        customerId: license.customerId,
+        source: "auto-renewal",
+        kind: "auto-renewal",
+        status: "active",
+        totalCost: price,
+        licenseIds: [license.id],
+        products: [license.productCode],
+        domainName: license.domainName,
+        previousOrderNumber: license.orderNumbers.at(-1) ?? null,
+        createdAt: renewalStart,
+      });
+      license.orderNumbers.push(order.orderNumber);
+      renewed++;
+    }
+  }
+  return renewed;
+}

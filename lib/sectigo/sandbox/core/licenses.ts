@@ -1,0 +1,129 @@
+/** Licence rules shared by the endpoints: renewal and refund windows, add-ons, cancellation. */
+import { DAY_MS } from "./clock";
+import { productOf } from "./catalog";
+import type { Customer, License, Order } from "./types";
+import { randomToken, type World } from "./world";
+
+export const RENEWAL_WINDOW_DAYS = 30;
+export const REFUND_WINDOW_DAYS = 14;
+
+/**
+ * Renewal allowed iff expiry - 30 days <= now <= expiry (both edges inclusive).
+ * Decision: after expiry the licence is outside the window (renewals.md simulator note) and the
+ * answer is -121 (AutoApplyOrder) / -56 (PlaceOrder), contradictions.md #1.
+ */
+export function inRenewalWindow(license: License, now: Date): boolean {
+  const expiry = Date.parse(license.expiresAt);
+  return now.getTime() >= expiry - RENEWAL_WINDOW_DAYS * DAY_MS && now.getTime() <= expiry;
+}
+
+/**
+ * Refundable iff the licence is annual (monthly licences have no refund period, cancel-refund.md),
+ * and now <= start of the current period (purchase or last renewal) + 14 days, inclusive.
+ */
+export function inRefundWindow(license: License, now: Date): boolean {
+  if (license.termDays < 365) return false;
+  return now.getTime() <= Date.parse(license.refundWindowStart) + REFUND_WINDOW_DAYS * DAY_MS;
+}
+
+export function isExpired(license: License, now: Date): boolean {
+  return Date.parse(license.expiresAt) < now.getTime();
+}
+
+/** Status as reported to the outside: an active licence past its expiry reads "expired". */
+export function reportedStatus(license: License, now: Date): string {
+  if (license.status === "active" && license.termDays > 0 && isExpired(license, now)) return "expired";
+  return license.status;
+}
+
+export function addOnsOf(world: World, license: License): License[] {
+  return Object.values(world.state.licenses).filter((l) => l.parentId === license.id);
+}
+
+export function liveAddOnsOf(world: World, license: License): License[] {
+  return addOnsOf(world, license).filter((l) => l.status === "active" || l.status === "awaiting");
+}
+
+export function licensesOfOrder(world: World, order: Order): License[] {
+  return order.licenseIds.map((id) => world.state.licenses[id]).filter((l): l is License => l !== undefined);
+}
+
+/** The base licence an order is about (an add-on order points at its parent). */
+export function baseLicenseOfOrder(world: World, order: Order): License | undefined {
+  const licenses = licensesOfOrder(world, order);
+  const base = licenses.find((l) => l.parentId === null && productOf(l.productCode)?.kind !== "ssl");
+  if (base) return base;
+  const addOn = licenses.find((l) => l.parentId !== null);
+  return addOn?.parentId ? world.state.licenses[addOn.parentId] : licenses[0];
+}
+
+/** Live (not cancelled/refunded/rejected) SiteLock base licence for a domain within an account. */
+export function liveBaseForDomain(world: World, loginName: string, domainName: string): License | undefined {
+  const domain = domainName.toLowerCase();
+  return Object.values(world.state.licenses).find(
+    (l) =>
+      l.loginName === loginName &&
+      l.parentId === null &&
+      l.domainName.toLowerCase() === domain &&
+      (productOf(l.productCode)?.kind === "base" || productOf(l.productCode)?.kind === "bundle") &&
+      (l.status === "active" || l.status === "awaiting"),
+  );
+}
+
+export interface NewLicenseInit {
+  customer: Customer;
+  productCode: number;
+  domainName: string;
+  termDays: number;
+  startsAt: Date;
+  periodCharge: number;
+  autoRenew: boolean;
+  status: License["status"];
+  parentId: string | null;
+  orderNumber: string;
+  visibility?: number;
+}
+
+export function createLicense(world: World, init: NewLicenseInit): License {
+  const license: License = {
+    id: world.newId("lic"),
+    loginName: init.customer.loginName,
+    customerId: init.customer.id,
+    productCode: init.productCode,
+    domainName: init.domainName,
+    termDays: init.termDays,
+    startsAt: init.startsAt.toISOString(),
+    expiresAt: new Date(init.startsAt.getTime() + init.termDays * DAY_MS).toISOString(),
+    refundWindowStart: init.startsAt.toISOString(),
+    periodCharge: init.periodCharge,
+    autoRenew: init.autoRenew,
+    status: init.status,
+    parentId: init.parentId,
+    slSiteId: `site-${randomToken(10)}`,
+    orderNumbers: [init.orderNumber],
+    visibility: init.visibility ?? -1,
+  };
+  world.state.licenses[license.id] = license;
+  return license;
+}
+
+/**
+ * Cancels a licence and, for a base licence, all its live add-ons (cancel-refund.md "Common rules").
+ * With `refund`, each licence still inside its own refund window is marked refunded and its
+ * period charge is returned; the others are just cancelled. Returns the amount to credit.
+ */
+export function cancelWithAddOns(world: World, license: License, refund: "always" | "if-eligible" | "never"): number {
+  const now = world.now();
+  let credited = 0;
+  const targets = license.parentId === null ? [license, ...liveAddOnsOf(world, license)] : [license];
+  for (const target of targets) {
+    const refundable = refund === "always" || (refund === "if-eligible" && inRefundWindow(target, now));
+    if (refundable && target.status === "active") {
+      credited += target.periodCharge;
+      target.status = "refunded";
+    } else {
+      target.status = "cancelled";
+    }
+  }
+  return Math.round(credited * 100) / 100;
+}

