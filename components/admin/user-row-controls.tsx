@@ -6,7 +6,6 @@ import type { Role } from "@/lib/auth/roles";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import { changeUserRoleAction, setUserDisabledAction } from "@/app/(app)/settings/users/actions";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
 
 export function UserRowControls(props: { userId: string; email: string; role: Role; disabled: boolean; isSelf: boolean }) {
   const [role, setRole] = useState<Role>(props.role);
@@ -28,7 +27,7 @@ export function UserRowControls(props: { userId: string; email: string; role: Ro
       <label className="sr-only" htmlFor={`role-${props.userId}`}>
         Role for {props.email}
       </label>
-      <select id={`role-${props.userId}`} value={role} onChange={(e) => setRole(e.target.value as Role)} className={`${inputClass} w-44`}>
+      <select id={`role-${props.userId}`} value={role} onChange={(e) => setRole(e.target.value as Role)} className="w-44 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}

@@ -68,8 +68,8 @@ async function instantiateWasmEngine(): Promise<WasmSchemaEngine> {
   // so load it from the package ourselves.
   const runtime = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
-  const module = new WebAssembly.Module(fs.readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, {
+  const wasmModule = new WebAssembly.Module(fs.readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, {
     "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports,
   });
   runtime.__wbg_set_wasm(instance.exports);

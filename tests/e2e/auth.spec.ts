@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_USERS } from "@/lib/demo/demo-data";
+import { navigationFor } from "@/lib/auth/navigation";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { signIn } from "./helpers";
+
+for (const user of DEMO_USERS) {
+  test(`${user.role} signs in and sees that role's navigation`, async ({ page }) => {
+    await signIn(page, user.email);
+    await expect(page.getByTestId("current-role")).toHaveText(ROLE_LABELS[user.role]);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link")).toHaveText(navigationFor(user.role).map((i) => i.label));
+    // Live figures from the database on the home page.
+    await expect(page.getByTestId("stat-expiring")).toHaveText("1");
+    await expect(page.getByTestId("stat-awaiting")).toHaveText("1");
+  });
+}
+
+test("a wrong password shows an error and keeps the email typed", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("staff@orderdesk.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signin-error")).toHaveText("Wrong email or password.");
+  await expect(page.getByLabel("Email")).toHaveValue("staff@orderdesk.test");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("bad input is explained next to the field", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+});
+
+test("repeated failed sign-ins are throttled with a clear message", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("nobody-throttle@orderdesk.test");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Password").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("signin-error")).toBeVisible();
+  }
+  await expect(page.getByTestId("signin-error")).toContainText("Too many failed sign-ins for this email. Try again in 15 minutes.");
+});
+
+test("a signed-out visit to a page goes to sign-in, and back after signing in", async ({ page }) => {
+  await page.goto("/licenses?window=open");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flicenses%3Fwindow%3Dopen/);
+  await page.getByLabel("Email").fill("manager@orderdesk.test");
+  await page.getByLabel("Password").fill("orderdesk-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/licenses\?window=open/);
+  await expect(page.getByRole("cell", { name: /bluebird-bakery\.example/ })).toBeVisible();
+});
+
+test("a role without access is kept out of a page it cannot use", async ({ page }) => {
+  await signIn(page, "support@orderdesk.test");
+  await page.goto("/settings/users");
+  await expect(page).toHaveURL(/\/forbidden/);
+  await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "staff@orderdesk.test");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/orders");
+  await expect(page).toHaveURL(/\/signin/);
+});

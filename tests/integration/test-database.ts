@@ -1,0 +1,29 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+
+/**
+ * A real PostgreSQL for one test file: its own port and a throw-away data dir, so tests never
+ * touch the dev database and can run while `npm start` is running.
+ */
+export async function startTestDatabase(): Promise<EmbeddedDatabase & { dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "orderdesk-it-"));
+  fs.chmodSync(dataDir, 0o755);
+  const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await freePort(), database: "orderdesk_test" });
+  return {
+    ...db,
+    dataDir,
+    stop: async () => {
+      await db.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Points the app's lazily-created Prisma singleton (lib/db.ts) at the test database. */
+export function useAppEnv(databaseUrl: string, credentialsKey: string): void {
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.NEXTAUTH_SECRET = "integration-test-secret-integration-test-secret";
+  process.env.CREDENTIALS_KEY = credentialsKey;
+}

@@ -1,0 +1,58 @@
+/**
+ * npm test: every check, in order, stopping at the first failure.
+ *   lint → type check → vitest (unit, sectigo, integration) → Playwright (e2e in Chromium)
+ * Pass --skip-e2e to leave out the browser tests while iterating.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+const skipE2e = process.argv.includes("--skip-e2e");
+
+const steps: Array<{ name: string; run: () => number }> = [
+  { name: "lint", run: () => exec(bin("eslint"), ["--max-warnings=0", "."]) },
+  { name: "type check", run: () => exec(bin("tsc"), ["--noEmit", "-p", "."]) },
+  { name: "vitest (unit, sectigo, integration)", run: () => exec(bin("vitest"), ["run"]) },
+];
+if (!skipE2e) {
+  steps.push({ name: "chromium", run: ensureChromium });
+  steps.push({ name: "playwright (e2e)", run: () => exec(bin("playwright"), ["test"]) });
+}
+
+function exec(cmd: string, args: string[]): number {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env });
+  return r.status ?? 1;
+}
+
+function ensureChromium(): number {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (fs.existsSync(chromium)) return 0;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) {
+    console.error(`Chromium is missing at ${chromium}. Install it: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    return 1;
+  }
+  console.log("Installing Debian's Chromium for the browser tests...");
+  const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  if (update.status !== 0) return update.status ?? 1;
+  return spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status ?? 1;
+}
+
+const started = Date.now();
+let passed = 0;
+for (const step of steps) {
+  const t = Date.now();
+  console.log(`\n▶ ${step.name}`);
+  const code = step.run();
+  const secs = ((Date.now() - t) / 1000).toFixed(1);
+  if (code !== 0) {
+    console.error(`\n✖ ${step.name} failed (exit ${code}) after ${secs} s`);
+    console.log(`${passed} passed, 1 failed`);
+    process.exit(code);
+  }
+  passed++;
+  console.log(`✔ ${step.name} (${secs} s)`);
+}
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

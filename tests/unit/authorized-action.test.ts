@@ -1,0 +1,79 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { createActionClient } from "@/lib/auth/authorized-action";
+import type { Actor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+
+const staff: Actor = { id: "u1", email: "staff@x.test", name: "Staff", role: "STAFF" };
+const support: Actor = { id: "u2", email: "support@x.test", name: "Support", role: "SUPPORT" };
+const schema = z.object({ domainName: z.string().min(3, "Too short.") });
+
+function client(actor: Actor | null) {
+  return createActionClient({ getActor: async () => actor, logError: () => {} });
+}
+
+describe("authorizedAction", () => {
+  it("refuses a missing session without running the handler", async () => {
+    const handler = vi.fn(async () => "placed");
+    const action = client(null)({ permission: "placeOrders", schema }, handler);
+    const result = await action({ domainName: "example.com" });
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: "UNAUTHENTICATED" }) });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("refuses a role without the permission without running the handler", async () => {
+    const handler = vi.fn(async () => "placed");
+    const action = client(support)({ permission: "placeOrders", schema }, handler);
+    const result = await action({ domainName: "example.com" });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe("FORBIDDEN");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("checks the role before parsing input", async () => {
+    const action = client(support)({ permission: "placeOrders", schema }, async () => "x");
+    const result = await action({ domainName: "" });
+    expect(!result.ok && result.error.code).toBe("FORBIDDEN");
+  });
+
+  it("returns field errors for invalid input", async () => {
+    const handler = vi.fn(async () => "placed");
+    const action = client(staff)({ permission: "placeOrders", schema }, handler);
+    const result = await action({ domainName: "a" });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { domainName: ["Too short."] } }),
+    });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("passes the actor and parsed input to the handler", async () => {
+    const action = client(staff)({ permission: "placeOrders", schema }, async (actor, input) => `${actor.id}:${input.domainName}`);
+    await expect(action({ domainName: "example.com" })).resolves.toEqual({ ok: true, data: "u1:example.com" });
+  });
+
+  it("maps an AppError to data tied to its field", async () => {
+    const action = client(staff)({ permission: "placeOrders", schema }, async () => {
+      throw new AppError("CONFLICT", "Domain already has a license.", "domainName");
+    });
+    const result = await action({ domainName: "example.com" });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "CONFLICT", message: "Domain already has a license.", fieldErrors: { domainName: ["Domain already has a license."] } },
+    });
+  });
+
+  it("hides unexpected errors behind a reference and logs them", async () => {
+    const logError = vi.fn();
+    const action = createActionClient({ getActor: async () => staff, logError })({ permission: "placeOrders", schema }, async () => {
+      throw new Error("connection refused: password=hunter2");
+    });
+    const result = await action({ domainName: "example.com" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe("INTERNAL");
+    expect(result.error.message).not.toContain("hunter2");
+    expect(result.error.message).toContain(result.error.ref!);
+    expect(logError).toHaveBeenCalledWith(result.error.ref, expect.any(Error));
+  });
+});
