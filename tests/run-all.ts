@@ -49,10 +49,11 @@ for (const step of steps) {
   const secs = ((Date.now() - t) / 1000).toFixed(1);
   if (code !== 0) {
     console.error(`\n✖ ${step.name} failed (exit ${code}) after ${secs} s`);
-    console.log(`${passed} passed, 1 failed`);
+    console.log(`checks: ${passed} passed, 1 failed`);
     process.exit(code);
   }
   passed++;
   console.log(`✔ ${step.name} (${secs} s)`);
 }
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+console.log(`checks: ${passed} passed, 0 failed`);
