@@ -32,6 +32,7 @@ async function shutdown(code: number): Promise<never> {
     for (const child of children.reverse()) await child.stop();
     await stopDatabase().catch(() => {});
     if (mode === "e2e") fs.rmSync(dataDir, { recursive: true, force: true });
+    log("Stopped.");
   }
   process.exit(code);
 }

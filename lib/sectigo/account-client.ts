@@ -1,0 +1,26 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createSectigoClient, type SectigoClient } from "@/lib/sectigo/client";
+import { decryptSecret } from "@/lib/crypto/credentials";
+import { apiCallRecorder } from "@/lib/sectigo/record-api-call";
+import { AppError } from "@/lib/errors";
+
+/**
+ * The Sectigo client for one reseller account: base URL and mode (SANDBOX or LIVE, which
+ * requires https) come from the account record, the password is decrypted only here, and
+ * every call is recorded in ApiCall. Switching to live is a change of record, not of code.
+ */
+export async function sectigoClientForAccount(
+  db: PrismaClient,
+  opts: { resellerAccountId: string; credentialsKey: string; timeoutMs?: number; orderId?: string },
+): Promise<SectigoClient> {
+  const account = await db.resellerAccount.findUnique({ where: { id: opts.resellerAccountId } });
+  if (!account) throw new AppError("NOT_FOUND", "That reseller account no longer exists.");
+  return createSectigoClient({
+    baseUrl: account.apiBaseUrl,
+    mode: account.mode,
+    loginName: account.loginName,
+    loginPassword: decryptSecret(account.loginPasswordEnc, opts.credentialsKey),
+    timeoutMs: opts.timeoutMs,
+    recorder: apiCallRecorder(db, { resellerAccountId: account.id, orderId: opts.orderId }),
+  });
+}

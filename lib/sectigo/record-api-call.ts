@@ -1,0 +1,31 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { RecordedCall } from "@/lib/sectigo/client";
+
+/**
+ * Writes one ApiCall row per Sectigo call. The client has already redacted every password;
+ * the row links to the reseller account and, when known, to our order (by explicit id or by
+ * the foreignOrderNumber the call carried).
+ */
+export function apiCallRecorder(db: PrismaClient, link: { resellerAccountId: string; orderId?: string }) {
+  return async (call: RecordedCall): Promise<void> => {
+    let orderId = link.orderId;
+    const foreign = call.orderContext?.foreignOrderNumber;
+    if (!orderId && foreign) {
+      orderId = (await db.order.findUnique({ where: { foreignOrderNumber: foreign }, select: { id: true } }))?.id;
+    }
+    await db.apiCall.create({
+      data: {
+        resellerAccountId: link.resellerAccountId,
+        orderId,
+        endpoint: call.endpoint,
+        method: call.method,
+        request: JSON.stringify(call.request),
+        httpStatus: call.httpStatus,
+        response: call.response,
+        durationMs: Math.round(call.durationMs),
+        outcome: call.outcome,
+        errorCode: call.errorCode,
+      },
+    });
+  };
+}
