@@ -95,6 +95,14 @@ export interface Order {
   ap?: string;
   region?: string;
   offerCode?: string;
+  /** PlaceOrder reseller=Y renewals: applied (and paid) when the order is authorized. */
+  pendingRenewals?: PendingRenewal[];
+}
+
+export interface PendingRenewal {
+  licenseId: string;
+  days: number;
+  price: number;
 }
 
 export interface SandboxState {

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { Clock } from "./clock";
-import { emptyState, type Account, type SandboxState } from "./types";
+import type { Account, SandboxState } from "./types";
 
 export const STATE_FILE = "state.json";
 
@@ -48,10 +48,6 @@ export class World {
     this.state.clock = this.clock.snapshot();
     this.calls.clear();
     this.persist();
-  }
-
-  static fresh(): SandboxState {
-    return emptyState();
   }
 
   persist(): void {

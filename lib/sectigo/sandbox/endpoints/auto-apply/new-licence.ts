@@ -39,14 +39,14 @@ export function orderNewLicence(world: World, req: AutoApplyRequest, existing: C
   const base = req.base;
   if (base === undefined) throw err.addOnNotAllowed();
   if (!req.email) throw err.missing("appRepEmailAddress");
-  if (liveBaseForDomain(world, req.account.loginName, req.domainName)) throw err.alreadyExists("domainName");
-  // Decision: with no previousOrderNumber a known customer e-mail is "account already exists" (-122,
-  // SRA response list) — an existing customer orders a new domain with previousOrderNumber (seed 001).
-  if (!existing && findCustomerByEmail(world, req.account.loginName, req.email)) throw err.alreadyExists("appRepEmailAddress");
   checkAddOnsForBase(base, req.addOns);
   const isService = productOf(base)?.kind === "service";
   const basePrice = priceFor(base, req.days);
   const addOnPrices = req.addOns.map((a) => priceFor(a, req.days));
+  if (liveBaseForDomain(world, req.account.loginName, req.domainName)) throw err.alreadyExists("domainName");
+  // Decision: with no previousOrderNumber a known customer e-mail is "account already exists" (-122,
+  // SRA response list) — an existing customer orders a new domain with previousOrderNumber (seed 001).
+  if (!existing && findCustomerByEmail(world, req.account.loginName, req.email)) throw err.alreadyExists("appRepEmailAddress");
   const total = basePrice + addOnPrices.reduce((s, p) => s + p, 0);
   debit(req.account, total);
 

@@ -9,8 +9,7 @@
  * take; add-on IDs sent in the same call are then bought for the new tier.
  */
 import { debit } from "../../core/accounts";
-import { productOf } from "../../core/catalog";
-import { addOnVerdict } from "../../core/catalog";
+import { addOnVerdict, productOf } from "../../core/catalog";
 import { err } from "../../core/errors";
 import { isExpired, liveAddOnsOf } from "../../core/licenses";
 import { createOrder } from "../../core/orders";

@@ -1,0 +1,48 @@
+/** What the admin API shows of orders and licences (what "Sectigo" holds), with derived statuses. */
+import { productOf } from "../core/catalog";
+import { licensesOfOrder, reportedStatus } from "../core/licenses";
+import type { License, Order } from "../core/types";
+import type { World } from "../core/world";
+
+function licenceView(world: World, l: License) {
+  return { ...l, productName: productOf(l.productCode)?.name ?? null, reportedStatus: reportedStatus(l, world.now()) };
+}
+
+export function orderView(world: World, orderNumber: string) {
+  const order = world.state.orders[orderNumber];
+  if (!order) return undefined;
+  return summary(world, order);
+}
+
+function summary(world: World, order: Order) {
+  const customer = order.customerId ? world.state.customers[order.customerId] : undefined;
+  return {
+    order,
+    customer: customer ?? null,
+    licenses: licensesOfOrder(world, order).map((l) => licenceView(world, l)),
+  };
+}
+
+/** Filters: loginName, foreignOrderNumber, domainName, status. */
+export function findOrders(world: World, query: URLSearchParams) {
+  const login = query.get("loginName");
+  const foreign = query.get("foreignOrderNumber");
+  const domain = query.get("domainName")?.toLowerCase();
+  const status = query.get("status");
+  return Object.values(world.state.orders)
+    .filter((o) => (!login || o.loginName === login) && (!foreign || o.foreignOrderNumber === foreign))
+    .filter((o) => (!domain || o.domainName?.toLowerCase() === domain) && (!status || o.status === status))
+    .sort((a, b) => Number(a.orderNumber) - Number(b.orderNumber))
+    .map((o) => summary(world, o));
+}
+
+/** Filters: loginName, domainName, orderNumber (any order that touched the licence). */
+export function licencesView(world: World, query: URLSearchParams) {
+  const login = query.get("loginName");
+  const domain = query.get("domainName")?.toLowerCase();
+  const orderNumber = query.get("orderNumber");
+  return Object.values(world.state.licenses)
+    .filter((l) => (!login || l.loginName === login) && (!domain || l.domainName.toLowerCase() === domain))
+    .filter((l) => !orderNumber || l.orderNumbers.includes(orderNumber))
+    .map((l) => licenceView(world, l));
+}

@@ -1,0 +1,84 @@
+/**
+ * `!PlaceOrder` for resellers, SiteLock products (seeds 002 + 003). GET (query string) or POST
+ * (form body). Answers URL-encoded, or redirects the browser (302) to successURL / errorURL with the
+ * same fields in the query string.
+ *
+ * Decisions:
+ * - Success body: the response table says errorCode is "always present" while the sample shows only
+ *   `orderNumber=9551164`; the sandbox sends `errorCode=0&orderNumber=...` (both readings parse).
+ * - Errors carry errorCode, errorMessage and, when a parameter is at fault, errorItem (its name). The
+ *   seed's -16 sample puts the sentence into errorItem; the sandbox follows the response table.
+ * - `offerCode`: the four documented values concern EV / HackerProof offers, so on a SiteLock order a
+ *   valid value is -83 (not applicable) and any other value -4.
+ * - -1 (plain HTTP) is not simulated: the sandbox itself is plain HTTP on loopback.
+ */
+import { authenticate, requireSiteLock } from "../core/accounts";
+import { err, type SandboxError } from "../core/errors";
+import { checkParams, optionalYN, type ParamBag } from "../core/params";
+import { encodeFields, urlencodedError, type Reply } from "../http/reply";
+import type { Endpoint } from "./endpoint";
+import { resolveCustomer } from "./place-order/customer";
+import { parseItems } from "./place-order/items";
+import { isItemParam, itemMax, NOT_FOR_SITELOCK, normalizePlaceOrder, PLACE_ORDER_PARAMS } from "./place-order/params";
+import { placeOrderFromItems } from "./place-order/plan";
+import { isDomainName } from "../core/params";
+
+const OFFER_CODES = ["FREE_EV_UPGRADE", "FREE_EV_UPGRADE_REQUIRED", "EVSSLPREREGISTRATIONOFFER", "FREE_HP_UPGRADE"];
+
+function redirectTo(target: string | undefined, fields: Array<[string, string]>): Reply | undefined {
+  if (!target || target.length > 255) return undefined;
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+  const query = encodeFields(fields);
+  const location = url.search ? `${url.toString()}&${query}` : `${url.toString().replace(/\?$/, "")}?${query}`;
+  return { type: "redirect", location };
+}
+
+function checkAll(params: ParamBag): void {
+  checkParams(params, [...PLACE_ORDER_PARAMS, ...NOT_FOR_SITELOCK], "us", isItemParam);
+  for (const name of params.names()) {
+    const max = isItemParam(name) ? itemMax(name) : undefined;
+    if (max !== undefined && params.getAll(name).some((v) => v.length > max)) throw err.invalid(name);
+  }
+}
+
+export const placeOrder: Endpoint = {
+  name: "PlaceOrder",
+  allowGet: true,
+  normalize: normalizePlaceOrder,
+  handle({ world, params }): Reply {
+    checkAll(params);
+    const account = authenticate(world, params, "us");
+    requireSiteLock(account);
+    const reseller = optionalYN(params, "reseller", false) ? "Y" : "N";
+    for (const spec of NOT_FOR_SITELOCK) if (params.has(spec.name)) throw err.notApplicable(spec.name);
+    const offerCode = params.get("offerCode");
+    if (offerCode !== undefined) {
+      if (!OFFER_CODES.includes(offerCode)) throw err.invalid("offerCode");
+      throw err.notApplicable("offerCode");
+    }
+    const domainName = params.get("domainName");
+    if (domainName !== undefined && !isDomainName(domainName)) throw err.invalid("domainName");
+    const items = parseItems(params);
+    const resolved = resolveCustomer(world, account, params, domainName ?? items[0]?.domainName);
+    const order = placeOrderFromItems(world, {
+      account, items, domainName, reseller, resolved,
+      extra: { ap: params.get("ap"), region: params.get("region") ?? "Unknown" },
+    });
+    const fields: Array<[string, string]> = [
+      ["errorCode", "0"],
+      ["orderNumber", order.orderNumber],
+    ];
+    return redirectTo(params.get("successURL"), fields) ?? { type: "urlencoded", fields };
+  },
+  renderError(error: SandboxError, params: ParamBag): Reply {
+    const reply = urlencodedError(error, true);
+    const fields = reply.type === "urlencoded" ? reply.fields : [];
+    return redirectTo(params.get("errorURL"), fields) ?? reply;
+  },
+};

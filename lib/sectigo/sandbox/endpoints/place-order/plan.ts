@@ -1,0 +1,134 @@
+/**
+ * Turning PlaceOrder items into licences. Rules (seeds 002/003 + reference):
+ * - At most one main licence per order (-54). Every SiteLock item needs a domain (`domainName` or
+ *   `x_domainName`, -3).
+ * - A main product for a domain that already has a live licence of the same product and customer is a
+ *   renewal, only inside the 30 days before expiry: -56 "Your current license expires on YYYY-MM-DD..."
+ *   (contradictions.md #1: -56 on PlaceOrder). Another product or another customer on that domain -> -122
+ *   (PlaceOrder documents no upgrade path).
+ * - Add-ons need a SiteLock licence valid for the same domain, in this order or already owned, of a
+ *   tier that takes them; otherwise -128 "You can not buy the addon." (PlaceOrder has no -121).
+ * - reseller=Y: the order waits for AutoAuthorize (licences "awaiting", renewals pending); funds are
+ *   debited on authorization. reseller=N: Sectigo charges the end customer, so the order is live at
+ *   once and the reseller is not debited.
+ * - Licence terms start when the order is placed (the demo's awaiting order has dates already).
+ */
+import { addOnVerdict, productOf } from "../../core/catalog";
+import { DAY_MS } from "../../core/clock";
+import { err } from "../../core/errors";
+import { createLicense, inRenewalWindow, isExpired, liveAddOnsOf, liveBaseForDomain } from "../../core/licenses";
+import { createOrder } from "../../core/orders";
+import type { Account, License, Order, PendingRenewal } from "../../core/types";
+import type { World } from "../../core/world";
+import { materialize, type ResolvedCustomer } from "./customer";
+import type { PlacedItem } from "./items";
+
+export interface PlaceOrderInput {
+  account: Account;
+  items: PlacedItem[];
+  domainName: string | undefined;
+  reseller: "Y" | "N";
+  resolved: ResolvedCustomer;
+  extra: Pick<Order, "ap" | "region">;
+}
+
+type Step =
+  | { kind: "new-base"; item: PlacedItem; domain: string }
+  | { kind: "new-addon"; item: PlacedItem; domain: string; parent: License | "in-order" }
+  | { kind: "renew"; item: PlacedItem; licence: License };
+
+function ymd(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function planSteps(world: World, input: PlaceOrderInput): Step[] {
+  const now = world.now();
+  const { account, resolved } = input;
+  const bases = input.items.filter((i) => productOf(i.code)?.kind !== "addon");
+  if (bases.length > 1) throw err.oneMainLicense();
+  const steps: Step[] = [];
+  const inOrderBase = new Map<string, number>();
+  for (const item of [...bases, ...input.items.filter((i) => productOf(i.code)?.kind === "addon")]) {
+    const domain = item.domainName ?? input.domainName;
+    if (!domain) throw err.missing("domainName");
+    const existing = liveBaseForDomain(world, account.loginName, domain);
+    const owned = existing && resolved.customer && existing.customerId === resolved.customer.id ? existing : undefined;
+    if (productOf(item.code)?.kind !== "addon") {
+      if (existing && !owned) throw err.alreadyExists("domainName");
+      if (owned && owned.productCode !== item.code) throw err.alreadyExists("domainName");
+      if (owned) {
+        if (owned.status !== "active") throw err.invalid("domainName");
+        if (!inRenewalWindow(owned, now)) throw err.renewalTooEarly(ymd(owned.expiresAt));
+        steps.push({ kind: "renew", item, licence: owned });
+      } else {
+        steps.push({ kind: "new-base", item, domain });
+        inOrderBase.set(domain.toLowerCase(), item.code);
+      }
+      continue;
+    }
+    const baseCode = inOrderBase.get(domain.toLowerCase()) ?? owned?.productCode;
+    if (baseCode === undefined || addOnVerdict(baseCode, item.code) !== "ok") throw err.addOnNotAllowed(`${item.n}_PPP`);
+    if (owned && !inOrderBase.has(domain.toLowerCase())) {
+      const same = liveAddOnsOf(world, owned).find((l) => l.productCode === item.code);
+      if (same) {
+        if (!inRenewalWindow(same, now)) throw err.renewalTooEarly(ymd(same.expiresAt));
+        steps.push({ kind: "renew", item, licence: same });
+        continue;
+      }
+      if (isExpired(owned, now) || owned.status !== "active") throw err.addOnNotAllowed(`${item.n}_PPP`);
+      steps.push({ kind: "new-addon", item, domain, parent: owned });
+    } else {
+      steps.push({ kind: "new-addon", item, domain, parent: "in-order" });
+    }
+  }
+  return steps;
+}
+
+export function placeOrderFromItems(world: World, input: PlaceOrderInput): Order {
+  const steps = planSteps(world, input);
+  const customer = materialize(world, input.account, input.resolved);
+  const orderNumber = world.nextOrderNumber();
+  const awaiting = input.reseller === "Y";
+  const now = world.now();
+  const licences: License[] = [];
+  const pending: PendingRenewal[] = [];
+  let newBase: License | undefined;
+  for (const step of steps) {
+    const charge = awaiting ? step.item.price : 0;
+    if (step.kind === "renew") {
+      if (awaiting) pending.push({ licenseId: step.licence.id, days: step.item.days, price: step.item.price });
+      else applyRenewal(step.licence, step.item.days, 0, now, orderNumber);
+      licences.push(step.licence);
+      continue;
+    }
+    const parent = step.kind === "new-addon" ? (step.parent === "in-order" ? newBase : step.parent) : undefined;
+    const created = createLicense(world, {
+      customer, productCode: step.item.code, domainName: step.domain, termDays: step.item.days, startsAt: now,
+      periodCharge: charge, autoRenew: input.account.autoRenewDefault && step.item.days > 0,
+      status: awaiting ? "awaiting" : "active", parentId: parent?.id ?? null, orderNumber, visibility: step.item.visibility,
+    });
+    if (parent) created.slSiteId = parent.slSiteId;
+    if (step.kind === "new-base") newBase = created;
+    licences.push(created);
+  }
+  const kinds = new Set(steps.map((s) => s.kind));
+  const order = createOrder(world, {
+    orderNumber, loginName: input.account.loginName, customerId: customer.id, source: "PlaceOrder",
+    kind: kinds.has("new-base") ? "new" : kinds.has("renew") ? "renewal" : "addon",
+    status: awaiting ? "awaiting" : "active",
+    totalCost: input.items.reduce((s, i) => s + i.price, 0),
+    licenseIds: licences.map((l) => l.id), products: input.items.map((i) => i.code),
+    domainName: input.domainName ?? input.items[0]?.domainName ?? null, reseller: input.reseller, extra: input.extra,
+  });
+  if (pending.length > 0) order.pendingRenewals = pending;
+  return order;
+}
+
+/** Extends a licence by `days` from its current expiry and restarts its refund period. */
+export function applyRenewal(licence: License, days: number, charge: number, now: Date, orderNumber: string): void {
+  licence.expiresAt = new Date(Date.parse(licence.expiresAt) + days * DAY_MS).toISOString();
+  licence.termDays = days;
+  licence.refundWindowStart = now.toISOString();
+  licence.periodCharge = charge;
+  licence.orderNumbers.push(orderNumber);
+}

@@ -1,0 +1,116 @@
+/**
+ * The Sectigo sandbox: a stateful HTTP simulator of Sectigo's reseller endpoints under `/products/`,
+ * plus `/health` and the JSON admin API under `/__sandbox/` (see README.md).
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { anchorDay } from "../../demo/demo-data";
+import { handleAdmin } from "./admin/admin-routes";
+import { seedDemo } from "./core/demo-seed";
+import { emptyState, type SandboxState } from "./core/types";
+import { World } from "./core/world";
+import { FaultRegistry } from "./http/faults";
+import { handleProducts } from "./http/products-handler";
+import { BodyTooLarge } from "./http/read-request";
+
+export interface SandboxOptions {
+  /** 0 = a random free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Omit for an in-memory sandbox (no persistence). */
+  dataDir?: string;
+  /** Seed the demo world (lib/demo/demo-data.ts) when the state is new. */
+  demo?: boolean;
+  /** Anchor day of the demo dates; default: midnight UTC of the initial clock. */
+  demoAnchor?: Date;
+  /** Initial clock (frozen there); default: real time, or the clock saved in dataDir. */
+  now?: Date;
+  /** Log one line per call (never passwords). Default: silent. */
+  log?: (line: string) => void;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function newState(world: World, demo: boolean, anchor: Date | undefined): SandboxState {
+  const state = emptyState();
+  if (demo) seedDemo(state, anchor ?? anchorDay(world.now()));
+  return state;
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
+  const loaded = World.load(opts.dataDir);
+  const world = new World(opts.dataDir, loaded ?? emptyState());
+  if (opts.now) world.clock.set(opts.now);
+  if (!loaded) world.replaceState(newState(world, opts.demo ?? false, opts.demoAnchor));
+  world.persist();
+
+  const faults = new FaultRegistry();
+  const log = opts.log ?? (() => {});
+  const timers = new Set<NodeJS.Timeout>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+  const adminContext = {
+    world,
+    faults,
+    reset(input: { demo?: boolean; demoAnchor?: string }) {
+      const anchor = input.demoAnchor ? new Date(input.demoAnchor) : opts.demoAnchor;
+      world.replaceState(newState(world, input.demo ?? opts.demo ?? false, anchor));
+    },
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://sandbox.local");
+    const path = url.pathname;
+    const work = (async () => {
+      if (path === "/health") {
+        res.writeHead(200, { "content-type": "application/json" });
+        return void res.end(JSON.stringify({ ok: true }));
+      }
+      if (path === "/__sandbox" || path.startsWith("/__sandbox/")) return handleAdmin(adminContext, req, res, url);
+      const match = /^\/products\/([^/]+)\/?$/.exec(path);
+      if (match?.[1]) return handleProducts({ world, faults, sleep, log }, req, res, url, decodeURIComponent(match[1]));
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("Not Found\n");
+    })();
+    work.catch((error: unknown) => {
+      const tooLarge = error instanceof BodyTooLarge;
+      if (!tooLarge) log(`unhandled error: ${error instanceof Error ? error.stack : String(error)}`);
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(tooLarge ? 413 : 500, { "content-type": "text/plain" });
+      res.end(tooLarge ? "Payload Too Large\n" : "Internal Server Error\n");
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close(() => resolve());
+        // Hung requests ("hang" fault) and idle keep-alive sockets would otherwise keep close() waiting.
+        server.closeAllConnections();
+      }),
+  };
+}
