@@ -1,6 +1,5 @@
 import type { listLicenses, LicensesQuery } from "@/lib/licenses/list-licenses";
-import { FilterBar, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
-import { inputClass } from "@/components/ui/field";
+import { FilterBar, FilterSearch, FilterSelect, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { RenewalBadge } from "@/components/licenses/renewal-badge";
 import { formatDate } from "@/components/ui/format";
 
@@ -19,20 +18,8 @@ export function LicensesTable({ page, query, params, now }: Props) {
   return (
     <>
       <FilterBar action={base}>
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-600">Search</span>
-          <input name="q" defaultValue={query.q} placeholder="Domain, customer, order number" className={`${inputClass} w-72`} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-600">Renewal window</span>
-          <select name="window" defaultValue={query.window} className={inputClass}>
-            {WINDOWS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSearch value={query.q} placeholder="Domain, customer, order number" />
+        <FilterSelect name="window" label="Renewal window" value={query.window} options={WINDOWS} />
       </FilterBar>
       <TableFrame
         head={

@@ -1,9 +1,10 @@
 import type { listOrders, OrdersQuery } from "@/lib/orders/list-orders";
 import { OrderStatus } from "@/lib/generated/prisma/enums";
-import { FilterBar, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
-import { inputClass } from "@/components/ui/field";
+import { FilterBar, FilterSearch, FilterSelect, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { formatDate, formatMoney } from "@/components/ui/format";
+
+const STATUS_OPTIONS: Array<[string, string]> = [["", "Any"], ...Object.values(OrderStatus).map((s): [string, string] => [s, s.replaceAll("_", " ").toLowerCase()])];
 
 type Props = { page: Awaited<ReturnType<typeof listOrders>>; query: OrdersQuery; params: Record<string, string | undefined> };
 
@@ -12,21 +13,8 @@ export function OrdersTable({ page, query, params }: Props) {
   return (
     <>
       <FilterBar action={base}>
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-600">Search</span>
-          <input name="q" defaultValue={query.q} placeholder="Order number, customer, domain" className={`${inputClass} w-72`} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-600">Status</span>
-          <select name="status" defaultValue={query.status ?? ""} className={inputClass}>
-            <option value="">Any</option>
-            {Object.values(OrderStatus).map((s) => (
-              <option key={s} value={s}>
-                {s.replaceAll("_", " ").toLowerCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSearch value={query.q} placeholder="Order number, customer, domain" />
+        <FilterSelect name="status" label="Status" value={query.status ?? ""} options={STATUS_OPTIONS} />
       </FilterBar>
       <TableFrame
         head={

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { inputClass } from "@/components/ui/field";
 
 type Params = Record<string, string | undefined>;
 
@@ -76,5 +77,31 @@ export function FilterBar({ action, children }: { action: string; children: Reac
         Apply
       </button>
     </form>
+  );
+}
+
+/** The free-text box of a FilterBar (URL parameter `q`). */
+export function FilterSearch({ value, placeholder }: { value: string; placeholder: string }) {
+  return (
+    <label className="text-sm">
+      <span className="mb-1 block text-slate-600">Search</span>
+      <input name="q" defaultValue={value} placeholder={placeholder} className={`${inputClass} w-72`} />
+    </label>
+  );
+}
+
+/** A select of a FilterBar; `options` are [value, label] pairs. */
+export function FilterSelect(props: { name: string; label: string; value: string; options: Array<[string, string]> }) {
+  return (
+    <label className="text-sm">
+      <span className="mb-1 block text-slate-600">{props.label}</span>
+      <select name={props.name} defaultValue={props.value} className={inputClass}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -3,8 +3,7 @@ import { requireActor } from "@/lib/auth/session";
 import { listCustomers, customersQuerySchema } from "@/lib/customers/list-customers";
 import { firstValues, type SearchParams } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/card";
-import { FilterBar, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
-import { inputClass } from "@/components/ui/field";
+import { FilterBar, FilterSearch, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
 
 export const metadata: Metadata = { title: "Customers" };
@@ -19,10 +18,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader title="Customers" description="End customers of the reseller." />
       <FilterBar action={base}>
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-600">Search</span>
-          <input name="q" defaultValue={query.q} placeholder="Name or email" className={`${inputClass} w-72`} />
-        </label>
+        <FilterSearch value={query.q} placeholder="Name or email" />
       </FilterBar>
       <TableFrame
         head={
