@@ -8,7 +8,7 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: serverEnv().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-    pages: { signIn: "/signin" },
+    pages: { signIn: "/signin", signOut: "/signout" },
     providers: [
       CredentialsProvider({
         name: "Email and password",

@@ -70,3 +70,12 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/orders");
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("the sign-out page signs out", async ({ page }) => {
+  await signIn(page, "support@orderdesk.test");
+  await page.goto("/signout");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin/);
+});
