@@ -19,5 +19,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except sign-in, next-auth's own routes, static assets and the health check.
-  matcher: ["/((?!signin|signout|api/auth|api/health|_next/static|_next/image|favicon.ico|forbidden).*)"],
+  matcher: ["/((?!signin|signout|api/auth|api/health|_next/static|_next/image|favicon.ico|icon.svg|forbidden).*)"],
 };

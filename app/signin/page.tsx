@@ -4,6 +4,9 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getActor } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/sign-in-schema";
 
+// Per-request: reads the session (and the environment), never prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
