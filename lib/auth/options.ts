@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { signInSchema } from "@/lib/auth/sign-in-schema";
 import type { Role } from "@/lib/auth/roles";
 import { serverEnv } from "@/lib/env";
 
@@ -15,8 +16,10 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         // Errors thrown here reach the sign-in form as their message (never a password).
         authorize: async (credentials) => {
-          if (!credentials?.email || !credentials.password) throw new Error("Enter your email and password.");
-          return verifyCredentials(credentials.email, credentials.password);
+          // The same schema as the form: nothing malformed reaches the throttle table or bcrypt.
+          const parsed = signInSchema.safeParse(credentials ?? {});
+          if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "Enter your email and password.");
+          return verifyCredentials(parsed.data.email, parsed.data.password);
         },
       }),
     ],

@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/auth/roles";
-import { checkThrottle, clearFailures, recordFailure, throttleMessage } from "@/lib/auth/sign-in-throttle";
+import { afterFailure, clearFailures, countAttempt, throttleMessage } from "@/lib/auth/sign-in-throttle";
 
 export interface SessionUser {
   id: string;
@@ -15,14 +15,14 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
 /** Verified user, or an Error whose message is safe to show on the sign-in form. */
 export async function verifyCredentials(emailInput: string, password: string): Promise<SessionUser> {
   const email = emailInput.trim().toLowerCase();
-  const throttle = await checkThrottle(email);
-  if (throttle.locked) throw new Error(throttleMessage(throttle.retryAfterMs));
+  const attempt = await countAttempt(email);
+  if (attempt.locked) throw new Error(throttleMessage(attempt.retryAfterMs));
 
   const user = await prisma.user.findUnique({ where: { email } });
   // Compare against a dummy hash when the user is unknown so timing does not reveal accounts.
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) {
-    const after = await recordFailure(email);
+    const after = await afterFailure(email, attempt);
     if (after.locked) throw new Error(throttleMessage(after.retryAfterMs));
     throw new Error(user?.disabled && ok ? "This account is disabled. Ask an admin." : WRONG_CREDENTIALS);
   }

@@ -38,6 +38,12 @@ async function reportCharAsText(factory: PrismaPg): Promise<void> {
   (proto as { __charAsText?: boolean }).__charAsText = true;
 }
 
+/** libpq's sslmode: require encrypts; verify-ca / verify-full also check the certificate. */
+function sslFor(mode: string | null): pg.PoolConfig["ssl"] {
+  if (!mode || mode === "disable" || mode === "allow" || mode === "prefer") return undefined;
+  return { rejectUnauthorized: mode.startsWith("verify") };
+}
+
 function discreteConfig(url: string, database?: string): pg.PoolConfig {
   // Discrete fields, not a connectionString: pg lets a connection string override `database`,
   // which would silently turn the shadow database into the main one.
@@ -48,7 +54,7 @@ function discreteConfig(url: string, database?: string): pg.PoolConfig {
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
     database: database ?? u.pathname.replace(/^\//, ""),
-    ssl: u.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
+    ssl: sslFor(u.searchParams.get("sslmode")),
   };
 }
 

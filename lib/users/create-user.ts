@@ -5,12 +5,19 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/verify-credentials";
 import type { createUserSchema } from "@/lib/users/user-schemas";
 
+const EMAIL_TAKEN = "A user with this email already exists.";
+
 export async function createUser(_actor: Actor, input: z.output<typeof createUserSchema>) {
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new AppError("CONFLICT", "A user with this email already exists.", "email");
-  const user = await prisma.user.create({
-    data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
-    select: { id: true, email: true },
-  });
-  return user;
+  if (existing) throw new AppError("CONFLICT", EMAIL_TAKEN, "email");
+  try {
+    return await prisma.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
+      select: { id: true, email: true },
+    });
+  } catch (error) {
+    // A double submit can pass the check above; the unique index decides.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", EMAIL_TAKEN, "email");
+    throw error;
+  }
 }

@@ -40,8 +40,12 @@ test("repeated failed sign-ins are throttled with a clear message", async ({ pag
   await page.getByLabel("Email").fill("nobody-throttle@orderdesk.test");
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password").fill(`wrong-${i}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByTestId("signin-error")).toBeVisible();
+    // Wait for each answer: the next attempt starts only once the previous one is settled.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials")),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
+    await expect(page.getByLabel("Password")).toHaveValue("");
   }
   await expect(page.getByTestId("signin-error")).toContainText("Too many failed sign-ins for this email. Try again in 15 minutes.");
 });

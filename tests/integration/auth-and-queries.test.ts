@@ -40,12 +40,46 @@ describe("sign-in", () => {
     await expect(verifyCredentials("support@orderdesk.test", DEMO_PASSWORD)).resolves.toMatchObject({ role: "SUPPORT" });
   });
 
+  it("counts parallel guesses atomically: a burst cannot exceed the limit", async () => {
+    const { verifyCredentials, WRONG_CREDENTIALS } = await import("@/lib/auth/verify-credentials");
+    const { MAX_FAILURES } = await import("@/lib/auth/sign-in-throttle");
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => verifyCredentials("race@orderdesk.test", `guess-${i}`)));
+    const messages = results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "signed in"));
+    expect(messages.filter((m) => m === WRONG_CREDENTIALS).length).toBeLessThanOrEqual(MAX_FAILURES - 1);
+    expect(messages.filter((m) => m.startsWith("Too many failed sign-ins")).length).toBeGreaterThanOrEqual(20 - MAX_FAILURES + 1);
+    await expect(verifyCredentials("race@orderdesk.test", "one-more")).rejects.toThrow(/Too many failed sign-ins/);
+  });
+
   it("refuses a disabled user", async () => {
     const { prisma } = await import("@/lib/db");
     const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
     await prisma.user.update({ where: { email: "admin@orderdesk.test" }, data: { disabled: true } });
     await expect(verifyCredentials("admin@orderdesk.test", DEMO_PASSWORD)).rejects.toThrow(/disabled/);
     await prisma.user.update({ where: { email: "admin@orderdesk.test" }, data: { disabled: false } });
+  });
+});
+
+describe("user administration", () => {
+  it("never leaves Order Desk without an enabled admin", async () => {
+    const { changeUserRole } = await import("@/lib/users/change-user-role");
+    const { setUserDisabled } = await import("@/lib/users/set-user-disabled");
+    const { prisma } = await import("@/lib/db");
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@orderdesk.test" } });
+    const otherAdmin: Actor = { id: "someone-else", email: "x@orderdesk.test", name: "X", role: "ADMIN" };
+    await expect(changeUserRole(otherAdmin, { userId: admin.id, role: "STAFF" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setUserDisabled(otherAdmin, { userId: admin.id, disabled: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).resolves.toMatchObject({ role: "ADMIN", disabled: false });
+    // With a second admin, the first may be demoted.
+    await prisma.user.update({ where: { email: "manager@orderdesk.test" }, data: { role: "ADMIN" } });
+    await expect(changeUserRole(otherAdmin, { userId: admin.id, role: "STAFF" })).resolves.toMatchObject({ role: "STAFF" });
+    await prisma.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+    await prisma.user.update({ where: { email: "manager@orderdesk.test" }, data: { role: "ACCOUNT_MANAGER" } });
+  });
+
+  it("reports a taken email as a conflict on the email field", async () => {
+    const { createUser } = await import("@/lib/users/create-user");
+    const input = { email: "staff@orderdesk.test", name: "Dup", role: "STAFF" as const, password: "a-long-enough-password" };
+    await expect(createUser(support, input)).rejects.toMatchObject({ code: "CONFLICT", field: "email" });
   });
 });
 

@@ -64,9 +64,10 @@ describe("demo seed", () => {
     return out;
   };
 
+  const key = generateKey();
+
   it("is idempotent: run twice, same rows", async () => {
     const prisma = createPrismaClient(db.url);
-    const key = generateKey();
     const anchor = anchorDay(new Date());
     try {
       await seedDemo(prisma, { anchor, credentialsKey: key, sandboxUrl: "http://127.0.0.1:4999/products/" });
@@ -90,6 +91,7 @@ describe("demo seed", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.loginName).toBe(DEMO_RESELLER.loginName);
     expect(rows[0]!.loginPasswordEnc).not.toContain(DEMO_RESELLER.password);
+    expect(decryptSecret(rows[0]!.loginPasswordEnc, key)).toBe(DEMO_RESELLER.password);
     expect(() => decryptSecret(rows[0]!.loginPasswordEnc, generateKey())).toThrow();
   });
 
