@@ -25,7 +25,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs lib/launcher/cli.ts --e2e",
+    // The launcher itself is the server process (no tsx wrapper in between), so Playwright's
+    // SIGTERM reaches it and it can stop Next, the sandbox and Postgres and remove its data.
+    command: "node --import tsx lib/launcher/cli.ts --e2e",
     url: `${baseURL}/api/health`,
     env: { PORT: String(port), HOST: "127.0.0.1" },
     timeout: 300_000,
