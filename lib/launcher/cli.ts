@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { launcherEnv } from "@/lib/env";
-import { freePort } from "@/lib/db/embedded-postgres";
+import { freePort, isPortTaken } from "@/lib/db/embedded-postgres";
 import { startDatabase } from "@/lib/launcher/database";
 import { loadProfile } from "@/lib/launcher/profile";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -53,6 +53,10 @@ process.on("SIGTERM", () => void shutdown(0));
 const pgPort = mode === "e2e" ? await freePort() : env.PG_PORT;
 const sandboxPort = mode === "e2e" ? await freePort() : env.SANDBOX_PORT;
 const appPort = env.PORT;
+if (await isPortTaken(appPort, env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST)) {
+  console.error(`[launcher] Port ${appPort} is in use (another Order Desk?). Stop it or set PORT.`);
+  process.exit(1);
+}
 
 try {
   const profile = loadProfile(dataDir, env);
@@ -80,6 +84,9 @@ try {
   }
 
   if (!env.SECTIGO_BASE_URL) {
+    if (await isPortTaken(sandboxPort)) {
+      throw new Error(`Port ${sandboxPort} is in use (another Order Desk or sandbox?). Stop it or set SANDBOX_PORT.`);
+    }
     const sandbox = startChild("sandbox", [TSX_CLI, "lib/sectigo/sandbox/cli.ts"], {
       SANDBOX_PORT: String(sandboxPort),
       SANDBOX_HOST: "127.0.0.1",
