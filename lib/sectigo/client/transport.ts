@@ -110,6 +110,7 @@ function interpret<T>(
   if (parsed.status < 0) {
     const parts = errorParts(parsed);
     if (parts.message) parts.message = scrub(parts.message, secrets);
+    if (parts.item) parts.item = scrub(parts.item, secrets);
     return { result: { ok: false, error: apiError(parts, call.ctx) }, outcome: "API_ERROR" };
   }
   const value = call.decode(parsed);

@@ -38,6 +38,15 @@ describe("recorded calls", () => {
     expectNoSecret(recorded);
   });
 
+  it("scrub a secret echoed back in errorItem from the error's field and message", async () => {
+    const echo = `errorCode=-4&errorItem=${encodeURIComponent(TEST_PASSWORD)}&errorMessage=invalid`;
+    const { client, recorded } = stubClient(stubFetch(echo).fetch);
+    const result = await client.getAccountBalance();
+    expect(!result.ok && result.error.code).toBe(-4);
+    expectNoSecret(result);
+    expectNoSecret(recorded);
+  });
+
   it("scrub secrets from network error details", async () => {
     const failing = (async () => Promise.reject(new TypeError(`fetch failed for ${TEST_PASSWORD}`))) as unknown as typeof fetch;
     const { client, recorded } = stubClient(failing);
