@@ -7,13 +7,15 @@
  * A third pass runs the client against an in-memory fetch to isolate its own CPU cost.
  * Prints p50/p95; asserts nothing.
  */
+import { randomUUID } from "node:crypto";
 import { startSandbox } from "@/lib/sectigo/sandbox/server";
 import { createSectigoClient } from "@/lib/sectigo/client";
 import type { RecordedCall } from "@/lib/sectigo/client";
 
 const CALLS = Number(process.argv[2] ?? 1000);
 const WARMUP = 50;
-const LOGIN = { loginName: "bench-reseller", loginPassword: "bench-password" };
+// A throw-away account on the in-process sandbox; the password is made up on each run.
+const LOGIN = { loginName: "bench-reseller", loginPassword: randomUUID() };
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
