@@ -51,6 +51,17 @@ describe("!AutoRefund", () => {
     expect(await h.funds("refunder")).toBeCloseTo(before + 99.99, 2);
   });
 
+  it("refunds the base licence but only cancels an add-on that has no refund period of its own", async () => {
+    const base = await orderLicence(h, "refunder", "product=1060&days=365&domainName=r6.example&appRepEmailAddress=o@r6.example");
+    await orderLicence(h, "refunder", `product=1068&days=30&domainName=r6.example&appRepEmailAddress=o@r6.example&previousOrderNumber=${base}`);
+    await at(9);
+    const before = await h.funds("refunder");
+    expect(await refund(base)).toEqual(["0"]);
+    expect(await h.funds("refunder")).toBeCloseTo(before + 99.99, 2);
+    const byCode = Object.fromEntries((await licences(h, "r6.example")).map((l) => [l.productCode, l.status]));
+    expect(byCode).toEqual({ 1060: "refunded", 1068: "cancelled" });
+  });
+
   it("rejects a bad reason code and an add-on-only order", async () => {
     const order = await orderLicence(h, "refunder", "product=1060&days=365&domainName=r5.example&appRepEmailAddress=o@r5.example");
     expect((await refund(order, 12))[0]).toBe("-4");

@@ -110,10 +110,8 @@ export function validatePlaceOrder(input: PlaceOrderInput, ctx: CallContext): Se
   if (co?.countryCode !== undefined && !/^[A-Za-z]{2}$/.test(co.countryCode)) {
     return validationError(ctx, "countryCode", "INVALID_FIELD", "Please choose a valid two-letter country.");
   }
-  if (co?.streetAddress && !co.locality && !co.stateOrProvince) {
-    // Seed 002/003: where an address is needed, locality OR state/province must be present.
-    return validationError(ctx, "locality", "MISSING_FIELD", "Please fill in the city or the state/province.");
-  }
+  // Seed 002/003: locality OR state/province is needed only where a product requires an address,
+  // and no SiteLock product does. Which products do is catalog data (lib/catalog), checked there.
   return (
     (input.domainName !== undefined ? checkDomain(ctx, input.domainName) : undefined) ??
     checkLength(ctx, "brand", input.brand, 64) ??

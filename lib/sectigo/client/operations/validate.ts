@@ -21,7 +21,8 @@ export function checkDomain(ctx: CallContext, domainName: string | undefined): S
 export function checkEmail(ctx: CallContext, field: string, email: string | undefined): SectigoError | undefined {
   const value = email?.trim() ?? "";
   if (!value) return validationError(ctx, field, "MISSING_FIELD", "Please fill in the e-mail address.");
-  if (value.length > 255 || !/^[^\s@]+@[^\s@]+$/.test(value)) {
+  // Undocumented shape rule, kept equal to the sandbox's (local@domain.tld) to save a round trip.
+  if (value.length > 255 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
     return validationError(ctx, field, "INVALID_FIELD", "Please enter a valid e-mail address.");
   }
   return undefined;

@@ -109,15 +109,17 @@ export function createLicense(world: World, init: NewLicenseInit): License {
 
 /**
  * Cancels a licence and, for a base licence, all its live add-ons (cancel-refund.md "Common rules").
- * With `refund`, each licence still inside its own refund window is marked refunded and its
- * period charge is returned; the others are just cancelled. Returns the amount to credit.
+ * `refund` decides for the licence itself ("always": the caller already checked its window);
+ * its add-ons are refunded only inside their own refund window (a 30-day add-on has none), so
+ * AutoRefund and modifyThirdPartyDetails credit the same add-ons. Returns the amount to credit.
  */
 export function cancelWithAddOns(world: World, license: License, refund: "always" | "if-eligible" | "never"): number {
   const now = world.now();
   let credited = 0;
   const targets = license.parentId === null ? [license, ...liveAddOnsOf(world, license)] : [license];
   for (const target of targets) {
-    const refundable = refund === "always" || (refund === "if-eligible" && inRefundWindow(target, now));
+    const refundable =
+      refund !== "never" && ((refund === "always" && target === license) || inRefundWindow(target, now));
     if (refundable && target.status === "active") {
       credited += target.periodCharge;
       target.status = "refunded";

@@ -11,6 +11,9 @@
  * - `offerCode`: the four documented values concern EV / HackerProof offers, so on a SiteLock order a
  *   valid value is -83 (not applicable) and any other value -4.
  * - -1 (plain HTTP) is not simulated: the sandbox itself is plain HTTP on loopback.
+ * - An account without SiteLock enabled gets -76 "SiteLock partner account isn't activated", as on
+ *   AutoApplyOrder: no PlaceOrder error list names this case (-91 "Permission Denied" is the
+ *   nearest); the client maps both to NOT_ENABLED.
  */
 import { authenticate, requireSiteLock } from "../core/accounts";
 import { err, type SandboxError } from "../core/errors";
@@ -34,7 +37,7 @@ function redirectTo(target: string | undefined, fields: Array<[string, string]>)
     return undefined;
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
-  const query = encodeFields(fields);
+  const query = encodeFields(fields, "percent");
   const location = url.search ? `${url.toString()}&${query}` : `${url.toString().replace(/\?$/, "")}?${query}`;
   return { type: "redirect", location };
 }
@@ -74,11 +77,11 @@ export const placeOrder: Endpoint = {
       ["errorCode", "0"],
       ["orderNumber", order.orderNumber],
     ];
-    return redirectTo(params.get("successURL"), fields) ?? { type: "urlencoded", fields };
+    return redirectTo(params.get("successURL"), fields) ?? { type: "urlencoded", fields, spaces: "percent" };
   },
   renderError(error: SandboxError, params: ParamBag): Reply {
     const reply = urlencodedError(error, true);
     const fields = reply.type === "urlencoded" ? reply.fields : [];
-    return redirectTo(params.get("errorURL"), fields) ?? reply;
+    return redirectTo(params.get("errorURL"), fields) ?? { type: "urlencoded", fields, spaces: "percent" };
   },
 };

@@ -4,12 +4,22 @@ import type { SandboxError } from "../core/errors";
 
 export type Reply =
   | { type: "newline"; lines: string[] }
-  | { type: "urlencoded"; fields: Array<[string, string]> }
+  | { type: "urlencoded"; fields: Array<[string, string]>; spaces?: "plus" | "percent" }
   | { type: "redirect"; location: string };
 
-/** `+` for space, %27 for ', %21 for ! — the encoding of the documented examples. */
-export function encodeFields(fields: Array<[string, string]>): string {
-  return new URLSearchParams(fields).toString();
+/**
+ * Two documented encodings: the generic Sectigo example (common-conventions.md) writes
+ * `errorMessage=The+%27…%27+argument+is+missing%21` (form encoding, `+` for a space), while the
+ * PlaceOrder sample (seed 002) writes `Incorrect%20login%20details%2C%20…` (%20), which an errorURL
+ * page can decode with decodeURIComponent. PlaceOrder answers use "percent", the others "plus".
+ */
+export function encodeFields(fields: Array<[string, string]>, spaces: "plus" | "percent" = "plus"): string {
+  if (spaces === "plus") return new URLSearchParams(fields).toString();
+  return fields.map(([k, v]) => `${percent(k)}=${percent(v)}`).join("&");
+}
+
+function percent(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function replyBody(reply: Reply): { status: number; headers: Record<string, string>; body: string } {
@@ -17,7 +27,7 @@ export function replyBody(reply: Reply): { status: number; headers: Record<strin
     case "newline":
       return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: reply.lines.join("\n") + "\n" };
     case "urlencoded":
-      return { status: 200, headers: { "content-type": "application/x-www-form-urlencoded" }, body: encodeFields(reply.fields) };
+      return { status: 200, headers: { "content-type": "application/x-www-form-urlencoded" }, body: encodeFields(reply.fields, reply.spaces) };
     case "redirect":
       return { status: 302, headers: { location: reply.location, "content-type": "text/plain" }, body: `Redirecting to ${reply.location}\n` };
   }

@@ -31,8 +31,9 @@ export function customerDetails(bag: ParamBag): CustomerDetails {
   if (email !== undefined && !isEmail(email)) throw err.invalidEmail();
   const category = bag.get("BusinessCategory");
   if (category !== undefined && !/^[bcd]$/.test(category)) throw err.invalid("BusinessCategory");
-  const hasStreet = ["streetAddress1", "streetAddress2", "streetAddress3", "postOfficeBox", "postalCode"].some((f) => bag.has(f));
-  if (hasStreet && !bag.has("localityName") && !bag.has("stateOrProvinceName")) throw err.missing("localityName");
+  // Decision: seed 002/003 say "many products do not require an address" and that, *where one is
+  // required*, locality or state/province may stand alone. No SiteLock row requires an address and
+  // this sandbox sells only SiteLock through PlaceOrder, so a partial address is accepted as is.
   const address: Record<string, string> = {};
   for (const field of ADDRESS_FIELDS) {
     const value = bag.get(field);
