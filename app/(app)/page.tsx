@@ -3,9 +3,8 @@ import { requireActor } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Stat } from "@/components/dashboard/stat";
-import { OrderStatusBadge } from "@/components/orders/order-status-badge";
-import { RenewalBadge } from "@/components/licenses/renewal-badge";
-import { formatDate, formatMoney } from "@/components/ui/format";
+import { OrderSummaryItem } from "@/components/orders/order-summary-item";
+import { LicenseSummaryItem } from "@/components/licenses/license-summary-item";
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -26,16 +25,7 @@ export default async function HomePage() {
           ) : (
             <ul className="divide-y divide-slate-100" data-testid="expiring-list">
               {d.expiring.map((l) => (
-                <li key={l.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                  <div>
-                    <p className="font-medium">{l.domainName}</p>
-                    <p className="text-slate-500">
-                      {l.productName} · {l.customer.name} · expires {formatDate(l.expiresAt)}
-                      {l.autoRenew ? " · auto-renew on" : ""}
-                    </p>
-                  </div>
-                  <RenewalBadge status="ACTIVE" expiresAt={l.expiresAt} now={now} />
-                </li>
+                <LicenseSummaryItem key={l.id} license={l} now={now} />
               ))}
             </ul>
           )}
@@ -46,18 +36,7 @@ export default async function HomePage() {
           ) : (
             <ul className="divide-y divide-slate-100" data-testid="latest-orders">
               {d.latestOrders.map((o) => (
-                <li key={o.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                  <div>
-                    <p className="font-medium">
-                      {o.orderNumber ?? o.foreignOrderNumber} · {o.customer.name}
-                    </p>
-                    <p className="text-slate-500">
-                      {o.items[0]?.productName ?? "—"} {o.items[0]?.domainName ? `for ${o.items[0].domainName}` : ""} · {formatDate(o.createdAt)} ·{" "}
-                      {formatMoney(o.totalCost, o.currency)}
-                    </p>
-                  </div>
-                  <OrderStatusBadge status={o.status} />
-                </li>
+                <OrderSummaryItem key={o.id} order={o} />
               ))}
             </ul>
           )}

@@ -1,8 +1,7 @@
 import type { lookup } from "@/lib/lookup/lookup";
 import { Card } from "@/components/ui/card";
-import { OrderStatusBadge } from "@/components/orders/order-status-badge";
-import { RenewalBadge } from "@/components/licenses/renewal-badge";
-import { formatDate } from "@/components/ui/format";
+import { OrderSummaryItem } from "@/components/orders/order-summary-item";
+import { LicenseSummaryItem } from "@/components/licenses/license-summary-item";
 
 type Result = NonNullable<Awaited<ReturnType<typeof lookup>>>;
 
@@ -32,17 +31,7 @@ export function LookupResults({ result }: { result: Result }) {
         <Card title={`Orders (${result.orders.length})`}>
           <ul className="divide-y divide-slate-100 text-sm">
             {result.orders.map((o) => (
-              <li key={o.id} className="flex items-center justify-between gap-3 py-2">
-                <div>
-                  <p className="font-medium">
-                    {o.orderNumber ?? "no Sectigo number yet"} <span className="text-slate-500">({o.foreignOrderNumber})</span>
-                  </p>
-                  <p className="text-slate-500">
-                    {o.customer.name} · {o.items.map((i) => i.productName).join(", ")} · {formatDate(o.createdAt)}
-                  </p>
-                </div>
-                <OrderStatusBadge status={o.status} />
-              </li>
+              <OrderSummaryItem key={o.id} order={o} />
             ))}
           </ul>
         </Card>
@@ -51,16 +40,7 @@ export function LookupResults({ result }: { result: Result }) {
         <Card title={`Licenses (${result.licenses.length})`}>
           <ul className="divide-y divide-slate-100 text-sm">
             {result.licenses.map((l) => (
-              <li key={l.id} className="flex items-center justify-between gap-3 py-2">
-                <div>
-                  <p className="font-medium">{l.domainName}</p>
-                  <p className="text-slate-500">
-                    {l.productName} · {l.customer.name} · expires {formatDate(l.expiresAt)} · auto-renew {l.autoRenew ? "on" : "off"}
-                    {l.addOns.length ? ` · add-ons: ${l.addOns.map((a) => a.productName).join(", ")}` : ""}
-                  </p>
-                </div>
-                <RenewalBadge status={l.status} expiresAt={l.expiresAt} now={now} />
-              </li>
+              <LicenseSummaryItem key={l.id} license={l} now={now} />
             ))}
           </ul>
         </Card>

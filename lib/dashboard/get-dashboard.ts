@@ -1,6 +1,8 @@
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/session";
 import { RENEWAL_WINDOW_DAYS } from "@/lib/licenses/renewal-window";
+import { licenseSummarySelect } from "@/lib/licenses/license-summary";
+import { orderSummarySelect } from "@/lib/orders/order-summary";
 
 const DAY_MS = 86_400_000;
 
@@ -14,26 +16,11 @@ export async function getDashboard(_actor: Actor, now = new Date()) {
       where: expiringWhere,
       orderBy: { expiresAt: "asc" },
       take: 8,
-      select: { id: true, domainName: true, productName: true, expiresAt: true, autoRenew: true, customer: { select: { name: true } } },
+      select: licenseSummarySelect,
     }),
     prisma.order.count({ where: { status: "AWAITING_AUTHORIZATION" } }),
     prisma.license.count({ where: { status: "ACTIVE", expiresAt: { gt: now } } }),
-    prisma.order.findMany({
-      orderBy: { createdAt: "desc" },
-      take: 8,
-      select: {
-        id: true,
-        orderNumber: true,
-        foreignOrderNumber: true,
-        status: true,
-        kind: true,
-        createdAt: true,
-        totalCost: true,
-        currency: true,
-        customer: { select: { name: true } },
-        items: { select: { productName: true, domainName: true }, take: 1, orderBy: { createdAt: "asc" } },
-      },
-    }),
+    prisma.order.findMany({ orderBy: { createdAt: "desc" }, take: 8, select: orderSummarySelect }),
   ]);
   return { expiringCount, expiring, awaitingCount, activeCount, latestOrders };
 }

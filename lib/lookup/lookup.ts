@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/session";
+import { orderSummarySelect } from "@/lib/orders/order-summary";
+import { licenseSummarySelect } from "@/lib/licenses/license-summary";
 
 export const lookupSchema = z.object({ q: z.string().trim().max(200).catch("").default("") });
 
@@ -22,16 +24,6 @@ export async function lookup(_actor: Actor, rawQ: string) {
   if (!q) return null;
   const kind = classifyLookup(q);
   const needle = q.toLowerCase();
-  const orderSelect = {
-    id: true,
-    orderNumber: true,
-    foreignOrderNumber: true,
-    status: true,
-    kind: true,
-    createdAt: true,
-    customer: { select: { name: true, email: true } },
-    items: { select: { productName: true, domainName: true } },
-  } as const;
   const [orders, licenses, customers] = await Promise.all([
     prisma.order.findMany({
       where:
@@ -42,7 +34,7 @@ export async function lookup(_actor: Actor, rawQ: string) {
             : { items: { some: { domainName: needle } } },
       orderBy: { createdAt: "desc" },
       take: 50,
-      select: orderSelect,
+      select: orderSummarySelect,
     }),
     prisma.license.findMany({
       where:
@@ -53,16 +45,7 @@ export async function lookup(_actor: Actor, rawQ: string) {
             : { OR: [{ domainName: needle }, { domainName: { endsWith: `.${needle}` } }] },
       orderBy: { expiresAt: "asc" },
       take: 50,
-      select: {
-        id: true,
-        domainName: true,
-        productName: true,
-        status: true,
-        expiresAt: true,
-        autoRenew: true,
-        customer: { select: { name: true } },
-        addOns: { select: { productName: true, status: true } },
-      },
+      select: licenseSummarySelect,
     }),
     kind === "email"
       ? prisma.customer.findMany({ where: { email: { contains: needle } }, take: 20, select: { id: true, name: true, email: true } })

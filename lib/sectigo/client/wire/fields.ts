@@ -5,7 +5,12 @@
  */
 import type { SectigoOperation } from "../types";
 
-const AUTH = { loginName: "loginName", loginPassword: "loginPassword" } as const;
+/** Fields whose wire name is the same as ours. */
+function sameNames<const K extends string>(...names: K[]): { readonly [P in K]: P } {
+  return Object.fromEntries(names.map((n) => [n, n])) as { readonly [P in K]: P };
+}
+
+const AUTH = sameNames("loginName", "loginPassword");
 
 export const WIRE_FIELDS = {
   autoApplyOrder: {
