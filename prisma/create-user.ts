@@ -8,7 +8,7 @@ import { launcherEnv } from "@/lib/env";
 import { withDatabase } from "@/lib/launcher/database";
 import { createPrismaClient } from "@/lib/db";
 import { createUserSchema } from "@/lib/users/user-schemas";
-import { hashPassword } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
 
 const [email, name, role] = process.argv.slice(2);
 const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: false });

@@ -51,11 +51,19 @@ export function createActionClient(deps: ActionDeps) {
         (deps.logError ?? defaultLogError)(ref, error);
         return {
           ok: false,
-          error: { code: "INTERNAL", message: `Something went wrong on our side (reference ${ref}). Nothing was lost; try again.`, ref },
+          error: { code: "INTERNAL", message: unexpectedErrorMessage(ref), ref },
         };
       }
     };
   };
+}
+
+/**
+ * We cannot know how far an unexpected failure got (a call to Sectigo may already have been
+ * made), so the message promises nothing: check before trying again, and quote the reference.
+ */
+export function unexpectedErrorMessage(ref: string): string {
+  return `Something went wrong on our side, and we cannot tell whether your change took effect. Check before you try again, and quote reference ${ref} if you contact support.`;
 }
 
 function fieldErrorsOf(error: z.ZodError): FieldErrors {

@@ -1,33 +1,46 @@
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
+import { createSession, revokeSession, SESSION_MAX_AGE_S } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/roles";
+import { clientAddressFrom } from "@/lib/http/client-address";
 import { serverEnv } from "@/lib/env";
 
 export function authOptions(): NextAuthOptions {
+  const env = serverEnv();
   return {
-    secret: serverEnv().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    secret: env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    // Secure (and __Secure- prefixed) cookies whenever the app is served over https.
+    useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
     pages: { signIn: "/signin", signOut: "/signout" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         // Errors thrown here reach the sign-in form as their message (never a password).
-        authorize: async (credentials) => {
+        authorize: async (credentials, req) => {
           // The same schema as the form: nothing malformed reaches the throttle table or bcrypt.
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "Enter your email and password.");
-          return verifyCredentials(parsed.data.email, parsed.data.password);
+          const headers = req?.headers as Record<string, unknown> | undefined;
+          const address = clientAddressFrom(headers);
+          const user = await verifyCredentials(parsed.data.email, parsed.data.password, address);
+          const userAgent = typeof headers?.["user-agent"] === "string" ? headers["user-agent"] : "";
+          const sid = await createSession(user.id, { address, userAgent });
+          return { ...user, sid };
         },
       }),
     ],
     callbacks: {
       jwt: ({ token, user }) => {
         if (user) {
-          token.sub = user.id;
-          token.role = (user as unknown as { role: Role }).role;
+          const signedIn = user as unknown as { id: string; role: Role; sid: string };
+          token.sub = signedIn.id;
+          token.role = signedIn.role;
+          token.sid = signedIn.sid;
         }
         return token;
       },
@@ -36,7 +49,14 @@ export function authOptions(): NextAuthOptions {
           session.user.id = token.sub ?? "";
           session.user.role = token.role as Role;
         }
+        session.sid = typeof token.sid === "string" ? token.sid : "";
         return session;
+      },
+    },
+    events: {
+      // Sign-out ends the session server-side: the old cookie is worthless even if kept.
+      signOut: async ({ token }) => {
+        if (typeof token?.sid === "string") await revokeSession(token.sid, "signed out");
       },
     },
   };

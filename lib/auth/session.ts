@@ -1,30 +1,32 @@
+import "server-only";
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import { prisma } from "@/lib/db";
 import { can, type Permission } from "@/lib/auth/roles";
+import { userOfSession } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/auth/verify-credentials";
 
 export type Actor = SessionUser & {
   /** Jobs and scripts (see systemActor in lib/auth/authorize.ts). */
   system?: boolean;
+  /** The server-side session this request belongs to (absent for system actors). */
+  sessionId?: string;
 };
 
 /**
- * The signed-in user as the database knows them now: a JWT outlives a role change or a
- * disabled account, so role and status are read fresh on every request.
+ * The signed-in user as the database knows them now, once per request (React cache): the
+ * cookie only names a server-side session, which sign-out, an admin, disabling, a role or a
+ * password change can end at any time; role and status are read fresh.
  */
-export async function getActor(): Promise<Actor | null> {
+export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await prisma.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, disabled: true },
-  });
-  if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+  const sid = session?.sid;
+  if (!id || !sid) return null;
+  const user = await userOfSession(sid, id);
+  return user ? { ...user, sessionId: sid } : null;
+});
 
 /** For pages: the actor, or a redirect to sign-in; `permission` sends others to /forbidden. */
 export async function requireActor(permission?: Permission): Promise<Actor> {

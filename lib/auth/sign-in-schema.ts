@@ -7,10 +7,13 @@ export const signInSchema = z.object({
 
 export type SignInInput = z.infer<typeof signInSchema>;
 
-/** Only same-site paths: never send someone to another host after signing in. */
+/**
+ * Only same-site paths: never send someone to another host after signing in. The URL parser
+ * normalises first ("/.//x", "/%2e//x" and "/a/..//x" all become "//x", which a browser reads
+ * as another host), then the result must be a single-slash path.
+ */
 export function safeCallbackUrl(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/")) return "/";
-  // Let the URL parser decide: "/\\evil.com" or "/\t/evil.com" resolve to another origin.
+  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000) return "/";
   const base = "http://order-desk.invalid";
   let url: URL;
   try {
@@ -18,6 +21,12 @@ export function safeCallbackUrl(value: unknown): string {
   } catch {
     return "/";
   }
-  if (url.origin !== base || url.pathname.startsWith("/signin")) return "/";
-  return url.pathname + url.search + url.hash;
+  if (url.origin !== base) return "/";
+  const path = url.pathname;
+  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\") || /%2f|%5c/i.test(path.slice(0, 4))) return "/";
+  if (path === "/signin" || path.startsWith("/signin/") || path.startsWith("/signout")) return "/";
+  const result = path + url.search + url.hash;
+  // Belt and braces: what we return must parse back to the same origin and the same path.
+  const again = new URL(result, base);
+  return again.origin === base && again.pathname === path ? result : "/";
 }

@@ -1,64 +1,108 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 
 /**
- * Failed sign-ins per email: after MAX_FAILURES attempts within WINDOW_MS the email is locked
- * for LOCK_MS. Every attempt is counted atomically *before* the password is checked, so a burst
- * of parallel guesses cannot slip past the limit; a successful sign-in clears the count.
- * (Per email only: a lock also keeps the real owner out for LOCK_MS. Per-IP limits belong in
- * front of the app.)
+ * Sign-in throttling that slows guessing down without letting anyone lock the owner out.
+ *
+ * Two counters, each one row: per (email, client address) and per client address. A guesser
+ * therefore slows down only themselves: the owner signing in from another address is not
+ * affected, and a flood of random emails from one address stops at that address's limit.
+ *
+ * Each counter allows `limit` failures; past that, every further attempt must wait for a delay
+ * that doubles with each failure (2 s, 4 s, 8 s ... capped at 15 minutes). One attempt is let
+ * through after each wait (so the right password works again after a short pause), and attempts
+ * during the wait are refused without checking the password. Every attempt is counted
+ * atomically *before* the password is checked, in one statement, so a burst of parallel guesses
+ * cannot slip past the limit. A counter forgets after WINDOW_MS without attempts; rows untouched
+ * for a day are deleted.
  */
-export const MAX_FAILURES = 5;
+export const ACCOUNT_LIMIT = 5;
+export const CLIENT_LIMIT = 50;
 const WINDOW_MS = 15 * 60_000;
-const LOCK_MS = 15 * 60_000;
+const MAX_DELAY_MS = 15 * 60_000;
+const FORGET_MS = 24 * 60 * 60_000;
 
-export type ThrottleState = { locked: false; attempt: number } | { locked: true; retryAfterMs: number };
+export type ThrottleState = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-/** Counts this attempt. `locked` means refuse it without checking the password. */
-export async function countAttempt(email: string, now = new Date()): Promise<ThrottleState> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
-  const lockUntil = new Date(now.getTime() + LOCK_MS);
-  const [row] = await prisma.$queryRaw<Array<{ failures: number; lockedUntil: Date | null }>>`
-    INSERT INTO "SignInThrottle" (email, failures, "windowStart", "lockedUntil", "updatedAt")
-    VALUES (${email}, 1, ${now}, NULL, ${now})
-    ON CONFLICT (email) DO UPDATE SET
-      failures = CASE
-        WHEN "SignInThrottle"."lockedUntil" IS NOT NULL AND "SignInThrottle"."lockedUntil" > ${now} THEN "SignInThrottle".failures
-        WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN 1
-        ELSE "SignInThrottle".failures + 1 END,
-      "windowStart" = CASE
-        WHEN "SignInThrottle"."lockedUntil" IS NOT NULL AND "SignInThrottle"."lockedUntil" > ${now} THEN "SignInThrottle"."windowStart"
-        WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now}
-        ELSE "SignInThrottle"."windowStart" END,
-      "updatedAt" = ${now}
-    RETURNING failures, "lockedUntil"`;
-  if (!row) throw new Error("sign-in throttle: no row returned");
-  if (row.lockedUntil && row.lockedUntil > now) {
-    return { locked: true, retryAfterMs: row.lockedUntil.getTime() - now.getTime() };
+export interface ThrottleKeys {
+  account: string;
+  client: string;
+}
+
+export function throttleKeys(email: string, clientAddress: string): ThrottleKeys {
+  return { account: `acct:${email}|${clientAddress}`, client: `client:${clientAddress}` };
+}
+
+/** The wait after the n-th failure beyond the limit: 2^n seconds, at most 15 minutes. */
+export function delayAfter(overLimit: number): number {
+  return Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.min(Math.max(overLimit, 1), 20));
+}
+
+export interface CounterRow {
+  failures: number;
+  blockedUntil: Date | null;
+  updatedAt: Date;
+}
+
+/**
+ * The rule, as a pure function of a counter and the time: whether this attempt may check the
+ * password, and the counter afterwards. Refused while a wait runs (the counter is unchanged);
+ * otherwise counted, and once past the limit a new wait starts. The first attempt past the
+ * limit is refused; after each finished wait, one attempt is let through.
+ */
+export function decide(row: CounterRow, limit: number, now: Date): { state: ThrottleState; next: CounterRow } {
+  if (row.blockedUntil && row.blockedUntil > now) {
+    return { state: { allowed: false, retryAfterMs: row.blockedUntil.getTime() - now.getTime() }, next: row };
   }
-  if (row.failures > MAX_FAILURES) {
-    // Attempts beyond the limit that raced past the lock: lock now and refuse.
-    await lock(email, lockUntil);
-    return { locked: true, retryAfterMs: LOCK_MS };
-  }
-  return { locked: false, attempt: row.failures };
+  const stale = row.updatedAt.getTime() < now.getTime() - WINDOW_MS;
+  const failures = stale ? 1 : row.failures + 1;
+  const waited = !stale && row.blockedUntil !== null;
+  if (failures <= limit) return { state: { allowed: true }, next: { failures, blockedUntil: null, updatedAt: now } };
+  const wait = delayAfter(failures - limit);
+  return {
+    state: waited ? { allowed: true } : { allowed: false, retryAfterMs: wait },
+    next: { failures, blockedUntil: new Date(now.getTime() + wait), updatedAt: now },
+  };
 }
 
-/** After a wrong password: the attempt that reaches the limit locks the email. */
-export async function afterFailure(email: string, state: { attempt: number }, now = new Date()): Promise<ThrottleState> {
-  if (state.attempt < MAX_FAILURES) return { locked: false, attempt: state.attempt };
-  await lock(email, new Date(now.getTime() + LOCK_MS));
-  return { locked: true, retryAfterMs: LOCK_MS };
+/** Counts one attempt against one key, under the row's lock, so parallel attempts queue up. */
+async function countOn(key: string, limit: number, now: Date): Promise<ThrottleState> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "SignInThrottle" (key, failures, "blockedUntil", "updatedAt") VALUES (${key}, 0, NULL, ${now})
+      ON CONFLICT (key) DO NOTHING`;
+    const [row] = await tx.$queryRaw<CounterRow[]>`
+      SELECT failures, "blockedUntil", "updatedAt" FROM "SignInThrottle" WHERE key = ${key} FOR UPDATE`;
+    if (!row) throw new Error("sign-in throttle: counter row missing");
+    const { state, next } = decide(row, limit, now);
+    if (next !== row) await tx.signInThrottle.update({ where: { key }, data: next });
+    return state;
+  });
 }
 
-async function lock(email: string, until: Date): Promise<void> {
-  await prisma.signInThrottle.update({ where: { email }, data: { lockedUntil: until } });
+/** Counts this attempt on both keys. `allowed: false` means refuse it without checking the password. */
+export async function countAttempt(keys: ThrottleKeys, now = new Date()): Promise<ThrottleState> {
+  const client = await countOn(keys.client, CLIENT_LIMIT, now);
+  if (!client.allowed) return client;
+  return countOn(keys.account, ACCOUNT_LIMIT, now);
 }
 
-export async function clearFailures(email: string): Promise<void> {
-  await prisma.signInThrottle.deleteMany({ where: { email } });
+/** A successful sign-in: the account counter starts over; it does not count against the address. */
+export async function recordSuccess(keys: ThrottleKeys): Promise<void> {
+  await prisma.$transaction([
+    prisma.signInThrottle.deleteMany({ where: { key: keys.account } }),
+    prisma.$executeRaw`UPDATE "SignInThrottle" SET failures = GREATEST(failures - 1, 0) WHERE key = ${keys.client}`,
+  ]);
+}
+
+/** Deletes counters nobody has touched for a day (cheap: indexed on updatedAt). */
+export async function forgetOldCounters(now = new Date()): Promise<number> {
+  const { count } = await prisma.signInThrottle.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - FORGET_MS) } } });
+  return count;
 }
 
 export function throttleMessage(retryAfterMs: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return `Too many failed sign-ins for this email. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed sign-ins. Wait ${wait}, then try again.`;
 }

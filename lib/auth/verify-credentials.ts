@@ -1,7 +1,8 @@
+import "server-only";
 import bcrypt from "bcryptjs";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/auth/roles";
-import { afterFailure, clearFailures, countAttempt, throttleMessage } from "@/lib/auth/sign-in-throttle";
+import { countAttempt, forgetOldCounters, recordSuccess, throttleKeys, throttleMessage } from "@/lib/auth/sign-in-throttle";
 
 export interface SessionUser {
   id: string;
@@ -13,25 +14,21 @@ export interface SessionUser {
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
 /** Verified user, or an Error whose message is safe to show on the sign-in form. */
-export async function verifyCredentials(emailInput: string, password: string): Promise<SessionUser> {
+export async function verifyCredentials(emailInput: string, password: string, clientAddress: string): Promise<SessionUser> {
   const email = emailInput.trim().toLowerCase();
-  const attempt = await countAttempt(email);
-  if (attempt.locked) throw new Error(throttleMessage(attempt.retryAfterMs));
+  const keys = throttleKeys(email, clientAddress);
+  const attempt = await countAttempt(keys);
+  if (!attempt.allowed) throw new Error(throttleMessage(attempt.retryAfterMs));
 
   const user = await prisma.user.findUnique({ where: { email } });
   // Compare against a dummy hash when the user is unknown so timing does not reveal accounts.
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) {
-    const after = await afterFailure(email, attempt);
-    if (after.locked) throw new Error(throttleMessage(after.retryAfterMs));
+    await forgetOldCounters();
     throw new Error(user?.disabled && ok ? "This account is disabled. Ask an admin." : WRONG_CREDENTIALS);
   }
-  await clearFailures(email);
+  await recordSuccess(keys);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 const DUMMY_HASH = "$2b$10$iIjvWlrP4dHRJGFKmhOfTuY54bjXVCGa94SAU7QR2MHnHoaxawGhy";
-
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, 10);
-}

@@ -4,7 +4,7 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LicenseStatus, OrderKind, OrderStatus, Role, SectigoMode } from "@/lib/generated/prisma/enums";
-import { hashPassword } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/credentials";
 
 export async function seedUser(

@@ -1,13 +1,16 @@
+import "server-only";
 import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
 import type { createUserSchema } from "@/lib/users/user-schemas";
 
 const EMAIL_TAKEN = "A user with this email already exists.";
 
-export async function createUser(_actor: Actor, input: z.output<typeof createUserSchema>) {
+export async function createUser(actor: Actor, input: z.output<typeof createUserSchema>) {
+  assertCan(actor, "manageUsers");
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", EMAIL_TAKEN, "email");
   try {

@@ -1,12 +1,19 @@
+import "server-only";
 import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import type { setUserDisabledSchema } from "@/lib/users/user-schemas";
 import { assertAnAdminRemains } from "@/lib/users/keep-an-admin";
 
-/** Disabling takes effect on the user's next request: sessions are checked against the database. */
+/**
+ * Disabling ends every session of the user at once; enabling does not bring any back (they
+ * sign in again).
+ */
 export async function setUserDisabled(actor: Actor, input: z.output<typeof setUserDisabledSchema>) {
+  assertCan(actor, "manageUsers");
   if (input.userId === actor.id) throw new AppError("FORBIDDEN", "You cannot disable your own account.");
   return prisma.$transaction(
     async (tx) => {
@@ -14,6 +21,7 @@ export async function setUserDisabled(actor: Actor, input: z.output<typeof setUs
       if (!user) throw new AppError("NOT_FOUND", "That user no longer exists.");
       await tx.user.update({ where: { id: input.userId }, data: { disabled: input.disabled } });
       await assertAnAdminRemains(tx);
+      if (input.disabled) await revokeUserSessions(input.userId, "account disabled", tx);
       return { id: input.userId, disabled: input.disabled };
     },
     { isolationLevel: "Serializable" },

@@ -2,10 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/auth/action";
-import { changeUserRoleSchema, createUserSchema, setUserDisabledSchema } from "@/lib/users/user-schemas";
+import {
+  changeUserRoleSchema,
+  createUserSchema,
+  endUserSessionsSchema,
+  setUserDisabledSchema,
+  setUserPasswordSchema,
+} from "@/lib/users/user-schemas";
 import { createUser } from "@/lib/users/create-user";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { setUserDisabled } from "@/lib/users/set-user-disabled";
+import { setUserPassword } from "@/lib/users/set-user-password";
+import { endUserSessions } from "@/lib/users/end-user-sessions";
 
 export const createUserAction = authorizedAction({ permission: "manageUsers", schema: createUserSchema }, async (actor, input) => {
   const user = await createUser(actor, input);
@@ -22,5 +30,17 @@ export const changeUserRoleAction = authorizedAction({ permission: "manageUsers"
 export const setUserDisabledAction = authorizedAction({ permission: "manageUsers", schema: setUserDisabledSchema }, async (actor, input) => {
   const result = await setUserDisabled(actor, input);
   revalidatePath("/settings/users");
+  return result;
+});
+
+export const setUserPasswordAction = authorizedAction({ permission: "manageUsers", schema: setUserPasswordSchema }, async (actor, input) => {
+  const result = await setUserPassword(actor, input);
+  revalidatePath(`/settings/users/${input.userId}`);
+  return result;
+});
+
+export const endUserSessionsAction = authorizedAction({ permission: "manageUsers", schema: endUserSessionsSchema }, async (actor, input) => {
+  const result = await endUserSessions(actor, input);
+  revalidatePath(`/settings/users/${input.userId}`);
   return result;
 });

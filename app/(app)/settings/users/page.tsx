@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/list-users";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -19,13 +20,18 @@ export default async function UsersPage() {
       <Card title="Add a user" className="mb-6">
         <CreateUserForm />
       </Card>
-      <TableFrame head={<><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Status</Th><Th>Change</Th></>}>
+      <TableFrame head={<><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Status</Th><Th>Sessions</Th><Th>Change</Th></>}>
         {users.map((u) => (
           <tr key={u.id} data-testid={`user-row-${u.email}`}>
             <Td className="font-medium">{u.name}</Td>
             <Td>{u.email}</Td>
             <Td>{ROLE_LABELS[u.role]}</Td>
             <Td>{u.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</Td>
+            <Td>
+              <Link href={`/settings/users/${u.id}`} className="text-brand-700 underline-offset-2 hover:underline" aria-label={`Sessions and password of ${u.email}`}>
+                {u.activeSessions} active
+              </Link>
+            </Td>
             <Td>
               <UserRowControls userId={u.id} email={u.email} role={u.role} disabled={u.disabled} isSelf={u.id === actor.id} />
             </Td>

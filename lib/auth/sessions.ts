@@ -1,0 +1,67 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/verify-credentials";
+
+/** How long a sign-in lasts; the JWT cookie has the same lifetime. */
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+/** lastSeenAt is written at most this often per session (not on every request). */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+export type RevokeReason = "signed out" | "ended by an admin" | "account disabled" | "role changed" | "password changed";
+
+/** A new server-side session for a verified user; its id goes into the session cookie. */
+export async function createSession(userId: string, client: { address: string; userAgent: string }, now = new Date()): Promise<string> {
+  const id = randomBytes(24).toString("base64url");
+  await prisma.session.create({
+    data: {
+      id,
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000),
+      clientAddress: client.address.slice(0, 64),
+      userAgent: client.userAgent.slice(0, 300),
+    },
+  });
+  return id;
+}
+
+/**
+ * The user behind a session cookie, if the session is still live: not revoked, not expired,
+ * belonging to that user, and the user not disabled. Role and name are read fresh.
+ */
+export async function userOfSession(sessionId: string, userId: string, now = new Date()): Promise<SessionUser | null> {
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      userId: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabled: true } },
+    },
+  });
+  if (!session || session.userId !== userId || session.revokedAt || session.expiresAt <= now || session.user.disabled) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } });
+  }
+  const { id, email, name, role } = session.user;
+  return { id, email, name, role };
+}
+
+export async function revokeSession(sessionId: string, reason: RevokeReason, now = new Date()): Promise<void> {
+  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+}
+
+/** Ends every live session of a user (inside the caller's transaction when given). */
+export async function revokeUserSessions(
+  userId: string,
+  reason: RevokeReason,
+  db: Prisma.TransactionClient = prisma,
+  now = new Date(),
+): Promise<number> {
+  const { count } = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+  return count;
+}
