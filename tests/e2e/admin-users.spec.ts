@@ -35,7 +35,14 @@ test("an admin creates a user, changes the role, disables them; the user's sign-
   await signIn(other, "dana@orderdesk.test", "a-long-enough-password");
   await expect(other.getByTestId("current-role")).toHaveText("Account manager");
 
+  // Disabling asks first; Cancel changes nothing.
   await row.getByRole("button", { name: "Disable" }).click();
+  await row.getByRole("button", { name: "Cancel" }).click();
+  await expect(row).toContainText("Active");
+  await other.goto("/orders");
+  await expect(other.getByRole("heading", { name: "Orders" })).toBeVisible();
+  await row.getByRole("button", { name: "Disable" }).click();
+  await row.getByRole("button", { name: "Yes, disable" }).click();
   await expect(row).toContainText("Disabled");
   // The open session of the disabled user stops working on the next request.
   await other.goto("/licenses");

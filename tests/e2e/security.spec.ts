@@ -1,0 +1,111 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-data";
+import { signIn } from "./helpers";
+
+/** Collects Content-Security-Policy violations the browser reports on this page. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}
+
+// Each of these once sent a signed-in browser to //evil.example.
+const hostileCallbacks = ["/.//evil.example", "/%2e//evil.example", "/x/..//evil.example", "//evil.example", "/\\evil.example", "https://evil.example/"];
+
+test("sign-in never redirects to another site, whatever the callbackUrl", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  // Signing in with each hostile callback lands on our own dashboard.
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(hostileCallbacks[0]!)}`);
+  await page.getByLabel("Email").fill("staff@orderdesk.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(origin);
+  // Already signed in: /signin redirects at once; it must stay on our origin for every form.
+  for (const callback of hostileCallbacks) {
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent(callback)}`);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    expect(new URL(page.url()).origin, callback).toBe(origin);
+    expect(new URL(page.url()).pathname, callback).toBe("/");
+  }
+});
+
+test("no page can be framed, and every response carries the security headers", async ({ page, request, baseURL }) => {
+  await signIn(page, "admin@orderdesk.test");
+  const res = await page.goto("/settings/users");
+  const headers = res!.headers();
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+
+  // A page elsewhere that frames the users page with the admin's live session gets nothing.
+  const framing = await page.context().newPage();
+  await framing.setContent(`<iframe id="victim" src="${baseURL}/settings/users" width="800" height="600"></iframe>`, { waitUntil: "load" });
+  const frame = framing.frames().find((f) => f !== framing.mainFrame());
+  expect(frame).toBeTruthy();
+  await expect(frame!.getByRole("heading", { name: "Users" })).toHaveCount(0);
+  await framing.close();
+
+  // Static files and API routes get the static headers too.
+  const scriptSrc = await page.locator("script[src*='/_next/static/']").first().getAttribute("src");
+  for (const path of [scriptSrc!, "/api/health", "/icon.svg"]) {
+    const r = await request.get(path);
+    expect(r.headers()["x-frame-options"], path).toBe("DENY");
+    expect(r.headers()["x-content-type-options"], path).toBe("nosniff");
+  }
+});
+
+test("pages run under the CSP without a single violation", async ({ page }) => {
+  const violations = watchCsp(page);
+  await page.goto("/signin");
+  await signIn(page, "admin@orderdesk.test");
+  for (const path of ["/", "/orders", "/licenses", "/customers", "/lookup?q=acme-hosting.example", "/settings/users"]) {
+    await page.goto(path);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  }
+  // Client-side code runs (hydrated under the nonce): the form validates in the browser.
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByText("Enter a name.")).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("a session cookie is worthless after sign-out", async ({ page, browser }) => {
+  await signIn(page, "staff@orderdesk.test");
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  // Someone who kept a copy of the cookie gets nothing with it.
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  const stolen = await thief.newPage();
+  await stolen.goto("/orders");
+  await expect(stolen).toHaveURL(/\/signin/);
+  await thief.close();
+});
+
+test("an admin sees a user's sessions and ends them; the user is signed out at once", async ({ page, browser }) => {
+  const userContext = await browser.newContext({ userAgent: "Playwright session-end test" });
+  const userPage = await userContext.newPage();
+  await signIn(userPage, "support@orderdesk.test");
+
+  await signIn(page, "admin@orderdesk.test");
+  await page.goto("/settings/users");
+  await page.getByRole("link", { name: "Sessions and password of support@orderdesk.test" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const row = page.getByTestId("session-row").filter({ hasText: "Playwright session-end test" });
+  await expect(row).toHaveCount(1);
+  await row.getByRole("button", { name: "End session" }).click();
+  await expect(row).toHaveCount(0);
+
+  await userPage.goto("/orders");
+  await expect(userPage).toHaveURL(/\/signin/);
+  await userContext.close();
+});
