@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { anchorDay } from "../../demo/demo-data";
 import { handleAdmin } from "./admin/admin-routes";
 import { checkAdminToken, generateAdminToken } from "./admin/admin-token";
+import { CLOCK_RANGE_TEXT, inClockRange } from "./core/clock";
 import { seedDemo } from "./core/demo-seed";
 import { emptyState, type SandboxState } from "./core/types";
 import { World } from "./core/world";
@@ -48,6 +49,14 @@ function plain(res: http.ServerResponse, status: number, body: string, headers: 
   res.end(body);
 }
 
+function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? "/", "http://sandbox.local");
+  } catch {
+    return undefined;
+  }
+}
+
 function decodedSegment(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
@@ -64,6 +73,9 @@ function newState(world: World, demo: boolean, anchor: Date | undefined): Sandbo
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
   const adminToken = opts.adminToken === undefined ? generateAdminToken() : checkAdminToken(opts.adminToken, "adminToken");
+  for (const [name, date] of [["now", opts.now], ["demoAnchor", opts.demoAnchor]] as const) {
+    if (date && !inClockRange(date.getTime())) throw new Error(`startSandbox: ${name} must be ${CLOCK_RANGE_TEXT}`);
+  }
   const loaded = World.load(opts.dataDir);
   const world = new World(opts.dataDir, loaded ?? emptyState());
   if (opts.now) world.clock.set(opts.now);
@@ -91,9 +103,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   };
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://sandbox.local");
-    const path = url.pathname;
     const work = (async () => {
+      // Inside the promise: a request target that is no URL (`//a:99999/`) must not throw out of
+      // the request listener, where it would take the whole process down.
+      const url = requestUrl(req.url);
+      if (!url) return plain(res, 400, "Bad Request: the request target is not a valid URL path\n");
+      const path = url.pathname;
       if (path === "/health") {
         res.writeHead(200, { "content-type": "application/json" });
         return void res.end(JSON.stringify({ ok: true }));

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { startSandbox } from "@/lib/sectigo/sandbox/server";
 import { DAY, harness, T0, type Harness } from "./helpers";
 
 let h: Harness;
@@ -66,5 +67,13 @@ describe("admin validation", () => {
     expect(moved.now).toBe(new Date(T0.getTime() + 3650 * DAY).toISOString());
     expect(moved.autoRenewed).toBeGreaterThan(0);
     expect(await h.funds(DEMO_RESELLER.loginName)).toBeLessThan(funds);
+  });
+});
+
+describe("start options", () => {
+  it("refuses a start clock or demo anchor outside the clock's range, and a short admin token", async () => {
+    await expect(startSandbox({ now: new Date("3000-01-01T00:00:00Z") })).rejects.toThrow(/now must be between/);
+    await expect(startSandbox({ demo: true, demoAnchor: new Date(Number.NaN) })).rejects.toThrow(/demoAnchor must be between/);
+    await expect(startSandbox({ adminToken: "short" })).rejects.toThrow(/at least 16/);
   });
 });

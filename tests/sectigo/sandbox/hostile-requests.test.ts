@@ -4,6 +4,7 @@
  * gets a clear 4xx (or, on the Sectigo API, a Sectigo error code), never a 500, never a password
  * in any answer, and leaves the process sane (no prototype pollution, still serving).
  */
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { harness, T0, type Harness } from "./helpers";
 
@@ -94,6 +95,25 @@ describe("hostile requests", () => {
       expect(text).toMatch(c.expect.sectigo);
     }
     for (const leak of LEAKS) expect(answer, "the password is never written back").not.toContain(leak);
+  });
+
+  it.each([
+    "GET //a:99999/ HTTP/1.1",
+    "GET //[::1/products/!getAccountBalance HTTP/1.1",
+    "GET http://x:99999/__sandbox/clock HTTP/1.1",
+    "POST //host:0x/products/!AutoApplyOrder HTTP/1.1",
+  ])("raw request line %s: a 400, and the sandbox keeps serving", async (line) => {
+    const status = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(h.url).port), "127.0.0.1", () =>
+        socket.write(`${line}\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`),
+      );
+      let answer = "";
+      socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on("close", () => resolve(answer.split("\r\n")[0] ?? ""));
+      socket.on("error", reject);
+    });
+    expect(status).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await fetch(`${h.url}/health`)).status).toBe(200);
   });
 
   it("leaves the process sane: no prototype pollution, the accounts intact, still serving", async () => {
