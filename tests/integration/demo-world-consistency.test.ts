@@ -37,7 +37,9 @@ describe("demo world", () => {
     const licenses = await prisma.license.findMany({ include: { order: true, addOns: true } });
     expect(licenses.length).toBeGreaterThan(0);
     for (const l of licenses) {
-      const res = await fetch(`${sandbox.url}/__sandbox/orders/${l.currentOrderNumber}`);
+      const res = await fetch(`${sandbox.url}/__sandbox/orders/${l.currentOrderNumber}`, {
+        headers: { authorization: `Bearer ${sandbox.adminToken}` },
+      });
       expect(res.status, `sandbox knows order ${l.currentOrderNumber}`).toBe(200);
       const s = (await res.json()) as SandboxOrder;
       expect(s.order.foreignOrderNumber).toBe(l.order.foreignOrderNumber);

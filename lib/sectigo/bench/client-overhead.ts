@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     const base = sandbox.url.endsWith("/") ? sandbox.url : `${sandbox.url}/`;
     const admin = await fetch(new URL("__sandbox/accounts", base), {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${sandbox.adminToken}` },
       body: JSON.stringify({ ...LOGIN, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false }),
     });
     if (!admin.ok) throw new Error(`sandbox account setup failed: HTTP ${admin.status}`);

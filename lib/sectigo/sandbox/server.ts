@@ -6,6 +6,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { anchorDay } from "../../demo/demo-data";
 import { handleAdmin } from "./admin/admin-routes";
+import { checkAdminToken, generateAdminToken } from "./admin/admin-token";
+import { CLOCK_RANGE_TEXT, inClockRange } from "./core/clock";
 import { seedDemo } from "./core/demo-seed";
 import { emptyState, type SandboxState } from "./core/types";
 import { World } from "./core/world";
@@ -28,12 +30,39 @@ export interface SandboxOptions {
   now?: Date;
   /** Log one line per call (never passwords). Default: silent. */
   log?: (line: string) => void;
+  /**
+   * The token `/__sandbox/*` requires (`Authorization: Bearer <token>`), at least 16 printable
+   * characters. Default: a random one, returned as `RunningSandbox.adminToken`.
+   */
+  adminToken?: string;
 }
 
 export interface RunningSandbox {
   url: string;
   port: number;
+  adminToken: string;
   close(): Promise<void>;
+}
+
+function plain(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? "/", "http://sandbox.local");
+  } catch {
+    return undefined;
+  }
+}
+
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 function newState(world: World, demo: boolean, anchor: Date | undefined): SandboxState {
@@ -43,6 +72,10 @@ function newState(world: World, demo: boolean, anchor: Date | undefined): Sandbo
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
+  const adminToken = opts.adminToken === undefined ? generateAdminToken() : checkAdminToken(opts.adminToken, "adminToken");
+  for (const [name, date] of [["now", opts.now], ["demoAnchor", opts.demoAnchor]] as const) {
+    if (date && !inClockRange(date.getTime())) throw new Error(`startSandbox: ${name} must be ${CLOCK_RANGE_TEXT}`);
+  }
   const loaded = World.load(opts.dataDir);
   const world = new World(opts.dataDir, loaded ?? emptyState());
   if (opts.now) world.clock.set(opts.now);
@@ -63,32 +96,40 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const adminContext = {
     world,
     faults,
-    reset(input: { demo?: boolean; demoAnchor?: string }) {
-      const anchor = input.demoAnchor ? new Date(input.demoAnchor) : opts.demoAnchor;
-      world.replaceState(newState(world, input.demo ?? opts.demo ?? false, anchor));
+    adminToken,
+    reset(input: { demo?: boolean; demoAnchor?: Date }) {
+      world.replaceState(newState(world, input.demo ?? opts.demo ?? false, input.demoAnchor ?? opts.demoAnchor));
     },
   };
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://sandbox.local");
-    const path = url.pathname;
     const work = (async () => {
+      // Inside the promise: a request target that is no URL (`//a:99999/`) must not throw out of
+      // the request listener, where it would take the whole process down.
+      const url = requestUrl(req.url);
+      if (!url) return plain(res, 400, "Bad Request: the request target is not a valid URL path\n");
+      const path = url.pathname;
       if (path === "/health") {
         res.writeHead(200, { "content-type": "application/json" });
         return void res.end(JSON.stringify({ ok: true }));
       }
       if (path === "/__sandbox" || path.startsWith("/__sandbox/")) return handleAdmin(adminContext, req, res, url);
       const match = /^\/products\/([^/]+)\/?$/.exec(path);
-      if (match?.[1]) return handleProducts({ world, faults, sleep, log }, req, res, url, decodeURIComponent(match[1]));
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("Not Found\n");
+      if (match?.[1]) {
+        const segment = decodedSegment(match[1]);
+        if (segment === undefined) return plain(res, 400, "Bad Request: malformed percent-encoding in the path\n");
+        return handleProducts({ world, faults, sleep, log }, req, res, url, segment);
+      }
+      plain(res, 404, "Not Found\n");
     })();
     work.catch((error: unknown) => {
       const tooLarge = error instanceof BodyTooLarge;
       if (!tooLarge) log(`unhandled error: ${error instanceof Error ? error.stack : String(error)}`);
       if (res.headersSent) return void res.destroy();
-      res.writeHead(tooLarge ? 413 : 500, { "content-type": "text/plain" });
-      res.end(tooLarge ? "Payload Too Large\n" : "Internal Server Error\n");
+      // The rest of an oversized body is never read: close the connection, or the client would
+      // send its next request into the unread remainder and hang.
+      if (tooLarge) return plain(res, 413, "Payload Too Large\n", { connection: "close" });
+      plain(res, 500, "Internal Server Error\n");
     });
   });
 
@@ -104,6 +145,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,
+    adminToken,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

@@ -27,7 +27,10 @@ export async function startTestSandbox(options: { now?: Date; demo?: boolean; de
   async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${origin}${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${sandbox.adminToken}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

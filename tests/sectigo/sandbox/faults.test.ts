@@ -26,7 +26,7 @@ describe("per-request header X-Sandbox-Fault", () => {
 
   it("hang never answers: the client times out", async () => {
     const call = fetch(`${h.url}/products/!getAccountBalance`, {
-      method: "POST", body: balance, headers: { "X-Sandbox-Fault": "hang" }, signal: AbortSignal.timeout(200),
+      method: "POST", body: balance, headers: { "content-type": "application/x-www-form-urlencoded", "X-Sandbox-Fault": "hang" }, signal: AbortSignal.timeout(200),
     });
     await expect(call).rejects.toThrow(/abort|timeout/i);
   });
@@ -81,7 +81,7 @@ describe("stored fault rules (POST /__sandbox/faults)", () => {
   });
 
   it("rejects an unknown mode", async () => {
-    const res = await fetch(`${h.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ mode: "explode" }) });
+    const res = await h.adminRaw("POST", "faults", { headers: { "content-type": "application/json" }, body: JSON.stringify({ mode: "explode" }) });
     expect(res.status).toBe(400);
   });
 });

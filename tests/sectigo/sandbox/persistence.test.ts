@@ -43,6 +43,30 @@ describe("persistence", () => {
     }
   });
 
+  it("state.json holds passwords: 0600 on the first write, after later writes, and over an old 0644 file", async () => {
+    const fresh = path.join(dir, "modes");
+    const mode = (file: string) => fs.statSync(file).mode & 0o777;
+    const state = path.join(fresh, "state.json");
+    const first = await harness({ dataDir: fresh, demo: true, demoAnchor: T0 });
+    try {
+      expect(mode(state)).toBe(0o600);
+      expect(mode(fresh)).toBe(0o700);
+      await first.account("later-write", { funds: 1 });
+      await first.lines("!getAccountBalance", login);
+      expect(mode(state)).toBe(0o600);
+    } finally {
+      await first.close();
+    }
+    fs.chmodSync(state, 0o644); // as written by an older sandbox
+    const second = await harness({ dataDir: fresh });
+    try {
+      expect(mode(state)).toBe(0o600);
+      expect(await second.funds("later-write")).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("POST /__sandbox/reset starts over (with the demo when asked)", async () => {
     const h = await harness({ dataDir: dir });
     await h.admin("POST", "reset", { demo: false });

@@ -3,15 +3,27 @@ import { z } from "zod";
 import type { Account } from "../core/types";
 import type { World } from "../core/world";
 
-export const accountInput = z.object({
-  loginName: z.string().min(1).max(64),
+/** Amounts are whole cents within ±1e9, so cent arithmetic (core/accounts.ts) stays exact. */
+const MAX_AMOUNT = 1_000_000_000;
+const amount = z
+  .number()
+  .min(-MAX_AMOUNT)
+  .max(MAX_AMOUNT)
+  .refine((n) => Math.round(n * 100) / 100 === n, "at most 2 decimals (cents)");
+
+export const accountInput = z.strictObject({
+  /** Accounts are keyed by login name: `__proto__` cannot be a key of a plain object. */
+  loginName: z
+    .string()
+    .regex(/^[A-Za-z0-9._@+-]{1,64}$/, "1-64 letters, digits or . _ @ + -")
+    .refine((name) => name !== "__proto__", "reserved name"),
   loginPassword: z.string().min(1).max(128),
-  funds: z.number().default(0),
+  funds: amount.default(0),
   currency: z.string().regex(/^[A-Z]{3}$/).default("USD"),
-  creditLimit: z.number().min(0).default(0),
+  creditLimit: amount.refine((n) => n >= 0, "must not be negative").default(0),
   siteLockEnabled: z.boolean().default(true),
   autoRenewDefault: z.boolean().default(true),
-  callLimitPerMinute: z.number().int().min(1).nullable().optional(),
+  callLimitPerMinute: z.number().int().min(1).max(1_000_000).nullable().optional(),
 });
 export type AccountInput = z.infer<typeof accountInput>;
 

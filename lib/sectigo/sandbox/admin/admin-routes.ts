@@ -1,17 +1,25 @@
-/** `/__sandbox/*`: JSON admin API (documented with curl examples in ../README.md). */
+/**
+ * `/__sandbox/*`: JSON admin API (documented with curl examples in ../README.md). Every request
+ * passes the gate (guard.ts: token, no web pages, JSON only), then each route validates the whole
+ * request before it changes anything: a 4xx leaves the state, the clock and the faults untouched.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { runAutoRenewals } from "../core/auto-renew";
+import { CLOCK_RANGE_TEXT, DAY_MS, inClockRange, MAX_ADVANCE_DAYS } from "../core/clock";
 import type { World } from "../core/world";
 import { faultInput, type FaultRegistry } from "../http/faults";
 import { readBody } from "../http/read-request";
 import { accountInput, publicAccount, upsertAccount } from "./accounts";
+import { refuseAdmin } from "./guard";
 import { findOrders, licencesView, orderView } from "./views";
 
 export interface AdminContext {
   world: World;
   faults: FaultRegistry;
-  reset(input: { demo?: boolean; demoAnchor?: string }): void;
+  adminToken: string;
+  /** Validates everything, then replaces the state (throws before any change on bad input). */
+  reset(input: { demo?: boolean; demoAnchor?: Date }): void;
 }
 
 class HttpError extends Error {
@@ -20,9 +28,9 @@ class HttpError extends Error {
   }
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body, null, 2);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
 
@@ -42,31 +50,54 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
-const clockInput = z.object({
-  now: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  advanceDays: z.number().optional(),
+const instant = z.iso
+  .datetime({ offset: true })
+  .or(z.iso.date())
+  .refine((value) => inClockRange(Date.parse(value)), `must be ${CLOCK_RANGE_TEXT}`);
+
+const clockInput = z.strictObject({
+  now: instant.optional(),
+  advanceDays: z.number().min(-MAX_ADVANCE_DAYS).max(MAX_ADVANCE_DAYS).optional(),
   freeze: z.boolean().optional(),
 });
-const resetInput = z.object({ demo: z.boolean().optional(), demoAnchor: z.string().optional() });
+const resetInput = z.strictObject({ demo: z.boolean().optional(), demoAnchor: instant.optional() });
+
+/** POST clock: the target instant is computed and checked first; then clock + renewals, atomically. */
+function moveClock(world: World, body: unknown) {
+  const input = parse(clockInput, body);
+  if (input.now === undefined && input.advanceDays === undefined) throw new HttpError(400, "give now or advanceDays");
+  const from = input.now !== undefined ? Date.parse(input.now) : world.now().getTime();
+  const target = from + (input.advanceDays ?? 0) * DAY_MS;
+  if (!inClockRange(target)) throw new HttpError(400, `the clock must stay ${CLOCK_RANGE_TEXT}`);
+  const renewed = world.transaction(() => {
+    if (input.now !== undefined) world.clock.set(new Date(target), input.freeze ?? true);
+    else world.clock.advanceDays(input.advanceDays ?? 0);
+    return runAutoRenewals(world);
+  });
+  world.persist();
+  return { ...world.clock.describe(), autoRenewed: renewed };
+}
+
+/** `/__sandbox/<resource>[/<id>]` with percent-decoding; a bad escape is a 400, deeper paths a 404. */
+function pathParts(url: URL): string[] {
+  try {
+    return url.pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
+  } catch {
+    throw new HttpError(400, "malformed percent-encoding in the path");
+  }
+}
 
 async function route(ctx: AdminContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const { world, faults } = ctx;
-  const parts = url.pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
+  const parts = pathParts(url);
   const [resource, id] = parts;
   const method = req.method ?? "GET";
-  const key = `${method} ${resource ?? ""}${id !== undefined ? "/:id" : ""}`;
+  const key = parts.length > 2 ? "" : `${method} ${resource ?? ""}${id !== undefined ? "/:id" : ""}`;
   switch (key) {
     case "GET clock":
       return json(res, 200, world.clock.describe());
-    case "POST clock": {
-      const input = parse(clockInput, await jsonBody(req));
-      if (input.now === undefined && input.advanceDays === undefined) throw new HttpError(400, "give now or advanceDays");
-      if (input.now !== undefined) world.clock.set(new Date(input.now), input.freeze ?? true);
-      if (input.advanceDays !== undefined) world.clock.advanceDays(input.advanceDays);
-      const renewed = world.transaction(() => runAutoRenewals(world));
-      world.persist();
-      return json(res, 200, { ...world.clock.describe(), autoRenewed: renewed });
-    }
+    case "POST clock":
+      return json(res, 200, moveClock(world, await jsonBody(req)));
     case "DELETE clock":
       world.clock.reset();
       world.persist();
@@ -79,7 +110,7 @@ async function route(ctx: AdminContext, req: IncomingMessage, res: ServerRespons
       faults.clear();
       return json(res, 200, { ok: true });
     case "DELETE faults/:id":
-      return json(res, faults.remove(id ?? "") ? 200 : 404, { ok: true });
+      return faults.remove(id ?? "") ? json(res, 200, { ok: true }) : json(res, 404, { error: "no such fault" });
     case "GET accounts":
       return json(res, 200, { accounts: Object.values(world.state.accounts).map(publicAccount) });
     case "POST accounts": {
@@ -99,15 +130,22 @@ async function route(ctx: AdminContext, req: IncomingMessage, res: ServerRespons
       return json(res, 200, { orders: findOrders(world, url.searchParams) });
     case "GET licenses":
       return json(res, 200, { licenses: licencesView(world, url.searchParams) });
-    case "POST reset":
-      ctx.reset(parse(resetInput, await jsonBody(req)));
+    case "POST reset": {
+      const input = parse(resetInput, await jsonBody(req));
+      ctx.reset({ demo: input.demo, demoAnchor: input.demoAnchor === undefined ? undefined : new Date(input.demoAnchor) });
       return json(res, 200, { ok: true, ...world.clock.describe() });
+    }
     default:
       return json(res, 404, { error: `no admin route ${method} ${url.pathname}` });
   }
 }
 
 export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const refusal = refuseAdmin(req, ctx.adminToken);
+  if (refusal) {
+    // The body is not read: close the connection rather than leave it half-consumed.
+    return json(res, refusal.status, { error: refusal.error }, { ...refusal.headers, connection: "close" });
+  }
   try {
     await route(ctx, req, res, url);
   } catch (error) {

@@ -9,13 +9,13 @@ function licenceView(world: World, l: License) {
 }
 
 export function orderView(world: World, orderNumber: string) {
-  const order = world.state.orders[orderNumber];
+  const order = world.order(orderNumber);
   if (!order) return undefined;
   return summary(world, order);
 }
 
 function summary(world: World, order: Order) {
-  const customer = order.customerId ? world.state.customers[order.customerId] : undefined;
+  const customer = order.customerId ? world.customer(order.customerId) : undefined;
   return {
     order,
     customer: customer ?? null,

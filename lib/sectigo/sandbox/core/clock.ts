@@ -10,6 +10,20 @@ export interface ClockState {
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * Decision: the clock stays within [2000-01-01, 2100-01-01) and moves at most ~10 years per
+ * request; far enough for any renewal or refund scenario, and no Infinity/overflow dates.
+ */
+export const CLOCK_MIN_MS = Date.UTC(2000, 0, 1);
+export const CLOCK_MAX_MS = Date.UTC(2100, 0, 1);
+export const MAX_ADVANCE_DAYS = 3660;
+
+export function inClockRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= CLOCK_MIN_MS && ms < CLOCK_MAX_MS;
+}
+
+export const CLOCK_RANGE_TEXT = "between 2000-01-01 and 2099-12-31";
+
 export class Clock {
   private state: ClockState = { frozenAt: null, offsetMs: 0 };
 
@@ -41,8 +55,11 @@ export class Clock {
     return { ...this.state };
   }
 
+  /** A saved clock that is not a valid instant (hand-edited state.json) falls back to real time. */
   restore(state: ClockState): void {
-    this.state = { ...state };
+    const frozenOk = state.frozenAt === null || inClockRange(Date.parse(state.frozenAt));
+    const offsetOk = typeof state.offsetMs === "number" && Number.isFinite(state.offsetMs);
+    this.state = frozenOk && offsetOk ? { frozenAt: state.frozenAt, offsetMs: state.offsetMs } : { frozenAt: null, offsetMs: 0 };
   }
 
   describe(): { now: string; frozen: boolean; realTime: boolean } {

@@ -17,13 +17,24 @@ export class SandboxError extends Error {
 
 export type Spelling = "uk" | "us";
 
+/**
+ * Decision (not in the documents): -2 names the unknown parameter only when the name looks like one
+ * (at most 64 letters, digits, spaces or `_ - . [ ]`). Anything else — a JSON or multipart body read
+ * as a form, a password sent as a name — is shown as `[not a parameter name]`, so a request's
+ * content (passwords included) is never written back.
+ */
+const PARAMETER_NAME = /^[A-Za-z0-9_.\-[\] ]{1,64}$/;
+export function shownName(name: string): string {
+  return PARAMETER_NAME.test(name) ? name : "[not a parameter name]";
+}
+
 export const err = {
   /**
    * -2. Decision: PlaceOrder answers with its seed wording "unrecognized" (002), every other
    * endpoint with the generic Sectigo wording "unrecognised" (errors.md §3).
    */
   unrecognised: (name: string, spelling: Spelling = "uk") =>
-    new SandboxError(-2, `'${name}' is an ${spelling === "uk" ? "unrecognised" : "unrecognized"} argument!`, name),
+    new SandboxError(-2, `'${shownName(name)}' is an ${spelling === "uk" ? "unrecognised" : "unrecognized"} argument!`, shownName(name)),
   missing: (name: string) => new SandboxError(-3, `The '${name}' argument is missing!`, name),
   invalid: (name: string) => new SandboxError(-4, `The value of the '${name}' argument is invalid!`, name),
   badCountry: (value: string, item = "countryName") =>

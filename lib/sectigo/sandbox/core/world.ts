@@ -2,13 +2,14 @@
  * The sandbox world: state + clock + persistence. Every API call runs inside `transaction`, which
  * restores a snapshot when the handler throws, so a rejected request never leaves half an order.
  * Persistence: the whole state is written as JSON to `<dataDir>/state.json` via a temp file and an
- * atomic rename after every mutating call.
+ * atomic rename after every mutating call. The file holds reseller passwords: the temp file is
+ * created 0600 (a rename keeps its mode), the directory 0700 when the sandbox creates it.
  */
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { Clock } from "./clock";
-import type { Account, SandboxState } from "./types";
+import type { Account, Customer, License, Order, SandboxState } from "./types";
 
 export const STATE_FILE = "state.json";
 
@@ -53,20 +54,22 @@ export class World {
   persist(): void {
     this.state.clock = this.clock.snapshot();
     if (!this.dataDir) return;
-    fs.mkdirSync(this.dataDir, { recursive: true });
+    fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dataDir, STATE_FILE);
     const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(this.state, null, 1));
+    fs.writeFileSync(tmp, JSON.stringify(this.state, null, 1), { flag: "wx", mode: 0o600 });
     fs.renameSync(tmp, file);
   }
 
-  /** Runs `fn`; on throw the state is restored to what it was before. */
+  /** Runs `fn`; on throw the state and the clock are restored to what they were before. */
   transaction<T>(fn: () => T): T {
     const snapshot = structuredClone(this.state);
+    const clock = this.clock.snapshot();
     try {
       return fn();
     } catch (error) {
       this.state = snapshot;
+      this.clock.restore(clock);
       throw error;
     }
   }
@@ -91,10 +94,29 @@ export class World {
     return `${prefix}-${this.state.nextId++}`;
   }
 
+  /**
+   * Lookups by a key that came from a request: own keys only, so `__proto__`, `constructor` or
+   * `toString` find nothing instead of Object.prototype's members.
+   */
   account(loginName: string | undefined): Account | undefined {
-    if (loginName === undefined) return undefined;
-    return Object.hasOwn(this.state.accounts, loginName) ? this.state.accounts[loginName] : undefined;
+    return own(this.state.accounts, loginName);
   }
+
+  order(orderNumber: string | undefined): Order | undefined {
+    return own(this.state.orders, orderNumber);
+  }
+
+  customer(id: string | null | undefined): Customer | undefined {
+    return own(this.state.customers, id ?? undefined);
+  }
+
+  licence(id: string | null | undefined): License | undefined {
+    return own(this.state.licenses, id ?? undefined);
+  }
+}
+
+function own<T>(record: Record<string, T>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Short alphanumeric token (AutoApplyOrder `uniqueValue`, SiteLock site IDs). */

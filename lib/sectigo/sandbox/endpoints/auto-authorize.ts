@@ -30,7 +30,7 @@ const REJECT_PARAMS = AUTHORIZE_PARAMS.filter((p) => p.name !== "disableSWP");
 
 function awaitingOrder(world: World, params: ParamBag, loginName: string): Order {
   const number = orderNumberParam(params, "orderNumber") ?? "";
-  const order = world.state.orders[number];
+  const order = world.order(number);
   if (!order || order.loginName !== loginName) throw err.invalid("orderNumber");
   if (order.status === "refunded") throw err.alreadyRefunded();
   if (order.status === "cancelled" || order.status === "rejected") throw err.alreadyCancelled();
@@ -52,7 +52,7 @@ function authorize(world: World, order: Order): string[] {
   order.status = "active";
   const licences = licensesOfOrder(world, order);
   const base = licences[0];
-  const customer = order.customerId ? world.state.customers[order.customerId] : undefined;
+  const customer = order.customerId ? world.customer(order.customerId) : undefined;
   if (licences.length === 1 && base && customer) return ["0", customer.slUserId, base.slSiteId];
   return ["0"];
 }

@@ -41,7 +41,7 @@ export const autoRefund: Endpoint = {
     const account = authenticate(world, params);
     const reason = optionalInt(params, "refundReasonCode");
     if (reason === undefined || reason < 1 || reason > 11) throw err.invalid("refundReasonCode");
-    const order = world.state.orders[orderNumberParam(params, "orderNumber") ?? ""];
+    const order = world.order(orderNumberParam(params, "orderNumber") ?? "");
     if (!order || order.loginName !== account.loginName || order.status === "test") throw err.invalid("orderNumber");
     const licences = licensesOfOrder(world, order);
     const onlyAddOns = licences.length > 0 && licences.every((l) => l.parentId !== null);

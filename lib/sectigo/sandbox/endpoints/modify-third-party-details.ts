@@ -43,7 +43,7 @@ export const modifyThirdPartyDetails: Endpoint = {
     if (action !== "CANCELLICENCE" && action !== "CANCELLICENSE") throw err.invalid("action");
     const product = optionalInt(params, "product");
     if (product === undefined || !isSiteLockCode(product)) throw err.invalid("product");
-    const order = world.state.orders[orderNumberParam(params, "orderNumber") ?? ""];
+    const order = world.order(orderNumberParam(params, "orderNumber") ?? "");
     if (!order || order.loginName !== account.loginName || order.status === "test") throw err.invalid("orderNumber");
     const base = baseLicenseOfOrder(world, order);
     const candidates = [...licensesOfOrder(world, order), ...(base ? [base, ...liveAddOnsOf(world, base)] : [])];

@@ -64,7 +64,7 @@ function seconds(iso: string): string {
 }
 
 function orderFields(world: World, order: Order, licences: License[], n: number, params: ParamBag): Array<[string, string]> {
-  const customer = order.customerId ? world.state.customers[order.customerId] : undefined;
+  const customer = order.customerId ? world.customer(order.customerId) : undefined;
   const now = world.now();
   const f: Array<[string, string]> = [
     [`${n}_orderNumber`, order.orderNumber],
@@ -125,7 +125,7 @@ export const webHostReport: Endpoint = {
       .filter(({ order, licences }) => {
         const created = Date.parse(order.createdAt) / 1000;
         const statuses = licences.length > 0 ? licences.map((l) => reportedStatus(l, now)) : [order.status];
-        const customer = order.customerId ? world.state.customers[order.customerId] : undefined;
+        const customer = order.customerId ? world.customer(order.customerId) : undefined;
         const expiry = Math.max(0, ...licences.map((l) => Date.parse(l.expiresAt) / 1000));
         return (
           (notBefore === undefined || created >= notBefore) &&

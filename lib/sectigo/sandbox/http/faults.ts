@@ -18,12 +18,14 @@ import { z } from "zod";
 export const FAULT_MODES = ["latency", "hang", "http500", "http503", "reset", "malformed", "lost-response"] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
-export const faultInput = z.object({
+const MAX_LATENCY_MS = 600_000;
+
+export const faultInput = z.strictObject({
   mode: z.enum(FAULT_MODES),
-  loginName: z.string().min(1).optional(),
-  endpoint: z.string().min(1).optional(),
-  latencyMs: z.number().int().min(0).max(600_000).optional(),
-  times: z.number().int().min(1).optional(),
+  loginName: z.string().min(1).max(64).optional(),
+  endpoint: z.string().min(1).max(64).optional(),
+  latencyMs: z.number().int().min(0).max(MAX_LATENCY_MS).optional(),
+  times: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type FaultInput = z.infer<typeof faultInput>;
 
@@ -69,7 +71,9 @@ export class FaultRegistry {
 
   /** The fault for this request, consuming one of a rule's `times`. */
   pick(headers: IncomingHttpHeaders, endpoint: string, loginName: string | undefined): ActiveFault | undefined {
-    const headerLatency = Number(headers["x-sandbox-latency-ms"] ?? NaN);
+    const latencyHeader = Number(headers["x-sandbox-latency-ms"] ?? NaN);
+    // Same bound as a stored rule; anything else (negative, huge, not a number) is ignored.
+    const headerLatency = latencyHeader >= 0 && latencyHeader <= MAX_LATENCY_MS ? latencyHeader : NaN;
     const header = headers["x-sandbox-fault"];
     const headerMode = (Array.isArray(header) ? header[0] : header)?.trim();
     if (headerMode && (FAULT_MODES as readonly string[]).includes(headerMode)) {

@@ -4,7 +4,7 @@ import type { World } from "../core/world";
 import { runEndpoint } from "../endpoints/endpoint";
 import { endpointFor } from "../endpoints/registry";
 import { MALFORMED_BODY, type FaultRegistry } from "./faults";
-import { paramsOf, readBody } from "./read-request";
+import { hasBody, mediaType, paramsOf, readBody } from "./read-request";
 import { writeReply } from "./reply";
 
 export interface ProductsContext {
@@ -23,9 +23,23 @@ function reset(req: IncomingMessage): void {
   req.socket.resetAndDestroy();
 }
 
+/**
+ * Decision: the documents ask for `application/x-www-form-urlencoded` bodies only. A body declared as
+ * anything else (JSON, multipart, text/plain) gets HTTP 415 instead of being read as a form, where
+ * its content would turn into parameter names. A body without a Content-Type is read as a form.
+ */
+function unsupportedBody(req: IncomingMessage): boolean {
+  const type = mediaType(req);
+  return hasBody(req) && type !== "" && type !== "application/x-www-form-urlencoded";
+}
+
 export async function handleProducts(ctx: ProductsContext, req: IncomingMessage, res: ServerResponse, url: URL, segment: string): Promise<void> {
   const endpoint = endpointFor(segment);
   if (!endpoint) return plain(res, 404, "Not Found\n");
+  if (unsupportedBody(req)) {
+    res.setHeader("connection", "close");
+    return plain(res, 415, "Unsupported Media Type: send the parameters as application/x-www-form-urlencoded\n");
+  }
   const body = await readBody(req);
   const raw = paramsOf(url, body);
   const params = endpoint.normalize ? endpoint.normalize(raw) : raw;

@@ -6,6 +6,17 @@ const MAX_BODY_BYTES = 1_000_000;
 
 export class BodyTooLarge extends Error {}
 
+/** Whether the request announces a body (a length above 0, or chunked). */
+export function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers["content-length"];
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length.trim() !== "0");
+}
+
+/** The Content-Type without parameters, lower case; "" when absent. */
+export function mediaType(req: IncomingMessage): string {
+  return (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;

@@ -27,11 +27,11 @@ export function requireLive(license: License): void {
 }
 
 export function orderOnExistingLicence(world: World, req: AutoApplyRequest, previous: string): Outcome {
-  const order = world.state.orders[previous];
+  const order = world.order(previous);
   if (!order || order.loginName !== req.account.loginName || order.status === "test") throw err.invalid("previousOrderNumber");
   const base = baseLicenseOfOrder(world, order);
   if (!base) throw err.invalid("previousOrderNumber");
-  const customer = world.state.customers[base.customerId];
+  const customer = world.customer(base.customerId);
   if (!customer) throw err.invalid("previousOrderNumber");
   if (base.domainName.toLowerCase() !== req.domainName.toLowerCase()) return orderNewLicence(world, req, customer);
 
@@ -69,7 +69,7 @@ function renew(world: World, req: AutoApplyRequest, base: License): Outcome {
   };
   extend(base, price);
   const touched = [base];
-  const customer = world.state.customers[base.customerId] ?? null;
+  const customer = world.customer(base.customerId) ?? null;
   for (const addOn of renewedAddOns) {
     if (addOn.licence) {
       extend(addOn.licence, addOn.price);
@@ -96,7 +96,7 @@ function orderService(world: World, req: AutoApplyRequest, base: License): Outco
   if (req.addOns.length > 0) throw err.addOnNotAllowed();
   const price = priceFor(1082, req.days);
   debit(req.account, price);
-  const customer = world.state.customers[base.customerId] ?? null;
+  const customer = world.customer(base.customerId) ?? null;
   if (!customer) throw err.invalid("previousOrderNumber");
   const orderNumber = world.nextOrderNumber();
   const service = createLicense(world, {

@@ -71,12 +71,12 @@ export function resolveCustomer(world: World, account: Account, bag: ParamBag, d
   let customer = email ? findCustomerByEmail(world, account.loginName, email) : undefined;
   const licenceCode = bag.get("licenceCode");
   if (!customer && licenceCode) {
-    const order = world.state.orders[licenceCode.trim()];
-    if (order && order.loginName === account.loginName && order.customerId) customer = world.state.customers[order.customerId];
+    const order = world.order(licenceCode.trim());
+    if (order && order.loginName === account.loginName && order.customerId) customer = world.customer(order.customerId);
   }
   if (!customer && !email && domainName) {
     const base = liveBaseForDomain(world, account.loginName, domainName);
-    if (base) customer = world.state.customers[base.customerId];
+    if (base) customer = world.customer(base.customerId);
   }
   if (!customer) throw email ? err.invalid("emailAddress") : err.missing("emailAddress");
   return { customer, details, isNew: false };
