@@ -1,5 +1,5 @@
 import type { listCustomers, CustomersQuery } from "@/lib/customers/list-customers";
-import { FilterBar, FilterSearch, Pagination, RowHeader, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
+import { FilterBar, FilterSearch, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
 
 type Props = { page: Awaited<ReturnType<typeof listCustomers>>; query: CustomersQuery };
@@ -27,7 +27,7 @@ export function CustomersTable({ page, query }: Props) {
       >
         {page.rows.map((c) => (
           <tr key={c.id}>
-            <RowHeader className="font-medium">{c.name}</RowHeader>
+            <Td className="font-medium">{c.name}</Td>
             <Td className="break-all">{c.email}</Td>
             <Td className="whitespace-nowrap">{c.firstOrderAt ? formatDate(c.firstOrderAt) : <span className="text-slate-600">no orders yet</span>}</Td>
             <Td>{c.licenseCount}</Td>

@@ -1,7 +1,18 @@
+import { Fragment } from "react";
 import type { listLicenses, LicensesQuery } from "@/lib/licenses/list-licenses";
-import { FilterBar, FilterSearch, FilterSelect, Pagination, RowHeader, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
+import { FilterBar, FilterSearch, FilterSelect, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { RenewalBadge } from "@/components/licenses/renewal-badge";
 import { formatDate } from "@/components/ui/format";
+
+/** Lets a long domain wrap after its dots and hyphens on a narrow screen, never mid-label. */
+function breakableDomain(domain: string) {
+  return domain.split(/(?<=[.-])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
+}
 
 type Props = { page: Awaited<ReturnType<typeof listLicenses>>; query: LicensesQuery; now: Date };
 
@@ -39,10 +50,10 @@ export function LicensesTable({ page, query, now }: Props) {
       >
         {page.rows.map((l) => (
           <tr key={l.id}>
-            <RowHeader>
-              <span className="font-medium break-all">{l.domainName}</span>
+            <Td>
+              <span className="font-medium">{breakableDomain(l.domainName)}</span>
               <span className="block text-xs text-slate-600">Order {l.currentOrderNumber ?? "—"}</span>
-            </RowHeader>
+            </Td>
             <Td>
               <RenewalBadge status={l.status} expiresAt={l.expiresAt} now={now} />
             </Td>

@@ -1,5 +1,5 @@
 import type { listOrders, OrdersQuery } from "@/lib/orders/list-orders";
-import { FilterBar, FilterSearch, FilterSelect, Pagination, RowHeader, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
+import { FilterBar, FilterSearch, FilterSelect, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { ORDER_STATUS_OPTIONS } from "@/components/orders/order-status";
 import { formatDate, formatMoney } from "@/components/ui/format";
@@ -30,10 +30,10 @@ export function OrdersTable({ page, query }: Props) {
       >
         {page.rows.map((o) => (
           <tr key={o.id}>
-            <RowHeader>
+            <Td>
               <span className="font-medium">{o.orderNumber ?? "—"}</span>
               <span className="block text-xs text-slate-600">{o.foreignOrderNumber}</span>
-            </RowHeader>
+            </Td>
             <Td>
               <OrderStatusBadge status={o.status} />
             </Td>

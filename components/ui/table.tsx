@@ -34,15 +34,6 @@ export function Td({ children, className = "" }: { children: ReactNode; classNam
   return <td className={`px-3 py-2 text-sm ${className}`}>{children}</td>;
 }
 
-/** The first cell of a row, which names it for screen readers. */
-export function RowHeader({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return (
-    <th scope="row" className={`px-3 py-2 text-left text-sm font-normal ${className}`}>
-      {children}
-    </th>
-  );
-}
-
 export function TableFrame({ head, children, empty, label }: { head: ReactNode; children: ReactNode; empty?: ReactNode; label?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
