@@ -1,6 +1,7 @@
 import type { listCustomers, CustomersQuery } from "@/lib/customers/list-customers";
 import { FilterBar, FilterSearch, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
+import { Breakable } from "@/components/ui/breakable";
 
 type Props = { page: Awaited<ReturnType<typeof listCustomers>>; query: CustomersQuery };
 
@@ -28,7 +29,9 @@ export function CustomersTable({ page, query }: Props) {
         {page.rows.map((c) => (
           <tr key={c.id}>
             <Td className="font-medium">{c.name}</Td>
-            <Td className="break-all">{c.email}</Td>
+            <Td>
+              <Breakable text={c.email} />
+            </Td>
             <Td className="whitespace-nowrap">{c.firstOrderAt ? formatDate(c.firstOrderAt) : <span className="text-slate-600">no orders yet</span>}</Td>
             <Td>{c.licenseCount}</Td>
             <Td>{c.orderCount}</Td>

@@ -1,18 +1,8 @@
-import { Fragment } from "react";
 import type { listLicenses, LicensesQuery } from "@/lib/licenses/list-licenses";
 import { FilterBar, FilterSearch, FilterSelect, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { RenewalBadge } from "@/components/licenses/renewal-badge";
 import { formatDate } from "@/components/ui/format";
-
-/** Lets a long domain wrap after its dots and hyphens on a narrow screen, never mid-label. */
-function breakableDomain(domain: string) {
-  return domain.split(/(?<=[.-])/).map((part, i) => (
-    <Fragment key={i}>
-      {i > 0 ? <wbr /> : null}
-      {part}
-    </Fragment>
-  ));
-}
+import { Breakable } from "@/components/ui/breakable";
 
 type Props = { page: Awaited<ReturnType<typeof listLicenses>>; query: LicensesQuery; now: Date };
 
@@ -51,7 +41,7 @@ export function LicensesTable({ page, query, now }: Props) {
         {page.rows.map((l) => (
           <tr key={l.id}>
             <Td>
-              <span className="font-medium">{breakableDomain(l.domainName)}</span>
+              <span className="font-medium"><Breakable text={l.domainName} /></span>
               <span className="block text-xs text-slate-600">Order {l.currentOrderNumber ?? "—"}</span>
             </Td>
             <Td>
