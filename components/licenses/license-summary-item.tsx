@@ -7,7 +7,7 @@ export function LicenseSummaryItem({ license, now }: { license: LicenseSummary; 
     <li className="flex items-center justify-between gap-3 py-2 text-sm">
       <div>
         <p className="font-medium">{license.domainName}</p>
-        <p className="text-slate-500">
+        <p className="text-slate-600">
           {license.productName} · {license.customer.name} · expires {formatDate(license.expiresAt)} · auto-renew{" "}
           {license.autoRenew ? "on" : "off"}
           {license.addOns.length ? ` · add-ons: ${license.addOns.map((a) => a.productName).join(", ")}` : ""}

@@ -15,7 +15,7 @@ export function LookupResults({ result }: { result: Result }) {
       <p className="text-sm text-slate-600">
         Searched <strong>{result.q}</strong> as {KIND_LABEL[result.kind]}.
       </p>
-      {nothing ? <p className="text-sm text-slate-500">Nothing found.</p> : null}
+      {nothing ? <p className="text-sm text-slate-600">Nothing found.</p> : null}
       {result.customers.length ? (
         <Card title={`Customers (${result.customers.length})`}>
           <ul className="divide-y divide-slate-100 text-sm">

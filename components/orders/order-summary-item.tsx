@@ -8,9 +8,9 @@ export function OrderSummaryItem({ order }: { order: OrderSummary }) {
     <li className="flex items-center justify-between gap-3 py-2 text-sm">
       <div>
         <p className="font-medium">
-          {order.orderNumber ?? "no Sectigo number yet"} <span className="text-slate-500">({order.foreignOrderNumber})</span> · {order.customer.name}
+          {order.orderNumber ?? "no Sectigo number yet"} <span className="text-slate-600">({order.foreignOrderNumber})</span> · {order.customer.name}
         </p>
-        <p className="text-slate-500">
+        <p className="text-slate-600">
           {order.items.map((i) => i.productName).join(", ") || "—"}
           {domain ? ` for ${domain}` : ""} · {formatDate(order.createdAt)} · {formatMoney(order.totalCost, order.currency)}
         </p>

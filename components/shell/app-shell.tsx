@@ -10,6 +10,12 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
   const items = navigationFor(actor.role);
   return (
     <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-900 focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+      >
+        Skip to content
+      </a>
       <header className="bg-brand-900">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
           <Link href="/" className="text-base font-semibold text-white">
@@ -31,7 +37,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">{children}</main>
     </div>
   );
 }

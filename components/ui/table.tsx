@@ -1,41 +1,43 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { inputClass } from "@/components/ui/field";
+import { listHref } from "@/lib/pagination";
 
-type Params = Record<string, string | undefined>;
+/** The parsed query of a list (page, sort, dir, q and its filters): links are built from it. */
+export type ListQuery = { page: number; sort: string; dir: "asc" | "desc" } & Record<string, string | number | undefined>;
 
-function hrefWith(base: string, params: Params, changes: Params): string {
-  const merged = { ...params, ...changes };
-  const qs = new URLSearchParams(Object.entries(merged).filter((e): e is [string, string] => !!e[1]));
-  const s = qs.toString();
-  return s ? `${base}?${s}` : base;
-}
+const thClass = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
 
-/** A column header that sorts on the server through the URL. */
-export function SortHeader(props: { base: string; params: Params; column: string; label: string; sort: string; dir: "asc" | "desc" }) {
-  const active = props.sort === props.column;
-  const nextDir = active && props.dir === "asc" ? "desc" : "asc";
+/** A column header that sorts on the server through the URL; the page goes back to 1. */
+export function SortHeader(props: { base: string; query: ListQuery; column: string; label: string }) {
+  const active = props.query.sort === props.column;
+  const nextDir = active && props.query.dir === "asc" ? "desc" : "asc";
   return (
-    <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600" aria-sort={active ? (props.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={hrefWith(props.base, props.params, { sort: props.column, dir: nextDir, page: undefined })} className="hover:text-slate-900">
-        {props.label} {active ? (props.dir === "asc" ? "▲" : "▼") : ""}
+    <th scope="col" className={thClass} aria-sort={active ? (props.query.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={listHref(props.base, props.query, { sort: props.column, dir: nextDir, page: 1 })} className="rounded-sm hover:text-slate-900">
+        {props.label}
+        {active ? <span aria-hidden="true"> {props.query.dir === "asc" ? "▲" : "▼"}</span> : null}
       </Link>
     </th>
   );
 }
 
-export function Th({ children }: { children: ReactNode }) {
-  return <th scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{children}</th>;
+export function Th({ children, className = "" }: { children: ReactNode; className?: string }) {
+  return (
+    <th scope="col" className={`${thClass} ${className}`}>
+      {children}
+    </th>
+  );
 }
 
 export function Td({ children, className = "" }: { children: ReactNode; className?: string }) {
   return <td className={`px-3 py-2 text-sm ${className}`}>{children}</td>;
 }
 
-export function TableFrame({ head, children, empty }: { head: ReactNode; children: ReactNode; empty?: ReactNode }) {
+export function TableFrame({ head, children, empty, label }: { head: ReactNode; children: ReactNode; empty?: ReactNode; label?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200">
+      <table className="min-w-full divide-y divide-slate-200" aria-label={label}>
         <thead className="bg-slate-50">
           <tr>{head}</tr>
         </thead>
@@ -46,20 +48,23 @@ export function TableFrame({ head, children, empty }: { head: ReactNode; childre
   );
 }
 
-export function Pagination(props: { base: string; params: Params; page: number; pageCount: number; total: number }) {
+const pageLinkClass = "rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50";
+
+/** Previous/next links keep the sort, direction, filters and search of the page shown. */
+export function Pagination(props: { base: string; query: ListQuery; page: number; pageCount: number; total: number }) {
   return (
-    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
+    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-700">
       <span data-testid="table-total">
         {props.total} result{props.total === 1 ? "" : "s"} · page {props.page} of {props.pageCount}
       </span>
       <span className="flex gap-2">
         {props.page > 1 ? (
-          <Link className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50" href={hrefWith(props.base, props.params, { page: String(props.page - 1) })}>
+          <Link className={pageLinkClass} rel="prev" href={listHref(props.base, props.query, { page: props.page - 1 })}>
             Previous
           </Link>
         ) : null}
         {props.page < props.pageCount ? (
-          <Link className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50" href={hrefWith(props.base, props.params, { page: String(props.page + 1) })}>
+          <Link className={pageLinkClass} rel="next" href={listHref(props.base, props.query, { page: props.page + 1 })}>
             Next
           </Link>
         ) : null}
@@ -68,10 +73,15 @@ export function Pagination(props: { base: string; params: Params; page: number; 
   );
 }
 
-/** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
-export function FilterBar({ action, children }: { action: string; children: ReactNode }) {
+/**
+ * A plain GET form: filters live in the URL, so they survive reloads and can be shared. The
+ * current sort travels as hidden fields; the page is left out, so a new filter starts at page 1.
+ */
+export function FilterBar({ action, query, children }: { action: string; query: ListQuery; children: ReactNode }) {
   return (
-    <form action={action} method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+    <form action={action} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <input type="hidden" name="sort" value={query.sort} />
+      <input type="hidden" name="dir" value={query.dir} />
       {children}
       <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
         Apply
@@ -83,9 +93,9 @@ export function FilterBar({ action, children }: { action: string; children: Reac
 /** The free-text box of a FilterBar (URL parameter `q`). */
 export function FilterSearch({ value, placeholder }: { value: string; placeholder: string }) {
   return (
-    <label className="text-sm">
-      <span className="mb-1 block text-slate-600">Search</span>
-      <input name="q" defaultValue={value} placeholder={placeholder} className={`${inputClass} w-72`} />
+    <label className="w-full text-sm sm:w-auto">
+      <span className="mb-1 block text-slate-700">Search</span>
+      <input type="search" name="q" defaultValue={value} placeholder={placeholder} maxLength={200} className={`${inputClass} sm:w-72`} />
     </label>
   );
 }
@@ -94,7 +104,7 @@ export function FilterSearch({ value, placeholder }: { value: string; placeholde
 export function FilterSelect(props: { name: string; label: string; value: string; options: Array<[string, string]> }) {
   return (
     <label className="text-sm">
-      <span className="mb-1 block text-slate-600">{props.label}</span>
+      <span className="mb-1 block text-slate-700">{props.label}</span>
       <select name={props.name} defaultValue={props.value} className={inputClass}>
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>

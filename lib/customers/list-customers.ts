@@ -1,32 +1,64 @@
-import { prisma } from "@/lib/db";
-import type { Actor } from "@/lib/auth/session";
-import { PAGE_SIZE, tableQuerySchema, toPage } from "@/lib/pagination";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import "server-only";
 import type { z } from "zod";
+import { prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/session";
+import { escapeLike, loadPage, tableQuerySchema } from "@/lib/pagination";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const customersQuerySchema = tableQuerySchema(["name", "email", "createdAt"] as const, "name", "asc");
+/** The sortable columns of the customers list, with the header label the page shows. */
+export const CUSTOMER_SORTS = {
+  name: { label: "Name", kind: "text" },
+  email: { label: "Email", kind: "text" },
+} as const;
+
+export const customersQuerySchema = tableQuerySchema(["name", "email"] as const, "name", "asc");
 export type CustomersQuery = z.output<typeof customersQuerySchema>;
 
-export async function listCustomers(_actor: Actor, query: CustomersQuery) {
+/**
+ * Customers, paged in the database. Their order and license counts and first order date are
+ * computed for the rows on the page only (grouped on the indexed customerId), never by
+ * aggregating whole tables.
+ */
+export async function listCustomers(actor: Actor, query: CustomersQuery) {
+  assertCan(actor, "viewCustomers");
   const where: Prisma.CustomerWhereInput = query.q
-    ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q.toLowerCase() } }] }
+    ? {
+        OR: [
+          { name: { contains: escapeLike(query.q), mode: "insensitive" } },
+          { email: { contains: escapeLike(query.q.toLowerCase()) } },
+        ],
+      }
     : {};
-  const [rows, total] = await Promise.all([
-    prisma.customer.findMany({
-      where,
-      orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        country: true,
-        createdAt: true,
-        _count: { select: { licenses: true, orders: true } },
-      },
-    }),
-    prisma.customer.count({ where }),
-  ]);
-  return toPage(rows, total, query.page);
+  const page = await loadPage(
+    query.page,
+    (skip, take) =>
+      prisma.customer.findMany({
+        where,
+        orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
+        skip,
+        take,
+        select: { id: true, name: true, email: true, country: true },
+      }),
+    () => prisma.customer.count({ where }),
+  );
+  const ids = page.rows.map((c) => c.id);
+  const [orders, licenses] = ids.length
+    ? await Promise.all([
+        prisma.order.groupBy({ by: ["customerId"], where: { customerId: { in: ids } }, _count: { _all: true }, _min: { createdAt: true } }),
+        prisma.license.groupBy({ by: ["customerId"], where: { customerId: { in: ids } }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  const orderStats = new Map(orders.map((o) => [o.customerId, o]));
+  const licenseCounts = new Map(licenses.map((l) => [l.customerId, l._count._all]));
+  return {
+    ...page,
+    rows: page.rows.map((c) => ({
+      ...c,
+      orderCount: orderStats.get(c.id)?._count._all ?? 0,
+      licenseCount: licenseCounts.get(c.id) ?? 0,
+      /** When they became a customer: their first order (null until they order). */
+      firstOrderAt: orderStats.get(c.id)?._min.createdAt ?? null,
+    })),
+  };
 }

@@ -1,11 +1,20 @@
+import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { PAGE_SIZE, tableQuerySchema, toPage } from "@/lib/pagination";
+import { escapeLike, loadPage, tableQuerySchema } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { RENEWAL_WINDOW_DAYS } from "@/lib/licenses/renewal-window";
 
 const DAY_MS = 86_400_000;
+
+/** The sortable columns of the licenses list, with the header label the page shows. */
+export const LICENSE_SORTS = {
+  domainName: { label: "Domain", kind: "text" },
+  productName: { label: "Product", kind: "text" },
+  expiresAt: { label: "Expires", kind: "date" },
+} as const;
 
 export const licensesQuerySchema = tableQuerySchema(["expiresAt", "domainName", "productName"] as const, "expiresAt", "asc").extend({
   window: z.enum(["all", "open", "not-yet", "expired", "pending"]).catch("all").default("all"),
@@ -28,43 +37,52 @@ function windowFilter(window: LicensesQuery["window"], now: Date): Prisma.Licens
   }
 }
 
+/** `nulls` is accepted only on a nullable column: Prisma refuses it on domainName/productName. */
+function orderByFor(query: LicensesQuery): Prisma.LicenseOrderByWithRelationInput {
+  if (query.sort === "expiresAt") return { expiresAt: { sort: query.dir, nulls: "last" } };
+  return { [query.sort]: query.dir };
+}
+
 /** Licenses by expiry, with renewal-window filters computed in the database. */
-export async function listLicenses(_actor: Actor, query: LicensesQuery, now = new Date()) {
+export async function listLicenses(actor: Actor, query: LicensesQuery, now = new Date()) {
+  assertCan(actor, "viewLicenses");
   const q = query.q.toLowerCase();
+  const like = escapeLike(q);
   const where: Prisma.LicenseWhereInput = {
     ...windowFilter(query.window, now),
     ...(q
       ? {
           OR: [
-            { domainName: { contains: q } },
-            { currentOrderNumber: q },
-            { customer: { name: { contains: query.q, mode: "insensitive" } } },
-            { customer: { email: { contains: q } } },
+            { domainName: { contains: like } },
+            { currentOrderNumber: query.q },
+            { customer: { name: { contains: escapeLike(query.q), mode: "insensitive" } } },
+            { customer: { email: { contains: like } } },
           ],
         }
       : {}),
   };
-  const [rows, total] = await Promise.all([
-    prisma.license.findMany({
-      where,
-      orderBy: [{ [query.sort]: { sort: query.dir, nulls: "last" } }, { id: "asc" }],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        domainName: true,
-        productName: true,
-        productCode: true,
-        status: true,
-        termDays: true,
-        expiresAt: true,
-        autoRenew: true,
-        currentOrderNumber: true,
-        customer: { select: { id: true, name: true } },
-        addOns: { where: { status: "ACTIVE" }, select: { productName: true } },
-      },
-    }),
-    prisma.license.count({ where }),
-  ]);
-  return toPage(rows, total, query.page);
+  return loadPage(
+    query.page,
+    (skip, take) =>
+      prisma.license.findMany({
+        where,
+        orderBy: [orderByFor(query), { id: "asc" }],
+        skip,
+        take,
+        select: {
+          id: true,
+          domainName: true,
+          productName: true,
+          productCode: true,
+          status: true,
+          termDays: true,
+          expiresAt: true,
+          autoRenew: true,
+          currentOrderNumber: true,
+          customer: { select: { id: true, name: true } },
+          addOns: { where: { status: "ACTIVE" }, select: { productName: true } },
+        },
+      }),
+    () => prisma.license.count({ where }),
+  );
 }

@@ -1,10 +1,13 @@
+import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
+import { cleanSearchText, escapeLike, searchTextSchema } from "@/lib/pagination";
 import { orderSummarySelect } from "@/lib/orders/order-summary";
 import { licenseSummarySelect } from "@/lib/licenses/license-summary";
 
-export const lookupSchema = z.object({ q: z.string().trim().max(200).catch("").default("") });
+export const lookupSchema = z.object({ q: searchTextSchema });
 
 export type LookupKind = "order-number" | "email" | "domain";
 
@@ -19,8 +22,9 @@ export function classifyLookup(q: string): LookupKind {
  * Support's lookup: an order number, a domain or an email, to the orders, licenses and
  * customers it concerns. Exact matches use the indexes; partial matches are capped.
  */
-export async function lookup(_actor: Actor, rawQ: string) {
-  const q = rawQ.trim();
+export async function lookup(actor: Actor, rawQ: string) {
+  assertCan(actor, "lookup");
+  const q = cleanSearchText(rawQ);
   if (!q) return null;
   const kind = classifyLookup(q);
   const needle = q.toLowerCase();
@@ -42,13 +46,13 @@ export async function lookup(_actor: Actor, rawQ: string) {
           ? { OR: [{ currentOrderNumber: q }, { order: { orderNumber: q } }] }
           : kind === "email"
             ? { customer: { email: needle } }
-            : { OR: [{ domainName: needle }, { domainName: { endsWith: `.${needle}` } }] },
+            : { OR: [{ domainName: needle }, { domainName: { endsWith: `.${escapeLike(needle)}` } }] },
       orderBy: { expiresAt: "asc" },
       take: 50,
       select: licenseSummarySelect,
     }),
     kind === "email"
-      ? prisma.customer.findMany({ where: { email: { contains: needle } }, take: 20, select: { id: true, name: true, email: true } })
+      ? prisma.customer.findMany({ where: { email: { contains: escapeLike(needle) } }, take: 20, select: { id: true, name: true, email: true } })
       : Promise.resolve([]),
   ]);
   return { q, kind, orders, licenses, customers };

@@ -1,9 +1,18 @@
+import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { PAGE_SIZE, tableQuerySchema, toPage } from "@/lib/pagination";
+import { escapeLike, loadPage, tableQuerySchema } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { OrderStatus } from "@/lib/generated/prisma/enums";
+
+/** The sortable columns of the orders list, with the header label the page shows. */
+export const ORDER_SORTS = {
+  orderNumber: { label: "Order", kind: "text" },
+  status: { label: "Status", kind: "status" },
+  createdAt: { label: "Placed", kind: "date" },
+} as const;
 
 export const ordersQuerySchema = tableQuerySchema(["createdAt", "orderNumber", "status"] as const, "createdAt", "desc").extend({
   status: z.enum(Object.values(OrderStatus) as [OrderStatus, ...OrderStatus[]]).optional().catch(undefined),
@@ -11,8 +20,10 @@ export const ordersQuerySchema = tableQuerySchema(["createdAt", "orderNumber", "
 export type OrdersQuery = z.output<typeof ordersQuerySchema>;
 
 /** Orders, paged, sorted and filtered in the database. `q` matches order numbers, customers and domains. */
-export async function listOrders(_actor: Actor, query: OrdersQuery) {
+export async function listOrders(actor: Actor, query: OrdersQuery) {
+  assertCan(actor, "viewOrders");
   const q = query.q;
+  const like = escapeLike(q.toLowerCase());
   const where: Prisma.OrderWhereInput = {
     ...(query.status ? { status: query.status } : {}),
     ...(q
@@ -20,33 +31,34 @@ export async function listOrders(_actor: Actor, query: OrdersQuery) {
           OR: [
             { orderNumber: q },
             { foreignOrderNumber: q },
-            { customer: { name: { contains: q, mode: "insensitive" } } },
-            { customer: { email: { contains: q.toLowerCase() } } },
-            { items: { some: { domainName: { contains: q.toLowerCase() } } } },
+            { customer: { name: { contains: escapeLike(q), mode: "insensitive" } } },
+            { customer: { email: { contains: like } } },
+            { items: { some: { domainName: { contains: like } } } },
           ],
         }
       : {}),
   };
-  const [rows, total] = await Promise.all([
-    prisma.order.findMany({
-      where,
-      orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        orderNumber: true,
-        foreignOrderNumber: true,
-        kind: true,
-        status: true,
-        createdAt: true,
-        totalCost: true,
-        currency: true,
-        customer: { select: { id: true, name: true } },
-        items: { select: { productName: true, domainName: true, isAddOn: true }, orderBy: { createdAt: "asc" } },
-      },
-    }),
-    prisma.order.count({ where }),
-  ]);
-  return toPage(rows, total, query.page);
+  return loadPage(
+    query.page,
+    (skip, take) =>
+      prisma.order.findMany({
+        where,
+        orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
+        skip,
+        take,
+        select: {
+          id: true,
+          orderNumber: true,
+          foreignOrderNumber: true,
+          kind: true,
+          status: true,
+          createdAt: true,
+          totalCost: true,
+          currency: true,
+          customer: { select: { id: true, name: true } },
+          items: { select: { productName: true, domainName: true, isAddOn: true }, orderBy: { createdAt: "asc" } },
+        },
+      }),
+    () => prisma.order.count({ where }),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { listLicenses, licensesQuerySchema } from "@/lib/licenses/list-licenses";
-import { firstValues, type SearchParams } from "@/lib/pagination";
+import { listLicenses, licensesQuerySchema, LICENSE_SORTS } from "@/lib/licenses/list-licenses";
+import { describeSort, firstValues, type SearchParams } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/card";
 import { LicensesTable } from "@/components/licenses/licenses-table";
 
@@ -9,14 +9,16 @@ export const metadata: Metadata = { title: "Licenses" };
 
 export default async function LicensesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("viewLicenses");
-  const params = firstValues(await searchParams);
-  const query = licensesQuerySchema.parse(params);
+  const query = licensesQuerySchema.parse(firstValues(await searchParams));
   const now = new Date();
   const page = await listLicenses(actor, query, now);
   return (
     <>
-      <PageHeader title="Licenses" description="What expires when. SiteLock licenses renew only in the 30 days before expiry." />
-      <LicensesTable page={page} query={query} params={params} now={now} />
+      <PageHeader
+        title="Licenses"
+        description={`What expires when. SiteLock licenses renew only in the 30 days before expiry. ${describeSort(LICENSE_SORTS, query)}`}
+      />
+      <LicensesTable page={page} query={{ ...query, page: page.page }} now={now} />
     </>
   );
 }
