@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/roles";
 import { userOfSession } from "@/lib/auth/sessions";
@@ -28,10 +28,10 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return user ? { ...user, sessionId: sid } : null;
 });
 
-/** For pages: the actor, or a redirect to sign-in; `permission` sends others to /forbidden. */
+/** For pages: the actor, or a redirect to sign-in; without `permission`, a 403 page inside the shell at the same URL. */
 export async function requireActor(permission?: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/signin");
-  if (permission && !can(actor.role, permission)) redirect("/forbidden");
+  if (permission && !can(actor.role, permission)) forbidden();
   return actor;
 }
