@@ -39,6 +39,16 @@ export const launcherEnvSchema = z.object({
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   /** The seed refuses a database that is not on this machine unless this is "1". */
   ALLOW_REMOTE_SEED: z.enum(["0", "1"]).default("0"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. 0: the client is the
+   * socket's peer and X-Forwarded-For is ignored; n: the n-th address from the right.
+   */
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: "must be a whole number from 0 to 10" })
+    .int("must be a whole number from 0 to 10")
+    .min(0, "must be a whole number from 0 to 10")
+    .max(10, "must be a whole number from 0 to 10")
+    .default(0),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

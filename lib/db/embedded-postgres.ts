@@ -137,7 +137,6 @@ function run(bin: string, args: string[], runAs: OsUser | undefined, log: (line:
   const output: string[] = [];
   const child = spawn(bin, args, {
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
-    env: { ...process.env, LC_MESSAGES: "C", LC_ALL: undefined },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const collect = (chunk: Buffer) => {
@@ -193,7 +192,7 @@ async function initdb(binDir: string, dir: string, runAs: OsUser | undefined, lo
 }
 
 async function startServer(binDir: string, dir: string, port: number, runAs: OsUser | undefined, log: (line: string) => void): Promise<ChildProcess> {
-  const { child, output } = run(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port)], runAs, log);
+  const { child, output } = run(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C"], runAs, log);
   const ready = new Promise<"ready">((resolve) => {
     const watch = (chunk: Buffer) => {
       if (chunk.toString().includes("database system is ready to accept connections")) {
