@@ -104,7 +104,9 @@ try {
     log(`Sectigo sandbox on http://127.0.0.1:${sandboxPort}/products/`);
   }
 
-  const distDir = throwaway ? (dev ? ".next-e2e-dev" : ".next-e2e") : ".next";
+  // Next 16 dev writes into <distDir>/dev, so the dev server and a production build share a
+  // distDir without clashing (and tsconfig.json already includes both type folders).
+  const distDir = throwaway ? ".next-e2e" : ".next";
   const appUrl = `http://${env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST}:${appPort}`;
   const appEnv = {
     DATABASE_URL: db.url,
