@@ -35,9 +35,8 @@ const lanAddress = Object.values(os.networkInterfaces())
   .flat()
   .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
 
-test.beforeAll(async ({ browserName }, testInfo) => {
-  testInfo.setTimeout(360_000); // a dev server compiles on first use; the first start on 2 cores is slow
-  expect(browserName).toBe("chromium");
+test.beforeAll(async () => {
+  test.setTimeout(360_000); // a dev server compiles on first use; the first start on 2 cores is slow
   const port = await freePort();
   base = `http://localhost:${port}`;
   launcher = spawn(process.execPath, ["--import", "tsx", "lib/launcher/cli.ts", "--dev", "--e2e"], {
