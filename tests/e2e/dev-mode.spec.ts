@@ -113,7 +113,7 @@ test("dev mode: the dev-only routes answer this machine, and nobody else", async
     "/__nextjs_original-stack-frames",
     "/__nextjs_launch-editor?file=package.json",
     "/_next/mcp",
-    "/_next/webpack-hmr",
+    "/_next/hmr?id=1",
   ]) {
     const res = await fetch(`${remoteBase}${route}`, { method: route.includes("stack-frames") ? "POST" : "GET", redirect: "manual" });
     const body = await res.text();

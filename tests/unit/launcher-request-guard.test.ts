@@ -35,6 +35,7 @@ describe("isDevOnlyPath", () => {
     "/%5F%5Fnextjs_source-map?filename=x",
     "/%5f%5fNEXTJS_source-map",
     "/app/__nextjs_source-map",
+    "/_next/hmr?id=1",
     "/_next/webpack-hmr?id=1",
     "/_next/mcp",
     "/_next/static/chunks/app.js.map",
@@ -91,7 +92,7 @@ describe("the guard over real HTTP", () => {
       new Promise<string>((resolve) => {
         const socket = net.connect(Number(url.port), "127.0.0.1", () => {
           socket.write(
-            `GET /_next/webpack-hmr HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+            `GET /_next/hmr HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
               (forwardedFor ? `X-Forwarded-For: ${forwardedFor}\r\n` : "") +
               "\r\n",
           );
