@@ -35,6 +35,8 @@ export const launcherEnvSchema = z.object({
   /** Override the generated local secrets (see lib/launcher/profile.ts). */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   CREDENTIALS_KEY: z.string().optional(),
+  /** Overrides the generated sandbox admin token (e.g. for a test runner that calls /__sandbox/*). */
+  SANDBOX_ADMIN_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   /** "0" skips the demo seed (demo users, demo reseller account): use it for anything real. */
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   /** The seed refuses a database that is not on this machine unless this is "1". */

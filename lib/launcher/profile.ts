@@ -37,7 +37,10 @@ const generators: { [K in keyof StoredSecrets]: () => string } = {
  * Local secrets for a data dir, generated on first start and kept (mode 600) in the git-ignored
  * data dir, so sessions and encrypted credentials survive restarts. Env values win when set.
  */
-export function loadProfile(dataDir: string, env: { NEXTAUTH_SECRET?: string; CREDENTIALS_KEY?: string }): Profile {
+export function loadProfile(
+  dataDir: string,
+  env: { NEXTAUTH_SECRET?: string; CREDENTIALS_KEY?: string; SANDBOX_ADMIN_TOKEN?: string },
+): Profile {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const file = path.join(dataDir, "local-secrets.json");
   const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<StoredSecrets>) : {};
@@ -57,7 +60,7 @@ export function loadProfile(dataDir: string, env: { NEXTAUTH_SECRET?: string; CR
     secretsFile: file,
     nextAuthSecret: env.NEXTAUTH_SECRET || stored.nextAuthSecret,
     credentialsKey: env.CREDENTIALS_KEY || stored.credentialsKey,
-    sandboxAdminToken: stored.sandboxAdminToken,
+    sandboxAdminToken: env.SANDBOX_ADMIN_TOKEN || stored.sandboxAdminToken,
     demoAnchor: new Date(stored.demoAnchor),
   };
 }

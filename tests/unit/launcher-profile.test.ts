@@ -39,4 +39,12 @@ describe("local secrets (loadProfile)", () => {
     const saved = JSON.parse(fs.readFileSync(path.join(dir, "local-secrets.json"), "utf8"));
     expect(saved).toEqual({ ...old, sandboxAdminToken: profile.sandboxAdminToken });
   });
+
+  it("lets SANDBOX_ADMIN_TOKEN from the environment win, without storing it", () => {
+    const dir = tempDir();
+    const generated = loadProfile(dir, {}).sandboxAdminToken;
+    const fromEnv = "e".repeat(40);
+    expect(loadProfile(dir, { SANDBOX_ADMIN_TOKEN: fromEnv }).sandboxAdminToken).toBe(fromEnv);
+    expect(loadProfile(dir, {}).sandboxAdminToken).toBe(generated);
+  });
 });
