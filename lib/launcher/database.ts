@@ -9,6 +9,8 @@ export async function startDatabase(opts: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** Delete the cluster on stop (e2e runs). */
+  throwaway?: boolean;
 }): Promise<EmbeddedDatabase> {
   const external = launcherEnv().DATABASE_URL;
   if (external) return { url: external, port: Number(new URL(external).port || 5432), stop: async () => {} };
@@ -17,6 +19,7 @@ export async function startDatabase(opts: {
     port: opts.port,
     database: EMBEDDED_DATABASE_NAME,
     onLog: opts.log,
+    throwaway: opts.throwaway,
   });
 }
 

@@ -1,13 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 export const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 export interface Child {
   name: string;
   process: ChildProcess;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -38,11 +40,12 @@ export function startChild(
     child.stdout?.resume();
     child.stderr?.on("data", (c: Buffer) => console.error(prefix(c)));
   }
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.once("exit", (code) => opts.onExit?.(code));
   return {
     name,
     process: child,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       try {

@@ -6,34 +6,61 @@ import { anchorDay } from "@/lib/demo/demo-data";
 
 export interface Profile {
   dataDir: string;
+  /** The file that holds the generated secrets (named in the banner, never printed). */
+  secretsFile: string;
   nextAuthSecret: string;
   credentialsKey: string;
+  /** Guards the sandbox's admin routes (/__sandbox/*): clock and fault injection. */
+  sandboxAdminToken: string;
   /** The demo world's day zero, shared by the app seed and the sandbox. */
   demoAnchor: Date;
 }
+
+interface StoredSecrets {
+  nextAuthSecret: string;
+  credentialsKey: string;
+  sandboxAdminToken: string;
+  demoAnchor: string;
+}
+
+const token = () => randomBytes(32).toString("base64url");
+
+/** What a new data dir gets; a data dir from an older version gains the fields it lacks. */
+const generators: { [K in keyof StoredSecrets]: () => string } = {
+  nextAuthSecret: token,
+  credentialsKey: generateKey,
+  sandboxAdminToken: token,
+  demoAnchor: () => anchorDay(new Date()).toISOString(),
+};
 
 /**
  * Local secrets for a data dir, generated on first start and kept (mode 600) in the git-ignored
  * data dir, so sessions and encrypted credentials survive restarts. Env values win when set.
  */
-export function loadProfile(dataDir: string, env: { NEXTAUTH_SECRET?: string; CREDENTIALS_KEY?: string }): Profile {
+export function loadProfile(
+  dataDir: string,
+  env: { NEXTAUTH_SECRET?: string; CREDENTIALS_KEY?: string; SANDBOX_ADMIN_TOKEN?: string },
+): Profile {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const file = path.join(dataDir, "local-secrets.json");
-  let stored: { nextAuthSecret: string; credentialsKey: string; demoAnchor: string };
-  if (fs.existsSync(file)) {
-    stored = JSON.parse(fs.readFileSync(file, "utf8"));
-  } else {
-    stored = {
-      nextAuthSecret: randomBytes(32).toString("base64url"),
-      credentialsKey: generateKey(),
-      demoAnchor: anchorDay(new Date()).toISOString(),
-    };
+  const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<StoredSecrets>) : {};
+  const stored = { ...existing } as StoredSecrets;
+  let changed = false;
+  for (const key of Object.keys(generators) as (keyof StoredSecrets)[]) {
+    if (typeof stored[key] === "string" && stored[key]) continue;
+    stored[key] = generators[key]();
+    changed = true;
+  }
+  if (changed) {
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
   }
   return {
     dataDir,
+    secretsFile: file,
     nextAuthSecret: env.NEXTAUTH_SECRET || stored.nextAuthSecret,
     credentialsKey: env.CREDENTIALS_KEY || stored.credentialsKey,
+    sandboxAdminToken: env.SANDBOX_ADMIN_TOKEN || stored.sandboxAdminToken,
     demoAnchor: new Date(stored.demoAnchor),
   };
 }

@@ -5,20 +5,31 @@ import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db
 
 /**
  * A real PostgreSQL for one test file: its own port and a throw-away data dir, so tests never
- * touch the dev database and can run while `npm start` is running.
+ * touch the dev database and can run while `npm start` is running. When PostgreSQL cannot start
+ * this rejects within seconds with a one-paragraph DatabaseStartError (never a hang).
  */
 export async function startTestDatabase(): Promise<EmbeddedDatabase & { dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "orderdesk-it-"));
   fs.chmodSync(dataDir, 0o755);
-  const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await freePort(), database: "orderdesk_test" });
-  return {
-    ...db,
-    dataDir,
-    stop: async () => {
-      await db.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  try {
+    const db = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "pg"),
+      port: await freePort(),
+      database: "orderdesk_test",
+      throwaway: true,
+    });
+    return {
+      ...db,
+      dataDir,
+      stop: async () => {
+        await db.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Points the app's lazily-created Prisma singleton (lib/db.ts) at the test database. */
