@@ -97,8 +97,10 @@ export const shortHash = (text: string) => createHash("sha256").update(text).dig
  */
 export function reachableBinaries(nativeDir: string, user: OsUser): string {
   if (isReachableBy(path.join(nativeDir, "bin"), user)) return nativeDir;
-  const stamp = fs.statSync(path.join(nativeDir, "bin", "postgres"));
-  const target = path.join(sharedBase(user), `postgres-bin-${shortHash(`${nativeDir}:${stamp.size}:${stamp.mtimeMs}`)}`);
+  // Keyed on what the binaries are (package version and binary size), not where or when they were
+  // installed: every clone and every `npm ci` of the same version shares one copy.
+  const size = fs.statSync(path.join(nativeDir, "bin", "postgres")).size;
+  const target = path.join(sharedBase(user), `postgres-bin-${shortHash(`${platformPackageVersion(nativeDir)}:${size}`)}`);
   if (fs.existsSync(path.join(target, ".complete"))) return target;
   const partial = `${target}.${process.pid}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
@@ -114,6 +116,15 @@ export function reachableBinaries(nativeDir: string, user: OsUser): string {
     if (!fs.existsSync(path.join(target, ".complete"))) throw error;
   }
   return target;
+}
+
+function platformPackageVersion(nativeDir: string): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")) as { name?: string; version?: string };
+    return `${pkg.name ?? "?"}@${pkg.version ?? "?"}`;
+  } catch {
+    return nativeDir;
+  }
 }
 
 export interface ClusterPlace {

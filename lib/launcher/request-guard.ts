@@ -86,7 +86,14 @@ export function guardRequests(
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
       return;
     }
-    void handle(req, res);
+    // A rejected handler must not become an unhandled rejection (Node would end the server).
+    Promise.resolve()
+      .then(() => handle(req, res))
+      .catch((error: unknown) => {
+        console.error(`[server] request failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end("Internal error\n");
+      });
   };
 }
 
@@ -100,6 +107,8 @@ export function guardUpgrades(
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }
-    void forward(req, socket, head);
+    Promise.resolve()
+      .then(() => forward(req, socket, head))
+      .catch(() => socket.destroy());
   };
 }

@@ -1,7 +1,7 @@
 import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { clientAddress, guardRequests, guardUpgrades, isDevOnlyPath, isLoopback, type GuardOptions } from "@/lib/launcher/request-guard";
 
@@ -78,6 +78,23 @@ describe("the guard over real HTTP", () => {
     const refused = await fetch(`${url}/__nextjs_source-map?filename=x`, { headers: remote });
     expect(refused.status).toBe(404);
     expect((await fetch(`${url}/__nextjs_source-map?filename=x`)).status).toBe(200);
+  });
+
+  it("a handler that fails answers 500 and the server keeps serving (no unhandled rejection)", async () => {
+    let calls = 0;
+    server = http.createServer(
+      guardRequests({ dev: false, trustProxyHops: 0 }, async (_req, res) => {
+        if (calls++ === 0) throw new Error("boom");
+        res.end("fine");
+      }),
+    );
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect((await fetch(`${url}/a`)).status).toBe(500);
+    expect(await (await fetch(`${url}/b`)).text()).toBe("fine");
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining("boom"));
+    errors.mockRestore();
   });
 
   it("in production, dev-looking paths go to the app as usual", async () => {
