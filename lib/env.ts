@@ -45,6 +45,15 @@ export const launcherEnvSchema = z.object({
    * How many reverse proxies in front of the app append to X-Forwarded-For. 0: the client is the
    * socket's peer and X-Forwarded-For is ignored; n: the n-th address from the right.
    */
+  /**
+   * The address people use, when it differs from HOST:PORT (a TLS reverse proxy in front):
+   * sign-in links and redirects use it, and an https:// address makes the session cookie Secure.
+   */
+  PUBLIC_URL: z
+    .string()
+    .url("must be a URL such as https://orders.example.com")
+    .refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://")
+    .optional(),
   TRUST_PROXY_HOPS: z.coerce
     .number({ error: "must be a whole number from 0 to 10" })
     .int("must be a whole number from 0 to 10")

@@ -111,7 +111,8 @@ try {
   const appEnv = {
     DATABASE_URL: db.url,
     NEXTAUTH_SECRET: profile.nextAuthSecret,
-    NEXTAUTH_URL: appUrl,
+    // Behind a TLS proxy, PUBLIC_URL (https://…) makes next-auth set Secure, __Secure- cookies.
+    NEXTAUTH_URL: env.PUBLIC_URL?.replace(/\/+$/, "") ?? appUrl,
     CREDENTIALS_KEY: profile.credentialsKey,
     SECTIGO_SANDBOX_URL: sandboxUrl,
     NEXT_TELEMETRY_DISABLED: "1",
