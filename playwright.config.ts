@@ -1,9 +1,13 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // The e2e app runs on its own port with throw-away data (see `npm start -- --e2e`), so the suite
 // can run while the dev app is up.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+// The e2e launcher writes its throw-away database URL here (specs that seed rows read it).
+process.env.E2E_STATE_FILE ??= path.join(os.tmpdir(), `orderdesk-e2e-state-${port}.json`);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -23,13 +27,17 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /paging\.spec\.ts/ },
+    // Seeds extra rows into the shared e2e database, so it runs after everything else has finished.
+    { name: "paging", use: { browserName: "chromium" }, testMatch: /paging\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // The launcher itself is the server process (no tsx wrapper in between), so Playwright's
     // SIGTERM reaches it and it can stop Next, the sandbox and Postgres and remove its data.
     command: "node --import tsx lib/launcher/cli.ts --e2e",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), HOST: "127.0.0.1" },
+    env: { PORT: String(port), HOST: "127.0.0.1", E2E_STATE_FILE: process.env.E2E_STATE_FILE },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

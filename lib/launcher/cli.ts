@@ -33,12 +33,14 @@ fs.chmodSync(dataDir, 0o755);
 let stopDatabase: () => Promise<void> = async () => {};
 let stopping = false;
 
+let stateFile: string | undefined;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     await Promise.all(children.map((child) => child.stop()));
     await stopDatabase().catch(() => {});
     if (throwaway) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (stateFile) fs.rmSync(stateFile, { force: true });
     log("Stopped.");
   }
   process.exit(code);
@@ -63,6 +65,13 @@ try {
   log(env.DATABASE_URL ? "Using DATABASE_URL." : `Starting the embedded PostgreSQL on port ${pgPort}...`);
   const db = await startDatabase({ dataDir, port: pgPort, throwaway });
   stopDatabase = db.stop;
+
+  // Playwright specs that need the throw-away database (seeding many rows for paging) find it
+  // here; the file lives only as long as this e2e run (removed with the data dir on shutdown).
+  if (throwaway && process.env.E2E_STATE_FILE) {
+    fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: db.url }), { mode: 0o600 });
+    stateFile = process.env.E2E_STATE_FILE;
+  }
 
   const applied = await applyMigrations(db.url);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
