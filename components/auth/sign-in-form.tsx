@@ -30,7 +30,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
+    // method="post": submitted before the page is interactive, the browser must not put the
+    // password in the URL (a GET form would, and the URL lands in history and logs).
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
       {formError ? (
         <div role="alert" data-testid="signin-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {formError}

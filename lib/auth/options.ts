@@ -1,12 +1,19 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { verifyCredentials, WRONG_CREDENTIALS } from "@/lib/auth/verify-credentials";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
-import { createSession, revokeSession, SESSION_MAX_AGE_S } from "@/lib/auth/sessions";
+import { createSession, revokeSession, SESSION_MAX_AGE_S, userOfSession } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/roles";
 import { clientAddressFrom } from "@/lib/http/client-address";
 import { serverEnv } from "@/lib/env";
+
+class SessionEndedError extends Error {
+  constructor() {
+    super("session ended");
+    this.name = "SessionEndedError";
+  }
+}
 
 export function authOptions(): NextAuthOptions {
   const env = serverEnv();
@@ -27,9 +34,11 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "Enter your email and password.");
           const headers = req?.headers as Record<string, unknown> | undefined;
           const address = clientAddressFrom(headers);
-          const user = await verifyCredentials(parsed.data.email, parsed.data.password, address);
+          const { verifiedPasswordHash, ...user } = await verifyCredentials(parsed.data.email, parsed.data.password, address);
           const userAgent = typeof headers?.["user-agent"] === "string" ? headers["user-agent"] : "";
-          const sid = await createSession(user.id, { address, userAgent });
+          const sid = await createSession(user.id, { address, userAgent }, verifiedPasswordHash);
+          // The password or the account changed while this sign-in was under way.
+          if (!sid) throw new Error(WRONG_CREDENTIALS);
           return { ...user, sid };
         },
       }),
@@ -44,14 +53,24 @@ export function authOptions(): NextAuthOptions {
         }
         return token;
       },
-      session: ({ session, token }) => {
-        if (session.user) {
-          session.user.id = token.sub ?? "";
-          session.user.role = token.role as Role;
-        }
-        session.sid = typeof token.sid === "string" ? token.sid : "";
-        return session;
+      // Runs for every server-side session read and for /api/auth/session: a session that was
+      // revoked or expired, or whose user is disabled, is no session at all (throwing makes
+      // next-auth answer an empty session and clear the cookie). Name and role are read fresh.
+      session: async ({ session, token }) => {
+        const sid = typeof token.sid === "string" ? token.sid : "";
+        const user = sid && token.sub ? await userOfSession(sid, token.sub) : null;
+        if (!user) throw new SessionEndedError();
+        return { ...session, user, sid };
       },
+    },
+    // next-auth logs a stack per unreadable or ended session cookie: anyone could flood the log.
+    // One line per event, without metadata (it may carry tokens); ended sessions are routine.
+    logger: {
+      error: (code) => {
+        if (code !== "JWT_SESSION_ERROR") console.error(`[auth] ${code}`);
+      },
+      warn: (code) => console.warn(`[auth] ${code}`),
+      debug: () => {},
     },
     events: {
       // Sign-out ends the session server-side: the old cookie is worthless even if kept.

@@ -4,7 +4,6 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/roles";
-import { userOfSession } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/auth/verify-credentials";
 
 export type Actor = SessionUser & {
@@ -20,12 +19,12 @@ export type Actor = SessionUser & {
  * password change can end at any time; role and status are read fresh.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
+  // The session callback (lib/auth/options.ts) checks the server-side session and reads the
+  // user fresh; a session it refuses comes back as null.
   const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
-  const sid = session?.sid;
-  if (!id || !sid) return null;
-  const user = await userOfSession(sid, id);
-  return user ? { ...user, sessionId: sid } : null;
+  const user = session?.user;
+  if (!user?.id || !session?.sid) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.sid };
 });
 
 /** For pages: the actor, or a redirect to sign-in; without `permission`, a 403 page inside the shell at the same URL. */

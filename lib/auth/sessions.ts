@@ -9,23 +9,46 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 /** lastSeenAt is written at most this often per session (not on every request). */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
-export type RevokeReason = "signed out" | "ended by an admin" | "account disabled" | "role changed" | "password changed";
+export type RevokeReason = "signed out" | "ended by an admin" | "account disabled" | "account enabled" | "role changed" | "password changed";
 
-/** A new server-side session for a verified user; its id goes into the session cookie. */
-export async function createSession(userId: string, client: { address: string; userAgent: string }, now = new Date()): Promise<string> {
+/** Sessions that ended (expired or revoked) this long ago are deleted. */
+const KEEP_ENDED_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * A new server-side session for a verified user; its id goes into the session cookie. Null
+ * when, by the time it is written, the user is disabled or their password is no longer the one
+ * that was verified: the check runs under a share lock on the user's row, so a sign-in racing
+ * an admin's password change or disabling either finishes first (and is then revoked by it) or
+ * sees the change and is refused. Never a session that outlives the credentials it was made with.
+ */
+export async function createSession(
+  userId: string,
+  client: { address: string; userAgent: string },
+  verifiedPasswordHash?: string,
+  now = new Date(),
+): Promise<string | null> {
   const id = randomBytes(24).toString("base64url");
-  await prisma.session.create({
-    data: {
-      id,
-      userId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000),
-      clientAddress: client.address.slice(0, 64),
-      userAgent: client.userAgent.slice(0, 300),
-    },
+  const created = await prisma.$transaction(async (tx) => {
+    const [user] = await tx.$queryRaw<Array<{ passwordHash: string; disabled: boolean }>>`
+      SELECT "passwordHash", disabled FROM "User" WHERE id = ${userId} FOR SHARE`;
+    if (!user || user.disabled) return false;
+    if (verifiedPasswordHash !== undefined && user.passwordHash !== verifiedPasswordHash) return false;
+    await tx.session.create({
+      data: {
+        id,
+        userId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000),
+        clientAddress: client.address.slice(0, 64),
+        userAgent: client.userAgent.slice(0, 300),
+      },
+    });
+    return true;
   });
-  return id;
+  // Housekeeping on the way: the table holds live sessions and a month of ended ones (indexed).
+  await prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - KEEP_ENDED_MS) } } });
+  return created ? id : null;
 }
 
 /**

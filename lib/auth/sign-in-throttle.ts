@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import { prisma } from "@/lib/db";
 
 /**
@@ -30,7 +31,23 @@ export interface ThrottleKeys {
 }
 
 export function throttleKeys(email: string, clientAddress: string): ThrottleKeys {
-  return { account: `acct:${email}|${clientAddress}`, client: `client:${clientAddress}` };
+  const client = throttleAddress(clientAddress);
+  return { account: `acct:${email}|${client}`, client: `client:${client}` };
+}
+
+/**
+ * The unit an address is counted by: an IPv4 address as it is, an IPv6 address by its /64 (one
+ * home or server gets a whole /64, so counting single IPv6 addresses would count nothing).
+ */
+export function throttleAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (isIP(address) !== 6) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") ? (tail ? tail.split(":") : []) : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
 /** The wait after the n-th failure beyond the limit: 2^n seconds, at most 15 minutes. */

@@ -13,8 +13,15 @@ export interface SessionUser {
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
-/** Verified user, or an Error whose message is safe to show on the sign-in form. */
-export async function verifyCredentials(emailInput: string, password: string, clientAddress: string): Promise<SessionUser> {
+/**
+ * Verified user (with the password hash that was checked, for createSession), or an Error whose
+ * message is safe to show on the sign-in form.
+ */
+export async function verifyCredentials(
+  emailInput: string,
+  password: string,
+  clientAddress: string,
+): Promise<SessionUser & { verifiedPasswordHash: string }> {
   const email = emailInput.trim().toLowerCase();
   const keys = throttleKeys(email, clientAddress);
   const attempt = await countAttempt(keys);
@@ -28,7 +35,7 @@ export async function verifyCredentials(emailInput: string, password: string, cl
     throw new Error(user?.disabled && ok ? "This account is disabled. Ask an admin." : WRONG_CREDENTIALS);
   }
   await recordSuccess(keys);
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, verifiedPasswordHash: user.passwordHash };
 }
 
 const DUMMY_HASH = "$2b$10$iIjvWlrP4dHRJGFKmhOfTuY54bjXVCGa94SAU7QR2MHnHoaxawGhy";

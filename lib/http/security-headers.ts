@@ -9,7 +9,8 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
     // 'strict-dynamic': scripts loaded by a nonced script are trusted; nothing else runs.
     // React's dev build needs eval for its debugging tools; production never gets it.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'${opts.dev ? " 'unsafe-inline'" : ""}`,
+    // Dev tools inject inline styles; 'unsafe-inline' is ignored next to a nonce, so dev gets no nonce here.
+    opts.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${opts.dev ? " ws: wss:" : ""}`,
@@ -21,6 +22,9 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
   ];
   return directives.join("; ");
 }
+
+/** For static files (next.config.mjs), which proxy.ts does not see. */
+export const STATIC_FILES_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'";
 
 /** Headers for every response (next.config.mjs `headers()`). */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [

@@ -21,7 +21,9 @@ export async function setUserDisabled(actor: Actor, input: z.output<typeof setUs
       if (!user) throw new AppError("NOT_FOUND", "That user no longer exists.");
       await tx.user.update({ where: { id: input.userId }, data: { disabled: input.disabled } });
       await assertAnAdminRemains(tx);
-      if (input.disabled) await revokeUserSessions(input.userId, "account disabled", tx);
+      // Enabling ends sessions too: one that slipped in while the account was being disabled
+      // must not come back to life with it.
+      await revokeUserSessions(input.userId, input.disabled ? "account disabled" : "account enabled", tx);
       return { id: input.userId, disabled: input.disabled };
     },
     { isolationLevel: "Serializable" },

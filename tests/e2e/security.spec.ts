@@ -54,11 +54,15 @@ test("no page can be framed, and every response carries the security headers", a
 
   // Static files and API routes get the static headers too.
   const scriptSrc = await page.locator("script[src*='/_next/static/']").first().getAttribute("src");
-  for (const path of [scriptSrc!, "/api/health", "/icon.svg"]) {
+  for (const path of [scriptSrc!, "/api/health", "/icon.svg", "/_next/static/no-such-file.js"]) {
     const r = await request.get(path);
     expect(r.headers()["x-frame-options"], path).toBe("DENY");
     expect(r.headers()["x-content-type-options"], path).toBe("nosniff");
+    expect(r.headers()["content-security-policy"], path).toMatch(/frame-ancestors 'none'/);
   }
+  const favicon = await request.get("/favicon.ico", { maxRedirects: 0 });
+  expect(favicon.status()).toBe(308);
+  expect(favicon.headers()["location"]).toBe("/icon.svg");
 });
 
 test("pages run under the CSP without a single violation", async ({ page }) => {
@@ -88,6 +92,8 @@ test("a session cookie is worthless after sign-out", async ({ page, browser }) =
   const stolen = await thief.newPage();
   await stolen.goto("/orders");
   await expect(stolen).toHaveURL(/\/signin/);
+  // next-auth's own session endpoint agrees: no session.
+  expect(await (await thief.request.get("/api/auth/session")).json()).toEqual({});
   await thief.close();
 });
 
@@ -108,4 +114,41 @@ test("an admin sees a user's sessions and ends them; the user is signed out at o
   await userPage.goto("/orders");
   await expect(userPage).toHaveURL(/\/signin/);
   await userContext.close();
+});
+
+test("a password form submitted before the page is interactive never puts the password in the URL", async ({ browser, baseURL }) => {
+  // JavaScript off: what a slow network or a double-quick user gets before hydration.
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  const urls: string[] = [];
+  page.on("request", (r) => urls.push(r.url()));
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("admin@orderdesk.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForLoadState();
+
+  // Signed in (cookies from a normal browser), the admin forms that carry passwords.
+  const withJs = await browser.newPage({ baseURL });
+  await signIn(withJs, "admin@orderdesk.test");
+  await context.addCookies(await withJs.context().cookies());
+  await withJs.close();
+  await page.goto("/settings/users");
+  await page.getByLabel("Email").fill("nojs@orderdesk.test");
+  await page.getByLabel("Name").fill("No Script");
+  await page.getByLabel("Initial password").fill("no-script-password-1");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await page.waitForLoadState();
+  await page.goto("/settings/users/demo-user-staff");
+  await page.locator("#set-password").fill("no-script-password-2");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await page.waitForLoadState();
+
+  for (const url of urls) {
+    expect(url).not.toContain(DEMO_PASSWORD);
+    expect(url).not.toContain("no-script-password");
+    expect(url).not.toMatch(/[?&]password=/);
+  }
+  expect(urls.length).toBeGreaterThan(4);
+  await context.close();
 });

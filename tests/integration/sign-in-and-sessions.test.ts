@@ -101,11 +101,18 @@ describe("sign-in", () => {
 
 describe("server-side sessions", () => {
   const client = { address: "192.0.2.20", userAgent: "vitest" };
+  /** A session that must be created (the user is enabled, no password check). */
+  async function newSession(id: string): Promise<string> {
+    const { createSession } = await import("@/lib/auth/sessions");
+    const sid = await createSession(id, client);
+    expect(sid).toBeTypeOf("string");
+    return sid!;
+  }
 
   it("a session is live until it is revoked or expires", async () => {
-    const { createSession, userOfSession, revokeSession } = await import("@/lib/auth/sessions");
+    const { userOfSession, revokeSession } = await import("@/lib/auth/sessions");
     const id = await userId("staff@orderdesk.test");
-    const sid = await createSession(id, client);
+    const sid = await newSession(id);
     await expect(userOfSession(sid, id)).resolves.toMatchObject({ email: "staff@orderdesk.test", role: "STAFF" });
     await expect(userOfSession(sid, "someone-else")).resolves.toBeNull();
     await expect(userOfSession(sid, id, new Date(Date.now() + 13 * 60 * 60_000))).resolves.toBeNull();
@@ -115,44 +122,87 @@ describe("server-side sessions", () => {
   });
 
   it("disabling ends every session, and enabling again does not revive them", async () => {
-    const { createSession, userOfSession } = await import("@/lib/auth/sessions");
+    const { userOfSession } = await import("@/lib/auth/sessions");
     const { setUserDisabled } = await import("@/lib/users/set-user-disabled");
     const id = await userId("support@orderdesk.test");
-    const [a, b] = [await createSession(id, client), await createSession(id, client)];
+    const [a, b] = [await newSession(id), await newSession(id)];
     await setUserDisabled(otherAdmin, { userId: id, disabled: true });
     await setUserDisabled(otherAdmin, { userId: id, disabled: false });
     await expect(userOfSession(a, id)).resolves.toBeNull();
     await expect(userOfSession(b, id)).resolves.toBeNull();
-    const fresh = await createSession(id, client);
+    const fresh = await newSession(id);
     await expect(userOfSession(fresh, id)).resolves.toMatchObject({ role: "SUPPORT" });
   });
 
   it("a role change and a new password end the user's sessions", async () => {
-    const { createSession, userOfSession } = await import("@/lib/auth/sessions");
+    const { userOfSession } = await import("@/lib/auth/sessions");
     const { changeUserRole } = await import("@/lib/users/change-user-role");
     const { setUserPassword } = await import("@/lib/users/set-user-password");
     const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
     const id = await userId("manager@orderdesk.test");
-    const beforeRole = await createSession(id, client);
+    const beforeRole = await newSession(id);
     await changeUserRole(otherAdmin, { userId: id, role: "SUPPORT" });
     await expect(userOfSession(beforeRole, id)).resolves.toBeNull();
     await changeUserRole(otherAdmin, { userId: id, role: "ACCOUNT_MANAGER" });
 
-    const beforePassword = await createSession(id, client);
+    const beforePassword = await newSession(id);
     await expect(setUserPassword(otherAdmin, { userId: id, password: "a-brand-new-password" })).resolves.toMatchObject({ endedSessions: 1 });
     await expect(userOfSession(beforePassword, id)).resolves.toBeNull();
     await expect(verifyCredentials("manager@orderdesk.test", "a-brand-new-password", "192.0.2.21")).resolves.toMatchObject({ id });
     await setUserPassword(otherAdmin, { userId: id, password: DEMO_PASSWORD });
   });
 
-  it("an admin sees a user's live sessions and ends one or all of them", async () => {
+  it("a sign-in verified just before a password change or disabling gets no session", async () => {
+    const { createSession } = await import("@/lib/auth/sessions");
+    const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
+    const { setUserPassword } = await import("@/lib/users/set-user-password");
+    const { setUserDisabled } = await import("@/lib/users/set-user-disabled");
+    const id = await userId("support@orderdesk.test");
+    // The password is checked, then an admin sets a new one before the session is written.
+    const verified = await verifyCredentials("support@orderdesk.test", DEMO_PASSWORD, "192.0.2.30");
+    await setUserPassword(otherAdmin, { userId: id, password: "changed-in-between-1" });
+    await expect(createSession(id, client, verified.verifiedPasswordHash)).resolves.toBeNull();
+    await setUserPassword(otherAdmin, { userId: id, password: DEMO_PASSWORD });
+    // The same for disabling; and enabling again ends anything that slipped through.
+    const again = await verifyCredentials("support@orderdesk.test", DEMO_PASSWORD, "192.0.2.30");
+    await setUserDisabled(otherAdmin, { userId: id, disabled: true });
+    await expect(createSession(id, client, again.verifiedPasswordHash)).resolves.toBeNull();
+    await setUserDisabled(otherAdmin, { userId: id, disabled: false });
+    const { prisma } = await import("@/lib/db");
+    await expect(prisma.session.count({ where: { userId: id, revokedAt: null } })).resolves.toBe(0);
+  });
+
+  it("parallel sign-ins racing a password change leave no live session made with the old password", async () => {
     const { createSession, userOfSession } = await import("@/lib/auth/sessions");
+    const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
+    const { setUserPassword } = await import("@/lib/users/set-user-password");
+    const id = await userId("staff@orderdesk.test");
+    const verified = await verifyCredentials("staff@orderdesk.test", DEMO_PASSWORD, "192.0.2.31");
+    const attempts = Array.from({ length: 12 }, () => createSession(id, client, verified.verifiedPasswordHash));
+    const change = setUserPassword(otherAdmin, { userId: id, password: "changed-during-a-burst" });
+    const sids = (await Promise.all(attempts)).filter((s): s is string => s !== null);
+    await change;
+    for (const sid of sids) await expect(userOfSession(sid, id)).resolves.toBeNull();
+    await setUserPassword(otherAdmin, { userId: id, password: DEMO_PASSWORD });
+  });
+
+  it("sessions that ended a month ago are deleted when someone signs in", async () => {
+    const { prisma } = await import("@/lib/db");
+    const id = await userId("staff@orderdesk.test");
+    const old = new Date(Date.now() - 40 * 24 * 60 * 60_000);
+    await prisma.session.create({ data: { id: "ancient-session", userId: id, createdAt: old, lastSeenAt: old, expiresAt: old, clientAddress: "x", userAgent: "x" } });
+    await newSession(id);
+    await expect(prisma.session.count({ where: { id: "ancient-session" } })).resolves.toBe(0);
+  });
+
+  it("an admin sees a user's live sessions and ends one or all of them", async () => {
+    const { userOfSession } = await import("@/lib/auth/sessions");
     const { getUserSessions } = await import("@/lib/users/get-user-sessions");
     const { endUserSessions } = await import("@/lib/users/end-user-sessions");
     const id = await userId("staff@orderdesk.test");
     const { revokeUserSessions } = await import("@/lib/auth/sessions");
     await revokeUserSessions(id, "ended by an admin");
-    const [one, two, three] = [await createSession(id, client), await createSession(id, client), await createSession(id, client)];
+    const [one, two, three] = [await newSession(id), await newSession(id), await newSession(id)];
     expect((await getUserSessions(admin, { userId: id }))?.sessions.map((s) => s.id).sort()).toEqual([one, two, three].sort());
     await endUserSessions(admin, { userId: id, sessionId: one });
     await expect(userOfSession(one, id)).resolves.toBeNull();

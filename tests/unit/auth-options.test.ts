@@ -26,6 +26,16 @@ describe("session cookies", () => {
     expect((await optionsWith("http://127.0.0.1:3000")).useSecureCookies).toBe(false);
   });
 
+  it("log one line per auth error without its details, and nothing for ended session cookies", async () => {
+    const options = await optionsWith("http://127.0.0.1:3000");
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    options.logger!.error!("JWT_SESSION_ERROR", new Error("Invalid Compact JWE") as never);
+    expect(errors).not.toHaveBeenCalled();
+    options.logger!.error!("SIGNIN_OAUTH_ERROR", { error: new Error("secret=abc") } as never);
+    expect(errors).toHaveBeenCalledWith("[auth] SIGNIN_OAUTH_ERROR");
+    errors.mockRestore();
+  });
+
   it("last as long as the server-side session, and sign-out revokes it server-side", async () => {
     const options = await optionsWith("http://127.0.0.1:3000");
     const { SESSION_MAX_AGE_S } = await import("@/lib/auth/sessions");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { NextConfig } from "next";
 // @ts-expect-error -- next.config.mjs is plain ESM without a declaration file
 import rawConfig from "../../next.config.mjs";
-import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/http/security-headers";
+import { STATIC_FILES_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/http/security-headers";
 
 const nextConfig = rawConfig as NextConfig;
 
@@ -12,6 +12,20 @@ describe("security headers", () => {
     const all = rules.find((r) => r.source === "/:path*");
     expect(all?.headers).toEqual(STATIC_SECURITY_HEADERS);
     expect(all?.headers).toContainEqual({ key: "X-Frame-Options", value: "DENY" });
+  });
+
+  it("static files, which proxy.ts does not see, get a strict CSP of their own", async () => {
+    const rules = await nextConfig.headers!();
+    for (const source of ["/_next/static/:path*", "/icon.svg"]) {
+      expect(rules.find((r) => r.source === source)?.headers, source).toEqual([{ key: "Content-Security-Policy", value: STATIC_FILES_CSP }]);
+    }
+    expect(STATIC_FILES_CSP).toContain("default-src 'none'");
+  });
+
+  it("dev styles work without a nonce (a nonce would disable 'unsafe-inline'); production styles need the nonce", () => {
+    expect(contentSecurityPolicy("n", { dev: true, https: false })).toContain("style-src 'self' 'unsafe-inline'");
+    expect(contentSecurityPolicy("n", { dev: true, https: false })).not.toMatch(/style-src[^;]*nonce/);
+    expect(contentSecurityPolicy("n", { dev: false, https: false })).toContain("style-src 'self' 'nonce-n'");
   });
 
   it("the production CSP allows scripts only by nonce, never eval or inline, and no framing", () => {
