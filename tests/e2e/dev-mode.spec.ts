@@ -38,7 +38,9 @@ const lanAddress = Object.values(os.networkInterfaces())
 test.beforeAll(async () => {
   test.setTimeout(360_000); // a dev server compiles on first use; the first start on 2 cores is slow
   const port = await freePort();
-  base = `http://localhost:${port}`;
+  // 127.0.0.1, not the banner's localhost: with HOST=0.0.0.0 the page must still hydrate from
+  // either name (Next refuses its hot-reload socket to origins missing from allowedDevOrigins).
+  base = `http://127.0.0.1:${port}`;
   launcher = spawn(process.execPath, ["--import", "tsx", "lib/launcher/cli.ts", "--dev", "--e2e"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "0.0.0.0", TRUST_PROXY_HOPS: "0" },
@@ -111,7 +113,7 @@ test("dev mode: the dev-only routes answer this machine, and nobody else", async
   expect(local.status).toBe(200);
   expect(await local.text()).toContain("verify-credentials");
 
-  const remoteBase = base.replace("localhost", lanAddress!);
+  const remoteBase = base.replace("127.0.0.1", lanAddress!);
   for (const route of [
     sourceMap,
     `/%5F%5Fnextjs_source-map?filename=${encodeURIComponent(chunk!)}`,
