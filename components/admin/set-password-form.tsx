@@ -14,7 +14,7 @@ type Input = z.input<typeof setUserPasswordSchema>;
 type Output = z.output<typeof setUserPasswordSchema>;
 
 /** Sets a user's password; the server ends all their sessions (this browser's too, if it is yours). */
-export function SetPasswordForm({ userId, email }: { userId: string; email: string }) {
+export function SetPasswordForm({ userId, email, isSelf }: { userId: string; email: string; isSelf: boolean }) {
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const form = useForm<Input, unknown, Output>({ resolver: zodResolver(setUserPasswordSchema), defaultValues: { userId, password: "" } });
   const { register, handleSubmit, reset, formState } = form;
@@ -29,7 +29,12 @@ export function SetPasswordForm({ userId, email }: { userId: string; email: stri
     }
     reset({ userId, password: "" });
     const n = result.data.endedSessions;
-    setMessage({ tone: "ok", text: `New password set for ${email}; ${n} session${n === 1 ? "" : "s"} ended.` });
+    setMessage({
+      tone: "ok",
+      text: isSelf
+        ? `New password set. All your sessions ended, this one too: sign in again with the new password.`
+        : `New password set for ${email}; ${n} session${n === 1 ? "" : "s"} ended.`,
+    });
   });
 
   return (

@@ -39,7 +39,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         />
       </Card>
       <Card title="Set a new password">
-        <SetPasswordForm userId={user.id} email={user.email} />
+        <SetPasswordForm userId={user.id} email={user.email} isSelf={user.id === actor.id} />
       </Card>
     </>
   );
