@@ -63,7 +63,7 @@ try {
   const profile = loadProfile(dataDir, env);
 
   log(env.DATABASE_URL ? "Using DATABASE_URL." : `Starting the embedded PostgreSQL on port ${pgPort}...`);
-  const db = await startDatabase({ dataDir, port: pgPort, throwaway });
+  const db = await startDatabase({ dataDir, port: pgPort, password: profile.databasePassword, throwaway });
   stopDatabase = db.stop;
 
   // Playwright specs that need the throw-away database (seeding many rows for paging) find it
