@@ -200,8 +200,17 @@ async function initdb(binDir: string, dir: string, password: string, runAs: OsUs
   }
 }
 
+/**
+ * On Linux, util-linux's setpriv (when installed) asks the kernel to send Postgres SIGINT (fast
+ * shutdown) when this process dies, however it dies (SIGKILL included); setpriv then becomes
+ * Postgres (exec), so the pid and the output are Postgres' own.
+ */
+const SETPRIV = "/usr/bin/setpriv";
+const stopWithParent = (bin: string, args: string[]): [string, string[]] =>
+  os.platform() === "linux" && fs.existsSync(SETPRIV) ? [SETPRIV, ["--pdeathsig", "SIGINT", "--", bin, ...args]] : [bin, args];
+
 async function startServer(binDir: string, dir: string, port: number, runAs: OsUser | undefined, log: (line: string) => void): Promise<ChildProcess> {
-  const { child, output } = run(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C"], runAs, log);
+  const { child, output } = run(...stopWithParent(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C"]), runAs, log);
   const ready = new Promise<"ready">((resolve) => {
     const watch = (chunk: Buffer) => {
       if (chunk.toString().includes("database system is ready to accept connections")) {

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -196,3 +196,42 @@ async function isPortFree(port: number): Promise<boolean> {
   const { isPortTaken } = await import("@/lib/db/embedded-postgres");
   return !(await isPortTaken(port));
 }
+
+describe.skipIf(!fs.existsSync("/usr/bin/setpriv"))("embedded PostgreSQL and its parent", () => {
+  it("stops when the process that started it is killed outright (SIGKILL)", async () => {
+    const dir = tempDir();
+    const root = path.resolve(import.meta.dirname, "../..");
+    fs.writeFileSync(
+      path.join(dir, "owner.mts"),
+      `import { startEmbeddedPostgres, freePort } from ${JSON.stringify(path.join(root, "lib/db/embedded-postgres.ts"))};
+const db = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(path.join(dir, "pg"))}, port: await freePort(), database: "x", password: "${newPassword()}" });
+console.log("up " + db.port);
+setInterval(() => {}, 60_000);
+`,
+    );
+    const owner = spawn(process.execPath, ["--import", "tsx", path.join(dir, "owner.mts")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const port = await new Promise<number>((resolve, reject) => {
+      owner.stdout!.on("data", (c: Buffer) => {
+        const m = /up (\d+)/.exec(c.toString());
+        if (m) resolve(Number(m[1]));
+      });
+      owner.once("exit", () => reject(new Error("the owner exited before PostgreSQL was up")));
+    });
+    const postmasterPid = Number(fs.readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+    expect(await tryLogin(port, "postgres")).toBe("28P01");
+    owner.kill("SIGKILL");
+    // Not our child: watch the postmaster go (a zombie waiting for a reaper counts as gone).
+    const alive = () => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${postmasterPid}/stat`, "utf8"));
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 15_000;
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const left = alive();
+    if (left) process.kill(postmasterPid, "SIGINT");
+    expect(left).toBe(false);
+  });
+});
