@@ -68,7 +68,9 @@ try {
 
   // Playwright specs that need the throw-away database (seeding many rows for paging) find it
   // here; the file lives only as long as this e2e run (removed with the data dir on shutdown).
-  if (throwaway && process.env.E2E_STATE_FILE) {
+  // Not the dev-mode e2e launcher (tests/e2e/dev-mode.spec.ts), which inherits the variable: it
+  // would overwrite the file and delete it when it stops, under the specs that still need it.
+  if (throwaway && !dev && process.env.E2E_STATE_FILE) {
     fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: db.url }), { mode: 0o600 });
     stateFile = process.env.E2E_STATE_FILE;
   }
