@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -32,7 +32,8 @@ export class DatabaseStartError extends Error {
 }
 
 const USER = "postgres";
-const PASSWORD = "postgres";
+/** What clusters created before per-data-dir passwords used; replaced on their next start. */
+const LEGACY_PASSWORD = "postgres";
 const START_TIMEOUT_MS = 30_000;
 const INIT_TIMEOUT_MS = 90_000;
 const NO_EMBEDDED = "Or set DATABASE_URL to use a PostgreSQL server of your own.";
@@ -48,6 +49,11 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
   database: string;
+  /**
+   * The superuser's password: random per data dir (lib/launcher/profile.ts) or per throw-away
+   * cluster. A cluster still on the legacy password is moved to this one on start.
+   */
+  password: string;
   onLog?: (line: string) => void;
   /** The platform package's `native` folder (bin/, lib/, share/); tests point it elsewhere. */
   nativeDir?: string;
@@ -79,17 +85,19 @@ export async function startEmbeddedPostgres(opts: {
   const log = opts.onLog ?? (() => {});
 
   if (!fs.existsSync(path.join(place.dir, "PG_VERSION"))) {
-    await initdb(binDir, place.dir, runAs, log);
+    await initdb(binDir, place.dir, opts.password, runAs, log);
   }
   const server = await startServer(binDir, place.dir, opts.port, runAs, log);
   try {
-    await ensureDatabase(opts.port, opts.database);
+    await secureCluster(place.dir, opts.port, opts.password);
+    await ensureDatabase(opts.port, opts.password, opts.database);
   } catch (error) {
     await stopServer(server);
+    if (error instanceof DatabaseStartError) throw error;
     throw new DatabaseStartError(`The embedded PostgreSQL started but refused a connection: ${reason(error)}. ${NO_EMBEDDED}`);
   }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
+    url: `postgresql://${USER}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${opts.database}`,
     port: opts.port,
     clusterDir: place.dir,
     movedFrom: place.movedFrom,
@@ -158,15 +166,16 @@ const lastLines = (output: string[]) =>
     .slice(-3)
     .join(" / ") || output.slice(-2).join(" / ") || "no output";
 
-async function initdb(binDir: string, dir: string, runAs: OsUser | undefined, log: (line: string) => void): Promise<void> {
+async function initdb(binDir: string, dir: string, password: string, runAs: OsUser | undefined, log: (line: string) => void): Promise<void> {
   const pwfile = path.join(path.dirname(dir), `.pg-password-${randomBytes(6).toString("hex")}`);
-  fs.writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
+  fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (runAs) fs.chownSync(pwfile, runAs.uid, runAs.gid);
   const initdbBin = path.join(binDir, "initdb");
   try {
     const { child, output } = run(
       initdbBin,
-      [`--pgdata=${dir}`, "--auth=password", `--username=${USER}`, `--pwfile=${pwfile}`, "--lc-messages=C"],
+      // scram-sha-256: `--auth=password` would send the password in clear over every connection.
+      [`--pgdata=${dir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwfile}`, "--lc-messages=C"],
       runAs,
       log,
     );
@@ -191,8 +200,17 @@ async function initdb(binDir: string, dir: string, runAs: OsUser | undefined, lo
   }
 }
 
+/**
+ * On Linux, util-linux's setpriv (when installed) asks the kernel to send Postgres SIGINT (fast
+ * shutdown) when this process dies, however it dies (SIGKILL included); setpriv then becomes
+ * Postgres (exec), so the pid and the output are Postgres' own.
+ */
+const SETPRIV = "/usr/bin/setpriv";
+const stopWithParent = (bin: string, args: string[]): [string, string[]] =>
+  os.platform() === "linux" && fs.existsSync(SETPRIV) ? [SETPRIV, ["--pdeathsig", "SIGINT", "--", bin, ...args]] : [bin, args];
+
 async function startServer(binDir: string, dir: string, port: number, runAs: OsUser | undefined, log: (line: string) => void): Promise<ChildProcess> {
-  const { child, output } = run(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C"], runAs, log);
+  const { child, output } = run(...stopWithParent(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C"]), runAs, log);
   const ready = new Promise<"ready">((resolve) => {
     const watch = (chunk: Buffer) => {
       if (chunk.toString().includes("database system is ready to accept connections")) {
@@ -253,9 +271,72 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function ensureDatabase(port: number, database: string): Promise<void> {
-  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
-  await client.connect();
+const INVALID_PASSWORD = "28P01";
+const isInvalidPassword = (error: unknown) => (error as { code?: string } | null)?.code === INVALID_PASSWORD;
+
+async function connect(port: number, password: string): Promise<pg.Client> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password, database: "postgres" });
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Clusters created before per-data-dir passwords had the superuser password "postgres" (so any
+ * local account could log in as superuser) and cleartext `password` authentication. On start,
+ * move such a cluster to `password` and SCRAM. The password is sent as a SCRAM verifier, so it
+ * never reaches the server's logs in clear.
+ */
+async function secureCluster(dir: string, port: number, password: string): Promise<void> {
+  let client: pg.Client;
+  let legacy = false;
+  try {
+    client = await connect(port, password);
+  } catch (error) {
+    if (!isInvalidPassword(error)) throw error;
+    try {
+      client = await connect(port, LEGACY_PASSWORD);
+      legacy = true;
+    } catch (legacyError) {
+      if (!isInvalidPassword(legacyError)) throw legacyError;
+      throw new DatabaseStartError(
+        `The embedded PostgreSQL in ${dir} refused the database password of this data dir (databasePassword in ` +
+          `local-secrets.json next to it). If that file was replaced or edited, put the old one back, or delete the ` +
+          `data dir to start over (its local data is lost). ${NO_EMBEDDED}`,
+      );
+    }
+  }
+  try {
+    const hbaFile = path.join(dir, "pg_hba.conf");
+    const hba = fs.readFileSync(hbaFile, "utf8");
+    const scramHba = hba.replace(/^(\s*(?:local|host)\S*\s.*\s)(?:password|md5)(\s*)$/gm, "$1scram-sha-256$2");
+    if (legacy || scramHba !== hba) {
+      await client.query(`ALTER ROLE ${client.escapeIdentifier(USER)} PASSWORD ${client.escapeLiteral(scramVerifier(password))}`);
+    }
+    if (scramHba !== hba) {
+      fs.writeFileSync(hbaFile, scramHba);
+      await client.query("SELECT pg_reload_conf()");
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** What PostgreSQL stores for a SCRAM-SHA-256 password (RFC 5802/7677; as libpq's PQencryptPasswordConn). */
+export function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string {
+  const salted = pbkdf2Sync(password, salt, iterations, 32, "sha256");
+  const hmac = (key: Buffer, text: string) => createHmac("sha256", key).update(text).digest();
+  const storedKey = createHash("sha256").update(hmac(salted, "Client Key")).digest();
+  const serverKey = hmac(salted, "Server Key");
+  return `SCRAM-SHA-256$${iterations}:${salt.toString("base64")}$${storedKey.toString("base64")}:${serverKey.toString("base64")}`;
+}
+
+async function ensureDatabase(port: number, password: string, database: string): Promise<void> {
+  const client = await connect(port, password);
   try {
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);

@@ -1,6 +1,7 @@
 /**
  * npm start: embedded PostgreSQL (unless DATABASE_URL is set), migrations, the demo seed, the
- * Sectigo sandbox, then the app. Ctrl-C stops everything; a second start reuses the data.
+ * Sectigo sandbox, then the app. Ctrl-C (or closing the terminal, or SIGTERM) stops everything;
+ * a second start reuses the data.
  *   npm start                 production: `next build` when the build is missing or older than
  *                             the source, then the production server on PORT (default 3000)
  *   npm run dev               (--dev) the hot reload dev server, for working on the code
@@ -19,7 +20,7 @@ import { loadProfile } from "@/lib/launcher/profile";
 import { buildFingerprint, buildState, recordBuild } from "@/lib/launcher/build-freshness";
 import { applyMigrations } from "@/lib/db/migrations";
 import { runDemoSeed } from "@/lib/demo/run-seed";
-import { NEXT_BIN, ROOT, TSX_CLI, startChild, waitForHttp, type Child } from "@/lib/launcher/processes";
+import { NEXT_BIN, ROOT, onStopSignal, startChild, tsChild, waitForHttp, type Child } from "@/lib/launcher/processes";
 import { printBanner } from "@/lib/launcher/banner";
 
 const dev = process.argv.includes("--dev");
@@ -45,10 +46,9 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
-// Ctrl-C in a terminal signals the whole foreground group (this process and Postgres); the
+// Ctrl-C or a closed terminal signals the whole foreground group (this process and Postgres); the
 // children run in their own groups and are stopped here, then Postgres.
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+onStopSignal(() => void shutdown(0));
 
 const pgPort = throwaway ? await freePort() : env.PG_PORT;
 const sandboxPort = throwaway ? await freePort() : env.SANDBOX_PORT;
@@ -63,12 +63,14 @@ try {
   const profile = loadProfile(dataDir, env);
 
   log(env.DATABASE_URL ? "Using DATABASE_URL." : `Starting the embedded PostgreSQL on port ${pgPort}...`);
-  const db = await startDatabase({ dataDir, port: pgPort, throwaway });
+  const db = await startDatabase({ dataDir, port: pgPort, password: profile.databasePassword, throwaway });
   stopDatabase = db.stop;
 
   // Playwright specs that need the throw-away database (seeding many rows for paging) find it
   // here; the file lives only as long as this e2e run (removed with the data dir on shutdown).
-  if (throwaway && process.env.E2E_STATE_FILE) {
+  // Not the dev-mode e2e launcher (tests/e2e/dev-mode.spec.ts), which inherits the variable: it
+  // would overwrite the file and delete it when it stops, under the specs that still need it.
+  if (throwaway && !dev && process.env.E2E_STATE_FILE) {
     fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: db.url }), { mode: 0o600 });
     stateFile = process.env.E2E_STATE_FILE;
   }
@@ -97,7 +99,7 @@ try {
     }
     const sandbox = startChild(
       "sandbox",
-      [TSX_CLI, "lib/sectigo/sandbox/cli.ts"],
+      tsChild("lib/sectigo/sandbox/cli.ts"),
       {
         SANDBOX_PORT: String(sandboxPort),
         SANDBOX_HOST: "127.0.0.1",
@@ -132,7 +134,7 @@ try {
 
   const next = startChild(
     "next",
-    ["--import", "tsx", "lib/launcher/next-server.ts", ...(dev ? ["--dev"] : []), "--port", String(appPort), "--host", env.HOST],
+    tsChild("lib/launcher/next-server.ts", ...(dev ? ["--dev"] : []), "--port", String(appPort), "--host", env.HOST),
     { ...appEnv, TRUST_PROXY_HOPS: String(env.TRUST_PROXY_HOPS) },
     { onExit: (code) => !stopping && (console.error(`[launcher] Next stopped (exit ${code}).`), void shutdown(1)) },
   );

@@ -3,7 +3,23 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
-export const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+const EXIT_WITH_PARENT = path.join(ROOT, "lib/launcher/exit-with-parent.ts");
+
+/**
+ * What stops the launcher: Ctrl-C (SIGINT), `kill` (SIGTERM), and the terminal closing (SIGHUP).
+ * The children run in their own process groups, so they get none of these from the terminal:
+ * the launcher must stop them itself.
+ */
+export const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+export function onStopSignal(stop: (signal: (typeof STOP_SIGNALS)[number]) => void): void {
+  // With the terminal gone, writing to it fails (EIO): that must not end the launcher mid-shutdown.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+  for (const signal of STOP_SIGNALS) process.on(signal, () => stop(signal));
+}
+
+/** Node arguments for a TypeScript child that also stops when the launcher is gone (see exit-with-parent.ts). */
+export const tsChild = (script: string, ...args: string[]) => ["--import", "tsx", "--import", EXIT_WITH_PARENT, script, ...args];
 
 export interface Child {
   name: string;
@@ -13,7 +29,11 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts a child in its own process group, prefixing its output; `stop` ends the whole group. */
+/**
+ * Starts a child in its own process group, prefixing its output; `stop` ends the whole group.
+ * Its stdin is a pipe this process never writes to: it closes when this process ends, however it
+ * ends, which tells a child started with `tsChild` to stop.
+ */
 export function startChild(
   name: string,
   args: string[],
@@ -24,7 +44,7 @@ export function startChild(
     cwd: ROOT,
     env: { ...process.env, ...env },
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   const prefix = (chunk: Buffer) =>
     chunk

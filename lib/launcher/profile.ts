@@ -12,6 +12,8 @@ export interface Profile {
   credentialsKey: string;
   /** Guards the sandbox's admin routes (/__sandbox/*): clock and fault injection. */
   sandboxAdminToken: string;
+  /** The embedded PostgreSQL's superuser password (never printed; DATABASE_URL ignores it). */
+  databasePassword: string;
   /** The demo world's day zero, shared by the app seed and the sandbox. */
   demoAnchor: Date;
 }
@@ -20,6 +22,7 @@ interface StoredSecrets {
   nextAuthSecret: string;
   credentialsKey: string;
   sandboxAdminToken: string;
+  databasePassword: string;
   demoAnchor: string;
 }
 
@@ -30,6 +33,7 @@ const generators: { [K in keyof StoredSecrets]: () => string } = {
   nextAuthSecret: token,
   credentialsKey: generateKey,
   sandboxAdminToken: token,
+  databasePassword: token,
   demoAnchor: () => anchorDay(new Date()).toISOString(),
 };
 
@@ -61,6 +65,7 @@ export function loadProfile(
     nextAuthSecret: env.NEXTAUTH_SECRET || stored.nextAuthSecret,
     credentialsKey: env.CREDENTIALS_KEY || stored.credentialsKey,
     sandboxAdminToken: env.SANDBOX_ADMIN_TOKEN || stored.sandboxAdminToken,
+    databasePassword: stored.databasePassword,
     demoAnchor: new Date(stored.demoAnchor),
   };
 }

@@ -1,12 +1,17 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { DatabaseStartError, freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { ensurePostgresUser, reachableBinaries } from "@/lib/db/postgres-user-access";
+import { startDatabase, withDatabase } from "@/lib/launcher/database";
+import { loadProfile } from "@/lib/launcher/profile";
 
 const isRoot = process.getuid?.() === 0;
+const newPassword = () => randomBytes(24).toString("base64url");
 const cleanup: string[] = [];
 afterEach(() => {
   for (const dir of cleanup.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
@@ -48,7 +53,7 @@ describe("embedded PostgreSQL start", () => {
     execFileSync("cp", ["-a", await installedNativeDir(), nativeDir]);
     const dataDir = path.join(privateDir, "data", "postgres");
 
-    const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "orderdesk_private", nativeDir, throwaway: true });
+    const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "orderdesk_private", password: newPassword(), nativeDir, throwaway: true });
     if (db.binDir) cleanup.push(path.dirname(db.binDir));
     try {
       expect(db.clusterDir && db.clusterDir.startsWith(privateDir)).toBe(false);
@@ -71,7 +76,7 @@ describe("embedded PostgreSQL start", () => {
     fs.mkdirSync(path.join(nativeDir, "bin"), { recursive: true });
     for (const bin of ["initdb", "postgres"]) fs.writeFileSync(path.join(nativeDir, "bin", bin), "", { mode: 0o644 });
     await expectOneParagraphFailure(
-      startEmbeddedPostgres({ dataDir: path.join(tempDir(), "pg"), port: await freePort(), database: "x", nativeDir }),
+      startEmbeddedPostgres({ dataDir: path.join(tempDir(), "pg"), port: await freePort(), database: "x", password: newPassword(), nativeDir }),
       /could not be run \(EACCES\).*npm ci/,
     );
   });
@@ -82,8 +87,151 @@ describe("embedded PostgreSQL start", () => {
     fs.writeFileSync(path.join(dataDir, "PG_VERSION"), "9\n");
     if (isRoot) execFileSync("chown", ["-R", "postgres:postgres", dataDir]);
     await expectOneParagraphFailure(
-      startEmbeddedPostgres({ dataDir, port: await freePort(), database: "x" }),
+      startEmbeddedPostgres({ dataDir, port: await freePort(), database: "x", password: newPassword() }),
       /did not start .* delete the data dir/,
     );
+  });
+});
+
+/** Connects as `postgres` with `password`; resolves to the SQLSTATE of a refusal, or "ok". */
+async function tryLogin(port: number, password: string): Promise<string> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
+  try {
+    await client.connect();
+    await client.end();
+    return "ok";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+async function authMethods(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rows = (await client.query<{ m: string }>("SELECT DISTINCT auth_method AS m FROM pg_hba_file_rules ORDER BY 1")).rows;
+    return rows.map((r) => r.m);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A cluster as the code before per-data-dir passwords created it: superuser postgres/postgres, auth=password. */
+async function legacyCluster(dir: string): Promise<void> {
+  const user = isRoot ? ensurePostgresUser() : undefined;
+  const native = await installedNativeDir();
+  const bin = path.join(user ? reachableBinaries(native, user) : native, "bin", "initdb");
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const pwfile = path.join(path.dirname(dir), "legacy-pw");
+  fs.writeFileSync(pwfile, "postgres\n", { mode: 0o600 });
+  if (user) for (const p of [dir, pwfile]) fs.chownSync(p, user.uid, user.gid);
+  execFileSync(bin, [`--pgdata=${dir}`, "--auth=password", "--username=postgres", `--pwfile=${pwfile}`, "--lc-messages=C"], {
+    stdio: "ignore",
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
+  });
+  fs.rmSync(pwfile);
+}
+
+describe("embedded PostgreSQL credentials", () => {
+  it("a new cluster refuses postgres/postgres: only its own random password, over SCRAM", async () => {
+    const password = newPassword();
+    const db = await startEmbeddedPostgres({ dataDir: path.join(tempDir(), "pg"), port: await freePort(), database: "x", password, throwaway: true });
+    try {
+      expect(await tryLogin(db.port, "postgres")).toBe("28P01");
+      expect(await tryLogin(db.port, password)).toBe("ok");
+      expect(db.url).toContain(encodeURIComponent(password));
+      expect(await authMethods(db.url)).toEqual(["scram-sha-256"]);
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it("a cluster from before (postgres/postgres) gets the data dir's password on start; withDatabase works with the launcher stopped and running", async () => {
+    const dataDir = tempDir();
+    await legacyCluster(path.join(dataDir, "postgres"));
+    const port = await freePort();
+    process.env.DATA_DIR = dataDir;
+    process.env.PG_PORT = String(port);
+    delete process.env.DATABASE_URL;
+    const whoAmI = (url: string) => async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const row = (await client.query<{ db: string }>("SELECT current_database() AS db")).rows[0];
+      await client.end();
+      return row?.db;
+    };
+    try {
+      // Launcher stopped: withDatabase starts the cluster briefly (and upgrades it).
+      let seen: string | undefined;
+      await withDatabase(async (url) => {
+        seen = await whoAmI(url)();
+        expect(url).not.toContain(":postgres@");
+      });
+      expect(seen).toBe("orderdesk");
+      expect(await isPortFree(port)).toBe(true);
+
+      // Launcher running: the same password from the data dir's profile.
+      const profile = loadProfile(dataDir, {});
+      const db = await startDatabase({ dataDir, port, password: profile.databasePassword });
+      try {
+        expect(await tryLogin(port, "postgres")).toBe("28P01");
+        expect(await authMethods(db.url)).toEqual(["scram-sha-256"]);
+        let running: string | undefined;
+        await withDatabase(async (url) => {
+          running = await whoAmI(url)();
+        });
+        expect(running).toBe("orderdesk");
+      } finally {
+        await db.stop();
+      }
+      expect(fs.statSync(path.join(dataDir, "local-secrets.json")).mode & 0o777).toBe(0o600);
+    } finally {
+      delete process.env.DATA_DIR;
+      delete process.env.PG_PORT;
+    }
+  });
+});
+
+async function isPortFree(port: number): Promise<boolean> {
+  const { isPortTaken } = await import("@/lib/db/embedded-postgres");
+  return !(await isPortTaken(port));
+}
+
+describe.skipIf(!fs.existsSync("/usr/bin/setpriv"))("embedded PostgreSQL and its parent", () => {
+  it("stops when the process that started it is killed outright (SIGKILL)", async () => {
+    const dir = tempDir();
+    const root = path.resolve(import.meta.dirname, "../..");
+    fs.writeFileSync(
+      path.join(dir, "owner.mts"),
+      `import { startEmbeddedPostgres, freePort } from ${JSON.stringify(path.join(root, "lib/db/embedded-postgres.ts"))};
+const db = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(path.join(dir, "pg"))}, port: await freePort(), database: "x", password: "${newPassword()}" });
+console.log("up " + db.port);
+setInterval(() => {}, 60_000);
+`,
+    );
+    const owner = spawn(process.execPath, ["--import", "tsx", path.join(dir, "owner.mts")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const port = await new Promise<number>((resolve, reject) => {
+      owner.stdout!.on("data", (c: Buffer) => {
+        const m = /up (\d+)/.exec(c.toString());
+        if (m) resolve(Number(m[1]));
+      });
+      owner.once("exit", () => reject(new Error("the owner exited before PostgreSQL was up")));
+    });
+    const postmasterPid = Number(fs.readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+    expect(await tryLogin(port, "postgres")).toBe("28P01");
+    owner.kill("SIGKILL");
+    // Not our child: watch the postmaster go (a zombie waiting for a reaper counts as gone).
+    const alive = () => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${postmasterPid}/stat`, "utf8"));
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 15_000;
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const left = alive();
+    if (left) process.kill(postmasterPid, "SIGINT");
+    expect(left).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +17,7 @@ export async function startTestDatabase(): Promise<EmbeddedDatabase & { dataDir:
       dataDir: path.join(dataDir, "pg"),
       port: await freePort(),
       database: "orderdesk_test",
+      password: randomBytes(24).toString("base64url"),
       throwaway: true,
     });
     return {
