@@ -43,7 +43,7 @@ test.beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   launcher = spawn(process.execPath, ["--import", "tsx", "lib/launcher/cli.ts", "--dev", "--e2e"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "0.0.0.0", TRUST_PROXY_HOPS: "0" },
+    env: { ...process.env, PORT: String(port), HOST: "0.0.0.0", TRUST_PROXY_HOPS: "0", E2E_STATE_FILE: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const ready = new Promise<void>((resolve, reject) => {
