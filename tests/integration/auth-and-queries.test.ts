@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { generateKey } from "@/lib/crypto/credentials";
-import { anchorDay } from "@/lib/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
-import { startTestDatabase, useAppEnv } from "./test-database";
+import { startDemoDatabase } from "./test-database";
 
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let db: Awaited<ReturnType<typeof startDemoDatabase>>;
 const support: Actor = { id: "demo-user-support", email: "support@orderdesk.test", name: "Sid", role: "SUPPORT" };
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
-  useAppEnv(db.url, generateKey());
-  const { prisma } = await import("@/lib/db");
-  const { seedDemo } = await import("@/lib/demo/seed-demo");
-  await seedDemo(prisma as never, { anchor: anchorDay(new Date()), credentialsKey: process.env.CREDENTIALS_KEY!, sandboxUrl: "http://127.0.0.1:4999/products/" });
+  db = await startDemoDatabase();
 });
 afterAll(async () => {
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
   await db?.stop();
 });
 

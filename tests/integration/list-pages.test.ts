@@ -8,7 +8,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { generateKey } from "@/lib/crypto/credentials";
 import { anchorDay } from "@/lib/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
-import { startTestDatabase, useAppEnv } from "./test-database";
+import { startTestDatabase, setAppEnv } from "./test-database";
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;
 const support: Actor = { id: "demo-user-support", email: "support@orderdesk.test", name: "Sid", role: "SUPPORT" };
@@ -19,7 +19,7 @@ const anchor = anchorDay(new Date());
 beforeAll(async () => {
   db = await startTestDatabase();
   await applyMigrations(db.url);
-  useAppEnv(db.url, generateKey());
+  setAppEnv(db.url, generateKey());
   const { prisma } = await import("@/lib/db");
   const { seedDemo, DEMO_RESELLER_ACCOUNT_ID } = await import("@/lib/demo/seed-demo");
   const { seedCustomer, seedLicense } = await import("@/lib/demo/factories");

@@ -1,27 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { generateKey } from "@/lib/crypto/credentials";
-import { DEMO_PASSWORD, anchorDay } from "@/lib/demo/demo-data";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
-import { startTestDatabase, useAppEnv } from "./test-database";
+import { startDemoDatabase } from "./test-database";
 
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let db: Awaited<ReturnType<typeof startDemoDatabase>>;
 const admin: Actor = { id: "demo-user-admin", email: "admin@orderdesk.test", name: "Ada", role: "ADMIN" };
 const otherAdmin: Actor = { id: "someone-else", email: "x@orderdesk.test", name: "X", role: "ADMIN" };
 const HOME = "203.0.113.10";
 const ELSEWHERE = "198.51.100.7";
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
-  useAppEnv(db.url, generateKey());
-  const { prisma } = await import("@/lib/db");
-  const { seedDemo } = await import("@/lib/demo/seed-demo");
-  await seedDemo(prisma as never, { anchor: anchorDay(new Date()), credentialsKey: process.env.CREDENTIALS_KEY!, sandboxUrl: "http://127.0.0.1:4999/products/" });
+  db = await startDemoDatabase();
 });
 afterAll(async () => {
-  const { prisma } = await import("@/lib/db");
-  await prisma.$disconnect();
   await db?.stop();
 });
 

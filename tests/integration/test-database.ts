@@ -35,8 +35,32 @@ export async function startTestDatabase(): Promise<EmbeddedDatabase & { dataDir:
 }
 
 /** Points the app's lazily-created Prisma singleton (lib/db.ts) at the test database. */
-export function useAppEnv(databaseUrl: string, credentialsKey: string): void {
+export function setAppEnv(databaseUrl: string, credentialsKey: string): void {
   process.env.DATABASE_URL = databaseUrl;
   process.env.NEXTAUTH_SECRET = "integration-test-secret-integration-test-secret";
   process.env.CREDENTIALS_KEY = credentialsKey;
+}
+
+/**
+ * The usual start of a test file that works through the app's use cases: a test database with
+ * every migration and the demo world, the app's Prisma singleton pointed at it. `stop` also
+ * disconnects that client.
+ */
+export async function startDemoDatabase(anchor?: Date): Promise<EmbeddedDatabase & { dataDir: string }> {
+  const db = await startTestDatabase();
+  const { applyMigrations } = await import("@/lib/db/migrations");
+  const { generateKey } = await import("@/lib/crypto/credentials");
+  const { anchorDay } = await import("@/lib/demo/demo-data");
+  await applyMigrations(db.url);
+  setAppEnv(db.url, generateKey());
+  const { prisma } = await import("@/lib/db");
+  const { seedDemo } = await import("@/lib/demo/seed-demo");
+  await seedDemo(prisma as never, { anchor: anchor ?? anchorDay(new Date()), credentialsKey: process.env.CREDENTIALS_KEY!, sandboxUrl: "http://127.0.0.1:4999/products/" });
+  return {
+    ...db,
+    stop: async () => {
+      await prisma.$disconnect();
+      await db.stop();
+    },
+  };
 }
