@@ -35,12 +35,7 @@ const nextConfig = {
         source: "/_next/static/:path*",
         headers: [{ key: "Content-Security-Policy", value: STATIC_FILES_CSP }],
       },
-      { source: "/icon.svg", headers: [{ key: "Content-Security-Policy", value: STATIC_FILES_CSP }] },
     ];
-  },
-  async redirects() {
-    // Browsers ask for /favicon.ico on their own; the icon is app/icon.svg.
-    return [{ source: "/favicon.ico", destination: "/icon.svg", permanent: true }];
   },
 };
 

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 /** Pages anyone may see without a session. */
-const PUBLIC_PATHS = [/^\/signin(\/|$)/, /^\/signout(\/|$)/, /^\/forbidden(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/icon\.svg$/, /^\/signin(\/|$)/, /^\/signout(\/|$)/, /^\/forbidden(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
 
 /**
  * Runs before every page and API route:
@@ -21,6 +21,12 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev, https });
 
   const { pathname } = request.nextUrl;
+  // Browsers ask for /favicon.ico on their own; the icon is app/icon.svg.
+  if (pathname === "/favicon.ico") {
+    const icon = NextResponse.redirect(new URL("/icon.svg", request.url), 308);
+    icon.headers.set("Content-Security-Policy", csp);
+    return icon;
+  }
   const hasSession =
     request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
   const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname));
@@ -46,6 +52,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except static files (next.config.mjs gives them the static headers and a strict CSP).
-  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg).*)" }],
+  // Everything but Next's static files (next.config.mjs gives them the static headers and a
+  // strict CSP). A prefix exclusion such as "icon.svg" would also skip "/icon.svgx": none here.
+  matcher: [{ source: "/((?!_next/static|_next/image).*)" }],
 };

@@ -2,11 +2,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import net from "node:net";
 import type { Duplex } from "node:stream";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { STATIC_FILES_CSP, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 /**
  * What the launcher's Next server does to every request before Next sees it:
  * 1. sets CLIENT_ADDRESS_HEADER to the client's address, overwriting whatever the client sent;
- * 2. in dev mode, refuses Next's dev-only routes (source maps, stack frames, editor launch, HMR,
+ * 2. answers 400 (with the security headers) for a path that is not valid percent-encoding,
+ *    which Next would answer with a bare 500;
+ * 3. in dev mode, refuses Next's dev-only routes (source maps, stack frames, editor launch, HMR,
  *    MCP...) to anyone but this machine: they expose the server's source code.
  */
 export interface GuardOptions {
@@ -77,11 +80,30 @@ function guard(req: IncomingMessage, opts: GuardOptions): "pass" | "refuse" {
   return opts.dev && !isLoopback(address) && isDevOnlyPath(req.url) ? "refuse" : "pass";
 }
 
+/** Whether every %-escape of the path decodes (a bad one, e.g. `/orders/%ZZ`, throws in Next). */
+export function decodablePath(url: string | undefined): boolean {
+  const path = (url ?? "/").split("?")[0]!;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function securityHeaders(): Record<string, string> {
+  return { ...Object.fromEntries(STATIC_SECURITY_HEADERS.map((h) => [h.key, h.value])), "Content-Security-Policy": STATIC_FILES_CSP };
+}
+
 export function guardRequests(
   opts: GuardOptions,
   handle: (req: IncomingMessage, res: ServerResponse) => unknown,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    if (!decodablePath(req.url)) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", ...securityHeaders() }).end("Bad request: the address is not valid percent-encoding.\n");
+      return;
+    }
     if (guard(req, opts) === "refuse") {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
       return;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { prisma } from "@/lib/db";
+import { serializable } from "@/lib/db/serializable";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { revokeUserSessions } from "@/lib/auth/sessions";
@@ -13,16 +13,13 @@ export async function changeUserRole(actor: Actor, input: z.output<typeof change
   assertCan(actor, "manageUsers");
   // An admin demoting themselves could leave nobody able to manage users.
   if (input.userId === actor.id) throw new AppError("FORBIDDEN", "You cannot change your own role.", "role");
-  return prisma.$transaction(
-    async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });
-      if (!user) throw new AppError("NOT_FOUND", "That user no longer exists.");
-      if (user.role === input.role) return { id: input.userId, role: input.role };
-      await tx.user.update({ where: { id: input.userId }, data: { role: input.role } });
-      await assertAnAdminRemains(tx, "role");
-      await revokeUserSessions(input.userId, "role changed", tx);
-      return { id: input.userId, role: input.role };
-    },
-    { isolationLevel: "Serializable" },
-  );
+  return serializable(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });
+    if (!user) throw new AppError("NOT_FOUND", "That user no longer exists.");
+    if (user.role === input.role) return { id: input.userId, role: input.role };
+    await tx.user.update({ where: { id: input.userId }, data: { role: input.role } });
+    await assertAnAdminRemains(tx, "role");
+    await revokeUserSessions(input.userId, "role changed", tx);
+    return { id: input.userId, role: input.role };
+  });
 }

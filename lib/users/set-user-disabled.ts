@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { prisma } from "@/lib/db";
+import { serializable } from "@/lib/db/serializable";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { revokeUserSessions } from "@/lib/auth/sessions";
@@ -15,17 +15,14 @@ import { assertAnAdminRemains } from "@/lib/users/keep-an-admin";
 export async function setUserDisabled(actor: Actor, input: z.output<typeof setUserDisabledSchema>) {
   assertCan(actor, "manageUsers");
   if (input.userId === actor.id) throw new AppError("FORBIDDEN", "You cannot disable your own account.");
-  return prisma.$transaction(
-    async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-      if (!user) throw new AppError("NOT_FOUND", "That user no longer exists.");
-      await tx.user.update({ where: { id: input.userId }, data: { disabled: input.disabled } });
-      await assertAnAdminRemains(tx);
-      // Enabling ends sessions too: one that slipped in while the account was being disabled
-      // must not come back to life with it.
-      await revokeUserSessions(input.userId, input.disabled ? "account disabled" : "account enabled", tx);
-      return { id: input.userId, disabled: input.disabled };
-    },
-    { isolationLevel: "Serializable" },
-  );
+  return serializable(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw new AppError("NOT_FOUND", "That user no longer exists.");
+    await tx.user.update({ where: { id: input.userId }, data: { disabled: input.disabled } });
+    await assertAnAdminRemains(tx);
+    // Enabling ends sessions too: one that slipped in while the account was being disabled
+    // must not come back to life with it.
+    await revokeUserSessions(input.userId, input.disabled ? "account disabled" : "account enabled", tx);
+    return { id: input.userId, disabled: input.disabled };
+  });
 }

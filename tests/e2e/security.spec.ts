@@ -62,7 +62,14 @@ test("no page can be framed, and every response carries the security headers", a
   }
   const favicon = await request.get("/favicon.ico", { maxRedirects: 0 });
   expect(favicon.status()).toBe(308);
-  expect(favicon.headers()["location"]).toBe("/icon.svg");
+  expect(new URL(favicon.headers()["location"]!, baseURL).pathname).toBe("/icon.svg");
+  expect(favicon.headers()["x-frame-options"]).toBe("DENY");
+  expect(favicon.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Paths that merely start like a static file are pages: they get the page CSP.
+  for (const path of ["/icon.svgx", "/icon.svg/orders"]) {
+    const r = await page.request.get(path);
+    expect(r.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-/);
+  }
 });
 
 test("pages run under the CSP without a single violation", async ({ page }) => {

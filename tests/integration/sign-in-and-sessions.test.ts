@@ -221,6 +221,27 @@ describe("user administration", () => {
     await prisma.user.update({ where: { email: "manager@orderdesk.test" }, data: { role: "ACCOUNT_MANAGER" } });
   });
 
+  it("two admins changing different users at the same moment both succeed (serialization conflicts are retried)", async () => {
+    const { changeUserRole } = await import("@/lib/users/change-user-role");
+    const { setUserDisabled } = await import("@/lib/users/set-user-disabled");
+    const { prisma } = await import("@/lib/db");
+    const [staff, support, manager] = (await Promise.all(["staff", "support", "manager"].map((n) => userId(`${n}@orderdesk.test`)))) as [string, string, string];
+    const results = await Promise.allSettled([
+      changeUserRole(otherAdmin, { userId: staff, role: "SUPPORT" }),
+      changeUserRole(otherAdmin, { userId: manager, role: "SUPPORT" }),
+      setUserDisabled(otherAdmin, { userId: support, disabled: true }),
+      changeUserRole(admin, { userId: support, role: "STAFF" }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+    await expect(prisma.user.findUniqueOrThrow({ where: { id: support } })).resolves.toMatchObject({ role: "STAFF", disabled: true });
+    await Promise.all([
+      changeUserRole(otherAdmin, { userId: staff, role: "STAFF" }),
+      changeUserRole(otherAdmin, { userId: manager, role: "ACCOUNT_MANAGER" }),
+      changeUserRole(otherAdmin, { userId: support, role: "SUPPORT" }),
+    ]);
+    await setUserDisabled(otherAdmin, { userId: support, disabled: false });
+  });
+
   it("reports a taken email as a conflict on the email field", async () => {
     const { createUser } = await import("@/lib/users/create-user");
     const input = { email: "staff@orderdesk.test", name: "Dup", role: "STAFF" as const, password: "a-long-enough-password" };

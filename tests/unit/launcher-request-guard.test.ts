@@ -80,6 +80,17 @@ describe("the guard over real HTTP", () => {
     expect((await fetch(`${url}/__nextjs_source-map?filename=x`)).status).toBe(200);
   });
 
+  it.each(["/orders/%ZZ", "/settings/users/%E0%A4%A", "/signin/%"])("%s: a path that is not valid percent-encoding gets a 400 with the security headers, not Next's bare 500", async (path) => {
+    let reached = false;
+    server = http.createServer(guardRequests({ dev: false, trustProxyHops: 0 }, (_req, res) => ((reached = true), res.end("app"))));
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(reached).toBe(false);
+  });
+
   it("a handler that fails answers 500 and the server keeps serving (no unhandled rejection)", async () => {
     let calls = 0;
     server = http.createServer(
