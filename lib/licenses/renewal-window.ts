@@ -1,8 +1,11 @@
 /**
  * SiteLock licenses renew only inside the 30 days before expiry (seed 004; Sectigo answers
- * -121/-56 otherwise). One definition, used by the UI, the use cases and the tests.
+ * -121/-56 otherwise). The rule itself is lib/sectigo/renewal-rule.ts, shared with the sandbox;
+ * this is its shape for the UI, the use cases and the tests.
  */
-export const RENEWAL_WINDOW_DAYS = 30;
+import { isExpiredAt, isInsideRenewalWindow, renewalOpensAt } from "@/lib/sectigo/renewal-rule";
+
+export { RENEWAL_WINDOW_DAYS } from "@/lib/sectigo/renewal-rule";
 const DAY_MS = 86_400_000;
 
 export type RenewalState =
@@ -14,8 +17,8 @@ export type RenewalState =
 export function renewalWindow(expiresAt: Date | null, now: Date): RenewalState {
   if (!expiresAt) return { state: "no-expiry" };
   const msLeft = expiresAt.getTime() - now.getTime();
-  if (msLeft <= 0) return { state: "expired", daysSinceExpiry: Math.floor(-msLeft / DAY_MS) };
+  if (isExpiredAt(expiresAt, now)) return { state: "expired", daysSinceExpiry: Math.floor(-msLeft / DAY_MS) };
   const daysToExpiry = Math.ceil(msLeft / DAY_MS);
-  if (msLeft <= RENEWAL_WINDOW_DAYS * DAY_MS) return { state: "open", daysToExpiry };
-  return { state: "not-yet", opensAt: new Date(expiresAt.getTime() - RENEWAL_WINDOW_DAYS * DAY_MS), daysToExpiry };
+  if (isInsideRenewalWindow(expiresAt, now)) return { state: "open", daysToExpiry };
+  return { state: "not-yet", opensAt: renewalOpensAt(expiresAt), daysToExpiry };
 }

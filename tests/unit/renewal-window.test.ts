@@ -22,3 +22,19 @@ describe("renewalWindow", () => {
     expect(renewalWindow(expiresAt, before(-3))).toEqual({ state: "expired", daysSinceExpiry: 3 });
   });
 });
+
+describe("the one renewal rule (lib/sectigo/renewal-rule.ts), shared with the sandbox", () => {
+  it("is half-open: open from 30 days before expiry, closed at the expiry instant", async () => {
+    const { isInsideRenewalWindow, isExpiredAt } = await import("@/lib/sectigo/renewal-rule");
+    const at = (ms: number) => new Date(expiresAt.getTime() + ms);
+    expect(isInsideRenewalWindow(expiresAt, at(-30 * DAY - 1))).toBe(false);
+    expect(isInsideRenewalWindow(expiresAt, at(-30 * DAY))).toBe(true);
+    expect(isInsideRenewalWindow(expiresAt, at(-1))).toBe(true);
+    expect(isInsideRenewalWindow(expiresAt, at(0))).toBe(false);
+    expect(isExpiredAt(expiresAt, at(-1))).toBe(false);
+    expect(isExpiredAt(expiresAt, at(0))).toBe(true);
+    // The app's view agrees at the instant.
+    expect(renewalWindow(expiresAt, at(0)).state).toBe("expired");
+    expect(renewalWindow(expiresAt, at(-1)).state).toBe("open");
+  });
+});

@@ -33,7 +33,7 @@ describe.each([
   [31, false],
   [30, true],
   [1, true],
-  [0, true],
+  [0, false], // the expiry instant: expired, for the app and the sandbox alike
   [-1, false],
 ])("renewal %i day(s) before expiry", (daysBefore, allowed) => {
   it(allowed ? "is accepted" : "is refused with -121 → OUTSIDE_RENEWAL_WINDOW", async () => {

@@ -23,14 +23,17 @@ async function renewAt(daysBeforeExpiry: number): Promise<string[]> {
   );
 }
 
-describe("AutoApplyOrder renewal window (30 days before expiry, inclusive)", () => {
+describe("AutoApplyOrder renewal window: from 30 days before expiry, up to (not at) the expiry instant", () => {
   it("31 days before expiry is too early: -121", async () => {
     const lines = await renewAt(31);
     expect(lines).toEqual(["-121", "Renew must be within the renewal period of the existing license"]);
   });
   it("30 days before expiry renews", async () => expect((await renewAt(30))[0]).toBe("0"));
   it("1 day before expiry renews", async () => expect((await renewAt(1))[0]).toBe("0"));
-  it("0 days before (at the expiry instant) renews", async () => expect((await renewAt(0))[0]).toBe("0"));
+  // The one rule shared with the app (lib/sectigo/renewal-rule.ts): at the expiry instant the
+  // licence has expired, so a manual renewal is refused there, as the app's page says.
+  it("1 ms before the expiry instant renews", async () => expect((await renewAt(1 / DAY))[0]).toBe("0"));
+  it("at the expiry instant is outside the window: -121", async () => expect((await renewAt(0))[0]).toBe("-121"));
   it("after expiry is outside the window: -121", async () => expect((await renewAt(-1))[0]).toBe("-121"));
 
   it("renewal extends from the old expiry, debits the price and restarts the term", async () => {

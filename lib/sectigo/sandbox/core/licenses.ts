@@ -1,20 +1,20 @@
 /** Licence rules shared by the endpoints: renewal and refund windows, add-ons, cancellation. */
 import { DAY_MS } from "./clock";
+import { isExpiredAt, isInsideRenewalWindow } from "../../renewal-rule";
 import { productOf } from "./catalog";
 import type { Customer, License, Order } from "./types";
 import { randomToken, type World } from "./world";
 
-export const RENEWAL_WINDOW_DAYS = 30;
+export { RENEWAL_WINDOW_DAYS } from "../../renewal-rule";
 export const REFUND_WINDOW_DAYS = 14;
 
 /**
- * Renewal allowed iff expiry - 30 days <= now <= expiry (both edges inclusive).
- * Decision: after expiry the licence is outside the window (renewals.md simulator note) and the
- * answer is -121 (AutoApplyOrder) / -56 (PlaceOrder), contradictions.md #1.
+ * Renewal allowed iff expiry - 30 days <= now < expiry: the one rule of lib/sectigo/renewal-rule.ts,
+ * shared with the app. After expiry (from the expiry instant on) the licence is outside the
+ * window and the answer is -121 (AutoApplyOrder) / -56 (PlaceOrder), contradictions.md #1.
  */
 export function inRenewalWindow(license: License, now: Date): boolean {
-  const expiry = Date.parse(license.expiresAt);
-  return now.getTime() >= expiry - RENEWAL_WINDOW_DAYS * DAY_MS && now.getTime() <= expiry;
+  return isInsideRenewalWindow(new Date(license.expiresAt), now);
 }
 
 /**
@@ -27,7 +27,7 @@ export function inRefundWindow(license: License, now: Date): boolean {
 }
 
 export function isExpired(license: License, now: Date): boolean {
-  return Date.parse(license.expiresAt) < now.getTime();
+  return isExpiredAt(new Date(license.expiresAt), now);
 }
 
 /** Status as reported to the outside: an active licence past its expiry reads "expired". */
