@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { controlCharactersToSpaces } from "@/lib/validation/text";
 
 export const PAGE_SIZE = 25;
 export const MAX_SEARCH_LENGTH = 200;
@@ -9,8 +10,7 @@ export const MAX_SEARCH_LENGTH = 200;
  * (never inside an emoji's surrogate pair).
  */
 export function cleanSearchText(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  const text = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/\s+/g, " ").trim();
+  const text = controlCharactersToSpaces(raw).replace(/\s+/g, " ").trim();
   return Array.from(text).slice(0, MAX_SEARCH_LENGTH).join("").trim();
 }
 
@@ -46,7 +46,7 @@ export interface Page<T> {
   pageCount: number;
 }
 
-export function pageCountOf(total: number, pageSize = PAGE_SIZE): number {
+function pageCountOf(total: number, pageSize = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 

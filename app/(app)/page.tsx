@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
-import { Card, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
+import { SummaryCard } from "@/components/dashboard/summary-card";
 import { Stat } from "@/components/dashboard/stat";
 import { OrderSummaryItem } from "@/components/orders/order-summary-item";
 import { LicenseSummaryItem } from "@/components/licenses/license-summary-item";
@@ -22,39 +22,27 @@ export default async function HomePage() {
         <Stat label="Active licenses" value={d.activeCount} testId="stat-active" href="/licenses" />
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <Card title="Expiring soon" action={<Link className="text-sm text-brand-700 hover:underline" href="/licenses?window=open">All</Link>}>
-          {d.expiring.length === 0 ? (
-            <p className="text-sm text-slate-600">No license expires in the next 30 days.</p>
-          ) : (
-            <ul className="divide-y divide-slate-100" data-testid="expiring-list">
-              {d.expiring.map((l) => (
-                <LicenseSummaryItem key={l.id} license={l} now={now} />
-              ))}
-            </ul>
-          )}
-        </Card>
-        <Card title="Expired in the last 30 days" action={<Link className="text-sm text-brand-700 hover:underline" href="/licenses?window=expired&sort=expiresAt&dir=desc">All</Link>}>
-          {d.recentlyExpired.length === 0 ? (
-            <p className="text-sm text-slate-600">No license expired in the last 30 days.</p>
-          ) : (
-            <ul className="divide-y divide-slate-100" data-testid="recently-expired-list">
-              {d.recentlyExpired.map((l) => (
-                <LicenseSummaryItem key={l.id} license={l} now={now} />
-              ))}
-            </ul>
-          )}
-        </Card>
-        <Card title="Latest orders" action={<Link className="text-sm text-brand-700 hover:underline" href="/orders">All</Link>}>
-          {d.latestOrders.length === 0 ? (
-            <p className="text-sm text-slate-600">No orders yet.</p>
-          ) : (
-            <ul className="divide-y divide-slate-100" data-testid="latest-orders">
-              {d.latestOrders.map((o) => (
-                <OrderSummaryItem key={o.id} order={o} />
-              ))}
-            </ul>
-          )}
-        </Card>
+        <SummaryCard
+          title="Expiring soon"
+          href="/licenses?window=open"
+          empty="No license expires in the next 30 days."
+          testId="expiring-list"
+          items={d.expiring.map((l) => <LicenseSummaryItem key={l.id} license={l} now={now} />)}
+        />
+        <SummaryCard
+          title="Expired in the last 30 days"
+          href="/licenses?window=expired&sort=expiresAt&dir=desc"
+          empty="No license expired in the last 30 days."
+          testId="recently-expired-list"
+          items={d.recentlyExpired.map((l) => <LicenseSummaryItem key={l.id} license={l} now={now} />)}
+        />
+        <SummaryCard
+          title="Latest orders"
+          href="/orders"
+          empty="No orders yet."
+          testId="latest-orders"
+          items={d.latestOrders.map((o) => <OrderSummaryItem key={o.id} order={o} />)}
+        />
       </div>
     </>
   );

@@ -10,8 +10,3 @@ export function assertCan(actor: Actor | null | undefined, permission: Permissio
   if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   if (!can(actor.role, permission)) throw new AppError("FORBIDDEN", "Your role does not allow this action.");
 }
-
-/** The actor of jobs and command-line scripts: they call the same use cases as people do. */
-export function systemActor(label: string): Actor {
-  return { id: `system:${label}`, email: "system@orderdesk.invalid", name: `Order Desk (${label})`, role: "ADMIN", system: true };
-}

@@ -7,9 +7,7 @@ import { can, type Permission } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/verify-credentials";
 
 export type Actor = SessionUser & {
-  /** Jobs and scripts (see systemActor in lib/auth/authorize.ts). */
-  system?: boolean;
-  /** The server-side session this request belongs to (absent for system actors). */
+  /** The server-side session this request belongs to (absent outside a signed-in request). */
   sessionId?: string;
 };
 

@@ -74,8 +74,18 @@ export async function userOfSession(sessionId: string, userId: string, now = new
   return { id, email, name, role };
 }
 
-export async function revokeSession(sessionId: string, reason: RevokeReason, now = new Date()): Promise<void> {
-  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+/** The sessions that still let someone in. */
+export function liveSessionsWhere(now = new Date()) {
+  return { revokedAt: null, expiresAt: { gt: now } } satisfies Prisma.SessionWhereInput;
+}
+
+/** Ends one session (only if it belongs to `userId`, when given); the number ended, 0 or 1. */
+export async function revokeSession(sessionId: string, reason: RevokeReason, opts: { userId?: string; now?: Date } = {}): Promise<number> {
+  const { count } = await prisma.session.updateMany({
+    where: { id: sessionId, revokedAt: null, ...(opts.userId ? { userId: opts.userId } : {}) },
+    data: { revokedAt: opts.now ?? new Date(), revokedReason: reason },
+  });
+  return count;
 }
 
 /** Ends every live session of a user (inside the caller's transaction when given). */

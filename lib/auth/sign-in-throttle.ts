@@ -13,8 +13,8 @@ import { prisma } from "@/lib/db";
  * that doubles with each failure (2 s, 4 s, 8 s ... capped at 15 minutes). One attempt is let
  * through after each wait (so the right password works again after a short pause), and attempts
  * during the wait are refused without checking the password. Every attempt is counted
- * atomically *before* the password is checked, in one statement, so a burst of parallel guesses
- * cannot slip past the limit. A counter forgets after WINDOW_MS without attempts; rows untouched
+ * *before* the password is checked, under a lock on the counter's row, so a burst of parallel
+ * guesses cannot slip past the limit. A counter forgets after WINDOW_MS without attempts; rows untouched
  * for a day are deleted.
  */
 export const ACCOUNT_LIMIT = 5;

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { RENEWAL_WINDOW_DAYS } from "@/lib/licenses/renewal-window";
+import { expiredExpiries, renewableExpiries } from "@/lib/licenses/renewal-window";
 import { licenseSummarySelect } from "@/lib/licenses/license-summary";
 import { orderSummarySelect } from "@/lib/orders/order-summary";
 
@@ -14,11 +14,10 @@ export const RECENTLY_EXPIRED_DAYS = 30;
 export async function getDashboard(actor: Actor, now = new Date()) {
   assertCan(actor, "viewOrders");
   assertCan(actor, "viewLicenses");
-  const windowEnd = new Date(now.getTime() + RENEWAL_WINDOW_DAYS * DAY_MS);
   const expiredSince = new Date(now.getTime() - RECENTLY_EXPIRED_DAYS * DAY_MS);
-  const expiringWhere = { status: "ACTIVE" as const, expiresAt: { gt: now, lte: windowEnd } };
+  const expiringWhere = { status: "ACTIVE" as const, expiresAt: renewableExpiries(now) };
   // Not renewed: still ACTIVE (the expiry job has not run yet) or marked EXPIRED.
-  const recentlyExpiredWhere = { status: { in: ["ACTIVE" as const, "EXPIRED" as const] }, expiresAt: { gt: expiredSince, lte: now } };
+  const recentlyExpiredWhere = { status: { in: ["ACTIVE" as const, "EXPIRED" as const] }, expiresAt: { gt: expiredSince, ...expiredExpiries(now) } };
   const [expiringCount, expiring, recentlyExpired, awaitingCount, activeCount, latestOrders] = await Promise.all([
     prisma.license.count({ where: expiringWhere }),
     prisma.license.findMany({ where: expiringWhere, orderBy: { expiresAt: "asc" }, take: 8, select: licenseSummarySelect }),

@@ -5,9 +5,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { escapeLike, loadPage, tableQuerySchema } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { RENEWAL_WINDOW_DAYS } from "@/lib/licenses/renewal-window";
-
-const DAY_MS = 86_400_000;
+import { expiredExpiries, renewableExpiries } from "@/lib/licenses/renewal-window";
 
 /** The sortable columns of the licenses list, with the header label the page shows. */
 export const LICENSE_SORTS = {
@@ -22,14 +20,14 @@ export const licensesQuerySchema = tableQuerySchema(["expiresAt", "domainName", 
 export type LicensesQuery = z.output<typeof licensesQuerySchema>;
 
 function windowFilter(window: LicensesQuery["window"], now: Date): Prisma.LicenseWhereInput {
-  const opens = new Date(now.getTime() + RENEWAL_WINDOW_DAYS * DAY_MS);
+  const renewable = renewableExpiries(now);
   switch (window) {
     case "open":
-      return { status: "ACTIVE", expiresAt: { gt: now, lte: opens } };
+      return { status: "ACTIVE", expiresAt: renewable };
     case "not-yet":
-      return { status: "ACTIVE", expiresAt: { gt: opens } };
+      return { status: "ACTIVE", expiresAt: { gt: renewable.lte } };
     case "expired":
-      return { status: { in: ["ACTIVE", "EXPIRED"] }, expiresAt: { lte: now } };
+      return { status: { in: ["ACTIVE", "EXPIRED"] }, expiresAt: expiredExpiries(now) };
     case "pending":
       return { status: "PENDING" };
     default:

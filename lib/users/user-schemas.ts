@@ -45,3 +45,6 @@ export const endUserSessionsSchema = z.object({
 });
 
 export const userIdSchema = z.object({ userId });
+
+/** What the admin pages show of a user. */
+export const userSummarySelect = { id: true, email: true, name: true, role: true, disabled: true } as const;
