@@ -13,6 +13,13 @@ import type { Account, Customer, License, Order, SandboxState } from "./types";
 
 export const STATE_FILE = "state.json";
 
+export interface BulkRecords {
+  accounts?: Account[];
+  customers?: Customer[];
+  licenses?: License[];
+  orders?: Order[];
+}
+
 export class World {
   state: SandboxState;
   readonly clock = new Clock();
@@ -84,6 +91,32 @@ export class World {
       this.state = snapshot;
       this.state.nextOrderNumber = used;
     }
+  }
+
+  /**
+   * Bulk seeding (admin route /__sandbox/seed, world:scale): inserts whole records at once, refusing
+   * (before any change) a key that already exists, then persists once.
+   */
+  bulkInsert(records: BulkRecords): void {
+    const tables = [
+      ["accounts", records.accounts ?? [], (r: Account) => r.loginName],
+      ["customers", records.customers ?? [], (r: Customer) => r.id],
+      ["licenses", records.licenses ?? [], (r: License) => r.id],
+      ["orders", records.orders ?? [], (r: Order) => r.orderNumber],
+    ] as const;
+    for (const [table, rows, key] of tables) {
+      const seen = new Set<string>();
+      for (const row of rows as Array<Account & Customer & License & Order>) {
+        const k = (key as (r: typeof row) => string)(row);
+        if (seen.has(k) || Object.hasOwn(this.state[table], k)) throw new Error(`bulkInsert: ${table} ${k} exists already`);
+        seen.add(k);
+      }
+    }
+    for (const [table, rows, key] of tables) {
+      const target = this.state[table] as Record<string, unknown>;
+      for (const row of rows as Array<Account & Customer & License & Order>) target[(key as (r: typeof row) => string)(row)] = row;
+    }
+    this.persist();
   }
 
   nextOrderNumber(): string {
