@@ -30,6 +30,10 @@ export interface SandboxOptions {
   now?: Date;
   /** Log one line per call (never passwords). Default: silent. */
   log?: (line: string) => void;
+  /** Notices about the saved state (a torn journal record refused at start). Default: stderr. */
+  warn?: (message: string) => void;
+  /** Fold the journal into a new snapshot once it exceeds this many bytes (default 64 MiB or the snapshot's size). */
+  compactAfterBytes?: number;
   /**
    * The token `/__sandbox/*` requires (`Authorization: Bearer <token>`), at least 16 printable
    * characters. Default: a random one, returned as `RunningSandbox.adminToken`.
@@ -76,11 +80,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   for (const [name, date] of [["now", opts.now], ["demoAnchor", opts.demoAnchor]] as const) {
     if (date && !inClockRange(date.getTime())) throw new Error(`startSandbox: ${name} must be ${CLOCK_RANGE_TEXT}`);
   }
-  const loaded = World.load(opts.dataDir);
-  const world = new World(opts.dataDir, loaded ?? emptyState());
-  if (opts.now) world.clock.set(opts.now);
-  if (!loaded) world.replaceState(newState(world, opts.demo ?? false, opts.demoAnchor));
-  world.persist();
+  const { world, fresh } = World.open({ dataDir: opts.dataDir, warn: opts.warn, compactAfterBytes: opts.compactAfterBytes });
+  const start = opts.now;
+  if (start && fresh) world.clock.set(start);
+  else if (start) world.transaction(() => world.clock.set(start));
+  if (fresh) world.replaceState(newState(world, opts.demo ?? false, opts.demoAnchor));
 
   const faults = new FaultRegistry();
   const log = opts.log ?? (() => {});
@@ -150,7 +154,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
-        server.close(() => resolve());
+        server.close(() => {
+          world.close();
+          resolve();
+        });
         // Hung requests ("hang" fault) and idle keep-alive sockets would otherwise keep close() waiting.
         server.closeAllConnections();
       }),

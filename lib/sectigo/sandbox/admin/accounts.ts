@@ -34,11 +34,20 @@ export function publicAccount(account: Account): Omit<Account, "loginPassword"> 
 
 /** Creates or replaces an account; a replaced account keeps its account ID and its customers/orders. */
 export function upsertAccount(world: World, input: AccountInput): Account {
+  return world.transaction(() => {
+    const account = accountOf(world, input);
+    world.putAccount(account);
+    world.calls.delete(account.loginName);
+    return account;
+  });
+}
+
+function accountOf(world: World, input: AccountInput): Account {
   const existing = world.account(input.loginName);
   const account: Account = {
     loginName: input.loginName,
     loginPassword: input.loginPassword,
-    accountId: existing?.accountId ?? world.state.nextAccountId++,
+    accountId: existing?.accountId ?? world.nextAccountId(),
     funds: input.funds,
     currency: input.currency,
     creditLimit: input.creditLimit,
@@ -46,7 +55,5 @@ export function upsertAccount(world: World, input: AccountInput): Account {
     autoRenewDefault: input.autoRenewDefault,
     callLimitPerMinute: input.callLimitPerMinute ?? null,
   };
-  world.state.accounts[account.loginName] = account;
-  world.calls.delete(account.loginName);
   return account;
 }

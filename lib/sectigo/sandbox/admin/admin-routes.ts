@@ -74,7 +74,6 @@ function moveClock(world: World, body: unknown) {
     else world.clock.advanceDays(input.advanceDays ?? 0);
     return runAutoRenewals(world);
   });
-  world.persist();
   return { ...world.clock.describe(), autoRenewed: renewed };
 }
 
@@ -99,8 +98,7 @@ async function route(ctx: AdminContext, req: IncomingMessage, res: ServerRespons
     case "POST clock":
       return json(res, 200, moveClock(world, await jsonBody(req)));
     case "DELETE clock":
-      world.clock.reset();
-      world.persist();
+      world.transaction(() => world.clock.reset());
       return json(res, 200, world.clock.describe());
     case "GET faults":
       return json(res, 200, { faults: faults.list() });
@@ -112,10 +110,9 @@ async function route(ctx: AdminContext, req: IncomingMessage, res: ServerRespons
     case "DELETE faults/:id":
       return faults.remove(id ?? "") ? json(res, 200, { ok: true }) : json(res, 404, { error: "no such fault" });
     case "GET accounts":
-      return json(res, 200, { accounts: Object.values(world.state.accounts).map(publicAccount) });
+      return json(res, 200, { accounts: world.accounts().map(publicAccount) });
     case "POST accounts": {
       const account = upsertAccount(world, parse(accountInput, await jsonBody(req)));
-      world.persist();
       return json(res, 200, publicAccount(account));
     }
     case "GET accounts/:id": {

@@ -23,13 +23,17 @@ function summary(world: World, order: Order) {
   };
 }
 
-/** Filters: loginName, foreignOrderNumber, domainName, status. */
+/**
+ * Filters: loginName, foreignOrderNumber, domainName, status. With loginName and
+ * foreignOrderNumber the index answers; otherwise this debugging view scans.
+ */
 export function findOrders(world: World, query: URLSearchParams) {
   const login = query.get("loginName");
   const foreign = query.get("foreignOrderNumber");
   const domain = query.get("domainName")?.toLowerCase();
   const status = query.get("status");
-  return Object.values(world.state.orders)
+  const candidates = login && foreign ? world.ordersByForeignNumber(login, foreign) : world.scan("orders");
+  return [...candidates]
     .filter((o) => (!login || o.loginName === login) && (!foreign || o.foreignOrderNumber === foreign))
     .filter((o) => (!domain || o.domainName?.toLowerCase() === domain) && (!status || o.status === status))
     .sort((a, b) => Number(a.orderNumber) - Number(b.orderNumber))
@@ -41,7 +45,8 @@ export function licencesView(world: World, query: URLSearchParams) {
   const login = query.get("loginName");
   const domain = query.get("domainName")?.toLowerCase();
   const orderNumber = query.get("orderNumber");
-  return Object.values(world.state.licenses)
+  const candidates = login && domain ? world.licencesForDomain(login, domain) : world.scan("licenses");
+  return [...candidates]
     .filter((l) => (!login || l.loginName === login) && (!domain || l.domainName.toLowerCase() === domain))
     .filter((l) => !orderNumber || l.orderNumbers.includes(orderNumber))
     .map((l) => licenceView(world, l));

@@ -3,26 +3,27 @@
  * Documented: enableAutoRenew=Y renews at expiry and "requires sufficient account funds".
  * [INFERENCE] The renewal keeps the licence's term, starts at the old expiry, charges the full
  * price, restarts the refund period and is recorded as an order of kind "auto-renewal". When funds
- * are short the licence is left to expire (autoRenewFailedAt is set). Bases renew before add-ons;
+ * are short the licence is left to expire (autoRenewFailedAt is set) and is not tried again: the
+ * reseller renews it by hand. Bases renew before add-ons;
  * an add-on renews only while its base is live past the add-on's expiry. The bundle (1072) renews
  * only with its SSL certificate and 911 is one-off, so neither auto-renews here.
+ * Only the licences due now are looked at (World keeps them on a heap by due instant, see
+ * autoRenewDue), so a call costs the same whatever the number of licences.
  */
 import { DAY_MS } from "./clock";
 import { canAfford, debit } from "./accounts";
-import { priceOf, productOf } from "./catalog";
+import { priceOf } from "./catalog";
 import { createOrder } from "./orders";
 import type { License } from "./types";
-import type { World } from "./world";
+import { autoRenewDue, type World } from "./world";
 
 const MAX_PERIODS = 100;
 
 function renewable(world: World, license: License, now: number): boolean {
-  const kind = productOf(license.productCode)?.kind;
-  if (license.status !== "active" || !license.autoRenew || license.termDays <= 0) return false;
-  if (kind !== "base" && kind !== "addon") return false;
-  if (Date.parse(license.expiresAt) > now) return false;
+  const due = autoRenewDue(license);
+  if (due === undefined || due > now) return false;
   if (license.parentId !== null) {
-    const base = world.state.licenses[license.parentId];
+    const base = world.licence(license.parentId);
     if (!base || base.status !== "active" || Date.parse(base.expiresAt) <= Date.parse(license.expiresAt)) return false;
   }
   return true;
@@ -31,7 +32,7 @@ function renewable(world: World, license: License, now: number): boolean {
 export function runAutoRenewals(world: World): number {
   const now = world.now().getTime();
   let renewed = 0;
-  const candidates = Object.values(world.state.licenses).sort(
+  const candidates = world.dueForAutoRenewal(now).sort(
     (a, b) => Number(a.parentId !== null) - Number(b.parentId !== null) || Date.parse(a.expiresAt) - Date.parse(b.expiresAt),
   );
   for (const license of candidates) {

@@ -55,7 +55,7 @@ export class Clock {
     return { ...this.state };
   }
 
-  /** A saved clock that is not a valid instant (hand-edited state.json) falls back to real time. */
+  /** A saved clock that is not a valid instant (a hand-edited snapshot) falls back to real time. */
   restore(state: ClockState): void {
     const frozenOk = state.frozenAt === null || inClockRange(Date.parse(state.frozenAt));
     const offsetOk = typeof state.offsetMs === "number" && Number.isFinite(state.offsetMs);

@@ -37,7 +37,7 @@ export function reportedStatus(license: License, now: Date): string {
 }
 
 export function addOnsOf(world: World, license: License): License[] {
-  return Object.values(world.state.licenses).filter((l) => l.parentId === license.id);
+  return world.addOnsOf(license.id);
 }
 
 export function liveAddOnsOf(world: World, license: License): License[] {
@@ -45,7 +45,7 @@ export function liveAddOnsOf(world: World, license: License): License[] {
 }
 
 export function licensesOfOrder(world: World, order: Order): License[] {
-  return order.licenseIds.map((id) => world.state.licenses[id]).filter((l): l is License => l !== undefined);
+  return order.licenseIds.map((id) => world.licence(id)).filter((l): l is License => l !== undefined);
 }
 
 /** The base licence an order is about (an add-on order points at its parent). */
@@ -54,17 +54,14 @@ export function baseLicenseOfOrder(world: World, order: Order): License | undefi
   const base = licenses.find((l) => l.parentId === null && productOf(l.productCode)?.kind !== "ssl");
   if (base) return base;
   const addOn = licenses.find((l) => l.parentId !== null);
-  return addOn?.parentId ? world.state.licenses[addOn.parentId] : licenses[0];
+  return addOn?.parentId ? world.licence(addOn.parentId) : licenses[0];
 }
 
 /** Live (not cancelled/refunded/rejected) SiteLock base licence for a domain within an account. */
 export function liveBaseForDomain(world: World, loginName: string, domainName: string): License | undefined {
-  const domain = domainName.toLowerCase();
-  return Object.values(world.state.licenses).find(
+  return world.licencesForDomain(loginName, domainName).find(
     (l) =>
-      l.loginName === loginName &&
       l.parentId === null &&
-      l.domainName.toLowerCase() === domain &&
       (productOf(l.productCode)?.kind === "base" || productOf(l.productCode)?.kind === "bundle") &&
       (l.status === "active" || l.status === "awaiting"),
   );
@@ -103,7 +100,7 @@ export function createLicense(world: World, init: NewLicenseInit): License {
     orderNumbers: [init.orderNumber],
     visibility: init.visibility ?? -1,
   };
-  world.state.licenses[license.id] = license;
+  world.insertLicence(license);
   return license;
 }
 

@@ -39,7 +39,7 @@ export function createOrder(world: World, init: NewOrderInit): Order {
     uniqueValue: randomToken(8),
     ...init.extra,
   };
-  world.state.orders[order.orderNumber] = order;
+  world.insertOrder(order);
   return order;
 }
 
@@ -56,8 +56,7 @@ export interface CustomerDetails {
 }
 
 export function findCustomerByEmail(world: World, loginName: string, email: string): Customer | undefined {
-  const wanted = email.toLowerCase();
-  return Object.values(world.state.customers).find((c) => c.loginName === loginName && c.email.toLowerCase() === wanted);
+  return world.customersByEmailOf(loginName, email)[0];
 }
 
 export function createCustomer(world: World, loginName: string, details: CustomerDetails): Customer {
@@ -77,7 +76,7 @@ export function createCustomer(world: World, loginName: string, details: Custome
     slUserId: randomDigits(9),
     createdAt: world.nowIso(),
   };
-  world.state.customers[customer.id] = customer;
+  world.insertCustomer(customer);
   return customer;
 }
 
@@ -94,11 +93,17 @@ export function updateCustomer(customer: Customer, details: Partial<CustomerDeta
   if (details.address) Object.assign(customer.address, details.address);
 }
 
-/** After licences change: an order whose licences are all refunded/cancelled follows them. */
+/**
+ * After licences change: an order whose licences are all refunded/cancelled follows them. Only the
+ * orders of the licences this call touched can change (every order a licence belongs to is in its
+ * `orderNumbers`).
+ */
 export function syncOrderStatuses(world: World): void {
-  for (const order of Object.values(world.state.orders)) {
-    if (order.status !== "active" && order.status !== "awaiting") continue;
-    const licenses = order.licenseIds.map((id) => world.state.licenses[id]).filter((l) => l !== undefined);
+  const orderNumbers = new Set(world.touchedLicences().flatMap((l) => l.orderNumbers));
+  for (const number of orderNumbers) {
+    const order = world.order(number);
+    if (!order || (order.status !== "active" && order.status !== "awaiting")) continue;
+    const licenses = order.licenseIds.map((id) => world.licence(id)).filter((l) => l !== undefined);
     if (licenses.length === 0) continue;
     if (licenses.every((l) => l.status === "refunded")) order.status = "refunded";
     else if (licenses.every((l) => l.status === "refunded" || l.status === "cancelled")) order.status = "cancelled";

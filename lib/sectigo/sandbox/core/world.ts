@@ -1,17 +1,49 @@
 /**
- * The sandbox world: state + clock + persistence. Every API call runs inside `transaction`, which
- * restores a snapshot when the handler throws, so a rejected request never leaves half an order.
- * Persistence: the whole state is written as JSON to `<dataDir>/state.json` via a temp file and an
- * atomic rename after every mutating call. The file holds reseller passwords: the temp file is
- * created 0600 (a rename keeps its mode), the directory 0700 when the sandbox creates it.
+ * The sandbox world: tables in memory with the indexes the endpoints need, a clock, transactions,
+ * and persistence (core/persistence.ts: snapshot + journal). Every call's cost depends on what it
+ * touches, never on how much the world holds.
+ *
+ * Transactions: inside `transaction(fn)` every record handed out by a lookup is remembered with its
+ * JSON as it was (the undo log: a copy of each touched record, not of the world). When `fn`
+ * returns, the records whose JSON changed are written to the journal as changed fields (new
+ * records whole), and the call is answered only after that write. When `fn` throws, the touched
+ * records, the counters and the clock are put back. `dryRun` (test=Y) always puts them back, except
+ * the order-number counter, as Sectigo consumes a number for a test order. A call that changes
+ * nothing writes nothing.
+ *
+ * Rule for callers: change records only inside `transaction`/`dryRun` and only records obtained
+ * from this class inside it; outside a transaction, records are read-only views.
+ *
+ * Indexes (all exact-key maps kept in step on insert; the keys they use never change after a
+ * record is created): customers by (login, e-mail), licences by (login, domain), add-ons by parent,
+ * orders by (login, foreignOrderNumber), each login's order numbers in order (WebHostReport pages),
+ * and a heap of licences by the instant their auto-renewal falls due.
  */
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { Clock } from "./clock";
-import type { Account, Customer, License, Order, SandboxState } from "./types";
-
-export const STATE_FILE = "state.json";
+import { Clock, type ClockState } from "./clock";
+import {
+  applyEntry,
+  CorruptStateError,
+  emptyImage,
+  encodeEntry,
+  JOURNAL_FILE,
+  keyOf,
+  LEGACY_STATE_FILE,
+  readJournal,
+  readSnapshot,
+  SNAPSHOT_FILE,
+  TABLES,
+  writeSnapshot,
+  type Change,
+  type Counters,
+  type Image,
+  type Row,
+  type TableName,
+} from "./persistence";
+import { productOf } from "./catalog";
+import { FIRST_ORDER_NUMBER, type Account, type Customer, type License, type Order, type SandboxState } from "./types";
 
 export interface BulkRecords {
   accounts?: Account[];
@@ -20,28 +52,107 @@ export interface BulkRecords {
   orders?: Order[];
 }
 
+export interface WorldOptions {
+  /** Omit for an in-memory world. */
+  dataDir?: string;
+  /** Where load-time notices go (a torn journal tail); default stderr. */
+  warn?: (message: string) => void;
+  /** Compact (rewrite the snapshot, empty the journal) once the journal exceeds this; default 64 MiB or the snapshot's size. */
+  compactAfterBytes?: number;
+}
+
+interface Touched {
+  table: TableName;
+  key: string;
+  /** JSON of the record when the transaction first saw it; null = created in this transaction. */
+  before: string | null;
+}
+
+interface Tx {
+  touched: Map<string, Touched>;
+  counters: Counters;
+  clock: ClockState;
+  /** Index insertions to take back on rollback, newest last. */
+  undo: Array<() => void>;
+}
+
+type Tables = { [T in TableName]: Map<string, Row[T]> };
+
+const DEFAULT_COMPACT_BYTES = 64 << 20;
+
 export class World {
-  state: SandboxState;
   readonly clock = new Clock();
   /** loginName -> call timestamps (sandbox clock, ms) for the -42 call limit; not persisted. */
   readonly calls = new Map<string, number[]>();
 
-  constructor(
-    private readonly dataDir: string | undefined,
-    initial: SandboxState,
-  ) {
-    this.state = initial;
-    this.clock.restore(initial.clock);
+  private tables: Tables = { accounts: new Map(), customers: new Map(), licenses: new Map(), orders: new Map() };
+  private counters: Counters = { nextOrderNumber: FIRST_ORDER_NUMBER, nextId: 1, nextAccountId: 500_001 };
+  private seq = 0;
+  /** Open transactions, outermost first: a dryRun (test=Y) may run inside a call's transaction. */
+  private txs: Tx[] = [];
+
+  private customersByEmail = new Map<string, string[]>();
+  private licencesByDomain = new Map<string, string[]>();
+  private addOnsByParent = new Map<string, string[]>();
+  private ordersByForeign = new Map<string, string[]>();
+  private ordersByLogin = new Map<string, number[]>();
+  private renewals = new DueHeap();
+
+  private readonly dataDir: string | undefined;
+  private readonly warn: (message: string) => void;
+  private readonly compactAfter: number | undefined;
+  private journalFd: number | undefined;
+  private journalBytes = 0;
+  private snapshotBytes = 0;
+
+  private constructor(options: WorldOptions) {
+    this.dataDir = options.dataDir;
+    this.warn = options.warn ?? ((message) => console.error(message));
+    this.compactAfter = options.compactAfterBytes;
   }
 
-  static load(dataDir: string | undefined): SandboxState | undefined {
-    if (!dataDir) return undefined;
-    const file = path.join(dataDir, STATE_FILE);
-    if (!fs.existsSync(file)) return undefined;
-    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as SandboxState;
-    if (parsed.version !== 1) throw new Error(`Unsupported sandbox state version in ${file}`);
-    return parsed;
+  /**
+   * Opens the world saved in `dataDir` (snapshot + journal, or a version 1 state.json, converted),
+   * or an empty one; `fresh` says whether nothing was saved yet.
+   */
+  static open(options: WorldOptions): { world: World; fresh: boolean } {
+    const world = new World(options);
+    const dir = options.dataDir;
+    if (!dir) return { world, fresh: true };
+    const snapshot = path.join(dir, SNAPSHOT_FILE);
+    const legacy = path.join(dir, LEGACY_STATE_FILE);
+    let image: Image | undefined;
+    if (fs.existsSync(snapshot)) image = readSnapshot(snapshot);
+    else if (fs.existsSync(legacy)) image = imageOfLegacy(legacy);
+    const journal = path.join(dir, JOURNAL_FILE);
+    if (!image) {
+      if (fs.existsSync(journal) && fs.statSync(journal).size > 0) {
+        throw new CorruptStateError(`Sandbox journal ${journal} has no snapshot ${snapshot} to start from.`);
+      }
+      return { world, fresh: true };
+    }
+    const read = readJournal(journal, image.seq);
+    for (const entry of read.entries) applyEntry(image, entry);
+    if (read.tornBytes > 0) {
+      const kept = `${journal}.torn-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+      fs.writeFileSync(kept, fs.readFileSync(journal).subarray(read.goodBytes), { mode: 0o600 });
+      fs.truncateSync(journal, read.goodBytes);
+      world.warn(
+        `Sectigo sandbox: the journal ${journal} ended with an incomplete record (${read.tornBytes} bytes), the trace of a write cut off by a crash. ` +
+          `That call was never answered, so the record is refused (kept in ${kept}); the ${read.entries.length} complete records after the snapshot are loaded.`,
+      );
+    }
+    world.load(image);
+    world.journalBytes = read.goodBytes;
+    world.snapshotBytes = fs.existsSync(snapshot) ? fs.statSync(snapshot).size : 0;
+    if (!fs.existsSync(snapshot)) {
+      world.compact();
+      fs.rmSync(legacy, { force: true });
+    }
+    return { world, fresh: false };
   }
+
+  // ---- clock -------------------------------------------------------------------------------
 
   now(): Date {
     return this.clock.now();
@@ -51,105 +162,546 @@ export class World {
     return this.now().toISOString();
   }
 
-  replaceState(next: SandboxState): void {
-    this.state = next;
-    this.state.clock = this.clock.snapshot();
-    this.calls.clear();
-    this.persist();
-  }
+  // ---- reads (inside a transaction, each record is remembered before it is handed out) --------
 
-  persist(): void {
-    this.state.clock = this.clock.snapshot();
-    if (!this.dataDir) return;
-    fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-    const file = path.join(this.dataDir, STATE_FILE);
-    const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(this.state, null, 1), { flag: "wx", mode: 0o600 });
-    fs.renameSync(tmp, file);
-  }
-
-  /** Runs `fn`; on throw the state and the clock are restored to what they were before. */
-  transaction<T>(fn: () => T): T {
-    const snapshot = structuredClone(this.state);
-    const clock = this.clock.snapshot();
-    try {
-      return fn();
-    } catch (error) {
-      this.state = snapshot;
-      this.clock.restore(clock);
-      throw error;
-    }
-  }
-
-  /** Runs `fn` and always discards its state changes (test=Y). Order numbers stay consumed. */
-  dryRun<T>(fn: () => T): T {
-    const snapshot = structuredClone(this.state);
-    try {
-      return fn();
-    } finally {
-      const used = this.state.nextOrderNumber;
-      this.state = snapshot;
-      this.state.nextOrderNumber = used;
-    }
-  }
-
-  /**
-   * Bulk seeding (admin route /__sandbox/seed, world:scale): inserts whole records at once, refusing
-   * (before any change) a key that already exists, then persists once.
-   */
-  bulkInsert(records: BulkRecords): void {
-    const tables = [
-      ["accounts", records.accounts ?? [], (r: Account) => r.loginName],
-      ["customers", records.customers ?? [], (r: Customer) => r.id],
-      ["licenses", records.licenses ?? [], (r: License) => r.id],
-      ["orders", records.orders ?? [], (r: Order) => r.orderNumber],
-    ] as const;
-    for (const [table, rows, key] of tables) {
-      const seen = new Set<string>();
-      for (const row of rows as Array<Account & Customer & License & Order>) {
-        const k = (key as (r: typeof row) => string)(row);
-        if (seen.has(k) || Object.hasOwn(this.state[table], k)) throw new Error(`bulkInsert: ${table} ${k} exists already`);
-        seen.add(k);
-      }
-    }
-    for (const [table, rows, key] of tables) {
-      const target = this.state[table] as Record<string, unknown>;
-      for (const row of rows as Array<Account & Customer & License & Order>) target[(key as (r: typeof row) => string)(row)] = row;
-    }
-    this.persist();
-  }
-
-  nextOrderNumber(): string {
-    return String(this.state.nextOrderNumber++);
-  }
-
-  newId(prefix: string): string {
-    return `${prefix}-${this.state.nextId++}`;
-  }
-
-  /**
-   * Lookups by a key that came from a request: own keys only, so `__proto__`, `constructor` or
-   * `toString` find nothing instead of Object.prototype's members.
-   */
   account(loginName: string | undefined): Account | undefined {
-    return own(this.state.accounts, loginName);
+    return this.get("accounts", loginName);
   }
 
   order(orderNumber: string | undefined): Order | undefined {
-    return own(this.state.orders, orderNumber);
+    return this.get("orders", orderNumber);
   }
 
   customer(id: string | null | undefined): Customer | undefined {
-    return own(this.state.customers, id ?? undefined);
+    return this.get("customers", id ?? undefined);
   }
 
   licence(id: string | null | undefined): License | undefined {
-    return own(this.state.licenses, id ?? undefined);
+    return this.get("licenses", id ?? undefined);
+  }
+
+  /** Customers of a login with this e-mail (case-insensitive), oldest first. */
+  customersByEmailOf(loginName: string, email: string): Customer[] {
+    return this.many("customers", this.customersByEmail.get(pair(loginName, email.toLowerCase())));
+  }
+
+  /** Licences of a login for this domain (case-insensitive), oldest first. */
+  licencesForDomain(loginName: string, domainName: string): License[] {
+    return this.many("licenses", this.licencesByDomain.get(pair(loginName, domainName.toLowerCase())));
+  }
+
+  addOnsOf(licenceId: string): License[] {
+    return this.many("licenses", this.addOnsByParent.get(licenceId));
+  }
+
+  ordersByForeignNumber(loginName: string, foreignOrderNumber: string): Order[] {
+    return this.many("orders", this.ordersByForeign.get(pair(loginName, foreignOrderNumber)));
+  }
+
+  /** A login's order numbers, ascending (for paging, without touching the orders). */
+  orderNumbersOf(loginName: string): readonly number[] {
+    return this.ordersByLogin.get(loginName) ?? [];
+  }
+
+  accounts(): Account[] {
+    return this.many("accounts", [...this.tables.accounts.keys()]);
+  }
+
+  /** Every order or licence: for the admin API's unindexed filters only (a scan, read-only). */
+  *scan<T extends "orders" | "licenses">(table: T): Generator<Row[T]> {
+    yield* this.tables[table].values() as IterableIterator<Row[T]>;
+  }
+
+  size(table: TableName): number {
+    return this.tables[table].size;
+  }
+
+  /** Licences whose auto-renewal is due at `now`, taken off the due list (they go back when touched). */
+  dueForAutoRenewal(now: number): License[] {
+    const due: License[] = [];
+    const seen = new Set<string>();
+    for (const entry of this.renewals.popUntil(now)) {
+      if (seen.has(entry.id)) continue;
+      const raw = this.tables.licenses.get(entry.id);
+      if (!raw || autoRenewDue(raw) !== entry.due) continue;
+      seen.add(entry.id);
+      due.push(this.licence(entry.id)!);
+    }
+    return due;
+  }
+
+  /** Licences touched by the current transaction (to bring their orders' statuses in step). */
+  touchedLicences(): License[] {
+    const out: License[] = [];
+    for (const t of this.txs.at(-1)?.touched.values() ?? []) {
+      if (t.table !== "licenses") continue;
+      const licence = this.tables.licenses.get(t.key);
+      if (licence) out.push(licence);
+    }
+    return out;
+  }
+
+  // ---- writes ------------------------------------------------------------------------------
+
+  insertAccount(account: Account): void {
+    this.insert("accounts", account);
+  }
+
+  insertCustomer(customer: Customer): void {
+    this.insert("customers", customer);
+  }
+
+  insertLicence(licence: License): void {
+    this.insert("licenses", licence);
+  }
+
+  insertOrder(order: Order): void {
+    this.insert("orders", order);
+  }
+
+  /** Replaces an account's record (admin upsert); the login is the key and never changes. */
+  putAccount(account: Account): void {
+    if (this.tables.accounts.has(account.loginName)) {
+      const existing = this.account(account.loginName)!;
+      for (const key of Object.keys(existing)) delete (existing as unknown as Record<string, unknown>)[key];
+      Object.assign(existing, account);
+    } else {
+      this.insertAccount(account);
+    }
+  }
+
+  nextOrderNumber(): string {
+    this.requireTx();
+    return String(this.counters.nextOrderNumber++);
+  }
+
+  newId(prefix: string): string {
+    this.requireTx();
+    return `${prefix}-${this.counters.nextId++}`;
+  }
+
+  nextAccountId(): number {
+    this.requireTx();
+    return this.counters.nextAccountId++;
+  }
+
+  /** Runs `fn`; on return its changes are journaled, on throw they are taken back. */
+  transaction<T>(fn: () => T): T {
+    if (this.txs.length > 0) return fn();
+    this.begin();
+    let result: T;
+    try {
+      result = fn();
+    } catch (error) {
+      this.rollback({ keepOrderNumbers: false });
+      throw error;
+    }
+    this.commit();
+    return result;
+  }
+
+  /** Runs `fn` and always takes its changes back (test=Y). Order numbers stay consumed. */
+  dryRun<T>(fn: () => T): T {
+    this.begin();
+    try {
+      return fn();
+    } finally {
+      this.rollback({ keepOrderNumbers: true });
+    }
+  }
+
+  /**
+   * Bulk seeding (admin route /__sandbox/seed, world:scale): inserts whole records at once,
+   * refusing (before any change) a key that already exists, then writes a fresh snapshot.
+   */
+  bulkInsert(records: BulkRecords): void {
+    if (this.txs.length > 0) throw new Error("bulkInsert cannot run inside a transaction");
+    const batches = TABLES.map((table) => [table, (records[table] ?? []) as Array<Row[TableName]>] as const);
+    for (const [table, rows] of batches) {
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const key = keyOf(table, row);
+        if (seen.has(key) || this.tables[table].has(key)) throw new Error(`bulkInsert: ${table} ${key} exists already`);
+        seen.add(key);
+      }
+    }
+    for (const [table, rows] of batches) for (const row of rows) this.place(table, row);
+    this.compact();
+  }
+
+  /** Replaces the whole world (reset, demo seed) and writes a fresh snapshot. */
+  replaceState(next: SandboxState): void {
+    if (this.txs.length > 0) throw new Error("replaceState cannot run inside a transaction");
+    const image = imageOfState(next);
+    image.clock = this.clock.snapshot();
+    image.seq = this.seq;
+    this.load(image);
+    this.calls.clear();
+    this.compact();
+  }
+
+  /** Writes the snapshot and empties the journal (also the first save of a new data dir). */
+  compact(): void {
+    if (!this.dataDir) return;
+    this.closeJournal();
+    this.snapshotBytes = writeSnapshot(this.dataDir, {
+      seq: this.seq,
+      counters: { ...this.counters },
+      clock: this.clock.snapshot(),
+      tables: this.tables as Image["tables"],
+    });
+    fs.writeFileSync(path.join(this.dataDir, JOURNAL_FILE), "", { mode: 0o600 });
+    fs.chmodSync(path.join(this.dataDir, JOURNAL_FILE), 0o600);
+    this.journalBytes = 0;
+  }
+
+  close(): void {
+    this.closeJournal();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private requireTx(): void {
+    if (this.txs.length === 0) throw new Error("World: changes happen inside world.transaction()");
+  }
+
+  private get<T extends TableName>(table: T, key: string | undefined): Row[T] | undefined {
+    if (key === undefined) return undefined;
+    const row = this.tables[table].get(key);
+    if (row && this.txs.length > 0) {
+      const id = `${table}\n${key}`;
+      let before: string | undefined;
+      for (const tx of this.txs) {
+        if (!tx.touched.has(id)) tx.touched.set(id, { table, key, before: (before ??= JSON.stringify(row)) });
+      }
+    }
+    return row;
+  }
+
+  private many<T extends TableName>(table: T, keys: readonly string[] | undefined): Array<Row[T]> {
+    const out: Array<Row[T]> = [];
+    for (const key of keys ?? []) {
+      const row = this.get(table, key);
+      if (row) out.push(row);
+    }
+    return out;
+  }
+
+  private insert<T extends TableName>(table: T, row: Row[T]): void {
+    this.requireTx();
+    const key = keyOf(table, row);
+    if (this.tables[table].has(key)) throw new Error(`World: ${table} ${key} exists already`);
+    this.place(table, row);
+    for (const tx of this.txs) tx.touched.set(`${table}\n${key}`, { table, key, before: null });
+    this.txs.at(-1)!.undo.push(() => this.unplace(table, row));
+  }
+
+  /** Adds a record and its index entries (no transaction bookkeeping). */
+  private place<T extends TableName>(table: T, row: Row[T]): void {
+    const key = keyOf(table, row);
+    (this.tables[table] as Map<string, Row[T]>).set(key, row);
+    switch (table) {
+      case "customers": {
+        const c = row as Customer;
+        push(this.customersByEmail, pair(c.loginName, c.email.toLowerCase()), c.id);
+        break;
+      }
+      case "licenses": {
+        const l = row as License;
+        push(this.licencesByDomain, pair(l.loginName, l.domainName.toLowerCase()), l.id);
+        if (l.parentId !== null) push(this.addOnsByParent, l.parentId, l.id);
+        const due = autoRenewDue(l);
+        if (due !== undefined) this.renewals.push(due, l.id);
+        break;
+      }
+      case "orders": {
+        const o = row as Order;
+        if (o.foreignOrderNumber) push(this.ordersByForeign, pair(o.loginName, o.foreignOrderNumber), o.orderNumber);
+        insertSorted(this.ordersByLogin, o.loginName, Number(o.orderNumber));
+        break;
+      }
+    }
+  }
+
+  private unplace<T extends TableName>(table: T, row: Row[T]): void {
+    this.tables[table].delete(keyOf(table, row));
+    switch (table) {
+      case "customers": {
+        const c = row as Customer;
+        pull(this.customersByEmail, pair(c.loginName, c.email.toLowerCase()), c.id);
+        break;
+      }
+      case "licenses": {
+        const l = row as License;
+        pull(this.licencesByDomain, pair(l.loginName, l.domainName.toLowerCase()), l.id);
+        if (l.parentId !== null) pull(this.addOnsByParent, l.parentId, l.id);
+        break; // a stale due-heap entry is skipped when popped
+      }
+      case "orders": {
+        const o = row as Order;
+        if (o.foreignOrderNumber) pull(this.ordersByForeign, pair(o.loginName, o.foreignOrderNumber), o.orderNumber);
+        removeSorted(this.ordersByLogin, o.loginName, Number(o.orderNumber));
+        break;
+      }
+    }
+  }
+
+  private load(image: Image): void {
+    this.tables = { accounts: new Map(), customers: new Map(), licenses: new Map(), orders: new Map() };
+    this.customersByEmail = new Map();
+    this.licencesByDomain = new Map();
+    this.addOnsByParent = new Map();
+    this.ordersByForeign = new Map();
+    this.ordersByLogin = new Map();
+    this.renewals = new DueHeap();
+    for (const table of TABLES) for (const row of image.tables[table].values()) this.place(table, row);
+    this.counters = { ...image.counters };
+    this.seq = image.seq;
+    this.clock.restore(image.clock);
+  }
+
+  private begin(): void {
+    const tx: Tx = { touched: new Map(), counters: { ...this.counters }, clock: this.clock.snapshot(), undo: [] };
+    // Nested (test=Y inside a call): records the outer transaction already handed out may be
+    // changed through those references, so the inner one remembers them as they are now.
+    for (const [id, t] of this.txs.at(-1)?.touched ?? []) {
+      const row = this.tables[t.table].get(t.key);
+      if (row) tx.touched.set(id, { table: t.table, key: t.key, before: JSON.stringify(row) });
+    }
+    this.txs.push(tx);
+  }
+
+  private commit(): void {
+    const tx = this.txs.pop()!;
+    const changes: Change[] = [];
+    const changedLicences: string[] = [];
+    for (const t of tx.touched.values()) {
+      const row = this.tables[t.table].get(t.key);
+      if (t.before === null) {
+        if (row) changes.push({ t: t.table, k: t.key, new: row });
+        continue;
+      }
+      if (!row) {
+        changes.push({ t: t.table, k: t.key, del: true });
+        continue;
+      }
+      const after = JSON.stringify(row);
+      if (after === t.before) continue;
+      if (t.table === "licenses") changedLicences.push(t.key);
+      changes.push({ t: t.table, k: t.key, ...diff(JSON.parse(t.before) as Record<string, unknown>, row as unknown as Record<string, unknown>) });
+    }
+    const counters = sameJson(tx.counters, this.counters) ? undefined : { ...this.counters };
+    const clockNow = this.clock.snapshot();
+    const clock = sameJson(tx.clock, clockNow) ? undefined : clockNow;
+    this.requeue(changedLicences);
+    if (changes.length === 0 && !counters && !clock) return;
+    this.append({ seq: this.seq + 1, changes, counters, clock });
+  }
+
+  /** Takes back the innermost transaction; an outer one still holds what it saw before. */
+  private rollback({ keepOrderNumbers }: { keepOrderNumbers: boolean }): void {
+    const tx = this.txs.pop()!;
+    for (let i = tx.undo.length - 1; i >= 0; i--) tx.undo[i]!();
+    for (const t of tx.touched.values()) {
+      if (t.before !== null) (this.tables[t.table] as Map<string, unknown>).set(t.key, JSON.parse(t.before));
+    }
+    const used = this.counters.nextOrderNumber;
+    this.counters = tx.counters;
+    this.clock.restore(tx.clock);
+    this.requeue([...tx.touched.values()].filter((t) => t.table === "licenses" && t.before !== null).map((t) => t.key));
+    if (keepOrderNumbers && used !== this.counters.nextOrderNumber) {
+      this.counters.nextOrderNumber = used;
+      // Inside a call's transaction its commit journals the counter; alone, journal it now.
+      if (this.txs.length === 0) this.append({ seq: this.seq + 1, changes: [], counters: { ...this.counters } });
+    }
+  }
+
+  /**
+   * Changed licences go back on the due heap as they now are (a renewal moved the due date, a
+   * rollback restored one taken off it); the add-ons of a changed base too, as they renew only
+   * while it is live. An unchanged licence taken off the heap stays off: it was not renewable.
+   */
+  private requeue(keys: string[]): void {
+    for (const key of keys) {
+      const licence = this.tables.licenses.get(key);
+      if (!licence) continue;
+      const due = autoRenewDue(licence);
+      if (due !== undefined) this.renewals.push(due, licence.id);
+      if (licence.parentId === null) {
+        for (const id of this.addOnsByParent.get(licence.id) ?? []) {
+          const addOn = this.tables.licenses.get(id);
+          const addOnDue = addOn ? autoRenewDue(addOn) : undefined;
+          if (addOnDue !== undefined) this.renewals.push(addOnDue, id);
+        }
+      }
+    }
+    if (this.renewals.size > 2 * this.tables.licenses.size + 1024) {
+      this.renewals = new DueHeap();
+      for (const licence of this.tables.licenses.values()) {
+        const due = autoRenewDue(licence);
+        if (due !== undefined) this.renewals.push(due, licence.id);
+      }
+    }
+  }
+
+  private append(entry: { seq: number; changes: Change[]; counters?: Counters; clock?: ClockState }): void {
+    this.seq = entry.seq;
+    if (!this.dataDir) return;
+    if (this.journalFd === undefined) {
+      fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+      this.journalFd = fs.openSync(path.join(this.dataDir, JOURNAL_FILE), "a", 0o600);
+      fs.fchmodSync(this.journalFd, 0o600); // a journal left 0644 by hand or an older tool: it holds passwords
+    }
+    const frame = encodeEntry(entry);
+    fs.writeSync(this.journalFd, frame);
+    this.journalBytes += frame.length;
+    if (this.journalBytes > (this.compactAfter ?? Math.max(DEFAULT_COMPACT_BYTES, this.snapshotBytes))) this.compact();
+  }
+
+  private closeJournal(): void {
+    if (this.journalFd === undefined) return;
+    fs.closeSync(this.journalFd);
+    this.journalFd = undefined;
   }
 }
 
-function own<T>(record: Record<string, T>, key: string | undefined): T | undefined {
-  return key !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+/** When an auto-renew licence falls due (its expiry), or undefined when it will not auto-renew. */
+export function autoRenewDue(licence: License): number | undefined {
+  if (licence.status !== "active" || !licence.autoRenew || licence.termDays <= 0) return undefined;
+  const kind = productOf(licence.productCode)?.kind;
+  if (kind !== "base" && kind !== "addon") return undefined;
+  // A renewal that failed for want of funds is not retried: the licence is left to expire.
+  if (licence.autoRenewFailedAt === licence.expiresAt) return undefined;
+  return Date.parse(licence.expiresAt);
+}
+
+/**
+ * A binary min-heap of (due instant, licence id) with lazy deletion: an entry whose licence no
+ * longer falls due at that instant is skipped when popped. Hand-written (30 lines) because the
+ * lazy-deletion contract is the point, and a generic heap package would add nothing.
+ */
+class DueHeap {
+  private items: Array<{ due: number; id: string }> = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(due: number, id: string): void {
+    const items = this.items;
+    items.push({ due, id });
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]!.due <= items[i]!.due) break;
+      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      i = parent;
+    }
+  }
+
+  popUntil(now: number): Array<{ due: number; id: string }> {
+    const out: Array<{ due: number; id: string }> = [];
+    const items = this.items;
+    while (items.length > 0 && items[0]!.due <= now) {
+      out.push(items[0]!);
+      const last = items.pop()!;
+      if (items.length === 0) break;
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && items[l]!.due < items[m]!.due) m = l;
+        if (r < items.length && items[r]!.due < items[m]!.due) m = r;
+        if (m === i) break;
+        [items[m], items[i]] = [items[i]!, items[m]!];
+        i = m;
+      }
+    }
+    return out;
+  }
+}
+
+function pair(a: string, b: string): string {
+  return `${a}\n${b}`;
+}
+
+function push(index: Map<string, string[]>, key: string, value: string): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+function pull(index: Map<string, string[]>, key: string, value: string): void {
+  const list = index.get(key);
+  if (!list) return;
+  const at = list.lastIndexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) index.delete(key);
+}
+
+function insertSorted(index: Map<string, number[]>, key: string, value: number): void {
+  const list = index.get(key);
+  if (!list) return void index.set(key, [value]);
+  if (list.length === 0 || list[list.length - 1]! < value) return void list.push(value);
+  list.splice(lowerBound(list, value), 0, value);
+}
+
+function removeSorted(index: Map<string, number[]>, key: string, value: number): void {
+  const list = index.get(key);
+  if (!list) return;
+  const at = lowerBound(list, value);
+  if (list[at] === value) list.splice(at, 1);
+}
+
+export function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function diff(before: Record<string, unknown>, after: Record<string, unknown>): { set?: Record<string, unknown>; unset?: string[] } {
+  const set: Record<string, unknown> = {};
+  const unset: string[] = [];
+  for (const [field, value] of Object.entries(after)) {
+    if (value === undefined) {
+      if (field in before) unset.push(field);
+    } else if (JSON.stringify(value) !== JSON.stringify(before[field])) {
+      set[field] = value;
+    }
+  }
+  for (const field of Object.keys(before)) if (!(field in after)) unset.push(field);
+  return { ...(Object.keys(set).length > 0 ? { set } : {}), ...(unset.length > 0 ? { unset } : {}) };
+}
+
+function imageOfState(state: SandboxState): Image {
+  const image = emptyImage({ nextOrderNumber: state.nextOrderNumber, nextId: state.nextId, nextAccountId: state.nextAccountId });
+  image.clock = state.clock;
+  for (const table of TABLES) {
+    for (const row of Object.values(state[table])) (image.tables[table] as Map<string, unknown>).set(keyOf(table, row), row);
+  }
+  return image;
+}
+
+function imageOfLegacy(file: string): Image {
+  let parsed: SandboxState;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8")) as SandboxState;
+  } catch {
+    throw new CorruptStateError(`Sandbox state ${file} is not valid JSON.`);
+  }
+  if (parsed.version !== 1) throw new CorruptStateError(`Unsupported sandbox state version in ${file}.`);
+  return imageOfState(parsed);
 }
 
 /** Short alphanumeric token (AutoApplyOrder `uniqueValue`, SiteLock site IDs). */

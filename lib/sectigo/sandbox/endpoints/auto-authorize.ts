@@ -45,7 +45,7 @@ function authorize(world: World, order: Order): string[] {
   const now = world.now();
   for (const licence of licensesOfOrder(world, order)) if (licence.status === "awaiting") licence.status = "active";
   for (const renewal of order.pendingRenewals ?? []) {
-    const licence = world.state.licenses[renewal.licenseId];
+    const licence = world.licence(renewal.licenseId);
     if (licence) applyRenewal(licence, renewal.days, renewal.price, now, order.orderNumber);
   }
   delete order.pendingRenewals;

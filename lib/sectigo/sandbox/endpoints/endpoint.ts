@@ -31,14 +31,15 @@ export interface RunOptions {
 /**
  * Method check (-17), call limit (-42), pending auto-renewals, then the handler inside a
  * transaction; any SandboxError becomes the endpoint's error reply, anything else -14.
- * The state is persisted after every call.
+ * What a call changed is journaled when its transaction commits, before the reply is sent; a call
+ * that changes nothing writes nothing.
  */
 export function runEndpoint(world: World, endpoint: Endpoint, method: string, raw: ParamBag, options: RunOptions = {}): Reply {
   const params = endpoint.normalize ? endpoint.normalize(raw) : raw;
   try {
     if (method !== "POST" && !(endpoint.allowGet && method === "GET")) throw err.postRequired();
     countCall(world, params.get("loginName"));
-    runAutoRenewals(world);
+    world.transaction(() => runAutoRenewals(world));
     return world.transaction(() => {
       const reply = endpoint.handle({ world, params, method });
       syncOrderStatuses(world);
@@ -48,7 +49,5 @@ export function runEndpoint(world: World, endpoint: Endpoint, method: string, ra
     if (error instanceof SandboxError) return endpoint.renderError(error, params);
     options.onUnexpected?.(error);
     return endpoint.renderError(err.unknown(), params);
-  } finally {
-    world.persist();
   }
 }

@@ -4,6 +4,9 @@
  * `X_field` per order and `X_Y_field` per licence (item) of order X, 1-based.
  *
  * Decisions:
+ * - Cost: an unfiltered page is a slice of the account's ordered order numbers; orderNumber and
+ *   foreignOrderNumber are index lookups; other filters walk the account's orders in order up to
+ *   the end of the requested page.
  * - Results are the account's orders sorted by order number; `firstResultNo`/`lastResultNo` are
  *   1-based and inclusive; defaults 1 and first+99 (pages of 100); at most 500 per call; first >
  *   last -> -4.
@@ -97,6 +100,17 @@ function orderFields(world: World, order: Order, licences: License[], n: number,
   return f;
 }
 
+/** The order numbers named by `orderNumber` and `foreignOrderNumber` (either list), ascending. */
+function namedOrders(world: World, loginName: string, orders: Set<string> | undefined, foreign: Set<string> | undefined): number[] {
+  const numbers = new Set<number>();
+  if (orders) {
+    for (const n of orders) if (/^\d+$/.test(n)) numbers.add(Number(n));
+  } else if (foreign) {
+    for (const f of foreign) for (const o of world.ordersByForeignNumber(loginName, f)) numbers.add(Number(o.orderNumber));
+  }
+  return [...numbers].sort((a, b) => a - b);
+}
+
 export const webHostReport: Endpoint = {
   name: "WebHostReport",
   allowGet: false,
@@ -118,30 +132,50 @@ export const webHostReport: Endpoint = {
     const fqdn = like(params.get("fqdn"));
     const now = world.now();
 
-    const rows = Object.values(world.state.orders)
-      .filter((o) => o.loginName === account.loginName)
-      .sort((a, b) => Number(a.orderNumber) - Number(b.orderNumber))
-      .map((order) => ({ order, licences: licensesOfOrder(world, order) }))
-      .filter(({ order, licences }) => {
-        const created = Date.parse(order.createdAt) / 1000;
-        const statuses = licences.length > 0 ? licences.map((l) => reportedStatus(l, now)) : [order.status];
-        const customer = order.customerId ? world.customer(order.customerId) : undefined;
-        const expiry = Math.max(0, ...licences.map((l) => Date.parse(l.expiresAt) / 1000));
-        return (
-          (notBefore === undefined || created >= notBefore) &&
-          (notAfter === undefined || created <= notAfter) &&
-          (expireNotBefore === undefined || expiry >= expireNotBefore) &&
-          (expireNotAfter === undefined || expiry <= expireNotAfter) &&
-          (!orders || orders.has(order.orderNumber)) &&
-          (!foreign || (order.foreignOrderNumber !== null && foreign.has(order.foreignOrderNumber))) &&
-          (!certs || licences.some((l) => l.certificateId !== undefined && certs.has(l.certificateId))) &&
-          (!org || org(customer?.organizationName ?? "")) &&
-          (!fqdn || licences.some((l) => fqdn(l.domainName)) || fqdn(order.domainName ?? "")) &&
-          (!descs || statuses.some((s) => descs.has(s))) &&
-          (!codes || statuses.some((s) => codes.has(String(STATUS_CODES[s] ?? 0))))
-        );
-      });
-    const page = rows.slice(first - 1, last);
+    const matches = (order: Order, licences: License[]): boolean => {
+      const created = Date.parse(order.createdAt) / 1000;
+      const statuses = licences.length > 0 ? licences.map((l) => reportedStatus(l, now)) : [order.status];
+      const customer = order.customerId ? world.customer(order.customerId) : undefined;
+      const expiry = Math.max(0, ...licences.map((l) => Date.parse(l.expiresAt) / 1000));
+      return (
+        (notBefore === undefined || created >= notBefore) &&
+        (notAfter === undefined || created <= notAfter) &&
+        (expireNotBefore === undefined || expiry >= expireNotBefore) &&
+        (expireNotAfter === undefined || expiry <= expireNotAfter) &&
+        (!orders || orders.has(order.orderNumber)) &&
+        (!foreign || (order.foreignOrderNumber !== null && foreign.has(order.foreignOrderNumber))) &&
+        (!certs || licences.some((l) => l.certificateId !== undefined && certs.has(l.certificateId))) &&
+        (!org || org(customer?.organizationName ?? "")) &&
+        (!fqdn || licences.some((l) => fqdn(l.domainName)) || fqdn(order.domainName ?? "")) &&
+        (!descs || statuses.some((s) => descs.has(s))) &&
+        (!codes || statuses.some((s) => codes.has(String(STATUS_CODES[s] ?? 0))))
+      );
+    };
+    const filtered = [notBefore, notAfter, expireNotBefore, expireNotAfter, orders, foreign, certs, org, fqdn, descs, codes].some((f) => f !== undefined);
+    const page: Array<{ order: Order; licences: License[] }> = [];
+    const take = (order: Order | undefined) => {
+      if (order?.loginName !== account.loginName) return;
+      page.push({ order, licences: licensesOfOrder(world, order) });
+    };
+    if (!filtered) {
+      // The whole list: the page is a slice of the account's ordered order numbers.
+      for (const n of world.orderNumbersOf(account.loginName).slice(first - 1, last)) take(world.order(String(n)));
+    } else {
+      // Named orders come from the indexes; other filters walk the account's orders in order and
+      // stop at the end of the page (cost grows with the page's position, not the account's size).
+      const named = orders || foreign ? namedOrders(world, account.loginName, orders, foreign) : undefined;
+      const numbers = named ?? world.orderNumbersOf(account.loginName);
+      let seen = 0;
+      for (const n of numbers) {
+        const order = world.order(String(n));
+        if (!order || order.loginName !== account.loginName) continue;
+        const licences = licensesOfOrder(world, order);
+        if (!matches(order, licences)) continue;
+        seen++;
+        if (seen >= first) page.push({ order, licences });
+        if (seen >= last) break;
+      }
+    }
     const fields: Array<[string, string]> = [
       ["errorCode", "0"],
       ["noOfResults", String(page.length)],
