@@ -193,7 +193,7 @@ describe("damaged files", () => {
     const { d, journal } = await seeded();
     const whole = fs.readFileSync(journal);
     const second = frameStarts(whole)[1]!;
-    whole[second + 12] ^= 0xff; // a flipped byte inside the second record's payload
+    whole[second + 12] = whole[second + 12]! ^ 0xff; // a flipped byte inside the second record's payload
     fs.writeFileSync(journal, whole);
     await expect(harness({ dataDir: d, now: undefined })).rejects.toThrow(/journal .* is damaged at byte \d+ .* intact records follow it[\s\S]*Move the data directory away/);
   });
