@@ -9,6 +9,8 @@ import type { SessionUser } from "@/lib/auth/verify-credentials";
 export type Actor = SessionUser & {
   /** The server-side session this request belongs to (absent outside a signed-in request). */
   sessionId?: string;
+  /** Set when Order Desk itself acts (a job, the reconciliation pass): what it is doing. */
+  system?: string;
 };
 
 /**

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
  */
 export async function sectigoClientForAccount(
   db: PrismaClient,
-  opts: { resellerAccountId: string; credentialsKey: string; timeoutMs?: number; orderId?: string },
+  opts: { resellerAccountId: string; credentialsKey: string; timeoutMs?: number; orderId?: string; actorId?: string | null },
 ): Promise<SectigoClient> {
   const account = await db.resellerAccount.findUnique({ where: { id: opts.resellerAccountId } });
   if (!account) throw new AppError("NOT_FOUND", "That reseller account no longer exists.");
@@ -21,6 +21,6 @@ export async function sectigoClientForAccount(
     loginName: account.loginName,
     loginPassword: decryptSecret(account.loginPasswordEnc, opts.credentialsKey),
     timeoutMs: opts.timeoutMs,
-    recorder: apiCallRecorder(db, { resellerAccountId: account.id, orderId: opts.orderId }),
+    recorder: apiCallRecorder(db, { resellerAccountId: account.id, orderId: opts.orderId, actorId: opts.actorId ?? null }),
   });
 }

@@ -6,7 +6,7 @@ import type { RecordedCall } from "@/lib/sectigo/client";
  * the row links to the reseller account and, when known, to our order (by explicit id or by
  * the foreignOrderNumber the call carried).
  */
-export function apiCallRecorder(db: PrismaClient, link: { resellerAccountId: string; orderId?: string }) {
+export function apiCallRecorder(db: PrismaClient, link: { resellerAccountId: string; orderId?: string; actorId?: string | null }) {
   return async (call: RecordedCall): Promise<void> => {
     let orderId = link.orderId;
     const foreign = call.orderContext?.foreignOrderNumber;
@@ -17,6 +17,7 @@ export function apiCallRecorder(db: PrismaClient, link: { resellerAccountId: str
       data: {
         resellerAccountId: link.resellerAccountId,
         orderId,
+        actorId: link.actorId ?? null,
         endpoint: call.endpoint,
         method: call.method,
         request: JSON.stringify(call.request),

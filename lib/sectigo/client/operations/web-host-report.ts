@@ -39,6 +39,8 @@ export interface WebHostReportItem {
   /** 1-based position inside the order (`X_Y_`). */
   index: number;
   type?: string;
+  /** `X_Y_productID` (the item's product code). */
+  productCode?: number;
   domain?: string;
   status?: string;
   notBefore?: Date;
@@ -184,11 +186,16 @@ function toRow(index: number, extra: Record<string, string>, items: Map<number, 
   );
 }
 
+function intOf(value: string | undefined): number | undefined {
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 function toItem(index: number, fields: Record<string, string>): WebHostReportItem {
   return assignDefined<WebHostReportItem>(
     { index, extra: fields },
     {
       type: pick(fields, "type"),
+      productCode: intOf(pick(fields, "productID", "productCode")),
       domain: pick(fields, "domain", "domainName", "fqdn"),
       status: pick(fields, "status", "certificateStatus"),
       notBefore: parseDate(pick(fields, "notBefore")),

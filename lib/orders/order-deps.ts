@@ -1,0 +1,19 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { SectigoClient } from "@/lib/sectigo/client";
+import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
+
+/** What the order use cases need from the outside; tests pass their own database and sandbox. */
+export interface OrderDeps {
+  db: PrismaClient;
+  /** The Sectigo client of a reseller account, recording every call against the order and the person. */
+  sectigo(resellerAccountId: string, link: { orderId?: string; actorId: string | null }): Promise<SectigoClient>;
+  now?: () => Date;
+}
+
+export function orderDeps(db: PrismaClient, opts: { credentialsKey: string; timeoutMs?: number }): OrderDeps {
+  return {
+    db,
+    sectigo: (resellerAccountId, link) =>
+      sectigoClientForAccount(db, { resellerAccountId, credentialsKey: opts.credentialsKey, timeoutMs: opts.timeoutMs, orderId: link.orderId, actorId: link.actorId }),
+  };
+}

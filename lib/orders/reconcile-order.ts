@@ -1,0 +1,155 @@
+/**
+ * Finding out what happened to an order whose outcome is unknown, without ever sending it again.
+ *
+ * - AutoApplyOrder carries our `foreignOrderNumber`: WebHostReport by that reference either shows
+ *   the order (-> PLACED with Sectigo's number) or does not (-> FAILED "not placed, safe to order
+ *   again"). Certain either way.
+ * - PlaceOrder has no documented foreignOrderNumber: the report is asked for the orders placed
+ *   around the time of ours (and on its domain, when it has one); a single candidate with the same
+ *   products and domain that no other order of ours claims is certain. Otherwise the candidates
+ *   are kept on the order for a person to settle (settle-unknown-order.ts); none at all -> not
+ *   placed.
+ * - An order still SUBMITTING is only looked at once the call's time budget has passed: its call
+ *   may still be under way.
+ */
+import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
+import { actorUserId } from "@/lib/auth/system-actor";
+import { AppError } from "@/lib/errors";
+import type { WebHostReportRow } from "@/lib/sectigo/client";
+import type { OrderDeps } from "./order-deps";
+import { eventData, OPEN_STATUSES, settlePlaced, transition } from "./settle-order";
+import type { OrderSubmission } from "./submission";
+
+/** A SUBMITTING order older than this has lost its caller (twice the default 30 s call budget, plus margin). */
+export const STALE_SUBMITTING_MS = 90_000;
+const WINDOW_BEFORE_MS = 5 * 60_000;
+const WINDOW_AFTER_MS = 30 * 60_000;
+
+export interface Candidate {
+  orderNumber: string;
+  placedAt: string | null;
+  domainName: string | null;
+  productCodes: number[];
+  status: string | null;
+}
+
+export type ReconcileResult =
+  | { outcome: "PLACED"; orderNumber: string }
+  | { outcome: "NOT_PLACED" }
+  | { outcome: "NEEDS_A_PERSON"; candidates: Candidate[] }
+  | { outcome: "NOT_YET"; reason: string }
+  | { outcome: "SETTLED_ALREADY" };
+
+export async function reconcileOrder(actor: Actor | null, input: { orderId: string }, deps: OrderDeps): Promise<ReconcileResult> {
+  assertCan(actor, "placeOrders");
+  const { db } = deps;
+  const now = deps.now?.() ?? new Date();
+  const order = await db.order.findUnique({
+    where: { id: input.orderId },
+    include: { items: { orderBy: { createdAt: "asc" } } },
+  });
+  if (!order) throw new AppError("NOT_FOUND", "That order does not exist.");
+  if (!OPEN_STATUSES.includes(order.status)) return { outcome: "SETTLED_ALREADY" };
+  if (order.status === "SUBMITTING" && now.getTime() - order.createdAt.getTime() < STALE_SUBMITTING_MS) {
+    return { outcome: "NOT_YET", reason: "The order is still being sent; check again in a minute." };
+  }
+  const request = order.request as OrderSubmission["sectigo"] | null;
+  if (!request) throw new AppError("CONFLICT", "This order has no recorded request to reconcile.");
+
+  const client = await deps.sectigo(order.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
+  const full = { id: order.id, customerId: order.customerId, request, items: order.items };
+
+  if (request.operation === "autoApplyOrder") {
+    const report = await client.webHostReport({ foreignOrderNumbers: [order.foreignOrderNumber], showCost: true });
+    if (!report.ok) return note(deps, order.id, actor, report.error.userMessage);
+    const row = report.value.rows.find((r) => r.foreignOrderNumber === order.foreignOrderNumber && r.orderNumber);
+    if (row?.orderNumber) {
+      const placement = { orderNumber: row.orderNumber, cost: row.cost, awaiting: isAwaiting(row), via: `found by reference ${order.foreignOrderNumber} in WebHostReport` };
+      const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now));
+      return moved ? { outcome: "PLACED", orderNumber: row.orderNumber } : { outcome: "SETTLED_ALREADY" };
+    }
+    return notPlaced(deps, order.id, actor, `Sectigo has no order with reference ${order.foreignOrderNumber}: it was not placed, and nothing was charged. It is safe to order it again.`);
+  }
+
+  // PlaceOrder: match on time, domain and products.
+  const domain = order.items.find((i) => i.domainName)?.domainName ?? null;
+  const report = await client.webHostReport({
+    placedFrom: new Date(order.createdAt.getTime() - WINDOW_BEFORE_MS),
+    placedTo: new Date(order.createdAt.getTime() + WINDOW_AFTER_MS),
+    ...(domain ? { domainName: domain } : {}),
+    showCost: true,
+    page: { first: 1, last: 100 },
+  });
+  if (!report.ok) return note(deps, order.id, actor, report.error.userMessage);
+  const wanted = new Set(order.items.map((i) => i.productCode));
+  const claimed = new Set(
+    (
+      await db.order.findMany({
+        where: { orderNumber: { in: report.value.rows.flatMap((r) => (r.orderNumber ? [r.orderNumber] : [])) }, NOT: { id: order.id } },
+        select: { orderNumber: true },
+      })
+    ).map((o) => o.orderNumber),
+  );
+  const candidates = report.value.rows
+    .filter((r) => r.orderNumber && !claimed.has(r.orderNumber))
+    .map(candidateOf)
+    .filter((c) => c.productCodes.length === 0 || c.productCodes.some((code) => wanted.has(code)));
+  if (candidates.length === 0) {
+    if (now.getTime() - order.createdAt.getTime() < WINDOW_AFTER_MS / 3) {
+      return note(deps, order.id, actor, "No matching order at Sectigo yet; Order Desk will look again.", "NOT_YET");
+    }
+    return notPlaced(deps, order.id, actor, "Sectigo shows no order with these products placed at that time: it was not placed. It is safe to order it again.");
+  }
+  const exact = candidates.filter((c) => sameProducts(c.productCodes, wanted) && (!domain || c.domainName?.toLowerCase() === domain.toLowerCase()));
+  if (exact.length === 1 && candidates.length === 1) {
+    const c = exact[0]!;
+    const row = report.value.rows.find((r) => r.orderNumber === c.orderNumber)!;
+    const placement = { orderNumber: c.orderNumber, cost: row.cost, awaiting: isAwaiting(row), via: "the only order at Sectigo with these products, domain and time" };
+    const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now));
+    return moved ? { outcome: "PLACED", orderNumber: c.orderNumber } : { outcome: "SETTLED_ALREADY" };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.orderEvent.create({
+      data: eventData(order.id, actor, {
+        kind: "CANDIDATES",
+        message: `${candidates.length} orders at Sectigo could be this one; a person must say which (or none).`,
+        data: { candidates: candidates.map((c) => ({ ...c })) },
+      }),
+    });
+    await transition(tx, order.id, actor, { from: ["SUBMITTING"], to: "UNKNOWN", event: { kind: "UNKNOWN", message: "The outcome needs a person to settle it." } });
+  });
+  return { outcome: "NEEDS_A_PERSON", candidates };
+}
+
+function candidateOf(row: WebHostReportRow): Candidate {
+  const codes = row.items.flatMap((i) => (i.productCode !== undefined ? [i.productCode] : []));
+  if (codes.length === 0 && row.productCode !== undefined) codes.push(row.productCode);
+  return {
+    orderNumber: row.orderNumber!,
+    placedAt: row.placedAt?.toISOString() ?? null,
+    domainName: row.domainName ?? row.items.find((i) => i.domain)?.domain ?? null,
+    productCodes: codes,
+    status: row.orderStatus ?? null,
+  };
+}
+
+function sameProducts(codes: number[], wanted: Set<number>): boolean {
+  return codes.length > 0 && codes.every((c) => wanted.has(c)) && [...wanted].every((w) => codes.includes(w));
+}
+
+function isAwaiting(row: WebHostReportRow): boolean {
+  return (row.orderStatus ?? "").toLowerCase().startsWith("await");
+}
+
+async function note(deps: OrderDeps, orderId: string, actor: Actor, message: string, outcome: "NOT_YET" = "NOT_YET"): Promise<ReconcileResult> {
+  await deps.db.orderEvent.create({ data: eventData(orderId, actor, { kind: "NOTE", message: `Reconciliation: ${message}` }) });
+  return { outcome, reason: message };
+}
+
+async function notPlaced(deps: OrderDeps, orderId: string, actor: Actor, message: string): Promise<ReconcileResult> {
+  const moved = await deps.db.$transaction((tx) =>
+    transition(tx, orderId, actor, { from: OPEN_STATUSES, to: "FAILED", changes: { errorMessage: message, errorCode: null, errorField: null }, event: { kind: "RECONCILED", message } }),
+  );
+  return moved ? { outcome: "NOT_PLACED" } : { outcome: "SETTLED_ALREADY" };
+}

@@ -1,0 +1,198 @@
+/**
+ * Moving an order out of SUBMITTING or UNKNOWN, exactly once: every change is a conditional update
+ * (`WHERE status IN (...)`) in a transaction with its event, so two settlements racing (the request
+ * that made the call and a reconciliation pass) cannot both apply. A placed SiteLock order records
+ * its licence and add-ons in the same transaction.
+ */
+import type { Prisma, OrderStatus } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/session";
+import { actorLabel, actorUserId } from "@/lib/auth/system-actor";
+import type { AutoApplyOrderInput, SectigoError } from "@/lib/sectigo/client";
+import type { OrderSubmission } from "./submission";
+
+type Tx = Prisma.TransactionClient;
+const DAY_MS = 86_400_000;
+
+/** Statuses a settlement may leave from: the call under way, or an outcome nobody knows yet. */
+export const OPEN_STATUSES: OrderStatus[] = ["SUBMITTING", "UNKNOWN"];
+
+export interface EventInput {
+  kind: string;
+  message: string;
+  from?: OrderStatus | null;
+  to?: OrderStatus | null;
+  data?: Prisma.InputJsonValue;
+}
+
+export function eventData(orderId: string, actor: Actor, e: EventInput): Prisma.OrderEventCreateManyInput {
+  return {
+    orderId,
+    actorId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    kind: e.kind,
+    message: e.message,
+    fromStatus: e.from ?? null,
+    toStatus: e.to ?? null,
+    data: e.data,
+  };
+}
+
+/**
+ * Moves the order from one of `from` to `to` with `changes`; false (and nothing written) when
+ * another settlement got there first.
+ */
+export async function transition(
+  tx: Tx,
+  orderId: string,
+  actor: Actor,
+  opts: { from: OrderStatus[]; to: OrderStatus; changes?: Prisma.OrderUpdateManyMutationInput; event: Omit<EventInput, "from" | "to"> },
+): Promise<boolean> {
+  const current = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } });
+  if (!current || !opts.from.includes(current.status)) return false;
+  const { count } = await tx.order.updateMany({
+    where: { id: orderId, status: current.status },
+    data: { ...opts.changes, status: opts.to },
+  });
+  if (count !== 1) return false;
+  await tx.orderEvent.create({ data: eventData(orderId, actor, { ...opts.event, from: current.status, to: opts.to }) });
+  return true;
+}
+
+export interface Placement {
+  orderNumber: string;
+  /** What Sectigo debited (or will), when it said. */
+  cost?: number;
+  /** Sectigo accepted but waits: payment/validation pending (AutoApplyOrder 1) or reseller=Y authorization. */
+  awaiting: boolean;
+  siteLockUserId?: string;
+  siteLockSiteId?: string;
+  /** How we learnt it: the call's answer, or a reconciliation. */
+  via: string;
+}
+
+interface OrderForSettlement {
+  id: string;
+  customerId: string;
+  request: unknown;
+  items: Array<{ productCode: number; productName: string; days: number | null; domainName: string | null; isAddOn: boolean }>;
+}
+
+/** SUBMITTING/UNKNOWN -> PLACED or AWAITING_AUTHORIZATION, with the licence bookkeeping. */
+export async function settlePlaced(tx: Tx, order: OrderForSettlement, actor: Actor, placement: Placement, now: Date): Promise<boolean> {
+  const to: OrderStatus = placement.awaiting ? "AWAITING_AUTHORIZATION" : "PLACED";
+  const moved = await transition(tx, order.id, actor, {
+    from: OPEN_STATUSES,
+    to,
+    changes: {
+      orderNumber: placement.orderNumber,
+      totalCost: placement.cost,
+      placedAt: now,
+      errorCode: null,
+      errorMessage: null,
+      errorField: null,
+    },
+    event: {
+      kind: to === "PLACED" ? "PLACED" : "AWAITING_AUTHORIZATION",
+      message:
+        to === "PLACED"
+          ? `Sectigo placed order ${placement.orderNumber} (${placement.via}).`
+          : `Sectigo accepted order ${placement.orderNumber}; it waits for authorization (${placement.via}).`,
+      data: { orderNumber: placement.orderNumber, cost: placement.cost ?? null },
+    },
+  });
+  if (moved && !placement.awaiting) await recordLicences(tx, order, placement, now);
+  return moved;
+}
+
+export async function settleFailed(tx: Tx, orderId: string, actor: Actor, error: Pick<SectigoError, "code" | "userMessage" | "field" | "vendorMessage">, note: string): Promise<boolean> {
+  return transition(tx, orderId, actor, {
+    from: OPEN_STATUSES,
+    to: "FAILED",
+    changes: { errorCode: error.code ?? null, errorMessage: error.userMessage, errorField: error.field ?? null },
+    event: { kind: "FAILED", message: note, data: { code: error.code ?? null, field: error.field ?? null, vendorMessage: error.vendorMessage ?? null } },
+  });
+}
+
+export async function settleUnknown(tx: Tx, orderId: string, actor: Actor, message: string, data?: Prisma.InputJsonValue): Promise<boolean> {
+  return transition(tx, orderId, actor, { from: ["SUBMITTING"], to: "UNKNOWN", changes: { errorMessage: message }, event: { kind: "UNKNOWN", message, data } });
+}
+
+/**
+ * The licence side of a placed SiteLock order (AutoApplyOrder): a new licence with its add-ons,
+ * add-ons on an existing licence, a renewal or a plan change of one, SiteLock 911, or the bundle
+ * that comes with an SSL certificate. Dates are Order Desk's estimate from the term; the sync with
+ * WebHostReport corrects them from Sectigo's.
+ */
+async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Placement, now: Date): Promise<void> {
+  const request = order.request as OrderSubmission["sectigo"] | null;
+  if (request?.operation !== "autoApplyOrder") return;
+  const input = request.input as AutoApplyOrderInput;
+  const nameOf = (code: number) => order.items.find((i) => i.productCode === code)?.productName ?? `Product ${code}`;
+  const base = {
+    customerId: order.customerId,
+    orderId: order.id,
+    currentOrderNumber: placement.orderNumber,
+    status: "ACTIVE" as const,
+    startsAt: now,
+    slUserId: placement.siteLockUserId ?? null,
+    slSiteId: placement.siteLockSiteId ?? null,
+  };
+  const addOns = async (licenseId: string, codes: number[], expiresAt: Date | null) => {
+    if (codes.length === 0) return;
+    await tx.addOn.createMany({
+      data: codes.map((code) => ({ licenseId, orderId: order.id, productCode: code, productName: nameOf(code), startsAt: now, expiresAt })),
+    });
+  };
+  switch (input.kind) {
+    case "newCustomer":
+    case "existingCustomer": {
+      const expiresAt = new Date(now.getTime() + input.days * DAY_MS);
+      const licence = await tx.license.create({
+        data: { ...base, productCode: input.productCode, productName: nameOf(input.productCode), domainName: input.domainName, termDays: input.days, expiresAt, autoRenew: input.autoRenew },
+      });
+      await addOns(licence.id, input.addOnCodes ?? [], expiresAt);
+      return;
+    }
+    case "addOn": {
+      const licence = await existingLicence(tx, order.customerId, input.previousOrderNumber, input.domainName);
+      if (licence) await addOns(licence.id, input.addOnCodes, licence.expiresAt);
+      return;
+    }
+    case "renewal": {
+      const licence = await existingLicence(tx, order.customerId, input.previousOrderNumber, input.domainName);
+      if (!licence) return;
+      const from = licence.expiresAt && licence.expiresAt > now ? licence.expiresAt : now;
+      await tx.license.update({
+        where: { id: licence.id },
+        data: { expiresAt: new Date(from.getTime() + input.days * DAY_MS), termDays: input.days, currentOrderNumber: placement.orderNumber, status: "ACTIVE", autoRenew: input.autoRenew },
+      });
+      return;
+    }
+    case "planChange": {
+      const licence = await existingLicence(tx, order.customerId, input.previousOrderNumber, input.domainName);
+      if (!licence) return;
+      await tx.license.update({
+        where: { id: licence.id },
+        data: { productCode: input.productCode, productName: nameOf(input.productCode), currentOrderNumber: placement.orderNumber, autoRenew: input.autoRenew },
+      });
+      await addOns(licence.id, input.addOnCodes ?? [], licence.expiresAt);
+      return;
+    }
+    case "siteLock911":
+      await tx.license.create({ data: { ...base, productCode: 1082, productName: nameOf(1082), domainName: input.domainName, termDays: 0, expiresAt: null, autoRenew: false } });
+      return;
+    case "sslBundle":
+      if (input.disableSiteLock) return;
+      await tx.license.create({
+        data: { ...base, productCode: 1072, productName: nameOf(1072), domainName: input.domainName, termDays: input.days, expiresAt: new Date(now.getTime() + input.days * DAY_MS), autoRenew: false },
+      });
+      return;
+  }
+}
+
+async function existingLicence(tx: Tx, customerId: string, previousOrderNumber: string, domainName: string) {
+  return (
+    (await tx.license.findFirst({ where: { customerId, currentOrderNumber: previousOrderNumber } })) ??
+    (await tx.license.findFirst({ where: { customerId, domainName: { equals: domainName, mode: "insensitive" }, status: "ACTIVE" }, orderBy: { createdAt: "desc" } }))
+  );
+}

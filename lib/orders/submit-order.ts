@@ -1,0 +1,186 @@
+/**
+ * Placing an order, exactly once.
+ *
+ * 1. The order is written with its own `foreignOrderNumber` and the form's `submissionKey` (unique)
+ *    before anything is sent. The same submission arriving again (double click, retry, a copied tab,
+ *    a second app instance) fails that unique insert and is answered with the first one's status:
+ *    only the request that inserted the row calls Sectigo.
+ * 2. The call's answer settles the order: PLACED / AWAITING_AUTHORIZATION with Sectigo's order
+ *    number; FAILED when Sectigo refused it (nothing was bought; the field it named is kept);
+ *    UNKNOWN when it may have been placed (timeout, reset, 5xx, malformed or lost answer). An
+ *    UNKNOWN order is never sent again: reconcile-order.ts finds out what happened.
+ * 3. An order left SUBMITTING (the app stopped during the call) is treated as UNKNOWN by the
+ *    reconciliation pass once the call's time budget has passed.
+ */
+import { randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
+import { actorUserId } from "@/lib/auth/system-actor";
+import { AppError } from "@/lib/errors";
+import type { OrderStatus } from "@/lib/generated/prisma/client";
+import type { PlacedOrder, PlaceOrderResult, SectigoResult } from "@/lib/sectigo/client";
+import type { OrderDeps } from "./order-deps";
+import { eventData, settleFailed, settlePlaced, settleUnknown } from "./settle-order";
+import { orderSubmissionSchema, type OrderSubmissionInput } from "./submission";
+
+export interface OrderRef {
+  id: string;
+  foreignOrderNumber: string;
+  orderNumber: string | null;
+  status: OrderStatus;
+}
+
+export type SubmitResult =
+  | { outcome: "PLACED" | "AWAITING_AUTHORIZATION"; order: OrderRef }
+  | { outcome: "FAILED"; order: OrderRef; message: string; field?: string; code?: number }
+  | { outcome: "UNKNOWN"; order: OrderRef; message: string }
+  /** The same submission had already been received: nothing was sent this time. */
+  | { outcome: "ALREADY_SUBMITTED"; order: OrderRef };
+
+/** "OD-261122-7KQ3M9XD": date for people, 40 random bits so two app instances never collide. */
+export function newForeignOrderNumber(now: Date): string {
+  const date = now.toISOString().slice(2, 10).replace(/-/g, "");
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
+  const bytes = randomBytes(8);
+  let code = "";
+  for (const b of bytes) code += alphabet[b % 32];
+  return `OD-${date}-${code}`;
+}
+
+const REF = { id: true, foreignOrderNumber: true, orderNumber: true, status: true } as const;
+
+export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput, deps: OrderDeps): Promise<SubmitResult> {
+  assertCan(actor, "placeOrders");
+  const parsed = orderSubmissionSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "The order is incomplete.");
+  const submission = parsed.data;
+  const { db } = deps;
+  const now = deps.now?.() ?? new Date();
+
+  const account = await db.resellerAccount.findUnique({ where: { id: submission.resellerAccountId }, select: { id: true } });
+  if (!account) throw new AppError("NOT_FOUND", "That reseller account no longer exists.", "resellerAccountId");
+
+  // 1. Claim: one row per submission key. A submission seen before is answered at once (its new
+  // customer exists by now, and must not be refused as a duplicate e-mail); two arriving together
+  // both get here, and the unique key lets one insert through.
+  const seen = await db.order.findUnique({ where: { submissionKey: submission.submissionKey }, select: REF });
+  if (seen) return alreadySubmitted(deps, seen, actor);
+  const foreignOrderNumber = newForeignOrderNumber(now);
+  let order: OrderRef & { customerId: string };
+  try {
+    order = await db.$transaction(async (tx) => {
+      const customerId = await customerFor(tx, submission);
+      const created = await tx.order.create({
+        data: {
+          foreignOrderNumber,
+          submissionKey: submission.submissionKey,
+          kind: submission.kind,
+          status: "SUBMITTING",
+          customerId,
+          resellerAccountId: submission.resellerAccountId,
+          placedById: actorUserId(actor),
+          currency: submission.currency,
+          sellTotal: sum(submission.items.map((i) => i.sellPrice)),
+          operation: submission.sectigo.operation,
+          request: JSON.parse(JSON.stringify(submission.sectigo)),
+          testMode: Boolean((submission.sectigo.input as { testMode?: boolean }).testMode),
+          items: {
+            create: submission.items.map((i) => ({
+              productCode: i.productCode, productName: i.productName, days: i.days, domainName: i.domainName, isAddOn: i.isAddOn, cost: i.sellPrice,
+            })),
+          },
+        },
+        select: { ...REF, customerId: true },
+      });
+      await tx.orderEvent.create({
+        data: eventData(created.id, actor, { kind: "CREATED", to: "SUBMITTING", message: `Order ${foreignOrderNumber} created; sending it to Sectigo.` }),
+      });
+      return created;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await db.order.findUnique({ where: { submissionKey: submission.submissionKey }, select: REF });
+    if (!existing) throw error;
+    return alreadySubmitted(deps, existing, actor);
+  }
+
+  // 2. The one call to Sectigo.
+  let result: SectigoResult<PlacedOrder | PlaceOrderResult>;
+  try {
+    const client = await deps.sectigo(submission.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
+    result =
+      submission.sectigo.operation === "autoApplyOrder"
+        ? await client.autoApplyOrder({ ...submission.sectigo.input, foreignOrderNumber }, { context: { foreignOrderNumber } })
+        : await client.placeOrder(submission.sectigo.input, { context: { foreignOrderNumber } });
+  } catch (error) {
+    // A fault of ours around the call: whether Sectigo received it is not known.
+    console.error(`order ${foreignOrderNumber}: the call to Sectigo failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+    result = { ok: false, error: { kind: "network", domainCode: "UNAVAILABLE", meaning: "", userMessage: "", operation: submission.sectigo.operation, mayHavePlaced: true, retryable: false } };
+  }
+
+  // 3. Settle.
+  const settledAt = deps.now?.() ?? new Date();
+  const full = { id: order.id, customerId: order.customerId, request: submission.sectigo, items: submission.items };
+  if (result.ok) {
+    const value = result.value;
+    const placement = {
+      orderNumber: value.orderNumber,
+      cost: "cost" in value ? value.cost : undefined,
+      awaiting: submission.sectigo.operation === "placeOrder" ? submission.sectigo.input.resellerPays : false,
+      siteLockUserId: "siteLockUserId" in value ? value.siteLockUserId : undefined,
+      siteLockSiteId: "siteLockSiteId" in value ? value.siteLockSiteId : undefined,
+      via: "answer to the order call",
+    };
+    await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, settledAt));
+  } else if (result.error.mayHavePlaced) {
+    const message = "Sectigo's answer was lost, so whether the order was placed is not known yet. It will not be sent again; Order Desk is checking with Sectigo.";
+    await db.$transaction((tx) => settleUnknown(tx, order.id, actor, message, { kind: result.error.kind, httpStatus: result.error.httpStatus ?? null }));
+  } else {
+    const error = result.error;
+    await db.$transaction((tx) => settleFailed(tx, order.id, actor, error, `Sectigo refused the order: ${error.userMessage}`));
+  }
+
+  const final = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { ...REF, errorMessage: true, errorField: true, errorCode: true } });
+  const ref: OrderRef = { id: final.id, foreignOrderNumber: final.foreignOrderNumber, orderNumber: final.orderNumber, status: final.status };
+  switch (final.status) {
+    case "PLACED":
+    case "AWAITING_AUTHORIZATION":
+      return { outcome: final.status, order: ref };
+    case "FAILED":
+      return { outcome: "FAILED", order: ref, message: final.errorMessage ?? "Sectigo refused the order.", field: final.errorField ?? undefined, code: final.errorCode ?? undefined };
+    default:
+      return { outcome: "UNKNOWN", order: ref, message: final.errorMessage ?? "The outcome of the order is not known yet." };
+  }
+}
+
+async function customerFor(tx: Parameters<Parameters<OrderDeps["db"]["$transaction"]>[0]>[0], submission: ReturnType<typeof orderSubmissionSchema.parse>): Promise<string> {
+  if ("id" in submission.customer) {
+    const found = await tx.customer.findFirst({ where: { id: submission.customer.id, resellerAccountId: submission.resellerAccountId }, select: { id: true } });
+    if (!found) throw new AppError("NOT_FOUND", "That customer is not one of this reseller account's customers.", "customer");
+    return found.id;
+  }
+  const c = submission.customer.new;
+  const taken = await tx.customer.findFirst({ where: { resellerAccountId: submission.resellerAccountId, email: c.email }, select: { id: true } });
+  if (taken) throw new AppError("CONFLICT", "A customer with this e-mail address exists already: pick them from the customer list.", "customer.email");
+  const created = await tx.customer.create({
+    data: { resellerAccountId: submission.resellerAccountId, name: c.name, email: c.email, foreName: c.foreName, surName: c.surName, telephone: c.telephone, country: c.country },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+async function alreadySubmitted(deps: OrderDeps, order: OrderRef, actor: Actor): Promise<SubmitResult> {
+  await deps.db.orderEvent.create({
+    data: eventData(order.id, actor, { kind: "DUPLICATE_SUBMISSION", message: "The same submission arrived again; nothing was sent to Sectigo." }),
+  });
+  return { outcome: "ALREADY_SUBMITTED", order };
+}
+
+function sum(values: Array<number | null>): number | null {
+  if (values.some((v) => v === null)) return null;
+  return Math.round((values as number[]).reduce((a, b) => a + b, 0) * 100) / 100;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002";
+}

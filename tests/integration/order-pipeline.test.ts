@@ -1,0 +1,191 @@
+/**
+ * The ordering pipeline (lib/orders) against the real sandbox over HTTP, with its faults: an order
+ * reaches Sectigo once whatever happens to the submission or to the answer.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "@/lib/db/migrations";
+import { createPrismaClient } from "@/lib/db";
+import { generateKey } from "@/lib/crypto/credentials";
+import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
+import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { DEMO_RESELLER, anchorDay } from "@/lib/demo/demo-data";
+import type { Actor } from "@/lib/auth/session";
+import { systemActor } from "@/lib/auth/system-actor";
+import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
+import { submitOrder } from "@/lib/orders/submit-order";
+import { reconcileOrder } from "@/lib/orders/reconcile-order";
+import type { OrderSubmissionInput } from "@/lib/orders/submission";
+import { startTestDatabase } from "./test-database";
+
+let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let prisma: ReturnType<typeof createPrismaClient>;
+let deps: OrderDeps;
+const key = generateKey();
+const ACCOUNT = "acct-orders";
+let staff: Actor;
+let support: Actor;
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json()) as T;
+}
+
+/** Orders "Sectigo" holds for a domain: the upstream truth. */
+async function upstreamOrders(domain: string): Promise<Array<{ order: { orderNumber: string; foreignOrderNumber: string | null } }>> {
+  return (await admin<{ orders: Array<{ order: { orderNumber: string; foreignOrderNumber: string | null } }> }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}&domainName=${domain}`)).orders;
+}
+
+let n = 0;
+function siteLockOrder(over: { domain?: string; email?: string; key?: string } = {}): OrderSubmissionInput {
+  n++;
+  const domain = over.domain ?? `pipe-${n}-${Date.now()}.example`;
+  const email = over.email ?? `owner-${n}-${Date.now()}@pipe.example`;
+  return {
+    submissionKey: over.key ?? randomUUID(),
+    resellerAccountId: ACCOUNT,
+    customer: { new: { name: `Pipe Customer ${n}`, email } },
+    kind: "NEW",
+    currency: "USD",
+    items: [
+      { productCode: 1060, productName: "SiteLock Basic", days: 365, domainName: domain, isAddOn: false, buyPrice: 99.99, sellPrice: 149 },
+      { productCode: 1071, productName: "TrueShield", days: 365, domainName: domain, isAddOn: true, buyPrice: null, sellPrice: 20 },
+    ],
+    sectigo: {
+      operation: "autoApplyOrder",
+      input: { kind: "newCustomer", productCode: 1060, addOnCodes: [1071], days: 365, domainName: domain, contactEmail: email, autoRenew: false },
+    },
+  };
+}
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  await applyMigrations(db.url);
+  prisma = createPrismaClient(db.url);
+  sandbox = await startSandbox({ port: 0, demo: true, demoAnchor: anchorDay(new Date()) });
+  await seedResellerAccount(prisma, { id: ACCOUNT, label: "Orders", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
+  const s = await seedUser(prisma, { id: "u-staff", email: "staff@pipe.test", name: "Pat Staff", role: "STAFF", password: "a-long-password-1" });
+  const sup = await seedUser(prisma, { id: "u-support", email: "support@pipe.test", name: "Sue Support", role: "SUPPORT", password: "a-long-password-2" });
+  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
+  support = { id: sup.id, email: sup.email, name: sup.name, role: sup.role };
+  await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+  deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await sandbox?.close();
+  await db?.stop();
+});
+
+describe("placing an order", () => {
+  it("places a SiteLock order, records the licence, its add-on, the story and the call with who made it", async () => {
+    const input = siteLockOrder();
+    const result = await submitOrder(staff, input, deps);
+    expect(result.outcome).toBe("PLACED");
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, include: { licenses: { include: { addOns: true } }, events: { orderBy: { createdAt: "asc" } }, apiCalls: true } });
+    expect(order.orderNumber).toMatch(/^\d+$/);
+    expect(order.placedById).toBe(staff.id);
+    expect(order.licenses).toHaveLength(1);
+    expect(order.licenses[0]).toMatchObject({ productCode: 1060, status: "ACTIVE", currentOrderNumber: order.orderNumber });
+    expect(order.licenses[0]!.addOns.map((a) => a.productCode)).toEqual([1071]);
+    expect(order.events.map((e) => e.kind)).toEqual(["CREATED", "PLACED"]);
+    expect(order.events[1]).toMatchObject({ fromStatus: "SUBMITTING", toStatus: "PLACED", actorId: staff.id });
+    expect(order.apiCalls).toHaveLength(1);
+    expect(order.apiCalls[0]).toMatchObject({ endpoint: "!AutoApplyOrder", actorId: staff.id, outcome: "SUCCESS" });
+    const domain = (input.sectigo.input as { domainName: string }).domainName;
+    const upstream = await upstreamOrders(domain);
+    expect(upstream.map((u) => u.order.orderNumber)).toEqual([order.orderNumber]);
+    expect(upstream[0]!.order.foreignOrderNumber).toBe(order.foreignOrderNumber);
+  });
+
+  it("the same submission twice at once reaches Sectigo once; the second is told it was already submitted", async () => {
+    const input = siteLockOrder();
+    const results = await Promise.all([submitOrder(staff, input, deps), submitOrder(staff, input, deps)]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(["ALREADY_SUBMITTED", "PLACED"]);
+    expect(results[0]!.order.id).toBe(results[1]!.order.id);
+    expect(await upstreamOrders((input.sectigo.input as { domainName: string }).domainName)).toHaveLength(1);
+    // And once more later (a retry after a reload): still one.
+    expect((await submitOrder(staff, input, deps)).outcome).toBe("ALREADY_SUBMITTED");
+    expect(await upstreamOrders((input.sectigo.input as { domainName: string }).domainName)).toHaveLength(1);
+  });
+
+  it("a Sectigo refusal fails the order with the field it named, and nothing is bought", async () => {
+    const taken = siteLockOrder();
+    expect((await submitOrder(staff, taken, deps)).outcome).toBe("PLACED");
+    const again = siteLockOrder({ domain: (taken.sectigo.input as { domainName: string }).domainName });
+    const result = await submitOrder(staff, again, deps);
+    expect(result.outcome).toBe("FAILED");
+    expect(result.outcome === "FAILED" && result.field).toBe("domainName");
+    expect(await upstreamOrders((taken.sectigo.input as { domainName: string }).domainName)).toHaveLength(1);
+  });
+
+  it("a lost answer makes the order UNKNOWN, never resent; reconciliation finds it PLACED with the one upstream order", async () => {
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoApplyOrder", times: 1 });
+    const input = siteLockOrder();
+    const result = await submitOrder(staff, input, deps);
+    expect(result.outcome).toBe("UNKNOWN");
+    expect(result.order.orderNumber).toBeNull();
+    const upstream = await upstreamOrders((input.sectigo.input as { domainName: string }).domainName);
+    expect(upstream).toHaveLength(1);
+    // Submitting the same form again does not send it again.
+    expect((await submitOrder(staff, input, deps)).outcome).toBe("ALREADY_SUBMITTED");
+
+    const settled = await reconcileOrder(systemActor("reconciliation"), { orderId: result.order.id }, deps);
+    expect(settled).toEqual({ outcome: "PLACED", orderNumber: upstream[0]!.order.orderNumber });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, include: { licenses: true, events: { orderBy: { createdAt: "asc" } } } });
+    expect(order).toMatchObject({ status: "PLACED", orderNumber: upstream[0]!.order.orderNumber });
+    expect(order.licenses).toHaveLength(1);
+    expect(order.events.map((e) => e.kind)).toEqual(["CREATED", "UNKNOWN", "DUPLICATE_SUBMISSION", "PLACED"]);
+    expect(order.events.at(-1)).toMatchObject({ actorId: null, actorLabel: "Order Desk (reconciliation)" });
+    expect(await upstreamOrders((input.sectigo.input as { domainName: string }).domainName)).toHaveLength(1);
+    // Settling twice changes nothing.
+    expect((await reconcileOrder(staff, { orderId: result.order.id }, deps)).outcome).toBe("SETTLED_ALREADY");
+  });
+
+  it("a 503 before Sectigo acted makes the order UNKNOWN; reconciliation says it was not placed, safe to order again", async () => {
+    await admin("POST", "faults", { mode: "http503", endpoint: "!AutoApplyOrder", times: 1 });
+    const input = siteLockOrder();
+    const result = await submitOrder(staff, input, deps);
+    expect(result.outcome).toBe("UNKNOWN");
+    expect(await upstreamOrders((input.sectigo.input as { domainName: string }).domainName)).toHaveLength(0);
+    expect(await reconcileOrder(staff, { orderId: result.order.id }, deps)).toEqual({ outcome: "NOT_PLACED" });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id } });
+    expect(order.status).toBe("FAILED");
+    expect(order.errorMessage).toMatch(/not placed.*safe to order it again/);
+  });
+
+  it("PlaceOrder with reseller=Y waits for authorization; a lost answer is reconciled by time, domain and products", async () => {
+    const domain = `po-${Date.now()}.example`;
+    const email = `po-${Date.now()}@pipe.example`;
+    const input: OrderSubmissionInput = {
+      submissionKey: randomUUID(),
+      resellerAccountId: ACCOUNT,
+      customer: { new: { name: "Place Order Ltd", email } },
+      kind: "NEW",
+      currency: "USD",
+      items: [{ productCode: 1060, productName: "SiteLock Basic", days: 365, domainName: domain, isAddOn: false, buyPrice: 99.99, sellPrice: 150 }],
+      sectigo: {
+        operation: "placeOrder",
+        input: { brand: "OrderDesk", resellerPays: true, domainName: domain, customer: { kind: "new", contactEmail: email }, items: [{ productId: 1060, days: 365, domainName: domain }] },
+      },
+    };
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!PlaceOrder", times: 1 });
+    const result = await submitOrder(staff, input, deps);
+    expect(result.outcome).toBe("UNKNOWN");
+    const settled = await reconcileOrder(staff, { orderId: result.order.id }, deps);
+    expect(settled.outcome).toBe("PLACED");
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id } });
+    expect(order.status).toBe("AWAITING_AUTHORIZATION");
+  });
+
+  it("SUPPORT cannot place or reconcile orders", async () => {
+    await expect(submitOrder(support, siteLockOrder(), deps)).rejects.toThrow(/role does not allow/);
+    await expect(submitOrder(null, siteLockOrder(), deps)).rejects.toThrow(/session has ended/);
+  });
+});
