@@ -14,6 +14,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** Who may do what. Server actions and pages check these; navigation only mirrors them. */
 export const PERMISSIONS = {
   placeOrders: ["ADMIN", "STAFF"],
+  /** Authorize or reject reseller=Y orders once the customer has paid. */
+  authorizeOrders: ["ADMIN", "STAFF"],
   viewOrders: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   viewLicenses: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   manageRenewals: ["ADMIN", "ACCOUNT_MANAGER"],

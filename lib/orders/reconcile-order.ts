@@ -37,6 +37,8 @@ export interface Candidate {
 export type ReconcileResult =
   | { outcome: "PLACED"; orderNumber: string }
   | { outcome: "NOT_PLACED" }
+  /** A lost authorization/rejection answer: how it ended at Sectigo. */
+  | { outcome: "REJECTED" | "AWAITING_AUTHORIZATION" }
   | { outcome: "NEEDS_A_PERSON"; candidates: Candidate[] }
   | { outcome: "NOT_YET"; reason: string }
   | { outcome: "SETTLED_ALREADY" };
@@ -59,6 +61,29 @@ export async function reconcileOrder(actor: Actor | null, input: { orderId: stri
 
   const client = await deps.sectigo(order.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
   const full = { id: order.id, customerId: order.customerId, request, items: order.items };
+
+  if (order.pendingAction && order.orderNumber) {
+    // An authorization or rejection whose answer was lost: the order's status at Sectigo says.
+    const report = await client.webHostReport({ orderNumbers: [order.orderNumber] });
+    if (!report.ok) return note(deps, order.id, actor, report.error.userMessage);
+    const status = (report.value.rows.find((r) => r.orderNumber === order.orderNumber)?.orderStatus ?? "").toLowerCase();
+    if (status === "active") {
+      const placement = { orderNumber: order.orderNumber, awaiting: false, via: "its status at Sectigo is active", eventKind: "AUTHORIZED" as const };
+      const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now, ["UNKNOWN"]));
+      return moved ? { outcome: "PLACED", orderNumber: order.orderNumber } : { outcome: "SETTLED_ALREADY" };
+    }
+    const [to, message] =
+      status === "rejected"
+        ? (["REJECTED", `Sectigo shows order ${order.orderNumber} as rejected.`] as const)
+        : status.startsWith("await")
+          ? (["AWAITING_AUTHORIZATION", `The decision did not reach Sectigo: order ${order.orderNumber} still waits for authorization. Decide again.`] as const)
+          : ([undefined, `Sectigo shows order ${order.orderNumber} as "${status || "not found"}".`] as const);
+    if (!to) return note(deps, order.id, actor, message);
+    const moved = await db.$transaction((tx) =>
+      transition(tx, order.id, actor, { from: ["UNKNOWN"], to, changes: { pendingAction: null, errorMessage: null }, event: { kind: "RECONCILED", message } }),
+    );
+    return moved ? { outcome: to === "REJECTED" ? "REJECTED" : "AWAITING_AUTHORIZATION" } : { outcome: "SETTLED_ALREADY" };
+  }
 
   if (request.operation === "autoApplyOrder") {
     const report = await client.webHostReport({ foreignOrderNumbers: [order.foreignOrderNumber], showCost: true });

@@ -12,6 +12,8 @@ import type { OrderSubmission } from "./submission";
 
 type Tx = Prisma.TransactionClient;
 const DAY_MS = 86_400_000;
+/** SiteLock plans that make a licence (sitelock-products.md); the catalog will own this list. */
+const SITELOCK_PLANS = new Set([1059, 1060, 1061, 1062]);
 
 /** Statuses a settlement may leave from: the call under way, or an outcome nobody knows yet. */
 export const OPEN_STATUSES: OrderStatus[] = ["SUBMITTING", "UNKNOWN"];
@@ -68,6 +70,8 @@ export interface Placement {
   siteLockSiteId?: string;
   /** How we learnt it: the call's answer, or a reconciliation. */
   via: string;
+  /** PLACED (default) or AUTHORIZED (a reseller=Y order the reseller authorized). */
+  eventKind?: "PLACED" | "AUTHORIZED";
 }
 
 interface OrderForSettlement {
@@ -77,13 +81,24 @@ interface OrderForSettlement {
   items: Array<{ productCode: number; productName: string; days: number | null; domainName: string | null; isAddOn: boolean }>;
 }
 
-/** SUBMITTING/UNKNOWN -> PLACED or AWAITING_AUTHORIZATION, with the licence bookkeeping. */
-export async function settlePlaced(tx: Tx, order: OrderForSettlement, actor: Actor, placement: Placement, now: Date): Promise<boolean> {
+/**
+ * SUBMITTING/UNKNOWN (or, for an authorization, AWAITING_AUTHORIZATION) -> PLACED or
+ * AWAITING_AUTHORIZATION, with the licence bookkeeping once the order is PLACED.
+ */
+export async function settlePlaced(
+  tx: Tx,
+  order: OrderForSettlement,
+  actor: Actor,
+  placement: Placement,
+  now: Date,
+  from: OrderStatus[] = OPEN_STATUSES,
+): Promise<boolean> {
   const to: OrderStatus = placement.awaiting ? "AWAITING_AUTHORIZATION" : "PLACED";
   const moved = await transition(tx, order.id, actor, {
-    from: OPEN_STATUSES,
+    from,
     to,
     changes: {
+      pendingAction: null,
       orderNumber: placement.orderNumber,
       totalCost: placement.cost,
       placedAt: now,
@@ -92,10 +107,10 @@ export async function settlePlaced(tx: Tx, order: OrderForSettlement, actor: Act
       errorField: null,
     },
     event: {
-      kind: to === "PLACED" ? "PLACED" : "AWAITING_AUTHORIZATION",
+      kind: to === "PLACED" ? placement.eventKind ?? "PLACED" : "AWAITING_AUTHORIZATION",
       message:
         to === "PLACED"
-          ? `Sectigo placed order ${placement.orderNumber} (${placement.via}).`
+          ? `${placement.eventKind === "AUTHORIZED" ? "Sectigo authorized" : "Sectigo placed"} order ${placement.orderNumber} (${placement.via}).`
           : `Sectigo accepted order ${placement.orderNumber}; it waits for authorization (${placement.via}).`,
       data: { orderNumber: placement.orderNumber, cost: placement.cost ?? null },
     },
@@ -125,8 +140,7 @@ export async function settleUnknown(tx: Tx, orderId: string, actor: Actor, messa
  */
 async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Placement, now: Date): Promise<void> {
   const request = order.request as OrderSubmission["sectigo"] | null;
-  if (request?.operation !== "autoApplyOrder") return;
-  const input = request.input as AutoApplyOrderInput;
+  if (!request) return;
   const nameOf = (code: number) => order.items.find((i) => i.productCode === code)?.productName ?? `Product ${code}`;
   const base = {
     customerId: order.customerId,
@@ -143,6 +157,18 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
       data: codes.map((code) => ({ licenseId, orderId: order.id, productCode: code, productName: nameOf(code), startsAt: now, expiresAt })),
     });
   };
+  if (request.operation === "placeOrder") {
+    // SiteLock plans ordered through PlaceOrder: a licence per plan item, its add-on items on it.
+    const term = order.items.find((i) => SITELOCK_PLANS.has(i.productCode));
+    if (!term?.domainName) return;
+    const expiresAt = term.days ? new Date(now.getTime() + term.days * DAY_MS) : null;
+    const licence = await tx.license.create({
+      data: { ...base, productCode: term.productCode, productName: term.productName, domainName: term.domainName, termDays: term.days, expiresAt, autoRenew: false },
+    });
+    await addOns(licence.id, order.items.filter((i) => i.isAddOn).map((i) => i.productCode), expiresAt);
+    return;
+  }
+  const input = request.input as AutoApplyOrderInput;
   switch (input.kind) {
     case "newCustomer":
     case "existingCustomer": {

@@ -15,6 +15,7 @@ import { systemActor } from "@/lib/auth/system-actor";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
+import { decideAuthorization } from "@/lib/orders/decide-authorization";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
 import { startTestDatabase } from "./test-database";
 
@@ -187,5 +188,82 @@ describe("placing an order", () => {
   it("SUPPORT cannot place or reconcile orders", async () => {
     await expect(submitOrder(support, siteLockOrder(), deps)).rejects.toThrow(/role does not allow/);
     await expect(submitOrder(null, siteLockOrder(), deps)).rejects.toThrow(/session has ended/);
+  });
+});
+
+function placeOrderWaiting(): OrderSubmissionInput {
+  n++;
+  const domain = `auth-${n}-${Date.now()}.example`;
+  const email = `auth-${n}-${Date.now()}@pipe.example`;
+  return {
+    submissionKey: randomUUID(),
+    resellerAccountId: ACCOUNT,
+    customer: { new: { name: `Waiting ${n}`, email } },
+    kind: "NEW",
+    currency: "USD",
+    items: [
+      { productCode: 1060, productName: "SiteLock Basic", days: 365, domainName: domain, isAddOn: false, buyPrice: 99.99, sellPrice: 150 },
+    ],
+    sectigo: {
+      operation: "placeOrder",
+      input: { brand: "OrderDesk", resellerPays: true, domainName: domain, customer: { kind: "new", contactEmail: email }, items: [{ productId: 1060, days: 365, domainName: domain }] },
+    },
+  };
+}
+
+async function authorizeCalls(orderId: string): Promise<number> {
+  return prisma.apiCall.count({ where: { orderId, endpoint: { in: ["!AutoAuthorize", "!AutoReject"] } } });
+}
+
+describe("the authorization queue", () => {
+  it("two people authorizing at once send one AutoAuthorize; the order is PLACED with its licence", async () => {
+    const placed = await submitOrder(staff, placeOrderWaiting(), deps);
+    expect(placed.outcome).toBe("AWAITING_AUTHORIZATION");
+    const results = await Promise.all([
+      decideAuthorization(staff, { orderId: placed.order.id, decision: "AUTHORIZE" }, deps),
+      decideAuthorization(staff, { orderId: placed.order.id, decision: "AUTHORIZE" }, deps),
+    ]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(["ALREADY_DECIDED", "AUTHORIZED"]);
+    expect(await authorizeCalls(placed.order.id)).toBe(1);
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: placed.order.id }, include: { licenses: true } });
+    expect(order).toMatchObject({ status: "PLACED", pendingAction: null });
+    expect(order.licenses.map((l) => l.productCode)).toEqual([1060]);
+    // Rejecting it afterwards is refused without a call.
+    expect((await decideAuthorization(staff, { orderId: placed.order.id, decision: "REJECT" }, deps)).outcome).toBe("ALREADY_DECIDED");
+    expect(await authorizeCalls(placed.order.id)).toBe(1);
+  });
+
+  it("a rejection rejects the order at Sectigo and records no licence", async () => {
+    const placed = await submitOrder(staff, placeOrderWaiting(), deps);
+    expect(await decideAuthorization(staff, { orderId: placed.order.id, decision: "REJECT" }, deps)).toMatchObject({ outcome: "REJECTED" });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: placed.order.id }, include: { licenses: true } });
+    expect(order.status).toBe("REJECTED");
+    expect(order.licenses).toEqual([]);
+    const upstream = await admin<{ order: { status: string } }>("GET", `orders/${order.orderNumber}`);
+    expect(upstream.order.status).toBe("rejected");
+  });
+
+  it("a lost answer to AutoAuthorize makes the order UNKNOWN; reconciliation reads Sectigo's status and finishes it", async () => {
+    const placed = await submitOrder(staff, placeOrderWaiting(), deps);
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoAuthorize", times: 1 });
+    expect((await decideAuthorization(staff, { orderId: placed.order.id, decision: "AUTHORIZE" }, deps)).outcome).toBe("UNKNOWN");
+    expect((await decideAuthorization(staff, { orderId: placed.order.id, decision: "AUTHORIZE" }, deps)).outcome).toBe("ALREADY_DECIDED");
+    expect(await reconcileOrder(systemActor("reconciliation"), { orderId: placed.order.id }, deps)).toMatchObject({ outcome: "PLACED" });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: placed.order.id }, include: { licenses: true } });
+    expect(order).toMatchObject({ status: "PLACED", pendingAction: null });
+    expect(order.licenses).toHaveLength(1);
+    expect(await authorizeCalls(placed.order.id)).toBe(1);
+  });
+
+  it("a 503 on AutoAuthorize (not applied) goes back to the queue after reconciliation, to be decided again", async () => {
+    const placed = await submitOrder(staff, placeOrderWaiting(), deps);
+    await admin("POST", "faults", { mode: "http503", endpoint: "!AutoAuthorize", times: 1 });
+    expect((await decideAuthorization(staff, { orderId: placed.order.id, decision: "AUTHORIZE" }, deps)).outcome).toBe("UNKNOWN");
+    expect(await reconcileOrder(staff, { orderId: placed.order.id }, deps)).toEqual({ outcome: "AWAITING_AUTHORIZATION" });
+    expect(await decideAuthorization(staff, { orderId: placed.order.id, decision: "AUTHORIZE" }, deps)).toMatchObject({ outcome: "AUTHORIZED" });
+  });
+
+  it("SUPPORT and ACCOUNT_MANAGER cannot authorize", async () => {
+    await expect(decideAuthorization(support, { orderId: "x", decision: "AUTHORIZE" }, deps)).rejects.toThrow(/role does not allow/);
   });
 });

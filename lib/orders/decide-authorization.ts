@@ -1,0 +1,81 @@
+/**
+ * Authorizing or rejecting a reseller=Y order (AutoAuthorize / AutoReject), exactly once.
+ *
+ * The decision is claimed first: `pendingAction` is set only while the order is AWAITING_AUTHORIZATION
+ * and nobody else holds it, so two people (or a double click, or a bulk run and a person) cannot
+ * both send it. The answer settles it: PLACED (authorized, licences recorded) or REJECTED; a
+ * refusal by Sectigo releases the claim and leaves the order waiting; a lost answer makes the order
+ * UNKNOWN with the claim kept, and reconciliation reads the order's status at Sectigo to finish it.
+ */
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
+import { actorUserId } from "@/lib/auth/system-actor";
+import { AppError } from "@/lib/errors";
+import type { OrderStatus } from "@/lib/generated/prisma/client";
+import type { OrderDeps } from "./order-deps";
+import { eventData, settlePlaced, transition } from "./settle-order";
+
+export const decisionSchema = z.object({
+  orderId: z.string().min(1).max(64),
+  decision: z.enum(["AUTHORIZE", "REJECT"]),
+});
+
+export type DecisionResult =
+  | { outcome: "AUTHORIZED" | "REJECTED"; orderNumber: string }
+  /** Sectigo refused the decision; the order still waits. */
+  | { outcome: "REFUSED"; message: string }
+  | { outcome: "UNKNOWN"; message: string }
+  /** Someone else decided (or is deciding) this order. */
+  | { outcome: "ALREADY_DECIDED"; status: OrderStatus; pendingAction: string | null };
+
+export async function decideAuthorization(actor: Actor | null, raw: z.input<typeof decisionSchema>, deps: OrderDeps): Promise<DecisionResult> {
+  assertCan(actor, "authorizeOrders");
+  const input = decisionSchema.parse(raw);
+  const { db } = deps;
+  const verb = input.decision === "AUTHORIZE" ? "authorize" : "reject";
+
+  const claimed = await db.$transaction(async (tx) => {
+    const { count } = await tx.order.updateMany({
+      where: { id: input.orderId, status: "AWAITING_AUTHORIZATION", pendingAction: null, orderNumber: { not: null } },
+      data: { pendingAction: input.decision },
+    });
+    if (count !== 1) return false;
+    await tx.orderEvent.create({ data: eventData(input.orderId, actor, { kind: "NOTE", message: `Sending the decision to ${verb} the order to Sectigo.` }) });
+    return true;
+  });
+  const order = await db.order.findUnique({ where: { id: input.orderId }, include: { items: true } });
+  if (!order) throw new AppError("NOT_FOUND", "That order does not exist.");
+  if (!claimed) return { outcome: "ALREADY_DECIDED", status: order.status, pendingAction: order.pendingAction };
+  const orderNumber = order.orderNumber!;
+
+  const client = await deps.sectigo(order.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
+  const result = input.decision === "AUTHORIZE" ? await client.autoAuthorize({ orderNumber }) : await client.autoReject({ orderNumber });
+  const now = deps.now?.() ?? new Date();
+
+  if (result.ok) {
+    if (input.decision === "AUTHORIZE") {
+      const full = { id: order.id, customerId: order.customerId, request: order.request, items: order.items };
+      const value = result.value as { siteLockUserId?: string; siteLockSiteId?: string };
+      await db.$transaction((tx) =>
+        settlePlaced(tx, full, actor, { orderNumber, awaiting: false, via: "AutoAuthorize", eventKind: "AUTHORIZED", siteLockUserId: value.siteLockUserId, siteLockSiteId: value.siteLockSiteId }, now, ["AWAITING_AUTHORIZATION"]),
+      );
+      return { outcome: "AUTHORIZED", orderNumber };
+    }
+    await db.$transaction((tx) =>
+      transition(tx, order.id, actor, { from: ["AWAITING_AUTHORIZATION"], to: "REJECTED", changes: { pendingAction: null }, event: { kind: "REJECTED", message: `Order ${orderNumber} rejected at Sectigo (AutoReject).` } }),
+    );
+    return { outcome: "REJECTED", orderNumber };
+  }
+  const error = result.error;
+  if (error.mayHavePlaced) {
+    const message = `Sectigo's answer to the decision to ${verb} was lost; Order Desk is checking what happened. It will not be sent again.`;
+    await db.$transaction((tx) => transition(tx, order.id, actor, { from: ["AWAITING_AUTHORIZATION"], to: "UNKNOWN", changes: { errorMessage: message }, event: { kind: "UNKNOWN", message } }));
+    return { outcome: "UNKNOWN", message };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.order.updateMany({ where: { id: order.id, pendingAction: input.decision }, data: { pendingAction: null } });
+    await tx.orderEvent.create({ data: eventData(order.id, actor, { kind: "NOTE", message: `Sectigo refused to ${verb} the order: ${error.userMessage}`, data: { code: error.code ?? null } }) });
+  });
+  return { outcome: "REFUSED", message: error.userMessage };
+}
