@@ -16,6 +16,8 @@ import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { decideAuthorization } from "@/lib/orders/decide-authorization";
+import { settleUnknownOrder } from "@/lib/orders/settle-unknown-order";
+import type { SectigoClient } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
 import { startTestDatabase } from "./test-database";
 
@@ -265,5 +267,37 @@ describe("the authorization queue", () => {
 
   it("SUPPORT and ACCOUNT_MANAGER cannot authorize", async () => {
     await expect(decideAuthorization(support, { orderId: "x", decision: "AUTHORIZE" }, deps)).rejects.toThrow(/role does not allow/);
+  });
+});
+
+describe("an outcome only a person can settle", () => {
+  /** A Sectigo that loses the PlaceOrder answer and then reports two orders that could be ours. */
+  function ambiguousSectigo(domain: string): OrderDeps {
+    const lost = { ok: false as const, error: { kind: "network" as const, domainCode: "UNAVAILABLE" as const, meaning: "", userMessage: "lost", operation: "placeOrder" as const, mayHavePlaced: true, retryable: false } };
+    const row = (orderNumber: string, codes: number[]) => ({ index: 1, orderNumber, orderStatus: "active", placedAt: new Date(), domainName: domain, items: codes.map((c, i) => ({ index: i + 1, productCode: c, domain, extra: {} })), extra: {} });
+    const fake = {
+      placeOrder: async () => lost,
+      webHostReport: async () => ({ ok: true as const, value: { rows: [row("7700001", [1060]), row("7700002", [1060])] } }),
+    } as unknown as SectigoClient;
+    return { db: prisma, sectigo: async () => fake };
+  }
+
+  it("several candidates: the order stays UNKNOWN with them; a person picks one (or none), nothing is sent", async () => {
+    const input = placeOrderWaiting();
+    const domain = (input.sectigo.input as { domainName: string }).domainName;
+    const fakeDeps = ambiguousSectigo(domain);
+    (input.sectigo.input as { resellerPays: boolean }).resellerPays = false;
+    const result = await submitOrder(staff, input, fakeDeps);
+    expect(result.outcome).toBe("UNKNOWN");
+    const verdict = await reconcileOrder(staff, { orderId: result.order.id }, fakeDeps);
+    expect(verdict.outcome).toBe("NEEDS_A_PERSON");
+    expect(verdict.outcome === "NEEDS_A_PERSON" && verdict.candidates.map((c) => c.orderNumber)).toEqual(["7700001", "7700002"]);
+    await expect(settleUnknownOrder(staff, { orderId: result.order.id, choice: "7799999" }, fakeDeps)).rejects.toThrow(/Pick one of the orders/);
+    await expect(settleUnknownOrder(support, { orderId: result.order.id, choice: "7700002" }, fakeDeps)).rejects.toThrow(/role does not allow/);
+    expect(await settleUnknownOrder(staff, { orderId: result.order.id, choice: "7700002" }, fakeDeps)).toEqual({ status: "PLACED" });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, include: { events: { orderBy: { createdAt: "asc" } } } });
+    expect(order).toMatchObject({ status: "PLACED", orderNumber: "7700002" });
+    expect(order.events.at(-1)).toMatchObject({ kind: "PLACED", actorId: staff.id });
+    await expect(settleUnknownOrder(staff, { orderId: result.order.id, choice: "NOT_PLACED" }, fakeDeps)).rejects.toThrow(/no longer waiting/);
   });
 });
