@@ -1,6 +1,6 @@
 /**
- * npm start: embedded PostgreSQL (unless DATABASE_URL is set), migrations, the demo seed, the
- * Sectigo sandbox, then the app. Ctrl-C (or closing the terminal, or SIGTERM) stops everything;
+ * npm start: embedded PostgreSQL (unless DATABASE_URL is set), migrations and the job queue's
+ * schema, the demo seed, the Sectigo sandbox, the job worker (lib/jobs), then the app. Ctrl-C (or closing the terminal, or SIGTERM) stops everything;
  * a second start reuses the data.
  *   npm start                 production: `next build` when the build is missing or older than
  *                             the source, then the production server on PORT (default 3000)
@@ -22,6 +22,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { runDemoSeed } from "@/lib/demo/run-seed";
 import { NEXT_BIN, ROOT, onStopSignal, startChild, tsChild, waitForHttp, type Child } from "@/lib/launcher/processes";
 import { printBanner } from "@/lib/launcher/banner";
+import { prepareJobQueue } from "@/lib/jobs/boss";
 
 const dev = process.argv.includes("--dev");
 const throwaway = process.argv.includes("--e2e");
@@ -77,6 +78,7 @@ try {
 
   const applied = await applyMigrations(db.url);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  await prepareJobQueue(db.url);
 
   const sandboxUrl = env.SECTIGO_BASE_URL ?? `http://127.0.0.1:${sandboxPort}/products/`;
   const seedDemo = env.SEED_DEMO === "1" || throwaway;
@@ -130,6 +132,12 @@ try {
     NEXT_DIST_DIR: distDir,
     NODE_ENV: dev ? "development" : "production",
   };
+  // The job worker (reconciliation now; renewals and syncs later): its own process, like the sandbox.
+  const worker = startChild("worker", tsChild("lib/jobs/worker-cli.ts"), appEnv, {
+    onExit: (code) => !stopping && (console.error(`[launcher] The job worker stopped (exit ${code}).`), void shutdown(1)),
+  });
+  children.push(worker);
+
   if (!dev) await buildIfStale(path.join(ROOT, distDir), appEnv);
 
   const next = startChild(

@@ -1,0 +1,51 @@
+/**
+ * The job queue: pg-boss on the app's own PostgreSQL (schema `pgboss`). Chosen over
+ * graphile-worker because both current lines need Node 22 and pg-boss 10.4 is the maintained
+ * line that runs on Node 20 (our floor): 3 small dependencies, ~160 kB, releases through 2026.
+ * Any number of app instances may run a worker: a job is handed to one of them at a time, and a
+ * job whose worker dies is retried after it expires.
+ */
+import PgBoss from "pg-boss";
+
+export const QUEUES = {
+  /** Every minute: reconcile the orders whose outcome is unknown (and orders stuck in SUBMITTING). */
+  reconcilePass: "orders.reconcile-pass",
+  /** One order, soon after its answer was lost. */
+  reconcileOrder: "orders.reconcile",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/**
+ * `worker`: creates/updates the schema, runs maintenance and the cron. `client`: only sends jobs
+ * (the web app), so a request never waits for maintenance.
+ */
+export function createBoss(databaseUrl: string, role: "worker" | "client"): PgBoss {
+  return new PgBoss({
+    connectionString: databaseUrl,
+    schema: "pgboss",
+    application_name: `orderdesk-${role}`,
+    max: role === "worker" ? 4 : 2,
+    supervise: role === "worker",
+    schedule: role === "worker",
+    migrate: role === "worker",
+  });
+}
+
+/** Creates the queues (idempotent). */
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  await boss.createQueue(QUEUES.reconcilePass, { name: QUEUES.reconcilePass, policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
+  await boss.createQueue(QUEUES.reconcileOrder, { name: QUEUES.reconcileOrder, policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });
+}
+
+/** Installs or upgrades the queue's schema and queues (the launcher runs it with the migrations). */
+export async function prepareJobQueue(databaseUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "orderdesk-setup", max: 1, supervise: false, schedule: false, migrate: true });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    await ensureQueues(boss);
+  } finally {
+    await boss.stop({ graceful: false, timeout: 1000 });
+  }
+}

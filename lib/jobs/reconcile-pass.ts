@@ -1,0 +1,38 @@
+/**
+ * The background reconciliation pass: every order whose outcome is unknown (and every order stuck
+ * in SUBMITTING past the call's budget) is reconciled by Order Desk itself, a bounded batch per
+ * run, oldest first. Orders that need a person (several candidates) are left to the person.
+ */
+import { systemActor } from "@/lib/auth/system-actor";
+import type { OrderDeps } from "@/lib/orders/order-deps";
+import { reconcileOrder, STALE_SUBMITTING_MS, type ReconcileResult } from "@/lib/orders/reconcile-order";
+
+export const PASS_BATCH = 50;
+
+export async function reconcileOpenOrders(deps: OrderDeps, opts: { batch?: number } = {}): Promise<Record<ReconcileResult["outcome"] | "ERROR", number>> {
+  const actor = systemActor("reconciliation");
+  const now = deps.now?.() ?? new Date();
+  const open = await deps.db.order.findMany({
+    where: {
+      OR: [
+        { status: "UNKNOWN", NOT: { events: { some: { kind: "CANDIDATES" } } } },
+        { status: "SUBMITTING", createdAt: { lt: new Date(now.getTime() - STALE_SUBMITTING_MS) } },
+      ],
+    },
+    orderBy: { createdAt: "asc" },
+    take: opts.batch ?? PASS_BATCH,
+    select: { id: true, foreignOrderNumber: true },
+  });
+  const counts: Record<string, number> = {};
+  for (const order of open) {
+    let outcome: string;
+    try {
+      outcome = (await reconcileOrder(actor, { orderId: order.id }, deps)).outcome;
+    } catch (error) {
+      console.error(`reconciliation of ${order.foreignOrderNumber} failed: ${error instanceof Error ? error.message : String(error)}`);
+      outcome = "ERROR";
+    }
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+  }
+  return counts as Record<ReconcileResult["outcome"] | "ERROR", number>;
+}
