@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { listOrders, OrdersQuery } from "@/lib/orders/list-orders";
 import { FilterBar, FilterSearch, FilterSelect, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
@@ -31,7 +32,9 @@ export function OrdersTable({ page, query }: Props) {
         {page.rows.map((o) => (
           <tr key={o.id}>
             <Td>
-              <span className="font-medium">{o.orderNumber ?? "—"}</span>
+              <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                {o.orderNumber ?? "—"}
+              </Link>
               <span className="block text-xs text-slate-600">{o.foreignOrderNumber}</span>
             </Td>
             <Td>

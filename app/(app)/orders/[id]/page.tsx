@@ -1,0 +1,163 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { getOrder } from "@/lib/orders/get-order";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { TableFrame, Td, Th } from "@/components/ui/table";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { ORDER_STATUS_LABELS } from "@/components/orders/order-status";
+import { formatDate, formatMoney } from "@/components/ui/format";
+import { AuthorizationButtons, ReconcileButton, SettleCandidates } from "@/components/orders/order-actions";
+
+export const metadata: Metadata = { title: "Order" };
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor("viewOrders");
+  const { id } = await params;
+  const order = await getOrder(actor, id);
+  if (!order) notFound();
+  const title = order.orderNumber ? `Order ${order.orderNumber}` : `Order ${order.foreignOrderNumber}`;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={`Our reference ${order.foreignOrderNumber} · ${order.resellerAccount.label} (${order.resellerAccount.mode === "LIVE" ? "live" : "sandbox"}) · created ${timeFormat.format(order.createdAt)} UTC${order.placedBy ? ` by ${order.placedBy.name}` : ""}`}
+        action={<OrderStatusBadge status={order.status} />}
+      />
+      <div className="space-y-6">
+        <StatusPanel order={order} />
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title="Items">
+            <TableFrame label="Items" head={<><Th>Product</Th><Th>Term</Th><Th>Domain</Th><Th>Price</Th></>}>
+              {order.items.map((i) => (
+                <tr key={i.id}>
+                  <Td>
+                    {i.productName} <span className="text-xs text-slate-600">#{i.productCode}</span> {i.isAddOn ? <Badge>add-on</Badge> : null}
+                  </Td>
+                  <Td>{i.days ? `${i.days} days` : "—"}</Td>
+                  <Td>{i.domainName ?? "—"}</Td>
+                  <Td>{formatMoney(i.cost, order.currency)}</Td>
+                </tr>
+              ))}
+            </TableFrame>
+            <dl className="mt-3 grid grid-cols-2 gap-1 text-sm">
+              <dt className="text-slate-600">Customer</dt>
+              <dd>
+                <Link className="text-brand-700 underline" href={`/customers?q=${encodeURIComponent(order.customer.email)}`}>{order.customer.name}</Link>{" "}
+                <span className="text-slate-600">{order.customer.email}</span>
+              </dd>
+              <dt className="text-slate-600">Charged to the customer</dt>
+              <dd>{formatMoney(order.sellTotal, order.currency)}</dd>
+              <dt className="text-slate-600">Debited by Sectigo</dt>
+              <dd>{formatMoney(order.totalCost, order.currency)}</dd>
+              {order.testMode ? (<><dt className="text-slate-600">Mode</dt><dd><Badge tone="amber">test order (test=Y)</Badge></dd></>) : null}
+            </dl>
+          </Card>
+          <Card title="Licences">
+            {order.licenses.length === 0 && order.addOns.length === 0 ? (
+              <p className="text-sm text-slate-600">{order.status === "PLACED" ? "This order created no SiteLock licence." : "Licences are recorded when the order is placed."}</p>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {order.licenses.map((l) => (
+                  <li key={l.id}>
+                    <span className="font-medium">{l.domainName}</span> · {l.productName} · expires {formatDate(l.expiresAt)}
+                    {l.addOns.length ? <span className="block text-slate-600">Add-ons: {l.addOns.map((a) => a.productName).join(", ")}</span> : null}
+                  </li>
+                ))}
+                {order.addOns.filter((a) => !order.licenses.some((l) => l.id === a.licenseId)).map((a) => (
+                  <li key={a.id}>
+                    {a.productName} added to the licence of <span className="font-medium">{a.license.domainName}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+        <Card title="What happened">
+          <ol className="space-y-3" aria-label="Order timeline">
+            {order.events.map((e) => (
+              <li key={e.id} className="border-l-2 border-slate-200 pl-3 text-sm">
+                <p className="text-xs text-slate-600">
+                  {timeFormat.format(e.createdAt)} UTC · {e.actorLabel}
+                  {e.toStatus && e.fromStatus !== e.toStatus ? ` · ${e.fromStatus ? `${ORDER_STATUS_LABELS[e.fromStatus].label} → ` : ""}${ORDER_STATUS_LABELS[e.toStatus].label}` : ""}
+                </p>
+                <p>{e.message}</p>
+              </li>
+            ))}
+          </ol>
+        </Card>
+        <Card title="Calls to Sectigo">
+          {order.apiCalls.length === 0 ? (
+            <p className="text-sm text-slate-600">No call was made for this order.</p>
+          ) : (
+            <ul className="space-y-2">
+              {order.apiCalls.map((c) => (
+                <li key={c.id}>
+                  <details className="rounded-md border border-slate-200 p-2 text-sm">
+                    <summary className="cursor-pointer">
+                      {timeFormat.format(c.createdAt)} UTC · <span className="font-mono">{c.endpoint}</span> · {c.outcome.toLowerCase().replace("_", " ")}
+                      {c.errorCode !== null ? ` (${c.errorCode})` : ""} · {c.durationMs} ms
+                    </summary>
+                    <p className="mt-2 text-xs font-semibold text-slate-700">Request (passwords redacted)</p>
+                    <pre className="overflow-x-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs">{c.request}</pre>
+                    <p className="mt-2 text-xs font-semibold text-slate-700">Response{c.httpStatus ? ` (HTTP ${c.httpStatus})` : ""}</p>
+                    <pre className="overflow-x-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs">{c.response ?? "(no response)"}</pre>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function StatusPanel({ order }: { order: NonNullable<Awaited<ReturnType<typeof getOrder>>> }) {
+  switch (order.status) {
+    case "UNKNOWN":
+      return (
+        <Card title="The outcome of this order is not known yet">
+          <p className="mb-3 text-sm text-slate-700">
+            {order.errorMessage ?? "Sectigo's answer was lost."} Order Desk never sends it again on its own: it asks Sectigo what happened (every minute, and when you press the button).
+          </p>
+          {order.can.settle && order.candidates ? (
+            <SettleCandidates orderId={order.id} candidates={order.candidates} />
+          ) : order.can.reconcile ? (
+            <ReconcileButton orderId={order.id} />
+          ) : null}
+        </Card>
+      );
+    case "SUBMITTING":
+      return (
+        <Card title="Being sent to Sectigo">
+          <p className="mb-3 text-sm text-slate-700">The order is on its way to Sectigo. If this stays for more than a minute, Order Desk checks with Sectigo what happened.</p>
+          {order.can.reconcile ? <ReconcileButton orderId={order.id} /> : null}
+        </Card>
+      );
+    case "AWAITING_AUTHORIZATION":
+      return (
+        <Card title="Waiting for authorization">
+          <p className="mb-3 text-sm text-slate-700">
+            Sectigo holds order {order.orderNumber} until you authorize it (after the customer has paid): then Sectigo debits your account. Rejecting it cancels it.
+            {order.pendingAction ? " A decision is being sent to Sectigo." : ""}
+          </p>
+          {order.can.decide ? <AuthorizationButtons orderId={order.id} orderNumber={order.orderNumber ?? ""} /> : null}
+        </Card>
+      );
+    case "FAILED":
+      return (
+        <Card title="This order was not placed">
+          <p className="text-sm text-red-800">{order.errorMessage ?? "Sectigo refused the order."}</p>
+          {order.errorField ? <p className="mt-1 text-sm text-slate-600">The field concerned: {order.errorField}.</p> : null}
+          <p className="mt-1 text-sm text-slate-600">Nothing was bought and nothing was charged.</p>
+        </Card>
+      );
+    default:
+      return null;
+  }
+}
