@@ -43,6 +43,11 @@ export function scaledOrderNumber(seed: number, i: number): string {
   return String(10_000_000 + seed * 1_000_000 + i);
 }
 
+/** Foreign order number (our idempotency key) of base licence i of a seed. */
+export function scaledForeignOrderNumber(seed: number, i: number): string {
+  return `OD-S${seed}-${String(i).padStart(7, "0")}`;
+}
+
 /** SiteLock user id of customer j of a seed (numeric, like the demo's 7000001xx). */
 export function scaledSlUserId(seed: number, j: number): string {
   return String(1_000_000_000 + seed * 1_000_000 + j);
@@ -126,7 +131,7 @@ function licence(o: ScaledWorldOptions, customerKey: string, i: number): DemoLic
   return {
     key: `s${seed}-l${n}`,
     orderNumber: scaledOrderNumber(seed, i),
-    foreignOrderNumber: `OD-S${seed}-${n}`,
+    foreignOrderNumber: scaledForeignOrderNumber(seed, i),
     productCode: base.code,
     productName: base.name,
     domainName: `${customerKey.split("-")[1]}-site${n}.s${seed}.scale.example`,
