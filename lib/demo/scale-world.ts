@@ -7,8 +7,8 @@
  */
 import pg from "pg";
 import { DEMO_RESELLER_ACCOUNT_ID } from "./seed-demo";
-import { insertScaledWorld, worldPresence, type InsertedCounts } from "./scaled-world-db";
-import { scaledOrderNumber, scaledWorldOptions, type ScaledWorldInput } from "./scaled-world";
+import { insertScaledWorld, presenceOf, worldPresence, worldProbes, type InsertedCounts } from "./scaled-world-db";
+import { scaledOrderNumber, scaledWorldOptions, type ScaledWorldInput, type ScaledWorldOptions } from "./scaled-world";
 
 export interface ScaleWorldInput {
   databaseUrl: string;
@@ -50,16 +50,16 @@ async function sandboxRequest(sandbox: { url: string; adminToken: string }, meth
   }
 }
 
-async function sandboxPresence(sandbox: { url: string; adminToken: string }, seed: number, licences: number): Promise<"none" | "all" | "partial"> {
-  const ends = [...new Set([scaledOrderNumber(seed, 1), scaledOrderNumber(seed, licences)])];
-  let found = 0;
-  for (const orderNumber of ends) {
-    const res = await sandboxRequest(sandbox, "GET", `orders/${orderNumber}`);
-    if (res.status === 401 || res.status === 403) throw new Error("the sandbox refused the admin token (SANDBOX_ADMIN_TOKEN or sandboxAdminToken in the data dir's local-secrets.json)");
-    if (res.status === 200) found++;
+async function sandboxPresence(sandbox: { url: string; adminToken: string }, options: ScaledWorldOptions): Promise<"none" | "all" | "partial"> {
+  const { present, absent } = worldProbes(options);
+  const found = new Set<number>();
+  for (const i of [...present, ...absent]) {
+    const res = await sandboxRequest(sandbox, "GET", `orders/${scaledOrderNumber(options.seed, i)}`);
     await res.body?.cancel();
+    if (res.status === 401 || res.status === 403) throw new Error("the sandbox refused the admin token (SANDBOX_ADMIN_TOKEN or sandboxAdminToken in the data dir's local-secrets.json)");
+    if (res.status === 200) found.add(i);
   }
-  return found === 0 ? "none" : found === ends.length ? "all" : "partial";
+  return presenceOf(options, (i) => found.has(i));
 }
 
 export async function scaleWorld(input: ScaleWorldInput): Promise<ScaleWorldResult> {
@@ -76,7 +76,7 @@ export async function scaleWorld(input: ScaleWorldInput): Promise<ScaleWorldResu
     if (!loginName) return { status: "refused", message: `no reseller account "${DEMO_RESELLER_ACCOUNT_ID}" in the database: start the app once with the demo (npm start, SEED_DEMO=1)` };
 
     const inDb = await worldPresence(client, options);
-    const inSandbox = input.sandbox ? await sandboxPresence(input.sandbox, options.seed, options.licences) : "none";
+    const inSandbox = input.sandbox ? await sandboxPresence(input.sandbox, options) : "none";
     const partial = [inDb === "partial" && "the app's database", inSandbox === "partial" && "the sandbox"].filter(Boolean);
     if (partial.length > 0) {
       return { status: "refused", message: `seed ${options.seed} holds a world of another size in ${partial.join(" and ")}: use another --seed` };

@@ -6,7 +6,7 @@
  */
 import type { ClientBase } from "pg";
 import { DEMO_RESELLER, demoDates, type DemoCustomer } from "./demo-data";
-import { scaledChunks, scaledForeignOrderNumber, type ScaledWorldOptions } from "./scaled-world";
+import { MAX_SCALED_LICENCES, scaledChunks, scaledForeignOrderNumber, type ScaledWorldOptions } from "./scaled-world";
 
 export const CHUNK_LICENCES = 5000;
 
@@ -24,13 +24,32 @@ export interface InsertedCounts {
   orders: number;
 }
 
-/** "none", "all" or "partial" (the seed holds a world of another size) in the app's database. */
+/**
+ * Which of a world's order numbers to look for: the generator is prefix-stable, so its first and
+ * last licence present and the one after absent means exactly this world is there.
+ */
+export function worldProbes(options: ScaledWorldOptions): { present: number[]; absent: number[] } {
+  return {
+    present: [...new Set([1, options.licences])],
+    absent: options.licences < MAX_SCALED_LICENCES ? [options.licences + 1] : [],
+  };
+}
+
+/** "none", "all" or "partial" (the seed holds a world of another size) from which probes were found. */
+export function presenceOf(options: ScaledWorldOptions, found: (i: number) => boolean): "none" | "all" | "partial" {
+  const { present, absent } = worldProbes(options);
+  const hits = present.filter(found).length;
+  if (hits === 0 && !absent.some(found)) return "none";
+  return hits === present.length && !absent.some(found) ? "all" : "partial";
+}
+
+/** Presence of the world in the app's database. */
 export async function worldPresence(db: ClientBase, options: ScaledWorldOptions): Promise<"none" | "all" | "partial"> {
-  // The generator is prefix-stable: the first and the last licence present means all of them are.
-  const ends = [...new Set([scaledForeignOrderNumber(options.seed, 1), scaledForeignOrderNumber(options.seed, options.licences)])];
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Order" WHERE "foreignOrderNumber" = ANY($1::text[])`, [ends]);
-  const n = rows[0]?.n ?? 0;
-  return n === 0 ? "none" : n === ends.length ? "all" : "partial";
+  const { present, absent } = worldProbes(options);
+  const probes = [...present, ...absent].map((i) => scaledForeignOrderNumber(options.seed, i));
+  const { rows } = await db.query<{ fon: string }>(`SELECT "foreignOrderNumber" AS fon FROM "Order" WHERE "foreignOrderNumber" = ANY($1::text[])`, [probes]);
+  const found = new Set(rows.map((r) => r.fon));
+  return presenceOf(options, (i) => found.has(scaledForeignOrderNumber(options.seed, i)));
 }
 
 const ts = (d: Date) => d.toISOString();
