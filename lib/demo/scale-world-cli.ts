@@ -76,6 +76,7 @@ async function main(): Promise<number> {
     throw new UsageError(`no sandbox admin token: set SANDBOX_ADMIN_TOKEN, or DATA_DIR to the app's data dir (${env.DATA_DIR} has none), or pass --no-sandbox`);
   }
   const sandboxUrl = values["sandbox-url"] ?? env.SECTIGO_BASE_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT}`;
+  if (!URL.canParse(sandboxUrl)) throw new UsageError(`--sandbox-url must be a URL such as http://127.0.0.1:4010, not "${sandboxUrl}"`);
   const options = {
     licences: number("licences", values.licences)!,
     seed: number("seed", values.seed),

@@ -21,6 +21,8 @@ export interface AdminContext {
   world: World;
   faults: FaultRegistry;
   adminToken: string;
+  /** The demo's day zero, when the sandbox was started with one: POST seed's default anchor. */
+  demoAnchor?: Date;
   /** Validates everything, then replaces the state (throws before any change on bad input). */
   reset(input: { demo?: boolean; demoAnchor?: Date }): void;
 }
@@ -72,7 +74,7 @@ const seedInput = z.strictObject({
 });
 
 /** POST seed: a bulk world in one call. Bad input 400, unknown login 400, same seed twice 409; all before any change. */
-function seedWorld(world: World, body: unknown) {
+function seedWorld(world: World, body: unknown, demoAnchor: Date | undefined) {
   const input = parse(seedInput, body);
   const options = parse(scaledWorldOptions, {
     licences: input.licences,
@@ -81,8 +83,8 @@ function seedWorld(world: World, body: unknown) {
     expiryToDays: input.expiryToDays,
     autoRenewShare: input.autoRenewShare,
   });
-  // Default day zero: midnight UTC of the sandbox clock, as for the demo when no anchor is given.
-  const anchor = anchorDay(input.anchor !== undefined ? new Date(input.anchor) : world.now());
+  // Default day zero: the demo's, else midnight UTC of the sandbox clock (as for the demo without an anchor).
+  const anchor = anchorDay(input.anchor !== undefined ? new Date(input.anchor) : (demoAnchor ?? world.now()));
   const result = seedScaledWorld(world, { ...options, loginName: input.loginName, anchor });
   if (!result.ok) throw new HttpError(result.reason === "exists" ? 409 : 400, result.message);
   return { ...result.summary, anchor: anchor.toISOString() };
@@ -157,7 +159,7 @@ async function route(ctx: AdminContext, req: IncomingMessage, res: ServerRespons
     case "GET licenses":
       return json(res, 200, { licenses: licencesView(world, url.searchParams) });
     case "POST seed":
-      return json(res, 201, seedWorld(world, await jsonBody(req)));
+      return json(res, 201, seedWorld(world, await jsonBody(req), ctx.demoAnchor));
     case "POST reset": {
       const input = parse(resetInput, await jsonBody(req));
       ctx.reset({ demo: input.demo, demoAnchor: input.demoAnchor === undefined ? undefined : new Date(input.demoAnchor) });
