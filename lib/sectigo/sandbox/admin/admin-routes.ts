@@ -8,6 +8,9 @@ import { z } from "zod";
 import { runAutoRenewals } from "../core/auto-renew";
 import { CLOCK_RANGE_TEXT, DAY_MS, inClockRange, MAX_ADVANCE_DAYS } from "../core/clock";
 import type { World } from "../core/world";
+import { scaledWorldOptions } from "../../../demo/scaled-world";
+import { DEMO_RESELLER, anchorDay } from "../../../demo/demo-data";
+import { seedScaledWorld } from "../core/scaled-seed";
 import { faultInput, type FaultRegistry } from "../http/faults";
 import { readBody } from "../http/read-request";
 import { accountInput, publicAccount, upsertAccount } from "./accounts";
@@ -18,6 +21,8 @@ export interface AdminContext {
   world: World;
   faults: FaultRegistry;
   adminToken: string;
+  /** The demo's day zero, when the sandbox was started with one: POST seed's default anchor. */
+  demoAnchor?: Date;
   /** Validates everything, then replaces the state (throws before any change on bad input). */
   reset(input: { demo?: boolean; demoAnchor?: Date }): void;
 }
@@ -61,6 +66,29 @@ const clockInput = z.strictObject({
   freeze: z.boolean().optional(),
 });
 const resetInput = z.strictObject({ demo: z.boolean().optional(), demoAnchor: instant.optional() });
+/** POST seed: the scaled world's knobs (lib/demo/scaled-world.ts) plus whose world and its day zero. */
+const seedInput = z.strictObject({
+  ...scaledWorldOptions.shape,
+  loginName: z.string().min(1).max(64).default(DEMO_RESELLER.loginName),
+  anchor: instant.optional(),
+});
+
+/** POST seed: a bulk world in one call. Bad input 400, unknown login 400, same seed twice 409; all before any change. */
+function seedWorld(world: World, body: unknown, demoAnchor: Date | undefined) {
+  const input = parse(seedInput, body);
+  const options = parse(scaledWorldOptions, {
+    licences: input.licences,
+    seed: input.seed,
+    expiryFromDays: input.expiryFromDays,
+    expiryToDays: input.expiryToDays,
+    autoRenewShare: input.autoRenewShare,
+  });
+  // Default day zero: the demo's, else midnight UTC of the sandbox clock (as for the demo without an anchor).
+  const anchor = anchorDay(input.anchor !== undefined ? new Date(input.anchor) : (demoAnchor ?? world.now()));
+  const result = seedScaledWorld(world, { ...options, loginName: input.loginName, anchor });
+  if (!result.ok) throw new HttpError(result.reason === "exists" ? 409 : 400, result.message);
+  return { ...result.summary, anchor: anchor.toISOString() };
+}
 
 /** POST clock: the target instant is computed and checked first; then clock + renewals, atomically. */
 function moveClock(world: World, body: unknown) {
@@ -127,6 +155,8 @@ async function route(ctx: AdminContext, req: IncomingMessage, res: ServerRespons
       return json(res, 200, { orders: findOrders(world, url.searchParams) });
     case "GET licenses":
       return json(res, 200, { licenses: licencesView(world, url.searchParams) });
+    case "POST seed":
+      return json(res, 201, seedWorld(world, await jsonBody(req), ctx.demoAnchor));
     case "POST reset": {
       const input = parse(resetInput, await jsonBody(req));
       ctx.reset({ demo: input.demo, demoAnchor: input.demoAnchor === undefined ? undefined : new Date(input.demoAnchor) });

@@ -9,6 +9,7 @@ import {
   DEMO_RESELLER,
   DEMO_RESELLER_NO_SITELOCK,
   demoDates,
+  type DemoCustomer,
   type DemoLicense,
 } from "../../../demo/demo-data";
 import type { Account, Customer, License, Order, SandboxState } from "./types";
@@ -32,7 +33,11 @@ function slUserId(index: number): string {
   return String(700_000_101 + index);
 }
 
-function seedLicense(state: SandboxState, customer: Customer, l: DemoLicense, anchor: Date): void {
+/**
+ * The sandbox records of one demo-shaped licence: the base licence, its add-ons (riding on the same
+ * order at no separate charge) and the order. Shared by the demo and the scaled world (scaled-seed.ts).
+ */
+export function licenceRecords(customer: Customer, l: DemoLicense, anchor: Date): { licenses: License[]; order: Order } {
   const { startsAt, expiresAt } = demoDates(l, anchor);
   const awaiting = l.state === "awaiting";
   const base: License = {
@@ -53,13 +58,10 @@ function seedLicense(state: SandboxState, customer: Customer, l: DemoLicense, an
     orderNumbers: [l.orderNumber],
     visibility: -1,
   };
-  state.licenses[base.id] = base;
-  const ids = [base.id];
+  const licenses = [base];
   for (const addOn of l.addOns) {
-    // The demo lists one cost per licence; add-ons ride on that order at no separate charge.
     const id = `lic-${l.key}-${addOn.productCode}`;
-    state.licenses[id] = { ...base, id, productCode: addOn.productCode, parentId: base.id, periodCharge: 0, slSiteId: base.slSiteId, orderNumbers: [l.orderNumber] };
-    ids.push(id);
+    licenses.push({ ...base, id, productCode: addOn.productCode, parentId: base.id, periodCharge: 0, slSiteId: base.slSiteId, orderNumbers: [l.orderNumber] });
   }
   const order: Order = {
     orderNumber: l.orderNumber,
@@ -71,14 +73,33 @@ function seedLicense(state: SandboxState, customer: Customer, l: DemoLicense, an
     kind: "new",
     status: awaiting ? "awaiting" : "active",
     totalCost: l.cost,
-    licenseIds: ids,
+    licenseIds: licenses.map((x) => x.id),
     products: [l.productCode, ...l.addOns.map((a) => a.productCode)],
     domainName: l.domainName,
     reseller: awaiting ? "Y" : null,
     previousOrderNumber: null,
     uniqueValue: `demo${l.orderNumber}`,
   };
-  state.orders[order.orderNumber] = order;
+  return { licenses, order };
+}
+
+/** The sandbox customer record of a demo-shaped customer. */
+export function customerRecord(c: DemoCustomer, loginName: string, slUserId: string, anchor: Date): Customer {
+  return {
+    id: `cust-${c.key}`,
+    loginName,
+    email: c.email,
+    name: c.name,
+    foreName: c.foreName,
+    surName: c.surName,
+    telephone: c.telephone,
+    organizationName: c.name,
+    countryName: c.country,
+    address: {},
+    siteLockLogin: c.email,
+    slUserId,
+    createdAt: anchor.toISOString(),
+  };
 }
 
 export function seedDemo(state: SandboxState, anchor: Date): void {
@@ -87,22 +108,12 @@ export function seedDemo(state: SandboxState, anchor: Date): void {
   const noSiteLock = account(state, DEMO_RESELLER_NO_SITELOCK);
   state.accounts[noSiteLock.loginName] = noSiteLock;
   DEMO_CUSTOMERS.forEach((c, index) => {
-    const customer: Customer = {
-      id: `cust-${c.key}`,
-      loginName: demo.loginName,
-      email: c.email,
-      name: c.name,
-      foreName: c.foreName,
-      surName: c.surName,
-      telephone: c.telephone,
-      organizationName: c.name,
-      countryName: c.country,
-      address: {},
-      siteLockLogin: c.email,
-      slUserId: slUserId(index),
-      createdAt: anchor.toISOString(),
-    };
+    const customer = customerRecord(c, demo.loginName, slUserId(index), anchor);
     state.customers[customer.id] = customer;
-    for (const license of c.licenses) seedLicense(state, customer, license, anchor);
+    for (const license of c.licenses) {
+      const { licenses, order } = licenceRecords(customer, license, anchor);
+      for (const l of licenses) state.licenses[l.id] = l;
+      state.orders[order.orderNumber] = order;
+    }
   });
 }
