@@ -99,6 +99,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     });
   const adminContext = {
     world,
+    demoAnchor: opts.demoAnchor,
     faults,
     adminToken,
     reset(input: { demo?: boolean; demoAnchor?: Date }) {
