@@ -137,7 +137,9 @@ function licence(o: ScaledWorldOptions, customerKey: string, i: number): DemoLic
     domainName: `${customerKey.split("-")[1]}-site${n}.s${seed}.scale.example`,
     termDays,
     startOffsetDays: expiryOffset - termDays,
-    autoRenew: rand(seed, i, 4) < o.autoRenewShare,
+    // An expired licence with auto-renew on would be one whose renewal failed: Sectigo would renew
+    // it at the first call after seeding, behind the app's back. Expired licences start with it off.
+    autoRenew: expiryOffset > 0 && rand(seed, i, 4) < o.autoRenewShare,
     cost: Math.round(cost * 100) / 100,
     addOns,
     state: "active",

@@ -65,12 +65,18 @@ describe("scaled world generator", () => {
     expect(new Set(licences.map((l) => l.termDays))).toEqual(new Set([30, 365]));
   });
 
-  it("mixes auto-renew in the chosen share", () => {
-    const share = (s: number) => licencesOf({ licences: 2000, autoRenewShare: s }).filter((l) => l.autoRenew).length / 2000;
+  it("mixes auto-renew in the chosen share among licences not yet expired; expired ones start with it off", () => {
+    const all = (s: number) => licencesOf({ licences: 2000, autoRenewShare: s });
+    const live = (s: number) => all(s).filter((l) => l.startOffsetDays + l.termDays > 0);
+    const share = (s: number) => live(s).filter((l) => l.autoRenew).length / live(s).length;
     expect(share(0)).toBe(0);
     expect(share(1)).toBe(1);
     expect(share(0.3)).toBeGreaterThan(0.25);
     expect(share(0.3)).toBeLessThan(0.35);
+    // An expired auto-renew licence would be renewed by Sectigo at the first call after seeding.
+    const expired = all(1).filter((l) => l.startOffsetDays + l.termDays <= 0);
+    expect(expired.length).toBeGreaterThan(0);
+    expect(expired.every((l) => !l.autoRenew)).toBe(true);
   });
 
   it("refuses bad options with a clear message", () => {
