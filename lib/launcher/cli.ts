@@ -20,7 +20,7 @@ import { loadProfile } from "@/lib/launcher/profile";
 import { buildFingerprint, buildState, recordBuild } from "@/lib/launcher/build-freshness";
 import { applyMigrations } from "@/lib/db/migrations";
 import { runDemoSeed } from "@/lib/demo/run-seed";
-import { NEXT_BIN, ROOT, onStopSignal, startChild, tsChild, waitForHttp, type Child } from "@/lib/launcher/processes";
+import { NEXT_BIN, ROOT, onParentGone, onStopSignal, startChild, tsChild, waitForHttp, type Child } from "@/lib/launcher/processes";
 import { printBanner } from "@/lib/launcher/banner";
 import { prepareJobQueue } from "@/lib/jobs/boss";
 
@@ -50,6 +50,10 @@ async function shutdown(code: number): Promise<never> {
 // Ctrl-C or a closed terminal signals the whole foreground group (this process and Postgres); the
 // children run in their own groups and are stopped here, then Postgres.
 onStopSignal(() => void shutdown(0));
+onParentGone(() => {
+  log("The process that started Order Desk (npm or the shell) is gone: stopping.");
+  void shutdown(0);
+});
 
 const pgPort = throwaway ? await freePort() : env.PG_PORT;
 const sandboxPort = throwaway ? await freePort() : env.SANDBOX_PORT;

@@ -101,3 +101,15 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: Child)
   }
   throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
 }
+
+/**
+ * `npm start` runs the launcher under `sh -c`: a SIGTERM sent to npm (a process manager,
+ * `kill <npm pid>`) ends npm and the shell and never reaches the launcher. Being orphaned means
+ * whoever started it is gone: `stop` is called then, checked every second.
+ */
+export function onParentGone(stop: () => void): void {
+  const startedBy = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== startedBy) stop();
+  }, 1000).unref();
+}

@@ -18,29 +18,44 @@ afterEach(() => {
 });
 
 /** Starts the small launcher; resolves once its child is up, with both pids. */
-async function startLauncher(): Promise<{ launcher: ChildProcess; childPid: number }> {
+async function startLauncher(opts: { underShell?: boolean } = {}): Promise<{ launcher: ChildProcess; childPid: number; launcherPid: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "orderdesk-signals-"));
   dirs.push(dir);
   fs.writeFileSync(path.join(dir, "idle.ts"), `setInterval(() => {}, 60_000);\nconsole.log("ready " + process.pid);\n`);
   fs.writeFileSync(
     path.join(dir, "launcher.ts"),
-    `import { onStopSignal, startChild, tsChild } from ${JSON.stringify(path.join(ROOT, "lib/launcher/processes.ts"))};
+    `import { onParentGone, onStopSignal, startChild, tsChild } from ${JSON.stringify(path.join(ROOT, "lib/launcher/processes.ts"))};
 const child = startChild("idle", tsChild(${JSON.stringify(path.join(dir, "idle.ts"))}), {});
-onStopSignal(async () => { await child.stop(); process.exit(0); });
+const stop = async () => { await child.stop(); process.exit(0); };
+onStopSignal(stop);
+onParentGone(stop);
+console.log("launcher " + process.pid);
 `,
   );
-  const launcher = spawn(process.execPath, ["--import", "tsx", path.join(dir, "launcher.ts")], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const node = [process.execPath, "--import", "tsx", path.join(dir, "launcher.ts")];
+  // As `npm start` runs it: under `sh -c` (the trailing `; true` keeps the shell from exec'ing node).
+  const launcher = opts.underShell
+    ? spawn("sh", ["-c", `${node.map((a) => JSON.stringify(a)).join(" ")}; true`], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] })
+    : spawn(node[0]!, node.slice(1), { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   launchers.push(launcher);
-  const childPid = await new Promise<number>((resolve, reject) => {
+  const [childPid, launcherPid] = await new Promise<[number, number]>((resolve, reject) => {
     let out = "";
     launcher.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /\[idle\] ready (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
+      const child = /\[idle\] ready (\d+)/.exec(out);
+      const self = /^launcher (\d+)$/m.exec(out);
+      if (child && self) resolve([Number(child[1]), Number(self[1])]);
     });
     launcher.once("exit", (code) => reject(new Error(`the launcher exited (${code}) before its child was up: ${out}`)));
   });
-  return { launcher, childPid };
+  return { launcher, childPid, launcherPid };
+}
+
+/** Waits (bounded) for a process that is not our child to end. */
+async function gone(pid: number): Promise<boolean> {
+  const deadline = Date.now() + 10_000;
+  while (isRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return !isRunning(pid);
 }
 
 /** Running (a zombie waiting for a reaper counts as gone). */
@@ -74,5 +89,14 @@ describe.skipIf(os.platform() !== "linux")("launcher signals", () => {
     const deadline = Date.now() + 10_000;
     while (isRunning(childPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(isRunning(childPid)).toBe(false);
+  }, 30_000);
+
+  it("a SIGTERM to npm (which ends npm and its shell, never the launcher) stops the launcher and its child", async () => {
+    const { launcher: shell, childPid, launcherPid } = await startLauncher({ underShell: true });
+    const exit = exited(shell);
+    shell.kill("SIGTERM");
+    await exit;
+    expect(await gone(launcherPid)).toBe(true);
+    expect(await gone(childPid)).toBe(true);
   }, 30_000);
 });
