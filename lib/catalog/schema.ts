@@ -85,8 +85,8 @@ function formatProblem(spec: FieldSpec, value: string, product: Product): string
 
 function fieldSchema(spec: FieldSpec, requirement: Requirement, product: Product): z.ZodType {
   const label = spec.label;
-  if (spec.input === "checkbox") return z.boolean().optional().transform((v) => v ?? false);
-  if (spec.input === "checkboxes") return z.array(z.string()).optional().transform((v) => v ?? []);
+  if (spec.input === "checkbox") return z.boolean({ error: `${label}: tick or untick.` }).optional().transform((v) => v ?? false);
+  if (spec.input === "checkboxes") return z.array(z.string(), { error: `${label}: choose from the list.` }).optional().transform((v) => v ?? []);
   const max = spec.maxLength;
   const base = z
     .string({ error: `${label} must be text.` })
