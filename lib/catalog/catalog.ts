@@ -68,10 +68,13 @@ export function orderableByFamily(): { family: Family; products: Product[] }[] {
   );
 }
 
-/** Case-insensitive match on name or family name, for the picker's search box. */
+/** The picker's search box: every word of the query, in any order, in the name, family or PlaceOrder name. */
 export function searchProducts(query: string): Product[] {
-  const q = query.trim().toLowerCase();
-  return PRODUCTS.filter((p) => p.orderable && (q === "" || `${p.name} ${familyOf(p).name} ${p.placeOrderName ?? ""}`.toLowerCase().includes(q)));
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return PRODUCTS.filter((p) => {
+    const text = `${p.name} ${familyOf(p).name} ${p.placeOrderName ?? ""}`.toLowerCase();
+    return p.orderable && words.every((w) => text.includes(w));
+  });
 }
 
 /** The value that identifies a term in a form: its PPP for PlaceOrder, its days for AutoApplyOrder ("0" = no days). */
