@@ -6,7 +6,7 @@ import { SIGNING_PRODUCTS } from "./products/signing";
 import { SITELOCK_PRODUCTS } from "./products/sitelock";
 import { SSL_PRODUCTS } from "./products/ssl";
 import { WEB_PRODUCTS } from "./products/web";
-import type { Family, FamilyKey, Product, Term } from "./types";
+import type { Family, Product, Term } from "./types";
 
 /** In the order the product picker shows them. */
 export const FAMILIES: readonly Family[] = [

@@ -5,6 +5,7 @@ import {
   formFieldsFor,
   orderSchemaFor,
   parseCsr,
+  placeOrderItemsFor,
   productByKey,
   termOptionsFor,
   type FieldKey,
@@ -298,5 +299,28 @@ describe("parseCsr (DER walker)", () => {
     expect(checkCsrKey({ algorithm: "RSA", bits: 16384 }, 2048)).toMatch(/at most 8192/);
     expect(checkCsrKey({ algorithm: "EC", curve: "P-384", bits: 384 }, 3072)).toBeUndefined();
     expect(checkCsrKey({ algorithm: "other", oid: "1.3.101.112" }, 2048)).toMatch(/not supported/);
+  });
+});
+
+describe("placeOrderItemsFor: the product and its companions", () => {
+  const parse = (key: string, change: Partial<OrderFormInput>) => {
+    const product = productByKey(key) as Product;
+    return { product, values: orderSchemaFor(product).parse({ ...validInput(product), ...change }) };
+  };
+  it.each([
+    ["sectigossl-pro-dv", { term: "9406" }, [{ ppp: 9406, role: "product" }]],
+    ["ev-code-signing", { term: "1536", shipping: "expedited" }, [{ ppp: 1536, role: "product" }, { ppp: 495, role: "etoken" }, { ppp: 497, role: "shipping" }]],
+    ["eidas-citizen", { smartCardBased: false }, [{ ppp: 6501, role: "product" }]],
+    ["eidas-citizen", { smartCardBased: true, shipping: "international" }, [{ ppp: 6501, role: "product" }, { ppp: 495, role: "etoken" }, { ppp: 498, role: "shipping" }]],
+    ["hackerguardian-pci", { term: "3462" }, [{ ppp: 3462, role: "product" }, { ppp: 3452, visibility: 0, role: "companion" }]],
+    ["hackerguardian-ip-pack", { term: "3484" }, [{ ppp: 3484, role: "product", params: { "IP Addresses": "10" } }]],
+  ] as const)("%s %j", (key, change, items) => {
+    const { product, values } = parse(key, change as Partial<OrderFormInput>);
+    expect(placeOrderItemsFor(product, values)).toEqual(items);
+  });
+
+  it("leaves AutoApplyOrder products to their product ID", () => {
+    const { product, values } = parse("sitelock-basic", {});
+    expect(placeOrderItemsFor(product, values)).toBeUndefined();
   });
 });
