@@ -147,7 +147,7 @@ export function parseCsr(text: string): CsrParse {
   }
 }
 
-/** Sectigo's accepted keys (errorCode -13 otherwise): RSA from `minRsaBits` to 8192 bits, EC P-256 or P-384. */
+/** DECISION D27. Sectigo's accepted keys (errorCode -13 otherwise): RSA from `minRsaBits` to 8192 bits, EC P-256 or P-384. */
 export function checkCsrKey(key: CsrKey, minRsaBits: number): string | undefined {
   if (key.algorithm === "RSA") {
     if (key.bits < minRsaBits) return `The CSR's RSA key has ${key.bits} bits; at least ${minRsaBits} are required.`;

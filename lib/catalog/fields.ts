@@ -89,6 +89,7 @@ export const FIELD_SPECS: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEnt
     forename: text("First name", "customer", "forename", 64),
     surname: text("Last name", "customer", "surname", 64),
     telephoneNumber: { label: "Telephone", input: "tel", group: "customer", param: "telephoneNumber", maxLength: 32 },
+    // DECISION D25: the end customer's Sectigo account, not the reseller's API login.
     loginName: text("Account login name", "customer-account", "loginName", 64, "The customer's Sectigo account (case sensitive); created for a new customer."),
     loginPassword: { label: "Account password", input: "password", group: "customer-account", param: "loginPassword", maxLength: 128, secret: true },
     organizationName: text("Company name", "organisation", "organizationName", 64),
@@ -148,6 +149,7 @@ export const FIELD_SPECS: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEnt
         { value: "CNAMECSRHASH", label: "DNS CNAME (CSR hash)" },
       ],
     },
+    // DECISION D23: checked at 255 although the table prints 32 for x_dcvEmailAddress.
     dcvEmailAddress: { label: "Approver email", input: "email", group: "certificate", param: "x_dcvEmailAddress", maxLength: 255, help: "e.g. admin@ your domain; Sectigo offers a list when empty." },
     privateKeyFilename: text("Private key (.PVK) file name", "certificate", "x_privateKeyFilename", 255),
     contactEmailAddress: { label: "Contact email in the certificate", input: "email", group: "certificate", param: "x_contactEmailAddress", maxLength: 255 },

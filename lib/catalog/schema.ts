@@ -180,9 +180,10 @@ export function orderSchemaFor(product: Product, options: SchemaOptions = {}): O
   };
   for (const [key, req] of requirements) shape[key] = fieldSchema(FIELD_SPECS[key], req, product);
   const required = new Map(requirements);
+  // Unknown keys are dropped, not refused: a form keeps the values of a product the user switched away from,
+  // and an error on a field that is not shown would block the submit invisibly.
   return z
     .object(shape)
-    .strict()
     .superRefine((values, ctx) => {
       for (const issue of ruleProblems(product, values, required)) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
     }) as unknown as OrderSchema;

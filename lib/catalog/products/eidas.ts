@@ -64,6 +64,7 @@ function eidas(v: Variant): Product {
 }
 
 /** QWAC terms: a 90-day term with an out-of-pattern code (printed so), then 1 to 5 years. */
+// DECISION D24: the 90-day QWAC codes (1247-1249, 4562-4566) are out of pattern; kept as printed.
 const qwacTerms = (d90: number, ...yearCodes: number[]): Term[] => [daysTerm(90, d90), ...years(...yearCodes)];
 
 export const EIDAS_PRODUCTS: readonly Product[] = [

@@ -32,6 +32,7 @@ export const SIGNING_PRODUCTS: readonly Product[] = [
       signatureHash: "optional",
       privateKeyFilename: "optional",
       contactEmailAddress: "optional",
+      // DECISION D26: x_caCertificateID ("only by special arrangement") is not offered.
     },
     rules: ["address-locality-or-state"],
     csr: CODE_SIGNING_CSR,

@@ -24,6 +24,7 @@ const SITELOCK_FIELDS = {
 /** An add-on is ordered for an existing licence: its domain and the customer's email. */
 const ADDON_FIELDS = { domainName: "required", appRepEmailAddress: "required", enableAutoRenew: "optional" } as const;
 
+// DECISION D14: add-ons take 30 or 365 days (AutoApplyOrder); the PPP sits on the term PlaceOrder lists.
 const ADDON_NOTE = "Only in addition to, and during the validity of, a SiteLock licence.";
 
 function plan(productId: number, key: string, name: string, tier: number, terms: Term[], addOns: number[]): Product {
@@ -60,6 +61,7 @@ function addOn(productId: number, key: string, name: string, placeOrderName: str
 export const SITELOCK_PRODUCTS: readonly Product[] = [
   plan(1059, "sitelock-monitor", "SiteLock Monitor", 0, [daysTerm(365, 10047)], []),
   plan(1060, "sitelock-basic", "SiteLock Basic", 1, [daysTerm(30, 10048), daysTerm(365, 10049)], [1068, 1069, 1070, 1071, 1078, 1076]),
+  // DECISION D2: "x_PPP= 10050" (with a space) is 10050.
   plan(1061, "sitelock-pro", "SiteLock Pro", 2, [daysTerm(30, 10050), daysTerm(365, 10051)], [1069, 1070, 1071, 1076]),
   // DECISION D11: the Business row of the add-on table was not retrieved (sitelock-products.md).
   plan(1062, "sitelock-business", "SiteLock Business", 3, [daysTerm(30, 10052), daysTerm(365, 10053)], [1070, 1071]),
