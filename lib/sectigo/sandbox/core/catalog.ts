@@ -1,11 +1,14 @@
 /**
- * Product catalogue of the sandbox. IDs, names, tiers and the PlaceOrder PPP codes come from
- * reference/sectigo/sitelock-products.md and seeds 002/003.
+ * Product catalogue of the sandbox. Codes, names, kinds, tiers, terms, add-on rules and the PlaceOrder PPP
+ * codes come from the app's catalog (lib/catalog, SiteLock products), so the two cannot disagree
+ * (tests/sectigo/sandbox/catalog-agreement.test.ts).
  *
  * PRICES ARE THE SANDBOX'S OWN INVENTION (plausible USD-like numbers, applied in every
  * account currency): Sectigo publishes no price list. The demo costs in lib/demo/demo-data.ts
  * (Basic 99.99 / 9.99, Pro 299.99, Monitor 0) are matched on purpose.
  */
+import { PRODUCTS as CATALOG } from "../../../catalog/catalog";
+
 export type ProductKind = "base" | "addon" | "bundle" | "service" | "ssl";
 export type AddOnFamily = "backup" | "dns" | "trueshield";
 
@@ -25,47 +28,44 @@ export interface Product {
   wildcard?: boolean;
 }
 
+/** The sandbox's invented prices per SiteLock product ID and term (days; 0 = no `days`). */
+const SITELOCK_PRICES: Readonly<Record<number, Record<number, number>>> = {
+  1059: { 365: 0 },
+  1060: { 30: 9.99, 365: 99.99 },
+  1061: { 30: 29.99, 365: 299.99 },
+  1062: { 30: 59.99, 365: 599.99 },
+  1082: { 0: 249.0 },
+  1072: {},
+  1068: { 30: 4.99, 365: 49.99 },
+  1069: { 30: 7.99, 365: 79.99 },
+  1070: { 30: 12.99, 365: 129.99 },
+  1071: { 30: 9.99, 365: 99.99 },
+  1078: { 30: 3.99, 365: 39.99 },
+  1076: { 30: 6.99, 365: 69.99 },
+};
+
+const SITELOCK = CATALOG.filter((p) => p.api === "AutoApplyOrder" && p.productId !== undefined && p.sitelock !== undefined);
+
+function fromCatalog(p: (typeof SITELOCK)[number]): Product {
+  const code = p.productId as number;
+  const sl = p.sitelock!;
+  const priced = SITELOCK_PRICES[code] ?? {};
+  // Only the catalog's terms are sold, whatever the price table says.
+  const prices = Object.fromEntries(p.terms.map((t) => t.days ?? 0).filter((d) => priced[d] !== undefined).map((d) => [d, priced[d] as number]));
+  const product: Product = { code, name: p.name, kind: sl.kind, prices };
+  if (sl.tier !== undefined) product.tier = sl.tier;
+  if (sl.addOnFamily !== undefined) product.family = sl.addOnFamily;
+  if (sl.capacity !== undefined) product.capacity = sl.capacity;
+  if (sl.kind !== "addon") product.addOns = [...(sl.addOns ?? [])];
+  return product;
+}
+
 const P = (p: Product): [number, Product] => [p.code, p];
 
 export const PRODUCTS: ReadonlyMap<number, Product> = new Map([
-  P({ code: 1059, name: "SiteLock Monitor", kind: "base", tier: 0, prices: { 365: 0 }, addOns: [] }),
-  P({
-    code: 1060,
-    name: "SiteLock Basic",
-    kind: "base",
-    tier: 1,
-    prices: { 30: 9.99, 365: 99.99 },
-    addOns: [1068, 1069, 1070, 1071, 1078, 1076],
-  }),
-  P({
-    code: 1061,
-    name: "SiteLock Pro",
-    kind: "base",
-    tier: 2,
-    prices: { 30: 29.99, 365: 299.99 },
-    addOns: [1069, 1070, 1071, 1076],
-  }),
-  // The Business row was not retrieved (sitelock-products.md): by the visible "add-on must exceed what the
-  // plan includes" pattern the sandbox allows only 25 GB backup and TrueShield. [INFERENCE]
-  P({
-    code: 1062,
-    name: "SiteLock Business",
-    kind: "base",
-    tier: 3,
-    prices: { 30: 59.99, 365: 599.99 },
-    addOns: [1070, 1071],
-  }),
-  // SiteLock 911 is a one-off service ordered without `days` (contradictions.md #10); it takes no add-ons.
-  P({ code: 1082, name: "SiteLock 911", kind: "service", prices: { 0: 249.0 }, addOns: [] }),
-  P({ code: 1072, name: "SSL PLUS SiteLock Bundle", kind: "bundle", tier: 0, prices: {}, addOns: [] }),
-  P({ code: 1068, name: "5 GB Backup Addon", kind: "addon", family: "backup", capacity: 5, prices: { 30: 4.99, 365: 49.99 } }),
-  P({ code: 1069, name: "10 GB Backup Addon", kind: "addon", family: "backup", capacity: 10, prices: { 30: 7.99, 365: 79.99 } }),
-  P({ code: 1070, name: "25 GB Backup Addon", kind: "addon", family: "backup", capacity: 25, prices: { 30: 12.99, 365: 129.99 } }),
-  P({ code: 1071, name: "TrueShield Addon", kind: "addon", family: "trueshield", capacity: 1, prices: { 30: 9.99, 365: 99.99 } }),
-  P({ code: 1078, name: "SiteLock DNS - Pro Addon", kind: "addon", family: "dns", capacity: 1, prices: { 30: 3.99, 365: 39.99 } }),
-  P({ code: 1076, name: "SiteLock DNS - Business Addon", kind: "addon", family: "dns", capacity: 2, prices: { 30: 6.99, 365: 69.99 } }),
-  // SSL products able to carry the SSL PLUS SiteLock Bundle. The SRA list of qualifying IDs was not
-  // retrieved; 287 is the ID used in seed 001's example. The rest is the sandbox's own catalogue.
+  ...SITELOCK.map((p) => P(fromCatalog(p))),
+  // SSL products able to carry the SSL PLUS SiteLock Bundle through AutoApplyOrder. The SRA list of qualifying
+  // IDs was not retrieved; 287 is the ID used in seed 001's example. The rest is the sandbox's own catalogue.
   P({ code: 287, name: "PositiveSSL", kind: "ssl", prices: { 90: 9.0, 365: 29.0, 730: 55.0 } }),
   P({ code: 289, name: "PositiveSSL Wildcard", kind: "ssl", wildcard: true, prices: { 365: 99.0, 730: 189.0 } }),
 ]);
@@ -84,26 +84,12 @@ export function isSiteLockCode(code: number): boolean {
 }
 
 /**
- * PlaceOrder "product pricing parameters" (seed 002/003 product table).
- * Decision: seed 002 prints 10065 for both the 10 GB and the 25 GB backup add-on; seed 003 gives
- * 10066 for 25 GB, so 10065 = 10 GB and 10066 = 25 GB. 10085 = DNS Pro add-on (1078),
- * 10082 = DNS Business add-on (1076).
+ * PlaceOrder "product pricing parameters" of the SiteLock rows (seed 002/003), from lib/catalog: its README
+ * records the decisions (10065 = 10 GB, 10066 = 25 GB; 10085 = DNS Pro 1078, 10082 = DNS Business 1076).
  */
-export const PPP: ReadonlyMap<number, { code: number; days: number }> = new Map([
-  [10047, { code: 1059, days: 365 }],
-  [10048, { code: 1060, days: 30 }],
-  [10049, { code: 1060, days: 365 }],
-  [10050, { code: 1061, days: 30 }],
-  [10051, { code: 1061, days: 365 }],
-  [10052, { code: 1062, days: 30 }],
-  [10053, { code: 1062, days: 365 }],
-  [10064, { code: 1068, days: 30 }],
-  [10065, { code: 1069, days: 30 }],
-  [10066, { code: 1070, days: 30 }],
-  [10067, { code: 1071, days: 365 }],
-  [10085, { code: 1078, days: 30 }],
-  [10082, { code: 1076, days: 30 }],
-]);
+export const PPP: ReadonlyMap<number, { code: number; days: number }> = new Map(
+  SITELOCK.flatMap((p) => p.terms.flatMap((t) => (t.ppp === undefined ? [] : [[t.ppp, { code: p.productId as number, days: t.days ?? 0 }] as const]))),
+);
 
 export type AddOnVerdict = "ok" | "lower-tier" | "none";
 

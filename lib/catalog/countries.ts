@@ -1,0 +1,42 @@
+/**
+ * ISO 3166-1 alpha-2 codes (all 249 officially assigned codes). A typed constant: no maintained country
+ * package is installed, and the list changes about once a decade; labels come from Intl.DisplayNames
+ * (full ICU in Node 20 and every browser), so no names are stored.
+ */
+export const COUNTRY_CODES = [
+  "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE",
+  "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD",
+  "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM",
+  "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+  "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU",
+  "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN",
+  "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME",
+  "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+  "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM",
+  "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI",
+  "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK",
+  "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+  "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+] as const;
+
+export type CountryCode = (typeof COUNTRY_CODES)[number];
+
+const CODES: ReadonlySet<string> = new Set(COUNTRY_CODES);
+
+/** Upper case only: the form sends what the select offers. */
+export function isCountryCode(value: string): value is CountryCode {
+  return CODES.has(value);
+}
+
+let names: Intl.DisplayNames | undefined;
+
+/** "DE" -> "Germany" (English; falls back to the code). */
+export function countryLabel(code: string): string {
+  names ??= new Intl.DisplayNames(["en"], { type: "region" });
+  return names.of(code) ?? code;
+}
+
+/** Options for a country select, sorted by label. */
+export function countryOptions(): { value: CountryCode; label: string }[] {
+  return COUNTRY_CODES.map((value) => ({ value, label: countryLabel(value) })).sort((a, b) => a.label.localeCompare(b.label));
+}

@@ -1,0 +1,11 @@
+/** The product catalog: data, lookups, and the catalog -> form/zod mapping. README.md has the decisions. */
+export * from "./types";
+export * from "./catalog";
+export { orderSchemaFor, formFieldsFor, termOptionsFor, fieldRequirements, type OrderSchema, type OrderFormInput, type OrderFormValues, type SchemaOptions } from "./schema";
+export { FIELD_SPECS, GROUP_LABELS, fieldForSectigoParam, type FieldSpec, type FieldGroup, type InputKind, type Option } from "./fields";
+export { COUNTRY_CODES, countryLabel, countryOptions, isCountryCode, type CountryCode } from "./countries";
+export { parseCsr, checkCsrKey, type CsrKey, type CsrParse } from "./csr";
+export { NCAS, type Nca } from "./eidas";
+export { ETOKEN_PPP, SHIPPING, SHIPPING_METHODS, type ShippingMethod } from "./products/etoken";
+export { PCI_CVC_COMPANION_CODES } from "./products/hackerguardian";
+export { placeOrderItemsFor, needsEToken, type CatalogItem } from "./items";
