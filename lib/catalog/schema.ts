@@ -17,7 +17,16 @@ export interface SchemaOptions {
    * company address and HackerGuardian's person fields come from Sectigo's records and become optional.
    */
   returningCustomer?: boolean;
+  /**
+   * "staff" (default): Order Desk places the order with the reseller's own login, so the end
+   * customer's account login/password (seed 003 "User Login Details") are not asked (DECISION D25).
+   * "orderingUrl": a form the end customer fills on the reseller's website, with their own account.
+   */
+  channel?: "staff" | "orderingUrl";
 }
+
+/** Fields only an end customer fills (their own Sectigo account): never in the staff form. */
+const CUSTOMER_ACCOUNT_FIELDS: readonly FieldKey[] = ["loginName", "loginPassword"];
 
 /** What the form holds: text inputs are strings, checkboxes booleans, the add-on list an array of IDs. */
 export type OrderFormInput = { term: string } & Partial<Record<FieldKey, string | boolean | string[]>>;
@@ -36,7 +45,10 @@ const FROM_ACCOUNT: readonly FieldKey[] = ["organizationName", "streetAddress1",
 /** The product's fields and whether each is required, after the options. */
 export function fieldRequirements(product: Product, options: SchemaOptions = {}): [FieldKey, Requirement][] {
   const relax = options.returningCustomer === true && product.fields.loginName !== undefined;
-  return (Object.entries(product.fields) as [FieldKey, Requirement][]).map(([key, req]) => [key, relax && FROM_ACCOUNT.includes(key) ? "optional" : req]);
+  const staff = (options.channel ?? "staff") === "staff";
+  return (Object.entries(product.fields) as [FieldKey, Requirement][])
+    .filter(([key]) => !(staff && CUSTOMER_ACCOUNT_FIELDS.includes(key)))
+    .map(([key, req]) => [key, relax && FROM_ACCOUNT.includes(key) ? "optional" : req]);
 }
 
 function isRealDate(value: string): boolean {

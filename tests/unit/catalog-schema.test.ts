@@ -11,6 +11,7 @@ import {
   type FieldKey,
   type OrderFormInput,
   type Product,
+  type SchemaOptions,
 } from "@/lib/catalog";
 
 /* CSRs made with `openssl req -new -newkey …` (RSA 2048/3072/1024, EC P-256 wildcard, EC P-521). */
@@ -134,9 +135,9 @@ function sample(product: Product, key: FieldKey): string | boolean | string[] {
 }
 
 /** Every required field filled with a valid value, and the first term. */
-function validInput(product: Product): OrderFormInput {
+function validInput(product: Product, options?: SchemaOptions): OrderFormInput {
   const input: OrderFormInput = { term: termOptionsFor(product)[0]?.value ?? "" };
-  for (const field of formFieldsFor(product)) {
+  for (const field of formFieldsFor(product, options)) {
     if (field.required || field.group === "psd2") input[field.key] = sample(product, field.key);
   }
   if (product.fields.localityName) input.localityName = "Brussels";
@@ -165,7 +166,7 @@ type Case = {
   name: string;
   product: string;
   change: Partial<OrderFormInput> | ((input: OrderFormInput) => OrderFormInput);
-  options?: { returningCustomer?: boolean };
+  options?: SchemaOptions;
 } & ({ ok: true; expect?: Partial<Record<FieldKey, unknown>> } | { ok: false; field: FieldKey | "term"; message: RegExp });
 
 /** One table for every family: a change to the valid form, and what must happen. */
@@ -200,10 +201,11 @@ const CASES: Case[] = [
   { name: "SSL: a field of another product is dropped", product: "sectigossl-pro-dv", change: { domainName: "x.example.com" }, ok: true, expect: { domainName: undefined } },
   // Code Signing and EV Code Signing
   { name: "Code Signing: RSA 2048 is too small", product: "code-signing", change: { csr: RSA2048 }, ok: false, field: "csr", message: /at least 3072/ },
-  { name: "Code Signing: login required", product: "code-signing", change: { loginName: "" }, ok: false, field: "loginName", message: /is required/ },
+  { name: "Code Signing (ordering URL): login required", product: "code-signing", options: { channel: "orderingUrl" }, change: { loginName: "" }, ok: false, field: "loginName", message: /is required/ },
   { name: "Code Signing: company address required", product: "code-signing", change: { streetAddress1: "" }, ok: false, field: "streetAddress1", message: /is required/ },
   { name: "Code Signing: returning customer's address comes from the account", product: "code-signing", options: { returningCustomer: true }, change: (i) => ({ ...i, organizationName: "", streetAddress1: "", localityName: "", postalCode: "", countryName: "" }), ok: true },
-  { name: "Code Signing: the password is kept verbatim", product: "code-signing", change: {}, ok: true, expect: { loginPassword: "  s3cret with spaces " } },
+  { name: "Code Signing (ordering URL): the password is kept verbatim", product: "code-signing", options: { channel: "orderingUrl" }, change: {}, ok: true, expect: { loginPassword: "  s3cret with spaces " } },
+  { name: "Code Signing (staff form): no customer login or password is asked or kept", product: "code-signing", change: { loginName: "", loginPassword: "" }, ok: true, expect: { loginName: undefined, loginPassword: undefined } },
   { name: "EV Code Signing: shipping required", product: "ev-code-signing", change: { shipping: "" }, ok: false, field: "shipping", message: /is required/ },
   { name: "EV Code Signing: shipping from the list", product: "ev-code-signing", change: { shipping: "pigeon" }, ok: false, field: "shipping", message: /listed values/ },
   // Document Signing, PDF-Signing
@@ -221,8 +223,8 @@ const CASES: Case[] = [
   { name: "HackerGuardian: forename required", product: "hackerguardian-trial", change: { forename: "" }, ok: false, field: "forename", message: /is required/ },
   { name: "HackerGuardian IP pack: 50 addresses", product: "hackerguardian-ip-pack", change: { term: "3485" }, ok: true },
   { name: "HackerGuardian IP pack: a PCI code is not a pack", product: "hackerguardian-ip-pack", change: { term: "3461" }, ok: false, field: "term", message: /listed terms/ },
-  { name: "HackerProof: password required", product: "hackerproof", change: { loginPassword: "" }, ok: false, field: "loginPassword", message: /is required/ },
-  { name: "CVC: password longer than 128", product: "payment-credential-cvc", change: { loginPassword: "p".repeat(129) }, ok: false, field: "loginPassword", message: /at most 128/ },
+  { name: "HackerProof (ordering URL): password required", product: "hackerproof", options: { channel: "orderingUrl" }, change: { loginPassword: "" }, ok: false, field: "loginPassword", message: /is required/ },
+  { name: "CVC (ordering URL): password longer than 128", product: "payment-credential-cvc", options: { channel: "orderingUrl" }, change: { loginPassword: "p".repeat(129) }, ok: false, field: "loginPassword", message: /at most 128/ },
   // Sectigo Web (+ Partner, One Time Remediate), Web DNS Pro
   { name: "Sectigo Web Monitor: 45-day trial", product: "sectigo-web-monitor", change: { term: "9686" }, ok: true },
   { name: "Sectigo Web Complete Partner: email required", product: "sectigo-web-complete-partner", change: { emailAddress: "  " }, ok: false, field: "emailAddress", message: /is required/ },
@@ -248,7 +250,7 @@ describe("orderSchemaFor: valid and invalid input per family", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const product = productByKey(c.product);
     if (!product) throw new Error(`no product ${c.product}`);
-    const base = validInput(product);
+    const base = validInput(product, c.options);
     const input = typeof c.change === "function" ? c.change(base) : ({ ...base, ...c.change } as OrderFormInput);
     const result = orderSchemaFor(product, c.options).safeParse(input);
     if (c.ok) {
