@@ -1,0 +1,221 @@
+/**
+ * From a filled order form to what the ordering pipeline sends: the Sectigo request, the items we
+ * record (with their prices), and the customer. Pure: the catalog says what each field is; the form
+ * values were already checked by the product's own schema (lib/catalog/schema.ts).
+ */
+import { addOnsFor, placeOrderItemsFor, productById, productByPpp, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import type { AutoApplyOrderInput, PlaceOrderInput, PlaceOrderItem } from "@/lib/sectigo/client";
+import { FIELD_SPECS } from "@/lib/catalog";
+import type { FieldKey } from "@/lib/catalog";
+import type { OrderSubmissionInput } from "./submission";
+
+export interface PlanPrice {
+  buyPrice: number | null;
+  sellPrice: number | null;
+  currency: string | null;
+}
+
+export interface BuildContext {
+  submissionKey: string;
+  account: { id: string; apBrand: string | null; autoRenewDefault: boolean };
+  /** An existing customer of ours, or null for a new one (made from the form's contact fields). */
+  customer: { id: string } | null;
+  /** The licence an add-on is for (add-on products only). */
+  licence?: { domainName: string; currentOrderNumber: string | null } | null;
+  /** Price of a product's term (by product key and term value); null when not set. */
+  priceOf(productKey: string, termValue: string): PlanPrice | null;
+  /** reseller=Y (default): we collect payment and authorize; false: Sectigo charges the customer. */
+  resellerPays?: boolean;
+}
+
+export class SubmissionProblem extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+export function buildSubmission(product: Product, values: OrderFormValues, ctx: BuildContext): OrderSubmissionInput {
+  const term = termByValue(product, values.term);
+  if (!term) throw new SubmissionProblem("Choose one of the listed terms.", "term");
+  const price = ctx.priceOf(product.key, values.term);
+  const currency = price?.currency ?? null;
+  const customer = ctx.customer ? { id: ctx.customer.id } : { new: newCustomer(values) };
+  if (product.api === "AutoApplyOrder") return siteLock(product, values, term.days, price, currency, customer, ctx);
+  return placeOrder(product, values, price, currency, customer, ctx);
+}
+
+function newCustomer(v: OrderFormValues) {
+  const email = str(v.emailAddress) ?? str(v.appRepEmailAddress);
+  if (!email) throw new SubmissionProblem("Enter the customer's email address.", v.appRepEmailAddress !== undefined ? "appRepEmailAddress" : "emailAddress");
+  const foreName = str(v.forename) ?? str(v.appRepForename);
+  const surName = str(v.surname) ?? str(v.appRepSurname);
+  const name = str(v.organizationName) ?? ([foreName, surName].filter(Boolean).join(" ") || email);
+  return {
+    name,
+    email,
+    ...(foreName ? { foreName } : {}),
+    ...(surName ? { surName } : {}),
+    ...(str(v.telephoneNumber) ?? str(v.appRepTelephone) ? { telephone: str(v.telephoneNumber) ?? str(v.appRepTelephone) } : {}),
+    ...(str(v.countryName) ? { country: str(v.countryName) } : {}),
+  };
+}
+
+function siteLock(
+  product: Product,
+  v: OrderFormValues,
+  days: number | null,
+  price: PlanPrice | null,
+  currency: string | null,
+  customer: OrderSubmissionInput["customer"],
+  ctx: BuildContext,
+): OrderSubmissionInput {
+  const kind = product.sitelock?.kind;
+  const domainName = str(v.domainName) ?? ctx.licence?.domainName;
+  if (!domainName) throw new SubmissionProblem("Enter the domain name.", "domainName");
+  const contactEmail = str(v.appRepEmailAddress);
+  if (!contactEmail) throw new SubmissionProblem("Enter the customer's email address.", "appRepEmailAddress");
+  const autoRenew = typeof v.enableAutoRenew === "boolean" ? v.enableAutoRenew : ctx.account.autoRenewDefault;
+  const contact = {
+    contactEmail,
+    ...(str(v.appRepForename) ? { contactFirstName: str(v.appRepForename) } : {}),
+    ...(str(v.appRepSurname) ? { contactLastName: str(v.appRepSurname) } : {}),
+    ...(str(v.appRepTelephone) ? { contactPhone: str(v.appRepTelephone) } : {}),
+  };
+  const addOnCodes = (Array.isArray(v.addOns) ? v.addOns : []).map(Number);
+  const allowed = new Set(addOnsFor(product).map((p) => p.productId));
+  for (const code of addOnCodes) if (!allowed.has(code)) throw new SubmissionProblem(`Add-on ${code} cannot be added to ${product.name}.`, "addOns");
+  const item = (p: Product, isAddOn: boolean, priced: PlanPrice | null) => ({
+    productCode: p.productId!,
+    productName: p.name,
+    days,
+    domainName,
+    isAddOn,
+    buyPrice: priced?.buyPrice ?? null,
+    sellPrice: priced?.sellPrice ?? null,
+  });
+  const addOnItems = addOnCodes.map((code) => {
+    const addOn = productById(code)!;
+    return item(addOn, true, ctx.priceOf(addOn.key, String(days ?? 0)));
+  });
+
+  if (kind === "addon") {
+    const previous = ctx.licence?.currentOrderNumber;
+    if (!previous) throw new SubmissionProblem("Pick the licence this add-on is for.", "licence");
+    return {
+      submissionKey: ctx.submissionKey,
+      resellerAccountId: ctx.account.id,
+      customer,
+      kind: "ADD_ON",
+      currency,
+      items: [item(product, true, price)],
+      sectigo: { operation: "autoApplyOrder", input: { kind: "addOn", previousOrderNumber: previous, addOnCodes: [product.productId!], days: days as 30 | 365, domainName, autoRenew, ...contact } },
+    };
+  }
+  let input: AutoApplyOrderInput;
+  const previous = str(v.previousOrderNumber);
+  if (kind === "service") {
+    input = { kind: "siteLock911", domainName, autoRenew: false, ...contact, ...(previous ? { previousOrderNumber: previous } : {}) };
+  } else if (previous) {
+    input = { kind: "existingCustomer", previousOrderNumber: previous, productCode: product.productId!, addOnCodes, days: days as 30 | 365, domainName, autoRenew, ...contact };
+  } else {
+    input = {
+      kind: "newCustomer",
+      productCode: product.productId!,
+      addOnCodes,
+      days: days as 30 | 365,
+      domainName,
+      autoRenew,
+      ...contact,
+      ...(str(v.organizationName) ? { organizationName: str(v.organizationName) } : {}),
+      ...(str(v.streetAddress1) ? { streetAddress: str(v.streetAddress1) } : {}),
+      ...(str(v.stateOrProvinceName) ? { stateOrProvince: str(v.stateOrProvinceName) } : {}),
+      ...(str(v.postalCode) ? { postalCode: str(v.postalCode) } : {}),
+      ...(str(v.countryName) ? { countryCode: str(v.countryName) } : {}),
+    };
+  }
+  return {
+    submissionKey: ctx.submissionKey,
+    resellerAccountId: ctx.account.id,
+    customer,
+    kind: "NEW",
+    currency,
+    items: [item(product, false, price), ...addOnItems],
+    sectigo: { operation: "autoApplyOrder", input },
+  };
+}
+
+/** Order-level and item-level (`x_…`) catalog fields of the product, by Sectigo parameter name. */
+export function catalogParams(product: Product, v: OrderFormValues): { order: Record<string, string>; item: Record<string, string> } {
+  const order: Record<string, string> = {};
+  const item: Record<string, string> = {};
+  for (const key of Object.keys(product.fields) as FieldKey[]) {
+    const spec = FIELD_SPECS[key];
+    const value = v[key];
+    if (value === undefined || value === "" || spec.secret || key === "shipping" || key === "addOns") continue;
+    const text = typeof value === "boolean" ? (value ? "Y" : "N") : Array.isArray(value) ? value.join(",") : value;
+    if (key === "dcvMethod") continue; // shares x_dcvEmailAddress with the approver email: sent through it
+    if (spec.param.startsWith("x_")) item[spec.param.slice(2)] = text;
+    else order[spec.param] = text;
+  }
+  // x_dcvEmailAddress carries the method (HTTPCSRHASH, …) or the approver address (EMAIL).
+  const method = str(v.dcvMethod);
+  if (method && method !== "EMAIL") item.dcvEmailAddress = method;
+  return { order, item };
+}
+
+function placeOrder(
+  product: Product,
+  v: OrderFormValues,
+  price: PlanPrice | null,
+  currency: string | null,
+  customer: OrderSubmissionInput["customer"],
+  ctx: BuildContext,
+): OrderSubmissionInput {
+  const catalogItems = placeOrderItemsFor(product, v) ?? [];
+  const params = catalogParams(product, v);
+  const domainName = str(v.domainName);
+  const items = catalogItems.map((ci, index): PlaceOrderItem => {
+    const main = index === 0;
+    return {
+      pricingCode: ci.ppp,
+      ...(ci.visibility === 0 ? { visible: false } : {}),
+      ...(main && domainName ? { domainName } : {}),
+      params: { ...(ci.params ?? {}), ...(main ? params.item : {}) },
+    } as PlaceOrderItem;
+  });
+  const email = str(v.emailAddress);
+  const input = {
+    brand: ctx.account.apBrand ?? "",
+    resellerPays: ctx.resellerPays ?? true,
+    customer: email ? { kind: "new" as const, contactEmail: email } : { kind: "returning" as const },
+    items: items as [PlaceOrderItem, ...PlaceOrderItem[]],
+    params: params.order,
+  } as PlaceOrderInput;
+  const recorded = catalogItems.map((ci) => {
+    const found = productByPpp(ci.ppp);
+    const own = ci.role === "product";
+    return {
+      productCode: ci.ppp,
+      productName: found ? (own ? `${found.product.name}, ${found.term.label}` : found.product.name) : `Item ${ci.ppp}`,
+      days: found?.term.days ?? null,
+      domainName: own ? (domainName ?? null) : null,
+      isAddOn: !own,
+      buyPrice: own ? (price?.buyPrice ?? null) : null,
+      sellPrice: own ? (price?.sellPrice ?? null) : null,
+    };
+  });
+  return {
+    submissionKey: ctx.submissionKey,
+    resellerAccountId: ctx.account.id,
+    customer,
+    kind: "NEW",
+    currency,
+    items: recorded,
+    sectigo: { operation: "placeOrder", input },
+  };
+}
