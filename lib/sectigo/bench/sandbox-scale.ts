@@ -63,7 +63,8 @@ async function measure(calls: Call[], clients: number): Promise<Stats> {
     while (next < calls.length) {
       const call = calls[next++]!;
       const t = performance.now();
-      const text = await call();
+      // A call that fails at the HTTP level (reset, timeout) counts as a failure, timed like the others.
+      const text = await call().catch((error: unknown) => `fetch error: ${describe(error)}`);
       times.push(performance.now() - t);
       if (!/^(errorCode=0(&|\n|$)|0\n)/.test(text)) {
         failures++;
@@ -74,6 +75,11 @@ async function measure(calls: Call[], clients: number): Promise<Stats> {
   await Promise.all(Array.from({ length: clients }, worker));
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length, failures, firstFailure };
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
 }
 
 function post(url: string, fields: Record<string, string>): Promise<string> {
@@ -301,6 +307,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error("bench failed:", err instanceof Error ? err.message : err);
+  console.error("bench failed:", describe(err));
   process.exitCode = 1;
 });
