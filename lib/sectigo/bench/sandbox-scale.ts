@@ -36,7 +36,8 @@ const SIZES = args.sizes.split(",").map((s) => Number(s.trim()));
 const SAMPLES = Number(args.samples);
 const CLIENTS = Number(args.clients);
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !(SAMPLES >= 1) || !(CLIENTS >= 1)) {
-  throw new Error("usage: --sizes 1000,10000 (positive integers) --samples N --clients N");
+  console.error("usage: npm run bench:sandbox -- [--sizes 1000,10000,100000] [--samples 100] [--clients 8] (positive integers)");
+  process.exit(2);
 }
 const LOGIN = { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password };
 const DAY_S = 86_400;
