@@ -8,6 +8,12 @@ import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { decideAuthorization, decisionSchema } from "@/lib/orders/decide-authorization";
 import { settleUnknownOrder, settleUnknownSchema } from "@/lib/orders/settle-unknown-order";
 import { orderIdSchema } from "@/lib/orders/get-order";
+import { AppError } from "@/lib/errors";
+import { enqueueReconcile } from "@/lib/jobs/enqueue";
+import { orderFormRequestSchema } from "@/lib/orders/order-form-request";
+import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
+import { pickerSearchSchema, searchCustomers } from "@/lib/customers/search-customers";
+import { searchLicences } from "@/lib/licenses/search-licences";
 
 export const reconcileOrderAction = authorizedAction({ permission: "placeOrders", schema: z.object({ orderId: orderIdSchema }) }, async (actor, input) => {
   const result = await reconcileOrder(actor, input, appOrderDeps());
@@ -27,3 +33,28 @@ export const settleUnknownOrderAction = authorizedAction({ permission: "placeOrd
   revalidatePath(`/orders/${input.orderId}`);
   return result;
 });
+
+export const placeOrderAction = authorizedAction({ permission: "placeOrders", schema: orderFormRequestSchema }, async (actor, input) => {
+  const deps = appOrderDeps();
+  try {
+    const result = await placeOrderFromForm(actor, input, deps);
+    if (result.outcome === "UNKNOWN") await enqueueReconcile(result.order.id);
+    revalidatePath("/orders");
+    return result;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // Something of ours failed: say what is known about the order and where to see it.
+    const order = await deps.db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true, foreignOrderNumber: true, orderNumber: true, status: true } });
+    if (!order) throw error;
+    console.error(`[order ${order.foreignOrderNumber}] unexpected error while placing: ${error instanceof Error ? error.message : String(error)}`);
+    if (order.status === "SUBMITTING" || order.status === "UNKNOWN") await enqueueReconcile(order.id);
+    return {
+      outcome: "ERROR" as const,
+      order,
+      message: `Something went wrong on our side while placing order ${order.foreignOrderNumber}. Its status now: ${order.status.toLowerCase().replaceAll("_", " ")}. Open the order to see what happened; Order Desk checks with Sectigo itself and never sends it twice.`,
+    };
+  }
+});
+
+export const searchCustomersAction = authorizedAction({ permission: "placeOrders", schema: pickerSearchSchema }, (actor, input) => searchCustomers(actor, input));
+export const searchLicencesAction = authorizedAction({ permission: "placeOrders", schema: pickerSearchSchema }, (actor, input) => searchLicences(actor, input));

@@ -1,0 +1,532 @@
+"use client";
+
+/**
+ * The order form: product (grouped by family, with search), term, customer or licence, the fields the
+ * product needs (generated from the catalog), prices, then one submit. The product's zod schema
+ * (lib/catalog/schema.ts) checks the form here and again on the server. What is typed is kept in
+ * the tab's sessionStorage (never passwords) so a failed submit or a reload loses nothing; the
+ * submission key travels with it, so a double click, a retry or a copied tab places one order.
+ */
+import { useEffect, useMemo, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, useWatch, type Path } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import {
+  FIELD_SPECS,
+  GROUP_LABELS,
+  formFieldsFor,
+  orderSchemaFor,
+  orderableByFamily,
+  productById,
+  productByKey,
+  searchProducts,
+  termOptionsFor,
+  type FieldKey,
+  type FieldSpec,
+  type OrderFormInput,
+  type Product,
+} from "@/lib/catalog";
+import { placeOrderAction, searchCustomersAction, searchLicencesAction } from "@/app/(app)/orders/actions";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+
+export interface AccountOption {
+  id: string;
+  label: string;
+  mode: "SANDBOX" | "LIVE";
+  isDefault: boolean;
+}
+
+export interface PriceInfo {
+  buyPrice: number | null;
+  sellPrice: number | null;
+  currency: string | null;
+}
+
+type CustomerPick = { id: string; name: string; email: string; foreName?: string | null; surName?: string | null; telephone?: string | null; country?: string | null };
+type LicencePick = { id: string; domainName: string; productName: string; currentOrderNumber: string | null; customer: { id: string; name: string; email: string }; addOns: Array<{ productCode: number; productName: string }> };
+
+interface Draft {
+  productKey?: string;
+  submissionKey: string;
+  accountId?: string;
+  customer?: CustomerPick | null;
+  licence?: LicencePick | null;
+  resellerPays?: boolean;
+  values?: Record<string, unknown>;
+}
+
+const DRAFT_KEY = "orderdesk.new-order.v1";
+
+function loadDraft(): Draft | null {
+  try {
+    const text = sessionStorage.getItem(DRAFT_KEY);
+    return text ? (JSON.parse(text) as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveDraft(draft: Draft): void {
+  try {
+    const values = Object.fromEntries(Object.entries(draft.values ?? {}).filter(([k]) => !FIELD_SPECS[k as FieldKey]?.secret));
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...draft, values }));
+  } catch {
+    /* private mode or full storage: the form still works, only without the safety net */
+  }
+}
+
+export function OrderForm({ accounts, prices, initialProductKey }: { accounts: AccountOption[]; prices: Record<string, PriceInfo>; initialProductKey?: string }) {
+  const [draft, setDraft] = useState<Draft>(() => ({ submissionKey: "", productKey: initialProductKey }));
+  const [restored, setRestored] = useState(false);
+  const [query, setQuery] = useState("");
+
+  // The draft lives in sessionStorage: read it once mounted (the server has none).
+  useEffect(() => {
+    const saved = loadDraft();
+    const key = saved?.submissionKey || crypto.randomUUID();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring browser-only state after hydration
+    setDraft(saved && (!initialProductKey || saved.productKey === initialProductKey) ? { ...saved, submissionKey: key } : { submissionKey: key, productKey: initialProductKey });
+    setRestored(true);
+  }, [initialProductKey]);
+  useEffect(() => {
+    if (restored) saveDraft(draft);
+  }, [draft, restored]);
+
+  const product = draft.productKey ? productByKey(draft.productKey) : undefined;
+  const groups = useMemo(() => {
+    if (!query.trim()) return orderableByFamily();
+    const found = new Set(searchProducts(query).map((p) => p.key));
+    return orderableByFamily()
+      .map((g) => ({ ...g, products: g.products.filter((p) => found.has(p.key)) }))
+      .filter((g) => g.products.length > 0);
+  }, [query]);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(16rem,22rem)_1fr]">
+      <section aria-labelledby="pick-product" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="pick-product" className="mb-2 text-sm font-semibold text-slate-800">
+          1. Product
+        </h2>
+        <label htmlFor="product-search" className="sr-only">
+          Search products
+        </label>
+        <input id="product-search" className={inputClass} placeholder="Search: sitelock pro, code signing, wildcard…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <div className="mt-3 max-h-[32rem] space-y-3 overflow-y-auto pr-1" role="radiogroup" aria-label="Products">
+          {groups.length === 0 ? <p className="text-sm text-slate-600">No product matches “{query}”.</p> : null}
+          {groups.map((g) => (
+            <fieldset key={g.family.key}>
+              <legend className="text-xs font-semibold uppercase tracking-wide text-slate-600">{g.family.name}</legend>
+              {g.products.map((p) => (
+                <label key={p.key} className={`mt-1 flex cursor-pointer items-start gap-2 rounded px-2 py-1 text-sm ${p.key === draft.productKey ? "bg-brand-50 ring-1 ring-brand-600" : "hover:bg-slate-50"}`}>
+                  <input
+                    type="radio"
+                    name="product"
+                    value={p.key}
+                    className="mt-1"
+                    checked={p.key === draft.productKey}
+                    onChange={() => setDraft((d) => ({ ...d, productKey: p.key, values: undefined, licence: null }))}
+                  />
+                  <span>
+                    {p.name}
+                    {p.note ? <span className="block text-xs text-slate-600">{p.note}</span> : null}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </div>
+      </section>
+      <div>
+        {!restored ? null : product ? (
+          <ProductOrder key={`${product.key}:${draft.submissionKey}`} product={product} accounts={accounts} prices={prices} draft={draft} setDraft={setDraft} />
+        ) : (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600">Choose a product to see what it needs.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ProductOrder(props: { product: Product; accounts: AccountOption[]; prices: Record<string, PriceInfo>; draft: Draft; setDraft: (f: (d: Draft) => Draft) => void }) {
+  const { product, accounts, prices, draft, setDraft } = props;
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [formMessage, setFormMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  const schema = useMemo(() => orderSchemaFor(product), [product]);
+  const fields = useMemo(() => formFieldsFor(product), [product]);
+  const terms = termOptionsFor(product);
+  const isAddOn = product.sitelock?.kind === "addon";
+  const accountId = draft.accountId ?? accounts.find((a) => a.isDefault)?.id ?? accounts[0]?.id ?? "";
+  const resellerPays = draft.resellerPays ?? true;
+
+  const form = useForm<OrderFormInput>({
+    resolver: zodResolver(schema) as never,
+    defaultValues: (draft.values as OrderFormInput | undefined) ?? { term: terms[0]?.value ?? "" },
+    mode: "onTouched",
+  });
+  const { register, handleSubmit, setError, setValue, formState, control } = form;
+  const watched = useWatch({ control });
+  useEffect(() => {
+    setDraft((d) => ({ ...d, values: watched as Record<string, unknown> }));
+  }, [watched, setDraft]);
+
+  const fill = (c: CustomerPick) => {
+    const set = (k: FieldKey, v: string | null | undefined) => {
+      if (v && fields.some((f) => f.key === k)) setValue(k as Path<OrderFormInput>, v, { shouldValidate: true });
+    };
+    set("emailAddress", c.email);
+    set("appRepEmailAddress", c.email);
+    set("forename", c.foreName);
+    set("surname", c.surName);
+    set("appRepForename", c.foreName);
+    set("appRepSurname", c.surName);
+    set("telephoneNumber", c.telephone);
+    set("countryName", c.country);
+  };
+
+  const onSubmit = handleSubmit((values) =>
+    startTransition(async () => {
+      setFormMessage(null);
+      const result = await placeOrderAction({
+        submissionKey: draft.submissionKey,
+        resellerAccountId: accountId,
+        productKey: product.key,
+        customerId: isAddOn ? null : (draft.customer?.id ?? null),
+        licenceId: isAddOn ? (draft.licence?.id ?? null) : null,
+        resellerPays,
+        values: values as Record<string, unknown>,
+      });
+      if (!result.ok) {
+        let placed = false;
+        for (const [key, messages] of Object.entries(result.error.fieldErrors ?? {})) {
+          if (key.startsWith("values.") && messages[0]) {
+            setError(key.slice(7) as Path<OrderFormInput>, { type: "server", message: messages[0] });
+            placed = true;
+          }
+        }
+        const other = Object.entries(result.error.fieldErrors ?? {}).find(([k]) => !k.startsWith("values."));
+        setFormMessage({ tone: "error", text: other?.[1][0] ?? (placed ? "Some fields need attention." : result.error.message) });
+        return;
+      }
+      const data = result.data;
+      if (data.outcome === "FAILED") {
+        for (const [key, messages] of Object.entries(data.fieldErrors)) {
+          if (messages[0]) setError(key.replace(/^values\./, "") as Path<OrderFormInput>, { type: "server", message: messages[0] });
+        }
+        setFormMessage({ tone: "error", text: `Sectigo refused the order (our reference ${data.order.foreignOrderNumber}): ${data.message} Nothing was bought. Correct it and place the order again.` });
+        // That submission is settled as failed: the next attempt is a new submission.
+        setDraft((d) => ({ ...d, submissionKey: crypto.randomUUID(), values: form.getValues() as Record<string, unknown> }));
+        return;
+      }
+      sessionStorage.removeItem(DRAFT_KEY);
+      router.push(`/orders/${data.order.id}`);
+    }),
+  );
+
+  const grouped = useMemo(() => {
+    const out = new Map<string, Array<FieldSpec & { required: boolean }>>();
+    for (const f of fields) {
+      const list = out.get(f.group) ?? [];
+      list.push(f);
+      out.set(f.group, list);
+    }
+    return [...out.entries()];
+  }, [fields]);
+
+  const term = watched.term ?? terms[0]?.value ?? "";
+  const chosenAddOns = (Array.isArray(watched.addOns) ? watched.addOns : []).map((code) => productById(Number(code))).filter((p): p is Product => Boolean(p));
+  const lines = [product, ...chosenAddOns].map((p) => ({ name: p.name, price: prices[`${p.key}|${term}`] }));
+  const errors = formState.errors as Record<string, { message?: string } | undefined>;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={`Order ${product.name}`}>
+      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 className="mb-3 text-sm font-semibold text-slate-800">2. {product.name}</h2>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {accounts.length > 1 ? (
+            <Field id="account" label="Reseller account">
+              <select id="account" className={inputClass} value={accountId} onChange={(e) => setDraft((d) => ({ ...d, accountId: e.target.value }))}>
+                {accounts.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.label} ({a.mode === "LIVE" ? "live" : "sandbox"})
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
+          <Field id="term" label="Term" error={errors.term?.message}>
+            <select id="term" className={inputClass} {...register("term")}>
+              {terms.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </section>
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 className="mb-3 text-sm font-semibold text-slate-800">3. {isAddOn ? "Licence" : "Customer"}</h2>
+        {isAddOn ? (
+          <LicencePicker
+            accountId={accountId}
+            chosen={draft.licence ?? null}
+            onPick={(l) => {
+              setDraft((d) => ({ ...d, licence: l }));
+              if (l) {
+                setValue("domainName" as Path<OrderFormInput>, l.domainName, { shouldValidate: true });
+                setValue("appRepEmailAddress" as Path<OrderFormInput>, l.customer.email, { shouldValidate: true });
+              }
+            }}
+          />
+        ) : (
+          <CustomerPicker
+            accountId={accountId}
+            chosen={draft.customer ?? null}
+            onPick={(c) => {
+              setDraft((d) => ({ ...d, customer: c }));
+              if (c) fill(c);
+            }}
+          />
+        )}
+      </section>
+
+      {grouped.map(([group, list]) => (
+        <section key={group} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 className="mb-3 text-sm font-semibold text-slate-800">{GROUP_LABELS[group as keyof typeof GROUP_LABELS]}</h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {list.map((f) => (
+              <FormField key={f.key} spec={f} register={register} error={errors[f.key]?.message} />
+            ))}
+          </div>
+        </section>
+      ))}
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label="Price">
+        <h2 className="mb-3 text-sm font-semibold text-slate-800">4. Price and payment</h2>
+        <PriceTable lines={lines} />
+        {product.api === "PlaceOrder" ? (
+          <label className="mt-3 flex items-start gap-2 text-sm">
+            <input type="checkbox" className="mt-1" checked={resellerPays} onChange={(e) => setDraft((d) => ({ ...d, resellerPays: e.target.checked }))} />
+            <span>
+              We collect the customer&apos;s payment (reseller=Y): the order waits in the authorization queue until we authorize it, and Sectigo debits our funds then. Untick to have Sectigo charge the customer.
+            </span>
+          </label>
+        ) : (
+          <p className="mt-3 text-sm text-slate-600">SiteLock orders are debited from the reseller account&apos;s funds when Sectigo accepts them.</p>
+        )}
+      </section>
+
+      {formMessage ? (
+        <p role="alert" className={`rounded-md p-3 text-sm ${formMessage.tone === "error" ? "bg-red-50 text-red-800" : "bg-slate-50 text-slate-800"}`}>
+          {formMessage.text}
+        </p>
+      ) : null}
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending || !accountId}>
+          {pending ? "Placing the order…" : "Place order"}
+        </Button>
+        <span className="text-xs text-slate-600">Sent once: pressing again or reloading never orders twice.</span>
+      </div>
+    </form>
+  );
+}
+
+function FormField({ spec, register, error }: { spec: FieldSpec & { required: boolean }; register: ReturnType<typeof useForm<OrderFormInput>>["register"]; error?: string }) {
+  const id = `f-${spec.key}`;
+  const label = `${spec.label}${spec.required ? "" : " (optional)"}`;
+  const name = spec.key as Path<OrderFormInput>;
+  switch (spec.input) {
+    case "checkbox":
+      return (
+        <div className="sm:col-span-2">
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input id={id} type="checkbox" className="mt-1" {...register(name)} />
+            <span>
+              {spec.label}
+              {spec.help ? <span className="block text-xs text-slate-600">{spec.help}</span> : null}
+            </span>
+          </label>
+          {error ? <p className="text-sm text-red-700">{error}</p> : null}
+        </div>
+      );
+    case "checkboxes":
+      return (
+        <fieldset className="sm:col-span-2" aria-describedby={error ? `${id}-error` : undefined}>
+          <legend className="text-sm font-medium text-slate-700">{label}</legend>
+          {spec.help ? <p className="text-xs text-slate-600">{spec.help}</p> : null}
+          {(spec.options ?? []).map((o) => (
+            <label key={o.value} className="mt-1 flex items-center gap-2 text-sm">
+              <input type="checkbox" value={o.value} {...register(name)} />
+              {o.label}
+            </label>
+          ))}
+          {error ? (
+            <p id={`${id}-error`} className="text-sm text-red-700">
+              {error}
+            </p>
+          ) : null}
+        </fieldset>
+      );
+    case "select":
+      return (
+        <Field id={id} label={label} error={error} hint={spec.help}>
+          <select id={id} className={inputClass} {...register(name)}>
+            <option value="">{spec.required ? "Choose…" : "—"}</option>
+            {(spec.options ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      );
+    case "textarea":
+      return (
+        <div className="sm:col-span-2">
+          <Field id={id} label={label} error={error} hint={spec.help}>
+            <textarea id={id} rows={6} spellCheck={false} className={`${inputClass} font-mono text-xs`} {...register(name)} />
+          </Field>
+        </div>
+      );
+    default:
+      return (
+        <Field id={id} label={label} error={error} hint={spec.help}>
+          <input id={id} type={spec.input} autoComplete={spec.secret ? "new-password" : "off"} maxLength={spec.maxLength} className={inputClass} {...register(name)} />
+        </Field>
+      );
+  }
+}
+
+function PriceTable({ lines }: { lines: Array<{ name: string; price: PriceInfo | undefined }> }) {
+  const money = (v: number | null | undefined, c: string | null | undefined) => (v === null || v === undefined ? "not set" : new Intl.NumberFormat("en-US", { style: "currency", currency: c ?? "USD" }).format(v));
+  const total = (k: "buyPrice" | "sellPrice") => (lines.every((l) => l.price?.[k] !== null && l.price?.[k] !== undefined) ? lines.reduce((s, l) => s + (l.price?.[k] ?? 0), 0) : null);
+  const currency = lines.find((l) => l.price?.currency)?.price?.currency ?? "USD";
+  const buy = total("buyPrice");
+  const sell = total("sellPrice");
+  return (
+    <table className="w-full text-sm">
+      <thead>
+        <tr className="text-left text-xs text-slate-600">
+          <th className="py-1 font-medium">Item</th>
+          <th className="py-1 font-medium">We pay Sectigo</th>
+          <th className="py-1 font-medium">Customer pays</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.name}>
+            <td className="py-1">{l.name}</td>
+            <td className="py-1">{money(l.price?.buyPrice, l.price?.currency)}</td>
+            <td className="py-1">{money(l.price?.sellPrice, l.price?.currency)}</td>
+          </tr>
+        ))}
+        <tr className="border-t border-slate-200 font-medium">
+          <td className="py-1">Total</td>
+          <td className="py-1">{money(buy, currency)}</td>
+          <td className="py-1">
+            {money(sell, currency)}
+            {buy !== null && sell !== null ? <span className="ml-2 text-xs font-normal text-slate-600">margin {money(Math.round((sell - buy) * 100) / 100, currency)}</span> : null}
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function useSearch<T>(search: (q: string) => Promise<{ ok: true; data: T[] } | { ok: false; error: { message: string } }>) {
+  const [q, setQ] = useState("");
+  const [results, setResults] = useState<T[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    if (q.trim().length < 2) return;
+    let current = true;
+    const timer = setTimeout(async () => {
+      const result = await search(q);
+      if (!current) return;
+      if (result.ok) {
+        setResults(result.data);
+        setMessage(result.data.length === 0 ? "Nothing found." : null);
+      } else setMessage(result.error.message);
+    }, 200);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [q, search]);
+  return { q, setQ, results: q.trim().length < 2 ? [] : results, message: q.trim().length < 2 ? null : message };
+}
+
+function CustomerPicker({ accountId, chosen, onPick }: { accountId: string; chosen: CustomerPick | null; onPick: (c: CustomerPick | null) => void }) {
+  const search = useMemo(() => (q: string) => searchCustomersAction({ resellerAccountId: accountId, q }), [accountId]);
+  const { q, setQ, results, message } = useSearch<CustomerPick>(search);
+  if (chosen) {
+    return (
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span>
+          Existing customer: <span className="font-medium">{chosen.name}</span> <span className="text-slate-600">{chosen.email}</span>
+        </span>
+        <Button type="button" variant="secondary" onClick={() => onPick(null)}>
+          Change
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-2 text-sm">
+      <p className="text-slate-700">A new customer: fill in their details below. Or pick one we already have:</p>
+      <label htmlFor="customer-search" className="sr-only">
+        Find an existing customer
+      </label>
+      <input id="customer-search" className={inputClass} placeholder="Existing customer: type an e-mail or a name" value={q} onChange={(e) => setQ(e.target.value)} />
+      {message ? <p className="text-slate-600">{message}</p> : null}
+      <ul className="divide-y divide-slate-100">
+        {results.map((c) => (
+          <li key={c.id}>
+            <button type="button" className="w-full px-2 py-1 text-left hover:bg-slate-50" onClick={() => onPick(c)}>
+              {c.name} <span className="text-slate-600">{c.email}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function LicencePicker({ accountId, chosen, onPick }: { accountId: string; chosen: LicencePick | null; onPick: (l: LicencePick | null) => void }) {
+  const search = useMemo(() => (q: string) => searchLicencesAction({ resellerAccountId: accountId, q }), [accountId]);
+  const { q, setQ, results, message } = useSearch<LicencePick>(search);
+  if (chosen) {
+    return (
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span>
+          For <span className="font-medium">{chosen.domainName}</span> ({chosen.productName}, order {chosen.currentOrderNumber ?? "?"}) of {chosen.customer.name}
+          {chosen.addOns.length ? <span className="block text-slate-600">Has: {chosen.addOns.map((a) => a.productName).join(", ")}</span> : null}
+        </span>
+        <Button type="button" variant="secondary" onClick={() => onPick(null)}>
+          Change
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-2 text-sm">
+      <label htmlFor="licence-search" className="block text-slate-700">
+        The SiteLock licence this add-on is for: type its domain
+      </label>
+      <input id="licence-search" className={inputClass} placeholder="example.com" value={q} onChange={(e) => setQ(e.target.value)} />
+      {message ? <p className="text-slate-600">{message}</p> : null}
+      <ul className="divide-y divide-slate-100">
+        {results.map((l) => (
+          <li key={l.id}>
+            <button type="button" className="w-full px-2 py-1 text-left hover:bg-slate-50" onClick={() => onPick(l)}>
+              {l.domainName} <span className="text-slate-600">· {l.productName} · {l.customer.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * What the order form sends to the server: who and what, plus the product's own field values. The
+ * values are checked with the product's schema (the same one the form's resolver uses), and their
+ * problems come back keyed `values.<field>` so the form shows each next to its field.
+ */
+import { z } from "zod";
+import { orderSchemaFor, productByKey } from "@/lib/catalog";
+
+export const orderFormRequestSchema = z
+  .object({
+    submissionKey: z.uuid("The form is missing its submission key: reload the page."),
+    resellerAccountId: z.string().min(1, "Choose the reseller account.").max(64),
+    productKey: z.string().min(1, "Choose a product.").max(80),
+    /** An existing customer of ours; null = a new one, from the form's contact fields. */
+    customerId: z.string().max(64).nullable(),
+    /** The licence an add-on is for. */
+    licenceId: z.string().max(64).nullable(),
+    /** reseller=Y: we collect the customer's payment and authorize the order afterwards. */
+    resellerPays: z.boolean(),
+    values: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((input, ctx) => {
+    const product = productByKey(input.productKey);
+    if (!product || !product.orderable) {
+      ctx.addIssue({ code: "custom", path: ["productKey"], message: "Choose a product from the list." });
+      return;
+    }
+    const result = orderSchemaFor(product).safeParse(input.values);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: ["values", ...issue.path.map(String)], message: issue.message });
+    if (product.sitelock?.kind === "addon" && !input.licenceId) ctx.addIssue({ code: "custom", path: ["licenceId"], message: "Pick the licence this add-on is for." });
+  });
+
+export type OrderFormRequest = z.input<typeof orderFormRequestSchema>;

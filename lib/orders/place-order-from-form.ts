@@ -1,0 +1,95 @@
+/**
+ * The order form's use case: checks the actor and the form (the product's own schema), loads the
+ * account, customer, licence and prices, builds the Sectigo request and hands it to the exactly-once
+ * pipeline (submit-order.ts). A Sectigo refusal that names a parameter comes back on its form field.
+ */
+import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { fieldForSectigoParam, orderSchemaFor, productById, productByKey } from "@/lib/catalog";
+import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
+import { buildSubmission, SubmissionProblem, type PlanPrice } from "./build-submission";
+import type { OrderDeps } from "./order-deps";
+import { orderFormRequestSchema, type OrderFormRequest } from "./order-form-request";
+import { submitOrder, type OrderRef } from "./submit-order";
+
+export type PlaceFromFormResult =
+  | { outcome: "PLACED" | "AWAITING_AUTHORIZATION" | "UNKNOWN" | "ALREADY_SUBMITTED"; order: OrderRef; message?: string }
+  /** Sectigo refused: nothing was bought. `fieldErrors` are keyed like the form (`values.<field>`). */
+  | { outcome: "FAILED"; order: OrderRef; message: string; fieldErrors: Record<string, string[]> };
+
+export interface FormDeps extends OrderDeps {
+  /** The configured price of a product's term (null: not set). */
+  priceOf?(productKey: string, termValue: string): Promise<PlanPrice | null> | PlanPrice | null;
+}
+
+export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequest, deps: FormDeps): Promise<PlaceFromFormResult> {
+  assertCan(actor, "placeOrders");
+  const parsed = orderFormRequestSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Some fields need attention.");
+  const input = parsed.data;
+  const product = productByKey(input.productKey)!;
+  const values = orderSchemaFor(product).parse(input.values);
+  const { db } = deps;
+
+  const account = await db.resellerAccount.findUnique({ where: { id: input.resellerAccountId }, select: { id: true, apBrand: true } });
+  if (!account) throw new AppError("NOT_FOUND", "That reseller account no longer exists.", "resellerAccountId");
+  let customerId = input.customerId;
+  let licence: { domainName: string; currentOrderNumber: string | null } | null = null;
+  if (input.licenceId) {
+    const found = await db.license.findFirst({
+      where: { id: input.licenceId, customer: { resellerAccountId: account.id } },
+      select: { domainName: true, currentOrderNumber: true, customerId: true, status: true },
+    });
+    if (!found) throw new AppError("NOT_FOUND", "That licence is not one of this account's.", "licenceId");
+    licence = found;
+    customerId = found.customerId;
+  }
+  if (customerId) {
+    const found = await db.customer.findFirst({ where: { id: customerId, resellerAccountId: account.id }, select: { id: true } });
+    if (!found) throw new AppError("NOT_FOUND", "That customer is not one of this account's.", "customerId");
+  }
+  const prices = new Map<string, PlanPrice | null>();
+  const keys = new Set([`${product.key}|${values.term}`]);
+  for (const code of Array.isArray(values.addOns) ? values.addOns : []) {
+    const addOn = productById(Number(code));
+    if (addOn) keys.add(`${addOn.key}|${values.term}`);
+  }
+  for (const key of keys) {
+    const [productKey, term] = key.split("|") as [string, string];
+    prices.set(key, (await deps.priceOf?.(productKey, term)) ?? null);
+  }
+
+  let submission;
+  try {
+    submission = buildSubmission(product, values, {
+      submissionKey: input.submissionKey,
+      account: { id: account.id, apBrand: account.apBrand, autoRenewDefault: true },
+      customer: customerId ? { id: customerId } : null,
+      licence,
+      resellerPays: input.resellerPays,
+      priceOf: (productKey, term) => prices.get(`${productKey}|${term}`) ?? null,
+    });
+  } catch (error) {
+    if (error instanceof SubmissionProblem) throw new AppError("INVALID_INPUT", error.message, `values.${error.field}`);
+    throw error;
+  }
+
+  const result = await submitOrder(actor, submission, deps);
+  if (result.outcome !== "FAILED") return result;
+  const field = formFieldOf(submission.sectigo.operation, result.field);
+  return {
+    outcome: "FAILED",
+    order: result.order,
+    message: result.message,
+    fieldErrors: field ? { [`values.${field}`]: [result.message] } : {},
+  };
+}
+
+/** The form field a Sectigo error concerns: the client's field name -> Sectigo's parameter -> the catalog field. */
+export function formFieldOf(operation: "autoApplyOrder" | "placeOrder", clientField: string | undefined): string | undefined {
+  if (!clientField) return undefined;
+  const wire = (WIRE_FIELDS[operation] as Record<string, string>)[clientField];
+  const param = wire ?? clientField.replace(/^items\[(\d+)\]\./, (_m, i: string) => `${Number(i) + 1}_`);
+  return fieldForSectigoParam(param) ?? (clientField === "domainName" ? "domainName" : undefined);
+}
