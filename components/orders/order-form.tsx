@@ -162,7 +162,7 @@ function ProductOrder(props: { product: Product; accounts: AccountOption[]; pric
 
   const form = useForm<OrderFormInput>({
     resolver: zodResolver(schema) as never,
-    defaultValues: (draft.values as OrderFormInput | undefined) ?? { term: terms[0]?.value ?? "" },
+    defaultValues: (draft.values as OrderFormInput | undefined) ?? { term: defaultTerm(product) },
     mode: "onTouched",
   });
   const { register, handleSubmit, setError, setValue, formState, control } = form;
@@ -234,7 +234,7 @@ function ProductOrder(props: { product: Product; accounts: AccountOption[]; pric
     return [...out.entries()];
   }, [fields]);
 
-  const term = watched.term ?? terms[0]?.value ?? "";
+  const term = watched.term ?? defaultTerm(product);
   const chosenAddOns = (Array.isArray(watched.addOns) ? watched.addOns : []).map((code) => productById(Number(code))).filter((p): p is Product => Boolean(p));
   const lines = [product, ...chosenAddOns].map((p) => ({ name: p.name, price: prices[`${p.key}|${term}`] }));
   const errors = formState.errors as Record<string, { message?: string } | undefined>;
@@ -332,6 +332,13 @@ function ProductOrder(props: { product: Product; accounts: AccountOption[]; pric
       </div>
     </form>
   );
+}
+
+/** One year when the product has it (what most orders are), else its first term. */
+function defaultTerm(product: Product): string {
+  const options = termOptionsFor(product);
+  const yearly = product.terms.findIndex((t) => t.days === 365);
+  return options[yearly >= 0 ? yearly : 0]?.value ?? "";
 }
 
 function FormField({ spec, register, error }: { spec: FieldSpec & { required: boolean }; register: ReturnType<typeof useForm<OrderFormInput>>["register"]; error?: string }) {

@@ -98,7 +98,12 @@ function formatProblem(spec: FieldSpec, value: string, product: Product): string
 function fieldSchema(spec: FieldSpec, requirement: Requirement, product: Product): z.ZodType {
   const label = spec.label;
   if (spec.input === "checkbox") return z.boolean({ error: `${label}: tick or untick.` }).optional().transform((v) => v ?? false);
-  if (spec.input === "checkboxes") return z.array(z.string(), { error: `${label}: choose from the list.` }).optional().transform((v) => v ?? []);
+  if (spec.input === "checkboxes") {
+    // A browser form gives false (none ticked), one string (one box of a single-option group) or a list.
+    return z
+      .preprocess((v) => (v === false || v === null ? [] : typeof v === "string" ? [v] : v), z.array(z.string(), { error: `${label}: choose from the list.` }).optional())
+      .transform((v) => v ?? []);
+  }
   const max = spec.maxLength;
   const base = z
     .string({ error: `${label} must be text.` })

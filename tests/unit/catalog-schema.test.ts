@@ -176,6 +176,9 @@ const CASES: Case[] = [
   { name: "SiteLock: a URL is not a domain", product: "sitelock-basic", change: { domainName: "https://shop.example.com/" }, ok: false, field: "domainName", message: /domain name such as/ },
   { name: "SiteLock: domain longer than 64", product: "sitelock-pro", change: { domainName: `${"a".repeat(60)}.example.com` }, ok: false, field: "domainName", message: /at most 64/ },
   { name: "SiteLock Basic: TrueShield + 10 GB", product: "sitelock-basic", change: { addOns: ["1071", "1069"] }, ok: true, expect: { addOns: ["1071", "1069"] } },
+  // What a browser form gives for a checkbox group: false when none is ticked, a string for one box.
+  { name: "SiteLock Basic: no add-on ticked (false)", product: "sitelock-basic", change: { addOns: false }, ok: true, expect: { addOns: [] } },
+  { name: "SiteLock Basic: one add-on as a string", product: "sitelock-basic", change: { addOns: "1071" as never }, ok: true, expect: { addOns: ["1071"] } },
   { name: "SiteLock Pro: no 5 GB backup", product: "sitelock-pro", change: { addOns: ["1068"] }, ok: false, field: "addOns", message: /cannot be added to SiteLock Pro/ },
   { name: "SiteLock Basic: two backups", product: "sitelock-basic", change: { addOns: ["1068", "1070"] }, ok: false, field: "addOns", message: /one backup add-on/ },
   { name: "SiteLock: unknown term", product: "sitelock-monitor", change: { term: "30" }, ok: false, field: "term", message: /listed terms/ },

@@ -25,7 +25,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     <>
       <PageHeader
         title={title}
-        description={`Our reference ${order.foreignOrderNumber} · ${order.resellerAccount.label} (${order.resellerAccount.mode === "LIVE" ? "live" : "sandbox"}) · created ${timeFormat.format(order.createdAt)} UTC${order.placedBy ? ` by ${order.placedBy.name}` : ""}`}
+        description={`Our reference ${order.foreignOrderNumber} · ${accountName(order.resellerAccount)} · created ${timeFormat.format(order.createdAt)} UTC${order.placedBy ? ` by ${order.placedBy.name}` : ""}`}
         action={<OrderStatusBadge status={order.status} />}
       />
       <div className="space-y-6">
@@ -115,6 +115,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </div>
     </>
   );
+}
+
+function accountName(a: { label: string; mode: string }): string {
+  const mode = a.mode === "LIVE" ? "live" : "sandbox";
+  return a.label.toLowerCase().includes(mode) ? a.label : `${a.label} (${mode})`;
 }
 
 function StatusPanel({ order }: { order: NonNullable<Awaited<ReturnType<typeof getOrder>>> }) {
