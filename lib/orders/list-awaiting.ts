@@ -1,0 +1,42 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/session";
+
+export const awaitingQuerySchema = z.object({
+  /** Keyset cursor: the createdAt|id of the last row of the previous page. */
+  after: z.string().max(80).optional().catch(undefined),
+});
+
+const PAGE = 50;
+
+/** reseller=Y orders waiting for authorization, oldest first (keyset paging: no count, no offset). */
+export async function listAwaitingOrders(actor: Actor, query: z.output<typeof awaitingQuerySchema>) {
+  assertCan(actor, "viewOrders");
+  const [at, id] = (query.after ?? "").split("|");
+  const cursor = at && id && !Number.isNaN(Date.parse(at)) ? { createdAt: new Date(at), id } : null;
+  const rows = await prisma.order.findMany({
+    where: {
+      status: "AWAITING_AUTHORIZATION",
+      ...(cursor ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: PAGE + 1,
+    select: {
+      id: true,
+      orderNumber: true,
+      foreignOrderNumber: true,
+      createdAt: true,
+      sellTotal: true,
+      currency: true,
+      pendingAction: true,
+      customer: { select: { name: true, email: true } },
+      items: { select: { productName: true, domainName: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  const more = rows.length > PAGE;
+  const page = rows.slice(0, PAGE);
+  const last = page.at(-1);
+  return { rows: page, next: more && last ? `${last.createdAt.toISOString()}|${last.id}` : null };
+}
