@@ -23,7 +23,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
             {items.map((item) => (
-              <NavLink key={item.href} href={item.href} label={item.label} />
+              <NavLink key={item.href} href={item.href} label={item.label} all={items.map((i) => i.href)} />
             ))}
           </nav>
           <div className="flex items-center gap-3 text-right">

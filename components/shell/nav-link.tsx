@@ -3,10 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, label }: { href: string; label: string }) {
+/** The nav item whose href is the longest prefix of the path: /orders/123 is Orders, /orders/new is New order. */
+export function activeHref(pathname: string, hrefs: readonly string[]): string | undefined {
+  const matches = hrefs.filter((h) => (h === "/" ? pathname === "/" : pathname === h || pathname.startsWith(`${h}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0];
+}
+
+export function NavLink({ href, label, all }: { href: string; label: string; all: readonly string[] }) {
   const pathname = usePathname();
-  // "/orders" is active on /orders/123 but not on /orders/new, which has its own item.
-  const active = href === "/" ? pathname === "/" : pathname === href || (pathname.startsWith(`${href}/`) && pathname !== "/orders/new");
+  const active = activeHref(pathname, all) === href;
   return (
     <Link
       href={href}
