@@ -43,9 +43,9 @@ export function AwaitingQueue({ rows, canDecide }: { rows: AwaitingRow[]; canDec
       return next;
     });
 
-  const run = (decision: "AUTHORIZE" | "REJECT") =>
+  const run = (decision: "AUTHORIZE" | "REJECT") => {
+    setConfirming(null);
     startTransition(async () => {
-      setConfirming(null);
       for (const id of [...selected]) {
         const result = await decideAuthorizationAction({ orderId: id, decision });
         const text = result.ok ? (OUTCOME_TEXT[result.data.outcome] ?? ("message" in result.data ? result.data.message : result.data.outcome)) : result.error.message;
@@ -55,6 +55,8 @@ export function AwaitingQueue({ rows, canDecide }: { rows: AwaitingRow[]; canDec
       setSelected(new Set());
       router.refresh();
     });
+  };
+  const count = (n: number) => `${n} order${n === 1 ? "" : "s"}`;
 
   return (
     <div className="space-y-3">
@@ -70,7 +72,7 @@ export function AwaitingQueue({ rows, canDecide }: { rows: AwaitingRow[]; canDec
           </label>
           {confirming ? (
             <span className="flex items-center gap-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900">
-              {confirming === "AUTHORIZE" ? `Authorize ${selected.size} orders? Sectigo debits your funds for each.` : `Reject ${selected.size} orders? They are cancelled at Sectigo.`}
+              {confirming === "AUTHORIZE" ? `Authorize ${count(selected.size)}? Sectigo debits your funds for each.` : `Reject ${count(selected.size)}? They are cancelled at Sectigo.`}
               <Button variant={confirming === "REJECT" ? "danger" : "primary"} disabled={pending} onClick={() => run(confirming)}>
                 Yes
               </Button>
@@ -81,7 +83,7 @@ export function AwaitingQueue({ rows, canDecide }: { rows: AwaitingRow[]; canDec
           ) : (
             <>
               <Button disabled={pending || selected.size === 0} onClick={() => setConfirming("AUTHORIZE")}>
-                Authorize selected ({selected.size})
+                {pending ? "Deciding…" : `Authorize selected (${selected.size})`}
               </Button>
               <Button variant="danger" disabled={pending || selected.size === 0} onClick={() => setConfirming("REJECT")}>
                 Reject selected

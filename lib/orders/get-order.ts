@@ -7,7 +7,8 @@ import { can } from "@/lib/auth/roles";
 import { redactText } from "@/lib/orders/redact";
 import type { Candidate } from "@/lib/orders/reconcile-order";
 
-export const orderIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/i);
+/** Our order ids: cuids, or the demo seed's readable ids (demo-license-…-order). */
+export const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
 
 /**
  * One order's whole story for its page: items, customer, licences and add-ons, every event with
