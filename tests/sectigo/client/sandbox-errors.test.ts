@@ -83,9 +83,9 @@ describe("argument errors", () => {
     expectApiError(await client.placeOrder(placeOrderInput()), -39, "MISSING_FIELD", "items");
   });
 
-  it("-70 PlaceOrder invalid e-mail → INVALID_FIELD on contactEmail", async () => {
+  it("-70 PlaceOrder invalid e-mail → INVALID_FIELD on the catalog field emailAddress", async () => {
     const { client } = sb.client(demo, { fetch: tamperingFetch((b) => b.set("emailAddress", "not-an-email")) });
-    expectApiError(await client.placeOrder(placeOrderInput()), -70, "INVALID_FIELD", "contactEmail");
+    expectApiError(await client.placeOrder(placeOrderInput()), -70, "INVALID_FIELD", "emailAddress");
   });
 
   it("-83 PlaceOrder parameter not applicable (MAC address on a SiteLock item) → NOT_APPLICABLE", async () => {

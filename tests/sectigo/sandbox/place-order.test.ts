@@ -32,7 +32,8 @@ describe("items", () => {
     expect((await place("reseller=N&emailAddress=a%40i.example&domainName=i.example")).get("errorCode")).toBe("-39");
     expect((await place("reseller=N&emailAddress=a%40i.example&domainName=i.example&2_PPP=10049")).get("errorCode")).toBe("-39");
     expect((await place("reseller=N&emailAddress=a%40i.example&domainName=i.example&1_PPP=10049&2_PPP=10051")).get("errorCode")).toBe("-54");
-    expect((await place("reseller=N&emailAddress=a%40i.example&domainName=i.example&1_PPP=9401")).get("errorCode")).toBe("-65");
+    expect((await place("reseller=N&emailAddress=a%40i.example&domainName=i.example&1_PPP=99999")).get("errorCode")).toBe("-65");
+    expect((await place("reseller=N&emailAddress=a%40i.example&domainName=i.example&1_ID=287")).get("errorCode")).toBe("-65");
     const days = await place("reseller=N&emailAddress=a%40i.example&domainName=i.example&1_PPP=10049&1_days=30");
     expect([days.get("errorCode"), days.get("errorItem")]).toEqual(["-4", "1_days"]);
   });

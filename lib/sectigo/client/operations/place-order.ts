@@ -1,6 +1,14 @@
 /**
  * `!PlaceOrder` (resellers), server-to-server: numbered item parameters (`1_PPP`, `2_ID`, ...),
  * company/personal details with their conditional rules. Sources: seeds 002 (web page) and 003 (PDF).
+ *
+ * Catalog products carry their own fields (lib/catalog): the order form passes them by their Sectigo
+ * parameter names in `params` (order level) and `items[n].params` (item level, `x_` dropped). The
+ * client owns the credentials, the brand, `reseller`, `isReturningCustomer` and the numbered item keys,
+ * and refuses params that would override them, any name containing "password" (Order Desk never sends
+ * a customer's password: lib/sectigo/README.md), and a name already set by a typed field.
+ * Companions (`y_PPP=3450&y_visibility=0`, seed 003 §7: `y` is just the next item number) are further
+ * items with `visible: false`.
  */
 import { type CallContext, validationError } from "../errors/map-error";
 import type { OrderContext, SectigoError } from "../types";
@@ -35,6 +43,11 @@ export type PlaceOrderItem = ItemProduct & {
   csr?: string;
   signatureHash?: "NO_PREFERENCE" | "INFER_FROM_CSR" | "PREFER_SHA2" | "PREFER_SHA1" | "REQUIRE_SHA2";
   smartCardBased?: boolean;
+  /**
+   * Further item parameters by their Sectigo names without `x_` (`csr`, `dcvEmailAddress`,
+   * `IP Addresses`), sent as `${n}_${name}`: the catalog's per-item fields.
+   */
+  params?: Readonly<Record<string, string>>;
 };
 
 /** `name` XOR `foreName`/`surName` (seed 003: never both). */
@@ -76,6 +89,11 @@ export interface PlaceOrderInput {
   region?: string;
   company?: CompanyDetails;
   licenceCode?: string;
+  /**
+   * Order-level catalog fields by their Sectigo parameter names (`organizationName`, `joiCountryName`,
+   * `organizationIdentifier`, `accountServicingRole`: "Y"), for the product's own fields.
+   */
+  params?: Readonly<Record<string, string>>;
 }
 
 export interface PlaceOrderResult {
@@ -98,6 +116,8 @@ export function validatePlaceOrder(input: PlaceOrderInput, ctx: CallContext): Se
       if (bad) return { ...bad, field: `items[${index}].domainName` };
     }
   }
+  const badParams = checkParams(input, ctx);
+  if (badParams) return badParams;
   const c = input.customer;
   if (c.kind === "new" || c.contactEmail !== undefined) {
     const bad = checkEmail(ctx, "contactEmail", c.contactEmail);
@@ -117,6 +137,40 @@ export function validatePlaceOrder(input: PlaceOrderInput, ctx: CallContext): Se
     checkLength(ctx, "brand", input.brand, 64) ??
     checkLength(ctx, "organizationName", co?.organizationName, 64)
   );
+}
+
+/** Names the client sets itself: never taken from `params`. */
+const OWNED_NAMES: ReadonlySet<string> = new Set([W.loginName, W.loginPassword, W.brand, W.resellerPays, W.returningCustomer].map((n) => n.toLowerCase()));
+/** A plausible Sectigo parameter name (letters first; spaces as in `IP Addresses`). */
+const PARAM_NAME = /^[A-Za-z][A-Za-z0-9_ ]{0,63}$/;
+const NUMBERED = /^_?\d+_/;
+
+function refusedName(name: string, level: "order" | "item"): string | undefined {
+  const lower = name.toLowerCase();
+  if (!PARAM_NAME.test(name) || NUMBERED.test(name)) return `"${name.slice(0, 64)}" is not a parameter name the order can carry.`;
+  if (lower.includes("password")) return `"${name}" cannot be sent: Order Desk never sends a password in an order.`;
+  if (level === "order" && OWNED_NAMES.has(lower)) return `"${name}" is set by Order Desk itself and cannot be given.`;
+  return undefined;
+}
+
+/** params: no owned, numbered, password or duplicate names; values are text (nothing is sent otherwise). */
+function checkParams(input: PlaceOrderInput, ctx: CallContext): SectigoError | undefined {
+  const typed = encodePlaceOrder({ ...input, params: undefined, items: input.items.map((i) => ({ ...i, params: undefined })) as PlaceOrderInput["items"] }, { loginName: "", loginPassword: "" });
+  const taken = new Set(typed.entries().map(([name]) => name.toLowerCase()));
+  const lists: Array<[string, Readonly<Record<string, string>> | undefined, (name: string) => string, "order" | "item"]> = [
+    ["params", input.params, (name) => name, "order"],
+    ...input.items.map((item, index) => [`items[${index}].params`, item.params, (name: string) => `${index + 1}_${name}`, "item"] as [string, Readonly<Record<string, string>> | undefined, (name: string) => string, "item"]),
+  ];
+  for (const [field, params, wire, level] of lists) {
+    for (const [name, value] of Object.entries(params ?? {})) {
+      const refusal = refusedName(name, level);
+      if (refusal) return validationError(ctx, `${field}.${name.slice(0, 64)}`, "INVALID_FIELD", refusal);
+      if (typeof value !== "string") return validationError(ctx, `${field}.${name}`, "INVALID_FIELD", `The value of "${name}" must be text.`);
+      if (taken.has(wire(name).toLowerCase())) return validationError(ctx, `${field}.${name}`, "INVALID_FIELD", `"${name}" is given twice.`);
+      taken.add(wire(name).toLowerCase());
+    }
+  }
+  return undefined;
 }
 
 export function encodePlaceOrder(input: PlaceOrderInput, auth: { loginName: string; loginPassword: string }): FormBody {
@@ -153,6 +207,7 @@ export function encodePlaceOrder(input: PlaceOrderInput, auth: { loginName: stri
     .set(W.fax, person?.fax)
     .set(W.licenceCode, input.licenceCode)
     .set(W.domainName, input.domainName);
+  for (const [name, value] of Object.entries(input.params ?? {})) body.set(name, value);
 
   input.items.forEach((item, index) => {
     const key = (name: string) => `${index + 1}_${name}`;
@@ -172,6 +227,7 @@ export function encodePlaceOrder(input: PlaceOrderInput, auth: { loginName: stri
       .set(key(I.csr), item.csr)
       .set(key(I.signatureHash), item.signatureHash)
       .set(key(I.smartCardBased), item.smartCardBased);
+    for (const [name, value] of Object.entries(item.params ?? {})) body.set(key(name), value);
   });
   return body;
 }

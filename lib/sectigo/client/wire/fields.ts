@@ -3,6 +3,7 @@
  * Encoders read wire names from here; error mapping reads it backwards to tell the user which
  * of OUR fields a Sectigo `errorItem` / quoted parameter name refers to.
  */
+import { fieldForSectigoParam } from "../../../catalog/fields";
 import type { SectigoOperation } from "../types";
 
 /** Fields whose wire name is the same as ours. */
@@ -132,13 +133,19 @@ const CREDENTIALS_FIELD = "credentials";
 
 /**
  * Order Desk field name for a Sectigo parameter name, e.g. `appRepEmailAddress` → `contactEmail`,
- * `1_PPP` / `_1_PPP` → `items[0].pricingCode`. Case-insensitive (PlaceOrder names are).
+ * `1_PPP` / `_1_PPP` → `items[0].pricingCode`; on PlaceOrder a catalog field's key first (`1_csr` → `csr`,
+ * `emailAddress` → `emailAddress`), see lib/catalog/fields.ts. Case-insensitive (PlaceOrder names are).
  */
 export function ourFieldName(operation: SectigoOperation, wireName: string): string | undefined {
   const name = wireName.trim();
   if (!name) return undefined;
   const lower = name.toLowerCase();
   if (lower === "loginname" || lower === "loginpassword") return CREDENTIALS_FIELD;
+
+  // PlaceOrder: a parameter that is a catalog field lands on that field's key (`1_csr` -> `csr`,
+  // `foreName` -> `forename`, `emailAddress`), the order form's own names.
+  const catalogField = operation === "placeOrder" ? fieldForSectigoParam(name) : undefined;
+  if (catalogField) return catalogField;
 
   const item = /^_?(\d+)_(.+)$/.exec(name);
   if (item && operation === "placeOrder") {

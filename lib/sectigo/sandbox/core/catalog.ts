@@ -8,6 +8,7 @@
  * (Basic 99.99 / 9.99, Pro 299.99, Monitor 0) are matched on purpose.
  */
 import { PRODUCTS as CATALOG } from "../../../catalog/catalog";
+import type { FamilyKey, Product as CatalogProduct, Term } from "../../../catalog/types";
 
 export type ProductKind = "base" | "addon" | "bundle" | "service" | "ssl";
 export type AddOnFamily = "backup" | "dns" | "trueshield";
@@ -101,4 +102,90 @@ export function addOnVerdict(base: number, addOn: number): AddOnVerdict {
   const product = productOf(base);
   if (!product || !product.addOns || product.addOns.length === 0) return "none";
   return product.addOns.includes(addOn) ? "ok" : "lower-tier";
+}
+
+/**
+ * Every other PlaceOrder code of the catalog (SSL, Code Signing, eIDAS, HackerGuardian, ...), sold by its `x_PPP`.
+ * The licence/certificate record of such an item carries the PPP as its product code (see place-order/README
+ * decision in lib/sectigo/sandbox/README.md). No PPP collides with a SiteLock product ID (catalog-agreement test).
+ *
+ * INVENTED PRICES, one documented formula: a yearly price per family (x4 for wildcard products); a term of
+ * N years costs yearly x N x (1 - 0.05 x (N - 1)); a trial of D days costs yearly x D / 365; items without a
+ * duration have a fixed price (eToken 45, shipping 15/35/60, an IP pack 5 per IP address). HackerGuardian
+ * PCI's companion CVC (`y_PPP`) is free.
+ */
+const YEARLY_PRICE: Readonly<Partial<Record<FamilyKey, number>>> = {
+  sectigossl: 60,
+  enterprisessl: 150,
+  positivessl: 40,
+  "code-signing": 200,
+  "document-signing": 300,
+  "pdf-signing": 250,
+  "personal-authentication": 30,
+  hackerguardian: 250,
+  hackerproof: 300,
+  "payment-credential-cvc": 100,
+  "sectigo-web": 120,
+  "web-dns": 80,
+  eidas: 180,
+  qwac: 350,
+};
+const FIXED_PRICE: Readonly<Record<number, number>> = { 495: 45, 496: 15, 497: 35, 498: 60 };
+const PER_IP_ADDRESS = 5;
+
+export interface PlaceOrderRow {
+  ppp: number;
+  /** The catalog product; for a companion code, the product whose term carries it. */
+  product: CatalogProduct;
+  term: Term | undefined;
+  name: string;
+  /** 0 when the code has no duration (eToken, shipping, IP packs). */
+  days: number;
+  price: number;
+  /** Companion codes (HackerGuardian PCI's free CVC): the PPP codes that carry them. */
+  companionOf?: readonly number[];
+}
+
+function round(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}
+
+export function inventedPrice(product: CatalogProduct, term: Term): number {
+  if (term.ppp !== undefined && FIXED_PRICE[term.ppp] !== undefined) return FIXED_PRICE[term.ppp] as number;
+  const ips = term.itemParams?.["IP Addresses"];
+  if (ips !== undefined) return round(PER_IP_ADDRESS * Number(ips));
+  const yearly = (YEARLY_PRICE[product.family] ?? 100) * (product.wildcard ? 4 : 1);
+  const days = term.days ?? 365;
+  if (days < 365) return round((yearly * days) / 365);
+  const years = Math.round(days / 365);
+  return round(yearly * years * (1 - 0.05 * (years - 1)));
+}
+
+const PLACE_ORDER_ONLY = CATALOG.filter((p) => p.api === "PlaceOrder");
+const COMPANION_NAME = "Payment Credential CVC (free with HackerGuardian PCI)";
+
+export const PLACE_ORDER_ROWS: ReadonlyMap<number, PlaceOrderRow> = (() => {
+  const rows = new Map<number, PlaceOrderRow>();
+  for (const product of PLACE_ORDER_ONLY) {
+    for (const term of product.terms) {
+      if (term.ppp === undefined) continue;
+      rows.set(term.ppp, { ppp: term.ppp, product, term, name: product.name, days: term.days ?? 0, price: inventedPrice(product, term) });
+      for (const c of term.companions ?? []) {
+        const known = rows.get(c.ppp);
+        const carriers = [...(known?.companionOf ?? []), term.ppp];
+        rows.set(c.ppp, { ppp: c.ppp, product, term: undefined, name: COMPANION_NAME, days: term.days ?? 0, price: 0, companionOf: carriers });
+      }
+    }
+  }
+  return rows;
+})();
+
+/** A non-SiteLock PlaceOrder code (incl. companions), or undefined. */
+export function placeOrderRow(ppp: number): PlaceOrderRow | undefined {
+  return PLACE_ORDER_ROWS.get(ppp);
+}
+
+/** The name WebHostReport and the admin views show for a licence's product code (SiteLock ID or PPP). */
+export function productName(code: number): string | undefined {
+  return productOf(code)?.name ?? placeOrderRow(code)?.name;
 }

@@ -1,5 +1,7 @@
 /**
- * `!PlaceOrder` for resellers, SiteLock products (seeds 002 + 003). GET (query string) or POST
+ * `!PlaceOrder` for resellers, every product of lib/catalog (seeds 002 + 003): SiteLock plans and add-ons
+ * (licence rules in ./place-order/plan.ts), and every other PlaceOrder code with its product's own
+ * required fields (./place-order/product-fields.ts). GET (query string) or POST
  * (form body). Answers URL-encoded, or redirects the browser (302) to successURL / errorURL with the
  * same fields in the query string.
  *
@@ -8,10 +10,15 @@
  *   `orderNumber=9551164`; the sandbox sends `errorCode=0&orderNumber=...` (both readings parse).
  * - Errors carry errorCode, errorMessage and, when a parameter is at fault, errorItem (its name). The
  *   seed's -16 sample puts the sentence into errorItem; the sandbox follows the response table.
- * - `offerCode`: the four documented values concern EV / HackerProof offers, so on a SiteLock order a
- *   valid value is -83 (not applicable) and any other value -4.
+ * - `offerCode`: "documented separately" (never retrieved); the four documented values concern EV /
+ *   HackerProof offers whose rules are unknown, so a valid value is -83 (not applicable) on every order
+ *   and any other value -4.
+ * - Order-level parameters of EV / eIDAS / PSD2 products (joi*, organizationIdentifier, roles, disableSWP
+ *   for SSL...) are accepted when a product of the order declares them in lib/catalog, else -83.
+ *   `domainName` is "only relevant for SiteLock products": -83 on an order without a SiteLock item.
+ * - -76 (SiteLock not activated) only for orders with a SiteLock item.
  * - -1 (plain HTTP) is not simulated: the sandbox itself is plain HTTP on loopback.
- * - An account without SiteLock enabled gets -76 "SiteLock partner account isn't activated", as on
+ * - An account without SiteLock enabled ordering a SiteLock item gets -76 "SiteLock partner account isn't activated", as on
  *   AutoApplyOrder: no PlaceOrder error list names this case (-91 "Permission Denied" is the
  *   nearest); the client maps both to NOT_ENABLED.
  */
@@ -20,7 +27,8 @@ import { err, type SandboxError } from "../core/errors";
 import { checkParams, optionalYN, type ParamBag } from "../core/params";
 import { encodeFields, urlencodedError, type Reply } from "../http/reply";
 import type { Endpoint } from "./endpoint";
-import { resolveCustomer } from "./place-order/customer";
+import { isReturning, resolveCustomer } from "./place-order/customer";
+import { certificateDomain, checkProductFields, declaredOrderParams } from "./place-order/product-fields";
 import { parseItems } from "./place-order/items";
 import { isItemParam, itemMax, NOT_FOR_SITELOCK, normalizePlaceOrder, PLACE_ORDER_PARAMS } from "./place-order/params";
 import { placeOrderFromItems } from "./place-order/plan";
@@ -57,20 +65,28 @@ export const placeOrder: Endpoint = {
   handle({ world, params }): Reply {
     checkAll(params);
     const account = authenticate(world, params, "us");
-    requireSiteLock(account);
+    const items = parseItems(params);
+    const siteLock = items.some((i) => i.catalog === undefined);
+    if (siteLock) requireSiteLock(account);
     const reseller = optionalYN(params, "reseller", false) ? "Y" : "N";
-    for (const spec of NOT_FOR_SITELOCK) if (params.has(spec.name)) throw err.notApplicable(spec.name);
+    const declared = declaredOrderParams(items);
+    for (const spec of NOT_FOR_SITELOCK) if (params.has(spec.name) && !declared.has(spec.name.toLowerCase())) throw err.notApplicable(spec.name);
     const offerCode = params.get("offerCode");
     if (offerCode !== undefined) {
       if (!OFFER_CODES.includes(offerCode)) throw err.invalid("offerCode");
       throw err.notApplicable("offerCode");
     }
     const domainName = params.get("domainName");
+    if (domainName !== undefined && !siteLock) throw err.notApplicable("domainName");
     if (domainName !== undefined && !isDomainName(domainName)) throw err.invalid("domainName");
-    const items = parseItems(params);
-    const resolved = resolveCustomer(world, account, params, domainName ?? items[0]?.domainName);
+    const resolved = resolveCustomer(world, account, params, domainName ?? items[0]?.domainName, { siteLock });
+    checkProductFields(params, items, isReturning(params));
+    const itemDomains = new Map(items.flatMap((i) => {
+      const domain = i.catalog ? certificateDomain(params, i) : undefined;
+      return domain ? [[i.n, domain] as const] : [];
+    }));
     const order = placeOrderFromItems(world, {
-      account, items, domainName, reseller, resolved,
+      account, items, itemDomains, domainName, reseller, resolved,
       extra: { ap: params.get("ap"), region: params.get("region") ?? "Unknown" },
     });
     const fields: Array<[string, string]> = [

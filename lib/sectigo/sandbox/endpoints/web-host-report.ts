@@ -17,9 +17,12 @@
  * - certificateStatusDesc filters on the item status (active, awaiting, expired, cancelled,
  *   refunded, rejected); certificateStatusCode on the sandbox's code for it (see STATUS_CODES).
  * - `X_cost` only with showCost=Y; `X_Y_certificateID` only with showCertificateID=Y.
+ * - Items: `X_Y_type` = the product's name, `X_Y_productID` = the SiteLock product ID, or the PPP code for
+ *   every other PlaceOrder product (the code Order Desk records); `X_Y_domain` only when the item has one
+ *   (a certificate's CSR common name; code signing, HackerGuardian, ... have none).
  */
 import { authenticate } from "../core/accounts";
-import { productOf } from "../core/catalog";
+import { productName } from "../core/catalog";
 import { err, type SandboxError } from "../core/errors";
 import { licensesOfOrder, reportedStatus } from "../core/licenses";
 import { checkParams, optionalInt, optionalYN, type ParamBag, type ParamSpec } from "../core/params";
@@ -83,9 +86,11 @@ function orderFields(world: World, order: Order, licences: License[], n: number,
     const p = `${n}_${i + 1}_`;
     const status = reportedStatus(l, now);
     f.push(
-      [`${p}type`, productOf(l.productCode)?.name ?? String(l.productCode)],
+      [`${p}type`, productName(l.productCode) ?? String(l.productCode)],
       [`${p}productID`, String(l.productCode)],
-      [`${p}domain`, l.domainName],
+    );
+    if (l.domainName) f.push([`${p}domain`, l.domainName]);
+    f.push(
       [`${p}status`, status],
       [`${p}statusCode`, String(STATUS_CODES[status] ?? 0)],
       [`${p}notBefore`, seconds(l.startsAt)],

@@ -3,8 +3,10 @@
  * - New vs returning: `isReturningCustomer` Y/N when sent; otherwise emailAddress present = new,
  *   absent = returning. A returning customer is found by emailAddress, else by `licenceCode` (an
  *   order number from a previous order), else by the domain's existing licence; not found -> -4.
- *   Decision: a *new* customer whose e-mail is already a customer of the account -> -122 (the
- *   SiteLock provisioning rule shared with AutoApplyOrder).
+ *   Decision: a *new* customer whose e-mail is already a customer of the account -> -122 when the
+ *   order has a SiteLock item (the SiteLock provisioning rule shared with AutoApplyOrder); for any
+ *   other order the existing customer record is reused and its details updated (a certificate buyer
+ *   orders again with the same address).
  * - Personal name: seed 003 says `name` and `foreName`/`surName` should not be combined, the newer
  *   seed 002 only says either makes the other unnecessary. Decision (newer wins): all optional for
  *   SiteLock (002's own sample sends none); `name` wins, else "foreName surName".
@@ -32,8 +34,9 @@ export function customerDetails(bag: ParamBag): CustomerDetails {
   const category = bag.get("BusinessCategory");
   if (category !== undefined && !/^[bcd]$/.test(category)) throw err.invalid("BusinessCategory");
   // Decision: seed 002/003 say "many products do not require an address" and that, *where one is
-  // required*, locality or state/province may stand alone. No SiteLock row requires an address and
-  // this sandbox sells only SiteLock through PlaceOrder, so a partial address is accepted as is.
+  // required*, locality or state/province may stand alone. No SiteLock row requires an address, so a
+  // partial address is accepted here; the products that require one are checked from the catalog
+  // (./product-fields.ts).
   const address: Record<string, string> = {};
   for (const field of ADDRESS_FIELDS) {
     const value = bag.get(field);
@@ -52,6 +55,11 @@ export function customerDetails(bag: ParamBag): CustomerDetails {
   };
 }
 
+/** isReturningCustomer when sent; otherwise emailAddress present = new, absent = returning. */
+export function isReturning(bag: ParamBag): boolean {
+  return optionalYN(bag, "isReturningCustomer", bag.get("emailAddress") === undefined);
+}
+
 export interface ResolvedCustomer {
   customer: Customer | null;
   details: CustomerDetails;
@@ -59,14 +67,21 @@ export interface ResolvedCustomer {
 }
 
 /** Works out who orders; a new customer is only created by `materialize` once every check passed. */
-export function resolveCustomer(world: World, account: Account, bag: ParamBag, domainName: string | undefined): ResolvedCustomer {
+export function resolveCustomer(
+  world: World,
+  account: Account,
+  bag: ParamBag,
+  domainName: string | undefined,
+  options: { siteLock: boolean } = { siteLock: true },
+): ResolvedCustomer {
   const details = customerDetails(bag);
   const email = bag.get("emailAddress");
-  const returning = optionalYN(bag, "isReturningCustomer", email === undefined);
+  const returning = isReturning(bag);
   if (!returning) {
     if (!email) throw err.missing("emailAddress");
-    if (findCustomerByEmail(world, account.loginName, email)) throw err.alreadyExists("emailAddress");
-    return { customer: null, details, isNew: true };
+    const existing = findCustomerByEmail(world, account.loginName, email);
+    if (existing && options.siteLock) throw err.alreadyExists("emailAddress");
+    return existing ? { customer: existing, details, isNew: false } : { customer: null, details, isNew: true };
   }
   let customer = email ? findCustomerByEmail(world, account.loginName, email) : undefined;
   const licenceCode = bag.get("licenceCode");

@@ -72,7 +72,8 @@ export const FOREIGN_ITEM_FIELDS = [
   "IP Addresses",
 ] as const;
 
-const ITEM_MAX: Record<string, number> = { domainName: 64, dcvEmailAddress: 32, IPAddress: 15, MACAddress: 17, smartCardBased: 1, showCollectionCode: 1 };
+// x_dcvEmailAddress: 255, not the table's 32 (lib/catalog DECISION D23: it carries an email address).
+const ITEM_MAX: Record<string, number> = { domainName: 64, dcvEmailAddress: 255, IPAddress: 15, MACAddress: 17, smartCardBased: 1, showCollectionCode: 1 };
 
 const CANONICAL = new Map(
   [...PLACE_ORDER_PARAMS, ...NOT_FOR_SITELOCK].map((s) => [s.name.toLowerCase(), s.name] as const),

@@ -12,20 +12,28 @@
  *   debited on authorization. reseller=N: Sectigo charges the end customer, so the order is live at
  *   once and the reseller is not debited.
  * - Licence terms start when the order is placed (the demo's awaiting order has dates already).
+ * - Every other catalog item (SSL, Code Signing, eIDAS, HackerGuardian, eToken, ...) becomes one record of
+ *   its own, keyed by its PPP code, with the same awaiting/active and charge rules; certificates (items
+ *   whose product has a CSR or is a signing / personal / eIDAS certificate) get a certificateId, and the
+ *   CSR's common name as domain. They never auto-renew and have no add-ons. The SiteLock rules above
+ *   (one main licence, a domain per item) apply to the SiteLock items only.
  */
 import { addOnVerdict, productOf } from "../../core/catalog";
 import { DAY_MS } from "../../core/clock";
 import { err } from "../../core/errors";
 import { createLicense, inRenewalWindow, isExpired, liveAddOnsOf, liveBaseForDomain } from "../../core/licenses";
 import { createOrder } from "../../core/orders";
-import type { Account, License, Order, PendingRenewal } from "../../core/types";
-import type { World } from "../../core/world";
+import type { Account, Customer, License, Order, PendingRenewal } from "../../core/types";
+import { randomDigits, type World } from "../../core/world";
+import type { FamilyKey } from "../../../../catalog";
 import { materialize, type ResolvedCustomer } from "./customer";
 import type { PlacedItem } from "./items";
 
 export interface PlaceOrderInput {
   account: Account;
   items: PlacedItem[];
+  /** Domain of each non-SiteLock item, by item number (a certificate's CSR common name). */
+  itemDomains: ReadonlyMap<number, string>;
   domainName: string | undefined;
   reseller: "Y" | "N";
   resolved: ResolvedCustomer;
@@ -44,11 +52,12 @@ function ymd(iso: string): string {
 function planSteps(world: World, input: PlaceOrderInput): Step[] {
   const now = world.now();
   const { account, resolved } = input;
-  const bases = input.items.filter((i) => productOf(i.code)?.kind !== "addon");
+  const siteLock = input.items.filter((i) => i.catalog === undefined);
+  const bases = siteLock.filter((i) => productOf(i.code)?.kind !== "addon");
   if (bases.length > 1) throw err.oneMainLicense();
   const steps: Step[] = [];
   const inOrderBase = new Map<string, number>();
-  for (const item of [...bases, ...input.items.filter((i) => productOf(i.code)?.kind === "addon")]) {
+  for (const item of [...bases, ...siteLock.filter((i) => productOf(i.code)?.kind === "addon")]) {
     const domain = item.domainName ?? input.domainName;
     if (!domain) throw err.missing("domainName");
     const existing = liveBaseForDomain(world, account.loginName, domain);
@@ -111,17 +120,40 @@ export function placeOrderFromItems(world: World, input: PlaceOrderInput): Order
     if (step.kind === "new-base") newBase = created;
     licences.push(created);
   }
+  for (const item of input.items) {
+    if (!item.catalog) continue;
+    licences.push(catalogRecord(world, { customer, item, awaiting, now, orderNumber, domain: input.itemDomains.get(item.n) ?? "" }));
+  }
   const kinds = new Set(steps.map((s) => s.kind));
   const order = createOrder(world, {
     orderNumber, loginName: input.account.loginName, customerId: customer.id, source: "PlaceOrder",
-    kind: kinds.has("new-base") ? "new" : kinds.has("renew") ? "renewal" : "addon",
+    kind: kinds.has("new-base") || steps.length === 0 ? "new" : kinds.has("renew") ? "renewal" : "addon",
     status: awaiting ? "awaiting" : "active",
     totalCost: input.items.reduce((s, i) => s + i.price, 0),
     licenseIds: licences.map((l) => l.id), products: input.items.map((i) => i.code),
-    domainName: input.domainName ?? input.items[0]?.domainName ?? null, reseller: input.reseller, extra: input.extra,
+    domainName: input.domainName ?? input.items[0]?.domainName ?? input.itemDomains.get(1) ?? null, reseller: input.reseller, extra: input.extra,
   });
   if (pending.length > 0) order.pendingRenewals = pending;
   return order;
+}
+
+const CERTIFICATE_FAMILIES: ReadonlySet<FamilyKey> = new Set(["code-signing", "document-signing", "pdf-signing", "personal-authentication", "eidas", "qwac"]);
+
+/** The record of one non-SiteLock item: a certificate (with its certificateId) or a service licence. */
+function catalogRecord(
+  world: World,
+  init: { customer: Customer; item: PlacedItem; awaiting: boolean; now: Date; orderNumber: string; domain: string },
+): License {
+  const { item, awaiting } = init;
+  const product = item.catalog!.product;
+  const record = createLicense(world, {
+    customer: init.customer, productCode: item.code, domainName: init.domain, termDays: item.days, startsAt: init.now,
+    periodCharge: awaiting ? item.price : 0, autoRenew: false, status: awaiting ? "awaiting" : "active", parentId: null,
+    orderNumber: init.orderNumber, visibility: item.visibility,
+  });
+  const isCertificate = item.catalog!.term !== undefined && (product.fields.csr !== undefined || CERTIFICATE_FAMILIES.has(product.family));
+  if (isCertificate && product.orderable) record.certificateId = randomDigits(9);
+  return record;
 }
 
 /** Extends a licence by `days` from its current expiry and restarts its refund period. */
