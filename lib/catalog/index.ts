@@ -9,3 +9,4 @@ export { NCAS, type Nca } from "./eidas";
 export { ETOKEN_PPP, SHIPPING, SHIPPING_METHODS, type ShippingMethod } from "./products/etoken";
 export { PCI_CVC_COMPANION_CODES } from "./products/hackerguardian";
 export { placeOrderItemsFor, needsEToken, type CatalogItem } from "./items";
+export { placeOrderInputFor } from "./place-order-input";

@@ -3,10 +3,8 @@
  * record (with their prices), and the customer. Pure: the catalog says what each field is; the form
  * values were already checked by the product's own schema (lib/catalog/schema.ts).
  */
-import { addOnsFor, placeOrderItemsFor, productById, productByPpp, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
-import type { AutoApplyOrderInput, PlaceOrderInput, PlaceOrderItem } from "@/lib/sectigo/client";
-import { FIELD_SPECS } from "@/lib/catalog";
-import type { FieldKey } from "@/lib/catalog";
+import { addOnsFor, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import type { AutoApplyOrderInput } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "./submission";
 
 export interface PlanPrice {
@@ -149,25 +147,6 @@ function siteLock(
   };
 }
 
-/** Order-level and item-level (`x_…`) catalog fields of the product, by Sectigo parameter name. */
-export function catalogParams(product: Product, v: OrderFormValues): { order: Record<string, string>; item: Record<string, string> } {
-  const order: Record<string, string> = {};
-  const item: Record<string, string> = {};
-  for (const key of Object.keys(product.fields) as FieldKey[]) {
-    const spec = FIELD_SPECS[key];
-    const value = v[key];
-    if (value === undefined || value === "" || spec.secret || key === "shipping" || key === "addOns") continue;
-    const text = typeof value === "boolean" ? (value ? "Y" : "N") : Array.isArray(value) ? value.join(",") : value;
-    if (key === "dcvMethod") continue; // shares x_dcvEmailAddress with the approver email: sent through it
-    if (spec.param.startsWith("x_")) item[spec.param.slice(2)] = text;
-    else order[spec.param] = text;
-  }
-  // x_dcvEmailAddress carries the method (HTTPCSRHASH, …) or the approver address (EMAIL).
-  const method = str(v.dcvMethod);
-  if (method && method !== "EMAIL") item.dcvEmailAddress = method;
-  return { order, item };
-}
-
 function placeOrder(
   product: Product,
   v: OrderFormValues,
@@ -177,25 +156,8 @@ function placeOrder(
   ctx: BuildContext,
 ): OrderSubmissionInput {
   const catalogItems = placeOrderItemsFor(product, v) ?? [];
-  const params = catalogParams(product, v);
   const domainName = str(v.domainName);
-  const items = catalogItems.map((ci, index): PlaceOrderItem => {
-    const main = index === 0;
-    return {
-      pricingCode: ci.ppp,
-      ...(ci.visibility === 0 ? { visible: false } : {}),
-      ...(main && domainName ? { domainName } : {}),
-      params: { ...(ci.params ?? {}), ...(main ? params.item : {}) },
-    } as PlaceOrderItem;
-  });
-  const email = str(v.emailAddress);
-  const input = {
-    brand: ctx.account.apBrand ?? "",
-    resellerPays: ctx.resellerPays ?? true,
-    customer: email ? { kind: "new" as const, contactEmail: email } : { kind: "returning" as const },
-    items: items as [PlaceOrderItem, ...PlaceOrderItem[]],
-    params: params.order,
-  } as PlaceOrderInput;
+  const input = placeOrderInputFor(product, v, { brand: ctx.account.apBrand ?? "", resellerPays: ctx.resellerPays ?? true });
   const recorded = catalogItems.map((ci) => {
     const found = productByPpp(ci.ppp);
     const own = ci.role === "product";

@@ -9,7 +9,7 @@ import {
   addOnsFor,
   fieldRequirements,
   orderSchemaFor,
-  placeOrderItemsFor,
+  placeOrderInputFor as catalogPlaceOrderInput,
   termOptionsFor,
   type FieldKey,
   type OrderFormInput,
@@ -17,12 +17,10 @@ import {
   type Product,
 } from "@/lib/catalog";
 import { PRODUCTS } from "@/lib/catalog";
-import type { PlaceOrderInput, PlaceOrderItem } from "@/lib/sectigo/client";
+import type { PlaceOrderInput } from "@/lib/sectigo/client";
 import { RSA2048, RSA2048W, RSA3072 } from "./fixtures/csrs";
 
 const PSD2_ROLES: readonly FieldKey[] = ["accountServicingRole", "paymentInitiationRole", "accountInformationRole", "paymentServiceRole"];
-/** The reseller's own credentials (lib/sectigo/README.md): never sent from the form's values. */
-const NOT_SENT: ReadonlySet<FieldKey> = new Set(["loginName", "loginPassword", "shipping", "addOns", "emailAddress"]);
 
 function valueFor(product: Product, key: FieldKey, unique: string): string | boolean | undefined {
   const spec = FIELD_SPECS[key];
@@ -78,36 +76,10 @@ export function validFormInput(product: Product, unique: string): OrderFormInput
   return values;
 }
 
-const wire = (value: string | boolean | string[]) => (typeof value === "boolean" ? (value ? "Y" : "N") : String(value));
 
-/** PlaceOrder input for a PlaceOrder product's parsed values. */
+/** PlaceOrder input for a PlaceOrder product's parsed values: the order form's own builder. */
 export function placeOrderInputFor(product: Product, values: OrderFormValues, brand = "orderdesk"): PlaceOrderInput {
-  const items = placeOrderItemsFor(product, values);
-  if (!items) throw new Error(`${product.key} is not a PlaceOrder product`);
-  const params: Record<string, string> = {};
-  const itemParams: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values) as [FieldKey | "term", string | boolean | string[] | undefined][]) {
-    if (key === "term" || value === undefined || NOT_SENT.has(key)) continue;
-    const param = FIELD_SPECS[key].param;
-    if (param.startsWith("x_")) itemParams[param.slice(2)] = wire(value);
-    else params[param] = wire(value);
-  }
-  const clientItems = items.map((item): PlaceOrderItem => {
-    const own = item.role === "product" ? itemParams : {};
-    const merged = { ...(item.params ?? {}), ...own };
-    return {
-      pricingCode: item.ppp,
-      ...(Object.keys(merged).length > 0 ? { params: merged } : {}),
-      ...(item.visibility === 0 ? { visible: false } : {}),
-    };
-  });
-  return {
-    brand,
-    resellerPays: true,
-    customer: { kind: "new", contactEmail: String(values.emailAddress) },
-    items: clientItems as PlaceOrderInput["items"],
-    params,
-  };
+  return catalogPlaceOrderInput(product, values, { brand, resellerPays: true });
 }
 
 /** SiteLock through PlaceOrder: a plan's PPP (an add-on rides on a plan that takes it) with domain and e-mail. */

@@ -1,11 +1,11 @@
 /** What the admin API shows of orders and licences (what "Sectigo" holds), with derived statuses. */
-import { productOf } from "../core/catalog";
+import { productName } from "../core/catalog";
 import { licensesOfOrder, reportedStatus } from "../core/licenses";
 import type { License, Order } from "../core/types";
 import type { World } from "../core/world";
 
 function licenceView(world: World, l: License) {
-  return { ...l, productName: productOf(l.productCode)?.name ?? null, reportedStatus: reportedStatus(l, world.now()) };
+  return { ...l, productName: productName(l.productCode) ?? null, reportedStatus: reportedStatus(l, world.now()) };
 }
 
 export function orderView(world: World, orderNumber: string) {

@@ -9,6 +9,7 @@
  * - Not awaiting: refunded -18, cancelled or rejected -20, already authorized / not ours -4 orderNumber.
  * - test=Y validates and answers as usual without changing anything.
  */
+import { productOf } from "../core/catalog";
 import { authenticate, debit } from "../core/accounts";
 import { err, type SandboxError } from "../core/errors";
 import { licensesOfOrder } from "../core/licenses";
@@ -53,7 +54,7 @@ function authorize(world: World, order: Order): string[] {
   const licences = licensesOfOrder(world, order);
   const base = licences[0];
   const customer = order.customerId ? world.customer(order.customerId) : undefined;
-  if (licences.length === 1 && base && customer) return ["0", customer.slUserId, base.slSiteId];
+  if (licences.length === 1 && base && customer && productOf(base.productCode) !== undefined) return ["0", customer.slUserId, base.slSiteId];
   return ["0"];
 }
 

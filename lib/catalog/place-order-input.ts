@@ -1,0 +1,55 @@
+/**
+ * Parsed form values of a PlaceOrder product -> the typed client's PlaceOrder input: each field goes
+ * under its Sectigo parameter name (order level, or on the product's own item for `x_` fields),
+ * the items and companions come from placeOrderItemsFor. No second list of fields: FIELD_SPECS is it.
+ */
+import type { PlaceOrderInput, PlaceOrderItem } from "@/lib/sectigo/client";
+import { FIELD_SPECS } from "./fields";
+import { placeOrderItemsFor } from "./items";
+import type { OrderFormValues } from "./schema";
+import type { FieldKey, Product } from "./types";
+
+/**
+ * Never sent as parameters: the end customer's account (staff orders use the reseller's login,
+ * DECISION D25), what becomes items (shipping, add-ons), and the e-mail the client sends as the
+ * typed customer contact. `dcvMethod` shares `x_dcvEmailAddress` with the approver e-mail (below).
+ */
+const NOT_SENT: ReadonlySet<FieldKey> = new Set(["loginName", "loginPassword", "shipping", "addOns", "emailAddress", "dcvMethod"]);
+
+const wire = (value: string | boolean | string[]) => (typeof value === "boolean" ? (value ? "Y" : "N") : Array.isArray(value) ? value.join(",") : String(value));
+
+export function placeOrderInputFor(
+  product: Product,
+  values: OrderFormValues,
+  opts: { brand: string; resellerPays: boolean },
+): PlaceOrderInput {
+  const items = placeOrderItemsFor(product, values);
+  if (!items) throw new Error(`${product.key} is not ordered through PlaceOrder`);
+  const params: Record<string, string> = {};
+  const itemParams: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values) as [FieldKey | "term", string | boolean | string[] | undefined][]) {
+    if (key === "term" || value === undefined || value === "" || NOT_SENT.has(key) || FIELD_SPECS[key].secret) continue;
+    const param = FIELD_SPECS[key].param;
+    if (param.startsWith("x_")) itemParams[param.slice(2)] = wire(value);
+    else params[param] = wire(value);
+  }
+  // x_dcvEmailAddress is the approver address for email validation, or the method's name otherwise.
+  const method = typeof values.dcvMethod === "string" ? values.dcvMethod : undefined;
+  if (method && method !== "EMAIL") itemParams.dcvEmailAddress = method;
+  const clientItems = items.map((item): PlaceOrderItem => {
+    const merged = { ...(item.params ?? {}), ...(item.role === "product" ? itemParams : {}) };
+    return {
+      pricingCode: item.ppp,
+      ...(Object.keys(merged).length > 0 ? { params: merged } : {}),
+      ...(item.visibility === 0 ? { visible: false } : {}),
+    };
+  });
+  const email = typeof values.emailAddress === "string" && values.emailAddress !== "" ? values.emailAddress : undefined;
+  return {
+    brand: opts.brand,
+    resellerPays: opts.resellerPays,
+    customer: email ? { kind: "new", contactEmail: email } : { kind: "returning" },
+    items: clientItems as PlaceOrderInput["items"],
+    ...(Object.keys(params).length > 0 ? { params } : {}),
+  };
+}
