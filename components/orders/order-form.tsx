@@ -222,6 +222,10 @@ function ProductOrder(props: { product: Product; accounts: AccountOption[]; pric
       sessionStorage.removeItem(DRAFT_KEY);
       router.push(`/orders/${data.order.id}`);
     }),
+    (invalid) => {
+      const names = Object.keys(invalid).map((k) => (k === "term" ? "Term" : (FIELD_SPECS[k as FieldKey]?.label ?? k)));
+      setFormMessage({ tone: "error", text: `Nothing was sent. Please check: ${names.join(", ")}.` });
+    },
   );
 
   const grouped = useMemo(() => {
