@@ -7,7 +7,7 @@ function amount(label: string) {
     .trim()
     .min(1, `Enter the ${label}.`)
     .refine((v) => !v.startsWith("-"), `The ${label} cannot be negative.`)
-    .refine((v) => v.startsWith("-") || /^\d{1,10}(\.\d{1,2})?$/.test(v), `Enter the ${label} as a number such as 12.50.`);
+    .refine((v) => v === "" || v.startsWith("-") || /^\d{1,10}(\.\d{1,2})?$/.test(v), `Enter the ${label} as a number such as 12.50.`);
 }
 
 /** Shared by the price row form (react-hook-form resolver) and the server action. */
