@@ -94,7 +94,8 @@ export function ResellerAccountForm({ account }: { account?: AccountFormValues }
         <input id="acct-url" type="url" {...input("apiBaseUrl")} />
       </Field>
       <Field id="acct-mode" label="Mode" error={errors.mode?.message} hint="LIVE places real orders and requires https.">
-        <select id="acct-mode" {...input("mode")}>
+        {/* deps: switching to SANDBOX clears the "LIVE needs https" error on the URL at once. */}
+        <select id="acct-mode" {...input("mode")} {...register("mode", { deps: ["apiBaseUrl"] })}>
           {SECTIGO_MODES.map((m) => (
             <option key={m} value={m}>
               {m === "LIVE" ? "LIVE (real orders)" : "SANDBOX (test)"}
