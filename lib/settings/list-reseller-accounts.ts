@@ -2,12 +2,13 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
+import { resellerAccountSelect } from "@/lib/settings/reseller-account-schemas";
 
 /** Reseller accounts without their credentials: the encrypted password never leaves the server. */
 export async function listResellerAccounts(actor: Actor) {
   assertCan(actor, "manageSettings");
   return prisma.resellerAccount.findMany({
     orderBy: [{ isDefault: "desc" }, { label: "asc" }],
-    select: { id: true, label: true, loginName: true, apiBaseUrl: true, mode: true, isDefault: true, apBrand: true, updatedAt: true },
+    select: resellerAccountSelect,
   });
 }

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "@/lib/auth/action";
+import { createResellerAccountSchema, testConnectionSchema, updateResellerAccountSchema } from "@/lib/settings/reseller-account-schemas";
+import { createResellerAccount } from "@/lib/settings/create-reseller-account";
+import { updateResellerAccount } from "@/lib/settings/update-reseller-account";
+import { testResellerConnection } from "@/lib/settings/test-reseller-connection";
+
+export const createResellerAccountAction = authorizedAction({ permission: "manageSettings", schema: createResellerAccountSchema }, async (actor, input) => {
+  const account = await createResellerAccount(actor, input);
+  revalidatePath("/settings/accounts");
+  return account;
+});
+
+export const updateResellerAccountAction = authorizedAction({ permission: "manageSettings", schema: updateResellerAccountSchema }, async (actor, input) => {
+  const account = await updateResellerAccount(actor, input);
+  revalidatePath("/settings/accounts");
+  return account;
+});
+
+export const testConnectionAction = authorizedAction({ permission: "manageSettings", schema: testConnectionSchema }, (actor, input) =>
+  testResellerConnection(actor, input),
+);

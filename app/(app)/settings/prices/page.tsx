@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { listPlanPrices } from "@/lib/settings/list-plan-prices";
+import { planPriceFilterSchema } from "@/lib/settings/plan-price-schemas";
+import { PageHeader } from "@/components/ui/card";
+import { PriceTable } from "@/components/settings/price-table";
+import { PriceFilters } from "@/components/settings/price-filters";
+
+export const metadata: Metadata = { title: "Plan prices" };
+export const dynamic = "force-dynamic";
+
+export default async function PlanPricesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor("manageSettings");
+  const filter = planPriceFilterSchema.parse(await searchParams);
+  const { families, groups } = await listPlanPrices(actor, filter);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/settings" className="text-brand-700 hover:underline">
+          ← Settings
+        </Link>
+      </p>
+      <PageHeader
+        title="Plan prices"
+        description="What each plan costs you (buy) and your customer (sell). Disabled plans are not offered in the order form; a plan with no price is offered with “price not set”."
+      />
+      <PriceFilters families={families} family={filter.family ?? ""} q={filter.q ?? ""} />
+      {groups.length === 0 ? <p className="text-sm text-slate-600">No plan matches these filters.</p> : null}
+      {groups.map((g) => (
+        <PriceTable key={g.family.key} title={g.family.name} plans={g.plans} />
+      ))}
+    </>
+  );
+}

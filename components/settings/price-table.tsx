@@ -1,0 +1,35 @@
+import type { PlanPriceRow } from "@/lib/settings/list-plan-prices";
+import { Th } from "@/components/ui/table";
+import { PriceRow } from "@/components/settings/price-row";
+
+/** One family's plans; each row saves on its own. */
+export function PriceTable({ title, plans }: { title: string; plans: PlanPriceRow[] }) {
+  return (
+    <section className="mb-6" aria-labelledby={`family-${title}`}>
+      <h2 id={`family-${title}`} className="mb-2 text-lg font-semibold text-slate-800">
+        {title}
+      </h2>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full divide-y divide-slate-200" aria-label={`${title} prices`}>
+          <thead className="bg-slate-50">
+            <tr>
+              <Th>Product</Th>
+              <Th>Term</Th>
+              <Th>Buy</Th>
+              <Th>Sell</Th>
+              <Th>Currency</Th>
+              <Th>Margin</Th>
+              <Th>Offered</Th>
+              <Th>Save</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {plans.map((p) => (
+              <PriceRow key={`${p.productKey}|${p.term}`} plan={p} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

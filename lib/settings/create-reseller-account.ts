@@ -1,0 +1,42 @@
+import "server-only";
+import type { z } from "zod";
+import { serializable } from "@/lib/db/serializable";
+import { assertCan } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/session";
+import { encryptSecret } from "@/lib/crypto/credentials";
+import { serverEnv } from "@/lib/env";
+import { isLoginConflict, loginTaken, settleDefaultAccount } from "@/lib/settings/account-conflicts";
+import type { createResellerAccountSchema } from "@/lib/settings/reseller-account-schemas";
+
+/** Adds a reseller account; the password is encrypted here and never returned. */
+export async function createResellerAccount(actor: Actor, input: z.output<typeof createResellerAccountSchema>) {
+  assertCan(actor, "manageSettings");
+  const loginPasswordEnc = encryptSecret(input.password, serverEnv().CREDENTIALS_KEY);
+  try {
+    return await serializable(async (tx) => {
+      const taken = await tx.resellerAccount.findUnique({
+        where: { apiBaseUrl_loginName: { apiBaseUrl: input.apiBaseUrl, loginName: input.loginName } },
+        select: { id: true },
+      });
+      if (taken) throw loginTaken();
+      const account = await tx.resellerAccount.create({
+        data: {
+          label: input.label,
+          loginName: input.loginName,
+          loginPasswordEnc,
+          apBrand: input.apBrand || null,
+          apiBaseUrl: input.apiBaseUrl,
+          mode: input.mode,
+          autoRenewDefault: input.autoRenewDefault,
+        },
+        select: { id: true, label: true },
+      });
+      const isDefault = await settleDefaultAccount(tx, account.id, input.isDefault);
+      return { ...account, isDefault };
+    });
+  } catch (error) {
+    // Two admins adding the same login at once: the unique index decides.
+    if (isLoginConflict(error)) throw loginTaken();
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import type { z } from "zod";
+import { prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/session";
+import { orderableByFamily, termOptionsFor, type FamilyKey } from "@/lib/catalog";
+import type { planPriceFilterSchema } from "@/lib/settings/plan-price-schemas";
+
+export interface PlanPriceRow {
+  productKey: string;
+  productName: string;
+  term: string;
+  termLabel: string;
+  /** null: no price row yet (the plan is offered with "price not set"). */
+  buyPrice: string | null;
+  sellPrice: string | null;
+  currency: string | null;
+  enabled: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/**
+ * Every orderable plan of the catalog (product x term), grouped by family, with its price row if
+ * it has one. The catalog is a few hundred plans, so the whole PlanPrice table is read at once.
+ */
+export async function listPlanPrices(actor: Actor, filter: z.output<typeof planPriceFilterSchema> = {}) {
+  assertCan(actor, "manageSettings");
+  const rows = await prisma.planPrice.findMany({ include: { updatedBy: { select: { name: true } } } });
+  const byPlan = new Map(rows.map((r) => [`${r.productKey}|${r.term}`, r]));
+  const words = (filter.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  const groups = orderableByFamily();
+  const families = groups.map((g) => ({ key: g.family.key, name: g.family.name }));
+  const shown = groups
+    .filter((g) => !filter.family || g.family.key === filter.family)
+    .map((g) => ({
+      family: { key: g.family.key as FamilyKey, name: g.family.name },
+      plans: g.products
+        .filter((p) => words.every((w) => `${p.name} ${g.family.name} ${p.placeOrderName ?? ""}`.toLowerCase().includes(w)))
+        .flatMap((p) =>
+          termOptionsFor(p).map((t): PlanPriceRow => {
+            const row = byPlan.get(`${p.key}|${t.value}`);
+            return {
+              productKey: p.key,
+              productName: p.name,
+              term: t.value,
+              termLabel: t.label,
+              buyPrice: row ? row.buyPrice.toFixed(2) : null,
+              sellPrice: row ? row.sellPrice.toFixed(2) : null,
+              currency: row?.currency ?? null,
+              enabled: row?.enabled ?? true,
+              updatedAt: row ? row.updatedAt.toISOString() : null,
+              updatedBy: row?.updatedBy?.name ?? null,
+            };
+          }),
+        ),
+    }))
+    .filter((g) => g.plans.length > 0);
+  return { families, groups: shown };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import type { z } from "zod";
+import { serializable } from "@/lib/db/serializable";
+import { assertCan } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/session";
+import { encryptSecret } from "@/lib/crypto/credentials";
+import { serverEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { isLoginConflict, loginTaken, settleDefaultAccount } from "@/lib/settings/account-conflicts";
+import type { updateResellerAccountSchema } from "@/lib/settings/reseller-account-schemas";
+
+export const KEEP_ONE_DEFAULT = "This is the default account. Make another account the default instead.";
+
+/** Edits an account. An empty password keeps the stored one; a new one replaces it, encrypted. */
+export async function updateResellerAccount(actor: Actor, input: z.output<typeof updateResellerAccountSchema>) {
+  assertCan(actor, "manageSettings");
+  const loginPasswordEnc = input.password ? encryptSecret(input.password, serverEnv().CREDENTIALS_KEY) : undefined;
+  try {
+    return await serializable(async (tx) => {
+      const current = await tx.resellerAccount.findUnique({ where: { id: input.id }, select: { id: true, isDefault: true } });
+      if (!current) throw new AppError("NOT_FOUND", "That reseller account no longer exists.");
+      // Unticking "default" would leave no default: another account must take over instead.
+      if (current.isDefault && !input.isDefault) throw new AppError("CONFLICT", KEEP_ONE_DEFAULT, "isDefault");
+      const taken = await tx.resellerAccount.findFirst({
+        where: { apiBaseUrl: input.apiBaseUrl, loginName: input.loginName, id: { not: input.id } },
+        select: { id: true },
+      });
+      if (taken) throw loginTaken();
+      const account = await tx.resellerAccount.update({
+        where: { id: input.id },
+        data: {
+          label: input.label,
+          loginName: input.loginName,
+          ...(loginPasswordEnc ? { loginPasswordEnc } : {}),
+          apBrand: input.apBrand || null,
+          apiBaseUrl: input.apiBaseUrl,
+          mode: input.mode,
+          autoRenewDefault: input.autoRenewDefault,
+        },
+        select: { id: true, label: true },
+      });
+      const isDefault = await settleDefaultAccount(tx, account.id, input.isDefault);
+      return { ...account, isDefault, passwordChanged: !!loginPasswordEnc };
+    });
+  } catch (error) {
+    if (isLoginConflict(error)) throw loginTaken();
+    throw error;
+  }
+}

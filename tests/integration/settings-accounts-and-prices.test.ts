@@ -1,0 +1,282 @@
+/**
+ * Settings use cases (issue 8) against a real PostgreSQL and the in-process Sectigo sandbox over
+ * HTTP: reseller accounts (permission, validation, the write-only password, one default account,
+ * test connection) and plan prices (validation, disabled plans not offered, "price not set").
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/session";
+import { createActionClient } from "@/lib/auth/authorized-action";
+import { decryptSecret } from "@/lib/crypto/credentials";
+import { DEMO_RESELLER, DEMO_RESELLER_NO_SITELOCK, anchorDay } from "@/lib/demo/demo-data";
+import { orderableByFamily, productByKey, termByValue, termOptionsFor } from "@/lib/catalog";
+import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import {
+  LIVE_NEEDS_HTTPS,
+  createResellerAccountSchema,
+  testConnectionSchema,
+  updateResellerAccountSchema,
+} from "@/lib/settings/reseller-account-schemas";
+import { savePlanPriceSchema } from "@/lib/settings/plan-price-schemas";
+import { LOGIN_TAKEN } from "@/lib/settings/account-conflicts";
+import { KEEP_ONE_DEFAULT, updateResellerAccount } from "@/lib/settings/update-reseller-account";
+import { createResellerAccount } from "@/lib/settings/create-reseller-account";
+import { listResellerAccounts } from "@/lib/settings/list-reseller-accounts";
+import { getResellerAccount } from "@/lib/settings/get-reseller-account";
+import { testResellerConnection } from "@/lib/settings/test-reseller-connection";
+import { listPlanPrices } from "@/lib/settings/list-plan-prices";
+import { savePlanPrice } from "@/lib/settings/save-plan-price";
+import { offeredPlans, priceFor } from "@/lib/settings/offered-plans";
+import { DEMO_PLAN_PRICES } from "@/lib/demo/seed-demo";
+import { startDemoDatabase } from "./test-database";
+
+const admin: Actor = { id: "demo-user-admin", email: "admin@orderdesk.test", name: "Ada Admin", role: "ADMIN" };
+const staff: Actor = { id: "demo-user-staff", email: "staff@orderdesk.test", name: "Sam Staff", role: "STAFF" };
+const support: Actor = { id: "demo-user-support", email: "support@orderdesk.test", name: "Sid Support", role: "SUPPORT" };
+
+let db: Awaited<ReturnType<typeof startDemoDatabase>>;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let products: string;
+let prisma: (typeof import("@/lib/db"))["prisma"];
+const SECRET = "demo-sandbox-pass";
+
+beforeAll(async () => {
+  const anchor = anchorDay(new Date());
+  db = await startDemoDatabase(anchor);
+  prisma = (await import("@/lib/db")).prisma;
+  sandbox = await startSandbox({ port: 0, demo: true, demoAnchor: anchor });
+  products = `${sandbox.url}/products/`;
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await db?.stop();
+});
+
+/** The server actions as the pages call them (actions.ts minus revalidatePath). */
+function actionsAs(actor: Actor) {
+  const authorizedAction = createActionClient({ getActor: async () => actor, logError: () => {} });
+  return {
+    create: authorizedAction({ permission: "manageSettings", schema: createResellerAccountSchema }, createResellerAccount),
+    update: authorizedAction({ permission: "manageSettings", schema: updateResellerAccountSchema }, updateResellerAccount),
+    test: authorizedAction({ permission: "manageSettings", schema: testConnectionSchema }, testResellerConnection),
+    savePrice: authorizedAction({ permission: "manageSettings", schema: savePlanPriceSchema }, savePlanPrice),
+  };
+}
+
+const account = (over: Partial<Record<string, unknown>> = {}) => ({
+  label: "Second reseller",
+  loginName: DEMO_RESELLER_NO_SITELOCK.loginName,
+  password: SECRET,
+  apBrand: "",
+  apiBaseUrl: products,
+  mode: "SANDBOX" as const,
+  autoRenewDefault: false,
+  isDefault: false,
+  ...over,
+});
+
+describe("reseller accounts", () => {
+  it.each([
+    ["STAFF", staff],
+    ["SUPPORT", support],
+  ])("%s is refused by every settings use case and action", async (_role, actor) => {
+    const useCases: Array<() => Promise<unknown>> = [
+      () => listResellerAccounts(actor),
+      () => getResellerAccount(actor, { id: "demo-reseller" }),
+      () => createResellerAccount(actor, account({ loginName: "intruder" }) as never),
+      () => updateResellerAccount(actor, { id: "demo-reseller", ...account() } as never),
+      () => testResellerConnection(actor, { loginName: "x", apiBaseUrl: products, mode: "SANDBOX", password: "y" }),
+      () => listPlanPrices(actor),
+      () => savePlanPrice(actor, { productKey: "sitelock-basic", term: "365", buyPrice: "1", sellPrice: "1", currency: "USD", enabled: false }),
+    ];
+    for (const run of useCases) await expect(run()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const a = actionsAs(actor);
+    const results = [
+      await a.create(account({ loginName: "intruder" })),
+      await a.test({ loginName: "x", apiBaseUrl: products, mode: "SANDBOX", password: "y" }),
+      await a.savePrice({ productKey: "sitelock-basic", term: "365", buyPrice: "1", sellPrice: "1", currency: "USD", enabled: false }),
+    ];
+    for (const r of results) expect(r).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await prisma.resellerAccount.count({ where: { loginName: "intruder" } })).toBe(0);
+    expect(await prisma.planPrice.findUnique({ where: { productKey_term: { productKey: "sitelock-basic", term: "365" } } })).toMatchObject({ enabled: true });
+  });
+
+  it.each([
+    ["LIVE over plain http", account({ mode: "LIVE", apiBaseUrl: "http://sectigo.example/products/" }), "apiBaseUrl", LIVE_NEEDS_HTTPS],
+    ["no password on a new account", account({ password: "" }), "password", "Enter the Sectigo password."],
+    ["not a URL", account({ apiBaseUrl: "secure.trust-provider.com" }), "apiBaseUrl", "Enter a URL such as"],
+    ["credentials inside the URL", account({ apiBaseUrl: "https://user:pw@sectigo.example/products/" }), "apiBaseUrl", "no user name or password"],
+    ["no label", account({ label: "  " }), "label", "Enter a label."],
+    ["a brand with spaces", account({ apBrand: "my brand" }), "apBrand", "Use letters, digits"],
+    ["an unknown mode", account({ mode: "PRODUCTION" }), "mode", "Choose SANDBOX or LIVE."],
+  ])("refuses %s with a message on that field", async (_case, input, field, message) => {
+    const result = await actionsAs(admin).create(input as never);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe("INVALID_INPUT");
+    expect(!result.ok && result.error.fieldErrors?.[field]?.[0]).toContain(message);
+  });
+
+  it("stores the password encrypted and never returns it from a use case, an action or page data", async () => {
+    const result = await actionsAs(admin).create(account({ label: "Encrypted one", loginName: "enc-check", password: "Sup3r-Secret-Value" }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const row = await prisma.resellerAccount.findUniqueOrThrow({ where: { id: result.data.id } });
+    expect(row.loginPasswordEnc).not.toContain("Sup3r-Secret-Value");
+    expect(decryptSecret(row.loginPasswordEnc, process.env.CREDENTIALS_KEY!)).toBe("Sup3r-Secret-Value");
+    const shown = [result, await listResellerAccounts(admin), await getResellerAccount(admin, { id: row.id })];
+    for (const data of shown) {
+      const json = JSON.stringify(data);
+      expect(json).not.toContain("Sup3r-Secret-Value");
+      expect(json).not.toContain(row.loginPasswordEnc);
+      expect(json).not.toContain("loginPasswordEnc");
+    }
+  });
+
+  it("keeps the stored password when an edit leaves it empty, replaces it when one is typed", async () => {
+    const created = await createResellerAccount(admin, { ...account({ label: "Keep pw", loginName: "keep-pw", password: "first-password" }) } as never);
+    const key = process.env.CREDENTIALS_KEY!;
+    const stored = async () => decryptSecret((await prisma.resellerAccount.findUniqueOrThrow({ where: { id: created.id } })).loginPasswordEnc, key);
+    const base = { id: created.id, ...account({ label: "Keep pw (renamed)", loginName: "keep-pw", password: "" }) };
+    const kept = await actionsAs(admin).update(base);
+    expect(kept).toMatchObject({ ok: true, data: { passwordChanged: false } });
+    expect(await stored()).toBe("first-password");
+    expect((await getResellerAccount(admin, { id: created.id }))?.label).toBe("Keep pw (renamed)");
+    await actionsAs(admin).update({ ...base, password: "second-password" });
+    expect(await stored()).toBe("second-password");
+  });
+
+  it("reports a second account with the same login at the same URL on the login field, not as a 500", async () => {
+    const a = actionsAs(admin);
+    expect((await a.create(account({ label: "Dup 1", loginName: "dup-login" }))).ok).toBe(true);
+    const again = await a.create(account({ label: "Dup 2", loginName: "dup-login" }));
+    expect(again).toMatchObject({ ok: false, error: { code: "CONFLICT", fieldErrors: { loginName: [LOGIN_TAKEN] } } });
+    // The same login at another URL is another account.
+    expect((await a.create(account({ label: "Dup 3", loginName: "dup-login", apiBaseUrl: "https://other.example/products/" }))).ok).toBe(true);
+    // Editing one into the other's (URL, login) is refused the same way.
+    const other = await prisma.resellerAccount.findFirstOrThrow({ where: { label: "Dup 3" } });
+    const clash = await a.update({ id: other.id, ...account({ label: "Dup 3", loginName: "dup-login" }) });
+    expect(clash).toMatchObject({ ok: false, error: { code: "CONFLICT", fieldErrors: { loginName: [LOGIN_TAKEN] } } });
+  });
+
+  it("keeps exactly one default account: setting one unsets the other, unsetting the default is refused", async () => {
+    const defaults = async () => (await prisma.resellerAccount.findMany({ where: { isDefault: true }, select: { id: true } })).map((r) => r.id);
+    expect(await defaults()).toEqual(["demo-reseller"]);
+    const b = await createResellerAccount(admin, account({ label: "New default", loginName: "new-default", isDefault: true }) as never);
+    expect(b.isDefault).toBe(true);
+    expect(await defaults()).toEqual([b.id]);
+
+    const refused = await actionsAs(admin).update({ id: b.id, ...account({ label: "New default", loginName: "new-default", isDefault: false }) });
+    expect(refused).toMatchObject({ ok: false, error: { code: "CONFLICT", fieldErrors: { isDefault: [KEEP_ONE_DEFAULT] } } });
+    expect(await defaults()).toEqual([b.id]);
+
+    // Two admins each making a different account the default at the same moment: one default remains.
+    const demo = await getResellerAccount(admin, { id: "demo-reseller" });
+    const c = await createResellerAccount(admin, account({ label: "Third", loginName: "third" }) as never);
+    await Promise.all([
+      updateResellerAccount(admin, { ...account({ label: demo!.label, loginName: demo!.loginName, apiBaseUrl: demo!.apiBaseUrl }), id: "demo-reseller", password: "", isDefault: true } as never),
+      updateResellerAccount(admin, { ...account({ label: "Third", loginName: "third" }), id: c.id, password: "", isDefault: true } as never),
+    ]);
+    expect(await defaults()).toHaveLength(1);
+  });
+
+  it("tests the typed values without saving: the balance on success", async () => {
+    const before = await prisma.resellerAccount.count();
+    const result = await actionsAs(admin).test({ loginName: DEMO_RESELLER.loginName, apiBaseUrl: products, mode: "SANDBOX", password: DEMO_RESELLER.password });
+    expect(result).toEqual({ ok: true, data: { ok: true, accountId: expect.any(String), currency: DEMO_RESELLER.currency, available: DEMO_RESELLER.funds, creditLimit: DEMO_RESELLER.creditLimit } });
+    expect(await prisma.resellerAccount.count()).toBe(before);
+  });
+
+  it("shows Sectigo's -16 and its message for a wrong password, never the password", async () => {
+    const result = await actionsAs(admin).test({ loginName: DEMO_RESELLER.loginName, apiBaseUrl: products, mode: "SANDBOX", password: "wrong-Password-123" });
+    expect(result).toMatchObject({ ok: true, data: { ok: false, code: -16, message: expect.stringMatching(/\w/) } });
+    expect(JSON.stringify(result)).not.toContain("wrong-Password-123");
+  });
+
+  it("tests a saved account with its stored password (through sectigoClientForAccount) and records the call redacted", async () => {
+    const saved = await createResellerAccount(admin, account({ label: "Saved demo", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password }) as never);
+    const result = await testResellerConnection(admin, { id: saved.id, loginName: DEMO_RESELLER.loginName, apiBaseUrl: products, mode: "SANDBOX", password: "" });
+    expect(result).toMatchObject({ ok: true, currency: "USD", available: DEMO_RESELLER.funds });
+    const calls = await prisma.apiCall.findMany({ where: { resellerAccountId: saved.id } });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ endpoint: "!getAccountBalance", outcome: "SUCCESS", actorId: admin.id });
+    expect(JSON.stringify(calls)).not.toContain(DEMO_RESELLER.password);
+    // A wrong typed password on the saved account is tested as typed, not replaced by the stored one.
+    const wrong = await testResellerConnection(admin, { id: saved.id, loginName: DEMO_RESELLER.loginName, apiBaseUrl: products, mode: "SANDBOX", password: "not-it" });
+    expect(wrong).toMatchObject({ ok: false, code: -16 });
+  });
+
+  it("reports an unreachable URL as a connection failure without a Sectigo code", async () => {
+    const result = await testResellerConnection(admin, { loginName: "x", apiBaseUrl: "http://127.0.0.1:9/products/", mode: "SANDBOX", password: "y" });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.code).toBeUndefined();
+  });
+});
+
+describe("plan prices", () => {
+  const allPlans = orderableByFamily().flatMap((g) => g.products.flatMap((p) => termOptionsFor(p).map((t) => `${p.key}|${t.value}`)));
+
+  it("lists every orderable plan of the catalog once, grouped by family, and filters by family and search", async () => {
+    const all = await listPlanPrices(admin);
+    const listed = all.groups.flatMap((g) => g.plans.map((p) => `${p.productKey}|${p.term}`));
+    expect(listed.sort()).toEqual([...allPlans].sort());
+    expect(all.groups.map((g) => g.family.key)).toEqual(orderableByFamily().map((g) => g.family.key));
+    const basic = all.groups.flatMap((g) => g.plans).find((p) => p.productKey === "sitelock-basic" && p.term === "365");
+    expect(basic).toMatchObject({ buyPrice: "99.99", sellPrice: "149.00", currency: "USD", enabled: true });
+
+    const sitelock = await listPlanPrices(admin, { family: "sitelock-addons" });
+    expect(sitelock.groups.map((g) => g.family.key)).toEqual(["sitelock-addons"]);
+    const search = await listPlanPrices(admin, { q: "wildcard premium" });
+    const names = search.groups.flatMap((g) => g.plans.map((p) => p.productName));
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => /premium/i.test(n) && /wildcard/i.test(n))).toBe(true);
+  });
+
+  it("seeds demo prices only for real catalog plans, with one disabled plan", () => {
+    for (const p of DEMO_PLAN_PRICES) {
+      const product = productByKey(p.productKey);
+      expect(product && termByValue(product, p.term), `${p.productKey} ${p.term}`).toBeTruthy();
+    }
+    expect(DEMO_PLAN_PRICES.filter((p) => p.enabled === false)).toHaveLength(1);
+  });
+
+  it.each([
+    ["a negative sell price", { sellPrice: "-1" }, "sellPrice", "The sell price cannot be negative."],
+    ["a negative buy price", { buyPrice: "-0.01" }, "buyPrice", "The buy price cannot be negative."],
+    ["three decimals", { buyPrice: "1.234" }, "buyPrice", "Enter the buy price as a number such as 12.50."],
+    ["no sell price", { sellPrice: "" }, "sellPrice", "Enter the sell price."],
+    ["a 2-letter currency", { currency: "US" }, "currency", "Use a 3-letter currency code such as USD."],
+    ["a currency with digits", { currency: "U5D" }, "currency", "Use a 3-letter currency code such as USD."],
+  ])("refuses %s next to the field", async (_case, over, field, message) => {
+    const result = await actionsAs(admin).savePrice({ productKey: "sitelock-pro", term: "365", buyPrice: "10", sellPrice: "20", currency: "USD", enabled: true, ...over });
+    expect(result).toMatchObject({ ok: false, error: { code: "INVALID_INPUT", fieldErrors: { [field]: [message] } } });
+  });
+
+  it("refuses a plan that is not in the catalog", async () => {
+    const a = actionsAs(admin);
+    expect(await a.savePrice({ productKey: "no-such-product", term: "365", buyPrice: "1", sellPrice: "2", currency: "USD", enabled: true })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await a.savePrice({ productKey: "sitelock-basic", term: "9999", buyPrice: "1", sellPrice: "2", currency: "usd", enabled: true })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  });
+
+  it("offers a priced plan with its margin, an unpriced plan with no price, and hides a disabled plan", async () => {
+    const saved = await actionsAs(admin).savePrice({ productKey: "sectigossl-pro-ov", term: "9426", buyPrice: "60", sellPrice: " 100.5 ", currency: "eur", enabled: true });
+    expect(saved).toMatchObject({ ok: true, data: { buyPrice: "60.00", sellPrice: "100.50", currency: "EUR", enabled: true } });
+    expect((await prisma.planPrice.findUniqueOrThrow({ where: { productKey_term: { productKey: "sectigossl-pro-ov", term: "9426" } } })).updatedById).toBe(admin.id);
+
+    const offered = await offeredPlans(staff);
+    const terms = (key: string) => offered.flatMap((g) => g.products).find((p) => p.key === key)?.terms ?? [];
+    expect(terms("sectigossl-pro-ov").find((t) => t.value === "9426")?.price).toEqual({ buyPrice: "60.00", sellPrice: "100.50", currency: "EUR", margin: "40.50", marginPercent: 40.3 });
+    expect(terms("sectigossl-pro-ov").find((t) => t.value === "9431")?.price).toBeNull();
+    // The demo's disabled plan (SectigoSSL Pro DV, 5 years) is not offered; its other terms are.
+    expect(terms("sectigossl-pro-dv").map((t) => t.value)).toEqual(["9401", "9406", "9411", "9416"]);
+    expect(await priceFor(staff, "sectigossl-pro-dv", "9421")).toEqual({ offered: false });
+    expect(await priceFor(staff, "sectigossl-pro-ov", "9431")).toEqual({ offered: true, price: null });
+
+    // Disabling every term of a product removes the product from the offer.
+    for (const t of ["30", "365"]) {
+      await savePlanPrice(admin, { productKey: "sitelock-dns-pro", term: t, buyPrice: "1", sellPrice: "2", currency: "USD", enabled: false });
+    }
+    expect((await offeredPlans(staff)).flatMap((g) => g.products).some((p) => p.key === "sitelock-dns-pro")).toBe(false);
+    expect(await priceFor(staff, "sitelock-dns-pro", "365")).toEqual({ offered: false });
+
+    await expect(offeredPlans(support)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
