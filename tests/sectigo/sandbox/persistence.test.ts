@@ -214,10 +214,26 @@ describe("damaged files", () => {
     const h = await harness({ dataDir: d, now: undefined });
     try {
       expect((await h.admin<OrderView>("GET", "orders/9100001")).order.foreignOrderNumber).toBe("OD-DEMO-0001");
-      expect(fs.readdirSync(d).sort()).toEqual(["journal.bin", "snapshot.jsonl"]);
+      expect(fs.readdirSync(d).sort()).toEqual(["journal.bin", "lock", "snapshot.jsonl"]);
     } finally {
       await h.close();
     }
+  });
+});
+
+describe("one sandbox per data dir", () => {
+  it("a second sandbox on a data dir in use is refused with a message; a lock left by a killed one is taken over", async () => {
+    const d = fs.mkdtempSync(path.join(dir, "lock-"));
+    const first = await harness({ dataDir: d, demo: true, demoAnchor: T0 });
+    try {
+      await expect(harness({ dataDir: d, now: undefined })).rejects.toThrow(new RegExp(`Another Sectigo sandbox \\(process ${process.pid}\\) is using`));
+    } finally {
+      await first.close();
+    }
+    expect(fs.existsSync(path.join(d, "lock"))).toBe(false);
+    fs.writeFileSync(path.join(d, "lock"), "999999999\n"); // a process that no longer exists
+    const again = await harness({ dataDir: d, now: undefined });
+    await again.close();
   });
 });
 

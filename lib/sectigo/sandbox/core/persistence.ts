@@ -137,6 +137,9 @@ export function readJournal(file: string, afterSeq: number): ReadJournal {
     // Frames already folded into the snapshot (a crash between the snapshot's rename and the
     // journal's truncation) are skipped; after them the sequence must be unbroken.
     if (frame.entry.seq > afterSeq) {
+      if (frame.entry.seq < expected) {
+        throw new CorruptStateError(`Sandbox journal ${file} has record ${frame.entry.seq} twice (at byte ${offset}): two sandboxes wrote to the same data dir.`);
+      }
       if (frame.entry.seq !== expected) {
         throw new CorruptStateError(`Sandbox journal ${file} skips from record ${expected - 1} to ${frame.entry.seq} at byte ${offset}.`);
       }
@@ -154,8 +157,12 @@ function frameAt(buf: Buffer, offset: number): { entry: JournalEntry; end: numbe
   const end = offset + HEADER + length;
   if (end > buf.length) return undefined;
   if (zlib.crc32(buf.subarray(offset + 8, end)) !== buf.readUInt32LE(offset + 4)) return undefined;
+  const format = buf.readUInt8(offset + 8);
+  // A whole frame with a good checksum in a format this sandbox does not know: written by a newer
+  // sandbox, not torn by a crash. Cutting it off would lose acknowledged calls.
+  if (format !== FORMAT_DEFLATE_V1) throw new CorruptStateError(`Sandbox journal record at byte ${offset} is in format ${format}, written by a newer sandbox than this one.`);
   try {
-    return { entry: decodePayload(buf.readUInt8(offset + 8), buf.subarray(offset + HEADER, end)), end };
+    return { entry: decodePayload(format, buf.subarray(offset + HEADER, end)), end };
   } catch {
     return undefined;
   }
@@ -166,7 +173,11 @@ function nextGoodFrame(buf: Buffer, from: number): boolean {
   for (let i = from; i + HEADER <= buf.length; i++) {
     const length = buf.readUInt32LE(i);
     if (i + HEADER + length > buf.length || buf.readUInt8(i + 8) !== FORMAT_DEFLATE_V1) continue;
-    if (frameAt(buf, i)) return true;
+    try {
+      if (frameAt(buf, i)) return true;
+    } catch {
+      return true; // a whole frame of another format: certainly not a torn tail
+    }
   }
   return false;
 }

@@ -102,6 +102,7 @@ export class World {
   private readonly warn: (message: string) => void;
   private readonly compactAfter: number | undefined;
   private journalFd: number | undefined;
+  private lockFile: string | undefined;
   private journalBytes = 0;
   private snapshotBytes = 0;
 
@@ -119,6 +120,16 @@ export class World {
     const world = new World(options);
     const dir = options.dataDir;
     if (!dir) return { world, fresh: true };
+    world.lock();
+    try {
+      return World.load(world, dir);
+    } catch (error) {
+      world.close();
+      throw error;
+    }
+  }
+
+  private static load(world: World, dir: string): { world: World; fresh: boolean } {
     const snapshot = path.join(dir, SNAPSHOT_FILE);
     const legacy = path.join(dir, LEGACY_STATE_FILE);
     let image: Image | undefined;
@@ -325,8 +336,20 @@ export class World {
         seen.add(key);
       }
     }
-    for (const [table, rows] of batches) for (const row of rows) this.place(table, row);
-    this.compact();
+    const placed: Array<[TableName, Row[TableName]]> = [];
+    try {
+      for (const [table, rows] of batches) {
+        for (const row of rows) {
+          this.place(table, row);
+          placed.push([table, row]);
+        }
+      }
+      this.compact();
+    } catch (error) {
+      // Not on disk, so not kept: memory goes back to what the snapshot and journal hold.
+      for (let i = placed.length - 1; i >= 0; i--) this.unplace(placed[i]![0], placed[i]![1]);
+      throw error;
+    }
   }
 
   /** Replaces the whole world (reset, demo seed) and writes a fresh snapshot. */
@@ -335,21 +358,29 @@ export class World {
     const image = imageOfState(next);
     image.clock = this.clock.snapshot();
     image.seq = this.seq;
-    this.load(image);
+    const before = this.memory();
+    try {
+      this.load(image);
+      this.compact();
+    } catch (error) {
+      this.restoreMemory(before);
+      throw error;
+    }
     this.calls.clear();
-    this.compact();
   }
 
   /** Writes the snapshot and empties the journal (also the first save of a new data dir). */
   compact(): void {
     if (!this.dataDir) return;
-    this.closeJournal();
     this.snapshotBytes = writeSnapshot(this.dataDir, {
       seq: this.seq,
       counters: { ...this.counters },
       clock: this.clock.snapshot(),
       tables: this.tables as Image["tables"],
     });
+    // The snapshot holds everything up to `seq`: the journal's frames are all older now (and are
+    // skipped on load if this truncation does not happen).
+    this.closeJournal();
     fs.writeFileSync(path.join(this.dataDir, JOURNAL_FILE), "", { mode: 0o600 });
     fs.chmodSync(path.join(this.dataDir, JOURNAL_FILE), 0o600);
     this.journalBytes = 0;
@@ -357,6 +388,65 @@ export class World {
 
   close(): void {
     this.closeJournal();
+    if (this.lockFile) {
+      fs.rmSync(this.lockFile, { force: true });
+      this.lockFile = undefined;
+    }
+  }
+
+  /**
+   * One process per data dir: a second one appending to the same journal would interleave frames
+   * and make the world unreadable. The lock holds the owner's pid; a lock whose process is gone
+   * (kill -9) is taken over.
+   */
+  private lock(): void {
+    const dir = this.dataDir!;
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, LOCK_FILE);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(file, `${process.pid}\n`, { flag: "wx", mode: 0o600 });
+        this.lockFile = file;
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const owner = Number.parseInt(fs.readFileSync(file, "utf8"), 10);
+        if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+          throw new Error(`Another Sectigo sandbox (process ${owner}) is using ${dir}. Stop it, or give this one another SANDBOX_DATA_DIR.`);
+        }
+        fs.rmSync(file, { force: true }); // its process is gone
+      }
+    }
+    throw new Error(`Could not take the lock ${file}.`);
+  }
+
+  /** Everything a failed bulk write must put back. */
+  private memory() {
+    return {
+      tables: this.tables,
+      counters: { ...this.counters },
+      seq: this.seq,
+      customersByEmail: this.customersByEmail,
+      licencesByDomain: this.licencesByDomain,
+      addOnsByParent: this.addOnsByParent,
+      ordersByForeign: this.ordersByForeign,
+      ordersByLogin: this.ordersByLogin,
+      renewals: this.renewals,
+      clock: this.clock.snapshot(),
+    };
+  }
+
+  private restoreMemory(m: ReturnType<World["memory"]>): void {
+    this.tables = m.tables;
+    this.counters = m.counters;
+    this.seq = m.seq;
+    this.customersByEmail = m.customersByEmail;
+    this.licencesByDomain = m.licencesByDomain;
+    this.addOnsByParent = m.addOnsByParent;
+    this.ordersByForeign = m.ordersByForeign;
+    this.ordersByLogin = m.ordersByLogin;
+    this.renewals = m.renewals;
+    this.clock.restore(m.clock);
   }
 
   // ---- internals ---------------------------------------------------------------------------
@@ -472,7 +562,7 @@ export class World {
   }
 
   private commit(): void {
-    const tx = this.txs.pop()!;
+    const tx = this.txs.at(-1)!;
     const changes: Change[] = [];
     const changedLicences: string[] = [];
     for (const t of tx.touched.values()) {
@@ -493,9 +583,17 @@ export class World {
     const counters = sameJson(tx.counters, this.counters) ? undefined : { ...this.counters };
     const clockNow = this.clock.snapshot();
     const clock = sameJson(tx.clock, clockNow) ? undefined : clockNow;
+    if (changes.length > 0 || counters || clock) {
+      try {
+        this.append({ seq: this.seq + 1, changes, counters, clock });
+      } catch (error) {
+        // Not on disk, so not done: the caller answers with an error and memory goes back too.
+        this.rollback({ keepOrderNumbers: false });
+        throw error;
+      }
+    }
+    this.txs.pop();
     this.requeue(changedLicences);
-    if (changes.length === 0 && !counters && !clock) return;
-    this.append({ seq: this.seq + 1, changes, counters, clock });
   }
 
   /** Takes back the innermost transaction; an outer one still holds what it saw before. */
@@ -503,7 +601,16 @@ export class World {
     const tx = this.txs.pop()!;
     for (let i = tx.undo.length - 1; i >= 0; i--) tx.undo[i]!();
     for (const t of tx.touched.values()) {
-      if (t.before !== null) (this.tables[t.table] as Map<string, unknown>).set(t.key, JSON.parse(t.before));
+      if (t.before === null) continue;
+      // In place: references handed out before (an outer call's, around a test order) stay live.
+      const saved = JSON.parse(t.before) as Record<string, unknown>;
+      const live = this.tables[t.table].get(t.key) as unknown as Record<string, unknown> | undefined;
+      if (!live) {
+        (this.tables[t.table] as Map<string, unknown>).set(t.key, saved);
+        continue;
+      }
+      for (const field of Object.keys(live)) if (!(field in saved)) delete live[field];
+      Object.assign(live, saved);
     }
     const used = this.counters.nextOrderNumber;
     this.counters = tx.counters;
@@ -511,8 +618,15 @@ export class World {
     this.requeue([...tx.touched.values()].filter((t) => t.table === "licenses" && t.before !== null).map((t) => t.key));
     if (keepOrderNumbers && used !== this.counters.nextOrderNumber) {
       this.counters.nextOrderNumber = used;
-      // Inside a call's transaction its commit journals the counter; alone, journal it now.
-      if (this.txs.length === 0) this.append({ seq: this.seq + 1, changes: [], counters: { ...this.counters } });
+      // Inside a call's transaction its commit journals the counter; alone, journal it now. If that
+      // write fails, a test order's number may be used again after a restart: harmless, no order has it.
+      if (this.txs.length === 0) {
+        try {
+          this.append({ seq: this.seq + 1, changes: [], counters: { ...this.counters } });
+        } catch (error) {
+          this.warn(`Sectigo sandbox: could not record a test order's number: ${(error as Error).message}`);
+        }
+      }
     }
   }
 
@@ -545,17 +659,38 @@ export class World {
   }
 
   private append(entry: { seq: number; changes: Change[]; counters?: Counters; clock?: ClockState }): void {
-    this.seq = entry.seq;
-    if (!this.dataDir) return;
+    if (!this.dataDir) {
+      this.seq = entry.seq;
+      return;
+    }
     if (this.journalFd === undefined) {
       fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
       this.journalFd = fs.openSync(path.join(this.dataDir, JOURNAL_FILE), "a", 0o600);
       fs.fchmodSync(this.journalFd, 0o600); // a journal left 0644 by hand or an older tool: it holds passwords
     }
     const frame = encodeEntry(entry);
-    fs.writeSync(this.journalFd, frame);
+    // The whole frame or nothing: write(2) may write part of it (a full disk) and Node does not
+    // retry; a partial frame followed by later ones would make the journal unreadable.
+    try {
+      for (let done = 0; done < frame.length; ) done += fs.writeSync(this.journalFd, frame, done, frame.length - done);
+    } catch (error) {
+      try {
+        fs.ftruncateSync(this.journalFd, this.journalBytes);
+      } catch {
+        /* the next start refuses the torn tail with a message */
+      }
+      throw error;
+    }
+    this.seq = entry.seq;
     this.journalBytes += frame.length;
-    if (this.journalBytes > (this.compactAfter ?? Math.max(DEFAULT_COMPACT_BYTES, this.snapshotBytes))) this.compact();
+    if (this.journalBytes > (this.compactAfter ?? Math.max(DEFAULT_COMPACT_BYTES, this.snapshotBytes))) {
+      try {
+        this.compact();
+      } catch (error) {
+        // The frame is written: the journal simply stays longer until a later compaction works.
+        this.warn(`Sectigo sandbox: compaction failed, the journal keeps growing: ${(error as Error).message}`);
+      }
+    }
   }
 
   private closeJournal(): void {
@@ -620,6 +755,17 @@ class DueHeap {
       }
     }
     return out;
+  }
+}
+
+const LOCK_FILE = "lock";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
