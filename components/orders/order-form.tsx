@@ -76,7 +76,18 @@ function saveDraft(draft: Draft): void {
   }
 }
 
-export function OrderForm({ accounts, prices, initialProductKey }: { accounts: AccountOption[]; prices: Record<string, PriceInfo>; initialProductKey?: string }) {
+export function OrderForm({
+  accounts,
+  prices,
+  offered,
+  initialProductKey,
+}: {
+  accounts: AccountOption[];
+  prices: Record<string, PriceInfo>;
+  /** Product key -> the term values an ADMIN has not disabled (/settings/prices). */
+  offered: Record<string, string[]>;
+  initialProductKey?: string;
+}) {
   const [draft, setDraft] = useState<Draft>(() => ({ submissionKey: "", productKey: initialProductKey }));
   const [restored, setRestored] = useState(false);
   const [query, setQuery] = useState("");
@@ -93,14 +104,13 @@ export function OrderForm({ accounts, prices, initialProductKey }: { accounts: A
     if (restored) saveDraft(draft);
   }, [draft, restored]);
 
-  const product = draft.productKey ? productByKey(draft.productKey) : undefined;
+  const product = draft.productKey && offered[draft.productKey] ? productByKey(draft.productKey) : undefined;
   const groups = useMemo(() => {
-    if (!query.trim()) return orderableByFamily();
-    const found = new Set(searchProducts(query).map((p) => p.key));
+    const found = query.trim() ? new Set(searchProducts(query).map((p) => p.key)) : undefined;
     return orderableByFamily()
-      .map((g) => ({ ...g, products: g.products.filter((p) => found.has(p.key)) }))
+      .map((g) => ({ ...g, products: g.products.filter((p) => offered[p.key] && (!found || found.has(p.key))) }))
       .filter((g) => g.products.length > 0);
-  }, [query]);
+  }, [query, offered]);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(16rem,22rem)_1fr]">
@@ -139,7 +149,7 @@ export function OrderForm({ accounts, prices, initialProductKey }: { accounts: A
       </section>
       <div>
         {!restored ? null : product ? (
-          <ProductOrder key={`${product.key}:${draft.submissionKey}`} product={product} accounts={accounts} prices={prices} draft={draft} setDraft={setDraft} />
+          <ProductOrder key={`${product.key}:${draft.submissionKey}`} product={product} accounts={accounts} prices={prices} offered={offered} draft={draft} setDraft={setDraft} />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600">Choose a product to see what it needs.</p>
         )}
@@ -148,21 +158,32 @@ export function OrderForm({ accounts, prices, initialProductKey }: { accounts: A
   );
 }
 
-function ProductOrder(props: { product: Product; accounts: AccountOption[]; prices: Record<string, PriceInfo>; draft: Draft; setDraft: (f: (d: Draft) => Draft) => void }) {
-  const { product, accounts, prices, draft, setDraft } = props;
+function ProductOrder(props: {
+  product: Product;
+  accounts: AccountOption[];
+  prices: Record<string, PriceInfo>;
+  offered: Record<string, string[]>;
+  draft: Draft;
+  setDraft: (f: (d: Draft) => Draft) => void;
+}) {
+  const { product, accounts, prices, offered, draft, setDraft } = props;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [formMessage, setFormMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const schema = useMemo(() => orderSchemaFor(product), [product]);
-  const fields = useMemo(() => formFieldsFor(product), [product]);
-  const terms = termOptionsFor(product);
+  // Only what an ADMIN has not disabled: terms, and add-ons with at least one term on offer.
+  const fields = useMemo(
+    () => formFieldsFor(product).map((f) => (f.key === "addOns" ? { ...f, options: (f.options ?? []).filter((o) => offered[productById(Number(o.value))?.key ?? ""]) } : f)),
+    [product, offered],
+  );
+  const terms = termOptionsFor(product).filter((t) => offered[product.key]?.includes(t.value));
   const isAddOn = product.sitelock?.kind === "addon";
   const accountId = draft.accountId ?? accounts.find((a) => a.isDefault)?.id ?? accounts[0]?.id ?? "";
   const resellerPays = draft.resellerPays ?? true;
 
   const form = useForm<OrderFormInput>({
     resolver: zodResolver(schema) as never,
-    defaultValues: (draft.values as OrderFormInput | undefined) ?? { term: defaultTerm(product) },
+    defaultValues: (draft.values as OrderFormInput | undefined) ?? { term: defaultTerm(product, terms) },
     mode: "onTouched",
   });
   const { register, handleSubmit, setError, setValue, formState, control } = form;
@@ -238,7 +259,7 @@ function ProductOrder(props: { product: Product; accounts: AccountOption[]; pric
     return [...out.entries()];
   }, [fields]);
 
-  const term = watched.term ?? defaultTerm(product);
+  const term = watched.term ?? defaultTerm(product, terms);
   const chosenAddOns = (Array.isArray(watched.addOns) ? watched.addOns : []).map((code) => productById(Number(code))).filter((p): p is Product => Boolean(p));
   const lines = [product, ...chosenAddOns].map((p) => ({ name: p.name, price: prices[`${p.key}|${term}`] }));
   const errors = formState.errors as Record<string, { message?: string } | undefined>;
@@ -338,11 +359,11 @@ function ProductOrder(props: { product: Product; accounts: AccountOption[]; pric
   );
 }
 
-/** One year when the product has it (what most orders are), else its first term. */
-function defaultTerm(product: Product): string {
-  const options = termOptionsFor(product);
-  const yearly = product.terms.findIndex((t) => t.days === 365);
-  return options[yearly >= 0 ? yearly : 0]?.value ?? "";
+/** One year when the product offers it (what most orders are), else its first offered term. */
+function defaultTerm(product: Product, offeredTerms: Array<{ value: string }>): string {
+  const all = termOptionsFor(product);
+  const yearly = all[product.terms.findIndex((t) => t.days === 365)]?.value;
+  return offeredTerms.find((t) => t.value === yearly)?.value ?? offeredTerms[0]?.value ?? "";
 }
 
 function FormField({ spec, register, error }: { spec: FieldSpec & { required: boolean }; register: ReturnType<typeof useForm<OrderFormInput>>["register"]; error?: string }) {

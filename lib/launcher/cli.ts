@@ -76,7 +76,8 @@ try {
   // Not the dev-mode e2e launcher (tests/e2e/dev-mode.spec.ts), which inherits the variable: it
   // would overwrite the file and delete it when it stops, under the specs that still need it.
   if (throwaway && !dev && process.env.E2E_STATE_FILE) {
-    fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: db.url }), { mode: 0o600 });
+    const sandboxProducts = env.SECTIGO_BASE_URL ?? `http://127.0.0.1:${sandboxPort}/products/`;
+    fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: db.url, sandboxUrl: sandboxProducts }), { mode: 0o600 });
     stateFile = process.env.E2E_STATE_FILE;
   }
 

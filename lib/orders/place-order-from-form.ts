@@ -19,9 +19,11 @@ export type PlaceFromFormResult =
   | { outcome: "FAILED"; order: OrderRef; message: string; fieldErrors: Record<string, string[]> };
 
 export interface FormDeps extends OrderDeps {
-  /** The configured price of a product's term (null: not set). */
-  priceOf?(productKey: string, termValue: string): Promise<PlanPrice | null> | PlanPrice | null;
+  /** Whether a product's term may be ordered now (an ADMIN can disable plans) and its price (null: not set). */
+  priceOf?(productKey: string, termValue: string): Promise<PlanOffer> | PlanOffer;
 }
+
+export type PlanOffer = { offered: false } | { offered: true; price: PlanPrice | null };
 
 export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequest, deps: FormDeps): Promise<PlaceFromFormResult> {
   assertCan(actor, "placeOrders");
@@ -57,7 +59,12 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   }
   for (const key of keys) {
     const [productKey, term] = key.split("|") as [string, string];
-    prices.set(key, (await deps.priceOf?.(productKey, term)) ?? null);
+    const offer = (await deps.priceOf?.(productKey, term)) ?? { offered: true, price: null };
+    if (!offer.offered) {
+      const name = productByKey(productKey)?.name ?? productKey;
+      throw new AppError("INVALID_INPUT", `${name} is not offered for this term any more (an admin disabled it). Choose another term or product.`, productKey === product.key ? "values.term" : "values.addOns");
+    }
+    prices.set(key, offer.price);
   }
 
   let submission;

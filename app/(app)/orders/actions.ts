@@ -14,6 +14,7 @@ import { orderFormRequestSchema } from "@/lib/orders/order-form-request";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
 import { pickerSearchSchema, searchCustomers } from "@/lib/customers/search-customers";
 import { searchLicences } from "@/lib/licenses/search-licences";
+import { priceFor } from "@/lib/settings/offered-plans";
 
 export const reconcileOrderAction = authorizedAction({ permission: "placeOrders", schema: z.object({ orderId: orderIdSchema }) }, async (actor, input) => {
   const result = await reconcileOrder(actor, input, appOrderDeps());
@@ -35,7 +36,15 @@ export const settleUnknownOrderAction = authorizedAction({ permission: "placeOrd
 });
 
 export const placeOrderAction = authorizedAction({ permission: "placeOrders", schema: orderFormRequestSchema }, async (actor, input) => {
-  const deps = appOrderDeps();
+  const deps = {
+    ...appOrderDeps(),
+    async priceOf(productKey: string, term: string) {
+      const offer = await priceFor(actor, productKey, term);
+      if (!offer.offered) return offer;
+      const p = offer.price;
+      return { offered: true as const, price: p ? { buyPrice: Number(p.buyPrice), sellPrice: Number(p.sellPrice), currency: p.currency } : null };
+    },
+  };
   try {
     const result = await placeOrderFromForm(actor, input, deps);
     if (result.outcome === "UNKNOWN") await enqueueReconcile(result.order.id);

@@ -1,0 +1,170 @@
+/**
+ * Ordering in the browser against the sandbox: one product of every catalog family through the
+ * generated form (data-driven), the SiteLock flows, errors kept next to their fields, the
+ * authorization queue, and a double click that places one order. Runs after the other specs (it
+ * adds orders and licences to the shared e2e database).
+ */
+import fs from "node:fs";
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { createPrismaClient } from "@/lib/db";
+import { FIELD_SPECS, orderableByFamily, type FieldKey, type OrderFormInput, type Product } from "@/lib/catalog";
+import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { validFormInput } from "../sectigo/catalog-values";
+import { signIn } from "./helpers";
+
+const state = () => JSON.parse(fs.readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string; sandboxUrl: string };
+const STAFF = "staff@orderdesk.test";
+
+async function pick(page: Page, product: Product) {
+  await page.goto("/orders/new");
+  await page.getByLabel("Search products").fill(product.name);
+  await page.getByRole("radio", { name: product.name, exact: false }).first().check();
+  await expect(page.getByRole("form", { name: `Order ${product.name}` })).toBeVisible();
+}
+
+/** Types the values into the generated form, by the field ids the form gives each catalog field. */
+async function fill(page: Page, values: OrderFormInput) {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (key === "term") {
+      await page.locator("#term").selectOption(String(value));
+      continue;
+    }
+    const spec = FIELD_SPECS[key as FieldKey];
+    const field = page.locator(`#f-${key}`);
+    if (spec.input === "checkbox") await (value === true ? field.check() : field.uncheck());
+    else if (spec.input === "checkboxes") for (const v of value as string[]) await page.locator(`input[name="${key}"][value="${v}"]`).check();
+    else if (spec.input === "select") await field.selectOption(String(value));
+    else await field.fill(String(value));
+  }
+}
+
+async function placeAndLand(page: Page) {
+  await page.getByRole("button", { name: "Place order" }).click();
+  await page.waitForURL((u) => /^\/orders\/(?!new$|awaiting$)[\w-]+$/.test(u.pathname), { timeout: 30_000 });
+}
+
+const families = orderableByFamily().filter((g) => g.family.key !== "sitelock-addons");
+
+test.describe("one product of every family, through the form", () => {
+  for (const { family, products } of families) {
+    const product = products[0]!;
+    test(`${family.name}: ${product.name}`, async ({ page }) => {
+      await signIn(page, STAFF);
+      await pick(page, product);
+      const unique = `e2e${randomUUID().slice(0, 8)}`;
+      await fill(page, validFormInput(product, unique));
+      await placeAndLand(page);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Order \d+$/);
+      await expect(page.getByText(product.api === "PlaceOrder" ? "Awaiting authorization" : "Placed", { exact: true }).first()).toBeVisible();
+      await expect(page.getByRole("list", { name: "Order timeline" })).toContainText("created; sending it to Sectigo");
+    });
+  }
+});
+
+test("SiteLock Basic, 1 year, with TrueShield for a new customer; then an add-on for that licence", async ({ page }) => {
+  await signIn(page, STAFF);
+  const domain = `basic-${randomUUID().slice(0, 8)}.example`;
+  await page.goto("/orders/new");
+  await page.getByRole("radio", { name: /^SiteLock Basic/ }).check();
+  await expect(page.locator("#term")).toHaveValue("365");
+  await page.getByLabel("Domain name").fill(domain);
+  await page.getByLabel("Customer email address").fill(`owner@${domain}`);
+  await page.getByRole("checkbox", { name: "TrueShield Addon" }).check();
+  await placeAndLand(page);
+  await expect(page.getByText("Placed", { exact: true })).toBeVisible();
+  await expect(page.getByText(`${domain} · SiteLock Basic`)).toBeVisible();
+  await expect(page.getByText("Add-ons: TrueShield Addon")).toBeVisible();
+
+  // The add-on flow: pick the licence by its domain, the form takes its order number and e-mail.
+  await page.goto("/orders/new");
+  await page.getByLabel("Search products").fill("10 GB Backup");
+  await page.getByRole("radio", { name: /10 GB Backup Addon/ }).check();
+  await page.getByLabel(/this add-on is for/).fill(domain.slice(0, 10));
+  await page.getByRole("button", { name: new RegExp(domain.replaceAll(".", "\\.")) }).click();
+  await expect(page.getByText(`For ${domain}`)).toBeVisible();
+  await placeAndLand(page);
+  await expect(page.getByText("Placed", { exact: true })).toBeVisible();
+  await expect(page.getByText(`10 GB Backup Addon added to the licence of ${domain}`)).toBeVisible();
+});
+
+test("Code Signing first shows the missing company address fields, and a reload keeps what was typed", async ({ page }) => {
+  await signIn(page, STAFF);
+  await page.goto("/orders/new");
+  await page.getByLabel("Search products").fill("code signing certificate");
+  await page.getByRole("radio", { name: /^Code Signing Certificate/ }).check();
+  await page.getByRole("button", { name: "Place order" }).click();
+  for (const message of ["Company name is required.", "Street address is required.", "Postal code is required.", "Country is required."]) {
+    await expect(page.getByText(message)).toBeVisible();
+  }
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was sent" })).toBeVisible();
+  await page.getByLabel("Company name", { exact: true }).fill("Acme Software Ltd");
+  await page.reload();
+  await expect(page.getByLabel("Company name", { exact: true })).toHaveValue("Acme Software Ltd");
+});
+
+test("a Sectigo refusal lands on the e-mail field and the form keeps everything", async ({ page }) => {
+  // "Sectigo" already knows this e-mail (a customer Order Desk has never seen): a new customer with it is refused (-122).
+  const taken = `taken-${randomUUID().slice(0, 8)}@known.example`;
+  const res = await fetch(`${state().sandboxUrl}!AutoApplyOrder`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, product: "1059", days: "365", domainName: `elsewhere-${randomUUID().slice(0, 8)}.example`, appRepEmailAddress: taken, responseFormat: "1" }),
+  });
+  expect(new URLSearchParams(await res.text()).get("errorCode")).toBe("0");
+
+  await signIn(page, STAFF);
+  await page.goto("/orders/new");
+  await page.getByRole("radio", { name: /^SiteLock Pro/ }).check();
+  const domain = `refused-${randomUUID().slice(0, 8)}.example`;
+  await page.getByLabel("Domain name").fill(domain);
+  await page.getByLabel("Customer email address").fill(taken);
+  await page.getByRole("button", { name: "Place order" }).click();
+  const email = page.getByLabel("Customer email address");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#f-appRepEmailAddress-error")).toContainText(/exists|already/i);
+  await expect(page.getByRole("alert").filter({ hasText: "Sectigo refused the order" })).toBeVisible();
+  await expect(page.getByLabel("Domain name")).toHaveValue(domain);
+  await expect(email).toHaveValue(taken);
+  // Corrected, it goes through (a new submission: the refused one stays on record as failed).
+  await email.fill(`fresh@${domain}`);
+  await placeAndLand(page);
+  await expect(page.getByText("Placed", { exact: true })).toBeVisible();
+});
+
+test("a reseller=Y order waits in the queue and is authorized from it", async ({ page }) => {
+  await signIn(page, STAFF);
+  const product = orderableByFamily().find((g) => g.family.key === "hackerproof")!.products[0]!;
+  await pick(page, product);
+  await fill(page, validFormInput(product, `queue${randomUUID().slice(0, 6)}`));
+  await placeAndLand(page);
+  const number = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Order ", "");
+  await page.getByRole("link", { name: "To authorize" }).click();
+  await page.getByLabel(`Select order ${number}`).check();
+  await page.getByRole("button", { name: /Authorize selected \(1\)/ }).click();
+  await page.getByRole("button", { name: "Yes" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(number) })).toContainText("Authorized");
+  await page.getByRole("link", { name: number }).click();
+  await expect(page.getByText("Placed", { exact: true })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Order timeline" })).toContainText(`Sectigo authorized order ${number}`);
+});
+
+test("a double click places one order", async ({ page }) => {
+  await signIn(page, STAFF);
+  const domain = `double-${randomUUID().slice(0, 8)}.example`;
+  await page.goto("/orders/new");
+  await page.getByRole("radio", { name: /^SiteLock Monitor/ }).check();
+  await page.getByLabel("Domain name").fill(domain);
+  await page.getByLabel("Customer email address").fill(`owner@${domain}`);
+  await page.getByRole("button", { name: "Place order" }).dblclick();
+  await page.waitForURL((u) => /^\/orders\/(?!new$)[\w-]+$/.test(u.pathname), { timeout: 30_000 });
+  const db = createPrismaClient(state().databaseUrl);
+  try {
+    const orders = await db.order.findMany({ where: { items: { some: { domainName: domain } } }, select: { id: true, _count: { select: { apiCalls: true } } } });
+    expect(orders).toHaveLength(1);
+    expect(orders[0]!._count.apiCalls).toBe(1);
+  } finally {
+    await db.$disconnect();
+  }
+});
