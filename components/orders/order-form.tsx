@@ -35,6 +35,8 @@ export interface AccountOption {
   label: string;
   mode: "SANDBOX" | "LIVE";
   isDefault: boolean;
+  /** What a new SiteLock licence's "renew automatically" box starts as. */
+  autoRenewDefault: boolean;
 }
 
 export interface PriceInfo {
@@ -183,7 +185,12 @@ function ProductOrder(props: {
 
   const form = useForm<OrderFormInput>({
     resolver: zodResolver(schema) as never,
-    defaultValues: (draft.values as OrderFormInput | undefined) ?? { term: defaultTerm(product, terms) },
+    defaultValues:
+      (draft.values as OrderFormInput | undefined) ??
+      ({
+        term: defaultTerm(product, terms),
+        ...(product.fields.enableAutoRenew ? { enableAutoRenew: accounts.find((a) => a.id === accountId)?.autoRenewDefault ?? false } : {}),
+      } as OrderFormInput),
     mode: "onTouched",
   });
   const { register, handleSubmit, setError, setValue, formState, control } = form;

@@ -13,6 +13,8 @@ export const DEMO_RESELLER = {
   /** Sandbox-only demo password; documented in the README. */
   password: "demo-sandbox-pass",
   label: "Demo reseller (sandbox)",
+  /** The reseller brand (`ap`) PlaceOrder names the reseller by. */
+  brand: "OrderDeskDemo",
   currency: "USD",
   funds: 5000,
   creditLimit: 0,

@@ -21,13 +21,15 @@ export async function seedUser(
 
 export async function seedResellerAccount(
   db: PrismaClient,
-  a: { id: string; label: string; loginName: string; password: string; apiBaseUrl: string; mode: SectigoMode; credentialsKey: string; isDefault?: boolean },
+  a: { id: string; label: string; loginName: string; password: string; apiBaseUrl: string; mode: SectigoMode; credentialsKey: string; isDefault?: boolean; apBrand?: string },
 ) {
   const existing = await db.resellerAccount.findUnique({ where: { id: a.id } });
   if (existing) {
     // The sandbox may move to another port between runs: keep the base URL current.
-    if (existing.apiBaseUrl !== a.apiBaseUrl) {
-      return db.resellerAccount.update({ where: { id: a.id }, data: { apiBaseUrl: a.apiBaseUrl } });
+    // A demo account from before the brand was seeded gets it (PlaceOrder needs one).
+    const brand = existing.apBrand === null && a.apBrand ? { apBrand: a.apBrand } : {};
+    if (existing.apiBaseUrl !== a.apiBaseUrl || brand.apBrand) {
+      return db.resellerAccount.update({ where: { id: a.id }, data: { apiBaseUrl: a.apiBaseUrl, ...brand } });
     }
     return existing;
   }
@@ -40,6 +42,7 @@ export async function seedResellerAccount(
       apiBaseUrl: a.apiBaseUrl,
       mode: a.mode,
       isDefault: a.isDefault ?? false,
+      apBrand: a.apBrand ?? null,
     },
   });
 }

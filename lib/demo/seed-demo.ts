@@ -60,6 +60,7 @@ export async function seedDemo(
     loginName: DEMO_RESELLER.loginName,
     password: DEMO_RESELLER.password,
     apiBaseUrl: opts.sandboxUrl,
+    apBrand: DEMO_RESELLER.brand,
     mode: "SANDBOX",
     credentialsKey: opts.credentialsKey,
     isDefault: true,

@@ -8,6 +8,6 @@ export async function listOrderAccounts(actor: Actor) {
   assertCan(actor, "placeOrders");
   return prisma.resellerAccount.findMany({
     orderBy: [{ isDefault: "desc" }, { label: "asc" }],
-    select: { id: true, label: true, mode: true, isDefault: true },
+    select: { id: true, label: true, mode: true, isDefault: true, autoRenewDefault: true },
   });
 }

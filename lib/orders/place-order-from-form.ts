@@ -34,8 +34,11 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   const values = orderSchemaFor(product).parse(input.values);
   const { db } = deps;
 
-  const account = await db.resellerAccount.findUnique({ where: { id: input.resellerAccountId }, select: { id: true, apBrand: true } });
+  const account = await db.resellerAccount.findUnique({ where: { id: input.resellerAccountId }, select: { id: true, apBrand: true, autoRenewDefault: true } });
   if (!account) throw new AppError("NOT_FOUND", "That reseller account no longer exists.", "resellerAccountId");
+  if (product.api === "PlaceOrder" && !account.apBrand) {
+    throw new AppError("INVALID_INPUT", "This reseller account has no brand name (ap), which PlaceOrder needs: an admin sets it under Settings → Reseller accounts.", "resellerAccountId");
+  }
   let customerId = input.customerId;
   let licence: { domainName: string; currentOrderNumber: string | null } | null = null;
   if (input.licenceId) {
@@ -71,7 +74,7 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   try {
     submission = buildSubmission(product, values, {
       submissionKey: input.submissionKey,
-      account: { id: account.id, apBrand: account.apBrand, autoRenewDefault: true },
+      account: { id: account.id, apBrand: account.apBrand, autoRenewDefault: account.autoRenewDefault },
       customer: customerId ? { id: customerId } : null,
       licence,
       resellerPays: input.resellerPays,
