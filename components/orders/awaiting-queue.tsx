@@ -28,8 +28,11 @@ const OUTCOME_TEXT: Record<string, string> = {
  * The queue, one by one or in bulk. Bulk decisions go one order at a time (each one is claimed in
  * the database and sent once); each row shows its own result as it comes.
  */
-export function AwaitingQueue({ rows, canDecide }: { rows: AwaitingRow[]; canDecide: boolean }) {
+export function AwaitingQueue({ rows: serverRows, canDecide }: { rows: AwaitingRow[]; canDecide: boolean }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Rows decided here stay in view with their result after the page refreshes without them.
+  const [decided, setDecided] = useState<AwaitingRow[]>([]);
+  const rows = [...serverRows, ...decided.filter((d) => !serverRows.some((r) => r.id === d.id))];
   const [results, setResults] = useState<Record<string, { ok: boolean; text: string }>>({});
   const [confirming, setConfirming] = useState<"AUTHORIZE" | "REJECT" | null>(null);
   const [pending, startTransition] = useTransition();
@@ -51,6 +54,8 @@ export function AwaitingQueue({ rows, canDecide }: { rows: AwaitingRow[]; canDec
         const text = result.ok ? (OUTCOME_TEXT[result.data.outcome] ?? ("message" in result.data ? result.data.message : result.data.outcome)) : result.error.message;
         const ok = result.ok && (result.data.outcome === "AUTHORIZED" || result.data.outcome === "REJECTED");
         setResults((r) => ({ ...r, [id]: { ok, text } }));
+        const row = rows.find((r) => r.id === id);
+        if (row) setDecided((d) => [...d, row]);
       }
       setSelected(new Set());
       router.refresh();

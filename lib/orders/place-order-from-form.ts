@@ -88,12 +88,14 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   const result = await submitOrder(actor, submission, deps);
   if (result.outcome !== "FAILED") return result;
   const field = formFieldOf(submission.sectigo.operation, result.field);
-  return {
-    outcome: "FAILED",
-    order: result.order,
-    message: result.message,
-    fieldErrors: field ? { [`values.${field}`]: [result.message] } : {},
-  };
+  const fieldErrors: Record<string, string[]> = field ? { [`values.${field}`]: [result.message] } : {};
+  // AutoApplyOrder's -122 ("Such domain or account already exists!") names neither: for a new
+  // customer it is the domain or the e-mail, so both fields say so.
+  if (result.code === -122 && submission.sectigo.operation === "autoApplyOrder" && submission.sectigo.input.kind === "newCustomer") {
+    fieldErrors["values.domainName"] = ["Sectigo already has a SiteLock licence for this domain, or an account with this e-mail (see the e-mail field)."];
+    fieldErrors["values.appRepEmailAddress"] = ["Sectigo already has an account with this e-mail, or a licence for this domain (see the domain field). For an existing SiteLock customer, give one of their order numbers."];
+  }
+  return { outcome: "FAILED", order: result.order, message: result.message, fieldErrors };
 }
 
 /** The form field a Sectigo error concerns: the client's field name -> Sectigo's parameter -> the catalog field. */

@@ -17,6 +17,7 @@ import { submitOrder } from "@/lib/orders/submit-order";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { decideAuthorization } from "@/lib/orders/decide-authorization";
 import { settleUnknownOrder } from "@/lib/orders/settle-unknown-order";
+import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
 import { startTestDatabase } from "./test-database";
@@ -301,3 +302,45 @@ describe("an outcome only a person can settle", () => {
     await expect(settleUnknownOrder(staff, { orderId: result.order.id, choice: "NOT_PLACED" }, fakeDeps)).rejects.toThrow(/no longer waiting/);
   });
 });
+
+describe("the order form's use case", () => {
+  it("a Sectigo refusal naming the customer e-mail comes back on the form's e-mail field", async () => {
+    const taken = `taken-${Date.now()}@known.example`;
+    const res = await fetch(`${sandbox.url}/products/!AutoApplyOrder`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, product: "1059", days: "365", domainName: `elsewhere-${Date.now()}.example`, appRepEmailAddress: taken, responseFormat: "1" }),
+    });
+    expect(new URLSearchParams(await res.text()).get("errorCode")).toBe("0");
+    const result = await placeOrderFromForm(
+      staff,
+      {
+        submissionKey: randomUUID(),
+        resellerAccountId: ACCOUNT,
+        productKey: "sitelock-pro",
+        customerId: null,
+        licenceId: null,
+        resellerPays: true,
+        values: { term: "365", domainName: `refused-${Date.now()}.example`, appRepEmailAddress: taken },
+      },
+      deps,
+    );
+    expect(result.outcome).toBe("FAILED");
+    // -122 names neither the domain nor the e-mail: both fields say what it can be.
+    expect(result.outcome === "FAILED" && result.fieldErrors).toEqual({
+      "values.appRepEmailAddress": [expect.stringMatching(/already has an account with this e-mail/)],
+      "values.domainName": [expect.stringMatching(/already has a SiteLock licence for this domain/)],
+    });
+  });
+
+  it("a plan an admin disabled is refused on the server, nothing is sent", async () => {
+    await expect(
+      placeOrderFromForm(
+        staff,
+        { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: "sitelock-pro", customerId: null, licenceId: null, resellerPays: true, values: { term: "365", domainName: `off-${Date.now()}.example`, appRepEmailAddress: `off-${Date.now()}@x.example` } },
+        { ...deps, priceOf: () => ({ offered: false }) },
+      ),
+    ).rejects.toThrow(/not offered for this term any more/);
+  });
+});
+
