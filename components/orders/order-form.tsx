@@ -151,7 +151,7 @@ export function OrderForm({
       </section>
       <div>
         {!restored ? null : product ? (
-          <ProductOrder key={`${product.key}:${draft.submissionKey}`} product={product} accounts={accounts} prices={prices} offered={offered} draft={draft} setDraft={setDraft} />
+          <ProductOrder key={product.key} product={product} accounts={accounts} prices={prices} offered={offered} draft={draft} setDraft={setDraft} />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600">Choose a product to see what it needs.</p>
         )}
