@@ -82,7 +82,7 @@ export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput
           currency: submission.currency,
           sellTotal: sum(submission.items.map((i) => i.sellPrice)),
           operation: submission.sectigo.operation,
-          request: JSON.parse(JSON.stringify(submission.sectigo)),
+          request: withoutSecrets(submission.sectigo),
           testMode: Boolean((submission.sectigo.input as { testMode?: boolean }).testMode),
           items: {
             create: submission.items.map((i) => ({
@@ -174,6 +174,11 @@ async function alreadySubmitted(deps: OrderDeps, order: OrderRef, actor: Actor):
     data: eventData(order.id, actor, { kind: "DUPLICATE_SUBMISSION", message: "The same submission arrived again; nothing was sent to Sectigo." }),
   });
   return { outcome: "ALREADY_SUBMITTED", order };
+}
+
+/** The request as stored on the order: any value under a key that names a password is dropped. */
+export function withoutSecrets<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (/password/i.test(key) ? undefined : v))) as T;
 }
 
 function sum(values: Array<number | null>): number | null {
