@@ -17,7 +17,7 @@ import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { actorUserId } from "@/lib/auth/system-actor";
 import { AppError } from "@/lib/errors";
-import type { OrderStatus } from "@/lib/generated/prisma/client";
+import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { PlacedOrder, PlaceOrderResult, SectigoResult } from "@/lib/sectigo/client";
 import type { OrderDeps } from "./order-deps";
 import { eventData, settleFailed, settlePlaced, settleUnknown } from "./settle-order";
@@ -177,8 +177,8 @@ async function alreadySubmitted(deps: OrderDeps, order: OrderRef, actor: Actor):
 }
 
 /** The request as stored on the order: any value under a key that names a password is dropped. */
-export function withoutSecrets<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (/password/i.test(key) ? undefined : v))) as T;
+export function withoutSecrets(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (/password/i.test(key) ? undefined : v))) as Prisma.InputJsonValue;
 }
 
 function sum(values: Array<number | null>): number | null {
