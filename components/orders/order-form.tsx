@@ -56,6 +56,15 @@ interface Draft {
   licence?: LicencePick | null;
   resellerPays?: boolean;
   values?: Record<string, unknown>;
+  /** Products already added to this order (a cart: PlaceOrder products only). */
+  cart?: CartItem[];
+  /** Order-level values (customer, company) carried to the next product of the cart. */
+  carry?: Record<string, unknown>;
+}
+
+interface CartItem {
+  productKey: string;
+  values: Record<string, unknown>;
 }
 
 const DRAFT_KEY = "orderdesk.new-order.v1";
@@ -71,8 +80,9 @@ function loadDraft(): Draft | null {
 
 function saveDraft(draft: Draft): void {
   try {
-    const values = Object.fromEntries(Object.entries(draft.values ?? {}).filter(([k]) => !FIELD_SPECS[k as FieldKey]?.secret));
-    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...draft, values }));
+    const noSecrets = (v: Record<string, unknown> | undefined) => Object.fromEntries(Object.entries(v ?? {}).filter(([k]) => !FIELD_SPECS[k as FieldKey]?.secret));
+    const cart = (draft.cart ?? []).map((c) => ({ ...c, values: noSecrets(c.values) }));
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...draft, values: noSecrets(draft.values), carry: noSecrets(draft.carry), cart }));
   } catch {
     /* private mode or full storage: the form still works, only without the safety net */
   }
@@ -136,6 +146,7 @@ export function OrderForm({
                     name="product"
                     value={p.key}
                     className="mt-1"
+                    disabled={(draft.cart?.length ?? 0) > 0 && p.api !== "PlaceOrder"}
                     checked={p.key === draft.productKey}
                     onChange={() => setDraft((d) => ({ ...d, productKey: p.key, values: undefined, licence: null }))}
                   />
@@ -149,11 +160,16 @@ export function OrderForm({
           ))}
         </div>
       </section>
-      <div>
+      <div className="space-y-6">
+        {restored && (draft.cart?.length ?? 0) > 0 ? (
+          <CartPanel cart={draft.cart!} prices={prices} onRemove={(i) => setDraft((d) => ({ ...d, cart: (d.cart ?? []).filter((_, n) => n !== i) }))} />
+        ) : null}
         {!restored ? null : product ? (
           <ProductOrder key={product.key} product={product} accounts={accounts} prices={prices} offered={offered} draft={draft} setDraft={setDraft} />
         ) : (
-          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600">Choose a product to see what it needs.</p>
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600">
+            {(draft.cart?.length ?? 0) > 0 ? "Choose the next product of this order (SiteLock products are ordered on their own)." : "Choose a product to see what it needs."}
+          </p>
         )}
       </div>
     </div>
@@ -188,6 +204,7 @@ function ProductOrder(props: {
     defaultValues:
       (draft.values as OrderFormInput | undefined) ??
       ({
+        ...carried(draft.carry, fields),
         term: defaultTerm(product, terms),
         ...(product.fields.enableAutoRenew ? { enableAutoRenew: accounts.find((a) => a.id === accountId)?.autoRenewDefault ?? false } : {}),
       } as OrderFormInput),
@@ -224,6 +241,7 @@ function ProductOrder(props: {
         licenceId: isAddOn ? (draft.licence?.id ?? null) : null,
         resellerPays,
         values: values as Record<string, unknown>,
+        cart: product.api === "PlaceOrder" ? (draft.cart ?? []) : [],
       });
       if (!result.ok) {
         let placed = false;
@@ -254,6 +272,16 @@ function ProductOrder(props: {
       const names = Object.keys(invalid).map((k) => (k === "term" ? "Term" : (FIELD_SPECS[k as FieldKey]?.label ?? k)));
       setFormMessage({ tone: "error", text: `Nothing was sent. Please check: ${names.join(", ")}.` });
     },
+  );
+
+  // A cart item is a product whose form is valid: checked here by the same schema, then kept.
+  const addToOrder = handleSubmit(
+    (values) => {
+      setFormMessage(null);
+      const carry = Object.fromEntries(Object.entries(values).filter(([k]) => k !== "term" && !FIELD_SPECS[k as FieldKey]?.param.startsWith("x_") && !FIELD_SPECS[k as FieldKey]?.secret));
+      setDraft((d) => ({ ...d, cart: [...(d.cart ?? []), { productKey: product.key, values: values as Record<string, unknown> }], productKey: undefined, values: undefined, carry }));
+    },
+    (invalid) => setFormMessage({ tone: "error", text: `Complete this product first: ${Object.keys(invalid).map((k) => FIELD_SPECS[k as FieldKey]?.label ?? k).join(", ")}.` }),
   );
 
   const grouped = useMemo(() => {
@@ -357,9 +385,14 @@ function ProductOrder(props: {
         </p>
       ) : null}
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending || !accountId}>
-          {pending ? "Placing the order…" : "Place order"}
+        <Button type="submit" disabled={pending || !accountId || (product.api !== "PlaceOrder" && (draft.cart?.length ?? 0) > 0)}>
+          {pending ? "Placing the order…" : (draft.cart?.length ?? 0) > 0 ? `Place order (${(draft.cart?.length ?? 0) + 1} products)` : "Place order"}
         </Button>
+        {product.api === "PlaceOrder" ? (
+          <Button type="button" variant="secondary" disabled={pending} onClick={addToOrder}>
+            Add to this order, then choose another product
+          </Button>
+        ) : null}
         <span className="text-xs text-slate-600">Sent once: pressing again or reloading never orders twice.</span>
       </div>
     </form>
@@ -371,6 +404,40 @@ function defaultTerm(product: Product, offeredTerms: Array<{ value: string }>): 
   const all = termOptionsFor(product);
   const yearly = all[product.terms.findIndex((t) => t.days === 365)]?.value;
   return offeredTerms.find((t) => t.value === yearly)?.value ?? offeredTerms[0]?.value ?? "";
+}
+
+/** Order-level values carried from the cart's previous product, for the fields this product has. */
+function carried(carry: Record<string, unknown> | undefined, fields: Array<{ key: FieldKey }>): Record<string, unknown> {
+  if (!carry) return {};
+  return Object.fromEntries(Object.entries(carry).filter(([k]) => fields.some((f) => f.key === k)));
+}
+
+function CartPanel({ cart, prices, onRemove }: { cart: CartItem[]; prices: Record<string, PriceInfo>; onRemove: (index: number) => void }) {
+  return (
+    <section aria-label="This order so far" className="rounded-lg border border-brand-600 bg-brand-50 p-4 text-sm">
+      <h2 className="mb-2 font-semibold text-slate-800">This order so far</h2>
+      <ul className="space-y-1">
+        {cart.map((item, i) => {
+          const p = productByKey(item.productKey);
+          const price = prices[`${item.productKey}|${String(item.values.term)}`];
+          const term = p ? termOptionsFor(p).find((t) => t.value === item.values.term)?.label : undefined;
+          return (
+            <li key={`${item.productKey}-${i}`} className="flex items-center justify-between gap-2">
+              <span>
+                {p?.name ?? item.productKey}
+                {term ? `, ${term}` : ""}
+                {price?.sellPrice !== null && price?.sellPrice !== undefined ? <span className="text-slate-600"> · customer pays {price.sellPrice.toFixed(2)} {price.currency ?? ""}</span> : null}
+              </span>
+              <Button type="button" variant="secondary" onClick={() => onRemove(i)}>
+                Remove
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="mt-2 text-xs text-slate-600">Add the last product below and place the order: all go to Sectigo as one order.</p>
+    </section>
+  );
 }
 
 function FormField({ spec, register, error }: { spec: FieldSpec & { required: boolean }; register: ReturnType<typeof useForm<OrderFormInput>>["register"]; error?: string }) {

@@ -181,3 +181,40 @@ function placeOrder(
     sectigo: { operation: "placeOrder", input },
   };
 }
+
+/**
+ * A cart: several PlaceOrder products in one order (seed 003: numbered items `1_PPP`, `2_PPP`, …).
+ * Each product was built on its own; their order-level fields (customer, company) must agree, and
+ * the items follow one another in the order the cart lists them.
+ */
+export function mergeCart(parts: OrderSubmissionInput[]): OrderSubmissionInput {
+  const [first, ...rest] = parts;
+  if (!first) throw new SubmissionProblem("The order has no product.", "term");
+  if (rest.length === 0) return first;
+  const inputs = parts.map((p) => {
+    if (p.sectigo.operation !== "placeOrder") throw new SubmissionProblem("SiteLock products are ordered on their own, not in a cart.", "term");
+    return p.sectigo.input;
+  });
+  const params: Record<string, string> = {};
+  for (const input of inputs) {
+    for (const [name, value] of Object.entries(input.params ?? {})) {
+      if (params[name] !== undefined && params[name] !== value) {
+        throw new SubmissionProblem(`The products in this order disagree on "${name}" ("${params[name]}" and "${value}"): one order has one customer and one company.`, "term");
+      }
+      params[name] = value;
+    }
+  }
+  const emails = new Set(inputs.map((i) => i.customer.contactEmail).filter(Boolean));
+  if (emails.size > 1) throw new SubmissionProblem("The products in this order have different customer e-mails: one order has one customer.", "emailAddress");
+  const currencies = new Set(parts.map((p) => p.currency).filter(Boolean));
+  const base = inputs[0]!;
+  return {
+    ...first,
+    currency: currencies.size === 1 ? [...currencies][0]! : null,
+    items: parts.flatMap((p) => p.items),
+    sectigo: {
+      operation: "placeOrder",
+      input: { ...base, items: inputs.flatMap((i) => i.items) as typeof base.items, ...(Object.keys(params).length > 0 ? { params } : {}) },
+    },
+  };
+}

@@ -18,6 +18,8 @@ export const orderFormRequestSchema = z
     /** reseller=Y: we collect the customer's payment and authorize the order afterwards. */
     resellerPays: z.boolean(),
     values: z.record(z.string(), z.unknown()),
+    /** Further PlaceOrder products of the same order (a cart), each with its own values. */
+    cart: z.array(z.object({ productKey: z.string().min(1).max(80), values: z.record(z.string(), z.unknown()) })).max(9, "At most 10 products in one order.").default([]),
   })
   .superRefine((input, ctx) => {
     const product = productByKey(input.productKey);
@@ -27,6 +29,18 @@ export const orderFormRequestSchema = z
     }
     const result = orderSchemaFor(product).safeParse(input.values);
     if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: ["values", ...issue.path.map(String)], message: issue.message });
+    input.cart.forEach((item, i) => {
+      const p = productByKey(item.productKey);
+      if (!p || !p.orderable || p.api !== "PlaceOrder") {
+        ctx.addIssue({ code: "custom", path: ["cart", i, "productKey"], message: "Only PlaceOrder products (not SiteLock) can share an order." });
+        return;
+      }
+      const r = orderSchemaFor(p).safeParse(item.values);
+      if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: ["cart", i, "values", ...issue.path.map(String)], message: `${p.name}: ${issue.message}` });
+    });
+    if (input.cart.length > 0 && product.api !== "PlaceOrder") {
+      ctx.addIssue({ code: "custom", path: ["productKey"], message: "SiteLock products are ordered on their own, not in a cart." });
+    }
     if (product.sitelock?.kind === "addon" && !input.licenceId) ctx.addIssue({ code: "custom", path: ["licenceId"], message: "Pick the licence this add-on is for." });
   });
 

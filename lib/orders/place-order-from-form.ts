@@ -8,7 +8,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { fieldForSectigoParam, orderSchemaFor, productById, productByKey } from "@/lib/catalog";
 import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
-import { buildSubmission, SubmissionProblem, type PlanPrice } from "./build-submission";
+import { buildSubmission, mergeCart, SubmissionProblem, type PlanPrice } from "./build-submission";
 import type { OrderDeps } from "./order-deps";
 import { orderFormRequestSchema, type OrderFormRequest } from "./order-form-request";
 import { submitOrder, type OrderRef } from "./submit-order";
@@ -54,8 +54,12 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
     const found = await db.customer.findFirst({ where: { id: customerId, resellerAccountId: account.id }, select: { id: true } });
     if (!found) throw new AppError("NOT_FOUND", "That customer is not one of this account's.", "customerId");
   }
+  const cart = input.cart.map((item) => {
+    const p = productByKey(item.productKey)!;
+    return { product: p, values: orderSchemaFor(p).parse(item.values) };
+  });
   const prices = new Map<string, PlanPrice | null>();
-  const keys = new Set([`${product.key}|${values.term}`]);
+  const keys = new Set([`${product.key}|${values.term}`, ...cart.map((c) => `${c.product.key}|${c.values.term}`)]);
   for (const code of Array.isArray(values.addOns) ? values.addOns : []) {
     const addOn = productById(Number(code));
     if (addOn) keys.add(`${addOn.key}|${values.term}`);
@@ -72,14 +76,16 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
 
   let submission;
   try {
-    submission = buildSubmission(product, values, {
+    const context = {
       submissionKey: input.submissionKey,
       account: { id: account.id, apBrand: account.apBrand, autoRenewDefault: account.autoRenewDefault },
       customer: customerId ? { id: customerId } : null,
       licence,
       resellerPays: input.resellerPays,
-      priceOf: (productKey, term) => prices.get(`${productKey}|${term}`) ?? null,
-    });
+      priceOf: (productKey: string, term: string) => prices.get(`${productKey}|${term}`) ?? null,
+    };
+    // The cart's products first (added first), then the one on screen.
+    submission = mergeCart([...cart.map((c) => buildSubmission(c.product, c.values, context)), buildSubmission(product, values, context)]);
   } catch (error) {
     if (error instanceof SubmissionProblem) throw new AppError("INVALID_INPUT", error.message, `values.${error.field}`);
     throw error;

@@ -18,6 +18,8 @@ import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { decideAuthorization } from "@/lib/orders/decide-authorization";
 import { settleUnknownOrder } from "@/lib/orders/settle-unknown-order";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
+import { productByKey } from "@/lib/catalog";
+import { validFormInput } from "../sectigo/catalog-values";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
 import { startTestDatabase } from "./test-database";
@@ -342,5 +344,58 @@ describe("the order form's use case", () => {
       ),
     ).rejects.toThrow(/not offered for this term any more/);
   });
+
+  it("a cart: two PlaceOrder products for one customer go to Sectigo as one order with both items", async () => {
+    const unique = `cart${Date.now()}`;
+    const ssl = productByKey("positivessl-ov")!;
+    const web = productByKey("sectigo-web-monitor")!;
+    await seedResellerBrand();
+    const result = await placeOrderFromForm(
+      staff,
+      {
+        submissionKey: randomUUID(),
+        resellerAccountId: ACCOUNT,
+        productKey: web.key,
+        customerId: null,
+        licenceId: null,
+        resellerPays: true,
+        values: validFormInput(web, unique) as Record<string, unknown>,
+        cart: [{ productKey: ssl.key, values: validFormInput(ssl, unique) as Record<string, unknown> }],
+      },
+      deps,
+    );
+    expect(result.outcome).toBe("AWAITING_AUTHORIZATION");
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, include: { items: { orderBy: { createdAt: "asc" } }, apiCalls: true } });
+    expect(order.apiCalls).toHaveLength(1);
+    const request = JSON.parse(order.apiCalls[0]!.request) as Record<string, string>;
+    expect(Object.keys(request).filter((k) => /^\d+_PPP$/.test(k)).length).toBe(2);
+    expect(order.items.map((i) => i.productName.split(",")[0])).toEqual([ssl.name, web.name]);
+    const upstream = await admin<{ licenses: unknown[] }>("GET", `orders/${order.orderNumber}`);
+    expect(upstream.licenses).toHaveLength(2);
+  });
+
+  it("a cart whose products disagree on the customer is refused before anything is sent", async () => {
+    const ssl = productByKey("positivessl-ov")!;
+    await expect(
+      placeOrderFromForm(
+        staff,
+        {
+          submissionKey: randomUUID(),
+          resellerAccountId: ACCOUNT,
+          productKey: ssl.key,
+          customerId: null,
+          licenceId: null,
+          resellerPays: true,
+          values: validFormInput(ssl, `a${Date.now()}`) as Record<string, unknown>,
+          cart: [{ productKey: ssl.key, values: validFormInput(ssl, `b${Date.now()}`) as Record<string, unknown> }],
+        },
+        deps,
+      ),
+    ).rejects.toThrow(/one order has one customer/);
+  });
 });
+
+async function seedResellerBrand() {
+  await prisma.resellerAccount.update({ where: { id: ACCOUNT }, data: { apBrand: "OrderDeskTest" } });
+}
 
