@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
-import { FIELD_SPECS, orderableByFamily, type FieldKey, type OrderFormInput, type Product } from "@/lib/catalog";
+import { FIELD_SPECS, orderableByFamily, productByKey, type FieldKey, type OrderFormInput, type Product } from "@/lib/catalog";
 import { DEMO_RESELLER } from "@/lib/demo/demo-data";
 import { validFormInput } from "../sectigo/catalog-values";
 import { signIn } from "./helpers";
@@ -168,3 +168,26 @@ test("a double click places one order", async ({ page }) => {
     await db.$disconnect();
   }
 });
+
+test("a cart: two products in one order, the customer typed once", async ({ page }) => {
+  await signIn(page, STAFF);
+  const ssl = productByKey("positivessl-ov")!;
+  const web = productByKey("sectigo-web-monitor")!;
+  const unique = `cart${randomUUID().slice(0, 6)}`;
+  await pick(page, ssl);
+  await fill(page, validFormInput(ssl, unique));
+  await page.getByRole("button", { name: "Add to this order, then choose another product" }).click();
+  await expect(page.getByRole("region", { name: "This order so far" })).toContainText(ssl.name);
+  await page.getByLabel("Search products").fill(web.name);
+  await page.getByRole("radio", { name: web.name }).first().check();
+  // The customer's e-mail came along from the first product.
+  await expect(page.locator("#f-emailAddress")).toHaveValue(String(validFormInput(ssl, unique).emailAddress));
+  await fill(page, validFormInput(web, unique));
+  await page.getByRole("button", { name: "Place order (2 products)" }).click();
+  await page.waitForURL((u) => /^\/orders\/(?!new$)[\w-]+$/.test(u.pathname), { timeout: 30_000 });
+  const items = page.getByRole("table", { name: "Items" });
+  await expect(items).toContainText(ssl.name);
+  await expect(items).toContainText(web.name);
+  await expect(page.getByText("Awaiting authorization", { exact: true }).first()).toBeVisible();
+});
+
