@@ -15,7 +15,7 @@ type Input = z.input<typeof savePlanPriceSchema>;
 type Output = z.output<typeof savePlanPriceSchema>;
 
 const cell = "px-3 py-2 align-top text-sm";
-const small = "block w-24 rounded-md border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900 focus:outline-2 focus:outline-offset-1 focus:outline-brand-600 aria-[invalid=true]:border-red-600";
+const small = "block w-24 rounded-md border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-500 focus:outline-2 focus:outline-offset-1 focus:outline-brand-600 aria-[invalid=true]:border-red-600";
 
 /** A plan's price row: its own small form (no <form> element: a form cannot sit inside a <tr>). */
 export function PriceRow({ plan }: { plan: PlanPriceRow }) {

@@ -240,7 +240,8 @@ async function lowContrastTexts(page: Page) {
 
 test("text and placeholders are readable (4.5:1) on every page of the app", async ({ page }) => {
   await signIn(page, "admin@orderdesk.test");
-  for (const path of ["/", "/orders", "/licenses", "/customers", "/lookup?q=cobalt-consulting.example", "/settings", "/no-such-page"]) {
+  const pages = ["/", "/orders", "/orders/new?product=positivessl-ov", "/orders/awaiting", "/orders/demo-license-acme-pro-order", "/licenses", "/customers"];
+  for (const path of [...pages, "/lookup?q=cobalt-consulting.example", "/settings", "/settings/accounts", "/settings/accounts/new", "/settings/prices", "/no-such-page"]) {
     await page.goto(path);
     expect(await lowContrastTexts(page), path).toEqual([]);
   }
