@@ -94,7 +94,8 @@ async function countOn(key: string, limit: number, now: Date): Promise<ThrottleS
     const { state, next } = decide(row, limit, now);
     if (next !== row) await tx.signInThrottle.update({ where: { key }, data: next });
     return state;
-  });
+    // A burst of attempts queues for the pool and the row lock: wait for them rather than fail one.
+  }, { maxWait: 10_000, timeout: 15_000 });
 }
 
 /** Counts this attempt on both keys. `allowed: false` means refuse it without checking the password. */

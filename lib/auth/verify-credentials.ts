@@ -21,10 +21,12 @@ export async function verifyCredentials(
   emailInput: string,
   password: string,
   clientAddress: string,
+  /** The attempt's instant (tests pass one; the throttle's waits are counted from it). */
+  now: Date = new Date(),
 ): Promise<SessionUser & { verifiedPasswordHash: string }> {
   const email = emailInput.trim().toLowerCase();
   const keys = throttleKeys(email, clientAddress);
-  const attempt = await countAttempt(keys);
+  const attempt = await countAttempt(keys, now);
   if (!attempt.allowed) throw new Error(throttleMessage(attempt.retryAfterMs));
 
   const user = await prisma.user.findUnique({ where: { email } });

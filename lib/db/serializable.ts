@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-const ATTEMPTS = 5;
+const ATTEMPTS = 8;
 
 /** PostgreSQL refused to commit because a concurrent transaction changed what this one read. */
 function isSerializationFailure(error: unknown): boolean {
@@ -21,9 +21,12 @@ function isSerializationFailure(error: unknown): boolean {
 export async function serializable<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction(work, { isolationLevel: "Serializable" });
+      // Generous limits: on a busy machine a short transaction can wait for a pooled connection.
+      return await prisma.$transaction(work, { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 });
     } catch (error) {
       if (attempt >= ATTEMPTS || !isSerializationFailure(error)) throw error;
+      // A short random pause, growing with each attempt, so the same transactions do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }

@@ -44,11 +44,13 @@ describe("sign-in", () => {
   it("counts parallel guesses atomically: a burst cannot check more passwords than the limit", async () => {
     const { verifyCredentials, WRONG_CREDENTIALS } = await import("@/lib/auth/verify-credentials");
     const { ACCOUNT_LIMIT } = await import("@/lib/auth/sign-in-throttle");
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => verifyCredentials("race@orderdesk.test", `guess-${i}`, HOME)));
+    // One instant for the whole burst: on a slow machine the burst must not outlast the first wait.
+    const now = new Date();
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => verifyCredentials("race@orderdesk.test", `guess-${i}`, HOME, now)));
     const messages = results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "signed in"));
     expect(messages.filter((m) => m === WRONG_CREDENTIALS).length).toBeLessThanOrEqual(ACCOUNT_LIMIT);
     expect(messages.filter((m) => m.startsWith("Too many failed sign-ins")).length).toBeGreaterThanOrEqual(20 - ACCOUNT_LIMIT);
-    await expect(verifyCredentials("race@orderdesk.test", "one-more", HOME)).rejects.toThrow(/Too many failed sign-ins/);
+    await expect(verifyCredentials("race@orderdesk.test", "one-more", HOME, now)).rejects.toThrow(/Too many failed sign-ins/);
   });
 
   it("slows down instead of locking: after each wait one attempt goes through, and the wait doubles", async () => {
