@@ -21,6 +21,7 @@ import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
 import { reconcileOpenOrders } from "@/lib/jobs/reconcile-pass";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
 import { startTestDatabase } from "./test-database";
+import { RSA3072 } from "../sectigo/fixtures/csrs";
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -146,6 +147,43 @@ describe("reconciliation never calls an order 'not placed' while Sectigo may sti
     expect.soft(counts.NOT_PLACED ?? 0, "the pass declared an in-flight order not placed").toBe(0);
     expect.soft(result.outcome, "Sectigo placed and charged it, but the order says FAILED 'safe to order again'").toBe("PLACED");
     expect(result.order.orderNumber).toBe(upstream[0]!.order.orderNumber);
+  });
+});
+
+describe("PlaceOrder reconciliation by time and products", () => {
+  /** A PlaceOrder order with no domain (Code Signing, 1 year, PPP 1511), for one company. */
+  function codeSigning(organizationName: string): OrderSubmissionInput {
+    const id = unique();
+    return {
+      submissionKey: randomUUID(),
+      resellerAccountId: ACCOUNT,
+      customer: { new: { name: organizationName, email: `cs-${id}@review.example` } },
+      kind: "NEW",
+      currency: "USD",
+      items: [{ productCode: 1511, productName: "Code Signing Certificate, 1 year", days: 365, domainName: null, isAddOn: false, buyPrice: null, sellPrice: null }],
+      sectigo: {
+        operation: "placeOrder",
+        input: { brand: "OrderDesk", resellerPays: false, customer: { kind: "new", contactEmail: `cs-${id}@review.example` }, items: [{ pricingCode: 1511, params: { csr: RSA3072 } }], params: { organizationName, streetAddress1: "1 Review Street", localityName: "Berlin", postalCode: "10115", countryName: "DE" } },
+      },
+    };
+  }
+
+  it("does not give one company's order to another company's unplaced order", async () => {
+    const deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+    // Alpha's order never reached Sectigo (503, not processed); a moment later Beta's was placed but its answer was lost.
+    await admin("POST", "faults", { mode: "http503", endpoint: "!PlaceOrder", times: 1 });
+    const alpha = await submitOrder(staff, codeSigning("Alpha Review Ltd"), deps);
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!PlaceOrder", times: 1 });
+    const beta = await submitOrder(staff, codeSigning("Beta Review Ltd"), deps);
+    expect([alpha.outcome, beta.outcome]).toEqual(["UNKNOWN", "UNKNOWN"]);
+
+    const alphaVerdict = await reconcileOrder(staff, { orderId: alpha.order.id }, deps);
+    const alphaRow = await prisma.order.findUniqueOrThrow({ where: { id: alpha.order.id }, select: { status: true, orderNumber: true } });
+    // Sectigo holds exactly one order: Beta's (the report says so: organizationName "Beta Review Ltd").
+    expect.soft(alphaVerdict.outcome, "Alpha was settled PLACED with Beta's upstream order").not.toBe("PLACED");
+    expect.soft(alphaRow.orderNumber).toBeNull();
+    const betaVerdict = await reconcileOrder(staff, { orderId: beta.order.id }, deps);
+    expect(betaVerdict, "Beta (really placed) can no longer be matched to its own upstream order").toMatchObject({ outcome: "PLACED" });
   });
 });
 
