@@ -5,7 +5,7 @@
  */
 import { systemActor } from "@/lib/auth/system-actor";
 import type { OrderDeps } from "@/lib/orders/order-deps";
-import { reconcileOrder, STALE_SUBMITTING_MS, type ReconcileResult } from "@/lib/orders/reconcile-order";
+import { reconcileOrder, staleSubmittingMs, type ReconcileResult } from "@/lib/orders/reconcile-order";
 
 export const PASS_BATCH = 50;
 
@@ -16,7 +16,7 @@ export async function reconcileOpenOrders(deps: OrderDeps, opts: { batch?: numbe
     where: {
       OR: [
         { status: "UNKNOWN", NOT: { events: { some: { kind: "CANDIDATES" } } } },
-        { status: "SUBMITTING", createdAt: { lt: new Date(now.getTime() - STALE_SUBMITTING_MS) } },
+        { status: "SUBMITTING", createdAt: { lt: new Date(now.getTime() - staleSubmittingMs(deps)) } },
       ],
     },
     orderBy: { createdAt: "asc" },

@@ -48,22 +48,49 @@ export async function decideAuthorization(actor: Actor | null, raw: z.input<type
   if (!order) throw new AppError("NOT_FOUND", "That order does not exist.");
   if (!claimed) return { outcome: "ALREADY_DECIDED", status: order.status, pendingAction: order.pendingAction };
   const orderNumber = order.orderNumber!;
+  // Narrowed copies for the helper below (closures do not keep narrowing).
+  const me: Actor = actor;
+  const current = order;
 
-  const client = await deps.sectigo(order.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
-  const result = input.decision === "AUTHORIZE" ? await client.autoAuthorize({ orderNumber }) : await client.autoReject({ orderNumber });
+  // A failure of ours must never leave the claim set for ever: before anything is sent it is
+  // released (decide again); after, the order becomes UNKNOWN and reconciliation reads Sectigo.
+  let client;
+  try {
+    client = await deps.sectigo(order.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
+  } catch (error) {
+    await release(deps, order.id, input.decision, actor, "Nothing was sent to Sectigo: Order Desk could not prepare the call. Decide again.");
+    throw error;
+  }
+  const lost = async (error: unknown) => {
+    const message = `Something failed on our side while sending the decision to ${verb}; whether Sectigo received it is not known. Order Desk checks the order's status there; it will not be sent again.`;
+    await db.$transaction((tx) => transition(tx, order.id, actor, { from: ["AWAITING_AUTHORIZATION"], to: "UNKNOWN", changes: { errorMessage: message }, event: { kind: "UNKNOWN", message } }));
+    throw error;
+  };
+  let result;
+  try {
+    result = input.decision === "AUTHORIZE" ? await client.autoAuthorize({ orderNumber }) : await client.autoReject({ orderNumber });
+  } catch (error) {
+    return lost(error);
+  }
   const now = deps.now?.() ?? new Date();
 
   if (result.ok) {
+    try {
+      return await settleDecision(result.value as { siteLockUserId?: string; siteLockSiteId?: string });
+    } catch (error) {
+      return lost(error);
+    }
+  }
+  async function settleDecision(value: { siteLockUserId?: string; siteLockSiteId?: string }): Promise<DecisionResult> {
     if (input.decision === "AUTHORIZE") {
-      const full = { id: order.id, customerId: order.customerId, request: order.request, items: order.items };
-      const value = result.value as { siteLockUserId?: string; siteLockSiteId?: string };
+      const full = { id: current.id, customerId: current.customerId, request: current.request, items: current.items };
       await db.$transaction((tx) =>
-        settlePlaced(tx, full, actor, { orderNumber, awaiting: false, via: "AutoAuthorize", eventKind: "AUTHORIZED", siteLockUserId: value.siteLockUserId, siteLockSiteId: value.siteLockSiteId }, now, ["AWAITING_AUTHORIZATION"]),
+        settlePlaced(tx, full, me, { orderNumber, awaiting: false, via: "AutoAuthorize", eventKind: "AUTHORIZED", siteLockUserId: value.siteLockUserId, siteLockSiteId: value.siteLockSiteId }, now, ["AWAITING_AUTHORIZATION"]),
       );
       return { outcome: "AUTHORIZED", orderNumber };
     }
     await db.$transaction((tx) =>
-      transition(tx, order.id, actor, { from: ["AWAITING_AUTHORIZATION"], to: "REJECTED", changes: { pendingAction: null }, event: { kind: "REJECTED", message: `Order ${orderNumber} rejected at Sectigo (AutoReject).` } }),
+      transition(tx, current.id, me, { from: ["AWAITING_AUTHORIZATION"], to: "REJECTED", changes: { pendingAction: null }, event: { kind: "REJECTED", message: `Order ${orderNumber} rejected at Sectigo (AutoReject).` } }),
     );
     return { outcome: "REJECTED", orderNumber };
   }
@@ -78,4 +105,12 @@ export async function decideAuthorization(actor: Actor | null, raw: z.input<type
     await tx.orderEvent.create({ data: eventData(order.id, actor, { kind: "NOTE", message: `Sectigo refused to ${verb} the order: ${error.userMessage}`, data: { code: error.code ?? null } }) });
   });
   return { outcome: "REFUSED", message: error.userMessage };
+}
+
+/** Gives the claim back (nothing was sent): the order waits for a decision again. */
+async function release(deps: OrderDeps, orderId: string, decision: string, actor: Actor, message: string): Promise<void> {
+  await deps.db.$transaction(async (tx) => {
+    await tx.order.updateMany({ where: { id: orderId, pendingAction: decision }, data: { pendingAction: null } });
+    await tx.orderEvent.create({ data: eventData(orderId, actor, { kind: "NOTE", message }) });
+  });
 }

@@ -8,11 +8,14 @@ export interface OrderDeps {
   /** The Sectigo client of a reseller account, recording every call against the order and the person. */
   sectigo(resellerAccountId: string, link: { orderId?: string; actorId: string | null }): Promise<SectigoClient>;
   now?: () => Date;
+  /** The Sectigo call's time budget (ms): how long a SUBMITTING order may still be in flight. */
+  callTimeoutMs?: number;
 }
 
 export function orderDeps(db: PrismaClient, opts: { credentialsKey: string; timeoutMs?: number }): OrderDeps {
   return {
     db,
+    callTimeoutMs: opts.timeoutMs,
     sectigo: (resellerAccountId, link) =>
       sectigoClientForAccount(db, { resellerAccountId, credentialsKey: opts.credentialsKey, timeoutMs: opts.timeoutMs, orderId: link.orderId, actorId: link.actorId }),
   };

@@ -91,7 +91,16 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
     throw error;
   }
 
-  const result = await submitOrder(actor, submission, deps);
+  let result;
+  try {
+    result = await submitOrder(actor, submission, deps);
+  } catch (error) {
+    // "This e-mail is one of our customers already": on the form's own e-mail field.
+    if (error instanceof AppError && error.field === "customer.email") {
+      throw new AppError(error.code, error.message, product.api === "AutoApplyOrder" ? "values.appRepEmailAddress" : "values.emailAddress");
+    }
+    throw error;
+  }
   if (result.outcome !== "FAILED") return result;
   const field = formFieldOf(submission.sectigo.operation, result.field);
   const fieldErrors: Record<string, string[]> = field ? { [`values.${field}`]: [result.message] } : {};

@@ -23,6 +23,18 @@ import type { OrderSubmission } from "./submission";
 
 /** A SUBMITTING order older than this has lost its caller (twice the default 30 s call budget, plus margin). */
 export const STALE_SUBMITTING_MS = 90_000;
+
+/** When a SUBMITTING order's call is surely over: twice its time budget plus 30 s (at least 90 s). */
+export function staleSubmittingMs(deps: Pick<OrderDeps, "callTimeoutMs">): number {
+  return Math.max(STALE_SUBMITTING_MS, 2 * (deps.callTimeoutMs ?? 30_000) + 30_000);
+}
+
+/**
+ * "Not at Sectigo" is only final this long after the order was sent: a call that timed out may
+ * still be completing there (Sectigo may place it after we gave up), and reconciling early would
+ * tell staff "safe to order again" for an order that is about to exist.
+ */
+export const SETTLE_WINDOW_MS = 10 * 60_000;
 const WINDOW_BEFORE_MS = 5 * 60_000;
 const WINDOW_AFTER_MS = 30 * 60_000;
 
@@ -53,7 +65,7 @@ export async function reconcileOrder(actor: Actor | null, input: { orderId: stri
   });
   if (!order) throw new AppError("NOT_FOUND", "That order does not exist.");
   if (!OPEN_STATUSES.includes(order.status)) return { outcome: "SETTLED_ALREADY" };
-  if (order.status === "SUBMITTING" && now.getTime() - order.createdAt.getTime() < STALE_SUBMITTING_MS) {
+  if (order.status === "SUBMITTING" && now.getTime() - order.createdAt.getTime() < staleSubmittingMs(deps)) {
     return { outcome: "NOT_YET", reason: "The order is still being sent; check again in a minute." };
   }
   const request = order.request as OrderSubmission["sectigo"] | null;
@@ -94,6 +106,9 @@ export async function reconcileOrder(actor: Actor | null, input: { orderId: stri
       const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now));
       return moved ? { outcome: "PLACED", orderNumber: row.orderNumber } : { outcome: "SETTLED_ALREADY" };
     }
+    if (now.getTime() - order.createdAt.getTime() < SETTLE_WINDOW_MS) {
+      return note(deps, order.id, actor, `Sectigo shows no order with reference ${order.foreignOrderNumber} yet; it may still be placing it. Order Desk looks again, and only calls it not placed after ${SETTLE_WINDOW_MS / 60_000} minutes.`);
+    }
     return notPlaced(deps, order.id, actor, `Sectigo has no order with reference ${order.foreignOrderNumber}: it was not placed, and nothing was charged. It is safe to order it again.`);
   }
 
@@ -116,17 +131,25 @@ export async function reconcileOrder(actor: Actor | null, input: { orderId: stri
       })
     ).map((o) => o.orderNumber),
   );
+  // Whose order: the company named in the request (or our customer's name) against the report's.
+  const ours = (((request.input as { params?: Record<string, string> }).params?.organizationName ?? (await db.customer.findUnique({ where: { id: order.customerId }, select: { name: true } }))?.name) ?? "").trim().toLowerCase();
+  const orgOf = (orderNumber: string) => (report.value.rows.find((r) => r.orderNumber === orderNumber)?.organizationName ?? "").trim().toLowerCase();
   const candidates = report.value.rows
     .filter((r) => r.orderNumber && !claimed.has(r.orderNumber))
     .map(candidateOf)
-    .filter((c) => c.productCodes.length === 0 || c.productCodes.some((code) => wanted.has(code)));
+    .filter((c) => c.productCodes.length === 0 || c.productCodes.some((code) => wanted.has(code)))
+    // Another company's order is never ours.
+    .filter((c) => !ours || !orgOf(c.orderNumber) || orgOf(c.orderNumber) === ours);
   if (candidates.length === 0) {
-    if (now.getTime() - order.createdAt.getTime() < WINDOW_AFTER_MS / 3) {
+    if (now.getTime() - order.createdAt.getTime() < SETTLE_WINDOW_MS) {
       return note(deps, order.id, actor, "No matching order at Sectigo yet; Order Desk will look again.", "NOT_YET");
     }
     return notPlaced(deps, order.id, actor, "Sectigo shows no order with these products placed at that time: it was not placed. It is safe to order it again.");
   }
-  const exact = candidates.filter((c) => sameProducts(c.productCodes, wanted) && (!domain || c.domainName?.toLowerCase() === domain.toLowerCase()));
+  // Certain only when the one candidate has our products and something names it ours: the domain,
+  // or the company. Time and products alone could be another customer's order.
+  const identified = (c: Candidate) => (domain ? c.domainName?.toLowerCase() === domain.toLowerCase() : Boolean(ours) && orgOf(c.orderNumber) === ours);
+  const exact = candidates.filter((c) => sameProducts(c.productCodes, wanted) && identified(c));
   if (exact.length === 1 && candidates.length === 1) {
     const c = exact[0]!;
     const row = report.value.rows.find((r) => r.orderNumber === c.orderNumber)!;

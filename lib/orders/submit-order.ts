@@ -161,7 +161,13 @@ async function customerFor(tx: Parameters<Parameters<OrderDeps["db"]["$transacti
   }
   const c = submission.customer.new;
   const taken = await tx.customer.findFirst({ where: { resellerAccountId: submission.resellerAccountId, email: c.email }, select: { id: true } });
-  if (taken) throw new AppError("CONFLICT", "A customer with this e-mail address exists already: pick them from the customer list.", "customer.email");
+  if (taken) {
+    // Made by an earlier attempt that Sectigo refused (the form says "correct it and place it
+    // again"): that is still the new customer being ordered for, not someone else.
+    const real = await tx.order.count({ where: { customerId: taken.id, status: { not: "FAILED" } } });
+    if (real === 0) return taken.id;
+    throw new AppError("CONFLICT", "A customer with this e-mail address exists already: pick them from the customer list.", "customer.email");
+  }
   const created = await tx.customer.create({
     data: { resellerAccountId: submission.resellerAccountId, name: c.name, email: c.email, foreName: c.foreName, surName: c.surName, telephone: c.telephone, country: c.country },
     select: { id: true },

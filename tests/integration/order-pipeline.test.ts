@@ -14,7 +14,7 @@ import type { Actor } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/system-actor";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";
-import { reconcileOrder } from "@/lib/orders/reconcile-order";
+import { reconcileOrder, SETTLE_WINDOW_MS } from "@/lib/orders/reconcile-order";
 import { decideAuthorization } from "@/lib/orders/decide-authorization";
 import { settleUnknownOrder } from "@/lib/orders/settle-unknown-order";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
@@ -160,7 +160,12 @@ describe("placing an order", () => {
     const result = await submitOrder(staff, input, deps);
     expect(result.outcome).toBe("UNKNOWN");
     expect(await upstreamOrders((input.sectigo.input as { domainName: string }).domainName)).toHaveLength(0);
-    expect(await reconcileOrder(staff, { orderId: result.order.id }, deps)).toEqual({ outcome: "NOT_PLACED" });
+    // At once it is not final (Sectigo may still be placing an order whose answer was lost)...
+    expect((await reconcileOrder(staff, { orderId: result.order.id }, deps)).outcome).toBe("NOT_YET");
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: result.order.id } })).status).toBe("UNKNOWN");
+    // ...after the settle window it is: not placed, safe to order again.
+    const later = { ...deps, now: () => new Date(Date.now() + SETTLE_WINDOW_MS + 60_000) };
+    expect(await reconcileOrder(staff, { orderId: result.order.id }, later)).toEqual({ outcome: "NOT_PLACED" });
     const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id } });
     expect(order.status).toBe("FAILED");
     expect(order.errorMessage).toMatch(/not placed.*safe to order it again/);
