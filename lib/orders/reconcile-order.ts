@@ -191,7 +191,10 @@ function isAwaiting(row: WebHostReportRow): boolean {
 }
 
 async function note(deps: OrderDeps, orderId: string, actor: Actor, message: string, outcome: "NOT_YET" = "NOT_YET"): Promise<ReconcileResult> {
-  await deps.db.orderEvent.create({ data: eventData(orderId, actor, { kind: "NOTE", message: `Reconciliation: ${message}` }) });
+  // The every-minute pass says the same thing each time: the story keeps it once.
+  const text = `Reconciliation: ${message}`;
+  const last = await deps.db.orderEvent.findFirst({ where: { orderId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { message: true } });
+  if (last?.message !== text) await deps.db.orderEvent.create({ data: eventData(orderId, actor, { kind: "NOTE", message: text }) });
   return { outcome, reason: message };
 }
 
