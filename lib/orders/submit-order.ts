@@ -98,7 +98,9 @@ export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput
       return created;
     });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    // The same submission inserted meanwhile by a concurrent request: either its order row (unique
+    // key) or its new customer (same e-mail) got there first. Answer with that order.
+    if (!isUniqueViolation(error) && !(error instanceof AppError && error.field === "customer.email")) throw error;
     const existing = await db.order.findUnique({ where: { submissionKey: submission.submissionKey }, select: REF });
     if (!existing) throw error;
     return alreadySubmitted(deps, existing, actor);

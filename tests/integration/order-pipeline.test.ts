@@ -121,6 +121,16 @@ describe("placing an order", () => {
     expect(await upstreamOrders((input.sectigo.input as { domainName: string }).domainName)).toHaveLength(1);
   });
 
+  it("twenty copies of one submission at once: one placed, every other answered 'already submitted', one upstream order", async () => {
+    const input = siteLockOrder();
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitOrder(staff, input, deps)));
+    const outcomes = results.map((r) => r.outcome);
+    expect(outcomes.filter((o) => o === "PLACED")).toHaveLength(1);
+    expect(outcomes.filter((o) => o === "ALREADY_SUBMITTED")).toHaveLength(19);
+    expect(new Set(results.map((r) => r.order.id)).size).toBe(1);
+    expect(await upstreamOrders((input.sectigo.input as { domainName: string }).domainName)).toHaveLength(1);
+  });
+
   it("a Sectigo refusal fails the order with the field it named, and nothing is bought", async () => {
     const taken = siteLockOrder();
     expect((await submitOrder(staff, taken, deps)).outcome).toBe("PLACED");
