@@ -49,14 +49,15 @@ export async function transition(
   actor: Actor,
   opts: { from: OrderStatus[]; to: OrderStatus; changes?: Prisma.OrderUpdateManyMutationInput; event: Omit<EventInput, "from" | "to"> },
 ): Promise<boolean> {
-  const current = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } });
-  if (!current || !opts.from.includes(current.status)) return false;
+  // One possible starting status: no need to read it first (the update's condition checks it).
+  const from = opts.from.length === 1 ? opts.from[0]! : (await tx.order.findUnique({ where: { id: orderId }, select: { status: true } }))?.status;
+  if (!from || !opts.from.includes(from)) return false;
   const { count } = await tx.order.updateMany({
-    where: { id: orderId, status: current.status },
+    where: { id: orderId, status: from },
     data: { ...opts.changes, status: opts.to },
   });
   if (count !== 1) return false;
-  await tx.orderEvent.create({ data: eventData(orderId, actor, { ...opts.event, from: current.status, to: opts.to }) });
+  await tx.orderEvent.create({ data: eventData(orderId, actor, { ...opts.event, from, to: opts.to }) });
   return true;
 }
 
@@ -119,9 +120,16 @@ export async function settlePlaced(
   return moved;
 }
 
-export async function settleFailed(tx: Tx, orderId: string, actor: Actor, error: Pick<SectigoError, "code" | "userMessage" | "field" | "vendorMessage">, note: string): Promise<boolean> {
+export async function settleFailed(
+  tx: Tx,
+  orderId: string,
+  actor: Actor,
+  error: Pick<SectigoError, "code" | "userMessage" | "field" | "vendorMessage">,
+  note: string,
+  from: OrderStatus[] = OPEN_STATUSES,
+): Promise<boolean> {
   return transition(tx, orderId, actor, {
-    from: OPEN_STATUSES,
+    from,
     to: "FAILED",
     changes: { errorCode: error.code ?? null, errorMessage: error.userMessage, errorField: error.field ?? null },
     event: { kind: "FAILED", message: note, data: { code: error.code ?? null, field: error.field ?? null, vendorMessage: error.vendorMessage ?? null } },

@@ -123,6 +123,9 @@ export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput
   // 3. Settle.
   const settledAt = deps.now?.() ?? new Date();
   const full = { id: order.id, customerId: order.customerId, request: submission.sectigo, items: submission.items };
+  // What this request settled is known without reading it back; only a race (someone settled the
+  // order first, e.g. reconciliation) needs the stored state below.
+  let moved = false;
   if (result.ok) {
     const value = result.value;
     const placement = {
@@ -133,13 +136,17 @@ export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput
       siteLockSiteId: "siteLockSiteId" in value ? value.siteLockSiteId : undefined,
       via: "answer to the order call",
     };
-    await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, settledAt));
+    moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, settledAt));
+    if (moved) return { outcome: placement.awaiting ? "AWAITING_AUTHORIZATION" : "PLACED", order: { id: order.id, foreignOrderNumber, orderNumber: placement.orderNumber, status: placement.awaiting ? "AWAITING_AUTHORIZATION" : "PLACED" } };
   } else if (result.error.mayHavePlaced) {
     const message = "Sectigo's answer was lost, so whether the order was placed is not known yet. It will not be sent again; Order Desk is checking with Sectigo.";
     await db.$transaction((tx) => settleUnknown(tx, order.id, actor, message, { kind: result.error.kind, httpStatus: result.error.httpStatus ?? null }));
   } else {
     const error = result.error;
-    await db.$transaction((tx) => settleFailed(tx, order.id, actor, error, `Sectigo refused the order: ${error.userMessage}`));
+    moved = await db.$transaction((tx) => settleFailed(tx, order.id, actor, error, `Sectigo refused the order: ${error.userMessage}`));
+    if (moved) {
+      return { outcome: "FAILED", order: { id: order.id, foreignOrderNumber, orderNumber: null, status: "FAILED" }, message: error.userMessage, field: error.field, code: error.code };
+    }
   }
 
   const final = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { ...REF, errorMessage: true, errorField: true, errorCode: true } });
