@@ -1,11 +1,12 @@
 -- Orders list at 1,000,000 orders (issue 8): keyset paging per sort column, the staff and
--- product family filters, and the search's substring matches through pg_trgm.
+-- product family filters; the search: e-mail and domain starts (btree text_pattern_ops: Prisma
+-- cannot declare these, and its differ leaves them alone), name and domain parts (pg_trgm).
 -- pg_trgm ships with PostgreSQL's contrib (and the embedded binaries). Prisma does not manage
 -- extensions without its preview feature, so the diff neither creates nor drops it.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- CreateIndex
-CREATE INDEX "Customer_email_trgm_idx" ON "Customer" USING GIN ("email" gin_trgm_ops);
+CREATE INDEX "Customer_email_pattern_idx" ON "Customer"("email" text_pattern_ops);
 
 -- CreateIndex
 CREATE INDEX "Customer_name_trgm_idx" ON "Customer" USING GIN ("name" gin_trgm_ops);
@@ -24,6 +25,10 @@ CREATE INDEX "Order_placedById_createdAt_idx" ON "Order"("placedById", "createdA
 
 -- CreateIndex
 CREATE INDEX "OrderItem_productCode_orderId_idx" ON "OrderItem"("productCode", "orderId");
+
+-- CreateIndex
+-- CreateIndex (raw only, like the e-mail one: a domain's start)
+CREATE INDEX "OrderItem_domainName_pattern_idx" ON "OrderItem"("domainName" text_pattern_ops);
 
 -- CreateIndex
 CREATE INDEX "OrderItem_domainName_trgm_idx" ON "OrderItem" USING GIN ("domainName" gin_trgm_ops);
