@@ -1,5 +1,5 @@
 -- Orders list at 1,000,000 orders (issue 8): keyset paging per sort column, the staff and
--- product family filters; the search: e-mail and domain starts (btree text_pattern_ops: Prisma
+-- product family filters, and for the search e-mail and domain starts (btree text_pattern_ops: Prisma
 -- cannot declare these, and its differ leaves them alone), name and domain parts (pg_trgm).
 -- pg_trgm ships with PostgreSQL's contrib (and the embedded binaries). Prisma does not manage
 -- extensions without its preview feature, so the diff neither creates nor drops it.
