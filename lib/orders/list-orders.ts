@@ -169,8 +169,8 @@ export interface OrdersPage<T> {
   total: number;
   totalCapped: boolean;
   page: number;
-  /** Known when the total is exact. */
-  pageCount: number | null;
+  /** Exact when the total is; past the cap, the pages known so far (this one, and the next if any). */
+  pageCount: number;
   /** Cursors for the neighbouring pages (absent at either end). */
   next?: string;
   previous?: string;
@@ -231,19 +231,20 @@ export async function listOrders(actor: Actor, query: OrdersQuery) {
   const reverse = query.dir === "asc" ? "desc" : "asc";
 
   let page = query.page;
-  let [ids, total, staffOptions] = await Promise.all([
+  const [firstIds, counted, staffOptions] = await Promise.all([
     cursor === before && cursor
       ? idsAt([beyond(sort, reverse, cursor)], reverse, 0)
       : idsAt(cursor ? [beyond(sort, query.dir, cursor)] : [], query.dir, cursor ? 0 : (page - 1) * PAGE_SIZE),
     countRows(),
     staffWhoPlacedOrders(),
   ]);
-  const totalCapped = total > COUNT_CAP;
-  if (totalCapped) total = COUNT_CAP;
-  const pageCount = totalCapped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (!cursor && pageCount !== null && page > pageCount) {
+  let ids = firstIds;
+  const totalCapped = counted > COUNT_CAP;
+  const total = Math.min(counted, COUNT_CAP);
+  const exactPageCount = totalCapped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (!cursor && exactPageCount !== null && page > exactPageCount) {
     // A page past the end (an old link, rows gone meanwhile, a typed URL): the last page.
-    page = pageCount;
+    page = exactPageCount;
     ids = await idsAt([], query.dir, (page - 1) * PAGE_SIZE);
   }
 
@@ -266,7 +267,7 @@ export async function listOrders(actor: Actor, query: OrdersQuery) {
     total,
     totalCapped,
     page,
-    pageCount,
+    pageCount: exactPageCount ?? page + (hasNext ? 1 : 0),
     next: hasNext && rows.length ? cursorOf(ids.at(-1)) : undefined,
     previous: hasPrevious && rows.length ? cursorOf(ids[0]) : undefined,
     problems: range.problems,

@@ -5,7 +5,6 @@
  * /orders page calls, BESIDE a raw indexed SQL query for the same answer in the same run
  * (interleaved, so both see the same cache and load). Prints p50/p95 in ms; asserts nothing.
  */
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { withDatabase } from "@/lib/launcher/database";
@@ -36,18 +35,16 @@ interface Case {
 }
 
 await withDatabase(async (url) => {
-  // The use case reads the app's env through lib/env; this process is the app for the bench.
-  Object.assign(process.env, {
-    DATABASE_URL: url,
-    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-    CREDENTIALS_KEY: randomBytes(32).toString("base64"),
-  });
+  // The app's Prisma singleton (lib/db.ts keeps it on globalThis.prisma), pointed at this database
+  // before the use case first touches it, so the bench runs the very code the page runs.
+  const { createPrismaClient } = await import("@/lib/db");
+  (globalThis as unknown as { prisma?: ReturnType<typeof createPrismaClient> }).prisma = createPrismaClient(url);
   const { listOrders, ordersQuerySchema, productCodesOf } = await import("@/lib/orders/list-orders");
   const { prisma } = await import("@/lib/db");
   const raw = new pg.Pool({ connectionString: url, max: 2 });
   const load = (p: Params) => listOrders(support, ordersQuerySchema.parse(p));
 
-  const { rows: [{ n: orderCount }] } = await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Order"`);
+  const orderCount = (await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Order"`)).rows[0]?.n ?? 0;
   const { rows: samples } = await raw.query<{ orderNumber: string; foreignOrderNumber: string; email: string; domainName: string }>(
     `SELECT o."orderNumber", o."foreignOrderNumber", c.email, i."domainName"
        FROM "Order" o TABLESAMPLE SYSTEM (1) JOIN "Customer" c ON c.id = o."customerId"
