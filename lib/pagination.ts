@@ -105,3 +105,43 @@ export function describeSort(sorts: SortColumns, query: { sort: string; dir: "as
   if (!column) return "";
   return `Sorted by ${column.label.toLowerCase()}, ${ORDER_WORDS[column.kind][query.dir === "asc" ? 0 : 1]}.`;
 }
+
+/**
+ * Keyset paging: a cursor names the row a page starts after (or ends before) by its sort value
+ * and id, so page N costs what page 1 costs. It travels in the URL as opaque base64url text;
+ * anything that does not decode to [sort, dir, value, id] is ignored (the list starts over).
+ */
+export interface Cursor {
+  sort: string;
+  dir: "asc" | "desc";
+  value: string | null;
+  id: string;
+}
+
+const MAX_CURSOR_LENGTH = 400;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.dir, cursor.value, cursor.id]), "utf8").toString("base64url");
+}
+
+export function decodeCursor(text: string | undefined): Cursor | undefined {
+  if (!text || text.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed.length !== 4) return undefined;
+    const [sort, dir, value, id] = parsed as unknown[];
+    if (typeof sort !== "string" || (dir !== "asc" && dir !== "desc") || typeof id !== "string" || id.length === 0 || id.length > 64) return undefined;
+    if (value !== null && (typeof value !== "string" || value.length > 100)) return undefined;
+    return { sort, dir, value, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cursor parameter from the URL: opaque text kept as typed when it looks like one, else absent. */
+export const cursorParamSchema = z
+  .string()
+  .max(MAX_CURSOR_LENGTH)
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .optional()
+  .catch(undefined);
