@@ -57,8 +57,6 @@ export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
 
-  const account = await db.resellerAccount.findUnique({ where: { id: submission.resellerAccountId }, select: { id: true } });
-  if (!account) throw new AppError("NOT_FOUND", "That reseller account no longer exists.", "resellerAccountId");
 
   // 1. Claim: one row per submission key. A submission seen before is answered at once (its new
   // customer exists by now, and must not be refused as a duplicate e-mail); two arriving together
@@ -89,15 +87,15 @@ export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput
               productCode: i.productCode, productName: i.productName, days: i.days, domainName: i.domainName, isAddOn: i.isAddOn, cost: i.sellPrice,
             })),
           },
+          events: { create: [createdEvent(actor, foreignOrderNumber)] },
         },
         select: { ...REF, customerId: true },
-      });
-      await tx.orderEvent.create({
-        data: eventData(created.id, actor, { kind: "CREATED", to: "SUBMITTING", message: `Order ${foreignOrderNumber} created; sending it to Sectigo.` }),
       });
       return created;
     });
   } catch (error) {
+    // The account does not exist (any more): nothing was created, nothing sent.
+    if ((error as { code?: string })?.code === "P2003") throw new AppError("NOT_FOUND", "That reseller account no longer exists.", "resellerAccountId");
     // The same submission inserted meanwhile by a concurrent request: either its order row (unique
     // key) or its new customer (same e-mail) got there first. Answer with that order.
     if (!isUniqueViolation(error) && !(error instanceof AppError && error.field === "customer.email")) throw error;
@@ -182,6 +180,11 @@ async function customerFor(tx: Parameters<Parameters<OrderDeps["db"]["$transacti
     select: { id: true },
   });
   return created.id;
+}
+
+function createdEvent(actor: Actor, foreignOrderNumber: string) {
+  const { orderId: _orderId, ...event } = eventData("", actor, { kind: "CREATED", to: "SUBMITTING", message: `Order ${foreignOrderNumber} created; sending it to Sectigo.` });
+  return event;
 }
 
 async function alreadySubmitted(deps: OrderDeps, order: OrderRef, actor: Actor): Promise<SubmitResult> {

@@ -205,6 +205,12 @@ describe("placing an order", () => {
     expect(order.status).toBe("AWAITING_AUTHORIZATION");
   });
 
+  it("an account that no longer exists: a clear refusal, no order row, nothing sent", async () => {
+    const input = { ...siteLockOrder(), resellerAccountId: "no-such-account" };
+    await expect(submitOrder(staff, input, deps)).rejects.toThrow(/reseller account no longer exists/);
+    expect(await prisma.order.count({ where: { submissionKey: input.submissionKey } })).toBe(0);
+  });
+
   it("SUPPORT cannot place or reconcile orders", async () => {
     await expect(submitOrder(support, siteLockOrder(), deps)).rejects.toThrow(/role does not allow/);
     await expect(submitOrder(null, siteLockOrder(), deps)).rejects.toThrow(/session has ended/);
