@@ -45,7 +45,16 @@ export interface PriceInfo {
   currency: string | null;
 }
 
-type CustomerPick = { id: string; name: string; email: string; foreName?: string | null; surName?: string | null; telephone?: string | null; country?: string | null };
+type CustomerPick = {
+  id: string;
+  name: string;
+  email: string;
+  foreName?: string | null;
+  surName?: string | null;
+  telephone?: string | null;
+  country?: string | null;
+  orders?: Array<{ orderNumber: string | null }>;
+};
 type LicencePick = { id: string; domainName: string; productName: string; currentOrderNumber: string | null; customer: { id: string; name: string; email: string }; addOns: Array<{ productCode: number; productName: string }> };
 
 interface Draft {
@@ -228,6 +237,8 @@ function ProductOrder(props: {
     set("appRepSurname", c.surName);
     set("telephoneNumber", c.telephone);
     set("countryName", c.country);
+    // SiteLock for an existing customer: a new domain on their SiteLock account, named by one of their orders.
+    set("previousOrderNumber", c.orders?.[0]?.orderNumber);
   };
 
   const onSubmit = handleSubmit((values) =>
@@ -573,6 +584,9 @@ function CustomerPicker({ accountId, chosen, onPick }: { accountId: string; chos
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span>
           Existing customer: <span className="font-medium">{chosen.name}</span> <span className="text-slate-600">{chosen.email}</span>
+          {chosen.orders?.[0]?.orderNumber ? (
+            <span className="block text-xs text-slate-600">For SiteLock: a new domain on their account, with their order {chosen.orders[0].orderNumber} as the previous order number.</span>
+          ) : null}
         </span>
         <Button type="button" variant="secondary" onClick={() => onPick(null)}>
           Change

@@ -20,6 +20,10 @@ export async function searchCustomers(actor: Actor, input: z.input<typeof picker
     where: { resellerAccountId, OR: [{ email: { startsWith: prefix } }, { name: { startsWith: escapeLike(q), mode: "insensitive" } }] },
     orderBy: { name: "asc" },
     take: 8,
-    select: { id: true, name: true, email: true, foreName: true, surName: true, telephone: true, country: true },
+    select: {
+      id: true, name: true, email: true, foreName: true, surName: true, telephone: true, country: true,
+      // Their latest order Sectigo knows: a SiteLock order for an existing customer names it.
+      orders: { where: { orderNumber: { not: null } }, orderBy: { createdAt: "desc" }, take: 1, select: { orderNumber: true } },
+    },
   });
 }

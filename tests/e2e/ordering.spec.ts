@@ -191,3 +191,18 @@ test("a cart: two products in one order, the customer typed once", async ({ page
   await expect(page.getByText("Awaiting authorization", { exact: true }).first()).toBeVisible();
 });
 
+
+test("SiteLock for an existing customer: pick them, their order number comes along, a new domain on their account", async ({ page }) => {
+  await signIn(page, STAFF);
+  await page.goto("/orders/new");
+  await page.getByRole("radio", { name: /^SiteLock Basic/ }).check();
+  await page.getByLabel("Find an existing customer").fill("acme");
+  await page.getByRole("button", { name: /Acme Hosting/ }).click();
+  await expect(page.getByLabel("Previous order number (optional)")).toHaveValue(/^\d+$/);
+  const domain = `second-${randomUUID().slice(0, 8)}.example`;
+  await page.getByLabel("Domain name").fill(domain);
+  await placeAndLand(page);
+  await expect(page.getByText("Placed", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Acme Hosting/ })).toBeVisible();
+  await expect(page.getByText(`${domain} · SiteLock Basic`)).toBeVisible();
+});
