@@ -7,7 +7,7 @@
  * the tab's sessionStorage (never passwords) so a failed submit or a reload loses nothing; the
  * submission key travels with it, so a double click, a retry or a copied tab places one order.
  */
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -578,54 +578,76 @@ function useSearch<T>(search: (q: string) => Promise<{ ok: true; data: T[] } | {
 
 function CustomerPicker({ accountId, chosen, onPick }: { accountId: string; chosen: CustomerPick | null; onPick: (c: CustomerPick | null) => void }) {
   const search = useMemo(() => (q: string) => searchCustomersAction({ resellerAccountId: accountId, q }), [accountId]);
-  const { q, setQ, results, message } = useSearch<CustomerPick>(search);
-  if (chosen) {
-    return (
-      <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span>
-          Existing customer: <span className="font-medium">{chosen.name}</span> <span className="text-slate-600">{chosen.email}</span>
-          {chosen.orders?.[0]?.orderNumber ? (
-            <span className="block text-xs text-slate-600">For SiteLock: a new domain on their account, with their order {chosen.orders[0].orderNumber} as the previous order number.</span>
-          ) : null}
-        </span>
-        <Button type="button" variant="secondary" onClick={() => onPick(null)}>
-          Change
-        </Button>
-      </div>
-    );
-  }
   return (
-    <div className="space-y-2 text-sm">
-      <p className="text-slate-700">A new customer: fill in their details below. Or pick one we already have:</p>
-      <label htmlFor="customer-search" className="sr-only">
-        Find an existing customer
-      </label>
-      <input id="customer-search" className={inputClass} placeholder="Existing customer: type an e-mail or a name" value={q} onChange={(e) => setQ(e.target.value)} />
-      {message ? <p className="text-slate-600">{message}</p> : null}
-      <ul className="divide-y divide-slate-100">
-        {results.map((c) => (
-          <li key={c.id}>
-            <button type="button" className="w-full px-2 py-1 text-left hover:bg-slate-50" onClick={() => onPick(c)}>
-              {c.name} <span className="text-slate-600">{c.email}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <SearchPicker
+      id="customer-search"
+      intro="A new customer: fill in their details below. Or pick one we already have:"
+      label="Find an existing customer"
+      placeholder="Existing customer: type an e-mail or a name"
+      search={search}
+      chosen={chosen}
+      onPick={onPick}
+      describeChosen={(c) => (
+        <>
+          Existing customer: <span className="font-medium">{c.name}</span> <span className="text-slate-600">{c.email}</span>
+          {c.orders?.[0]?.orderNumber ? (
+            <span className="block text-xs text-slate-600">For SiteLock: a new domain on their account, with their order {c.orders[0].orderNumber} as the previous order number.</span>
+          ) : null}
+        </>
+      )}
+      describeResult={(c) => (
+        <>
+          {c.name} <span className="text-slate-600">{c.email}</span>
+        </>
+      )}
+    />
   );
 }
 
 function LicencePicker({ accountId, chosen, onPick }: { accountId: string; chosen: LicencePick | null; onPick: (l: LicencePick | null) => void }) {
   const search = useMemo(() => (q: string) => searchLicencesAction({ resellerAccountId: accountId, q }), [accountId]);
-  const { q, setQ, results, message } = useSearch<LicencePick>(search);
-  if (chosen) {
+  return (
+    <SearchPicker
+      id="licence-search"
+      label="The SiteLock licence this add-on is for: type its domain"
+      placeholder="example.com"
+      search={search}
+      chosen={chosen}
+      onPick={onPick}
+      describeChosen={(l) => (
+        <>
+          For <span className="font-medium">{l.domainName}</span> ({l.productName}, order {l.currentOrderNumber ?? "?"}) of {l.customer.name}
+          {l.addOns.length ? <span className="block text-slate-600">Has: {l.addOns.map((a) => a.productName).join(", ")}</span> : null}
+        </>
+      )}
+      describeResult={(l) => (
+        <>
+          {l.domainName} <span className="text-slate-600">· {l.productName} · {l.customer.name}</span>
+        </>
+      )}
+    />
+  );
+}
+
+/** Search as you type, pick one result; once picked, what was picked with a way to change it. */
+function SearchPicker<T extends { id: string }>(props: {
+  id: string;
+  /** Shown above the box; the label is then for screen readers only. */
+  intro?: string;
+  label: string;
+  placeholder: string;
+  search: (q: string) => Promise<{ ok: true; data: T[] } | { ok: false; error: { message: string } }>;
+  chosen: T | null;
+  onPick: (item: T | null) => void;
+  describeChosen: (item: T) => ReactNode;
+  describeResult: (item: T) => ReactNode;
+}) {
+  const { q, setQ, results, message } = useSearch<T>(props.search);
+  if (props.chosen) {
     return (
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span>
-          For <span className="font-medium">{chosen.domainName}</span> ({chosen.productName}, order {chosen.currentOrderNumber ?? "?"}) of {chosen.customer.name}
-          {chosen.addOns.length ? <span className="block text-slate-600">Has: {chosen.addOns.map((a) => a.productName).join(", ")}</span> : null}
-        </span>
-        <Button type="button" variant="secondary" onClick={() => onPick(null)}>
+        <span>{props.describeChosen(props.chosen)}</span>
+        <Button type="button" variant="secondary" onClick={() => props.onPick(null)}>
           Change
         </Button>
       </div>
@@ -633,16 +655,17 @@ function LicencePicker({ accountId, chosen, onPick }: { accountId: string; chose
   }
   return (
     <div className="space-y-2 text-sm">
-      <label htmlFor="licence-search" className="block text-slate-700">
-        The SiteLock licence this add-on is for: type its domain
+      {props.intro ? <p className="text-slate-700">{props.intro}</p> : null}
+      <label htmlFor={props.id} className={props.intro ? "sr-only" : "block text-slate-700"}>
+        {props.label}
       </label>
-      <input id="licence-search" className={inputClass} placeholder="example.com" value={q} onChange={(e) => setQ(e.target.value)} />
+      <input id={props.id} className={inputClass} placeholder={props.placeholder} value={q} onChange={(e) => setQ(e.target.value)} />
       {message ? <p className="text-slate-600">{message}</p> : null}
       <ul className="divide-y divide-slate-100">
-        {results.map((l) => (
-          <li key={l.id}>
-            <button type="button" className="w-full px-2 py-1 text-left hover:bg-slate-50" onClick={() => onPick(l)}>
-              {l.domainName} <span className="text-slate-600">· {l.productName} · {l.customer.name}</span>
+        {results.map((item) => (
+          <li key={item.id}>
+            <button type="button" className="w-full px-2 py-1 text-left hover:bg-slate-50" onClick={() => props.onPick(item)}>
+              {props.describeResult(item)}
             </button>
           </li>
         ))}

@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { actorUserId } from "@/lib/auth/system-actor";
 import { AppError } from "@/lib/errors";
-import type { OrderStatus } from "@/lib/generated/prisma/client";
+import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { OrderDeps } from "./order-deps";
 import { eventData, settlePlaced, transition } from "./settle-order";
 
@@ -100,17 +100,14 @@ export async function decideAuthorization(actor: Actor | null, raw: z.input<type
     await db.$transaction((tx) => transition(tx, order.id, actor, { from: ["AWAITING_AUTHORIZATION"], to: "UNKNOWN", changes: { errorMessage: message }, event: { kind: "UNKNOWN", message } }));
     return { outcome: "UNKNOWN", message };
   }
-  await db.$transaction(async (tx) => {
-    await tx.order.updateMany({ where: { id: order.id, pendingAction: input.decision }, data: { pendingAction: null } });
-    await tx.orderEvent.create({ data: eventData(order.id, actor, { kind: "NOTE", message: `Sectigo refused to ${verb} the order: ${error.userMessage}`, data: { code: error.code ?? null } }) });
-  });
+  await release(deps, order.id, input.decision, actor, `Sectigo refused to ${verb} the order: ${error.userMessage}`, { code: error.code ?? null });
   return { outcome: "REFUSED", message: error.userMessage };
 }
 
 /** Gives the claim back (nothing was sent): the order waits for a decision again. */
-async function release(deps: OrderDeps, orderId: string, decision: string, actor: Actor, message: string): Promise<void> {
+async function release(deps: OrderDeps, orderId: string, decision: string, actor: Actor, message: string, data?: Prisma.InputJsonValue): Promise<void> {
   await deps.db.$transaction(async (tx) => {
     await tx.order.updateMany({ where: { id: orderId, pendingAction: decision }, data: { pendingAction: null } });
-    await tx.orderEvent.create({ data: eventData(orderId, actor, { kind: "NOTE", message }) });
+    await tx.orderEvent.create({ data: eventData(orderId, actor, { kind: "NOTE", message, data }) });
   });
 }

@@ -91,12 +91,7 @@ export class World {
   /** Open transactions, outermost first: a dryRun (test=Y) may run inside a call's transaction. */
   private txs: Tx[] = [];
 
-  private customersByEmail = new Map<string, string[]>();
-  private licencesByDomain = new Map<string, string[]>();
-  private addOnsByParent = new Map<string, string[]>();
-  private ordersByForeign = new Map<string, string[]>();
-  private ordersByLogin = new Map<string, number[]>();
-  private renewals = new DueHeap();
+  private ix = newIndexes();
 
   private readonly dataDir: string | undefined;
   private readonly warn: (message: string) => void;
@@ -193,25 +188,25 @@ export class World {
 
   /** Customers of a login with this e-mail (case-insensitive), oldest first. */
   customersByEmailOf(loginName: string, email: string): Customer[] {
-    return this.many("customers", this.customersByEmail.get(pair(loginName, email.toLowerCase())));
+    return this.many("customers", this.ix.customersByEmail.get(pair(loginName, email.toLowerCase())));
   }
 
   /** Licences of a login for this domain (case-insensitive), oldest first. */
   licencesForDomain(loginName: string, domainName: string): License[] {
-    return this.many("licenses", this.licencesByDomain.get(pair(loginName, domainName.toLowerCase())));
+    return this.many("licenses", this.ix.licencesByDomain.get(pair(loginName, domainName.toLowerCase())));
   }
 
   addOnsOf(licenceId: string): License[] {
-    return this.many("licenses", this.addOnsByParent.get(licenceId));
+    return this.many("licenses", this.ix.addOnsByParent.get(licenceId));
   }
 
   ordersByForeignNumber(loginName: string, foreignOrderNumber: string): Order[] {
-    return this.many("orders", this.ordersByForeign.get(pair(loginName, foreignOrderNumber)));
+    return this.many("orders", this.ix.ordersByForeign.get(pair(loginName, foreignOrderNumber)));
   }
 
   /** A login's order numbers, ascending (for paging, without touching the orders). */
   orderNumbersOf(loginName: string): readonly number[] {
-    return this.ordersByLogin.get(loginName) ?? [];
+    return this.ix.ordersByLogin.get(loginName) ?? [];
   }
 
   accounts(): Account[] {
@@ -231,7 +226,7 @@ export class World {
   dueForAutoRenewal(now: number): License[] {
     const due: License[] = [];
     const seen = new Set<string>();
-    for (const entry of this.renewals.popUntil(now)) {
+    for (const entry of this.ix.renewals.popUntil(now)) {
       if (seen.has(entry.id)) continue;
       const raw = this.tables.licenses.get(entry.id);
       if (!raw || autoRenewDue(raw) !== entry.due) continue;
@@ -426,12 +421,7 @@ export class World {
       tables: this.tables,
       counters: { ...this.counters },
       seq: this.seq,
-      customersByEmail: this.customersByEmail,
-      licencesByDomain: this.licencesByDomain,
-      addOnsByParent: this.addOnsByParent,
-      ordersByForeign: this.ordersByForeign,
-      ordersByLogin: this.ordersByLogin,
-      renewals: this.renewals,
+      ix: this.ix,
       clock: this.clock.snapshot(),
     };
   }
@@ -440,12 +430,7 @@ export class World {
     this.tables = m.tables;
     this.counters = m.counters;
     this.seq = m.seq;
-    this.customersByEmail = m.customersByEmail;
-    this.licencesByDomain = m.licencesByDomain;
-    this.addOnsByParent = m.addOnsByParent;
-    this.ordersByForeign = m.ordersByForeign;
-    this.ordersByLogin = m.ordersByLogin;
-    this.renewals = m.renewals;
+    this.ix = m.ix;
     this.clock.restore(m.clock);
   }
 
@@ -493,21 +478,21 @@ export class World {
     switch (table) {
       case "customers": {
         const c = row as Customer;
-        push(this.customersByEmail, pair(c.loginName, c.email.toLowerCase()), c.id);
+        push(this.ix.customersByEmail, pair(c.loginName, c.email.toLowerCase()), c.id);
         break;
       }
       case "licenses": {
         const l = row as License;
-        push(this.licencesByDomain, pair(l.loginName, l.domainName.toLowerCase()), l.id);
-        if (l.parentId !== null) push(this.addOnsByParent, l.parentId, l.id);
+        push(this.ix.licencesByDomain, pair(l.loginName, l.domainName.toLowerCase()), l.id);
+        if (l.parentId !== null) push(this.ix.addOnsByParent, l.parentId, l.id);
         const due = autoRenewDue(l);
-        if (due !== undefined) this.renewals.push(due, l.id);
+        if (due !== undefined) this.ix.renewals.push(due, l.id);
         break;
       }
       case "orders": {
         const o = row as Order;
-        if (o.foreignOrderNumber) push(this.ordersByForeign, pair(o.loginName, o.foreignOrderNumber), o.orderNumber);
-        insertSorted(this.ordersByLogin, o.loginName, Number(o.orderNumber));
+        if (o.foreignOrderNumber) push(this.ix.ordersByForeign, pair(o.loginName, o.foreignOrderNumber), o.orderNumber);
+        insertSorted(this.ix.ordersByLogin, o.loginName, Number(o.orderNumber));
         break;
       }
     }
@@ -518,19 +503,19 @@ export class World {
     switch (table) {
       case "customers": {
         const c = row as Customer;
-        pull(this.customersByEmail, pair(c.loginName, c.email.toLowerCase()), c.id);
+        pull(this.ix.customersByEmail, pair(c.loginName, c.email.toLowerCase()), c.id);
         break;
       }
       case "licenses": {
         const l = row as License;
-        pull(this.licencesByDomain, pair(l.loginName, l.domainName.toLowerCase()), l.id);
-        if (l.parentId !== null) pull(this.addOnsByParent, l.parentId, l.id);
+        pull(this.ix.licencesByDomain, pair(l.loginName, l.domainName.toLowerCase()), l.id);
+        if (l.parentId !== null) pull(this.ix.addOnsByParent, l.parentId, l.id);
         break; // a stale due-heap entry is skipped when popped
       }
       case "orders": {
         const o = row as Order;
-        if (o.foreignOrderNumber) pull(this.ordersByForeign, pair(o.loginName, o.foreignOrderNumber), o.orderNumber);
-        removeSorted(this.ordersByLogin, o.loginName, Number(o.orderNumber));
+        if (o.foreignOrderNumber) pull(this.ix.ordersByForeign, pair(o.loginName, o.foreignOrderNumber), o.orderNumber);
+        removeSorted(this.ix.ordersByLogin, o.loginName, Number(o.orderNumber));
         break;
       }
     }
@@ -538,12 +523,7 @@ export class World {
 
   private load(image: Image): void {
     this.tables = { accounts: new Map(), customers: new Map(), licenses: new Map(), orders: new Map() };
-    this.customersByEmail = new Map();
-    this.licencesByDomain = new Map();
-    this.addOnsByParent = new Map();
-    this.ordersByForeign = new Map();
-    this.ordersByLogin = new Map();
-    this.renewals = new DueHeap();
+    this.ix = newIndexes();
     for (const table of TABLES) for (const row of image.tables[table].values()) this.place(table, row);
     this.counters = { ...image.counters };
     this.seq = image.seq;
@@ -640,20 +620,20 @@ export class World {
       const licence = this.tables.licenses.get(key);
       if (!licence) continue;
       const due = autoRenewDue(licence);
-      if (due !== undefined) this.renewals.push(due, licence.id);
+      if (due !== undefined) this.ix.renewals.push(due, licence.id);
       if (licence.parentId === null) {
-        for (const id of this.addOnsByParent.get(licence.id) ?? []) {
+        for (const id of this.ix.addOnsByParent.get(licence.id) ?? []) {
           const addOn = this.tables.licenses.get(id);
           const addOnDue = addOn ? autoRenewDue(addOn) : undefined;
-          if (addOnDue !== undefined) this.renewals.push(addOnDue, id);
+          if (addOnDue !== undefined) this.ix.renewals.push(addOnDue, id);
         }
       }
     }
-    if (this.renewals.size > 2 * this.tables.licenses.size + 1024) {
-      this.renewals = new DueHeap();
+    if (this.ix.renewals.size > 2 * this.tables.licenses.size + 1024) {
+      this.ix.renewals = new DueHeap();
       for (const licence of this.tables.licenses.values()) {
         const due = autoRenewDue(licence);
-        if (due !== undefined) this.renewals.push(due, licence.id);
+        if (due !== undefined) this.ix.renewals.push(due, licence.id);
       }
     }
   }
@@ -759,6 +739,18 @@ class DueHeap {
 }
 
 const LOCK_FILE = "lock";
+
+/** The lookups kept in step with the tables (see the file comment). */
+function newIndexes() {
+  return {
+    customersByEmail: new Map<string, string[]>(),
+    licencesByDomain: new Map<string, string[]>(),
+    addOnsByParent: new Map<string, string[]>(),
+    ordersByForeign: new Map<string, string[]>(),
+    ordersByLogin: new Map<string, number[]>(),
+    renewals: new DueHeap(),
+  };
+}
 
 function isAlive(pid: number): boolean {
   try {
