@@ -1,0 +1,45 @@
+/**
+ * The expiry workspace's filter (issue 9): one zod schema for the URL query, the CSV export and a
+ * bulk renewal "all that match the filter", and one translation into a database filter, so the
+ * list, the export and the run always agree on which licences a filter means.
+ * Bad values in a query string fall back to "any" rather than failing the page (`.catch`).
+ */
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { PRODUCTS } from "@/lib/catalog";
+import { anyExpiryBucketWhere, EXPIRY_BUCKET_KEYS, expiryBucketWhere } from "@/lib/licenses/licence-status";
+
+/** SiteLock plan tiers (catalog `sitelock.tier`: 0 Monitor, 1 Basic, 2 Pro, 3 Business) and their product IDs. */
+export const TIER_PRODUCTS: ReadonlyMap<number, number[]> = (() => {
+  const m = new Map<number, number[]>();
+  for (const p of PRODUCTS) {
+    const tier = p.sitelock?.kind === "base" ? p.sitelock.tier : undefined;
+    if (tier !== undefined && p.productId !== undefined) m.set(tier, [...(m.get(tier) ?? []), p.productId]);
+  }
+  return m;
+})();
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const expiryFilterSchema = z.object({
+  /** "any" or one bucket of EXPIRY_BUCKETS; "any" means every bucket (expired in the last 30 days to 90 days ahead). */
+  bucket: z.enum(["any", ...EXPIRY_BUCKET_KEYS]).catch("any").default("any"),
+  customer: id.optional().catch(undefined),
+  /** A licence's product ID (SiteLock plan, bundle, 911). */
+  product: z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined),
+  tier: z.coerce.number().int().min(0).max(9).optional().catch(undefined),
+  autoRenew: z.enum(["any", "on", "off"]).catch("any").default("any"),
+  /** An account manager's user id, or "none" for customers without one. */
+  manager: z.union([z.literal("none"), id]).optional().catch(undefined),
+});
+export type ExpiryFilter = z.output<typeof expiryFilterSchema>;
+
+export function expiryFilterWhere(filter: ExpiryFilter, now: Date): Prisma.LicenseWhereInput {
+  const and: Prisma.LicenseWhereInput[] = [filter.bucket === "any" ? anyExpiryBucketWhere(now) : expiryBucketWhere(filter.bucket, now)];
+  if (filter.customer) and.push({ customerId: filter.customer });
+  if (filter.product !== undefined) and.push({ productCode: filter.product });
+  if (filter.tier !== undefined) and.push({ productCode: { in: TIER_PRODUCTS.get(filter.tier) ?? [] } });
+  if (filter.autoRenew !== "any") and.push({ autoRenew: filter.autoRenew === "on" });
+  if (filter.manager) and.push({ customer: { accountManagerId: filter.manager === "none" ? null : filter.manager } });
+  return { AND: and };
+}
