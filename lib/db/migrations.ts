@@ -38,6 +38,30 @@ async function reportCharAsText(factory: PrismaPg): Promise<void> {
   (proto as { __charAsText?: boolean }).__charAsText = true;
 }
 
+/**
+ * adapter-pg 7.10 runs a migration script by splitting it on every ";" (even inside quoted
+ * strings and $$ function bodies) and sending the pieces one by one, outside any transaction.
+ * Prisma's native engine sends the whole script in one simple query instead, which PostgreSQL runs
+ * as one implicit transaction: a function body survives, and a failing migration leaves nothing
+ * half-applied. This runner does the same (the audit log's append-only trigger needs it).
+ */
+async function runScriptsWhole(factory: PrismaPg): Promise<void> {
+  const adapter = await factory.connect();
+  let proto: Record<string, unknown> | null = Object.getPrototypeOf(adapter);
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, "executeScript")) proto = Object.getPrototypeOf(proto);
+  await adapter.dispose();
+  if (!proto || (proto as { __wholeScripts?: boolean }).__wholeScripts) return;
+  type Self = { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+  proto.executeScript = async function (this: Self, script: string) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+  (proto as { __wholeScripts?: boolean }).__wholeScripts = true;
+}
+
 /** libpq's sslmode: require encrypts; verify-ca / verify-full also check the certificate. */
 function sslFor(mode: string | null): pg.PoolConfig["ssl"] {
   if (!mode || mode === "disable" || mode === "allow" || mode === "prefer") return undefined;
@@ -98,6 +122,7 @@ async function openSession(url: string): Promise<MigrationSession> {
   const pool = new pg.Pool(discreteConfig(url));
   const factory = new PrismaPg(pool);
   await reportCharAsText(factory);
+  await runScriptsWhole(factory);
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const schemaContext = await loadSchemaContext({ schemaPath: { cliProvidedPath: SCHEMA_PATH }, printLoadMessage: false });
   const SchemaEngine = await loadWasmEngine();

@@ -55,10 +55,10 @@ afterAll(async () => {
 function actionsAs(actor: Actor) {
   const authorizedAction = createActionClient({ getActor: async () => actor, logError: () => {} });
   return {
-    create: authorizedAction({ permission: "manageSettings", schema: createResellerAccountSchema }, createResellerAccount),
-    update: authorizedAction({ permission: "manageSettings", schema: updateResellerAccountSchema }, updateResellerAccount),
-    test: authorizedAction({ permission: "manageSettings", schema: testConnectionSchema }, testResellerConnection),
-    savePrice: authorizedAction({ permission: "manageSettings", schema: savePlanPriceSchema }, savePlanPrice),
+    create: authorizedAction({ name: "test.createResellerAccount", permission: "manageSettings", schema: createResellerAccountSchema }, createResellerAccount),
+    update: authorizedAction({ name: "test.updateResellerAccount", permission: "manageSettings", schema: updateResellerAccountSchema }, updateResellerAccount),
+    test: authorizedAction({ name: "test.testConnection", permission: "manageSettings", schema: testConnectionSchema }, testResellerConnection),
+    savePrice: authorizedAction({ name: "test.savePlanPrice", permission: "manageSettings", schema: savePlanPriceSchema }, savePlanPrice),
   };
 }
 

@@ -15,7 +15,7 @@ function client(actor: Actor | null) {
 describe("authorizedAction", () => {
   it("refuses a missing session without running the handler", async () => {
     const handler = vi.fn(async () => "placed");
-    const action = client(null)({ permission: "placeOrders", schema }, handler);
+    const action = client(null)({ name: "test.action", permission: "placeOrders", schema }, handler);
     const result = await action({ domainName: "example.com" });
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: "UNAUTHENTICATED" }) });
     expect(handler).not.toHaveBeenCalled();
@@ -23,7 +23,7 @@ describe("authorizedAction", () => {
 
   it("refuses a role without the permission without running the handler", async () => {
     const handler = vi.fn(async () => "placed");
-    const action = client(support)({ permission: "placeOrders", schema }, handler);
+    const action = client(support)({ name: "test.action", permission: "placeOrders", schema }, handler);
     const result = await action({ domainName: "example.com" });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe("FORBIDDEN");
@@ -31,14 +31,14 @@ describe("authorizedAction", () => {
   });
 
   it("checks the role before parsing input", async () => {
-    const action = client(support)({ permission: "placeOrders", schema }, async () => "x");
+    const action = client(support)({ name: "test.action", permission: "placeOrders", schema }, async () => "x");
     const result = await action({ domainName: "" });
     expect(!result.ok && result.error.code).toBe("FORBIDDEN");
   });
 
   it("returns field errors for invalid input", async () => {
     const handler = vi.fn(async () => "placed");
-    const action = client(staff)({ permission: "placeOrders", schema }, handler);
+    const action = client(staff)({ name: "test.action", permission: "placeOrders", schema }, handler);
     const result = await action({ domainName: "a" });
     expect(result).toEqual({
       ok: false,
@@ -48,12 +48,12 @@ describe("authorizedAction", () => {
   });
 
   it("passes the actor and parsed input to the handler", async () => {
-    const action = client(staff)({ permission: "placeOrders", schema }, async (actor, input) => `${actor.id}:${input.domainName}`);
+    const action = client(staff)({ name: "test.action", permission: "placeOrders", schema }, async (actor, input) => `${actor.id}:${input.domainName}`);
     await expect(action({ domainName: "example.com" })).resolves.toEqual({ ok: true, data: "u1:example.com" });
   });
 
   it("maps an AppError to data tied to its field", async () => {
-    const action = client(staff)({ permission: "placeOrders", schema }, async () => {
+    const action = client(staff)({ name: "test.action", permission: "placeOrders", schema }, async () => {
       throw new AppError("CONFLICT", "Domain already has a license.", "domainName");
     });
     const result = await action({ domainName: "example.com" });
@@ -65,7 +65,7 @@ describe("authorizedAction", () => {
 
   it("hides unexpected errors behind a reference and logs them", async () => {
     const logError = vi.fn();
-    const action = createActionClient({ getActor: async () => staff, logError })({ permission: "placeOrders", schema }, async () => {
+    const action = createActionClient({ getActor: async () => staff, logError })({ name: "test.action", permission: "placeOrders", schema }, async () => {
       throw new Error("connection refused: password=hunter2");
     });
     const result = await action({ domainName: "example.com" });

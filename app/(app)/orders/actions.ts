@@ -16,26 +16,26 @@ import { pickerSearchSchema, searchCustomers } from "@/lib/customers/search-cust
 import { searchLicences } from "@/lib/licenses/search-licences";
 import { priceFor } from "@/lib/settings/offered-plans";
 
-export const reconcileOrderAction = authorizedAction({ permission: "placeOrders", schema: z.object({ orderId: orderIdSchema }) }, async (actor, input) => {
+export const reconcileOrderAction = authorizedAction({ name: "orders.reconcileOrder", permission: "placeOrders", schema: z.object({ orderId: orderIdSchema }) }, async (actor, input) => {
   const result = await reconcileOrder(actor, input, appOrderDeps());
   revalidatePath(`/orders/${input.orderId}`);
   return result;
 });
 
-export const decideAuthorizationAction = authorizedAction({ permission: "authorizeOrders", schema: decisionSchema }, async (actor, input) => {
+export const decideAuthorizationAction = authorizedAction({ name: "orders.decideAuthorization", permission: "authorizeOrders", schema: decisionSchema }, async (actor, input) => {
   const result = await decideAuthorization(actor, input, appOrderDeps());
   revalidatePath(`/orders/${input.orderId}`);
   revalidatePath("/orders/awaiting");
   return result;
 });
 
-export const settleUnknownOrderAction = authorizedAction({ permission: "placeOrders", schema: settleUnknownSchema }, async (actor, input) => {
+export const settleUnknownOrderAction = authorizedAction({ name: "orders.settleUnknownOrder", permission: "placeOrders", schema: settleUnknownSchema }, async (actor, input) => {
   const result = await settleUnknownOrder(actor, input, appOrderDeps());
   revalidatePath(`/orders/${input.orderId}`);
   return result;
 });
 
-export const placeOrderAction = authorizedAction({ permission: "placeOrders", schema: orderFormRequestSchema }, async (actor, input) => {
+export const placeOrderAction = authorizedAction({ name: "orders.placeOrder", permission: "placeOrders", schema: orderFormRequestSchema }, async (actor, input) => {
   const deps = {
     ...appOrderDeps(),
     async priceOf(productKey: string, term: string) {
@@ -65,5 +65,5 @@ export const placeOrderAction = authorizedAction({ permission: "placeOrders", sc
   }
 });
 
-export const searchCustomersAction = authorizedAction({ permission: "placeOrders", schema: pickerSearchSchema }, (actor, input) => searchCustomers(actor, input));
-export const searchLicencesAction = authorizedAction({ permission: "placeOrders", schema: pickerSearchSchema }, (actor, input) => searchLicences(actor, input));
+export const searchCustomersAction = authorizedAction({ name: "orders.searchCustomers", audit: false, permission: "placeOrders", schema: pickerSearchSchema }, (actor, input) => searchCustomers(actor, input));
+export const searchLicencesAction = authorizedAction({ name: "orders.searchLicences", audit: false, permission: "placeOrders", schema: pickerSearchSchema }, (actor, input) => searchLicences(actor, input));

@@ -7,18 +7,18 @@ import { createResellerAccount } from "@/lib/settings/create-reseller-account";
 import { updateResellerAccount } from "@/lib/settings/update-reseller-account";
 import { testResellerConnection } from "@/lib/settings/test-reseller-connection";
 
-export const createResellerAccountAction = authorizedAction({ permission: "manageSettings", schema: createResellerAccountSchema }, async (actor, input) => {
+export const createResellerAccountAction = authorizedAction({ name: "settings.accounts.createResellerAccount", permission: "manageSettings", schema: createResellerAccountSchema }, async (actor, input) => {
   const account = await createResellerAccount(actor, input);
   revalidatePath("/settings/accounts");
   return account;
 });
 
-export const updateResellerAccountAction = authorizedAction({ permission: "manageSettings", schema: updateResellerAccountSchema }, async (actor, input) => {
+export const updateResellerAccountAction = authorizedAction({ name: "settings.accounts.updateResellerAccount", permission: "manageSettings", schema: updateResellerAccountSchema }, async (actor, input) => {
   const account = await updateResellerAccount(actor, input);
   revalidatePath("/settings/accounts");
   return account;
 });
 
-export const testConnectionAction = authorizedAction({ permission: "manageSettings", schema: testConnectionSchema }, (actor, input) =>
+export const testConnectionAction = authorizedAction({ name: "settings.accounts.testConnection", audit: false, permission: "manageSettings", schema: testConnectionSchema }, (actor, input) =>
   testResellerConnection(actor, input),
 );

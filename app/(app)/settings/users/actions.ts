@@ -15,31 +15,31 @@ import { setUserDisabled } from "@/lib/users/set-user-disabled";
 import { setUserPassword } from "@/lib/users/set-user-password";
 import { endUserSessions } from "@/lib/users/end-user-sessions";
 
-export const createUserAction = authorizedAction({ permission: "manageUsers", schema: createUserSchema }, async (actor, input) => {
+export const createUserAction = authorizedAction({ name: "settings.users.createUser", permission: "manageUsers", schema: createUserSchema }, async (actor, input) => {
   const user = await createUser(actor, input);
   revalidatePath("/settings/users");
   return user;
 });
 
-export const changeUserRoleAction = authorizedAction({ permission: "manageUsers", schema: changeUserRoleSchema }, async (actor, input) => {
+export const changeUserRoleAction = authorizedAction({ name: "settings.users.changeUserRole", permission: "manageUsers", schema: changeUserRoleSchema }, async (actor, input) => {
   const result = await changeUserRole(actor, input);
   revalidatePath("/settings/users");
   return result;
 });
 
-export const setUserDisabledAction = authorizedAction({ permission: "manageUsers", schema: setUserDisabledSchema }, async (actor, input) => {
+export const setUserDisabledAction = authorizedAction({ name: "settings.users.setUserDisabled", permission: "manageUsers", schema: setUserDisabledSchema }, async (actor, input) => {
   const result = await setUserDisabled(actor, input);
   revalidatePath("/settings/users");
   return result;
 });
 
-export const setUserPasswordAction = authorizedAction({ permission: "manageUsers", schema: setUserPasswordSchema }, async (actor, input) => {
+export const setUserPasswordAction = authorizedAction({ name: "settings.users.setUserPassword", permission: "manageUsers", schema: setUserPasswordSchema }, async (actor, input) => {
   const result = await setUserPassword(actor, input);
   revalidatePath(`/settings/users/${input.userId}`);
   return result;
 });
 
-export const endUserSessionsAction = authorizedAction({ permission: "manageUsers", schema: endUserSessionsSchema }, async (actor, input) => {
+export const endUserSessionsAction = authorizedAction({ name: "settings.users.endUserSessions", permission: "manageUsers", schema: endUserSessionsSchema }, async (actor, input) => {
   const result = await endUserSessions(actor, input);
   revalidatePath(`/settings/users/${input.userId}`);
   return result;

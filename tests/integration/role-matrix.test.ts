@@ -1,0 +1,182 @@
+/**
+ * Every server action against every role (issue 10). The list of actions is not written here: it
+ * is every export of every `actions.ts` under app/, so a new action is in the matrix the day it
+ * is added, and must come with a sample input below (the first test fails until it does).
+ *
+ * - signed out: UNAUTHENTICATED, nothing changes;
+ * - a role without the action's permission (SUPPORT for every state-changing one): FORBIDDEN with a
+ *   valid input, nothing changes, and the refusal is in the audit log;
+ * - a role with it: past the gate (the wrapper reaches input validation: INVALID_INPUT for null).
+ * "Nothing changes" is a fingerprint of every row of every table but the audit log itself.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startDemoDatabase } from "./test-database";
+import type { Actor } from "@/lib/auth/session";
+import { can, ROLES, type Role } from "@/lib/auth/roles";
+
+let currentActor: Actor | null = null;
+vi.mock("@/lib/auth/session", () => ({
+  getActor: async () => currentActor,
+  requireActor: async () => {
+    throw new Error("pages are not called here");
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "role-matrix", "x-orderdesk-client-address": "203.0.113.9" }) }));
+
+type Db = Awaited<ReturnType<typeof startDemoDatabase>>;
+let db: Db;
+type Prisma = (typeof import("@/lib/db"))["prisma"];
+let prisma: Prisma;
+const ids: Record<string, string> = {};
+
+interface Action {
+  file: string;
+  exportName: string;
+  fn: (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
+  name: string;
+  permission: Parameters<typeof can>[1];
+  audit: boolean;
+}
+const actions: Action[] = [];
+
+function actionFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return actionFiles(p);
+    return e.name === "actions.ts" ? [p] : [];
+  });
+}
+
+/** A valid input per action (by its registered name), built from the demo world. */
+const SAMPLES: Record<string, () => unknown> = {
+  "orders.reconcileOrder": () => ({ orderId: ids.order }),
+  "orders.decideAuthorization": () => ({ orderId: ids.order, decision: "AUTHORIZE" }),
+  "orders.settleUnknownOrder": () => ({ orderId: ids.order, choice: "NOT_PLACED" }),
+  "orders.placeOrder": () => ({
+    submissionKey: "5b4c1f0e-1f0e-4c1f-8e1f-0e1f0e1f0e1f",
+    resellerAccountId: ids.account,
+    productKey: "sitelock-basic",
+    customerId: null,
+    licenceId: null,
+    resellerPays: true,
+    values: { domainName: "matrix-example.com", appRepEmailAddress: "matrix@example.com", days: "365" },
+    cart: [],
+  }),
+  "orders.searchCustomers": () => ({ resellerAccountId: ids.account, q: "a" }),
+  "orders.searchLicences": () => ({ resellerAccountId: ids.account, q: "a" }),
+  "settings.users.createUser": () => ({ email: "matrix@orderdesk.test", name: "Matrix", role: "ADMIN", password: "a-long-enough-password-1" }),
+  "settings.users.changeUserRole": () => ({ userId: ids.staff, role: "ADMIN" }),
+  "settings.users.setUserDisabled": () => ({ userId: ids.staff, disabled: true }),
+  "settings.users.setUserPassword": () => ({ userId: ids.staff, password: "a-long-enough-password-2" }),
+  "settings.users.endUserSessions": () => ({ userId: ids.staff }),
+  "settings.prices.savePlanPrice": () => ({ productKey: "sitelock-basic", term: "365", buyPrice: "1.00", sellPrice: "2.00", currency: "USD", enabled: false }),
+  "settings.accounts.createResellerAccount": () => ({
+    label: "Matrix",
+    loginName: "matrix",
+    password: "matrix-secret",
+    apBrand: "",
+    apiBaseUrl: "http://127.0.0.1:4999/products/",
+    mode: "SANDBOX",
+    autoRenewDefault: true,
+    isDefault: true,
+  }),
+  "settings.accounts.updateResellerAccount": () => ({
+    id: ids.account,
+    label: "Matrix",
+    loginName: "matrix",
+    password: "",
+    apBrand: "",
+    apiBaseUrl: "http://127.0.0.1:4999/products/",
+    mode: "SANDBOX",
+    autoRenewDefault: false,
+    isDefault: true,
+  }),
+  "settings.accounts.testConnection": () => ({ id: ids.account, loginName: "matrix", apiBaseUrl: "http://127.0.0.1:4999/products/", mode: "SANDBOX", password: "" }),
+};
+
+/** Every row of every table (the audit log aside), hashed in the database. */
+async function fingerprint(): Promise<string> {
+  const tables = await prisma.$queryRaw<Array<{ t: string }>>`
+    SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('AuditEntry', '_prisma_migrations') ORDER BY 1`;
+  const parts: string[] = [];
+  for (const { t } of tables) {
+    const [row] = await prisma.$queryRawUnsafe<Array<{ h: string | null }>>(
+      `SELECT md5(coalesce(string_agg(md5(x::text), ',' ORDER BY md5(x::text)), '')) AS h FROM "${t.replace(/"/g, '""')}" x`,
+    );
+    parts.push(`${t}:${row?.h}`);
+  }
+  return parts.join("\n");
+}
+
+const actorOf = async (role: Role): Promise<Actor> => {
+  const u = await prisma.user.findFirstOrThrow({ where: { role, disabled: false } });
+  return { id: u.id, email: u.email, name: u.name, role: u.role };
+};
+
+beforeAll(async () => {
+  db = await startDemoDatabase();
+  ({ prisma } = await import("@/lib/db"));
+  const { registeredAction } = await import("@/lib/auth/authorized-action");
+  ids.order = (await prisma.order.findFirstOrThrow({ select: { id: true } })).id;
+  ids.account = (await prisma.resellerAccount.findFirstOrThrow({ select: { id: true } })).id;
+  ids.staff = (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" }, select: { id: true } })).id;
+  for (const file of actionFiles(path.resolve("app"))) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const [exportName, fn] of Object.entries(mod)) {
+      const meta = registeredAction(fn);
+      if (typeof fn !== "function") continue;
+      expect(meta, `${path.relative(".", file)} exports ${exportName}, which is not made by authorizedAction`).toBeDefined();
+      actions.push({ file: path.relative(".", file), exportName, fn: fn as Action["fn"], ...meta! });
+    }
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await db?.stop();
+});
+
+describe("role matrix over every server action", () => {
+  it("finds the actions, and each has a sample input here", () => {
+    expect(actions.length).toBeGreaterThanOrEqual(15);
+    const missing = actions.filter((a) => !SAMPLES[a.name]).map((a) => `${a.name} (${a.file} ${a.exportName})`);
+    expect(missing, "add a valid sample input for each new action").toEqual([]);
+  });
+
+  it("signed out: every action is refused and nothing changes", async () => {
+    currentActor = null;
+    const before = await fingerprint();
+    for (const a of actions) {
+      const r = await a.fn(SAMPLES[a.name]?.() ?? {});
+      expect(r.error?.code, a.name).toBe("UNAUTHENTICATED");
+    }
+    expect(await fingerprint()).toBe(before);
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: refused exactly where the role lacks the permission, with nothing changed and the refusal audited`, async () => {
+      const actor = await actorOf(role);
+      currentActor = actor;
+      const before = await fingerprint();
+      const denied = actions.filter((a) => !can(role, a.permission));
+      for (const a of denied) {
+        const auditedBefore = await prisma.auditEntry.count({ where: { actorId: actor.id, action: a.name, outcome: "FORBIDDEN" } });
+        const r = await a.fn(SAMPLES[a.name]?.() ?? {});
+        expect(r.error?.code, `${role} → ${a.name}`).toBe("FORBIDDEN");
+        const auditedAfter = await prisma.auditEntry.count({ where: { actorId: actor.id, action: a.name, outcome: "FORBIDDEN" } });
+        expect(auditedAfter - auditedBefore, `${role} → ${a.name} audited`).toBe(a.audit ? 1 : 0);
+      }
+      expect(await fingerprint(), `${role}: denied actions changed nothing`).toBe(before);
+      for (const a of actions.filter((x) => can(role, x.permission))) {
+        const r = await a.fn(null);
+        expect(r.error?.code, `${role} → ${a.name} reaches validation`).toBe("INVALID_INPUT");
+      }
+      if (role === "SUPPORT") {
+        // SUPPORT reads everything and changes nothing: every audited (state-changing) action is refused.
+        expect(actions.filter((a) => a.audit && can(role, a.permission)).map((a) => a.name)).toEqual([]);
+      }
+    });
+  }
+});
