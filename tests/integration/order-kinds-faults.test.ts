@@ -5,7 +5,7 @@
  * leaves the outcome unknown, where reconciliation must find the one upstream order and never resend.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
@@ -15,6 +15,8 @@ import { DEMO_RESELLER, anchorDay } from "@/lib/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
+import { reconcileOrder } from "@/lib/orders/reconcile-order";
+import { systemActor } from "@/lib/auth/system-actor";
 import { startTestDatabase } from "./test-database";
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;
@@ -98,5 +100,97 @@ describe("SSL with the SSL PLUS SiteLock Bundle, from the order form", () => {
     expect(result.outcome).toBe("PLACED");
     const licences = await prisma.license.findMany({ where: { orderId: result.order.id } });
     expect(licences.map((l) => [l.productCode, l.domainName, l.termDays])).toEqual([[1072, root, 730]]);
+  });
+});
+
+/** A placed SiteLock Basic licence for a new customer: what the existing-customer and add-on kinds build on. */
+async function placedBase() {
+  const domain = `base-${unique()}.example`;
+  const email = `owner@${domain}`;
+  const result = await placeOrderFromForm(staff, formRequest("sitelock-basic", { term: "365", domainName: domain, appRepEmailAddress: email }), deps);
+  expect(result.outcome).toBe("PLACED");
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, include: { licenses: true } });
+  return { domain, email, orderNumber: order.orderNumber!, customerId: order.customerId, licenceId: order.licenses[0]!.id };
+}
+
+type Kind = {
+  name: string;
+  /** The form request for this kind, and the domain whose upstream orders it adds one to. */
+  prepare(): Promise<{ request: ReturnType<typeof formRequest>; domain: string; upstreamBefore: number }>;
+};
+
+const KINDS: Kind[] = [
+  {
+    name: "new customer",
+    prepare: async () => {
+      const domain = `new-${unique()}.example`;
+      return { domain, upstreamBefore: 0, request: formRequest("sitelock-pro", { term: "365", domainName: domain, appRepEmailAddress: `owner@${domain}` }) };
+    },
+  },
+  {
+    name: "existing customer, new domain",
+    prepare: async () => {
+      const base = await placedBase();
+      const domain = `second-${unique()}.example`;
+      return {
+        domain,
+        upstreamBefore: 0,
+        request: formRequest("sitelock-basic", { term: "30", domainName: domain, appRepEmailAddress: base.email, previousOrderNumber: base.orderNumber }, { customerId: base.customerId }),
+      };
+    },
+  },
+  {
+    name: "add-on to an existing licence",
+    prepare: async () => {
+      const base = await placedBase();
+      return { domain: base.domain, upstreamBefore: 1, request: formRequest("sitelock-trueshield", { term: "365", domainName: base.domain, appRepEmailAddress: base.email }, { licenceId: base.licenceId }) };
+    },
+  },
+  {
+    name: "SiteLock 911",
+    prepare: async () => {
+      const domain = `hacked-${unique()}.example`;
+      return { domain, upstreamBefore: 0, request: formRequest("sitelock-911", { term: "0", domainName: domain, appRepEmailAddress: `owner@${domain}` }) };
+    },
+  },
+  {
+    name: "SSL with the SSL PLUS SiteLock Bundle",
+    prepare: async () => {
+      const domain = `bundle-${unique()}.example`;
+      return { domain, upstreamBefore: 0, request: formRequest("sitelock-ssl-bundle", { term: "365", sslProductId: "287", domainName: domain, appRepEmailAddress: `owner@${domain}` }) };
+    },
+  },
+];
+
+/** Faults after which Sectigo has placed the order but we cannot know it (the sandbox's admin fault rules). */
+const FAULTS = [
+  // Sectigo answers after our call gave up.
+  { name: "timeout", rule: { mode: "latency", latencyMs: 900 }, timeoutMs: 300 },
+  { name: "lost response", rule: { mode: "lost-response" }, timeoutMs: 5_000 },
+  { name: "5xx after send", rule: { mode: "http500-after-processing" }, timeoutMs: 5_000 },
+  { name: "malformed reply", rule: { mode: "malformed-after-processing" }, timeoutMs: 5_000 },
+] as const;
+
+describe("every AutoApplyOrder kind under every fault: UNKNOWN, then reconciled PLACED with its one upstream order", () => {
+  it.each(KINDS.flatMap((kind) => FAULTS.map((fault) => [kind.name, fault.name, kind, fault] as const)))("%s, %s", async (_k, _f, kind, fault) => {
+    const { request, domain, upstreamBefore } = await kind.prepare();
+    await admin("POST", "faults", { ...fault.rule, endpoint: "!AutoApplyOrder", loginName: DEMO_RESELLER.loginName, times: 1 });
+    const faulty = orderDeps(prisma, { credentialsKey: key, timeoutMs: fault.timeoutMs });
+
+    const result = await placeOrderFromForm(staff, request, faulty);
+    expect(result.outcome).toBe("UNKNOWN");
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id } });
+    expect(order).toMatchObject({ status: "UNKNOWN", orderNumber: null });
+
+    // Sectigo did place it (a slow answer finishes after our timeout): exactly one order with our reference.
+    const ours = async () => (await upstreamOrders(domain)).filter((u) => u.order.foreignOrderNumber === order.foreignOrderNumber);
+    await vi.waitFor(async () => expect(await ours()).toHaveLength(1), { timeout: 5_000, interval: 100 });
+    const upstream = (await ours())[0]!.order;
+
+    expect(await reconcileOrder(systemActor("reconciliation"), { orderId: order.id }, deps)).toEqual({ outcome: "PLACED", orderNumber: upstream.orderNumber });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PLACED", orderNumber: upstream.orderNumber });
+    // Nothing was sent again: one upstream order for this submission, none other for the domain.
+    expect(await ours()).toHaveLength(1);
+    expect(await upstreamOrders(domain)).toHaveLength(upstreamBefore + 1);
   });
 });
