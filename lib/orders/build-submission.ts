@@ -3,7 +3,7 @@
  * record (with their prices), and the customer. Pure: the catalog says what each field is; the form
  * values were already checked by the product's own schema (lib/catalog/schema.ts).
  */
-import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENCE_NAME, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENCE_NAME, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
 import type { AutoApplyOrderInput } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "./submission";
 
@@ -148,8 +148,6 @@ function siteLock(
     sectigo: { operation: "autoApplyOrder", input },
   };
 }
-
-const CSR_PRIORITIES = ["csr", "fields", "fieldsOnly", "csrOnly"] as const;
 
 /**
  * An SSL certificate with the SSL PLUS SiteLock Bundle (seed 001): the certificate's product ID is
