@@ -224,6 +224,11 @@ export function orderSchemaFor(product: Product, options: SchemaOptions = {}): O
 export function formFieldsFor(product: Product, options: SchemaOptions = {}): (FieldSpec & { required: boolean })[] {
   return fieldRequirements(product, options).map(([key, req]) => {
     const spec = FIELD_SPECS[key];
+    if (key === "localityName" && !product.rules?.includes("address-locality-or-state")) {
+      // The "city or state" help describes a rule this product does not have (the SSL bundle's L field).
+      const { help: _help, ...rest } = spec;
+      return { ...rest, required: req === "required" };
+    }
     if (key !== "addOns") return { ...spec, required: req === "required" };
     return { ...spec, required: false, options: addOnsFor(product).map((a) => ({ value: String(a.productId), label: a.name })) };
   });

@@ -152,7 +152,7 @@ function siteLock(
 /**
  * An SSL certificate with the SSL PLUS SiteLock Bundle (seed 001): the certificate's product ID is
  * what is ordered (as in the documented example); the bundle licence comes with it. Recorded as two
- * items: the certificate (priced as the plan) and the bundle (free).
+ * items: the certificate (priced as the plan) and the bundle (free; a licence of its own, not an add-on).
  */
 function sslBundle(
   product: Product,
@@ -198,7 +198,7 @@ function sslBundle(
     customer: o.customer,
     kind: "NEW",
     currency: o.currency,
-    items: [line(certificate.productId, certificate.name, false, price), line(product.productId!, BUNDLE_LICENCE_NAME, true, { buyPrice: 0, sellPrice: 0, currency: null })],
+    items: [line(certificate.productId, certificate.name, false, price), line(product.productId!, BUNDLE_LICENCE_NAME, false, { buyPrice: 0, sellPrice: 0, currency: null })],
     sectigo: { operation: "autoApplyOrder", input },
   };
 }

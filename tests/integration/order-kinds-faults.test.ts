@@ -82,7 +82,7 @@ describe("SSL with the SSL PLUS SiteLock Bundle, from the order form", () => {
     const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, include: { items: true, licenses: true } });
     expect(order.items.map((i) => [i.productCode, i.productName, i.isAddOn])).toEqual([
       [287, "PositiveSSL", false],
-      [1072, "SSL PLUS SiteLock Bundle", true],
+      [1072, "SSL PLUS SiteLock Bundle", false],
     ]);
     expect(order.licenses).toHaveLength(1);
     const licence = order.licenses[0]!;

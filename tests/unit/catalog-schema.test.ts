@@ -92,6 +92,13 @@ describe("orderSchemaFor: every orderable product", () => {
     for (const key of ["term", ...required]) expect(paths, key).toContain(key);
   });
 
+  it("gives the city the 'city or state' help only where that rule applies", () => {
+    const help = (key: string) => formFieldsFor(productByKey(key) as Product).find((f) => f.key === "localityName")?.help;
+    expect(help("sitelock-ssl-bundle")).toBeUndefined();
+    const ruled = PRODUCTS.find((p) => p.orderable && p.rules?.includes("address-locality-or-state") && p.fields.localityName)!;
+    expect(help(ruled.key)).toMatch(/at least one/);
+  });
+
   it("refuses products that are only ordered alongside another", () => {
     for (const key of ["etoken", "etoken-shipping"]) expect(() => orderSchemaFor(productByKey(key) as Product)).toThrow();
   });
