@@ -6,6 +6,7 @@
 import { countryOptions } from "./countries";
 import { NCAS } from "./eidas";
 import { SHIPPING, SHIPPING_METHODS } from "./products/etoken";
+import { BUNDLE_CERTIFICATES } from "./products/sitelock";
 import type { FieldKey } from "./types";
 
 export type InputKind = "text" | "email" | "password" | "tel" | "date" | "textarea" | "select" | "checkbox" | "checkboxes";
@@ -128,6 +129,27 @@ export const FIELD_SPECS: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEnt
     appRepSurname: text("Last name", "customer", "appRepSurname", 64),
     appRepTelephone: { label: "Telephone", input: "tel", group: "customer", param: "appRepTelephone", maxLength: 32 },
     addOns: { label: "Add-ons", input: "checkboxes", group: "sitelock", param: "product", help: "Only the add-ons this plan can take are listed." },
+    // The SSL PLUS SiteLock Bundle's own rows (seed 001, AutoApplyOrder for SSL).
+    sslProductId: {
+      label: "SSL certificate",
+      input: "select",
+      group: "certificate",
+      param: "product",
+      options: BUNDLE_CERTIFICATES.map((c) => ({ value: String(c.productId), label: c.name })),
+    },
+    customerValidated: yesNo("Applicant verified by us", "certificate", "isCustomerValidated", "Whether we (the reseller) have verified the applicant."),
+    csrPriority: {
+      label: "When the CSR and the fields disagree",
+      input: "select",
+      group: "certificate",
+      param: "prioritiseCSRValues",
+      options: [
+        { value: "csr", label: "Prefer the CSR's values (Sectigo's default)" },
+        { value: "fields", label: "Prefer the fields' values" },
+        { value: "fieldsOnly", label: "Use only the fields" },
+        { value: "csrOnly", label: "Use only the CSR" },
+      ],
+    },
     csr: { label: "CSR", input: "textarea", group: "certificate", param: "x_csr", help: "The certificate signing request, PEM (Base-64) format." },
     signatureHash: {
       label: "Signature hash",

@@ -9,6 +9,7 @@ import { isCountryCode } from "./countries";
 import { checkCsrKey, parseCsr } from "./csr";
 import { checkOrganizationIdentifier, checkSemanticsIdentifier, parsePsd2Identifier } from "./eidas";
 import { FIELD_SPECS, HTTP_DCV_METHODS, type FieldSpec } from "./fields";
+import { BUNDLE_CERTIFICATES } from "./products/sitelock";
 import type { FieldKey, Product, Requirement } from "./types";
 
 export interface SchemaOptions {
@@ -70,7 +71,8 @@ function formatProblem(spec: FieldSpec, value: string, product: Product): string
     case "contactEmailAddress":
       return EMAIL_RE.test(value) ? undefined : "Enter a valid email address, such as name@example.com.";
     case "domainName":
-      return DOMAIN_RE.test(value) ? undefined : "Enter a domain name such as example.com (no http://, no path).";
+      // A wildcard certificate's name (the ssl-bundle rule checks that a wildcard certificate was chosen).
+      return DOMAIN_RE.test(product.rules?.includes("ssl-bundle") ? value.replace(/^\*\./, "") : value) ? undefined : "Enter a domain name such as example.com (no http://, no path).";
     case "previousOrderNumber":
     case "orderNumber":
       return DIGITS_RE.test(value) ? undefined : "An order number is digits only.";
@@ -124,7 +126,7 @@ function fieldSchema(spec: FieldSpec, requirement: Requirement, product: Product
 }
 
 type Values = Record<string, unknown>;
-type Issue = { path: FieldKey; message: string };
+type Issue = { path: FieldKey | "term"; message: string };
 
 function ruleProblems(product: Product, v: Values, required: ReadonlyMap<FieldKey, Requirement>): Issue[] {
   const issues: Issue[] = [];
@@ -160,6 +162,18 @@ function ruleProblems(product: Product, v: Values, required: ReadonlyMap<FieldKe
         }
         const roles: FieldKey[] = ["accountServicingRole", "paymentInitiationRole", "accountInformationRole", "paymentServiceRole"];
         if (!roles.some(has)) issues.push({ path: "accountServicingRole", message: "Tick at least one PSD2 role." });
+        break;
+      }
+      case "ssl-bundle": {
+        const certificate = BUNDLE_CERTIFICATES.find((c) => String(c.productId) === v.sslProductId);
+        const days = termByValue(product, String(v.term))?.days;
+        if (certificate && days && !certificate.days.includes(days)) {
+          issues.push({ path: "term", message: `${certificate.name} is not sold for this term: choose ${certificate.days.map((d) => termByValue(product, String(d))?.label ?? `${d} days`).join(" or ")}.` });
+        }
+        const wildcardName = typeof v.domainName === "string" && v.domainName.startsWith("*.");
+        if (certificate && wildcardName !== certificate.wildcard) {
+          issues.push({ path: "domainName", message: certificate.wildcard ? "A wildcard certificate is for *.your-domain, e.g. *.example.com." : "A *. name needs a wildcard certificate: choose one, or enter the bare domain." });
+        }
         break;
       }
       case "sitelock-addons": {
@@ -210,6 +224,11 @@ export function orderSchemaFor(product: Product, options: SchemaOptions = {}): O
 export function formFieldsFor(product: Product, options: SchemaOptions = {}): (FieldSpec & { required: boolean })[] {
   return fieldRequirements(product, options).map(([key, req]) => {
     const spec = FIELD_SPECS[key];
+    if (key === "localityName" && !product.rules?.includes("address-locality-or-state")) {
+      // The "city or state" help describes a rule this product does not have (the SSL bundle's L field).
+      const { help: _help, ...rest } = spec;
+      return { ...rest, required: req === "required" };
+    }
     if (key !== "addOns") return { ...spec, required: req === "required" };
     return { ...spec, required: false, options: addOnsFor(product).map((a) => ({ value: String(a.productId), label: a.name })) };
   });

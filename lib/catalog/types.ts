@@ -128,7 +128,10 @@ export type FieldKey =
   | "paymentInitiationRole"
   | "accountInformationRole"
   | "paymentServiceRole"
-  | "addOns";
+  | "addOns"
+  | "sslProductId"
+  | "customerValidated"
+  | "csrPriority";
 
 export type Requirement = "required" | "optional";
 
@@ -147,7 +150,9 @@ export type ProductRule =
   /** organizationIdentifier in the PSD2 structure, matching ncaIdentifier; at least one role. */
   | "psd2"
   /** At most one add-on per add-on family, each one allowed for the plan. */
-  | "sitelock-addons";
+  | "sitelock-addons"
+  /** SSL with the bundle: the chosen certificate sells the term; a wildcard domain only with a wildcard certificate. */
+  | "ssl-bundle";
 
 export interface CsrPolicy {
   /** Smallest RSA modulus accepted, in bits. */

@@ -25,18 +25,14 @@ import {
   type Product,
   type ShippingMethod,
 } from "@/lib/catalog";
-import { PLACE_ORDER_ITEM_FIELDS, WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
+// The browser-safe module itself (not the client's index, which brings the HTTP transport).
+import { encodeOrderingUrl, orderingItemCodeName, orderingParamName, orderingUrlAction, type OrderingUrlItem } from "@/lib/sectigo/client/operations/ordering-url";
 import { orderingUrlSettingsSchema, type OrderingUrlSettingsInput } from "./settings-schema";
-
-const W = WIRE_FIELDS.placeOrder;
-const I = PLACE_ORDER_ITEM_FIELDS;
-/** Browser-only PlaceOrder parameters (seed 002 §"successURL/errorURL"): the server client never sends them. */
-const SUCCESS_URL = "successURL";
-const ERROR_URL = "errorURL";
-const ENDPOINT = "!PlaceOrder";
 
 export interface OrderingField {
   key: FieldKey;
+  /** The catalog's parameter name (`x_csr`); `name` is what the form posts. */
+  param: string;
   /** The Sectigo parameter name (`1_csr` for a per-item field). */
   name: string;
   label: string;
@@ -89,11 +85,12 @@ export function orderingFieldsFor(product: Product): OrderingField[] {
     .map((s): OrderingField => {
       // x_ fields belong to the product, item 1. Yes/no fields become a Y/N select: a plain
       // checkbox sends nothing when unticked, and PSD2's roles must always be sent.
-      const name = s.param.startsWith("x_") ? `1_${s.param.slice(2)}` : s.param;
+      const name = orderingParamName(s.param);
       const input = s.input === "checkbox" ? "select" : s.input === "checkboxes" ? "text" : s.input;
       const options = s.input === "checkbox" ? [{ value: "N", label: "No" }, { value: "Y", label: "Yes" }] : s.options;
       return {
         key: s.key,
+        param: s.param,
         name,
         label: s.key === "dcvEmailAddress" ? `${s.label} (or HTTPCSRHASH, HTTPSCSRHASH, CNAMECSRHASH)` : s.label,
         required: s.required,
@@ -120,12 +117,8 @@ export function generateOrderingUrl(apiBaseUrl: string, input: OrderingUrlSettin
   const product = productByKey(s.productKey);
   if (!product || orderingUrlProducts([product]).length === 0) return { ok: false, errors: { productKey: "Choose a product from the list." } };
   if (!orderingTermOptions(product).some((t) => t.value === s.term)) return { ok: false, errors: { term: "Choose one of the listed terms." } };
-  let endpoint: URL;
-  try {
-    endpoint = new URL(ENDPOINT, apiBaseUrl.endsWith("/") ? apiBaseUrl : `${apiBaseUrl}/`);
-  } catch {
-    return { ok: false, errors: { account: "The account's API base URL is not a valid URL: an admin corrects it under Settings." } };
-  }
+  const badBaseUrl = { ok: false as const, errors: { account: "The account's API base URL is not a valid URL: an admin corrects it under Settings." } };
+  if (!orderingUrlAction(apiBaseUrl)) return badBaseUrl;
 
   const fields = orderingFieldsFor(product);
   const prefilled: [OrderingField, string][] = [];
@@ -152,39 +145,46 @@ export function generateOrderingUrl(apiBaseUrl: string, input: OrderingUrlSettin
     product.api === "PlaceOrder"
       ? (placeOrderItemsFor(product, { term: s.term, smartCardBased: s.smartCard, shipping: "standard" }) ?? [])
       : [{ ppp: Number(s.term), role: "product" }];
-  const hidden: [string, string][] = [
-    [W.brand, s.brand],
-    [W.resellerPays, s.resellerPays ? "Y" : "N"],
-    [SUCCESS_URL, s.successUrl],
-    [ERROR_URL, s.errorUrl],
-  ];
+  const smartCard = s.smartCard && product.rules?.includes("etoken-if-smartcard") === true;
+  const encoded = encodeOrderingUrl(apiBaseUrl, {
+    brand: s.brand,
+    resellerPays: s.resellerPays,
+    successUrl: s.successUrl,
+    errorUrl: s.errorUrl,
+    items: items.map(
+      (item): OrderingUrlItem =>
+        item.role === "shipping"
+          ? { customerPicksPricingCode: true }
+          : {
+              pricingCode: item.ppp,
+              ...(item.visibility !== undefined ? { visible: item.visibility !== 0 } : {}),
+              ...(item.params ? { params: item.params } : {}),
+              ...(item.role === "product" && smartCard ? { smartCardBased: true } : {}),
+            },
+    ),
+    prefilled: prefilled.map(([field, value]) => [field.param, value] as const),
+  });
+  if (!encoded) return badBaseUrl;
+
   const visible: OrderingField[] = [];
   items.forEach((item, index) => {
-    const key = (name: string) => `${index + 1}_${name}`;
-    if (item.role === "shipping") {
-      // The customer picks the shipping method: a select of the three shipping codes.
-      visible.push({
-        key: "shipping",
-        name: key(I.pricingCode),
-        label: FIELD_SPECS.shipping.label,
-        required: true,
-        input: "select",
-        options: SHIPPING_METHODS.map((m: ShippingMethod) => ({ value: String(SHIPPING[m].ppp), label: SHIPPING[m].label })),
-      });
-      return;
-    }
-    hidden.push([key(I.pricingCode), String(item.ppp)]);
-    if (item.visibility !== undefined) hidden.push([key(I.visibility), String(item.visibility)]);
-    for (const [name, value] of Object.entries(item.params ?? {})) hidden.push([key(name), value]);
-    if (item.role === "product" && s.smartCard && product.rules?.includes("etoken-if-smartcard")) hidden.push([key(I.smartCardBased), "Y"]);
+    // The customer picks the shipping method: a select of the three shipping codes.
+    if (item.role !== "shipping") return;
+    visible.push({
+      key: "shipping",
+      param: FIELD_SPECS.shipping.param,
+      name: orderingItemCodeName(index + 1),
+      label: FIELD_SPECS.shipping.label,
+      required: true,
+      input: "select",
+      options: SHIPPING_METHODS.map((m: ShippingMethod) => ({ value: String(SHIPPING[m].ppp), label: SHIPPING[m].label })),
+    });
   });
   const fixed = new Set(prefilled.map(([f]) => f.key));
-  for (const [field, value] of prefilled) hidden.push([field.name, value]);
   for (const field of fields) if (!fixed.has(field.key)) visible.push(field);
 
-  const query = new URLSearchParams(hidden).toString();
-  const url = `${endpoint.toString()}?${query}`;
-  return { ok: true, value: { url, hidden, visible, snippet: renderSnippet(endpoint.toString(), product.name, hidden, visible) } };
+  const { url, action, hidden } = encoded;
+  return { ok: true, value: { url, hidden, visible, snippet: renderSnippet(action, product.name, hidden, visible) } };
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

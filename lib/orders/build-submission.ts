@@ -3,7 +3,7 @@
  * record (with their prices), and the customer. Pure: the catalog says what each field is; the form
  * values were already checked by the product's own schema (lib/catalog/schema.ts).
  */
-import { addOnsFor, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENCE_NAME, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
 import type { AutoApplyOrderInput } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "./submission";
 
@@ -101,6 +101,8 @@ function siteLock(
     return item(addOn, true, ctx.priceOf(addOn.key, String(days ?? 0)));
   });
 
+  if (kind === "bundle") return sslBundle(product, v, days, price, ctx, { customer, currency, domainName, autoRenew, contactEmail });
+
   if (kind === "addon") {
     const previous = ctx.licence?.currentOrderNumber;
     if (!previous) throw new SubmissionProblem("Pick the licence this add-on is for.", "licence");
@@ -143,6 +145,60 @@ function siteLock(
     kind: "NEW",
     currency,
     items: [item(product, false, price), ...addOnItems],
+    sectigo: { operation: "autoApplyOrder", input },
+  };
+}
+
+/**
+ * An SSL certificate with the SSL PLUS SiteLock Bundle (seed 001): the certificate's product ID is
+ * what is ordered (as in the documented example); the bundle licence comes with it. Recorded as two
+ * items: the certificate (priced as the plan) and the bundle (free; a licence of its own, not an add-on).
+ */
+function sslBundle(
+  product: Product,
+  v: OrderFormValues,
+  days: number | null,
+  price: PlanPrice | null,
+  ctx: BuildContext,
+  o: { customer: OrderSubmissionInput["customer"]; currency: string | null; domainName: string; autoRenew: boolean; contactEmail: string },
+): OrderSubmissionInput {
+  const certificate = BUNDLE_CERTIFICATES.find((c) => String(c.productId) === v.sslProductId);
+  if (!certificate) throw new SubmissionProblem("Choose the SSL certificate.", "sslProductId");
+  if (!days || !certificate.days.includes(days)) throw new SubmissionProblem(`${certificate.name} is not sold for this term.`, "term");
+  const priority = CSR_PRIORITIES.find((p) => p === v.csrPriority);
+  const software = str(v.webserverSoftwareId);
+  const input: AutoApplyOrderInput = {
+    kind: "sslBundle",
+    productCodes: [certificate.productId],
+    days,
+    domainName: o.domainName,
+    contactEmail: o.contactEmail,
+    autoRenew: o.autoRenew,
+    ...(str(v.csr) ? { csr: str(v.csr) } : {}),
+    ...(software ? { serverSoftware: Number(software) } : {}),
+    ...(str(v.organizationName) ? { organizationName: str(v.organizationName) } : {}),
+    ...(str(v.localityName) ? { locality: str(v.localityName) } : {}),
+    ...(str(v.stateOrProvinceName) ? { stateOrProvince: str(v.stateOrProvinceName) } : {}),
+    ...(str(v.countryName) ? { countryCode: str(v.countryName) } : {}),
+    ...(v.customerValidated === true ? { customerValidated: true } : {}),
+    ...(priority ? { csrPriority: priority } : {}),
+  };
+  const line = (productCode: number, productName: string, isAddOn: boolean, priced: PlanPrice | null) => ({
+    productCode,
+    productName,
+    days,
+    domainName: o.domainName,
+    isAddOn,
+    buyPrice: priced?.buyPrice ?? null,
+    sellPrice: priced?.sellPrice ?? null,
+  });
+  return {
+    submissionKey: ctx.submissionKey,
+    resellerAccountId: ctx.account.id,
+    customer: o.customer,
+    kind: "NEW",
+    currency: o.currency,
+    items: [line(certificate.productId, certificate.name, false, price), line(product.productId!, BUNDLE_LICENCE_NAME, false, { buyPrice: 0, sellPrice: 0, currency: null })],
     sectigo: { operation: "autoApplyOrder", input },
   };
 }

@@ -218,7 +218,8 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
     case "sslBundle":
       if (input.disableSiteLock) return;
       await tx.license.create({
-        data: { ...base, productCode: 1072, productName: nameOf(1072), domainName: input.domainName, termDays: input.days, expiresAt: new Date(now.getTime() + input.days * DAY_MS), autoRenew: false },
+        // A wildcard certificate brings a licence for the root domain only (seed 001).
+        data: { ...base, productCode: 1072, productName: nameOf(1072), domainName: input.domainName.replace(/^\*\./, ""), termDays: input.days, expiresAt: new Date(now.getTime() + input.days * DAY_MS), autoRenew: false },
       });
       return;
   }

@@ -45,12 +45,17 @@ async function placeAndLand(page: Page) {
   await page.waitForURL((u) => /^\/orders\/(?!new$|awaiting$)[\w-]+$/.test(u.pathname), { timeout: 30_000 });
 }
 
-const families = orderableByFamily().filter((g) => g.family.key !== "sitelock-addons");
+/** One product of every family, plus the SiteLock products that are their own kind of order (the SSL bundle). */
+const rows = [
+  ...orderableByFamily()
+    .filter((g) => g.family.key !== "sitelock-addons")
+    .map(({ family, products }) => ({ label: family.name, product: products[0]! })),
+  { label: "SiteLock", product: productByKey("sitelock-ssl-bundle")! },
+];
 
 test.describe("one product of every family, through the form", () => {
-  for (const { family, products } of families) {
-    const product = products[0]!;
-    test(`${family.name}: ${product.name}`, async ({ page }) => {
+  for (const { label, product } of rows) {
+    test(`${label}: ${product.name}`, async ({ page }) => {
       await signIn(page, STAFF);
       await pick(page, product);
       const unique = `e2e${randomUUID().slice(0, 8)}`;

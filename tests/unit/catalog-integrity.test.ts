@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { PRODUCTS as SANDBOX } from "@/lib/sectigo/sandbox/core/catalog";
 import {
+  BUNDLE_CERTIFICATES,
   FAMILIES,
   FIELD_SPECS,
   NCAS,
@@ -36,7 +38,8 @@ describe("catalog integrity", () => {
     }
     for (const p of autoApply) {
       expect(p.productId, p.key).toBeTypeOf("number");
-      for (const t of p.terms) expect([30, 365, ...(p.sitelock?.kind === "service" ? [null] : [])], `${p.key} ${t.label}`).toContain(t.days);
+      const documented = p.sitelock?.kind === "bundle" ? [...new Set(BUNDLE_CERTIFICATES.flatMap((c) => c.days))] : [30, 365, ...(p.sitelock?.kind === "service" ? [null] : [])];
+      for (const t of p.terms) expect(documented, `${p.key} ${t.label}`).toContain(t.days);
     }
     const ids = autoApply.map((p) => p.productId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -89,11 +92,24 @@ describe("catalog integrity", () => {
       "order-number-for-replace-or-renew": ["replaceOrder", "renewOrder", "orderNumber"],
       psd2: ["organizationIdentifier", "ncaIdentifier", "accountServicingRole", "paymentInitiationRole", "accountInformationRole", "paymentServiceRole"],
       "sitelock-addons": ["addOns"],
+      "ssl-bundle": ["sslProductId", "domainName"],
     };
     for (const p of PRODUCTS) {
       for (const rule of p.rules ?? []) for (const key of needs[rule]) expect(p.fields[key], `${p.key}: ${rule} needs ${key}`).toBeDefined();
       if (p.rules?.includes("wildcard-no-http-dcv")) expect(p.wildcard).toBe(true);
       if (p.fields.csr) expect(p.csr?.minRsaBits, p.key).toBeGreaterThanOrEqual(2048);
+    }
+  });
+
+  it("D28/D29 sells the bundle for its certificates' terms, the certificates the sandbox sells", () => {
+    const bundle = productById(1072)!;
+    expect(bundle.orderable).toBe(true);
+    expect(bundle.terms.map((t) => t.days).sort()).toEqual([...new Set(BUNDLE_CERTIFICATES.flatMap((c) => c.days))].sort());
+    for (const c of BUNDLE_CERTIFICATES) {
+      const s = SANDBOX.get(c.productId);
+      expect(s?.kind, String(c.productId)).toBe("ssl");
+      expect(Object.keys(s?.prices ?? {}).map(Number).sort()).toEqual([...c.days].sort());
+      expect(Boolean(s?.wildcard)).toBe(c.wildcard);
     }
   });
 

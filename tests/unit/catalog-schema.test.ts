@@ -50,6 +50,8 @@ function sample(product: Product, key: FieldKey): string | boolean | string[] {
       return "FI-FINFSA";
     case "shipping":
       return "standard";
+    case "sslProductId":
+      return "287";
     case "accountServicingRole":
       return true;
     case "paymentInitiationRole":
@@ -90,8 +92,15 @@ describe("orderSchemaFor: every orderable product", () => {
     for (const key of ["term", ...required]) expect(paths, key).toContain(key);
   });
 
+  it("gives the city the 'city or state' help only where that rule applies", () => {
+    const help = (key: string) => formFieldsFor(productByKey(key) as Product).find((f) => f.key === "localityName")?.help;
+    expect(help("sitelock-ssl-bundle")).toBeUndefined();
+    const ruled = PRODUCTS.find((p) => p.orderable && p.rules?.includes("address-locality-or-state") && p.fields.localityName)!;
+    expect(help(ruled.key)).toMatch(/at least one/);
+  });
+
   it("refuses products that are only ordered alongside another", () => {
-    for (const key of ["etoken", "etoken-shipping", "sitelock-ssl-bundle"]) expect(() => orderSchemaFor(productByKey(key) as Product)).toThrow();
+    for (const key of ["etoken", "etoken-shipping"]) expect(() => orderSchemaFor(productByKey(key) as Product)).toThrow();
   });
 });
 
@@ -118,6 +127,16 @@ const CASES: Case[] = [
   { name: "SiteLock 911: ordered without days", product: "sitelock-911", change: { term: "0" }, ok: true },
   { name: "SiteLock add-on: email required", product: "sitelock-trueshield", change: { appRepEmailAddress: "" }, ok: false, field: "appRepEmailAddress", message: /is required/ },
   { name: "SiteLock: existing customer's order number", product: "sitelock-basic", change: { previousOrderNumber: "12a" }, ok: false, field: "previousOrderNumber", message: /digits only/ },
+  // SSL with the SSL PLUS SiteLock Bundle (AutoApplyOrder)
+  { name: "SSL bundle: PositiveSSL, 1 year", product: "sitelock-ssl-bundle", change: { sslProductId: "287", term: "365", csrPriority: "fields" }, ok: true, expect: { sslProductId: "287", csrPriority: "fields" } },
+  { name: "SSL bundle: the certificate is required", product: "sitelock-ssl-bundle", change: { sslProductId: "" }, ok: false, field: "sslProductId", message: /SSL certificate is required/ },
+  { name: "SSL bundle: only the listed certificates", product: "sitelock-ssl-bundle", change: { sslProductId: "1061" }, ok: false, field: "sslProductId", message: /listed values/ },
+  { name: "SSL bundle: no 90-day wildcard", product: "sitelock-ssl-bundle", change: { sslProductId: "289", term: "90", domainName: "*.shop.example" }, ok: false, field: "term", message: /not sold for this term: choose 1 year or 2 years/ },
+  { name: "SSL bundle: wildcard certificate for *.domain", product: "sitelock-ssl-bundle", change: { sslProductId: "289", term: "730", domainName: "*.shop.example" }, ok: true, expect: { domainName: "*.shop.example" } },
+  { name: "SSL bundle: wildcard needs a *. name", product: "sitelock-ssl-bundle", change: { sslProductId: "289", term: "365" }, ok: false, field: "domainName", message: /wildcard certificate is for \*\./ },
+  { name: "SSL bundle: *. name needs a wildcard certificate", product: "sitelock-ssl-bundle", change: { domainName: "*.shop.example" }, ok: false, field: "domainName", message: /needs a wildcard certificate/ },
+  { name: "SSL bundle: the e-mail is required (no bundle without it)", product: "sitelock-ssl-bundle", change: { appRepEmailAddress: "" }, ok: false, field: "appRepEmailAddress", message: /is required/ },
+  { name: "SSL bundle: a CSR is checked", product: "sitelock-ssl-bundle", change: { csr: RSA1024 }, ok: false, field: "csr", message: /at least 2048/ },
   // SectigoSSL / EnterpriseSSL / PositiveSSL
   { name: "SSL DV: a 1024-bit key", product: "sectigossl-pro-dv", change: { csr: RSA1024 }, ok: false, field: "csr", message: /1024 bits; at least 2048/ },
   { name: "SSL DV: P-521", product: "sectigossl-premium-dv", change: { csr: EC521 }, ok: false, field: "csr", message: /P-521/ },

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PCI_CVC_COMPANION_CODES, PRODUCTS, SHIPPING, ETOKEN_PPP, productByKey } from "@/lib/catalog";
 import { DEMO_RESELLER } from "@/lib/demo/demo-data";
@@ -183,5 +185,20 @@ describe("bad input comes back as field errors", () => {
 
   it("an API base URL without its trailing slash still points at /products/!PlaceOrder", () => {
     expect(ok(settings("code-signing", "1511"), "http://127.0.0.1:4681/products").url).toMatch(/^http:\/\/127\.0\.0\.1:4681\/products\/!PlaceOrder\?/);
+  });
+});
+
+describe("the vendor stays behind its client", () => {
+  it("no Sectigo parameter name is built outside lib/sectigo (the encoding is the client's encodeOrderingUrl)", () => {
+    const dirs = ["lib/ordering-urls", "components/ordering-urls"];
+    const files = dirs.flatMap((d) => fs.readdirSync(d).map((f) => path.join(d, f)));
+    expect(files.length).toBeGreaterThan(2);
+    for (const file of files) {
+      // Code only: comments may name parameters.
+      const code = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+      expect(code, file).not.toMatch(/["'`](successURL|errorURL|!PlaceOrder|ap|reseller|\d+_\w+)["'`]/);
+      expect(code, file).not.toMatch(/`[^`]*\$\{[^}]*\}_/); // `${n}_PPP`
+      expect(code, file).not.toMatch(/`\d+_/); // `1_${name}`
+    }
   });
 });

@@ -21,6 +21,47 @@ const SITELOCK_FIELDS = {
   previousOrderNumber: "optional",
 } as const;
 
+/**
+ * "Ordering SSL PLUS SiteLock Bundle with SSL" (seed 001): exactly the rows of its request table, minus
+ * what Order Desk sets itself (login, `days` from the term, `disableSiteLock`: this choice is the bundle).
+ * The e-mail is "required" in the table and the prose says the bundle is not ordered without it.
+ */
+const BUNDLE_FIELDS = {
+  sslProductId: "required",
+  domainName: "required",
+  appRepEmailAddress: "required",
+  csr: "optional",
+  webserverSoftwareId: "optional",
+  organizationName: "optional",
+  localityName: "optional",
+  stateOrProvinceName: "optional",
+  countryName: "optional",
+  customerValidated: "optional",
+  csrPriority: "optional",
+  enableAutoRenew: "optional",
+} as const;
+
+/** The bundle's name on the licence it creates (the order's choice is named after the certificate + bundle). */
+export const BUNDLE_LICENCE_NAME = "SSL PLUS SiteLock Bundle";
+
+export interface BundleCertificate {
+  /** AutoApplyOrder SSL product ID (`product`). */
+  productId: number;
+  name: string;
+  wildcard: boolean;
+  days: readonly number[];
+}
+
+/**
+ * SSL products that carry the bundle. DECISION D29: the SRA list of qualifying IDs was not retrieved;
+ * 287 (PositiveSSL) is seed 001's example, 289 (PositiveSSL Wildcard) and the terms are the sandbox's
+ * (lib/sectigo/sandbox/core/catalog.ts), which tests/unit/catalog-integrity.test.ts keeps in step.
+ */
+export const BUNDLE_CERTIFICATES: readonly BundleCertificate[] = [
+  { productId: 287, name: "PositiveSSL", wildcard: false, days: [90, 365, 730] },
+  { productId: 289, name: "PositiveSSL Wildcard", wildcard: true, days: [365, 730] },
+];
+
 /** An add-on is ordered for an existing licence: its domain and the customer's email. */
 const ADDON_FIELDS = { domainName: "required", appRepEmailAddress: "required", enableAutoRenew: "optional" } as const;
 
@@ -79,16 +120,19 @@ export const SITELOCK_PRODUCTS: readonly Product[] = [
   },
   {
     key: "sitelock-ssl-bundle",
-    name: "SSL PLUS SiteLock Bundle",
+    name: "SSL with the SSL PLUS SiteLock Bundle",
     family: "sitelock",
     api: "AutoApplyOrder",
     productId: 1072,
-    // Its term is the SSL certificate's: it cannot be ordered on its own (-124).
-    terms: [],
-    fields: SITELOCK_FIELDS,
-    orderable: false,
+    // DECISION D28: the bundle's term is the certificate's ("a purchased 90-day, one-year, or multi-year
+    // certificate", seed 001); BUNDLE_CERTIFICATES says which certificate sells which term.
+    terms: [daysTerm(90), daysTerm(365), daysTerm(730)],
+    fields: BUNDLE_FIELDS,
+    rules: ["ssl-bundle"],
+    csr: { minRsaBits: 2048 },
+    orderable: true,
     sitelock: { kind: "bundle", tier: 0, addOns: [] },
-    note: "Comes with a qualifying SSL certificate; not ordered on its own.",
+    note: "An SSL certificate that brings a free SiteLock licence for its domain (no add-ons).",
   },
   // DECISION D1: 25 GB is 10066 (seed 003), not the 10065 that seed 002 repeats from 10 GB.
   addOn(1068, "sitelock-backup-5gb", "5 GB Backup Addon", "5 GB Website Backup - Addon", "backup", 5, [daysTerm(30, 10064), daysTerm(365)]),

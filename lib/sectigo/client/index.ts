@@ -33,3 +33,12 @@ export { REFUND_REASONS, type AutoRefundInput, type RefundReason, type RefundedO
 export type { CancelledLicence, CancelLicenceInput, ModifyThirdPartyDetailsInput } from "./operations/modify-third-party-details";
 export type { WebHostReport, WebHostReportInput, WebHostReportItem, WebHostReportRow } from "./operations/web-host-report";
 export type { AccountBalance } from "./operations/account-balance";
+export {
+  encodeOrderingUrl,
+  orderingItemCodeName,
+  orderingParamName,
+  orderingUrlAction,
+  type EncodedOrderingUrl,
+  type OrderingUrlInput,
+  type OrderingUrlItem,
+} from "./operations/ordering-url";

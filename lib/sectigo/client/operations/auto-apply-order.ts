@@ -3,6 +3,21 @@
  * upgrade/downgrade, SiteLock 911, and SSL with the SSL PLUS SiteLock Bundle.
  * Sources: seed 001, seed 004, reference auto-apply-order-sitelock.md / renewals.md / upgrades.md.
  */
+import type { z } from "zod";
+import type {
+  addOnOrderSchema,
+  autoApplyCommonSchema,
+  autoApplyContactSchema,
+  autoApplyOrderSchema,
+  autoApplyOrganizationSchema,
+  existingCustomerOrderSchema,
+  newCustomerOrderSchema,
+  planChangeOrderSchema,
+  renewalOrderSchema,
+  siteLock911OrderSchema,
+  siteLockDaysSchema,
+  sslBundleOrderSchema,
+} from "../../../catalog/auto-apply-order";
 import type { CallContext } from "../errors/map-error";
 import { validationError } from "../errors/map-error";
 import type { OrderContext, SectigoError } from "../types";
@@ -14,120 +29,30 @@ import { checkDomain, checkEmail, checkLength, checkOrderNumber } from "./valida
 const W = WIRE_FIELDS.autoApplyOrder;
 
 export const SITELOCK_911_PRODUCT_CODE = 1082;
-export type SiteLockDays = 30 | 365;
 
-export interface OrderCommon {
-  /** Sent explicitly on every order (contradictions #6: the default differs between pages). */
-  autoRenew: boolean;
-  /** Order Desk's own reference; lets webHostReport find the order after an unknown outcome. */
-  foreignOrderNumber?: string;
-  /** `test=Y`: Sectigo validates but does not place (must be enabled on the account). */
-  testMode?: boolean;
-  /** 1 = URL-encoded (default, contradictions #12), 0 = newline-delimited. Both are parsed. */
-  responseFormat?: 0 | 1;
-}
-
-export interface Contact {
-  contactEmail: string;
-  contactFirstName?: string;
-  contactLastName?: string;
-  contactPhone?: string;
-}
-
-export interface Organization {
-  organizationName?: string;
-  streetAddress?: string;
-  stateOrProvince?: string;
-  postalCode?: string;
-  /** ISO-3166 alpha-2. */
-  countryCode?: string;
-}
-
-export interface NewCustomerOrder extends OrderCommon, Contact, Organization {
-  kind: "newCustomer";
-  productCode: number;
-  addOnCodes?: number[];
-  days: SiteLockDays;
-  domainName: string;
-  /** SiteLock dashboard login; Sectigo uses the e-mail when absent. */
-  siteLockLoginName?: string;
-  siteLockLoginPassword?: string;
-}
-
+/*
+ * The input types are the catalog's AutoApplyOrder schemas (lib/catalog/auto-apply-order.ts), inferred:
+ * no hand-written twin, so a field added to the catalog reaches these types. The wire names stay here
+ * (WIRE_FIELDS.autoApplyOrder); tests/sectigo/client/auto-apply-types.test.ts checks both agree.
+ */
+export type SiteLockDays = z.infer<typeof siteLockDaysSchema>;
+export type OrderCommon = z.infer<typeof autoApplyCommonSchema>;
+export type Contact = z.infer<typeof autoApplyContactSchema>;
+export type Organization = z.infer<typeof autoApplyOrganizationSchema>;
+export type NewCustomerOrder = z.infer<typeof newCustomerOrderSchema>;
 /** New licence (new domain) on an existing SiteLock account, identified by one of its orders. */
-export interface ExistingCustomerOrder extends OrderCommon, Contact {
-  kind: "existingCustomer";
-  previousOrderNumber: string;
-  productCode: number;
-  addOnCodes?: number[];
-  days: SiteLockDays;
-  domainName: string;
-}
-
+export type ExistingCustomerOrder = z.infer<typeof existingCustomerOrderSchema>;
 /** Add-on(s) for an existing licence; `domainName` identifies the licence. */
-export interface AddOnOrder extends OrderCommon, Contact {
-  kind: "addOn";
-  previousOrderNumber: string;
-  addOnCodes: [number, ...number[]];
-  days: SiteLockDays;
-  domainName: string;
-}
-
+export type AddOnOrder = z.infer<typeof addOnOrderSchema>;
 /** Renewal inside the 30-day window; products and domain must equal the original order. */
-export interface RenewalOrder extends OrderCommon, Contact {
-  kind: "renewal";
-  previousOrderNumber: string;
-  productCodes: [number, ...number[]];
-  days: SiteLockDays;
-  domainName: string;
-}
-
+export type RenewalOrder = z.infer<typeof renewalOrderSchema>;
 /** Upgrade or downgrade to `productCode` (pro-rated by Sectigo; expiry unchanged). */
-export interface PlanChangeOrder extends OrderCommon, Contact {
-  kind: "planChange";
-  previousOrderNumber: string;
-  productCode: number;
-  addOnCodes?: number[];
-  days: SiteLockDays;
-  domainName: string;
-}
-
+export type PlanChangeOrder = z.infer<typeof planChangeOrderSchema>;
 /** SiteLock 911 (1082): `days` is omitted (contradictions #10). */
-export interface SiteLock911Order extends OrderCommon, Contact {
-  kind: "siteLock911";
-  domainName: string;
-  previousOrderNumber?: string;
-}
-
+export type SiteLock911Order = z.infer<typeof siteLock911OrderSchema>;
 /** An SSL certificate that brings the free SSL PLUS SiteLock Bundle unless disabled. */
-export interface SslBundleOrder extends OrderCommon, Contact {
-  kind: "sslBundle";
-  /** SSL product code(s); the bundle (1072) may be listed too, never alone (-124). */
-  productCodes: [number, ...number[]];
-  days: number;
-  domainName: string;
-  csr?: string;
-  /** Web server software id; Sectigo's default is -1 (Other). */
-  serverSoftware?: number;
-  organizationName?: string;
-  locality?: string;
-  stateOrProvince?: string;
-  countryCode?: string;
-  customerValidated?: boolean;
-  /** Which values win when given both in the CSR and as fields. Sectigo's default: "csr". */
-  csrPriority?: "csr" | "fields" | "fieldsOnly" | "csrOnly";
-  /** true = SSL only, no SiteLock bundle. */
-  disableSiteLock?: boolean;
-}
-
-export type AutoApplyOrderInput =
-  | NewCustomerOrder
-  | ExistingCustomerOrder
-  | AddOnOrder
-  | RenewalOrder
-  | PlanChangeOrder
-  | SiteLock911Order
-  | SslBundleOrder;
+export type SslBundleOrder = z.infer<typeof sslBundleOrderSchema>;
+export type AutoApplyOrderInput = z.infer<typeof autoApplyOrderSchema>;
 
 export interface PlacedOrder {
   orderNumber: string;

@@ -71,6 +71,9 @@ export const WIRE_FIELDS = {
     fax: "faxNumber",
     licenceCode: "licenceCode",
     domainName: "domainName",
+    // Ordering URLs only (the customer's browser posts them): where Sectigo sends the customer after the order.
+    successUrl: "successURL",
+    errorUrl: "errorURL",
   },
   autoAuthorize: { ...AUTH, orderNumber: "orderNumber", testMode: "test", disableFreeWebProducts: "disableSWP" },
   autoReject: { ...AUTH, orderNumber: "orderNumber", testMode: "test" },

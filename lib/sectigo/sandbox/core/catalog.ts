@@ -36,7 +36,7 @@ const SITELOCK_PRICES: Readonly<Record<number, Record<number, number>>> = {
   1061: { 30: 29.99, 365: 299.99 },
   1062: { 30: 59.99, 365: 599.99 },
   1082: { 0: 249.0 },
-  1072: {},
+  1072: { 90: 0, 365: 0, 730: 0 }, // free: it comes with the certificate (its terms are the certificate's)
   1068: { 30: 4.99, 365: 49.99 },
   1069: { 30: 7.99, 365: 79.99 },
   1070: { 30: 12.99, 365: 129.99 },

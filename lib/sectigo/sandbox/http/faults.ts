@@ -11,11 +11,13 @@
  * - malformed:     HTTP 200 with a body no Sectigo client can parse, request not processed
  * - lost-response: the request IS processed (order created, funds debited, state persisted), then
  *                  the connection is reset without any answer
+ * - http500-after-processing / malformed-after-processing: the request IS processed, then the answer
+ *                  is an HTTP 500 page / an unparseable 200 (a gateway failing after Sectigo acted)
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { z } from "zod";
 
-export const FAULT_MODES = ["latency", "hang", "http500", "http503", "reset", "malformed", "lost-response"] as const;
+export const FAULT_MODES = ["latency", "hang", "http500", "http503", "reset", "malformed", "lost-response", "http500-after-processing", "malformed-after-processing"] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 const MAX_LATENCY_MS = 600_000;

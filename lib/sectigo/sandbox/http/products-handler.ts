@@ -68,5 +68,11 @@ export async function handleProducts(ctx: ProductsContext, req: IncomingMessage,
   const code = reply.type === "newline" ? reply.lines[0] : reply.type === "urlencoded" ? reply.fields[0]?.[1] : "redirect";
   ctx.log(`${endpoint.name} login=${loginName ?? "-"} result=${code ?? "?"}${fault ? ` fault=${fault.mode}` : ""}`);
   if (fault?.mode === "lost-response") return reset(req);
+  if (fault?.mode === "http500-after-processing") return plain(res, 500, "Internal Server Error\n");
+  if (fault?.mode === "malformed-after-processing") {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(MALFORMED_BODY);
+    return;
+  }
   writeReply(res, reply);
 }

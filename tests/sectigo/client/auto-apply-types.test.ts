@@ -1,0 +1,73 @@
+/**
+ * The client's AutoApplyOrder input types are the catalog's schemas (no hand-written twin), and the
+ * catalog's SiteLock/bundle fields, the client's fields and the wire table name the same parameters.
+ * The `expectTypeOf` checks fail under `tsc --noEmit` (tests are type-checked) when the two drift.
+ */
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import { FIELD_SPECS, PRODUCTS, type FieldKey } from "@/lib/catalog";
+import {
+  CATALOG_FIELD_OF,
+  addOnOrderSchema,
+  autoApplyOrderSchema,
+  existingCustomerOrderSchema,
+  newCustomerOrderSchema,
+  planChangeOrderSchema,
+  renewalOrderSchema,
+  siteLock911OrderSchema,
+  sslBundleOrderSchema,
+} from "@/lib/catalog/auto-apply-order";
+import type {
+  AddOnOrder,
+  AutoApplyOrderInput,
+  ExistingCustomerOrder,
+  NewCustomerOrder,
+  PlanChangeOrder,
+  RenewalOrder,
+  SiteLock911Order,
+  SslBundleOrder,
+} from "@/lib/sectigo/client";
+import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
+
+/** Client fields that are not order-form fields: set by Order Desk or derived (product lists, terms). */
+type ClientOwned = "kind" | "productCode" | "addOnCodes" | "days" | "foreignOrderNumber" | "testMode" | "responseFormat" | "siteLockLoginName" | "siteLockLoginPassword" | "disableSiteLock";
+type AllKeys<T> = T extends unknown ? keyof T : never;
+
+/** AutoApplyOrder names a few catalog fields its own way (seed 001's SSL table: `serverSoftware`). */
+const AUTO_APPLY_SPELLING: Partial<Record<FieldKey, string>> = { webserverSoftwareId: "serverSoftware" };
+
+describe("AutoApplyOrder input types derive from the catalog", () => {
+  it("each variant is its catalog schema, inferred", () => {
+    expectTypeOf<NewCustomerOrder>().toEqualTypeOf<z.infer<typeof newCustomerOrderSchema>>();
+    expectTypeOf<ExistingCustomerOrder>().toEqualTypeOf<z.infer<typeof existingCustomerOrderSchema>>();
+    expectTypeOf<AddOnOrder>().toEqualTypeOf<z.infer<typeof addOnOrderSchema>>();
+    expectTypeOf<RenewalOrder>().toEqualTypeOf<z.infer<typeof renewalOrderSchema>>();
+    expectTypeOf<PlanChangeOrder>().toEqualTypeOf<z.infer<typeof planChangeOrderSchema>>();
+    expectTypeOf<SiteLock911Order>().toEqualTypeOf<z.infer<typeof siteLock911OrderSchema>>();
+    expectTypeOf<SslBundleOrder>().toEqualTypeOf<z.infer<typeof sslBundleOrderSchema>>();
+    expectTypeOf<AutoApplyOrderInput>().toEqualTypeOf<z.infer<typeof autoApplyOrderSchema>>();
+    // Every client field is a catalog field or one Order Desk sets itself: a new field has a home on both sides.
+    expectTypeOf<Exclude<AllKeys<AutoApplyOrderInput>, keyof typeof CATALOG_FIELD_OF | ClientOwned>>().toEqualTypeOf<never>();
+    expect(autoApplyOrderSchema.options.map((o) => o.shape.kind.value)).toEqual(["newCustomer", "existingCustomer", "addOn", "renewal", "planChange", "siteLock911", "sslBundle"]);
+  });
+
+  it.each(Object.entries(CATALOG_FIELD_OF))("client field %s is catalog field %s, under the same Sectigo parameter", (client, catalogKey) => {
+    const wire = (WIRE_FIELDS.autoApplyOrder as Record<string, string>)[client];
+    expect(wire, `WIRE_FIELDS.autoApplyOrder.${client}`).toBeDefined();
+    expect(wire).toBe(AUTO_APPLY_SPELLING[catalogKey] ?? FIELD_SPECS[catalogKey].param.replace(/^x_/, ""));
+  });
+
+  it("every field of every AutoApplyOrder product reaches a client field", () => {
+    const reached = new Set<string>([...Object.values(CATALOG_FIELD_OF), "addOns"]); // add-ons travel as addOnCodes
+    for (const product of PRODUCTS.filter((p) => p.api === "AutoApplyOrder")) {
+      for (const key of Object.keys(product.fields)) expect(reached.has(key), `${product.key}: ${key} has no client field`).toBe(true);
+    }
+  });
+
+  it("every client field has a wire name", () => {
+    const own = new Set(["kind", "productCode", "addOnCodes"]); // all three go into `product`
+    for (const option of autoApplyOrderSchema.options) {
+      for (const key of Object.keys(option.shape)) if (!own.has(key)) expect((WIRE_FIELDS.autoApplyOrder as Record<string, string>)[key], `${option.shape.kind.value}.${key}`).toBeDefined();
+    }
+  });
+});
