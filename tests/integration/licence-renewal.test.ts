@@ -17,6 +17,7 @@ import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { renewLicense } from "@/lib/orders/renew-license";
+import { setAutoRenew } from "@/lib/licenses/set-auto-renew";
 import { startTestDatabase } from "./test-database";
 
 const DAY = 86_400_000;
@@ -195,5 +196,51 @@ describe("renewing a licence", () => {
   it("checks manageRenewals itself: STAFF may place orders but not renew from here", async () => {
     const { licence } = await placedLicence();
     await expect(renewLicense(staff, { licenceId: licence.id }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("auto-renew on one licence", () => {
+  async function sandboxLicence(domain: string) {
+    const { licenses } = await admin<{ licenses: Array<{ productCode: number; autoRenew: boolean }> }>("GET", `licenses?loginName=${DEMO_RESELLER.loginName}&domainName=${domain}`);
+    return licenses.find((l) => l.productCode === 1060)!;
+  }
+
+  it("switched on at Sectigo and here, with who did it; then Order Desk never renews it and Sectigo does at expiry", async () => {
+    const { domain, licence } = await placedLicence();
+    await setClocks(insideWindow);
+    expect(await setAutoRenew(manager, { licenceId: licence.id, autoRenew: true }, deps)).toEqual({ ok: true, autoRenew: true, changed: true });
+    expect((await sandboxLicence(domain)).autoRenew).toBe(true);
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).autoRenew).toBe(true);
+    const event = await prisma.orderEvent.findFirstOrThrow({ where: { orderId: licence.orderId, kind: "AUTO_RENEW" } });
+    expect(event).toMatchObject({ actorId: manager.id, message: expect.stringMatching(/Max Manager .* switched auto-renew on/) });
+    expect(event.data).toEqual({ licenceId: licence.id, autoRenew: true });
+
+    expect(await renewLicense(manager, { licenceId: licence.id }, deps)).toMatchObject({ ok: false, code: "AUTO_RENEW_ON" });
+    // Sectigo renews it itself at expiry.
+    await setClocks(new Date(licence.expiresAt!.getTime() + DAY));
+    const upstream = await upstreamOrders(domain);
+    expect(upstream.map((u) => u.order.kind)).toContain("auto-renewal");
+  });
+
+  it("switched off again: Sectigo does not renew at expiry; repeating the same value calls nothing", async () => {
+    const { domain, licence } = await placedLicence();
+    expect((await setAutoRenew(manager, { licenceId: licence.id, autoRenew: true }, deps)).ok).toBe(true);
+    expect(await setAutoRenew(manager, { licenceId: licence.id, autoRenew: false }, deps)).toEqual({ ok: true, autoRenew: false, changed: true });
+    expect((await sandboxLicence(domain)).autoRenew).toBe(false);
+    const calls = await prisma.apiCall.count({ where: { orderId: licence.orderId } });
+    expect(await setAutoRenew(manager, { licenceId: licence.id, autoRenew: false }, deps)).toEqual({ ok: true, autoRenew: false, changed: false });
+    expect(await prisma.apiCall.count({ where: { orderId: licence.orderId } })).toBe(calls);
+    await setClocks(new Date(licence.expiresAt!.getTime() + DAY));
+    expect(await upstreamOrders(domain)).toHaveLength(1);
+  });
+
+  it("a lost answer leaves our record as it was and says switching again is safe; SUPPORT and STAFF may not switch", async () => {
+    const { licence } = await placedLicence();
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!modifyThirdPartyDetails", times: 1 });
+    const lost = await setAutoRenew(manager, { licenceId: licence.id, autoRenew: true }, deps);
+    expect(lost).toMatchObject({ ok: false, code: "UNKNOWN", message: expect.stringMatching(/Switching again is safe/) });
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).autoRenew).toBe(false);
+    expect(await setAutoRenew(manager, { licenceId: licence.id, autoRenew: true }, deps)).toMatchObject({ ok: true, changed: true });
+    await expect(setAutoRenew(staff, { licenceId: licence.id, autoRenew: false }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
