@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { renewLicenseAction, setAutoRenewAction } from "@/app/(app)/licenses/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { formatDate } from "@/components/ui/format";
+import type { RenewLicenseResult } from "@/lib/orders/renew-license";
+import type { SetAutoRenewResult } from "@/lib/licenses/set-auto-renew";
+
+type Note = { tone: "ok" | "error"; text: string; orderId?: string } | null;
+
+function NoteLine({ note }: { note: Note }) {
+  if (!note) return null;
+  return (
+    <p role="status" className={`mt-2 text-sm ${note.tone === "error" ? "text-red-700" : "text-green-800"}`} data-testid="licence-action-result">
+      {note.text}
+      {note.orderId ? (
+        <>
+          {" "}
+          <Link className="text-brand-700 underline" href={`/orders/${note.orderId}`}>See the order</Link>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function renewalNote(r: RenewLicenseResult): Note {
+  if (!r.ok) return { tone: "error", text: r.message, orderId: r.orderId };
+  if (r.status === "PLACED") {
+    const expiry = r.newExpiresAt ? ` New expiry: ${formatDate(new Date(r.newExpiresAt))}.` : "";
+    return { tone: "ok", text: `${r.duplicate ? "This renewal was already placed." : "Renewed: Sectigo placed the order."}${expiry}`, orderId: r.orderId };
+  }
+  if (r.status === "UNKNOWN" || r.status === "SUBMITTING") {
+    return { tone: "error", text: "Sectigo's answer was lost, so whether the renewal was placed is not known yet. It will not be sent again; Order Desk is checking with Sectigo.", orderId: r.orderId };
+  }
+  return { tone: "ok", text: `The renewal is ${r.status.toLowerCase().replace(/_/g, " ")}.`, orderId: r.orderId };
+}
+
+/** Renew with a confirmation that shows the price and the new expiry before anything is sent. */
+export function RenewButton(props: { licenceId: string; expiresAt: string; domainName: string; termLabel: string; priceText: string; newExpiryText: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const [note, setNote] = useState<Note>(null);
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
+  const renew = () =>
+    startTransition(async () => {
+      setNote(null);
+      const result = await renewLicenseAction({ licenceId: props.licenceId, expiresAt: props.expiresAt });
+      setConfirming(false);
+      setNote(result.ok ? renewalNote(result.data) : { tone: "error", text: result.error.message });
+      router.refresh();
+    });
+  return (
+    <div>
+      {confirming ? (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" role="group" aria-label="Confirm the renewal">
+          <p>
+            Renew <span className="font-medium">{props.domainName}</span> for {props.termLabel} at <span className="font-medium">{props.priceText}</span>? The new expiry will be{" "}
+            <span className="font-medium">{props.newExpiryText}</span>. Sectigo debits the reseller account.
+          </p>
+          <div className="mt-2 flex gap-2">
+            <Button disabled={pending} onClick={renew}>{pending ? "Renewing…" : "Confirm renewal"}</Button>
+            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>Cancel</Button>
+          </div>
+        </div>
+      ) : (
+        <Button onClick={() => setConfirming(true)} disabled={pending}>Renew</Button>
+      )}
+      <NoteLine note={note} />
+    </div>
+  );
+}
+
+export function AutoRenewSwitch({ licenceId, autoRenew }: { licenceId: string; autoRenew: boolean }) {
+  const [note, setNote] = useState<Note>(null);
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
+  const toggle = () =>
+    startTransition(async () => {
+      setNote(null);
+      const result = await setAutoRenewAction({ licenceId, autoRenew: !autoRenew });
+      const r: SetAutoRenewResult | null = result.ok ? result.data : null;
+      if (!result.ok) setNote({ tone: "error", text: result.error.message });
+      else if (r && !r.ok) setNote({ tone: "error", text: r.message });
+      else setNote({ tone: "ok", text: `Auto-renew is ${r?.ok && r.autoRenew ? "on" : "off"} at Sectigo.` });
+      router.refresh();
+    });
+  return (
+    <div>
+      <Button variant="secondary" role="switch" aria-checked={autoRenew} disabled={pending} onClick={toggle}>
+        {pending ? "Asking Sectigo…" : autoRenew ? "Switch auto-renew off" : "Switch auto-renew on"}
+      </Button>
+      <NoteLine note={note} />
+    </div>
+  );
+}
