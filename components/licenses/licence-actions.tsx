@@ -49,6 +49,9 @@ export function RenewButton(props: { licenceId: string; expiresAt: string; domai
       setNote(null);
       const result = await renewLicenseAction({ licenceId: props.licenceId, expiresAt: props.expiresAt });
       setConfirming(false);
+      // An order was made: the page itself shows it (and the new expiry) from the URL, so the
+      // result survives the refresh that replaces this button.
+      if (result.ok && result.data.orderId) return router.replace(`/licenses/${props.licenceId}?renewed=${encodeURIComponent(result.data.orderId)}`);
       setNote(result.ok ? renewalNote(result.data) : { tone: "error", text: result.error.message });
       router.refresh();
     });

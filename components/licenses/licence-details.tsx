@@ -6,6 +6,7 @@ import { TableFrame, Td, Th } from "@/components/ui/table";
 import { formatDate, formatMoney } from "@/components/ui/format";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { AutoRenewSwitch, RenewButton } from "@/components/licenses/licence-actions";
+import { renewalFailureMessage } from "@/lib/orders/renew-license";
 
 const DAY_MS = 86_400_000;
 const KIND_LABELS: Record<string, string> = {
@@ -25,9 +26,12 @@ function termLabel(days: number | null): string {
 }
 
 /** The licence page's body: facts, renewal, auto-renew, add-ons and the chain of orders. */
-export function LicenceDetails({ licence, now }: { licence: LicenceStory; now: Date }) {
+export function LicenceDetails({ licence, now, renewedOrderId }: { licence: LicenceStory; now: Date; renewedOrderId?: string }) {
+  // Only an order of this licence's own chain: the query string is input.
+  const renewed = renewedOrderId ? licence.chain.find((o) => o.id === renewedOrderId && o.kind === "RENEWAL") : undefined;
   return (
     <div className="space-y-6">
+      {renewed ? <RenewalResult order={renewed} licence={licence} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Licence">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
@@ -65,6 +69,24 @@ export function LicenceDetails({ licence, now }: { licence: LicenceStory; now: D
       <AddOnsCard licence={licence} now={now} />
       <ChainCard licence={licence} />
     </div>
+  );
+}
+
+function RenewalResult({ order, licence }: { order: LicenceStory["chain"][number]; licence: LicenceStory }) {
+  const number = order.orderNumber ?? order.foreignOrderNumber;
+  const [tone, text] =
+    order.status === "PLACED"
+      ? (["border-green-300 bg-green-50 text-green-900", `Renewed: Sectigo placed order ${number}. New expiry: ${formatDate(licence.expiresAt)}.`] as const)
+      : order.status === "FAILED"
+        ? (["border-red-300 bg-red-50 text-red-900", renewalFailureMessage(order.errorCode ?? undefined, order.errorMessage ?? "see the order.")] as const)
+        : order.status === "UNKNOWN" || order.status === "SUBMITTING"
+          ? (["border-amber-300 bg-amber-50 text-amber-900", `Sectigo's answer was lost, so whether renewal ${number} was placed is not known yet. It will not be sent again; Order Desk is checking with Sectigo.`] as const)
+          : (["border-slate-300 bg-slate-50 text-slate-900", `Renewal ${number}: ${order.status.toLowerCase().replace(/_/g, " ")}.`] as const);
+  return (
+    <p role="status" data-testid="renewal-result" className={`rounded-md border p-3 text-sm ${tone}`}>
+      {text}{" "}
+      <Link className="underline" href={`/orders/${order.id}`}>See the order</Link>
+    </p>
   );
 }
 

@@ -35,7 +35,7 @@ export async function getLicense(actor: Actor, id: string, now: Date = new Date(
     },
   });
   if (!licence) return null;
-  const orderSelect = { id: true, kind: true, status: true, orderNumber: true, foreignOrderNumber: true, createdAt: true, placedBy: { select: { name: true } } } as const;
+  const orderSelect = { id: true, kind: true, status: true, orderNumber: true, foreignOrderNumber: true, createdAt: true, errorMessage: true, errorCode: true, placedBy: { select: { name: true } } } as const;
   const [created, acting, autoRenewEvent] = await Promise.all([
     prisma.order.findUnique({ where: { id: licence.orderId }, select: orderSelect }),
     prisma.order.findMany({ where: { targetLicenseId: licence.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: CHAIN_LIMIT, select: orderSelect }),

@@ -9,9 +9,10 @@ import { LicenceDetails } from "@/components/licenses/licence-details";
 export const metadata: Metadata = { title: "Licence" };
 export const dynamic = "force-dynamic";
 
-export default async function LicencePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function LicencePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("viewLicenses");
   const { id } = await params;
+  const { renewed } = await searchParams;
   const now = new Date();
   const licence = await getLicense(actor, id, now);
   if (!licence) notFound();
@@ -22,7 +23,7 @@ export default async function LicencePage({ params }: { params: Promise<{ id: st
         description={`${licence.productName} · ${licence.customer.name} · ${licence.customer.resellerAccount.label}`}
         action={<LicenceStatusBadge status={licence.status} />}
       />
-      <LicenceDetails licence={licence} now={now} />
+      <LicenceDetails licence={licence} now={now} renewedOrderId={typeof renewed === "string" ? renewed : undefined} />
     </>
   );
 }
