@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { renewLicenseAction, setAutoRenewAction } from "@/app/(app)/licenses/[id]/actions";
+import { orderAddOnAction, renewLicenseAction, setAutoRenewAction } from "@/app/(app)/licenses/[id]/actions";
+import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format";
 import type { RenewLicenseResult } from "@/lib/orders/renew-license";
@@ -95,6 +96,51 @@ export function AutoRenewSwitch({ licenceId, autoRenew }: { licenceId: string; a
       <Button variant="secondary" role="switch" aria-checked={autoRenew} disabled={pending} onClick={toggle}>
         {pending ? "Asking Sectigo…" : autoRenew ? "Switch auto-renew off" : "Switch auto-renew on"}
       </Button>
+      <NoteLine note={note} />
+    </div>
+  );
+}
+
+/**
+ * "Add an add-on": the add-ons the licence's plan may take, ordered through the pipeline as kind
+ * ADD_ON on this licence. The submission key is made when the form is shown, so a double click or
+ * a retry is one order; a new key after each order.
+ */
+export function AddOnForm({ licenceId, options }: { licenceId: string; options: Array<{ productId: number; name: string; priceText: string }> }) {
+  const [productCode, setProductCode] = useState(String(options[0]?.productId ?? ""));
+  // Not rendered, so the server's and the browser's keys may differ: the browser's is the one sent.
+  const [submissionKey, setSubmissionKey] = useState(() => crypto.randomUUID());
+  const [note, setNote] = useState<Note>(null);
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
+  const chosen = options.find((o) => String(o.productId) === productCode);
+  const submit = () =>
+    startTransition(async () => {
+      setNote(null);
+      const result = await orderAddOnAction({ licenceId, productCode: Number(productCode), submissionKey });
+      if (!result.ok) return setNote({ tone: "error", text: result.error.fieldErrors?.productCode?.[0] ?? result.error.message });
+      const r = result.data;
+      if (!r.ok) setNote({ tone: "error", text: r.message, orderId: r.orderId });
+      else {
+        const text = r.status === "PLACED" ? `${chosen?.name ?? "The add-on"} was added: Sectigo placed the order.` : r.status === "UNKNOWN" ? "Sectigo's answer was lost; Order Desk is checking whether the add-on was placed (it will not be sent again)." : `The add-on order is ${r.status.toLowerCase().replace(/_/g, " ")}.`;
+        setNote({ tone: r.status === "UNKNOWN" ? "error" : "ok", text, orderId: r.orderId });
+        setSubmissionKey(crypto.randomUUID());
+      }
+      router.refresh();
+    });
+  return (
+    <div className="mt-3">
+      <label htmlFor="add-on-choice" className="block text-sm font-medium text-slate-800">Add an add-on</label>
+      <div className="mt-1 flex flex-wrap items-center gap-2">
+        <select id="add-on-choice" className={`${inputClass} max-w-xs`} value={productCode} onChange={(e) => setProductCode(e.target.value)} disabled={pending}>
+          {options.map((o) => (
+            <option key={o.productId} value={o.productId}>{o.name} · {o.priceText}</option>
+          ))}
+        </select>
+        <Button variant="secondary" disabled={pending || !submissionKey || !chosen} onClick={submit}>
+          {pending ? "Ordering…" : `Order ${chosen?.name ?? "add-on"}`}
+        </Button>
+      </div>
       <NoteLine note={note} />
     </div>
   );

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { TableFrame, Td, Th } from "@/components/ui/table";
 import { formatDate, formatMoney } from "@/components/ui/format";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
-import { AutoRenewSwitch, RenewButton } from "@/components/licenses/licence-actions";
+import { AddOnForm, AutoRenewSwitch, RenewButton } from "@/components/licenses/licence-actions";
 import { renewalFailureMessage } from "@/lib/orders/renew-license";
 
 const DAY_MS = 86_400_000;
@@ -177,6 +177,12 @@ function AddOnsCard({ licence, now }: { licence: LicenceStory; now: Date }) {
       {licence.availableAddOns.length > 0 ? (
         <div className="mt-4 text-sm">
           <p className="text-slate-700">Its plan may also take: {licence.availableAddOns.map((a) => a.name).join(", ")}.</p>
+          {licence.can.addOn ? (
+            <AddOnForm
+              licenceId={licence.id}
+              options={licence.availableAddOns.map((a) => ({ productId: a.productId, name: a.name, priceText: a.price ? formatMoney(a.price.sellPrice, a.price.currency) : "price not set" }))}
+            />
+          ) : null}
         </div>
       ) : (
         <p className="mt-4 text-sm text-slate-600">Its plan takes no further add-ons.</p>

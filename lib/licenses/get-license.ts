@@ -47,20 +47,30 @@ export async function getLicense(actor: Actor, id: string, now: Date = new Date(
   ]);
   const chain = [...acting, ...(created ? [created] : [])].map((o) => ({ ...o, who: o.placedBy?.name ?? "Order Desk", createdTheLicence: o.id === licence.orderId }));
 
+  const status = licenceStatus(licence, now);
   const eligibility = renewalEligibility(licence, now);
   const liveAddOns = licence.addOns.filter((a) => a.status === "ACTIVE");
   const quote = eligibility.ok ? await renewalQuote(prisma, { ...licence, addOns: liveAddOns }) : null;
   const product = productById(licence.productCode);
   const has = new Set(liveAddOns.map((a) => a.productCode));
   const manage = can(actor.role, "manageRenewals");
+  const days = licence.termDays === 30 ? 30 : 365;
+  const candidates = product ? addOnsFor(product).filter((p) => p.productId !== undefined && !has.has(p.productId)) : [];
+  const prices = candidates.length
+    ? await prisma.planPrice.findMany({ where: { productKey: { in: candidates.map((p) => p.key) }, term: String(days) }, select: { productKey: true, sellPrice: true, currency: true, enabled: true } })
+    : [];
+  const availableAddOns = candidates
+    .map((p) => ({ key: p.key, productId: p.productId!, name: p.name, price: prices.find((r) => r.productKey === p.key) ?? null }))
+    .filter((p) => p.price?.enabled !== false);
+  const live = status === "ACTIVE" || status === "RENEWABLE";
   return {
     ...licence,
     tier: product?.sitelock?.tier !== undefined ? TIER_NAMES[product.sitelock.tier] ?? null : null,
-    status: licenceStatus(licence, now),
+    status,
     eligibility,
     quote,
     addOns: licence.addOns.map((a) => ({ ...a, outlivesLicence: Boolean(a.expiresAt && licence.expiresAt && a.expiresAt > licence.expiresAt) })),
-    availableAddOns: product ? addOnsFor(product).filter((p) => p.productId !== undefined && !has.has(p.productId)).map((p) => ({ key: p.key, productId: p.productId!, name: p.name })) : [],
+    availableAddOns,
     autoRenewDefault: licence.customer.resellerAccount.autoRenewDefault,
     autoRenewSwitchedBy: autoRenewEvent ? { by: autoRenewEvent.actorLabel, at: autoRenewEvent.createdAt } : null,
     chain,
@@ -68,6 +78,7 @@ export async function getLicense(actor: Actor, id: string, now: Date = new Date(
       renew: manage && eligibility.ok,
       switchAutoRenew: manage && (licence.status === "ACTIVE" || licence.status === "EXPIRED") && licence.productCode !== 1072 && licence.expiresAt !== null,
       manage,
+      addOn: manage && live && Boolean(licence.currentOrderNumber),
     },
   };
 }

@@ -189,7 +189,8 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
     }
     case "addOn": {
       const licence = await existingLicence(tx, order, input.previousOrderNumber, input.domainName);
-      if (licence) await addOns(licence.id, input.addOnCodes, licence.expiresAt);
+      // A new add-on runs for its own term from today, as Sectigo sells it: it may outlive the licence.
+      if (licence) await addOns(licence.id, input.addOnCodes, new Date(now.getTime() + input.days * DAY_MS));
       return;
     }
     case "renewal": {

@@ -36,6 +36,9 @@ test.beforeAll(async () => {
   const email = `owner-${run}@licence-e2e.example`;
   const placed = await sectigo.orderSiteLockForNewCustomer({ productCode: 1060, days: 30, domainName: domain, contactEmail: email, autoRenew: false });
   if (!placed.ok) throw new Error(`the sandbox refused the fixture order: ${placed.error.userMessage}`);
+  const laterDomain = `later-${run}.licence-e2e.example`;
+  const placedLater = await sectigo.orderSiteLockForNewCustomer({ productCode: 1060, days: 365, domainName: laterDomain, contactEmail: `later-${run}@licence-e2e.example`, autoRenew: false });
+  if (!placedLater.ok) throw new Error(`the sandbox refused the fixture order: ${placedLater.error.userMessage}`);
   const db = createPrismaClient(state.databaseUrl);
   try {
     const account = await db.resellerAccount.findFirstOrThrow({ where: { loginName: DEMO_RESELLER.loginName } });
@@ -46,8 +49,8 @@ test.beforeAll(async () => {
       domainName: domain, termDays: 30, startsAt: new Date(soonExpiry.getTime() - 30 * DAY), expiresAt: soonExpiry,
     });
     await seedLicense(db, {
-      ...common, id: ids.later, orderNumber: null, foreignOrderNumber: `OD-E2E-LATER-${run}`, licenseStatus: "ACTIVE",
-      domainName: `later-${run}.licence-e2e.example`, termDays: 365, startsAt: new Date(Date.now() - 165 * DAY), expiresAt: new Date(Date.now() + 200 * DAY),
+      ...common, id: ids.later, orderNumber: placedLater.value.orderNumber, foreignOrderNumber: `OD-E2E-LATER-${run}`, licenseStatus: "ACTIVE",
+      domainName: laterDomain, termDays: 365, startsAt: new Date(Date.now() - 165 * DAY), expiresAt: new Date(Date.now() + 200 * DAY),
     });
   } finally {
     await db.$disconnect();
@@ -83,13 +86,22 @@ test("the account manager renews a licence in the 0-7 days bucket and sees the n
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Order ${orderNumber}`);
 });
 
-test("a licence outside the window says when renewal opens and offers no Renew button", async ({ page }) => {
+test("a licence outside the window says when renewal opens and offers no Renew button; an add-on that outlives it is flagged", async ({ page }) => {
   await signIn(page, manager.email);
   await page.goto(`/licenses/${ids.later}`);
   await expect(page.getByTestId("renewal-refusal")).toHaveText(/^Renewal opens on \d{1,2} \w{3} \d{4}, 30 days before the licence expires\.$/);
   await expect(page.getByRole("button", { name: "Renew", exact: true })).toHaveCount(0);
   await expect(page.getByRole("switch")).toHaveText("Switch auto-renew on");
   await expect(page.getByRole("link", { name: /Change plan/ })).toBeVisible();
+  // A 1-year add-on ordered today outlives a licence that expires in 200 days.
+  await page.getByLabel("Add an add-on").selectOption("1069");
+  await page.getByRole("button", { name: "Order 10 GB Backup Addon" }).click();
+  await expect(page.getByTestId("licence-action-result")).toContainText("10 GB Backup Addon was added: Sectigo placed the order.");
+  const addOns = page.getByRole("table", { name: "Add-ons" });
+  await expect(addOns.locator("tbody tr")).toHaveCount(1);
+  await expect(addOns).toContainText("Outlives its licence");
+  await expect(page.getByRole("table", { name: "Orders on this licence" }).locator("tbody tr").first()).toContainText("Add-on");
+  await page.screenshot({ path: "test-results/licence-add-on.png", fullPage: true });
 });
 
 test("SUPPORT sees the licence page without any action", async ({ page }) => {

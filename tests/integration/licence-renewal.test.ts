@@ -18,6 +18,7 @@ import { submitOrder } from "@/lib/orders/submit-order";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { renewLicense } from "@/lib/orders/renew-license";
 import { setAutoRenew } from "@/lib/licenses/set-auto-renew";
+import { orderAddOn } from "@/lib/orders/order-add-on";
 import { startTestDatabase } from "./test-database";
 
 const DAY = 86_400_000;
@@ -242,5 +243,29 @@ describe("auto-renew on one licence", () => {
     expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).autoRenew).toBe(false);
     expect(await setAutoRenew(manager, { licenceId: licence.id, autoRenew: true }, deps)).toMatchObject({ ok: true, changed: true });
     await expect(setAutoRenew(staff, { licenceId: licence.id, autoRenew: false }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("an add-on from the licence page", () => {
+  it("is ordered once on this licence (kind ADD_ON, targetLicenseId), runs its own term from today, and is refused when the tier cannot take it", async () => {
+    const { domain, licence } = await placedLicence();
+    await setClocks(new Date(T0.getTime() + 100 * DAY));
+    const submissionKey = randomUUID();
+    const [a, b] = await Promise.all([
+      orderAddOn(manager, { licenceId: licence.id, productCode: 1069, submissionKey }, deps),
+      orderAddOn(manager, { licenceId: licence.id, productCode: 1069, submissionKey }, deps),
+    ]);
+    expect([a, b].filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+    expect(a.ok && b.ok && a.orderId === b.orderId).toBe(true);
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: (a as { orderId: string }).orderId } });
+    expect(order).toMatchObject({ kind: "ADD_ON", status: "PLACED", targetLicenseId: licence.id });
+    const addOn = await prisma.addOn.findFirstOrThrow({ where: { licenseId: licence.id, productCode: 1069 } });
+    // 365 days from today: it outlives the licence (which expires 265 days from now).
+    expect(addOn.expiresAt).toEqual(new Date(now.getTime() + 365 * DAY));
+    expect(addOn.expiresAt! > licence.expiresAt!).toBe(true);
+    expect(await upstreamOrders(domain)).toHaveLength(2);
+    // Not the same add-on again, nor a product that is not one of its plan's add-ons.
+    await expect(orderAddOn(manager, { licenceId: licence.id, productCode: 1069, submissionKey: randomUUID() }, deps)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(orderAddOn(manager, { licenceId: licence.id, productCode: 1077, submissionKey: randomUUID() }, deps)).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
