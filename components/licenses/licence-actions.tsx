@@ -107,7 +107,9 @@ export function AutoRenewSwitch({ licenceId, autoRenew }: { licenceId: string; a
  * a retry is one order; a new key after each order.
  */
 export function AddOnForm({ licenceId, options }: { licenceId: string; options: Array<{ productId: number; name: string; priceText: string }> }) {
-  const [productCode, setProductCode] = useState(String(options[0]?.productId ?? ""));
+  const [picked, setProductCode] = useState(String(options[0]?.productId ?? ""));
+  // After an order the list shrinks (the page refreshed): fall back to the first one still offered.
+  const productCode = options.some((o) => String(o.productId) === picked) ? picked : String(options[0]?.productId ?? "");
   // Not rendered, so the server's and the browser's keys may differ: the browser's is the one sent.
   const [submissionKey, setSubmissionKey] = useState(() => crypto.randomUUID());
   const [note, setNote] = useState<Note>(null);

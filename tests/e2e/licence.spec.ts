@@ -101,6 +101,8 @@ test("a licence outside the window says when renewal opens and offers no Renew b
   await expect(addOns.locator("tbody tr")).toHaveCount(1);
   await expect(addOns).toContainText("Outlives its licence");
   await expect(page.getByRole("table", { name: "Orders on this licence" }).locator("tbody tr").first()).toContainText("Add-on");
+  // The form now offers the next add-on, ready to order.
+  await expect(page.getByRole("button", { name: /^Order .+Addon$/ })).toBeEnabled();
   await page.screenshot({ path: "test-results/licence-add-on.png", fullPage: true });
 });
 
