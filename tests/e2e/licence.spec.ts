@@ -68,6 +68,7 @@ test("the account manager renews a licence in the 0-7 days bucket and sees the n
   const newExpiry = dateText(new Date(soonExpiry.getTime() + 30 * DAY));
   await expect(confirm).toContainText(newExpiry);
   await expect(confirm).toContainText("$");
+  await page.screenshot({ path: "test-results/licence-confirm.png", fullPage: true });
   await confirm.getByRole("button", { name: "Confirm renewal" }).click();
   await expect(page.getByTestId("renewal-result")).toContainText(/^Renewed: Sectigo placed order \d+\. New expiry: /);
   await expect(page.getByTestId("renewal-result")).toContainText(`New expiry: ${newExpiry}.`);
