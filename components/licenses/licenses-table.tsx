@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { listLicenses, LicensesQuery } from "@/lib/licenses/list-licenses";
 import { FilterBar, FilterSearch, FilterSelect, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { RenewalBadge } from "@/components/licenses/renewal-badge";
@@ -41,7 +42,7 @@ export function LicensesTable({ page, query, now }: Props) {
         {page.rows.map((l) => (
           <tr key={l.id}>
             <Td>
-              <span className="font-medium"><Breakable text={l.domainName} /></span>
+              <Link className="font-medium text-brand-700 underline" href={`/licenses/${l.id}`}><Breakable text={l.domainName} /></Link>
               <span className="block text-xs text-slate-600">Order {l.currentOrderNumber ?? "—"}</span>
             </Td>
             <Td>

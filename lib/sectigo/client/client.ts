@@ -29,7 +29,13 @@ import {
   orderOnlyContext,
 } from "./operations/authorize-reject";
 import { type AutoRefundInput, type RefundedOrder, encodeAutoRefund } from "./operations/auto-refund";
-import { type CancelledLicence, type ModifyThirdPartyDetailsInput, encodeModifyThirdPartyDetails } from "./operations/modify-third-party-details";
+import {
+  type CancelledLicence,
+  type CancelLicenceInput,
+  type ModifyThirdPartyDetailsInput,
+  type SetAutoRenewInput,
+  encodeModifyThirdPartyDetails,
+} from "./operations/modify-third-party-details";
 import { type WebHostReport, type WebHostReportInput, decodeWebHostReport, encodeWebHostReport, validateWebHostReport } from "./operations/web-host-report";
 import { type AccountBalance, decodeAccountBalance, encodeGetAccountBalance } from "./operations/account-balance";
 import { checkOrderNumber } from "./operations/validate";
@@ -158,8 +164,9 @@ export function createSectigoClient(config: SectigoClientConfig) {
     autoReject,
     autoRefund,
     modifyThirdPartyDetails,
-    cancelLicence: (input: Omit<ModifyThirdPartyDetailsInput, "action">, options?: CallOptions) =>
+    cancelLicence: (input: Omit<CancelLicenceInput, "action">, options?: CallOptions) =>
       modifyThirdPartyDetails({ ...input, action: "cancelLicence" }, options),
+    setAutoRenew: (input: Omit<SetAutoRenewInput, "action">, options?: CallOptions) => modifyThirdPartyDetails({ ...input, action: "setAutoRenew" }, options),
     webHostReport,
     getAccountBalance,
     toJSON: () => ({ sectigoClient: publicView }),

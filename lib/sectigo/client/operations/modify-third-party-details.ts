@@ -1,8 +1,12 @@
 /**
- * `!modifyThirdPartyDetails` with `action=CANCELLICENCE`: always cancels (product → cascades to
- * add-ons; add-on → just that add-on) and refunds only inside the refund period (contradictions
- * #21). Other actions are not documented legibly and are not offered. Source: reference
- * modify-third-party-details.md.
+ * `!modifyThirdPartyDetails`. Source: reference modify-third-party-details.md.
+ * - `action=CANCELLICENCE` (documented): always cancels (product → cascades to add-ons; add-on →
+ *   just that add-on) and refunds only inside the refund period (contradictions #21).
+ * - `action=AUTORENEW` with `autoRenew=Y|N` (decision, lib/sectigo/README.md "Auto-renew on an
+ *   existing licence"): switches auto-renew on a live licence. The page documents "change account
+ *   details of a third-party licence" by order number + product + action, and a SiteLock-only row
+ *   whose name and values are not legible; the names here are our inference, kept in one place
+ *   (`ACTIONS`, WIRE_FIELDS) so a correction is one line.
  */
 import { FormBody } from "../wire/form";
 import { WIRE_FIELDS } from "../wire/fields";
@@ -14,14 +18,22 @@ export interface CancelLicenceInput {
   productCode: number;
 }
 
-export type ModifyThirdPartyDetailsInput = CancelLicenceInput;
+export interface SetAutoRenewInput {
+  action: "setAutoRenew";
+  orderNumber: string;
+  /** The licence's product on that order (its base product for the licence itself). */
+  productCode: number;
+  autoRenew: boolean;
+}
+
+export type ModifyThirdPartyDetailsInput = CancelLicenceInput | SetAutoRenewInput;
 
 export interface CancelledLicence {
   orderNumber: string;
   productCode: number;
 }
 
-const ACTIONS = { cancelLicence: "CANCELLICENCE" } as const;
+const ACTIONS = { cancelLicence: "CANCELLICENCE", setAutoRenew: "AUTORENEW" } as const;
 
 export function encodeModifyThirdPartyDetails(
   input: ModifyThirdPartyDetailsInput,
@@ -33,5 +45,6 @@ export function encodeModifyThirdPartyDetails(
     .set(W.loginPassword, auth.loginPassword)
     .set(W.orderNumber, input.orderNumber.trim())
     .set(W.productCode, input.productCode)
-    .set(W.action, ACTIONS[input.action]);
+    .set(W.action, ACTIONS[input.action])
+    .set(W.autoRenew, input.action === "setAutoRenew" ? (input.autoRenew ? "Y" : "N") : undefined);
 }

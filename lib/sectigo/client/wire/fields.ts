@@ -78,7 +78,7 @@ export const WIRE_FIELDS = {
   autoAuthorize: { ...AUTH, orderNumber: "orderNumber", testMode: "test", disableFreeWebProducts: "disableSWP" },
   autoReject: { ...AUTH, orderNumber: "orderNumber", testMode: "test" },
   autoRefund: { ...AUTH, orderNumber: "orderNumber", reason: "refundReasonCode" },
-  modifyThirdPartyDetails: { ...AUTH, orderNumber: "orderNumber", productCode: "product", action: "action" },
+  modifyThirdPartyDetails: { ...AUTH, orderNumber: "orderNumber", productCode: "product", action: "action", autoRenew: "autoRenew" },
   webHostReport: {
     ...AUTH,
     placedFrom: "notBefore",

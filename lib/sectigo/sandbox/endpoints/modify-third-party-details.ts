@@ -5,10 +5,14 @@
  *
  * Decisions:
  * - `product` accepts every SiteLock code incl. 1072, 1076, 1078, 1082 (contradictions.md #17).
- * - `action`: CANCELLICENCE (documented British spelling) and CANCELLICENSE are both accepted;
- *   other actions are not simulated (-4 action).
+ * - `action`: CANCELLICENCE (documented British spelling) and CANCELLICENSE are both accepted.
+ * - `action=AUTORENEW` with `autoRenew=Y|N` switches auto-renew on the licence of that product
+ *   (lib/sectigo/README.md "Auto-renew on an existing licence", [INFERENCE]): a live licence only
+ *   (-20/-18 when cancelled/refunded, -4 orderNumber while awaiting authorization); switching it on
+ *   once the licence has expired is refused like a late renewal (-121), so it never renews a lapsed
+ *   licence from its old expiry. Other actions are not simulated (-4 action).
  * - Rows whose names were not legible are accepted under plausible names and ignored:
- *   qualysCompanyName, codeGuardUserName, codeGuardEmailAddress, autoRenew. [INFERENCE]
+ *   qualysCompanyName, codeGuardUserName, codeGuardEmailAddress (autoRenew is read by AUTORENEW). [INFERENCE]
  * - The product must be a licence on that order or an add-on of its base licence (-4 product).
  */
 import { authenticate, credit } from "../core/accounts";
@@ -19,6 +23,7 @@ import { checkParams, optionalInt, orderNumberParam, type ParamSpec } from "../c
 import { urlencodedError, type Reply } from "../http/reply";
 import type { Endpoint } from "./endpoint";
 import { refusalFor } from "./auto-refund";
+import { isExpiredAt } from "../../renewal-rule";
 
 const PARAMS: readonly ParamSpec[] = [
   { name: "loginName", required: true, max: 64 },
@@ -40,7 +45,7 @@ export const modifyThirdPartyDetails: Endpoint = {
     checkParams(params, PARAMS);
     const account = authenticate(world, params);
     const action = (params.get("action") ?? "").toUpperCase();
-    if (action !== "CANCELLICENCE" && action !== "CANCELLICENSE") throw err.invalid("action");
+    if (action !== "CANCELLICENCE" && action !== "CANCELLICENSE" && action !== "AUTORENEW") throw err.invalid("action");
     const product = optionalInt(params, "product");
     if (product === undefined || !isSiteLockCode(product)) throw err.invalid("product");
     const order = world.order(orderNumberParam(params, "orderNumber") ?? "");
@@ -52,6 +57,15 @@ export const modifyThirdPartyDetails: Endpoint = {
     if (!target) throw err.invalid("product");
     const refusal = refusalFor(target);
     if (refusal) throw refusal;
+    if (action === "AUTORENEW") {
+      const flag = (params.get("autoRenew") ?? "").toUpperCase();
+      if (flag === "") throw err.missing("autoRenew");
+      if (flag !== "Y" && flag !== "N") throw err.invalid("autoRenew");
+      if (target.status !== "active") throw err.invalid("orderNumber");
+      if (flag === "Y" && isExpiredAt(new Date(target.expiresAt), world.now())) throw err.renewalWindow();
+      target.autoRenew = flag === "Y";
+      return { type: "urlencoded", fields: [["errorCode", "0"]] };
+    }
     credit(account, cancelWithAddOns(world, target, "if-eligible"));
     return { type: "urlencoded", fields: [["errorCode", "0"]] };
   },

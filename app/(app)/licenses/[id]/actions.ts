@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "@/lib/auth/action";
+import { appOrderDeps } from "@/lib/orders/app-deps";
+import { renewLicense, renewLicenseSchema } from "@/lib/orders/renew-license";
+import { setAutoRenew, setAutoRenewSchema } from "@/lib/licenses/set-auto-renew";
+import { orderAddOn, orderAddOnSchema } from "@/lib/orders/order-add-on";
+
+export const renewLicenseAction = authorizedAction({ permission: "manageRenewals", schema: renewLicenseSchema }, async (actor, input) => {
+  const result = await renewLicense(actor, input, appOrderDeps());
+  revalidatePath(`/licenses/${input.licenceId}`);
+  return result;
+});
+
+export const setAutoRenewAction = authorizedAction({ permission: "manageRenewals", schema: setAutoRenewSchema }, async (actor, input) => {
+  const result = await setAutoRenew(actor, input, appOrderDeps());
+  revalidatePath(`/licenses/${input.licenceId}`);
+  return result;
+});
+
+export const orderAddOnAction = authorizedAction({ permission: "manageRenewals", schema: orderAddOnSchema }, async (actor, input) => {
+  const result = await orderAddOn(actor, input, appOrderDeps());
+  revalidatePath(`/licenses/${input.licenceId}`);
+  return result;
+});

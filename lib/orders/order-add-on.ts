@@ -1,0 +1,78 @@
+/**
+ * Adding an add-on to an existing licence from its page: an AutoApplyOrder "addOn" with the
+ * licence's order number and domain (seed 001 "Ordering an add-on for an existing product"),
+ * through the exactly-once pipeline as kind ADD_ON with `targetLicenseId`. The form's own
+ * submission key (made when the form is shown) makes a double click one order.
+ *
+ * Only add-ons the licence's tier may take (catalog `addOnsFor`) and that it does not have yet;
+ * only on a live licence. The add-on runs for the licence's term from today (as Sectigo sells it),
+ * so it may outlive the licence: the page warns about that (renewals.md: an add-on cannot be used
+ * without its product).
+ */
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { addOnsFor, productById, termByValue, termValue } from "@/lib/catalog";
+import { licenceStatus } from "@/lib/licenses/licence-status";
+import type { OrderDeps } from "./order-deps";
+import { submitOrder, type SubmitResult } from "./submit-order";
+
+export const orderAddOnSchema = z.object({
+  licenceId: z.string().trim().min(1).max(64),
+  productCode: z.coerce.number().int().positive("Choose an add-on."),
+  submissionKey: z.uuid("The form is missing its submission key: reload the page."),
+});
+export type OrderAddOnInput = z.input<typeof orderAddOnSchema>;
+
+export type OrderAddOnResult =
+  | { ok: true; orderId: string; status: SubmitResult["order"]["status"]; duplicate: boolean }
+  | { ok: false; message: string; orderId?: string };
+
+export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
+  assertCan(actor, "manageRenewals");
+  const parsed = orderAddOnSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose an add-on.", String(parsed.error.issues[0]?.path[0] ?? "productCode"));
+  const input = parsed.data;
+  const d = deps ?? (await import("./app-deps")).appOrderDeps();
+  const now = d.now?.() ?? new Date();
+
+  const licence = await d.db.license.findUnique({
+    where: { id: input.licenceId },
+    include: { customer: { select: { id: true, email: true, resellerAccountId: true } }, addOns: { where: { status: "ACTIVE" }, select: { productCode: true } } },
+  });
+  if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
+  const status = licenceStatus(licence, now);
+  if (status !== "ACTIVE" && status !== "RENEWABLE") return { ok: false, message: `This licence is ${status.toLowerCase()}: add-ons can only be added to a live licence.` };
+  if (!licence.currentOrderNumber) return { ok: false, message: "This licence has no Sectigo order number recorded, so add-ons cannot be ordered for it from Order Desk." };
+  const product = productById(licence.productCode);
+  const addOn = product ? addOnsFor(product).find((p) => p.productId === input.productCode) : undefined;
+  if (!addOn) throw new AppError("INVALID_INPUT", "This licence's plan cannot take that add-on.", "productCode");
+  if (licence.addOns.some((a) => a.productCode === input.productCode)) throw new AppError("INVALID_INPUT", "This licence has that add-on already.", "productCode");
+
+  const days = licence.termDays === 30 ? 30 : 365;
+  const term = termByValue(addOn, String(days));
+  const price = term ? await d.db.planPrice.findUnique({ where: { productKey_term: { productKey: addOn.key, term: termValue(addOn, term) } } }) : null;
+  if (price && !price.enabled) return { ok: false, message: `${addOn.name} is not offered for this term any more (an admin disabled it).` };
+
+  const result = await submitOrder(
+    actor,
+    {
+      submissionKey: input.submissionKey,
+      resellerAccountId: licence.customer.resellerAccountId,
+      customer: { id: licence.customer.id },
+      kind: "ADD_ON",
+      targetLicenseId: licence.id,
+      currency: price?.currency ?? null,
+      items: [{ productCode: input.productCode, productName: addOn.name, days, domainName: licence.domainName, isAddOn: true, buyPrice: price ? Number(price.buyPrice) : null, sellPrice: price ? Number(price.sellPrice) : null }],
+      sectigo: {
+        operation: "autoApplyOrder",
+        input: { kind: "addOn", previousOrderNumber: licence.currentOrderNumber, addOnCodes: [input.productCode], days, domainName: licence.domainName, contactEmail: licence.customer.email, autoRenew: licence.autoRenew },
+      },
+    },
+    d,
+    { permission: "manageRenewals" },
+  );
+  if (result.outcome === "FAILED") return { ok: false, message: `Sectigo refused the add-on: ${result.message}`, orderId: result.order.id };
+  return { ok: true, orderId: result.order.id, status: result.order.status, duplicate: result.outcome === "ALREADY_SUBMITTED" };
+}
