@@ -15,6 +15,7 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
+import { can, type Permission } from "@/lib/auth/roles";
 import { actorUserId } from "@/lib/auth/system-actor";
 import { AppError } from "@/lib/errors";
 import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
@@ -37,6 +38,12 @@ export type SubmitResult =
   /** The same submission had already been received: nothing was sent this time. */
   | { outcome: "ALREADY_SUBMITTED"; order: OrderRef };
 
+/** Orders acting on an existing licence are also open to `manageRenewals` (the licence page's actions). */
+const LICENCE_ACTION_KINDS: readonly string[] = ["RENEWAL", "UPGRADE", "DOWNGRADE"];
+function permissionFor(actor: Actor | null, kind: unknown): Permission {
+  return actor && !can(actor.role, "placeOrders") && LICENCE_ACTION_KINDS.includes(String(kind)) ? "manageRenewals" : "placeOrders";
+}
+
 /** "OD-261122-7KQ3M9XD": date for people, 40 random bits so two app instances never collide. */
 export function newForeignOrderNumber(now: Date): string {
   const date = now.toISOString().slice(2, 10).replace(/-/g, "");
@@ -50,7 +57,7 @@ export function newForeignOrderNumber(now: Date): string {
 const REF = { id: true, foreignOrderNumber: true, orderNumber: true, status: true } as const;
 
 export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput, deps: OrderDeps): Promise<SubmitResult> {
-  assertCan(actor, "placeOrders");
+  assertCan(actor, permissionFor(actor, raw.kind));
   const parsed = orderSubmissionSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "The order is incomplete.");
   const submission = parsed.data;
@@ -73,6 +80,7 @@ export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput
           foreignOrderNumber,
           submissionKey: submission.submissionKey,
           kind: submission.kind,
+          targetLicenseId: submission.targetLicenseId,
           status: "SUBMITTING",
           customerId,
           resellerAccountId: submission.resellerAccountId,
