@@ -7,28 +7,21 @@
  * licence is written with the form's unique `submissionKey` before the one call; the same submission
  * again is answered with that order. A lost answer leaves it UNKNOWN: never sent again.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { actorUserId } from "@/lib/auth/system-actor";
 import { AppError } from "@/lib/errors";
-import { licenceStatus } from "@/lib/licenses/licence-status";
+import { licenceStatus, type DerivedStatus } from "@/lib/licenses/licence-status";
 import { cancellationCall, currentPeriodStart, refundWindow, type CancellationCall, type RefundWindow } from "@/lib/licenses/refund-window";
-import { REFUND_REASONS, type RefundReason } from "@/lib/sectigo/client/operations/auto-refund";
+import { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput } from "./cancel-license-schema";
 import type { SectigoError, SectigoResult } from "@/lib/sectigo/client";
 import type { OrderDeps } from "./order-deps";
 import { eventData, settleFailed, settleUnknown, transition } from "./settle-order";
 import { settleCancellation } from "./settle-cancellation";
 import { newForeignOrderNumber } from "./submit-order";
 
-const REASONS = Object.keys(REFUND_REASONS) as [RefundReason, ...RefundReason[]];
-
-export const cancellationPreviewSchema = z.object({ licenceId: z.string().trim().min(1, "Pick a licence.").max(64) });
-export const cancelLicenseSchema = cancellationPreviewSchema.extend({
-  submissionKey: z.uuid("The form is missing its submission key: reload the page."),
-  reason: z.enum(REASONS, { error: "Pick a reason from the list." }).optional(),
-});
-export type CancelLicenseInput = z.input<typeof cancelLicenseSchema>;
+export { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput };
 
 export interface CancellationPreview {
   ok: true;
@@ -39,7 +32,9 @@ export interface CancellationPreview {
   kind: "REFUND" | "CANCELLATION";
   addOns: { id: string; productName: string }[];
 }
-export type CancellationPreviewResult = CancellationPreview | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER"; message: string };
+export type CancellationPreviewResult =
+  | CancellationPreview
+  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER"; message: string; licence: { id: string; domainName: string; productName: string; status: DerivedStatus } };
 
 async function loadLicence(deps: OrderDeps, licenceId: string) {
   const licence = await deps.db.license.findUnique({
@@ -58,10 +53,11 @@ async function loadLicence(deps: OrderDeps, licenceId: string) {
 
 function previewOf(licence: Awaited<ReturnType<typeof loadLicence>>, now: Date): CancellationPreviewResult {
   const status = licenceStatus(licence, now);
+  const summary = { id: licence.id, domainName: licence.domainName, productName: licence.productName, status };
   if (status !== "ACTIVE" && status !== "RENEWABLE") {
-    return { ok: false, code: "NOT_ACTIVE", message: `Only an active licence can be cancelled; this one is ${status.toLowerCase()}.` };
+    return { ok: false, code: "NOT_ACTIVE", message: `Only an active licence can be cancelled; this one is ${status.toLowerCase()}.`, licence: summary };
   }
-  if (!licence.currentOrderNumber) return { ok: false, code: "NO_ORDER_NUMBER", message: "Sectigo's order number of this licence is not known yet." };
+  if (!licence.currentOrderNumber) return { ok: false, code: "NO_ORDER_NUMBER", message: "Sectigo's order number of this licence is not known yet.", licence: summary };
   const renewals = licence.actingOrders.flatMap((o) => (o.placedAt ? [o.placedAt] : []));
   const periodStart = currentPeriodStart(licence.order.placedAt ?? licence.startsAt, renewals);
   const window = refundWindow({ termDays: licence.termDays, periodStart }, now);
@@ -95,7 +91,7 @@ export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput
   const licence = await loadLicence(deps, input.licenceId);
   const now = deps.now?.() ?? new Date();
   const preview = previewOf(licence, now);
-  if (!preview.ok) return preview;
+  if (!preview.ok) return { ok: false, code: preview.code, message: preview.message };
   const orderNumber = licence.currentOrderNumber as string;
   const request =
     preview.call === "autoRefund"

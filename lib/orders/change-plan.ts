@@ -4,7 +4,7 @@
  * pipeline: an UPGRADE/DOWNGRADE order acting on the licence, exactly once per `submissionKey`.
  * The licence itself is updated when the order settles (settle-order.ts, case planChange).
  */
-import { z } from "zod";
+import { changePlanSchema, planChangeSchema, type ChangePlanInput, type PlanChangeInput } from "./change-plan-schema";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { productById } from "@/lib/catalog";
@@ -16,15 +16,7 @@ import { priceFor, type PlanPriceInfo } from "@/lib/settings/offered-plans";
 import type { OrderDeps } from "./order-deps";
 import { submitOrder, type SubmitResult } from "./submit-order";
 
-export const planChangeSchema = z.object({
-  licenceId: z.string().trim().min(1, "Pick a licence.").max(64),
-  productCode: z.coerce.number({ error: "Pick the new plan." }).int("Pick the new plan.").positive("Pick the new plan."),
-});
-export const changePlanSchema = planChangeSchema.extend({
-  submissionKey: z.uuid("The form is missing its submission key: reload the page."),
-});
-export type PlanChangeInput = z.input<typeof planChangeSchema>;
-export type ChangePlanInput = z.input<typeof changePlanSchema>;
+export { planChangeSchema, changePlanSchema, type PlanChangeInput, type ChangePlanInput };
 
 export type PlanChangeRefusal = "SAME_TIER" | "BUNDLE" | "NOT_ACTIVE" | "NOT_A_PLAN";
 
@@ -56,13 +48,30 @@ const appPrice: PriceLookup = async (actor, productKey, term) => {
   return found.offered ? found.price : null;
 };
 
-async function loadLicence(deps: OrderDeps, licenceId: string) {
+async function loadLicence(deps: Pick<OrderDeps, "db">, licenceId: string) {
   const licence = await deps.db.license.findUnique({
     where: { id: licenceId },
     include: { addOns: { where: { status: "ACTIVE" }, orderBy: { createdAt: "asc" } }, customer: { select: { id: true, email: true, resellerAccountId: true } } },
   });
   if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
   return licence;
+}
+
+export interface PlanChoices {
+  licence: { id: string; domainName: string; productCode: number; productName: string; termDays: number | null; startsAt: Date; expiresAt: Date | null };
+  /** The plans to pick from, lowest tier first; `current` marks the licence's own. */
+  plans: { productCode: number; name: string; current: boolean }[];
+}
+
+/** What the plan picker shows: the licence and the SiteLock plans. */
+export async function planChangeChoices(actor: Actor | null, raw: { licenceId: string }, deps: Pick<OrderDeps, "db">): Promise<PlanChoices> {
+  assertCan(actor, "manageRenewals");
+  const { licenceId } = planChangeSchema.pick({ licenceId: true }).parse(raw);
+  const l = await loadLicence(deps, licenceId);
+  return {
+    licence: { id: l.id, domainName: l.domainName, productCode: l.productCode, productName: l.productName, termDays: l.termDays, startsAt: l.startsAt, expiresAt: l.expiresAt },
+    plans: PLAN_CODES.map((code) => ({ productCode: code, name: productById(code)?.name ?? `Product ${code}`, current: code === l.productCode })),
+  };
 }
 
 export async function previewPlanChange(actor: Actor | null, raw: PlanChangeInput, deps: ChangePlanDeps): Promise<PlanChangePreviewResult> {
