@@ -22,7 +22,7 @@ export function ChangePlanPicker(props: { plans: { productCode: number; name: st
   const known = props.plans.some((p) => p.productCode === props.selected);
   return (
     <Card title="New plan">
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Pick the new plan">
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Plan picker">
         <div className="min-w-64">
           <Field id="product" label="New plan" error={props.error} hint="The preview shows the charge and what the licence keeps.">
             <select id="product" name="product" defaultValue={known ? String(props.selected) : ""} className={inputClass}>
