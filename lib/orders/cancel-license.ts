@@ -17,6 +17,7 @@ import { cancellationCall, currentPeriodStart, refundWindow, type CancellationCa
 import { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput } from "./cancel-license-schema";
 import type { SectigoError, SectigoResult } from "@/lib/sectigo/client";
 import type { OrderDeps } from "./order-deps";
+import { pendingLicenceOrder } from "./pending-licence-order";
 import { eventData, settleFailed, settleUnknown, transition } from "./settle-order";
 import { settleCancellation } from "./settle-cancellation";
 import { newForeignOrderNumber } from "./submit-order";
@@ -34,7 +35,7 @@ export interface CancellationPreview {
 }
 export type CancellationPreviewResult =
   | CancellationPreview
-  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER"; message: string; licence: { id: string; domainName: string; productName: string; status: DerivedStatus } };
+  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING"; message: string; licence: { id: string; domainName: string; productName: string; status: DerivedStatus } };
 
 async function loadLicence(deps: OrderDeps, licenceId: string) {
   const licence = await deps.db.license.findUnique({
@@ -51,12 +52,13 @@ async function loadLicence(deps: OrderDeps, licenceId: string) {
   return licence;
 }
 
-function previewOf(licence: Awaited<ReturnType<typeof loadLicence>>, now: Date): CancellationPreviewResult {
+function previewOf(licence: Awaited<ReturnType<typeof loadLicence>>, now: Date, pending: { message: string } | null): CancellationPreviewResult {
   const status = licenceStatus(licence, now);
   const summary = { id: licence.id, domainName: licence.domainName, productName: licence.productName, status };
   if (status !== "ACTIVE" && status !== "RENEWABLE") {
     return { ok: false, code: "NOT_ACTIVE", message: `Only an active licence can be cancelled; this one is ${status.toLowerCase()}.`, licence: summary };
   }
+  if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message, licence: summary };
   if (!licence.currentOrderNumber) return { ok: false, code: "NO_ORDER_NUMBER", message: "Sectigo's order number of this licence is not known yet.", licence: summary };
   const renewals = licence.actingOrders.flatMap((o) => (o.placedAt ? [o.placedAt] : []));
   const periodStart = currentPeriodStart(licence.order.placedAt ?? licence.startsAt, renewals);
@@ -75,12 +77,12 @@ function previewOf(licence: Awaited<ReturnType<typeof loadLicence>>, now: Date):
 export async function previewCancellation(actor: Actor | null, raw: z.input<typeof cancellationPreviewSchema>, deps: OrderDeps): Promise<CancellationPreviewResult> {
   assertCan(actor, "manageRenewals");
   const input = cancellationPreviewSchema.parse(raw);
-  return previewOf(await loadLicence(deps, input.licenceId), deps.now?.() ?? new Date());
+  return previewOf(await loadLicence(deps, input.licenceId), deps.now?.() ?? new Date(), await pendingLicenceOrder(deps, input.licenceId));
 }
 
 export type CancelLicenseResult =
   | { ok: true; orderId: string; outcome: "REFUNDED" | "CANCELLED" | "UNKNOWN" | "ALREADY_SUBMITTED"; message?: string }
-  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "FAILED"; message: string; orderId?: string };
+  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING" | "FAILED"; message: string; orderId?: string };
 
 export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput, deps: OrderDeps): Promise<CancelLicenseResult> {
   assertCan(actor, "manageRenewals");
@@ -90,7 +92,7 @@ export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput
   if (seen) return alreadySubmitted(deps, seen.id, actor);
   const licence = await loadLicence(deps, input.licenceId);
   const now = deps.now?.() ?? new Date();
-  const preview = previewOf(licence, now);
+  const preview = previewOf(licence, now, await pendingLicenceOrder(deps, licence.id));
   if (!preview.ok) return { ok: false, code: preview.code, message: preview.message };
   const orderNumber = licence.currentOrderNumber as string;
   const request =

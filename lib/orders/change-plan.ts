@@ -14,11 +14,12 @@ import { licenceStatus } from "@/lib/licenses/licence-status";
 import { planChangeQuote, type PlanChangeDirection } from "@/lib/licenses/pro-rate";
 import { priceFor, type PlanPriceInfo } from "@/lib/settings/offered-plans";
 import type { OrderDeps } from "./order-deps";
+import { pendingLicenceOrder } from "./pending-licence-order";
 import { submitOrder, type SubmitResult } from "./submit-order";
 
 export { planChangeSchema, changePlanSchema, type PlanChangeInput, type ChangePlanInput };
 
-export type PlanChangeRefusal = "SAME_TIER" | "BUNDLE" | "NOT_ACTIVE" | "NOT_A_PLAN";
+export type PlanChangeRefusal = "SAME_TIER" | "BUNDLE" | "NOT_ACTIVE" | "NOT_A_PLAN" | "ORDER_PENDING";
 
 export interface PlanChangePreview {
   ok: true;
@@ -97,6 +98,8 @@ async function quote(actor: Actor, licence: Awaited<ReturnType<typeof loadLicenc
   if (oldTier === undefined || !licence.termDays || !licence.expiresAt) {
     return { ok: false, code: "NOT_A_PLAN", message: "This licence is not a SiteLock plan that can change tier." };
   }
+  const pending = await pendingLicenceOrder(deps, licence.id);
+  if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };
   if (productCode === licence.productCode) return { ok: false, code: "SAME_TIER", message: `The licence is already on ${target.name}: pick another plan.`, field: "productCode" };
 
   const price = deps.price ?? appPrice;

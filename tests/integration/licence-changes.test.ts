@@ -186,6 +186,8 @@ describe("changing plan", () => {
     const orderId = (first as { orderId: string }).orderId;
     expect(await prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).toEqual({ status: "UNKNOWN" });
     expect(await callsOf(orderId)).toBe(1);
+    // A fresh submission (another tab, a second try by hand) is refused while the outcome is unknown.
+    expect(await changePlan(manager, { licenceId: licence.id, productCode: 1061, submissionKey: randomUUID() }, deps)).toMatchObject({ ok: false, code: "ORDER_PENDING" });
     // Reconciliation finds it at Sectigo by our reference and settles the licence.
     expect(await reconcileOrder(systemActor("test"), { orderId }, deps)).toMatchObject({ outcome: "PLACED" });
     expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).productCode).toBe(1062);
@@ -254,6 +256,8 @@ describe("cancelling", () => {
     expect(await prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).toEqual({ status: "UNKNOWN" });
     expect(await callsOf(orderId)).toBe(1);
     expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).status).toBe("ACTIVE");
+    expect(await previewCancellation(manager, { licenceId: licence.id }, deps)).toMatchObject({ ok: false, code: "ORDER_PENDING" });
+    expect(await cancelLicense(manager, { licenceId: licence.id, submissionKey: randomUUID() }, deps)).toMatchObject({ ok: false, code: "ORDER_PENDING" });
     // Reconciliation reads the licence's status at Sectigo (never the order call again): refunded.
     expect(await reconcileOrder(systemActor("test"), { orderId }, deps)).toMatchObject({ outcome: "PLACED" });
     expect(await callsOf(orderId)).toBe(2);
