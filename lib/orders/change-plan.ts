@@ -7,7 +7,7 @@
 import { changePlanSchema, planChangeSchema, type ChangePlanInput, type PlanChangeInput } from "./change-plan-schema";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { productById } from "@/lib/catalog";
+import { productById, termByValue } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
 import { addOnsLost, BUNDLE_REFUSAL, SSL_BUNDLE_CODE, tierOf } from "@/lib/licenses/add-on-rules";
 import { licenceStatus } from "@/lib/licenses/licence-status";
@@ -97,6 +97,9 @@ async function quote(actor: Actor, licence: Awaited<ReturnType<typeof loadLicenc
   }
   if (oldTier === undefined || !licence.termDays || !licence.expiresAt) {
     return { ok: false, code: "NOT_A_PLAN", message: "This licence is not a SiteLock plan that can change tier." };
+  }
+  if (!termByValue(target, String(licence.termDays))) {
+    return { ok: false, code: "NOT_A_PLAN", message: `${target.name} is not sold for a ${licence.termDays}-day term: pick another plan.`, field: "productCode" };
   }
   const pending = await pendingLicenceOrder(deps, licence.id);
   if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };

@@ -167,6 +167,8 @@ describe("changing plan", () => {
     const { licence } = await buyLicence(1061, 365);
     expect(await previewPlanChange(manager, { licenceId: licence.id, productCode: 1061 }, deps)).toMatchObject({ ok: false, code: "SAME_TIER", field: "productCode" });
     expect(await previewPlanChange(manager, { licenceId: licence.id, productCode: 1071 }, deps)).toMatchObject({ ok: false, code: "NOT_A_PLAN" });
+    const monthly = (await buyLicence(1060, 30)).licence;
+    expect(await previewPlanChange(manager, { licenceId: monthly.id, productCode: 1059 }, deps)).toMatchObject({ ok: false, code: "NOT_A_PLAN", message: "SiteLock Monitor is not sold for a 30-day term: pick another plan." });
     await prisma.license.update({ where: { id: licence.id }, data: { productCode: 1072 } });
     expect(await previewPlanChange(manager, { licenceId: licence.id, productCode: 1062 }, deps)).toMatchObject({ ok: false, code: "BUNDLE", message: expect.stringContaining("must first purchase a paid SiteLock product") });
     await prisma.license.update({ where: { id: licence.id }, data: { productCode: 1061, status: "CANCELLED" } });
