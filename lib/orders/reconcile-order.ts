@@ -20,6 +20,7 @@ import type { WebHostReportRow } from "@/lib/sectigo/client";
 import type { OrderDeps } from "./order-deps";
 import { eventData, OPEN_STATUSES, settlePlaced, transition } from "./settle-order";
 import type { OrderSubmission } from "./submission";
+import { reconcileCancellation } from "./settle-cancellation";
 
 /** A SUBMITTING order older than this has lost its caller (twice the default 30 s call budget, plus margin). */
 export const STALE_SUBMITTING_MS = 90_000;
@@ -72,6 +73,10 @@ export async function reconcileOrder(actor: Actor | null, input: { orderId: stri
   if (!request) throw new AppError("CONFLICT", "This order has no recorded request to reconcile.");
 
   const client = await deps.sectigo(order.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
+  // A refund or cancellation is not an order at Sectigo: the licence's status there says (settle-cancellation.ts).
+  if ((request.operation as string) === "autoRefund" || (request.operation as string) === "modifyThirdPartyDetails") {
+    return reconcileCancellation(deps, order, actor, client, { now, settleWindowMs: SETTLE_WINDOW_MS });
+  }
   const full = { id: order.id, customerId: order.customerId, request, items: order.items };
 
   if (order.pendingAction && order.orderNumber) {

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/session";
 import { actorLabel, actorUserId } from "@/lib/auth/system-actor";
 import type { AutoApplyOrderInput, SectigoError } from "@/lib/sectigo/client";
 import type { OrderSubmission } from "./submission";
+import { allowedAddOnCodes } from "@/lib/licenses/add-on-rules";
 
 type Tx = Prisma.TransactionClient;
 const DAY_MS = 86_400_000;
@@ -215,8 +216,11 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
       if (!licence) return;
       await tx.license.update({
         where: { id: licence.id },
-        data: { productCode: input.productCode, productName: nameOf(input.productCode), currentOrderNumber: placement.orderNumber, autoRenew: input.autoRenew },
+        // The changed licence starts on the change date and keeps its expiry (upgrades.md).
+        data: { productCode: input.productCode, productName: nameOf(input.productCode), currentOrderNumber: placement.orderNumber, autoRenew: input.autoRenew, startsAt: now },
       });
+      // Sectigo cancels the add-ons the new plan cannot hold (lib/licenses/add-on-rules.ts).
+      await tx.addOn.updateMany({ where: { licenseId: licence.id, status: "ACTIVE", productCode: { notIn: allowedAddOnCodes(input.productCode) } }, data: { status: "CANCELLED" } });
       await addOns(licence.id, input.addOnCodes ?? [], licence.expiresAt);
       return;
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/auth/session";
 import { orderableByFamily, productByKey, termByValue, termOptionsFor, type Family } from "@/lib/catalog";
 import { marginOf } from "@/lib/settings/margin";
@@ -75,7 +76,8 @@ export async function priceFor(
   productKey: string,
   term: string,
 ): Promise<{ offered: false } | { offered: true; price: PlanPriceInfo | null }> {
-  assertCan(actor, "placeOrders");
+  // Also the price of a licence action (plan change) taken by an account manager.
+  assertCan(actor, actor && can(actor.role, "manageRenewals") ? "manageRenewals" : "placeOrders");
   const product = productByKey(productKey);
   if (!product || !product.orderable || !termByValue(product, term)) return { offered: false };
   const row = await prisma.planPrice.findUnique({

@@ -67,6 +67,11 @@ const SAMPLES: Record<string, () => unknown> = {
   }),
   "orders.searchCustomers": () => ({ resellerAccountId: ids.account, q: "a" }),
   "orders.searchLicences": () => ({ resellerAccountId: ids.account, q: "a" }),
+  "licenses.renewLicense": () => ({ licenceId: ids.licence }),
+  "licenses.setAutoRenew": () => ({ licenceId: ids.licence, autoRenew: false }),
+  "licenses.orderAddOn": () => ({ licenceId: ids.licence, productCode: 1068, submissionKey: "6c5d2a1f-2a1f-4d2a-9f2a-1f2a1f2a1f2a" }),
+  "licenses.changePlan": () => ({ licenceId: ids.licence, productCode: 1062, submissionKey: "7d6e3b2a-3b2a-4e3b-8a3b-2a3b2a3b2a3b" }),
+  "licenses.cancelLicense": () => ({ licenceId: ids.licence, submissionKey: "8e7f4c3b-4c3b-4f4c-9b4c-3b4c3b4c3b4c", reason: "other", confirm: true }),
   "settings.users.createUser": () => ({ email: "matrix@orderdesk.test", name: "Matrix", role: "ADMIN", password: "a-long-enough-password-1" }),
   "settings.users.changeUserRole": () => ({ userId: ids.staff, role: "ADMIN" }),
   "settings.users.setUserDisabled": () => ({ userId: ids.staff, disabled: true }),
@@ -122,6 +127,7 @@ beforeAll(async () => {
   const { registeredAction } = await import("@/lib/auth/authorized-action");
   ids.order = (await prisma.order.findFirstOrThrow({ select: { id: true } })).id;
   ids.account = (await prisma.resellerAccount.findFirstOrThrow({ select: { id: true } })).id;
+  ids.licence = (await prisma.license.findFirstOrThrow({ select: { id: true } })).id;
   ids.staff = (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" }, select: { id: true } })).id;
   for (const file of actionFiles(path.resolve("app"))) {
     const mod = (await import(file)) as Record<string, unknown>;

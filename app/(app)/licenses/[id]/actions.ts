@@ -7,19 +7,19 @@ import { renewLicense, renewLicenseSchema } from "@/lib/orders/renew-license";
 import { setAutoRenew, setAutoRenewSchema } from "@/lib/licenses/set-auto-renew";
 import { orderAddOn, orderAddOnSchema } from "@/lib/orders/order-add-on";
 
-export const renewLicenseAction = authorizedAction({ permission: "manageRenewals", schema: renewLicenseSchema }, async (actor, input) => {
+export const renewLicenseAction = authorizedAction({ name: "licenses.renewLicense", permission: "manageRenewals", schema: renewLicenseSchema }, async (actor, input) => {
   const result = await renewLicense(actor, input, appOrderDeps());
   revalidatePath(`/licenses/${input.licenceId}`);
   return result;
 });
 
-export const setAutoRenewAction = authorizedAction({ permission: "manageRenewals", schema: setAutoRenewSchema }, async (actor, input) => {
+export const setAutoRenewAction = authorizedAction({ name: "licenses.setAutoRenew", permission: "manageRenewals", schema: setAutoRenewSchema }, async (actor, input) => {
   const result = await setAutoRenew(actor, input, appOrderDeps());
   revalidatePath(`/licenses/${input.licenceId}`);
   return result;
 });
 
-export const orderAddOnAction = authorizedAction({ permission: "manageRenewals", schema: orderAddOnSchema }, async (actor, input) => {
+export const orderAddOnAction = authorizedAction({ name: "licenses.orderAddOn", permission: "manageRenewals", schema: orderAddOnSchema }, async (actor, input) => {
   const result = await orderAddOn(actor, input, appOrderDeps());
   revalidatePath(`/licenses/${input.licenceId}`);
   return result;

@@ -1,12 +1,13 @@
 /** Licence rules shared by the endpoints: renewal and refund windows, add-ons, cancellation. */
 import { DAY_MS } from "./clock";
 import { isExpiredAt, isInsideRenewalWindow } from "../../renewal-rule";
+import { isInsideRefundWindow } from "../../refund-rule";
 import { productOf } from "./catalog";
 import type { Customer, License, Order } from "./types";
 import { randomToken, type World } from "./world";
 
 export { RENEWAL_WINDOW_DAYS } from "../../renewal-rule";
-export const REFUND_WINDOW_DAYS = 14;
+export { REFUND_WINDOW_DAYS } from "../../refund-rule";
 
 /**
  * Renewal allowed iff expiry - 30 days <= now < expiry: the one rule of lib/sectigo/renewal-rule.ts,
@@ -22,8 +23,7 @@ export function inRenewalWindow(license: License, now: Date): boolean {
  * and now <= start of the current period (purchase or last renewal) + 14 days, inclusive.
  */
 export function inRefundWindow(license: License, now: Date): boolean {
-  if (license.termDays < 365) return false;
-  return now.getTime() <= Date.parse(license.refundWindowStart) + REFUND_WINDOW_DAYS * DAY_MS;
+  return isInsideRefundWindow(license.termDays, new Date(license.refundWindowStart), now);
 }
 
 export function isExpired(license: License, now: Date): boolean {

@@ -7,10 +7,10 @@
  * product has no price for that term (e.g. the bundle's 90-day term) the annual price is scaled.
  * A downgrade (negative delta) is charged 0.00 and credits nothing — crediting is not documented.
  */
-import { DAY_MS } from "../../core/clock";
 import { priceOf } from "../../core/catalog";
 import { err } from "../../core/errors";
 import type { License } from "../../core/types";
+import { proRatedDelta } from "../../../pro-rate-rule";
 
 export function termPrice(code: number, termDays: number): number | undefined {
   const direct = priceOf(code, termDays);
@@ -24,7 +24,5 @@ export function proRatedCharge(license: License, newCode: number, now: Date): nu
   const newPrice = termPrice(newCode, term);
   const oldPrice = termPrice(license.productCode, term) ?? 0;
   if (newPrice === undefined || term <= 0) throw err.noPrice(newCode);
-  const remaining = Math.max(0, Date.parse(license.expiresAt) - now.getTime()) / (term * DAY_MS);
-  const delta = (newPrice - oldPrice) * Math.min(1, remaining);
-  return Math.max(0, Math.round(delta * 100) / 100);
+  return proRatedDelta({ oldPrice, newPrice, termDays: term, expiresAt: new Date(license.expiresAt), now });
 }

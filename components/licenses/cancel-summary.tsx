@@ -1,0 +1,50 @@
+import type { CancellationPreview } from "@/lib/orders/cancel-license";
+import { REFUND_WINDOW_DAYS } from "@/lib/licenses/refund-window";
+import type { DerivedStatus } from "@/lib/licenses/licence-status";
+import { Card } from "@/components/ui/card";
+import { Badge, type Tone } from "@/components/ui/badge";
+import { formatDate } from "@/components/ui/format";
+
+/** Step 1 of the wizard: is the refund window open, which call cancels, and what goes with the licence. */
+export function CancelSummary({ preview }: { preview: CancellationPreview }) {
+  const w = preview.window;
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card title="1. Refund window" action={<Badge tone={w.state === "OPEN" ? "green" : "slate"}>{w.state === "OPEN" ? "Open" : w.state === "CLOSED" ? "Closed" : "None"}</Badge>}>
+        <p className="text-sm text-slate-800" data-testid="refund-window">
+          {w.state === "OPEN"
+            ? `The ${REFUND_WINDOW_DAYS}-day refund window is open until ${formatDate(w.closesAt)}: the licence is refunded and cancelled, and the funds go back to your Sectigo account.`
+            : w.state === "CLOSED"
+              ? `The ${REFUND_WINDOW_DAYS}-day refund window closed on ${formatDate(w.closedAt)}: the licence is cancelled without a refund.`
+              : "Monthly licences have no refund window: the licence is cancelled without a refund."}
+        </p>
+        <p className="mt-2 text-xs text-slate-600">
+          {preview.call === "autoRefund" ? "Sent to Sectigo as AutoRefund." : "Sent to Sectigo as a licence cancellation (CANCELLICENCE)."} The window counts from the purchase or the last renewal.
+        </p>
+      </Card>
+      <Card title="2. What goes">
+        <ul className="list-disc pl-5 text-sm text-slate-800" data-testid="cancel-what-goes">
+          <li>
+            {preview.licence.productName} for {preview.licence.domainName}
+          </li>
+          {preview.addOns.map((a) => (
+            <li key={a.id}>{a.productName} (add-on)</li>
+          ))}
+        </ul>
+        <p className="mt-2 text-xs text-slate-600">Cancelling the licence cancels all its add-ons; the site is no longer protected.</p>
+      </Card>
+    </div>
+  );
+}
+
+const STATUS_TONE: Partial<Record<DerivedStatus, Tone>> = { REFUNDED: "amber", CANCELLED: "slate", EXPIRED: "red", PENDING: "blue" };
+
+export function CancelRefusal({ status, message }: { status: DerivedStatus; message: string }) {
+  return (
+    <Card title={status === "REFUNDED" ? "This licence is refunded" : status === "CANCELLED" ? "This licence is cancelled" : "Nothing to cancel"} action={<Badge tone={STATUS_TONE[status] ?? "green"}>{status}</Badge>}>
+      <p className="text-sm text-slate-800" data-testid="cancel-refusal">
+        {message}
+      </p>
+    </Card>
+  );
+}

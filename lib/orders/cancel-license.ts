@@ -1,0 +1,170 @@
+/**
+ * Cancel a licence, with a refund when the 14-day refund window is open (cancel-refund.md):
+ * AutoRefund inside the window (refunds AND cancels), modifyThirdPartyDetails CANCELLICENCE outside
+ * it or for a monthly licence (cancels, no refund). The add-ons go with the base licence.
+ *
+ * Exactly once, like every order (lib/orders/README.md): a REFUND or CANCELLATION order acting on the
+ * licence is written with the form's unique `submissionKey` before the one call; the same submission
+ * again is answered with that order. A lost answer leaves it UNKNOWN: never sent again.
+ */
+import type { z } from "zod";
+import { assertCan } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/session";
+import { actorUserId } from "@/lib/auth/system-actor";
+import { AppError } from "@/lib/errors";
+import { licenceStatus, type DerivedStatus } from "@/lib/licenses/licence-status";
+import { cancellationCall, currentPeriodStart, refundWindow, type CancellationCall, type RefundWindow } from "@/lib/licenses/refund-window";
+import { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput } from "./cancel-license-schema";
+import type { SectigoError, SectigoResult } from "@/lib/sectigo/client";
+import type { OrderDeps } from "./order-deps";
+import { pendingLicenceOrder } from "./pending-licence-order";
+import { eventData, settleFailed, settleUnknown, transition } from "./settle-order";
+import { settleCancellation } from "./settle-cancellation";
+import { newForeignOrderNumber } from "./submit-order";
+
+export { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput };
+
+export interface CancellationPreview {
+  ok: true;
+  licence: { id: string; domainName: string; productName: string; termDays: number | null; expiresAt: Date | null };
+  window: RefundWindow;
+  call: CancellationCall;
+  /** REFUND inside the window, CANCELLATION otherwise. */
+  kind: "REFUND" | "CANCELLATION";
+  addOns: { id: string; productName: string }[];
+}
+export type CancellationPreviewResult =
+  | CancellationPreview
+  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING"; message: string; licence: { id: string; domainName: string; productName: string; status: DerivedStatus } };
+
+async function loadLicence(deps: OrderDeps, licenceId: string) {
+  const licence = await deps.db.license.findUnique({
+    where: { id: licenceId },
+    include: {
+      addOns: { where: { status: "ACTIVE" }, orderBy: { createdAt: "asc" }, select: { id: true, productName: true } },
+      order: { select: { placedAt: true } },
+      customer: { select: { id: true, resellerAccountId: true } },
+      // The refund window restarts at the last renewal.
+      actingOrders: { where: { kind: "RENEWAL", status: "PLACED" }, orderBy: { placedAt: "desc" }, take: 1, select: { placedAt: true } },
+    },
+  });
+  if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
+  return licence;
+}
+
+function previewOf(licence: Awaited<ReturnType<typeof loadLicence>>, now: Date, pending: { message: string } | null): CancellationPreviewResult {
+  const status = licenceStatus(licence, now);
+  const summary = { id: licence.id, domainName: licence.domainName, productName: licence.productName, status };
+  if (status !== "ACTIVE" && status !== "RENEWABLE") {
+    return { ok: false, code: "NOT_ACTIVE", message: `Only an active licence can be cancelled; this one is ${status.toLowerCase()}.`, licence: summary };
+  }
+  if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message, licence: summary };
+  if (!licence.currentOrderNumber) return { ok: false, code: "NO_ORDER_NUMBER", message: "Sectigo's order number of this licence is not known yet.", licence: summary };
+  const renewals = licence.actingOrders.flatMap((o) => (o.placedAt ? [o.placedAt] : []));
+  const periodStart = currentPeriodStart(licence.order.placedAt ?? licence.startsAt, renewals);
+  const window = refundWindow({ termDays: licence.termDays, periodStart }, now);
+  const call = cancellationCall(window);
+  return {
+    ok: true,
+    licence: { id: licence.id, domainName: licence.domainName, productName: licence.productName, termDays: licence.termDays, expiresAt: licence.expiresAt },
+    window,
+    call,
+    kind: call === "autoRefund" ? "REFUND" : "CANCELLATION",
+    addOns: licence.addOns,
+  };
+}
+
+export async function previewCancellation(actor: Actor | null, raw: z.input<typeof cancellationPreviewSchema>, deps: OrderDeps): Promise<CancellationPreviewResult> {
+  assertCan(actor, "manageRenewals");
+  const input = cancellationPreviewSchema.parse(raw);
+  return previewOf(await loadLicence(deps, input.licenceId), deps.now?.() ?? new Date(), await pendingLicenceOrder(deps, input.licenceId));
+}
+
+export type CancelLicenseResult =
+  | { ok: true; orderId: string; outcome: "REFUNDED" | "CANCELLED" | "UNKNOWN" | "ALREADY_SUBMITTED"; message?: string }
+  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING" | "FAILED"; message: string; orderId?: string };
+
+export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput, deps: OrderDeps): Promise<CancelLicenseResult> {
+  assertCan(actor, "manageRenewals");
+  const input = cancelLicenseSchema.parse(raw);
+  const { db } = deps;
+  const seen = await db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
+  if (seen) return alreadySubmitted(deps, seen.id, actor);
+  const licence = await loadLicence(deps, input.licenceId);
+  const now = deps.now?.() ?? new Date();
+  const preview = previewOf(licence, now, await pendingLicenceOrder(deps, licence.id));
+  if (!preview.ok) return { ok: false, code: preview.code, message: preview.message };
+  const orderNumber = licence.currentOrderNumber as string;
+  const request =
+    preview.call === "autoRefund"
+      ? { operation: "autoRefund" as const, input: { orderNumber, reason: input.reason ?? ("other" as const) } }
+      : { operation: "modifyThirdPartyDetails" as const, input: { action: "cancelLicence" as const, orderNumber, productCode: licence.productCode } };
+
+  // 1. Claim: one row per submission key; only the request that inserted it calls Sectigo.
+  const foreignOrderNumber = newForeignOrderNumber(now);
+  let orderId: string;
+  try {
+    const created = await db.order.create({
+      data: {
+        foreignOrderNumber, submissionKey: input.submissionKey, kind: preview.kind, status: "SUBMITTING",
+        customerId: licence.customer.id, resellerAccountId: licence.customer.resellerAccountId, placedById: actorUserId(actor),
+        targetLicenseId: licence.id, operation: request.operation, request,
+        events: { create: [createdEvent(actor, foreignOrderNumber, preview)] },
+      },
+      select: { id: true },
+    });
+    orderId = created.id;
+  } catch (error) {
+    if ((error as { code?: string })?.code !== "P2002") throw error;
+    const existing = await db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
+    if (!existing) throw error;
+    return alreadySubmitted(deps, existing.id, actor);
+  }
+
+  // 2. The one call.
+  let result: SectigoResult<unknown>;
+  try {
+    const client = await deps.sectigo(licence.customer.resellerAccountId, { orderId, actorId: actorUserId(actor) });
+    const context = { context: { foreignOrderNumber } };
+    result = request.operation === "autoRefund" ? await client.autoRefund(request.input, context) : await client.modifyThirdPartyDetails(request.input, context);
+  } catch (error) {
+    console.error(`order ${foreignOrderNumber}: the call to Sectigo failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+    result = { ok: false, error: { kind: "network", domainCode: "UNAVAILABLE", meaning: "", userMessage: "", operation: request.operation, mayHavePlaced: true, retryable: false } };
+  }
+
+  // 3. Settle.
+  const outcome = preview.kind === "REFUND" ? "REFUNDED" : "CANCELLED";
+  if (result.ok) {
+    const moved = await db.$transaction(async (tx) => {
+      const ok = await transition(tx, orderId, actor, {
+        from: ["SUBMITTING"],
+        to: "PLACED",
+        changes: { placedAt: deps.now?.() ?? new Date() },
+        event: { kind: "PLACED", message: `Sectigo ${outcome === "REFUNDED" ? "refunded and cancelled" : "cancelled"} the licence of order ${orderNumber} (answer to the call).`, data: { orderNumber } },
+      });
+      if (ok) await settleCancellation(tx, licence.id, outcome);
+      return ok;
+    });
+    if (moved) return { ok: true, orderId, outcome };
+  } else if (result.error.mayHavePlaced) {
+    const message = "Sectigo's answer was lost, so whether the licence was cancelled is not known yet. It will not be sent again; check the licence at Sectigo before trying again.";
+    await db.$transaction((tx) => settleUnknown(tx, orderId, actor, message, { kind: result.error.kind, httpStatus: result.error.httpStatus ?? null }));
+    return { ok: true, orderId, outcome: "UNKNOWN", message };
+  } else {
+    const error: SectigoError = result.error;
+    await db.$transaction((tx) => settleFailed(tx, orderId, actor, error, `Sectigo refused the cancellation: ${error.userMessage}`));
+    return { ok: false, code: "FAILED", message: error.userMessage, orderId };
+  }
+  return alreadySubmitted(deps, orderId, actor);
+}
+
+function createdEvent(actor: Actor, foreignOrderNumber: string, preview: CancellationPreview) {
+  const what = preview.kind === "REFUND" ? "refund (AutoRefund)" : "cancellation (CANCELLICENCE)";
+  const { orderId: _orderId, ...event } = eventData("", actor, { kind: "CREATED", to: "SUBMITTING", message: `Order ${foreignOrderNumber} created; sending the ${what} to Sectigo.` });
+  return event;
+}
+
+async function alreadySubmitted(deps: OrderDeps, orderId: string, actor: Actor): Promise<CancelLicenseResult> {
+  await deps.db.orderEvent.create({ data: eventData(orderId, actor, { kind: "DUPLICATE_SUBMISSION", message: "The same submission arrived again; nothing was sent to Sectigo." }) });
+  return { ok: true, orderId, outcome: "ALREADY_SUBMITTED" };
+}

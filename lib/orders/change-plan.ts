@@ -1,0 +1,178 @@
+/**
+ * Upgrade or downgrade a SiteLock licence (upgrades.md): a preview first (the pro-rated charge, the
+ * new dates, the add-ons that go), then one AutoApplyOrder `planChange` through the ordering
+ * pipeline: an UPGRADE/DOWNGRADE order acting on the licence, exactly once per `submissionKey`.
+ * The licence itself is updated when the order settles (settle-order.ts, case planChange).
+ */
+import { changePlanSchema, planChangeSchema, type ChangePlanInput, type PlanChangeInput } from "./change-plan-schema";
+import { assertCan } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/session";
+import { productById, termByValue } from "@/lib/catalog";
+import { AppError } from "@/lib/errors";
+import { addOnsLost, BUNDLE_REFUSAL, SSL_BUNDLE_CODE, tierOf } from "@/lib/licenses/add-on-rules";
+import { licenceStatus } from "@/lib/licenses/licence-status";
+import { planChangeQuote, type PlanChangeDirection } from "@/lib/licenses/pro-rate";
+import { priceFor, type PlanPriceInfo } from "@/lib/settings/offered-plans";
+import type { OrderDeps } from "./order-deps";
+import { pendingLicenceOrder } from "./pending-licence-order";
+import { submitOrder, type SubmitResult } from "./submit-order";
+
+export { planChangeSchema, changePlanSchema, type PlanChangeInput, type ChangePlanInput };
+
+export type PlanChangeRefusal = "SAME_TIER" | "BUNDLE" | "NOT_ACTIVE" | "NOT_A_PLAN" | "ORDER_PENDING";
+
+export interface PlanChangePreview {
+  ok: true;
+  licence: { id: string; domainName: string; productCode: number; productName: string; termDays: number; startsAt: Date; expiresAt: Date };
+  target: { productCode: number; productName: string };
+  direction: PlanChangeDirection;
+  /** What Sectigo charges us (pro-rated buy price) and what the customer pays (pro-rated sell price); null when no price is set. */
+  charge: { cost: number; customer: number; currency: string } | null;
+  startsAt: Date;
+  expiresAt: Date;
+  remainingDays: number;
+  addOnsLost: { id: string; productCode: number; productName: string }[];
+}
+export type PlanChangePreviewResult = PlanChangePreview | { ok: false; code: PlanChangeRefusal; message: string; field?: "productCode" };
+
+/** Plans a licence may move to: the paid and free SiteLock base plans. */
+export const PLAN_CODES = [1059, 1060, 1061, 1062] as const;
+
+export type PriceLookup = (actor: Actor, productKey: string, term: string) => Promise<PlanPriceInfo | null>;
+export interface ChangePlanDeps extends OrderDeps {
+  /** The plan's configured price; the app uses /settings/prices (priceFor). */
+  price?: PriceLookup;
+}
+
+const appPrice: PriceLookup = async (actor, productKey, term) => {
+  const found = await priceFor(actor, productKey, term);
+  return found.offered ? found.price : null;
+};
+
+async function loadLicence(deps: Pick<OrderDeps, "db">, licenceId: string) {
+  const licence = await deps.db.license.findUnique({
+    where: { id: licenceId },
+    include: { addOns: { where: { status: "ACTIVE" }, orderBy: { createdAt: "asc" } }, customer: { select: { id: true, email: true, resellerAccountId: true } } },
+  });
+  if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
+  return licence;
+}
+
+export interface PlanChoices {
+  licence: { id: string; domainName: string; productCode: number; productName: string; termDays: number | null; startsAt: Date; expiresAt: Date | null };
+  /** The plans to pick from, lowest tier first; `current` marks the licence's own. */
+  plans: { productCode: number; name: string; current: boolean }[];
+}
+
+/** What the plan picker shows: the licence and the SiteLock plans. */
+export async function planChangeChoices(actor: Actor | null, raw: { licenceId: string }, deps: Pick<OrderDeps, "db">): Promise<PlanChoices> {
+  assertCan(actor, "manageRenewals");
+  const { licenceId } = planChangeSchema.pick({ licenceId: true }).parse(raw);
+  const l = await loadLicence(deps, licenceId);
+  return {
+    licence: { id: l.id, domainName: l.domainName, productCode: l.productCode, productName: l.productName, termDays: l.termDays, startsAt: l.startsAt, expiresAt: l.expiresAt },
+    plans: PLAN_CODES.map((code) => ({ productCode: code, name: productById(code)?.name ?? `Product ${code}`, current: code === l.productCode })),
+  };
+}
+
+export async function previewPlanChange(actor: Actor | null, raw: PlanChangeInput, deps: ChangePlanDeps): Promise<PlanChangePreviewResult> {
+  assertCan(actor, "manageRenewals");
+  const input = planChangeSchema.parse(raw);
+  const licence = await loadLicence(deps, input.licenceId);
+  return quote(actor, licence, input.productCode, deps);
+}
+
+async function quote(actor: Actor, licence: Awaited<ReturnType<typeof loadLicence>>, productCode: number, deps: ChangePlanDeps): Promise<PlanChangePreviewResult> {
+  const now = deps.now?.() ?? new Date();
+  if (licence.productCode === SSL_BUNDLE_CODE) return { ok: false, code: "BUNDLE", message: BUNDLE_REFUSAL };
+  const status = licenceStatus(licence, now);
+  const oldTier = tierOf(licence.productCode);
+  if (status !== "ACTIVE" && status !== "RENEWABLE") {
+    return { ok: false, code: "NOT_ACTIVE", message: `Only an active licence can change plan; this one is ${status.toLowerCase()}.` };
+  }
+  const target = productById(productCode);
+  const newTier = tierOf(productCode);
+  if (!target || newTier === undefined || !(PLAN_CODES as readonly number[]).includes(productCode)) {
+    return { ok: false, code: "NOT_A_PLAN", message: "Pick one of the SiteLock plans.", field: "productCode" };
+  }
+  if (oldTier === undefined || !licence.termDays || !licence.expiresAt) {
+    return { ok: false, code: "NOT_A_PLAN", message: "This licence is not a SiteLock plan that can change tier." };
+  }
+  if (!termByValue(target, String(licence.termDays))) {
+    return { ok: false, code: "NOT_A_PLAN", message: `${target.name} is not sold for a ${licence.termDays}-day term: pick another plan.`, field: "productCode" };
+  }
+  const pending = await pendingLicenceOrder(deps, licence.id);
+  if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };
+  if (productCode === licence.productCode) return { ok: false, code: "SAME_TIER", message: `The licence is already on ${target.name}: pick another plan.`, field: "productCode" };
+
+  const price = deps.price ?? appPrice;
+  const term = String(licence.termDays);
+  const current = productById(licence.productCode);
+  const [oldPrice, newPrice] = await Promise.all([current ? price(actor, current.key, term) : null, price(actor, target.key, term)]);
+  const base = { oldTier, newTier, termDays: licence.termDays, expiresAt: licence.expiresAt };
+  const costQuote = planChangeQuote({ ...base, oldPrice: Number(oldPrice?.buyPrice ?? 0), newPrice: Number(newPrice?.buyPrice ?? 0) }, now);
+  const charge = newPrice
+    ? {
+        cost: costQuote.charge,
+        customer: planChangeQuote({ ...base, oldPrice: Number(oldPrice?.sellPrice ?? 0), newPrice: Number(newPrice.sellPrice) }, now).charge,
+        currency: newPrice.currency,
+      }
+    : null;
+  return {
+    ok: true,
+    licence: { id: licence.id, domainName: licence.domainName, productCode: licence.productCode, productName: licence.productName, termDays: licence.termDays, startsAt: licence.startsAt, expiresAt: licence.expiresAt },
+    target: { productCode, productName: target.name },
+    direction: costQuote.direction,
+    charge,
+    startsAt: costQuote.startsAt,
+    expiresAt: costQuote.expiresAt,
+    remainingDays: costQuote.remainingDays,
+    addOnsLost: addOnsLost(productCode, licence.addOns).map((a) => ({ id: a.id, productCode: a.productCode, productName: a.productName })),
+  };
+}
+
+export type ChangePlanResult =
+  | { ok: true; orderId: string; outcome: SubmitResult["outcome"]; message?: string }
+  | { ok: false; code: PlanChangeRefusal | "FAILED"; message: string; field?: string; orderId?: string };
+
+export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps: ChangePlanDeps): Promise<ChangePlanResult> {
+  assertCan(actor, "manageRenewals");
+  const input = changePlanSchema.parse(raw);
+  const licence = await loadLicence(deps, input.licenceId);
+  // The same submission again is answered by the pipeline (one row per key) before any check that
+  // its own success would now fail (e.g. "already on that plan").
+  const seen = await deps.db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
+  const preview = seen ? null : await quote(actor, licence, input.productCode, deps);
+  if (preview && !preview.ok) return preview;
+  if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "Sectigo's order number of this licence is not known yet.");
+  const target = productById(input.productCode);
+  const days = licence.termDays === 30 ? 30 : 365;
+  const result = await submitOrder(
+    actor,
+    {
+      submissionKey: input.submissionKey,
+      resellerAccountId: licence.customer.resellerAccountId,
+      customer: { id: licence.customer.id },
+      kind: preview?.direction ?? "UPGRADE",
+      targetLicenseId: licence.id,
+      currency: preview?.charge?.currency ?? null,
+      items: [
+        {
+          productCode: input.productCode, productName: target?.name ?? `Product ${input.productCode}`, days, domainName: licence.domainName, isAddOn: false,
+          buyPrice: preview?.charge?.cost ?? null, sellPrice: preview?.charge?.customer ?? null,
+        },
+      ],
+      sectigo: {
+        operation: "autoApplyOrder",
+        input: {
+          kind: "planChange", previousOrderNumber: licence.currentOrderNumber, productCode: input.productCode, days,
+          domainName: licence.domainName, contactEmail: licence.customer.email, autoRenew: licence.autoRenew,
+        },
+      },
+    },
+    deps,
+    { permission: "manageRenewals" },
+  );
+  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: result.message, field: result.field, orderId: result.order.id };
+  return { ok: true, orderId: result.order.id, outcome: result.outcome, message: "message" in result ? result.message : undefined };
+}

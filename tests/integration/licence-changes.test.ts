@@ -1,0 +1,271 @@
+/**
+ * Plan changes and cancellations (lib/orders/change-plan.ts, cancel-license.ts) against the real
+ * sandbox over HTTP, on a shared clock: the app charges what the preview said, the licence and its
+ * add-ons follow, every action reaches Sectigo once, and a lost answer is never resent.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "@/lib/db/migrations";
+import { createPrismaClient } from "@/lib/db";
+import { generateKey } from "@/lib/crypto/credentials";
+import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
+import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import type { Actor } from "@/lib/auth/session";
+import { orderDeps } from "@/lib/orders/order-deps";
+import { reconcileOrder } from "@/lib/orders/reconcile-order";
+import { systemActor } from "@/lib/auth/system-actor";
+import { submitOrder } from "@/lib/orders/submit-order";
+import { changePlan, previewPlanChange, type ChangePlanDeps, type PlanChangePreview } from "@/lib/orders/change-plan";
+import { cancelLicense, previewCancellation, type CancellationPreview } from "@/lib/orders/cancel-license";
+import { startTestDatabase } from "./test-database";
+
+const DAY = 86_400_000;
+const ACCOUNT = "acct-changes";
+const key = generateKey();
+let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let prisma: ReturnType<typeof createPrismaClient>;
+let deps: ChangePlanDeps;
+let manager: Actor;
+let support: Actor;
+let staff: Actor;
+let clock = new Date(Math.floor(Date.now() / DAY) * DAY + 9 * 3_600_000);
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.status, `${method} ${path}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** Moves the sandbox's clock and the app's together. */
+async function advanceDays(days: number): Promise<void> {
+  clock = new Date(clock.getTime() + days * DAY);
+  await admin("POST", "clock", { now: clock.toISOString(), freeze: true });
+}
+
+async function funds(): Promise<number> {
+  const { accounts } = await admin<{ accounts: Array<{ loginName: string; funds: number }> }>("GET", "accounts");
+  return accounts.find((a) => a.loginName === DEMO_RESELLER.loginName)!.funds;
+}
+
+async function upstreamLicences(domain: string) {
+  return (await admin<{ licenses: Array<{ productCode: number; status: string; parentId: string | null }> }>("GET", `licenses?loginName=${DEMO_RESELLER.loginName}&domainName=${domain}`)).licenses;
+}
+
+const callsOf = (orderId: string) => prisma.apiCall.count({ where: { orderId } });
+
+let n = 0;
+/** A licence bought through the pipeline now (on the shared clock). */
+async function buyLicence(productCode: number, days: 30 | 365, addOnCodes: number[] = []) {
+  n++;
+  const domain = `change-${n}-${Date.now()}.example`;
+  const email = `owner-${n}-${Date.now()}@change.example`;
+  const result = await submitOrder(
+    staff,
+    {
+      submissionKey: randomUUID(),
+      resellerAccountId: ACCOUNT,
+      customer: { new: { name: `Change Customer ${n}`, email } },
+      kind: "NEW",
+      currency: "USD",
+      items: [{ productCode, productName: `Plan ${productCode}`, days, domainName: domain, isAddOn: false, buyPrice: null, sellPrice: null }],
+      sectigo: { operation: "autoApplyOrder", input: { kind: "newCustomer", productCode, addOnCodes, days, domainName: domain, contactEmail: email, autoRenew: false } },
+    },
+    deps,
+  );
+  expect(result.outcome).toBe("PLACED");
+  const licence = await prisma.license.findFirstOrThrow({ where: { orderId: result.order.id }, include: { addOns: true } });
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, select: { totalCost: true } });
+  return { licence, domain, paid: Number(order.totalCost) };
+}
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  await applyMigrations(db.url);
+  prisma = createPrismaClient(db.url);
+  sandbox = await startSandbox({ port: 0, now: clock });
+  await seedResellerAccount(prisma, { id: ACCOUNT, label: "Changes", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
+  const users = await Promise.all([
+    seedUser(prisma, { id: "u-manager", email: "manager@change.test", name: "Max Manager", role: "ACCOUNT_MANAGER", password: "a-long-password-1" }),
+    seedUser(prisma, { id: "u-support", email: "support@change.test", name: "Sue Support", role: "SUPPORT", password: "a-long-password-2" }),
+    seedUser(prisma, { id: "u-staff", email: "staff@change.test", name: "Pat Staff", role: "STAFF", password: "a-long-password-3" }),
+  ]);
+  [manager, support, staff] = users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role })) as [Actor, Actor, Actor];
+  await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 100_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+  // The reseller's buy prices are the sandbox's (lib/sectigo/sandbox/core/catalog.ts): the preview must match what it debits.
+  const prices: Array<[string, string, number, number]> = [
+    ["sitelock-monitor", "365", 0, 0],
+    ["sitelock-basic", "365", 99.99, 149], ["sitelock-basic", "30", 9.99, 14],
+    ["sitelock-pro", "365", 299.99, 399], ["sitelock-pro", "30", 29.99, 39],
+    ["sitelock-business", "365", 599.99, 799],
+  ];
+  await prisma.planPrice.createMany({ data: prices.map(([productKey, term, buyPrice, sellPrice]) => ({ productKey, term, buyPrice, sellPrice, currency: "USD" })) });
+  const base = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+  deps = {
+    ...base,
+    now: () => clock,
+    price: async (_actor, productKey, term) => {
+      const row = await prisma.planPrice.findUnique({ where: { productKey_term: { productKey, term } } });
+      return row ? { buyPrice: row.buyPrice.toFixed(2), sellPrice: row.sellPrice.toFixed(2), currency: row.currency, margin: "0", marginPercent: null } : null;
+    },
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await sandbox?.close();
+  await db?.stop();
+});
+
+describe("changing plan", () => {
+  it("upgrade Basic -> Pro: Sectigo debits what the preview said, once; the licence starts today and keeps its expiry", async () => {
+    const { licence, domain } = await buyLicence(1060, 365);
+    await advanceDays(100);
+    const preview = (await previewPlanChange(manager, { licenceId: licence.id, productCode: 1061 }, deps)) as PlanChangePreview;
+    expect(preview).toMatchObject({ ok: true, direction: "UPGRADE", addOnsLost: [], startsAt: clock, expiresAt: licence.expiresAt, remainingDays: 265 });
+    expect(preview.charge).toEqual({ cost: Math.round(200 * (265 / 365) * 100) / 100, customer: Math.round(250 * (265 / 365) * 100) / 100, currency: "USD" });
+
+    const before = await funds();
+    const submissionKey = randomUUID();
+    const results = await Promise.all([changePlan(manager, { licenceId: licence.id, productCode: 1061, submissionKey }, deps), changePlan(manager, { licenceId: licence.id, productCode: 1061, submissionKey }, deps)]);
+    expect(results.map((r) => (r.ok ? r.outcome : r.code)).sort()).toEqual(["ALREADY_SUBMITTED", "PLACED"]);
+    expect(Math.round((before - (await funds())) * 100) / 100).toBe(preview.charge!.cost);
+
+    const orderId = (results[0] as { orderId: string }).orderId;
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order).toMatchObject({ kind: "UPGRADE", targetLicenseId: licence.id, status: "PLACED", placedById: manager.id });
+    expect(await callsOf(orderId)).toBe(1);
+    const after = await prisma.license.findUniqueOrThrow({ where: { id: licence.id } });
+    expect(after).toMatchObject({ productCode: 1061, startsAt: clock, expiresAt: licence.expiresAt, currentOrderNumber: order.orderNumber });
+    expect((await upstreamLicences(domain)).find((l) => l.parentId === null)?.productCode).toBe(1061);
+  });
+
+  it("a downgrade drops the add-on the new plan cannot hold, here and at Sectigo, and charges nothing", async () => {
+    const { licence, domain } = await buyLicence(1060, 365, [1071]);
+    await advanceDays(10);
+    const preview = (await previewPlanChange(manager, { licenceId: licence.id, productCode: 1059 }, deps)) as PlanChangePreview;
+    expect(preview).toMatchObject({ ok: true, direction: "DOWNGRADE", charge: { cost: 0, customer: 0 } });
+    expect(preview.addOnsLost.map((a) => a.productCode)).toEqual([1071]);
+    const before = await funds();
+    const result = await changePlan(manager, { licenceId: licence.id, productCode: 1059, submissionKey: randomUUID() }, deps);
+    expect(result).toMatchObject({ ok: true, outcome: "PLACED" });
+    expect(await funds()).toBe(before);
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: (result as { orderId: string }).orderId } });
+    expect(order.kind).toBe("DOWNGRADE");
+    const after = await prisma.license.findUniqueOrThrow({ where: { id: licence.id }, include: { addOns: true } });
+    expect(after.productCode).toBe(1059);
+    expect(after.addOns.map((a) => [a.productCode, a.status])).toEqual([[1071, "CANCELLED"]]);
+    expect((await upstreamLicences(domain)).find((l) => l.parentId !== null)?.status).toBe("cancelled");
+  });
+
+  it("refusals are data: same plan, the bundle, a licence no longer active; SUPPORT is refused", async () => {
+    const { licence } = await buyLicence(1061, 365);
+    expect(await previewPlanChange(manager, { licenceId: licence.id, productCode: 1061 }, deps)).toMatchObject({ ok: false, code: "SAME_TIER", field: "productCode" });
+    expect(await previewPlanChange(manager, { licenceId: licence.id, productCode: 1071 }, deps)).toMatchObject({ ok: false, code: "NOT_A_PLAN" });
+    const monthly = (await buyLicence(1060, 30)).licence;
+    expect(await previewPlanChange(manager, { licenceId: monthly.id, productCode: 1059 }, deps)).toMatchObject({ ok: false, code: "NOT_A_PLAN", message: "SiteLock Monitor is not sold for a 30-day term: pick another plan." });
+    await prisma.license.update({ where: { id: licence.id }, data: { productCode: 1072 } });
+    expect(await previewPlanChange(manager, { licenceId: licence.id, productCode: 1062 }, deps)).toMatchObject({ ok: false, code: "BUNDLE", message: expect.stringContaining("must first purchase a paid SiteLock product") });
+    await prisma.license.update({ where: { id: licence.id }, data: { productCode: 1061, status: "CANCELLED" } });
+    expect(await previewPlanChange(manager, { licenceId: licence.id, productCode: 1062 }, deps)).toMatchObject({ ok: false, code: "NOT_ACTIVE" });
+    expect(await changePlan(manager, { licenceId: licence.id, productCode: 1062, submissionKey: randomUUID() }, deps)).toMatchObject({ ok: false, code: "NOT_ACTIVE" });
+    await expect(previewPlanChange(support, { licenceId: licence.id, productCode: 1062 }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(changePlan(support, { licenceId: licence.id, productCode: 1062, submissionKey: randomUUID() }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a lost answer leaves the plan change UNKNOWN, the same submission is not sent again, and reconciliation settles it", async () => {
+    const { licence } = await buyLicence(1060, 365);
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoApplyOrder", times: 1 });
+    const submissionKey = randomUUID();
+    const first = await changePlan(manager, { licenceId: licence.id, productCode: 1062, submissionKey }, deps);
+    expect(first).toMatchObject({ ok: true, outcome: "UNKNOWN" });
+    expect(await changePlan(manager, { licenceId: licence.id, productCode: 1062, submissionKey }, deps)).toMatchObject({ ok: true, outcome: "ALREADY_SUBMITTED" });
+    const orderId = (first as { orderId: string }).orderId;
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).toEqual({ status: "UNKNOWN" });
+    expect(await callsOf(orderId)).toBe(1);
+    // A fresh submission (another tab, a second try by hand) is refused while the outcome is unknown.
+    expect(await changePlan(manager, { licenceId: licence.id, productCode: 1061, submissionKey: randomUUID() }, deps)).toMatchObject({ ok: false, code: "ORDER_PENDING" });
+    // Reconciliation finds it at Sectigo by our reference and settles the licence.
+    expect(await reconcileOrder(systemActor("test"), { orderId }, deps)).toMatchObject({ outcome: "PLACED" });
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).productCode).toBe(1062);
+  });
+});
+
+describe("cancelling", () => {
+  it("inside the 14-day window: AutoRefund; the licence and its add-ons are REFUNDED and the funds come back, once", async () => {
+    const before = await funds();
+    const { licence, domain, paid } = await buyLicence(1060, 365, [1071]);
+    expect(await funds()).toBeCloseTo(before - paid, 2);
+    await advanceDays(13);
+    const preview = (await previewCancellation(manager, { licenceId: licence.id }, deps)) as CancellationPreview;
+    expect(preview).toMatchObject({ ok: true, call: "autoRefund", kind: "REFUND", window: { state: "OPEN" } });
+    expect(preview.addOns.map((a) => a.productName)).toHaveLength(1);
+
+    const submissionKey = randomUUID();
+    const results = await Promise.all([cancelLicense(manager, { licenceId: licence.id, submissionKey }, deps), cancelLicense(manager, { licenceId: licence.id, submissionKey }, deps)]);
+    expect(results.map((r) => (r.ok ? r.outcome : r.code)).sort()).toEqual(["ALREADY_SUBMITTED", "REFUNDED"]);
+    expect(await funds()).toBeCloseTo(before, 2);
+    const orderId = (results[0] as { orderId: string }).orderId;
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ kind: "REFUND", status: "PLACED", targetLicenseId: licence.id, operation: "autoRefund" });
+    expect(await callsOf(orderId)).toBe(1);
+    const after = await prisma.license.findUniqueOrThrow({ where: { id: licence.id }, include: { addOns: true } });
+    expect(after.status).toBe("REFUNDED");
+    expect(after.addOns.map((a) => a.status)).toEqual(["REFUNDED"]);
+    expect((await upstreamLicences(domain)).map((l) => l.status).sort()).toEqual(["refunded", "refunded"]);
+    // Once refunded, there is nothing left to cancel.
+    expect(await cancelLicense(manager, { licenceId: licence.id, submissionKey: randomUUID() }, deps)).toMatchObject({ ok: false, code: "NOT_ACTIVE" });
+  });
+
+  it("after the window (day 15): CANCELLICENCE, CANCELLED, no refund", async () => {
+    const { licence } = await buyLicence(1060, 365);
+    await advanceDays(15);
+    expect(await previewCancellation(manager, { licenceId: licence.id }, deps)).toMatchObject({ ok: true, call: "cancelLicence", kind: "CANCELLATION", window: { state: "CLOSED" } });
+    const before = await funds();
+    expect(await cancelLicense(manager, { licenceId: licence.id, submissionKey: randomUUID() }, deps)).toMatchObject({ ok: true, outcome: "CANCELLED" });
+    expect(await funds()).toBe(before);
+  });
+
+  it("a monthly licence has no refund window: CANCELLED without refund, on its first day, once", async () => {
+    const { licence, domain } = await buyLicence(1060, 30);
+    const preview = await previewCancellation(manager, { licenceId: licence.id }, deps);
+    expect(preview).toMatchObject({ ok: true, call: "cancelLicence", kind: "CANCELLATION", window: { state: "NONE" } });
+    const before = await funds();
+    const submissionKey = randomUUID();
+    const first = await cancelLicense(manager, { licenceId: licence.id, submissionKey, reason: "other" }, deps);
+    expect(first).toMatchObject({ ok: true, outcome: "CANCELLED" });
+    expect(await cancelLicense(manager, { licenceId: licence.id, submissionKey }, deps)).toMatchObject({ ok: true, outcome: "ALREADY_SUBMITTED" });
+    expect(await funds()).toBe(before);
+    const orderId = (first as { orderId: string }).orderId;
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ kind: "CANCELLATION", operation: "modifyThirdPartyDetails" });
+    expect(await callsOf(orderId)).toBe(1);
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).status).toBe("CANCELLED");
+    expect((await upstreamLicences(domain)).map((l) => l.status)).toEqual(["cancelled"]);
+  });
+
+  it("a lost answer leaves the cancellation UNKNOWN (licence untouched), never resent; reconciliation reads the licence at Sectigo; SUPPORT is refused", async () => {
+    const { licence } = await buyLicence(1060, 365);
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoRefund", times: 1 });
+    const submissionKey = randomUUID();
+    const first = await cancelLicense(manager, { licenceId: licence.id, submissionKey }, deps);
+    expect(first).toMatchObject({ ok: true, outcome: "UNKNOWN" });
+    expect(await cancelLicense(manager, { licenceId: licence.id, submissionKey }, deps)).toMatchObject({ ok: true, outcome: "ALREADY_SUBMITTED" });
+    const orderId = (first as { orderId: string }).orderId;
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).toEqual({ status: "UNKNOWN" });
+    expect(await callsOf(orderId)).toBe(1);
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).status).toBe("ACTIVE");
+    expect(await previewCancellation(manager, { licenceId: licence.id }, deps)).toMatchObject({ ok: false, code: "ORDER_PENDING" });
+    expect(await cancelLicense(manager, { licenceId: licence.id, submissionKey: randomUUID() }, deps)).toMatchObject({ ok: false, code: "ORDER_PENDING" });
+    // Reconciliation reads the licence's status at Sectigo (never the order call again): refunded.
+    expect(await reconcileOrder(systemActor("test"), { orderId }, deps)).toMatchObject({ outcome: "PLACED" });
+    expect(await callsOf(orderId)).toBe(2);
+    expect((await prisma.apiCall.findMany({ where: { orderId }, select: { endpoint: true }, orderBy: { createdAt: "asc" } })).map((c) => c.endpoint)).toEqual(["!AutoRefund", "!WebHostReport"]);
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).status).toBe("REFUNDED");
+    await expect(previewCancellation(support, { licenceId: licence.id }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(cancelLicense(support, { licenceId: licence.id, submissionKey: randomUUID() }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
