@@ -188,22 +188,29 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
       return;
     }
     case "addOn": {
-      const licence = await existingLicence(tx, order.customerId, input.previousOrderNumber, input.domainName);
+      const licence = await existingLicence(tx, order, input.previousOrderNumber, input.domainName);
       if (licence) await addOns(licence.id, input.addOnCodes, licence.expiresAt);
       return;
     }
     case "renewal": {
-      const licence = await existingLicence(tx, order.customerId, input.previousOrderNumber, input.domainName);
+      const licence = await existingLicence(tx, order, input.previousOrderNumber, input.domainName);
       if (!licence) return;
-      const from = licence.expiresAt && licence.expiresAt > now ? licence.expiresAt : now;
+      // The new term starts at the old expiry (remaining days carry over, as at Sectigo/the sandbox).
+      const extended = (expiresAt: Date | null) => new Date((expiresAt && expiresAt > now ? expiresAt : now).getTime() + input.days * DAY_MS);
       await tx.license.update({
         where: { id: licence.id },
-        data: { expiresAt: new Date(from.getTime() + input.days * DAY_MS), termDays: input.days, currentOrderNumber: placement.orderNumber, status: "ACTIVE", autoRenew: input.autoRenew },
+        data: { expiresAt: extended(licence.expiresAt), termDays: input.days, currentOrderNumber: placement.orderNumber, status: "ACTIVE", autoRenew: input.autoRenew },
       });
+      // The add-ons sent along renew to the same term (renewals.md: one product plus its add-on IDs).
+      const renewedAddOns = new Set(input.productCodes.filter((c) => c !== licence.productCode));
+      const addOnRows = await tx.addOn.findMany({ where: { licenseId: licence.id, status: "ACTIVE" }, select: { id: true, productCode: true, expiresAt: true } });
+      for (const a of addOnRows.filter((x) => renewedAddOns.has(x.productCode))) {
+        await tx.addOn.update({ where: { id: a.id }, data: { expiresAt: extended(a.expiresAt) } });
+      }
       return;
     }
     case "planChange": {
-      const licence = await existingLicence(tx, order.customerId, input.previousOrderNumber, input.domainName);
+      const licence = await existingLicence(tx, order, input.previousOrderNumber, input.domainName);
       if (!licence) return;
       await tx.license.update({
         where: { id: licence.id },
@@ -224,7 +231,14 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
   }
 }
 
-async function existingLicence(tx: Tx, customerId: string, previousOrderNumber: string, domainName: string) {
+/**
+ * The licence an order acts on: the one it names (`Order.targetLicenseId`, set by every licence
+ * action), else by the order number it was placed under, else the customer's active licence for the domain.
+ */
+async function existingLicence(tx: Tx, order: { id: string; customerId: string }, previousOrderNumber: string, domainName: string) {
+  const { customerId } = order;
+  const target = (await tx.order.findUnique({ where: { id: order.id }, select: { targetLicense: true } }))?.targetLicense;
+  if (target) return target;
   return (
     (await tx.license.findFirst({ where: { customerId, currentOrderNumber: previousOrderNumber } })) ??
     (await tx.license.findFirst({ where: { customerId, domainName: { equals: domainName, mode: "insensitive" }, status: "ACTIVE" }, orderBy: { createdAt: "desc" } }))

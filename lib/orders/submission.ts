@@ -47,6 +47,8 @@ export const orderSubmissionSchema = z.object({
   resellerAccountId: z.string().min(1).max(64),
   customer: z.union([z.object({ id: z.string().min(1).max(64) }), z.object({ new: newCustomerSchema })]),
   kind: z.enum(ORDER_KINDS),
+  /** The existing licence the order acts on (renewal, add-on, plan change…): the licence page's chain. */
+  targetLicenseId: z.string().min(1).max(64).optional(),
   items: z.array(orderItemSchema).min(1).max(20),
   currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
   sectigo: z.discriminatedUnion("operation", [autoApplyRequest, placeOrderRequest]),

@@ -49,8 +49,17 @@ export function newForeignOrderNumber(now: Date): string {
 
 const REF = { id: true, foreignOrderNumber: true, orderNumber: true, status: true } as const;
 
-export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput, deps: OrderDeps): Promise<SubmitResult> {
-  assertCan(actor, "placeOrders");
+/**
+ * `permission`: what the caller's use case requires of the actor (it checked it too); licence
+ * actions (renew, add-on from the licence page, plan change, cancel) are `manageRenewals`.
+ */
+export async function submitOrder(
+  actor: Actor | null,
+  raw: OrderSubmissionInput,
+  deps: OrderDeps,
+  options: { permission?: "placeOrders" | "manageRenewals" } = {},
+): Promise<SubmitResult> {
+  assertCan(actor, options.permission ?? "placeOrders");
   const parsed = orderSubmissionSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "The order is incomplete.");
   const submission = parsed.data;
@@ -73,6 +82,7 @@ export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput
           foreignOrderNumber,
           submissionKey: submission.submissionKey,
           kind: submission.kind,
+          targetLicenseId: submission.targetLicenseId ?? null,
           status: "SUBMITTING",
           customerId,
           resellerAccountId: submission.resellerAccountId,

@@ -1,0 +1,62 @@
+/**
+ * Whether Order Desk may renew a licence by hand now, and if not, a sentence saying why. Pure: the
+ * licence page, the renew use case, the bulk preview and the bulk job all ask it. The window itself
+ * is THE rule of licence-status.ts (half-open: expiry − 30 days ≤ now < expiry).
+ *
+ * Checked in this order, so the message names the most lasting reason:
+ * 1. NOT_ACTIVE      pending, cancelled or refunded (stored events; dates no longer matter)
+ * 2. NOT_RENEWABLE   the SSL PLUS SiteLock bundle (1072) renews with its SSL certificate
+ *                    (renewals.md); SiteLock 911 (1082) is a one-off service; no expiry recorded
+ * 3. EXPIRED         from the expiry instant on: Sectigo refuses (-121/-56); a new order is needed
+ * 4. AUTO_RENEW_ON   Sectigo renews it itself at expiry: renewing by hand as well would pay twice
+ * 5. OUTSIDE_WINDOW  before the window opens (`opensAt` says when)
+ */
+import type { LicenseStatus } from "@/lib/generated/prisma/client";
+import { licenceStatus, renewalOpensOn } from "./licence-status";
+
+export const SSL_BUNDLE_PRODUCT_CODE = 1072;
+export const SITELOCK_911_PRODUCT_CODE = 1082;
+
+export type RenewalRefusalCode = "OUTSIDE_WINDOW" | "EXPIRED" | "AUTO_RENEW_ON" | "NOT_RENEWABLE" | "NOT_ACTIVE";
+
+export type RenewalEligibility = { ok: true } | { ok: false; code: RenewalRefusalCode; message: string; opensAt?: Date };
+
+export interface LicenceForEligibility {
+  status: LicenseStatus;
+  expiresAt: Date | null;
+  autoRenew: boolean;
+  productCode: number;
+}
+
+/** A date as people read it on the page and in messages (UTC, like the rule). */
+export function renewalDate(d: Date): string {
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+export function renewalEligibility(licence: LicenceForEligibility, now: Date): RenewalEligibility {
+  const status = licenceStatus(licence, now);
+  if (status === "PENDING") return refuse("NOT_ACTIVE", "This licence is still waiting for its order to be authorized; it can be renewed once it is active.");
+  if (status === "CANCELLED") return refuse("NOT_ACTIVE", "This licence was cancelled; it cannot be renewed. Order a new licence to protect the site again.");
+  if (status === "REFUNDED") return refuse("NOT_ACTIVE", "This licence was refunded; it cannot be renewed. Order a new licence to protect the site again.");
+  if (licence.productCode === SSL_BUNDLE_PRODUCT_CODE) {
+    return refuse("NOT_RENEWABLE", "The SSL PLUS SiteLock bundle cannot be renewed on its own: it renews with its SSL certificate.");
+  }
+  if (licence.productCode === SITELOCK_911_PRODUCT_CODE || !licence.expiresAt) {
+    return refuse("NOT_RENEWABLE", "This is a one-off service without an expiry date; there is nothing to renew.");
+  }
+  if (status === "EXPIRED") {
+    return refuse("EXPIRED", `This licence expired on ${renewalDate(licence.expiresAt)}; Sectigo renews only before expiry. Order a new licence to protect the site again.`);
+  }
+  if (licence.autoRenew) {
+    return refuse("AUTO_RENEW_ON", "Auto-renew is on: Sectigo renews it itself at expiry. Switch auto-renew off to renew by hand.");
+  }
+  if (status === "ACTIVE") {
+    const opensAt = renewalOpensOn(licence.expiresAt)!;
+    return { ok: false, code: "OUTSIDE_WINDOW", message: `Renewal opens on ${renewalDate(opensAt)}, 30 days before the licence expires.`, opensAt };
+  }
+  return { ok: true };
+}
+
+function refuse(code: RenewalRefusalCode, message: string): RenewalEligibility {
+  return { ok: false, code, message };
+}

@@ -1,0 +1,175 @@
+/**
+ * Renewing a licence by hand: an AutoApplyOrder with the licence's order number, through the
+ * exactly-once pipeline (submit-order.ts), as kind RENEWAL with `targetLicenseId`.
+ *
+ * Exactly once per period: the submission key is derived from the licence and the expiry being
+ * renewed (`renew:<licenceId>:<expiresAt ISO>`, shaped as a name-based UUID because the pipeline's
+ * key is a UUID). A double click, a second tab, a bulk run and a second app instance all compute
+ * the same key, hit the unique constraint, and reach Sectigo once; the duplicate is answered with
+ * the existing order. Once the renewal is PLACED the expiry moves, so the next period has a new key.
+ * Only a FAILED attempt (nothing was bought) lets the same period be tried again, under the next
+ * attempt number (`…:2`, `…:3`); two retries racing still compute the same next key.
+ *
+ * Decisions (renewals.md, seed 004):
+ * - "domainName and product must be the same values as in the initial order", and one call may
+ *   carry "one product ID plus one or more add-on IDs": the request sends the licence's domain, its
+ *   base product and the add-ons it still has (active ones), so the add-ons renew with it to the
+ *   same term. An add-on bought later counts as part of the licence (the sandbox renews it along).
+ * - The term is the licence's own (30 or 365 days). The new expiry is the old expiry plus the term
+ *   (remaining days carry over; renewals.md [INFERENCE], the sandbox does the same), which
+ *   settle-order.ts applies for kind "renewal": inside the window the old expiry is always later
+ *   than now, so `max(expiry, now) + days` is `expiry + days`.
+ * - `enableAutoRenew` is sent as the licence's setting, which is off here (auto-renew on is refused).
+ */
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import type { OrderStatus, PrismaClient } from "@/lib/generated/prisma/client";
+import { productById, termValue, termByValue } from "@/lib/catalog";
+import { renewalEligibility, type RenewalRefusalCode } from "@/lib/licenses/renewal-eligibility";
+import type { OrderDeps } from "./order-deps";
+import type { OrderSubmissionInput } from "./submission";
+import { submitOrder } from "./submit-order";
+
+export const renewLicenseSchema = z.object({
+  licenceId: z.string().trim().min(1, "Choose a licence.").max(64),
+  /** The expiry the person saw when they chose to renew: a page left open after someone else renewed must not renew again. */
+  expiresAt: z.iso.datetime().optional(),
+});
+export type RenewLicenseInput = z.input<typeof renewLicenseSchema>;
+
+export type RenewLicenseResult =
+  | { ok: true; orderId: string; status: OrderStatus; duplicate: boolean; newExpiresAt: Date | null }
+  | { ok: false; code: RenewalRefusalCode | "FAILED" | "CHANGED"; message: string; opensAt?: Date; orderId?: string };
+
+const MAX_ATTEMPTS = 20;
+
+export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, deps?: OrderDeps): Promise<RenewLicenseResult> {
+  assertCan(actor, "manageRenewals");
+  const parsed = renewLicenseSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose a licence.", "licenceId");
+  const input = parsed.data;
+  const d = deps ?? (await import("./app-deps")).appOrderDeps();
+  const now = d.now?.() ?? new Date();
+
+  const licence = await d.db.license.findUnique({
+    where: { id: input.licenceId },
+    include: { customer: { select: { id: true, email: true, resellerAccountId: true } }, addOns: { where: { status: "ACTIVE" }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
+
+  // The period the person meant: if it was renewed meanwhile, answer with that renewal.
+  const period = input.expiresAt ?? licence.expiresAt?.toISOString() ?? "none";
+  const claimed = await claimedKey(d.db, licence.id, period);
+  if (claimed.existing) return answer(d.db, claimed.existing.id, true);
+  if (input.expiresAt && licence.expiresAt?.toISOString() !== input.expiresAt) {
+    return { ok: false, code: "CHANGED", message: "This licence changed since the page was opened (its expiry is different now). Reload the page and check before renewing." };
+  }
+
+  const eligibility = renewalEligibility(licence, now);
+  if (!eligibility.ok) return eligibility;
+  if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "This licence has no Sectigo order number recorded, so it cannot be renewed from Order Desk.");
+
+  const quote = await renewalQuote(d.db, licence);
+  const days = licence.termDays === 30 ? 30 : 365;
+  const submission: OrderSubmissionInput = {
+    submissionKey: claimed.key,
+    resellerAccountId: licence.customer.resellerAccountId,
+    customer: { id: licence.customer.id },
+    kind: "RENEWAL",
+    targetLicenseId: licence.id,
+    currency: quote.currency,
+    items: quote.items.map((i) => ({ ...i, domainName: licence.domainName })),
+    sectigo: {
+      operation: "autoApplyOrder",
+      input: {
+        kind: "renewal",
+        previousOrderNumber: licence.currentOrderNumber,
+        productCodes: [licence.productCode, ...licence.addOns.map((a) => a.productCode)],
+        days,
+        domainName: licence.domainName,
+        contactEmail: licence.customer.email,
+        autoRenew: licence.autoRenew,
+      },
+    },
+  };
+  const result = await submitOrder(actor, submission, d, { permission: "manageRenewals" });
+  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(result.code, result.message), orderId: result.order.id };
+  return answer(d.db, result.order.id, result.outcome === "ALREADY_SUBMITTED");
+}
+
+/** Sectigo's -121 on a renewal ("Renew must be within the renewal period…") as a sentence for the person. */
+export function renewalFailureMessage(code: number | undefined, message: string): string {
+  if (code === -121 || code === -56) {
+    return "Sectigo refused the renewal: it is outside the renewal period (the 30 days before expiry). Nothing was charged. Check the licence's expiry date at Sectigo.";
+  }
+  return `Sectigo refused the renewal: ${message}`;
+}
+
+export interface RenewalQuoteItem {
+  productCode: number;
+  productName: string;
+  days: number;
+  isAddOn: boolean;
+  buyPrice: number | null;
+  sellPrice: number | null;
+}
+
+/** What renewing costs: the base product and its active add-ons for the licence's term, at the configured plan prices. */
+export async function renewalQuote(
+  db: PrismaClient,
+  licence: { productCode: number; productName: string; termDays: number | null; addOns: Array<{ productCode: number; productName: string }> },
+): Promise<{ items: RenewalQuoteItem[]; currency: string | null; sellTotal: number | null }> {
+  const days = licence.termDays === 30 ? 30 : 365;
+  const lines = [
+    { productCode: licence.productCode, productName: licence.productName, isAddOn: false },
+    ...licence.addOns.map((a) => ({ productCode: a.productCode, productName: a.productName, isAddOn: true })),
+  ];
+  const keys = lines.map((l) => {
+    const product = productById(l.productCode);
+    const term = product ? termByValue(product, String(days)) : undefined;
+    return product && term ? { productKey: product.key, term: termValue(product, term) } : null;
+  });
+  const rows = await db.planPrice.findMany({
+    where: { OR: keys.filter((k) => k !== null).map((k) => ({ productKey: k.productKey, term: k.term })) },
+    select: { productKey: true, term: true, buyPrice: true, sellPrice: true, currency: true },
+  });
+  const currencies = new Set<string>();
+  const items = lines.map((l, i) => {
+    const k = keys[i];
+    const row = k ? rows.find((r) => r.productKey === k.productKey && r.term === k.term) : undefined;
+    if (row) currencies.add(row.currency);
+    return { ...l, days, buyPrice: row ? Number(row.buyPrice) : null, sellPrice: row ? Number(row.sellPrice) : null };
+  });
+  const sellTotal = items.some((i) => i.sellPrice === null) ? null : Math.round(items.reduce((s, i) => s + (i.sellPrice ?? 0), 0) * 100) / 100;
+  return { items, currency: currencies.size === 1 ? [...currencies][0]! : null, sellTotal };
+}
+
+/** The name-based key of a period's n-th attempt, shaped as a UUID (v5 layout over SHA-1). */
+export function renewalSubmissionKey(licenceId: string, expiresAtIso: string, attempt = 1): string {
+  const name = `renew:${licenceId}:${expiresAtIso}${attempt > 1 ? `:${attempt}` : ""}`;
+  const h = createHash("sha1").update(name).digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The period's key to use now: the first attempt's, or the next after FAILED ones; `existing` when that attempt is taken (answered, never resent). */
+async function claimedKey(db: PrismaClient, licenceId: string, period: string): Promise<{ key: string; existing?: { id: string } }> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const key = renewalSubmissionKey(licenceId, period, attempt);
+    const order = await db.order.findUnique({ where: { submissionKey: key }, select: { id: true, status: true } });
+    if (!order) return { key };
+    if (order.status !== "FAILED") return { key, existing: order };
+  }
+  throw new AppError("CONFLICT", "This renewal failed too many times; check the reseller account at Sectigo before trying again.");
+}
+
+async function answer(db: PrismaClient, orderId: string, duplicate: boolean): Promise<RenewLicenseResult> {
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { id: true, status: true, errorMessage: true, errorCode: true, targetLicense: { select: { expiresAt: true } } } });
+  if (order.status === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(order.errorCode ?? undefined, order.errorMessage ?? "see the order."), orderId: order.id };
+  return { ok: true, orderId: order.id, status: order.status, duplicate, newExpiresAt: order.status === "PLACED" ? (order.targetLicense?.expiresAt ?? null) : null };
+}

@@ -1,0 +1,199 @@
+/**
+ * Renewing a licence (lib/orders/renew-license.ts) against the real sandbox over HTTP, with its
+ * clock: inside the window it is placed once per period whatever happens (twice, at once, a lost
+ * answer); outside it, our pre-check and Sectigo's -121 both end in a sentence.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { applyMigrations } from "@/lib/db/migrations";
+import { createPrismaClient } from "@/lib/db";
+import { generateKey } from "@/lib/crypto/credentials";
+import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
+import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import type { Actor } from "@/lib/auth/session";
+import { systemActor } from "@/lib/auth/system-actor";
+import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
+import { submitOrder } from "@/lib/orders/submit-order";
+import { reconcileOrder } from "@/lib/orders/reconcile-order";
+import { renewLicense } from "@/lib/orders/renew-license";
+import { startTestDatabase } from "./test-database";
+
+const DAY = 86_400_000;
+const T0 = new Date("2031-03-01T12:00:00.000Z");
+let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let prisma: ReturnType<typeof createPrismaClient>;
+let deps: OrderDeps;
+let now = T0;
+const key = generateKey();
+const ACCOUNT = "acct-renew";
+let staff: Actor;
+let manager: Actor;
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Both clocks (ours and Sectigo's) at the same instant, unless a skew is asked for. */
+async function setClocks(ours: Date, sectigo: Date = ours): Promise<void> {
+  now = ours;
+  await admin("POST", "clock", { now: sectigo.toISOString(), freeze: true });
+}
+
+async function upstreamOrders(domain: string): Promise<Array<{ order: { orderNumber: string; kind?: string } }>> {
+  return (await admin<{ orders: Array<{ order: { orderNumber: string; kind?: string } }> }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}&domainName=${domain}`)).orders;
+}
+
+let n = 0;
+/** A SiteLock Basic licence (365 days, with TrueShield) placed at T0 on both sides. */
+async function placedLicence() {
+  n++;
+  await setClocks(T0);
+  const domain = `renew-${n}-${Date.now()}.example`;
+  const result = await submitOrder(
+    staff,
+    {
+      submissionKey: randomUUID(),
+      resellerAccountId: ACCOUNT,
+      customer: { new: { name: `Renew Customer ${n}`, email: `owner-${n}-${Date.now()}@renew.example` } },
+      kind: "NEW",
+      currency: "USD",
+      items: [
+        { productCode: 1060, productName: "SiteLock Basic", days: 365, domainName: domain, isAddOn: false, buyPrice: 99.99, sellPrice: 149 },
+        { productCode: 1071, productName: "TrueShield", days: 365, domainName: domain, isAddOn: true, buyPrice: null, sellPrice: 20 },
+      ],
+      sectigo: { operation: "autoApplyOrder", input: { kind: "newCustomer", productCode: 1060, addOnCodes: [1071], days: 365, domainName: domain, contactEmail: `owner-${n}@renew.example`, autoRenew: false } },
+    },
+    deps,
+  );
+  expect(result.outcome).toBe("PLACED");
+  const licence = await prisma.license.findFirstOrThrow({ where: { orderId: result.order.id, productCode: 1060 }, include: { addOns: true } });
+  expect(licence.expiresAt).toEqual(new Date(T0.getTime() + 365 * DAY));
+  return { domain, licence };
+}
+
+const insideWindow = new Date(T0.getTime() + 345 * DAY); // 20 days before expiry
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  await applyMigrations(db.url);
+  prisma = createPrismaClient(db.url);
+  sandbox = await startSandbox({ port: 0, now: T0 });
+  await seedResellerAccount(prisma, { id: ACCOUNT, label: "Renewals", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
+  const s = await seedUser(prisma, { id: "u-staff", email: "staff@renew.test", name: "Pat Staff", role: "STAFF", password: "a-long-password-1" });
+  const m = await seedUser(prisma, { id: "u-am", email: "am@renew.test", name: "Max Manager", role: "ACCOUNT_MANAGER", password: "a-long-password-2" });
+  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
+  manager = { id: m.id, email: m.email, name: m.name, role: m.role };
+  await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+  deps = { ...orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 }), now: () => now };
+}, 60_000);
+
+beforeEach(() => {
+  now = T0;
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await sandbox?.close();
+  await db?.stop();
+});
+
+describe("renewing a licence", () => {
+  it("inside the window: PLACED, the expiry moves one term on (add-ons too), one upstream renewal, the order is in the licence's chain", async () => {
+    const { domain, licence } = await placedLicence();
+    await setClocks(insideWindow);
+    const result = await renewLicense(manager, { licenceId: licence.id }, deps);
+    const newExpiry = new Date(licence.expiresAt!.getTime() + 365 * DAY);
+    expect(result).toMatchObject({ ok: true, status: "PLACED", duplicate: false, newExpiresAt: newExpiry });
+    const after = await prisma.license.findUniqueOrThrow({ where: { id: licence.id }, include: { addOns: true, actingOrders: true } });
+    expect(after.expiresAt).toEqual(newExpiry);
+    expect(after.addOns.map((a) => a.expiresAt)).toEqual([newExpiry]);
+    expect(after.actingOrders).toHaveLength(1);
+    expect(after.actingOrders[0]).toMatchObject({ kind: "RENEWAL", status: "PLACED", placedById: manager.id, targetLicenseId: licence.id });
+    expect(after.currentOrderNumber).toBe(after.actingOrders[0]!.orderNumber);
+    const upstream = await upstreamOrders(domain);
+    expect(upstream).toHaveLength(2);
+    expect(upstream.map((u) => u.order.orderNumber)).toContain(after.actingOrders[0]!.orderNumber);
+  });
+
+  it("the same renewal twice at once, and again after: one upstream order, the others answered with it", async () => {
+    const { domain, licence } = await placedLicence();
+    await setClocks(insideWindow);
+    const seen = licence.expiresAt!.toISOString();
+    const results = await Promise.all([
+      renewLicense(manager, { licenceId: licence.id, expiresAt: seen }, deps),
+      renewLicense(manager, { licenceId: licence.id, expiresAt: seen }, deps),
+      renewLicense(manager, { licenceId: licence.id }, deps),
+    ]);
+    const orderIds = new Set(results.map((r) => (r.ok ? r.orderId : r.code)));
+    expect(orderIds.size).toBe(1);
+    expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+    // A second tab still showing the old expiry: answered with the same order, nothing sent.
+    const again = await renewLicense(manager, { licenceId: licence.id, expiresAt: seen }, deps);
+    expect(again).toMatchObject({ ok: true, duplicate: true, orderId: [...orderIds][0] });
+    expect(await upstreamOrders(domain)).toHaveLength(2);
+    expect(await prisma.order.count({ where: { targetLicenseId: licence.id } })).toBe(1);
+    // The licence now expires a year later: the next period's window is not open.
+    const next = await renewLicense(manager, { licenceId: licence.id }, deps);
+    expect(next).toMatchObject({ ok: false, code: "OUTSIDE_WINDOW" });
+  });
+
+  it("outside the window our pre-check refuses with the date it opens; nothing is sent", async () => {
+    const { domain, licence } = await placedLicence();
+    await setClocks(new Date(T0.getTime() + 200 * DAY));
+    const result = await renewLicense(manager, { licenceId: licence.id }, deps);
+    expect(result).toMatchObject({ ok: false, code: "OUTSIDE_WINDOW", opensAt: new Date(licence.expiresAt!.getTime() - 30 * DAY) });
+    expect(!result.ok && result.message).toMatch(/^Renewal opens on \d{1,2} \w{3} \d{4}/);
+    expect(await upstreamOrders(domain)).toHaveLength(1);
+    expect(await prisma.order.count({ where: { targetLicenseId: licence.id } })).toBe(0);
+  });
+
+  it("Sectigo's -121 (our clock inside the window, Sectigo's outside) becomes a FAILED order with a sentence; the period can be tried again", async () => {
+    const { domain, licence } = await placedLicence();
+    await setClocks(insideWindow, new Date(T0.getTime() + 200 * DAY));
+    const result = await renewLicense(manager, { licenceId: licence.id }, deps);
+    expect(result).toMatchObject({ ok: false, code: "FAILED" });
+    expect(!result.ok && result.message).toBe(
+      "Sectigo refused the renewal: it is outside the renewal period (the 30 days before expiry). Nothing was charged. Check the licence's expiry date at Sectigo.",
+    );
+    const failed = await prisma.order.findUniqueOrThrow({ where: { id: (result as { orderId: string }).orderId } });
+    expect(failed).toMatchObject({ status: "FAILED", errorCode: -121, kind: "RENEWAL", targetLicenseId: licence.id });
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).expiresAt).toEqual(licence.expiresAt);
+    // Clocks agree again: the same period is renewed under its next attempt key.
+    await setClocks(insideWindow);
+    const retry = await renewLicense(manager, { licenceId: licence.id }, deps);
+    expect(retry).toMatchObject({ ok: true, status: "PLACED", duplicate: false });
+    expect(await upstreamOrders(domain)).toHaveLength(2);
+  });
+
+  it("a lost answer: UNKNOWN, never resent (a second try is answered with it), reconciled PLACED with the new expiry", async () => {
+    const { domain, licence } = await placedLicence();
+    await setClocks(insideWindow);
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoApplyOrder", times: 1 });
+    const result = await renewLicense(manager, { licenceId: licence.id }, deps);
+    expect(result).toMatchObject({ ok: true, status: "UNKNOWN", newExpiresAt: null });
+    const orderId = (result as { orderId: string }).orderId;
+    expect(await renewLicense(manager, { licenceId: licence.id }, deps)).toMatchObject({ ok: true, status: "UNKNOWN", duplicate: true, orderId });
+    expect(await upstreamOrders(domain)).toHaveLength(2);
+
+    const settled = await reconcileOrder(systemActor("reconciliation"), { orderId }, deps);
+    expect(settled.outcome).toBe("PLACED");
+    const after = await prisma.license.findUniqueOrThrow({ where: { id: licence.id } });
+    expect(after.expiresAt).toEqual(new Date(licence.expiresAt!.getTime() + 365 * DAY));
+    // The page still showing the old expiry: answered with the reconciled order, nothing sent.
+    expect(await renewLicense(manager, { licenceId: licence.id, expiresAt: licence.expiresAt!.toISOString() }, deps)).toMatchObject({ ok: true, status: "PLACED", duplicate: true, orderId });
+    expect(await upstreamOrders(domain)).toHaveLength(2);
+  });
+
+  it("checks manageRenewals itself: STAFF may place orders but not renew from here", async () => {
+    const { licence } = await placedLicence();
+    await expect(renewLicense(staff, { licenceId: licence.id }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
