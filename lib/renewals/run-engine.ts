@@ -12,6 +12,7 @@
  */
 import { systemActor } from "@/lib/auth/system-actor";
 import type { PrismaClient, RenewalRunItemStatus } from "@/lib/generated/prisma/client";
+import type { Limiter } from "./limiter";
 import type { RenewFn, RenewOutcome } from "./renew-contract";
 
 export interface EngineDeps {
@@ -33,6 +34,8 @@ export interface EngineDeps {
   /** Wall clock for claims, leases and delays (not the licences' business clock). */
   clock?: () => number;
   log?: (line: string) => void;
+  /** Shared by every run job of one process, so the process as a whole sends at most C at once. */
+  limiter?: Limiter;
 }
 
 /** Codes of the eligibility rule (and a licence gone): the item is refused, never sent. */
@@ -45,12 +48,13 @@ interface Claimed {
   attempts: number;
 }
 
-export type RunProgress = { processed: number; finished: boolean; stopped: boolean };
+/** `recheckAfterMs`: items are still held by other workers; look again then (a dead worker's lease ends). */
+export type RunProgress = { processed: number; finished: boolean; stopped: boolean; recheckAfterMs: number | null };
 
 export async function processRenewalRun(runId: string, deps: EngineDeps): Promise<RunProgress> {
   const { db } = deps;
   const run = await db.renewalRun.findUnique({ where: { id: runId }, select: { status: true, createdAt: true, createdBy: { select: { name: true, email: true } } } });
-  if (!run || run.status === "DONE" || run.status === "CANCELLED") return { processed: 0, finished: true, stopped: false };
+  if (!run || run.status === "DONE" || run.status === "CANCELLED") return { processed: 0, finished: true, stopped: false, recheckAfterMs: null };
   await db.renewalRun.updateMany({ where: { id: runId, status: "QUEUED" }, data: { status: "RUNNING" } });
   // Order Desk acts (a job), and the story names the person who started the run.
   const actor = systemActor(`renewal run started by ${run.createdBy.name} (${run.createdBy.email})`);
@@ -59,14 +63,21 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
 
   const loop = async () => {
     while (!deps.signal?.aborted) {
-      const item = await claim(db, runId, clock(), deps.leaseMs);
+      const release = deps.limiter ? await deps.limiter.acquire() : () => {};
+      let item: Claimed | null;
+      try {
+        item = deps.signal?.aborted ? null : await claim(db, runId, clock(), deps.leaseMs);
+        if (item) await handle(item);
+      } finally {
+        release();
+      }
       if (!item) {
+        if (deps.signal?.aborted) return;
         const wait = await idleWait(db, runId, clock(), deps);
         if (wait === null) return;
         await sleep(wait, deps.signal);
         continue;
       }
-      await handle(item);
       processed++;
     }
   };
@@ -98,7 +109,9 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
 
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, loop));
   const finished = await finishIfDone(db, runId);
-  return { processed, finished, stopped: Boolean(deps.signal?.aborted) && !finished };
+  const stopped = Boolean(deps.signal?.aborted) && !finished;
+  const recheckAfterMs = finished || stopped ? null : await recheckAfter(db, runId, clock(), deps.leaseMs);
+  return { processed, finished, stopped, recheckAfterMs };
 }
 
 type Verdict = { kind: "settle"; status: Exclude<RenewalRunItemStatus, "PENDING" | "RUNNING">; orderId: string | null; message: string | null } | { kind: "retry"; delayMs: number; reason: string };
@@ -144,18 +157,23 @@ async function claim(db: PrismaClient, runId: string, nowMs: number, leaseMs: nu
   return rows[0] ?? null;
 }
 
-/** Nothing to claim now: null when the run has nothing left, else how long to wait. */
+/**
+ * Nothing to claim now: how long to wait for an item delayed by a call limit, or null to stop this
+ * loop (nothing left, or only items other loops or workers hold: the job is queued again to check
+ * on them once their lease could have run out, rather than keep a job slot waiting).
+ */
 async function idleWait(db: PrismaClient, runId: string, nowMs: number, deps: EngineDeps): Promise<number | null> {
-  const open = await db.renewalRunItem.findMany({
-    where: { runId, status: { in: ["PENDING", "RUNNING"] } },
-    select: { status: true, notBefore: true, claimedAt: true },
-    orderBy: { notBefore: "asc" },
-    take: 1,
-  });
-  if (open.length === 0) return null;
+  const next = await db.renewalRunItem.findFirst({ where: { runId, status: "PENDING" }, select: { notBefore: true }, orderBy: { notBefore: "asc" } });
+  if (!next) return null;
   const poll = deps.idlePollMs ?? 500;
-  const next = open[0]!.status === "PENDING" && open[0]!.notBefore ? open[0]!.notBefore.getTime() - nowMs : poll;
-  return Math.max(10, Math.min(poll, next));
+  return Math.max(10, Math.min(poll, next.notBefore ? next.notBefore.getTime() - nowMs : poll));
+}
+
+/** When the oldest claim still open could be taken back (null: none open). */
+async function recheckAfter(db: PrismaClient, runId: string, nowMs: number, leaseMs: number): Promise<number | null> {
+  const oldest = await db.renewalRunItem.findFirst({ where: { runId, status: "RUNNING" }, select: { claimedAt: true }, orderBy: { claimedAt: "asc" } });
+  if (!oldest) return null;
+  return Math.max(500, (oldest.claimedAt?.getTime() ?? nowMs) + leaseMs - nowMs);
 }
 
 async function release(db: PrismaClient, item: Claimed, notBefore: Date, reason: string): Promise<void> {
