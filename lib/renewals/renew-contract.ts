@@ -18,10 +18,10 @@ export interface EligibilityLicence {
   termDays: number | null;
 }
 
-export type Eligibility = { ok: true } | { ok: false; code: string; message: string; opensAt?: Date };
+export type Eligibility = { ok: true } | { ok: false; code: string; message: string; opensAt?: Date; orderId?: string };
 export type EligibilityFn = (licence: EligibilityLicence, now: Date) => Eligibility;
 
-export type RenewOutcome = { ok: true; orderId: string; status: OrderStatus | string } | { ok: false; code: string; message: string; opensAt?: Date };
+export type RenewOutcome = { ok: true; orderId: string; status: OrderStatus | string } | { ok: false; code: string; message: string; opensAt?: Date; orderId?: string };
 export type RenewFn = (actor: Actor, input: { licenceId: string }) => Promise<RenewOutcome>;
 
 /** The select that gives an `EligibilityLicence`. */

@@ -130,7 +130,7 @@ export function decide(outcome: RenewOutcome, attempts: number, deps: Pick<Engin
   }
   if (REFUSAL_CODES.has(outcome.code)) return { kind: "settle", status: "REFUSED", orderId: null, message: outcome.message };
   if (outcome.code === "INTERNAL" && attempts < MAX_ERRORS) return { kind: "retry", delayMs: backoffDelay(attempts, deps.backoffMs ?? 1_000, deps.maxBackoffMs ?? 60_000), reason: `unexpected error: ${outcome.message}` };
-  return { kind: "settle", status: "FAILED", orderId: null, message: outcome.message };
+  return { kind: "settle", status: "FAILED", orderId: outcome.orderId ?? null, message: outcome.message };
 }
 
 /** Exponential with "equal jitter": half the delay fixed, half random, so retries spread out. */

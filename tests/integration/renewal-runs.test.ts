@@ -65,7 +65,7 @@ async function upstreamByDomain(): Promise<Map<string, number>> {
 }
 
 let n = 0;
-/** `count` SiteLock Basic licences placed at T0 on both sides (twenty at a time). */
+/** `count` SiteLock Basic licences placed at T0 on both sides (eight at a time). */
 async function placeLicences(prefix: string, count: number): Promise<Array<{ id: string; domainName: string }>> {
   await setClocks(T0);
   const out: Array<{ id: string; domainName: string }> = [];
@@ -90,7 +90,7 @@ async function placeLicences(prefix: string, count: number): Promise<Array<{ id:
     const licence = await prisma.license.findFirstOrThrow({ where: { orderId: result.order.id }, select: { id: true, domainName: true } });
     out.push(licence);
   };
-  for (let i = 0; i < count; i += 20) await Promise.all(Array.from({ length: Math.min(20, count - i) }, one));
+  for (let i = 0; i < count; i += 8) await Promise.all(Array.from({ length: Math.min(8, count - i) }, one));
   return out;
 }
 
