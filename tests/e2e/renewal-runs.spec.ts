@@ -73,6 +73,7 @@ test("bad query strings get a message; SUPPORT cannot open a new run", async ({ 
   await expect(page.getByTestId("run-preview-problem")).toContainText("is not a licence id");
   await page.goto("/renewals/runs/new?licence=no-such-licence");
   await expect(page.getByTestId("run-preview-problem")).toContainText("None of the chosen licences exists");
+  await page.context().clearCookies(); // signed in as the manager: /signin would redirect
   await signIn(page, "support@orderdesk.test");
   const res = await page.goto("/renewals/runs/new?licence=bulk-e2e-l-01");
   expect(res?.status()).toBe(403);
