@@ -20,6 +20,8 @@ export const serverEnvSchema = z.object({
   SECTIGO_SANDBOX_URL: z.string().url().default("http://127.0.0.1:4010/products/"),
   /** Timeout for each Sectigo call, in milliseconds. */
   SECTIGO_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  /** Bulk renewal runs: renewals each job worker sends to Sectigo at once. */
+  RENEWAL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
 });
 
 /** What the launcher (npm start) and the one-off CLIs read. */

@@ -12,6 +12,10 @@ export const QUEUES = {
   reconcilePass: "orders.reconcile-pass",
   /** One order, soon after its answer was lost. */
   reconcileOrder: "orders.reconcile",
+  /** A bulk renewal run (lib/renewals): a job works its items; several jobs may share one run. */
+  renewalRun: "renewals.run",
+  /** Daily: stored licence statuses and renewal-window notices (lib/renewals/daily-pass.ts). */
+  dailyLicencePass: "licences.daily-pass",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -35,6 +39,10 @@ export function createBoss(databaseUrl: string, role: "worker" | "client"): PgBo
 /** Creates the queues (idempotent). */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(QUEUES.reconcilePass, { name: QUEUES.reconcilePass, policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
+  // A run job works until its run has nothing left; a job whose worker died is retried after an hour,
+  // and a starting worker queues every unfinished run again at once (lib/jobs/renewal-run-job.ts).
+  await boss.createQueue(QUEUES.renewalRun, { name: QUEUES.renewalRun, policy: "standard", retryLimit: 3, retryDelay: 30, expireInSeconds: 3600 });
+  await boss.createQueue(QUEUES.dailyLicencePass, { name: QUEUES.dailyLicencePass, policy: "singleton", retryLimit: 2, retryDelay: 600, expireInSeconds: 1800 });
   await boss.createQueue(QUEUES.reconcileOrder, { name: QUEUES.reconcileOrder, policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { serverEnv } from "@/lib/env";
 import { createBoss, QUEUES } from "./boss";
+import { sendRenewalRun } from "./renewal-run-job";
 
 /** The web app's sending side of the queue, started once per process on first use. */
 let client: Promise<PgBoss> | undefined;
@@ -22,4 +23,9 @@ export async function enqueueReconcile(orderId: string): Promise<void> {
   } catch (error) {
     console.error(`[jobs] could not queue the reconciliation of ${orderId}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Queue a bulk renewal run's jobs. A failure is thrown: the run exists, and a starting worker queues it anyway. */
+export async function enqueueRenewalRun(runId: string): Promise<void> {
+  await sendRenewalRun(await boss(), runId);
 }

@@ -3,8 +3,8 @@ import { serverEnv } from "@/lib/env";
 import { startWorker } from "./worker";
 
 const env = serverEnv();
-const worker = await startWorker({ databaseUrl: env.DATABASE_URL, credentialsKey: env.CREDENTIALS_KEY, sectigoTimeoutMs: env.SECTIGO_TIMEOUT_MS });
-console.log("Job worker started (reconciliation pass every minute).");
+const worker = await startWorker({ databaseUrl: env.DATABASE_URL, credentialsKey: env.CREDENTIALS_KEY, sectigoTimeoutMs: env.SECTIGO_TIMEOUT_MS, renewalConcurrency: env.RENEWAL_CONCURRENCY });
+console.log(`Job worker started (reconciliation pass every minute, renewal runs ${env.RENEWAL_CONCURRENCY} at a time).`);
 let stopping = false;
 const stop = () => {
   if (stopping) return;

@@ -9,6 +9,10 @@ import { orderDeps } from "@/lib/orders/order-deps";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { createBoss, ensureQueues, QUEUES } from "./boss";
 import { reconcileOpenOrders } from "./reconcile-pass";
+import { registerRenewalRuns } from "./renewal-run-job";
+import { runDailyLicencePass } from "@/lib/renewals/daily-pass";
+import { renewWith } from "@/lib/renewals/renewal-deps";
+import type { RenewFn } from "@/lib/renewals/renew-contract";
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -17,7 +21,17 @@ export interface WorkerOptions {
   /** Seconds between polls for new jobs (pg-boss default 2). */
   pollingIntervalSeconds?: number;
   log?: (line: string) => void;
+  /** Bulk renewal runs: items renewed at once by this worker (towards Sectigo). */
+  renewalConcurrency?: number;
+  /** How long an item claimed by a worker holds before another takes it back (default: twice the call's budget + 30 s). */
+  renewalLeaseMs?: number;
+  /** First delay after Sectigo's call limit (-42), doubling with jitter. */
+  renewalBackoffMs?: number;
+  /** Stands in for the single-licence renewal (the benchmark). */
+  renew?: RenewFn;
 }
+
+export const DEFAULT_RENEWAL_CONCURRENCY = 10;
 
 export interface RunningWorker {
   boss: PgBoss;
@@ -47,9 +61,26 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   });
   await boss.schedule(QUEUES.reconcilePass, "* * * * *");
 
+  const runs = await registerRenewalRuns(boss, {
+    db,
+    renew: opts.renew ?? renewWith(deps),
+    concurrency: opts.renewalConcurrency ?? DEFAULT_RENEWAL_CONCURRENCY,
+    leaseMs: opts.renewalLeaseMs ?? 2 * (opts.sectigoTimeoutMs ?? 30_000) + 30_000,
+    backoffMs: opts.renewalBackoffMs,
+    pollingIntervalSeconds: polling.pollingIntervalSeconds,
+    log,
+  });
+  await boss.work(QUEUES.dailyLicencePass, polling, async () => {
+    const result = await runDailyLicencePass(db, new Date());
+    log(`daily licence pass: ${result.expired} expired, ${result.windowOpened} entered their renewal window`);
+    return result;
+  });
+  await boss.schedule(QUEUES.dailyLicencePass, "15 3 * * *");
+
   return {
     boss,
     async stop() {
+      runs.abort();
       await boss.stop({ graceful: true, timeout: 10_000 });
       await db.$disconnect();
     },

@@ -1,0 +1,80 @@
+/**
+ * Bulk renewal runs in the browser: the preview of 20 licences chosen by id, "Start run of 20
+ * renewals", and the progress page reaching 20 done as the job worker (started by the launcher)
+ * works the run. Seeds its own licences (runs in the "ordering" project, after the specs that count
+ * demo rows). They exist only in Order Desk, not at the sandbox, so Sectigo refuses each renewal:
+ * every item ends with a result either way (placing is covered by tests/integration/renewal-runs.test.ts).
+ */
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { createPrismaClient } from "@/lib/db";
+import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { seedCustomer, seedLicense } from "@/lib/demo/factories";
+import { signIn } from "./helpers";
+
+const COUNT = 20;
+const ids = Array.from({ length: COUNT }, (_, i) => `bulk-e2e-l-${String(i + 1).padStart(2, "0")}`);
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  const state = JSON.parse(fs.readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string };
+  const db = createPrismaClient(state.databaseUrl);
+  try {
+    const account = await db.resellerAccount.findFirstOrThrow({ where: { loginName: DEMO_RESELLER.loginName } });
+    const customer = await seedCustomer(db, { id: "bulk-e2e-c", resellerAccountId: account.id, name: "Bulk Run Customer", email: "bulk-run@e2e.example" });
+    const day = 86_400_000;
+    for (const [i, id] of ids.entries()) {
+      await seedLicense(db, {
+        id,
+        customerId: customer.id,
+        resellerAccountId: account.id,
+        orderNumber: `78000${String(i + 1).padStart(2, "0")}`,
+        foreignOrderNumber: `OD-BULK-${i + 1}`,
+        orderStatus: "PLACED",
+        licenseStatus: "ACTIVE",
+        productCode: 1060,
+        productName: "SiteLock Basic",
+        domainName: `bulk-run-${i + 1}.example`,
+        termDays: 365,
+        startsAt: new Date(Date.now() - 345 * day),
+        expiresAt: new Date(Date.now() + 20 * day),
+        autoRenew: false,
+        cost: 10,
+        currency: "USD",
+        addOns: [],
+      });
+    }
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test("an account manager previews 20 licences, starts the run and watches it reach 20 done", async ({ page }) => {
+  await signIn(page, "manager@orderdesk.test");
+  await page.goto(`/renewals/runs/new?${ids.map((id) => `licence=${id}`).join("&")}`);
+  await expect(page.getByTestId("run-accepted-count")).toHaveText(String(COUNT));
+  await expect(page.getByRole("table", { name: "Licences to renew" }).locator("tbody tr")).toHaveCount(COUNT);
+  await page.getByRole("button", { name: `Start run of ${COUNT} renewals` }).click();
+  await expect(page).toHaveURL(/\/renewals\/runs\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId("run-progress-text")).toHaveText(`${COUNT} of ${COUNT} done`, { timeout: 45_000 });
+  await expect(page.getByRole("progressbar", { name: "Renewal run progress" })).toHaveAttribute("aria-valuenow", String(COUNT));
+  await expect(page.getByRole("table", { name: "Run items" }).locator("tbody tr")).toHaveCount(COUNT);
+  // Reopening the list shows it, newest first.
+  await page.goto("/renewals/runs");
+  await expect(page.getByRole("table", { name: "Renewal runs" }).locator("tbody tr").first()).toContainText(`${COUNT} / ${COUNT}`);
+});
+
+test("bad query strings get a message; SUPPORT cannot open a new run", async ({ page }) => {
+  await signIn(page, "manager@orderdesk.test");
+  await page.goto("/renewals/runs/new");
+  await expect(page.getByTestId("run-preview-problem")).toContainText("No licences were chosen");
+  await page.goto("/renewals/runs/new?licence=%27%3Bdrop");
+  await expect(page.getByTestId("run-preview-problem")).toContainText("is not a licence id");
+  await page.goto("/renewals/runs/new?licence=no-such-licence");
+  await expect(page.getByTestId("run-preview-problem")).toContainText("None of the chosen licences exists");
+  await page.context().clearCookies(); // signed in as the manager: /signin would redirect
+  await signIn(page, "support@orderdesk.test");
+  const res = await page.goto("/renewals/runs/new?licence=bulk-e2e-l-01");
+  expect(res?.status()).toBe(403);
+});

@@ -1,0 +1,286 @@
+/**
+ * Bulk renewal runs (lib/renewals + lib/jobs) against the real sandbox over HTTP, with its clock and
+ * faults, worked by real pg-boss workers: every item's result is right, nothing is renewed twice
+ * (upstream orders counted in the sandbox), a run goes on after its worker dies mid-way, and two
+ * workers on one database renew each licence once.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "@/lib/db/migrations";
+import { createPrismaClient } from "@/lib/db";
+import { generateKey } from "@/lib/crypto/credentials";
+import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
+import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import type { Actor } from "@/lib/auth/session";
+import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
+import { submitOrder } from "@/lib/orders/submit-order";
+import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { sendRenewalRun } from "@/lib/jobs/renewal-run-job";
+import { eligibility, renewWith } from "@/lib/renewals/renewal-deps";
+import { startRenewalRun } from "@/lib/renewals/start-renewal-run";
+import type { RenewFn } from "@/lib/renewals/renew-contract";
+import { startTestDatabase } from "./test-database";
+
+const DAY = 86_400_000;
+const T0 = new Date("2031-03-01T12:00:00.000Z");
+const INSIDE_WINDOW = new Date(T0.getTime() + 345 * DAY); // 20 days before expiry
+let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let prisma: ReturnType<typeof createPrismaClient>;
+let deps: OrderDeps;
+let placeDeps: OrderDeps;
+let now = T0;
+const key = generateKey();
+const ACCOUNT = "acct-bulk";
+let staff: Actor;
+let manager: Actor;
+let support: Actor;
+const workers: RunningWorker[] = [];
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function setClocks(at: Date): Promise<void> {
+  now = at;
+  await admin("POST", "clock", { now: at.toISOString(), freeze: true });
+}
+
+const account = (callLimitPerMinute: number | null) =>
+  admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 10_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false, callLimitPerMinute });
+
+/** Upstream orders per domain (the new order plus any renewals): the sandbox is the truth. */
+async function upstreamByDomain(): Promise<Map<string, number>> {
+  const { orders } = await admin<{ orders: Array<{ order: { domainName?: string | null } }> }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}`);
+  const m = new Map<string, number>();
+  for (const o of orders) if (o.order.domainName) m.set(o.order.domainName, (m.get(o.order.domainName) ?? 0) + 1);
+  return m;
+}
+
+let n = 0;
+/** `count` SiteLock Basic licences placed at T0 on both sides (eight at a time). */
+async function placeLicences(prefix: string, count: number): Promise<Array<{ id: string; domainName: string }>> {
+  await setClocks(T0);
+  const out: Array<{ id: string; domainName: string }> = [];
+  const one = async () => {
+    const i = ++n;
+    const domain = `${prefix}-${i}-${Date.now()}.example`;
+    const email = `bulk-${i}-${Date.now()}@bulk.example`;
+    const result = await submitOrder(
+      staff,
+      {
+        submissionKey: randomUUID(),
+        resellerAccountId: ACCOUNT,
+        customer: { new: { name: `Bulk Customer ${i}`, email } },
+        kind: "NEW",
+        currency: "USD",
+        items: [{ productCode: 1060, productName: "SiteLock Basic", days: 365, domainName: domain, isAddOn: false, buyPrice: 99.99, sellPrice: 149 }],
+        sectigo: { operation: "autoApplyOrder", input: { kind: "newCustomer", productCode: 1060, addOnCodes: [], days: 365, domainName: domain, contactEmail: email, autoRenew: false } },
+      },
+      placeDeps,
+    );
+    expect(result.outcome).toBe("PLACED");
+    const licence = await prisma.license.findFirstOrThrow({ where: { orderId: result.order.id }, select: { id: true, domainName: true } });
+    out.push(licence);
+  };
+  for (let i = 0; i < count; i += 8) await Promise.all(Array.from({ length: Math.min(8, count - i) }, one));
+  return out;
+}
+
+async function worker(opts: { renew?: RenewFn; concurrency?: number; leaseMs?: number } = {}): Promise<RunningWorker> {
+  const w = await startWorker({
+    databaseUrl: db.url,
+    credentialsKey: key,
+    sectigoTimeoutMs: 3_000,
+    pollingIntervalSeconds: 0.5,
+    renewalConcurrency: opts.concurrency ?? 10,
+    renewalLeaseMs: opts.leaseMs ?? 60_000,
+    renewalBackoffMs: 50,
+    renew: opts.renew ?? renewWith({ ...deps, now: () => now }),
+    log: () => {},
+  });
+  workers.push(w);
+  return w;
+}
+
+async function startRun(licenceIds: string[], enqueue: (runId: string) => Promise<void>): Promise<string> {
+  const { runId } = await startRenewalRun(manager, { submissionKey: randomUUID(), selection: { kind: "selection", licenceIds } }, { db: prisma, eligibility, now: () => now, enqueue });
+  return runId;
+}
+
+/** Polls the database (what the progress page shows) until `done` holds; fails after `ms`. */
+async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const runOf = (runId: string) => () => prisma.renewalRun.findUniqueOrThrow({ where: { id: runId } });
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  await applyMigrations(db.url);
+  prisma = createPrismaClient(db.url);
+  sandbox = await startSandbox({ port: 0, now: T0 });
+  await seedResellerAccount(prisma, { id: ACCOUNT, label: "Bulk", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
+  const s = await seedUser(prisma, { id: "u-staff", email: "staff@bulk.test", name: "Pat Staff", role: "STAFF", password: "a-long-password-1" });
+  const m = await seedUser(prisma, { id: "u-am", email: "am@bulk.test", name: "Max Manager", role: "ACCOUNT_MANAGER", password: "a-long-password-2" });
+  const sup = await seedUser(prisma, { id: "u-sup", email: "sup@bulk.test", name: "Sue Support", role: "SUPPORT", password: "a-long-password-3" });
+  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
+  manager = { id: m.id, email: m.email, name: m.name, role: m.role };
+  support = { id: sup.id, email: sup.email, name: sup.name, role: sup.role };
+  await account(null);
+  // The renewals' call budget: 3 s (a "timeout" fault answers after 4 s). Placing uses 15 s.
+  deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 3_000 });
+  placeDeps = { ...orderDeps(prisma, { credentialsKey: key, timeoutMs: 15_000 }), now: () => now };
+}, 60_000);
+
+afterAll(async () => {
+  for (const w of workers) await w.boss.stop({ graceful: false, timeout: 500 }).catch(() => {});
+  await prisma?.$disconnect();
+  await sandbox?.close();
+  await db?.stop();
+});
+
+describe("a bulk renewal run", () => {
+  it("200 licences with faults (timeout, lost answer, 503, -42): each result right, nothing renewed twice", async () => {
+    const licences = await placeLicences("run200", 203);
+    // Three refused: auto-renew on (two) and one whose window has not opened.
+    await prisma.license.updateMany({ where: { id: { in: [licences[0]!.id, licences[1]!.id] } }, data: { autoRenew: true } });
+    await prisma.license.update({ where: { id: licences[2]!.id }, data: { expiresAt: new Date(T0.getTime() + 500 * DAY) } });
+    await setClocks(INSIDE_WINDOW);
+    const w = await worker({ concurrency: 10 });
+
+    // Faults, consumed by the first renewal calls: 3 timeouts (answered after our 3 s budget, but
+    // processed), 3 lost answers (processed), 3 × 503 (not processed); then Sectigo's call limit.
+    await admin("POST", "faults", { mode: "latency", latencyMs: 4_000, endpoint: "!AutoApplyOrder", times: 3 });
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoApplyOrder", times: 3 });
+    await admin("POST", "faults", { mode: "http503", endpoint: "!AutoApplyOrder", times: 3 });
+    await account(120);
+
+    const runId = await startRun(licences.map((l) => l.id), (id) => sendRenewalRun(w.boss, id));
+    const started = await runOf(runId)();
+    expect(started).toMatchObject({ total: 203, refused: 3 });
+
+    // The call limit (clock frozen: it never lifts by itself) puts items back to wait; lift it then.
+    await until("a call-limited item", () => prisma.order.count({ where: { errorCode: -42 } }), (c) => c > 0);
+    await account(null);
+    const run = await until("the run to finish", runOf(runId), (r) => r.status === "DONE", 30_000);
+
+    const items = await prisma.renewalRunItem.findMany({ where: { runId }, include: { licence: { select: { domainName: true } } } });
+    const byStatus = (s: string) => items.filter((i) => i.status === s);
+    expect(run).toMatchObject({ placed: 191, unknown: 9, refused: 3, failed: 0 });
+    expect(byStatus("PLACED")).toHaveLength(191);
+    expect(byStatus("UNKNOWN")).toHaveLength(9);
+    expect(byStatus("REFUSED").map((i) => i.message).sort()).toEqual([
+      expect.stringMatching(/^Auto-renew is on/),
+      expect.stringMatching(/^Auto-renew is on/),
+      expect.stringMatching(/^Renewal opens on/),
+    ]);
+    // At least one item waited on the call limit and was renewed on a later attempt.
+    expect(items.some((i) => i.status === "PLACED" && i.attempts > 1)).toBe(true);
+
+    // Upstream: each licence renewed at most once; every PLACED item's order is there; the 503s are not.
+    const upstream = await upstreamByDomain();
+    const renewals = (d: string) => (upstream.get(d) ?? 1) - 1;
+    for (const i of items) expect(renewals(i.licence.domainName)).toBeLessThanOrEqual(1);
+    for (const i of byStatus("PLACED")) expect(renewals(i.licence.domainName)).toBe(1);
+    for (const i of byStatus("REFUSED")) expect(renewals(i.licence.domainName)).toBe(0);
+    const unknownUpstream = byStatus("UNKNOWN").map((i) => renewals(i.licence.domainName)).sort();
+    expect(unknownUpstream).toEqual([0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    // Our orders agree: one PLACED renewal per PLACED item, the UNKNOWN ones left for reconciliation.
+    const orders = await prisma.order.findMany({ where: { id: { in: items.flatMap((i) => (i.orderId ? [i.orderId] : [])) } }, select: { id: true, status: true, events: { select: { actorLabel: true }, take: 1 } } });
+    expect(orders.filter((o) => o.status === "PLACED")).toHaveLength(191);
+    expect(orders.filter((o) => o.status === "UNKNOWN")).toHaveLength(9);
+    expect(orders[0]!.events[0]!.actorLabel).toBe("Order Desk (renewal run started by Max Manager (am@bulk.test))");
+    await w.stop();
+  }, 60_000);
+
+  it("goes on after its worker dies mid-way: a new worker finishes it and takes back the items left RUNNING, none renewed twice", async () => {
+    const licences = await placeLicences("resume", 30);
+    await setClocks(INSIDE_WINDOW);
+    let dead = false;
+    let calls = 0;
+    let hung = 0;
+    const real = renewWith({ ...deps, now: () => now });
+    const hang = new Promise<never>(() => {});
+    // Worker A "dies" after 10 renewals: from then on it hangs, half before calling Sectigo and half
+    // after Sectigo answered (the renewal made, the item never settled).
+    const a = await worker({
+      concurrency: 4,
+      leaseMs: 60_000,
+      renew: async (actor, input) => {
+        if (dead) return (hung++, calls++ % 2 === 0 ? hang : real(actor, input).then(() => hang));
+        if (++calls >= 10) dead = true;
+        return real(actor, input);
+      },
+    });
+    const runId = await startRun(licences.map((l) => l.id), (id) => sendRenewalRun(a.boss, id, 1));
+    await until("worker A to hang on all its loops", () => prisma.renewalRunItem.count({ where: { runId, status: "RUNNING" } }), (c) => c === 4 && hung === 4);
+    await a.boss.stop({ graceful: false, timeout: 500 });
+    const stuck = await prisma.renewalRunItem.findMany({ where: { runId, status: "RUNNING" }, select: { licenceId: true } });
+    expect(stuck).toHaveLength(4);
+
+    // Worker B starts: it queues the unfinished run itself and takes back the stale claims.
+    let bCalls = 0;
+    const b = await worker({ concurrency: 4, leaseMs: 1_500, renew: (actor, input) => (bCalls++, real(actor, input)) });
+    const run = await until("the run to finish", runOf(runId), (r) => r.status === "DONE", 20_000);
+    expect(run).toMatchObject({ placed: 30, failed: 0, unknown: 0, refused: 0 });
+    const upstream = await upstreamByDomain();
+    for (const l of licences) expect(upstream.get(l.domainName)).toBe(2); // the new order + one renewal
+    // B called Sectigo only for what A had not renewed: A's 2 "after the call" items were settled from their orders.
+    expect(bCalls).toBe(30 - 10 - 2);
+    await b.stop();
+  }, 40_000);
+
+  it("two workers on one database share a run and renew each licence once", async () => {
+    const licences = await placeLicences("two", 60);
+    await setClocks(INSIDE_WINDOW);
+    const real = renewWith({ ...deps, now: () => now });
+    const calledBy: Record<string, string[]> = { one: [], two: [] };
+    const counted = (name: string): RenewFn => (actor, input) => (calledBy[name]!.push(input.licenceId), real(actor, input));
+    const one = await worker({ concurrency: 5, renew: counted("one") });
+    await worker({ concurrency: 5, renew: counted("two") });
+    // 50 ms per call, so the run lasts long enough for both workers to poll it.
+    await admin("POST", "faults", { mode: "latency", latencyMs: 50, endpoint: "!AutoApplyOrder" });
+    const runId = await startRun(licences.map((l) => l.id), (id) => sendRenewalRun(one.boss, id));
+    const run = await until("the run to finish", runOf(runId), (r) => r.status === "DONE", 20_000);
+    await admin("DELETE", "faults");
+    // A call slower than the budget on a loaded machine ends UNKNOWN (sent once, reconciled later): still one call each.
+    expect(run.placed + run.unknown).toBe(60);
+    expect(run.failed).toBe(0);
+    const all = [...calledBy.one!, ...calledBy.two!];
+    expect(all).toHaveLength(60);
+    expect(new Set(all).size).toBe(60);
+    expect(calledBy.one!.length).toBeGreaterThan(0);
+    expect(calledBy.two!.length).toBeGreaterThan(0);
+    const upstream = await upstreamByDomain();
+    for (const l of licences) expect(upstream.get(l.domainName)).toBeLessThanOrEqual(2);
+    const placed = await prisma.renewalRunItem.findMany({ where: { runId, status: "PLACED" }, select: { licence: { select: { domainName: true } } } });
+    for (const i of placed) expect(upstream.get(i.licence.domainName)).toBe(2);
+  }, 40_000);
+
+  it("SUPPORT may not start a run; a double submission starts one run", async () => {
+    const [licence] = await placeLicences("perm", 1);
+    await setClocks(INSIDE_WINDOW);
+    const selection = { kind: "selection" as const, licenceIds: [licence!.id] };
+    const runDeps = { db: prisma, eligibility, now: () => now, enqueue: async () => {} };
+    await expect(startRenewalRun(support, { submissionKey: randomUUID(), selection }, runDeps)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const submissionKey = randomUUID();
+    const [a, b] = await Promise.all([startRenewalRun(manager, { submissionKey, selection }, runDeps), startRenewalRun(manager, { submissionKey, selection }, runDeps)]);
+    expect(a.runId).toBe(b.runId);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(await prisma.renewalRun.count({ where: { submissionKey } })).toBe(1);
+  });
+});
