@@ -52,12 +52,12 @@ test("repeated failed sign-ins from one browser are slowed down with a clear mes
 });
 
 test("a signed-out visit to a page goes to sign-in, and back after signing in", async ({ page }) => {
-  await page.goto("/licenses?window=open");
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flicenses%3Fwindow%3Dopen/);
+  await page.goto("/licenses?window=open&q=bluebird");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flicenses%3Fwindow%3Dopen%26q%3Dbluebird/);
   await page.getByLabel("Email").fill("manager@orderdesk.test");
   await page.getByLabel("Password").fill("orderdesk-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/licenses\?window=open/);
+  await expect(page).toHaveURL(/\/licenses\?window=open&q=bluebird/);
   await expect(page.getByRole("cell", { name: /bluebird-bakery\.example/ })).toBeVisible();
 });
 

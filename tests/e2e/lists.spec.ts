@@ -78,10 +78,11 @@ for (const user of DEMO_USERS) {
 test("paging past the end shows the last page, and Apply keeps the sort and starts at page 1", async ({ page }) => {
   await signIn(page, "manager@orderdesk.test");
   for (const list of LISTS) {
-    const response = await page.goto(`${list.path}?page=2&sort=${list.path === "/customers" ? "email" : list.path === "/orders" ? "status" : "domainName"}&dir=desc`);
+    const response = await page.goto(`${list.path}?page=9999&sort=${list.path === "/customers" ? "email" : list.path === "/orders" ? "status" : "domainName"}&dir=desc`);
     expect(response?.status()).toBe(200);
     await expectSaneList(page, list.heading);
-    await expect(page.getByTestId("table-total")).toContainText("page 1 of 1");
+    // The last page, whatever the demo world's size (it has several pages of each list since the renewals book).
+    await expect(page.getByTestId("table-total")).toHaveText(/page (\d+) of \1$/);
     await expect(page.locator("tbody tr").first()).toBeVisible();
     await expect(page.locator("thead th[aria-sort='descending']")).toHaveCount(1);
     // A new search through the form: the sort stays, the page goes back to 1.
@@ -156,8 +157,11 @@ test("a page the role may not use answers 403 inside the app", async ({ page }) 
 
 test("the dashboard mentions the license that expired ten days ago", async ({ page }) => {
   await signIn(page, "manager@orderdesk.test");
-  await expect(page.getByTestId("recently-expired-list")).toContainText("cobalt-consulting.example");
-  await expect(page.getByTestId("recently-expired-list")).toContainText("Expired 10 d ago");
+  // The demo's renewals book expires licences every day, so the dashboard's 8 most recent are book
+  // licences; the one from ten days ago is found through the expired filter.
+  await expect(page.getByTestId("recently-expired-list")).toContainText(/Expired \d+ d ago/);
+  await page.goto("/licenses?window=expired&q=cobalt-consulting");
+  await expect(page.getByRole("cell", { name: /^cobalt-consulting\.example/ })).toBeVisible();
 });
 
 test("keyboard: a skip link first, and a visible focus ring on inputs", async ({ page }) => {
