@@ -117,6 +117,27 @@ export function priceGroups(rows: Array<{ productCode: number; termDays: number 
 
 type Grouped = { productCode: number; termDays: number | null; n: number };
 
+/** The buckets' one grouped query (every filter but the bucket). */
+export function bucketsSql(filter: ExpiryFilter, now: Date): Prisma.Sql {
+  const all: ExpiryFilter = { ...filter, bucket: "any" };
+  return Prisma.sql`
+    SELECT ${bucketCaseSql(now)} AS bucket, l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
+    FROM "License" l
+    WHERE ${bucketRangeSql(all, now)} AND ${Prisma.join(filterConditionsSql(all, now), " AND ")}
+    GROUP BY 1, 2, 3`;
+}
+
+/** The chart's one grouped query: week, product, term over the next 13 weeks. */
+export function chartSql(filter: ExpiryFilter, now: Date): Prisma.Sql {
+  const end = new Date(now.getTime() + CHART_WEEKS * WEEK_MS);
+  return Prisma.sql`
+    SELECT ${weekIndexSql(now)} AS week, l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
+    FROM "License" l
+    WHERE l."expiresAt" > ${now}::timestamp AND l."expiresAt" <= ${end}::timestamp
+      AND ${Prisma.join(filterConditionsSql({ ...filter, bucket: "any" }, now), " AND ")}
+    GROUP BY 1, 2, 3`;
+}
+
 export interface BucketSummary {
   key: ExpiryBucketKey;
   label: string;
@@ -129,12 +150,7 @@ export interface BucketSummary {
 
 /** Bucket counts and sell value under every filter but the bucket (the cards narrow the list). */
 export async function bucketSummaries(filter: ExpiryFilter, now: Date, book: PriceBook): Promise<BucketSummary[]> {
-  const all: ExpiryFilter = { ...filter, bucket: "any" };
-  const rows = await prisma.$queryRaw<Array<Grouped & { bucket: ExpiryBucketKey }>>`
-    SELECT ${bucketCaseSql(now)} AS bucket, l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
-    FROM "License" l
-    WHERE ${bucketRangeSql(all, now)} AND ${Prisma.join(filterConditionsSql(all, now), " AND ")}
-    GROUP BY 1, 2, 3`;
+  const rows = await prisma.$queryRaw<Array<Grouped & { bucket: ExpiryBucketKey }>>(bucketsSql(filter, now));
   return EXPIRY_BUCKETS.map((b) => {
     const mine = rows.filter((r) => r.bucket === b.key);
     return { key: b.key, label: b.label, count: mine.reduce((s, r) => s + r.n, 0), ...priceGroups(mine, book, "sellPrice") };
@@ -152,13 +168,7 @@ export interface ChartWeek {
 
 /** Expiries and their sell value per week for the next 13 weeks (every filter but the bucket). */
 export async function chartWeeks(filter: ExpiryFilter, now: Date, book: PriceBook): Promise<ChartWeek[]> {
-  const end = new Date(now.getTime() + CHART_WEEKS * WEEK_MS);
-  const rows = await prisma.$queryRaw<Array<Grouped & { week: number }>>`
-    SELECT ${weekIndexSql(now)} AS week, l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
-    FROM "License" l
-    WHERE l."expiresAt" > ${now}::timestamp AND l."expiresAt" <= ${end}::timestamp
-      AND ${Prisma.join(filterConditionsSql({ ...filter, bucket: "any" }, now), " AND ")}
-    GROUP BY 1, 2, 3`;
+  const rows = await prisma.$queryRaw<Array<Grouped & { week: number }>>(chartSql(filter, now));
   return Array.from({ length: CHART_WEEKS }, (_, week) => {
     const mine = rows.filter((r) => r.week === week);
     return {
