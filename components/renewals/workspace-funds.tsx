@@ -21,7 +21,8 @@ export function WorkspaceFunds({ checks }: { checks: FundsCheck[] }) {
             </p>
             <p>
               {c.autoRenewals.count} auto-renewal{c.autoRenewals.count === 1 ? "" : "s"} in the next 30 days will cost{" "}
-              {moneyText(c.autoRenewals.cost, c.autoRenewals.unpriced)} (buy price, what Sectigo debits).{" "}
+              {moneyText(c.autoRenewals.cost, c.autoRenewals.unpriced)} (buy price, what Sectigo debits)
+              {c.queued.count ? `, and ${c.queued.count} renewal${c.queued.count === 1 ? "" : "s"} queued in bulk runs ${moneyText(c.queued.cost, c.queued.unpriced)}` : ""}.{" "}
               {c.balance.ok
                 ? `Available: ${formatMoney(c.balance.available, c.balance.currency)}${c.balance.creditLimit ? ` plus ${formatMoney(c.balance.creditLimit, c.balance.currency)} credit` : ""}.`
                 : c.balance.message}

@@ -19,6 +19,8 @@ export interface FundsCheck {
   balance: { ok: true; available: number; creditLimit: number; currency: string } | { ok: false; message: string };
   /** Auto-renewals due in the next 30 days, at the BUY price (what Sectigo debits), per currency. */
   autoRenewals: { count: number; cost: Money[]; unpriced: number };
+  /** Renewals queued in bulk runs and not yet sent (RenewalRunItem PENDING or RUNNING), at the BUY price. */
+  queued: { count: number; cost: Money[]; unpriced: number };
   /** Spending in the account's currency beyond available funds + credit limit (0 when it fits). */
   shortfall: number | null;
 }
@@ -40,6 +42,27 @@ export async function autoRenewDemand(now: Date) {
     GROUP BY 1, 2, 3`;
 }
 
+/**
+ * Renewals still to be sent by bulk runs, per account. The runs' table comes with lib/renewals
+ * (i9-bulk); until it is in this database there is nothing queued, so its absence means zero.
+ */
+export async function queuedRenewalDemand() {
+  const [table] = await prisma.$queryRaw<Array<{ present: boolean }>>`SELECT to_regclass('"RenewalRunItem"') IS NOT NULL AS present`;
+  if (!table?.present) return [];
+  return prisma.$queryRaw<Array<{ accountId: string; productCode: number; termDays: number | null; n: number }>>`
+    SELECT c."resellerAccountId" AS "accountId", l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
+    FROM "RenewalRunItem" i JOIN "License" l ON l.id = i."licenceId" JOIN "Customer" c ON c.id = l."customerId"
+    WHERE i.status::text IN ('PENDING', 'RUNNING')
+    GROUP BY 1, 2, 3`;
+}
+
+/** Sums per currency of several priced groups. */
+function addMoney(...parts: Money[][]): Money[] {
+  const by = new Map<string, number>();
+  for (const m of parts.flat()) by.set(m.currency, (by.get(m.currency) ?? 0) + m.amount);
+  return [...by].map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 }));
+}
+
 /** Pure: the shortfall of one account (null when the balance or a price is in another currency or unknown). */
 export function shortfallOf(balance: FundsCheck["balance"], cost: Money[]): number | null {
   if (!balance.ok) return null;
@@ -50,26 +73,30 @@ export function shortfallOf(balance: FundsCheck["balance"], cost: Money[]): numb
 
 /**
  * Funds warning: each reseller account's balance (getAccountBalance through the account's client)
- * against what auto-renewals will debit in the next 30 days. Accounts with nothing due are skipped.
+ * against what auto-renewals will debit in the next 30 days plus the renewals queued in bulk runs.
+ * Accounts with nothing due are skipped.
  */
 export async function checkRenewalFunds(actor: Actor, now = new Date()): Promise<FundsCheck[]> {
   assertCan(actor, "viewLicenses");
-  const [demand, book] = await Promise.all([autoRenewDemand(now), loadPriceBook()]);
-  const accountIds = [...new Set(demand.map((d) => d.accountId))];
+  const [demand, queuedDemand, book] = await Promise.all([autoRenewDemand(now), queuedRenewalDemand(), loadPriceBook()]);
+  const accountIds = [...new Set([...demand, ...queuedDemand].map((d) => d.accountId))];
   if (accountIds.length === 0) return [];
   const accounts = await prisma.resellerAccount.findMany({ where: { id: { in: accountIds } }, select: { id: true, label: true }, orderBy: { label: "asc" } });
   const { CREDENTIALS_KEY: credentialsKey } = serverEnv();
   return Promise.all(
     accounts.map(async (account): Promise<FundsCheck> => {
       const rows = demand.filter((d) => d.accountId === account.id);
-      const { value: cost, unpriced } = priceGroups(rows, book, "buyPrice");
+      const queuedRows = queuedDemand.filter((d) => d.accountId === account.id);
+      const auto = priceGroups(rows, book, "buyPrice");
+      const queued = priceGroups(queuedRows, book, "buyPrice");
       const balance = await balanceOf(account.id, credentialsKey, actor.id);
       return {
         accountId: account.id,
         label: account.label,
         balance,
-        autoRenewals: { count: rows.reduce((s, r) => s + r.n, 0), cost, unpriced },
-        shortfall: shortfallOf(balance, cost),
+        autoRenewals: { count: rows.reduce((s, r) => s + r.n, 0), cost: auto.value, unpriced: auto.unpriced },
+        queued: { count: queuedRows.reduce((s, r) => s + r.n, 0), cost: queued.value, unpriced: queued.unpriced },
+        shortfall: shortfallOf(balance, addMoney(auto.value, queued.value)),
       };
     }),
   );

@@ -142,5 +142,25 @@ describe("expiry workspace", () => {
     expect(check?.balance).toMatchObject({ ok: true, available: DEMO_RESELLER.funds, currency: "USD" });
     expect(check!.autoRenewals.count).toBeGreaterThan(0);
     expect(check!.shortfall).toBeGreaterThan(0);
+    expect(check!.queued.count).toBe(0);
+  });
+
+  it("funds: renewals queued in bulk runs (RenewalRunItem PENDING/RUNNING) count at the buy price", async () => {
+    const { checkRenewalFunds, queuedRenewalDemand } = await import("@/lib/licenses/funds-warning");
+    expect(await queuedRenewalDemand()).toEqual([]); // no runs table yet: nothing queued
+    // The columns lib/renewals (i9-bulk) gives the table; created here only for this test database.
+    await prisma.$executeRawUnsafe(`CREATE TABLE "RenewalRunItem" (id text PRIMARY KEY, "licenceId" text NOT NULL, status text NOT NULL)`);
+    const picks = await prisma.license.findMany({ where: { productCode: 1061, termDays: 365, status: "ACTIVE" }, take: 3, orderBy: { id: "asc" }, select: { id: true } });
+    expect(picks).toHaveLength(3);
+    const statuses = ["PENDING", "RUNNING", "PLACED"];
+    for (const [i, p] of picks.entries()) {
+      await prisma.$executeRawUnsafe(`INSERT INTO "RenewalRunItem" VALUES ($1, $2, $3)`, `it-item-${i}`, p.id, statuses[i]);
+    }
+    const before = (await checkRenewalFunds(manager, now))[0]!;
+    expect(before.queued).toEqual({ count: 2, cost: [{ currency: "USD", amount: 2 * 299.99 }], unpriced: 0 });
+    const available = (before.balance as { available: number }).available;
+    const auto = before.autoRenewals.cost.find((c) => c.currency === "USD")?.amount ?? 0;
+    expect(before.shortfall).toBeCloseTo(Math.max(0, auto + 2 * 299.99 - available), 2);
+    await prisma.$executeRawUnsafe(`DROP TABLE "RenewalRunItem"`);
   });
 });

@@ -34,7 +34,8 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
       <WorkspaceFunds checks={funds} />
       <WorkspaceBuckets buckets={workspace.buckets} active={query.bucket} hrefFor={(bucket) => listHref("/renewals", listQuery, { bucket: bucket === "any" ? undefined : bucket })} />
       <WorkspaceChart weeks={workspace.chart} />
-      <WorkspaceFilters query={query} managers={workspace.filterOptions.managers} customer={workspace.filterOptions.customer} />
+      {/* Keyed by the URL's filter: a card click (client navigation) re-mounts the form with the new values. */}
+      <WorkspaceFilters key={`${filterQs}|${query.sort}|${query.dir}`} query={query} managers={workspace.filterOptions.managers} customer={workspace.filterOptions.customer} />
       <WorkspaceList
         rows={workspace.rows}
         total={workspace.total}
