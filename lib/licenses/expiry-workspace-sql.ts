@@ -22,7 +22,7 @@ const at = (d: Date) => Prisma.sql`${d}::timestamp`;
 
 /** Every condition of the filter except the bucket, on `l` ("License"). */
 export function filterConditionsSql(filter: ExpiryFilter, now: Date): Prisma.Sql[] {
-  const out: Prisma.Sql[] = [Prisma.sql`l.status::text = ANY(${liveStatuses(now)}::text[])`];
+  const out: Prisma.Sql[] = [Prisma.sql`l.status = ANY(${liveStatuses(now)}::"LicenseStatus"[])`];
   if (filter.customer) out.push(Prisma.sql`l."customerId" = ${filter.customer}`);
   if (filter.product !== undefined) out.push(Prisma.sql`l."productCode" = ${filter.product}`);
   if (filter.tier !== undefined) out.push(Prisma.sql`l."productCode" = ANY(${TIER_PRODUCTS.get(filter.tier) ?? []}::int[])`);
@@ -48,9 +48,19 @@ export function bucketCaseSql(now: Date): Prisma.Sql {
 export const WEEK_MS = 7 * 86_400_000;
 export const CHART_WEEKS = 13;
 
-/** Week k (0-based) of the chart is the half-open interval (now + 7k days, now + 7(k+1) days], like the buckets. */
-export function weekIndexSql(now: Date): Prisma.Sql {
-  return Prisma.sql`(ceil(extract(epoch FROM (l."expiresAt" - ${at(now)})) * 1000 / ${WEEK_MS})::int - 1)`;
+/** The chart's week bounds: week k (0-based) is the half-open interval (now + 7k days, now + 7(k+1) days], like the buckets. */
+export function weekBounds(now: Date): Array<{ week: number; gt: Date; lte: Date }> {
+  return Array.from({ length: CHART_WEEKS }, (_, week) => ({
+    week,
+    gt: new Date(now.getTime() + week * WEEK_MS),
+    lte: new Date(now.getTime() + (week + 1) * WEEK_MS),
+  }));
+}
+
+/** CASE … END naming the chart week of l."expiresAt" (NULL outside the 13 weeks): plain timestamp comparisons, no arithmetic per row. */
+export function weekCaseSql(now: Date): Prisma.Sql {
+  const whens = weekBounds(now).map((w) => Prisma.sql`WHEN l."expiresAt" <= ${at(w.lte)} THEN ${w.week}::int`);
+  return Prisma.sql`CASE WHEN l."expiresAt" <= ${at(now)} THEN NULL ${Prisma.join(whens, " ")} END`;
 }
 
 /** The same week number in TypeScript (tests compare the two). */

@@ -5,18 +5,18 @@ import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { productById, termByValue, termValue } from "@/lib/catalog";
-import { EXPIRY_BUCKETS, type ExpiryBucketKey } from "@/lib/licenses/licence-status";
+import { bucketBoundsForSql as bucketBoundsFor, EXPIRY_BUCKETS, type ExpiryBucketKey } from "@/lib/licenses/licence-status";
 import { expiryFilterSchema, expiryFilterWhere, type ExpiryFilter } from "@/lib/licenses/expiry-filter";
 import { cursorParamSchema, decodeCursor, encodeCursor, type SearchParams } from "@/lib/pagination";
-import { bucketCaseSql, bucketRangeSql, CHART_WEEKS, filterConditionsSql, WEEK_MS, weekIndexSql } from "@/lib/licenses/expiry-workspace-sql";
+import { bucketCaseSql, bucketRangeSql, filterConditionsSql, weekBounds, weekCaseSql } from "@/lib/licenses/expiry-workspace-sql";
 
 /**
  * The account managers' expiry workspace (issue 9): what expires when, and what it is worth.
- * - bucket cards: ONE grouped query (bucket, productCode, termDays) over the index on expiry,
- *   priced in TypeScript from PlanPrice (sell price of the catalog plan = product key + term);
+ * - bucket cards and chart: ONE grouped query (bucket, week, productCode, termDays) over one range
+ *   of the expiry index (expired 30 days ago to 13 weeks ahead, an index-only scan), priced in
+ *   TypeScript from PlanPrice (sell price of the catalog plan = product key + term);
  * - the list: `expiryFilterWhere` (the same filter as the CSV export and a bulk run), keyset paged;
- *   its total is the bucket counts' sum (exact, no separate count);
- * - the chart: ONE grouped query (week, productCode, termDays) for the next 13 weeks.
+ *   its total is the bucket counts' sum (exact, no separate count).
  * Value counts the base plan's sell price; add-ons are not priced here.
  */
 
@@ -117,25 +117,27 @@ export function priceGroups(rows: Array<{ productCode: number; termDays: number 
 
 type Grouped = { productCode: number; termDays: number | null; n: number };
 
-/** The buckets' one grouped query (every filter but the bucket). */
-export function bucketsSql(filter: ExpiryFilter, now: Date): Prisma.Sql {
+/**
+ * The one grouped query behind the cards and the chart (every filter but the bucket): one scan of
+ * the expiry index from the oldest bucket bound to the end of week 13, grouped by the bucket and the
+ * week each expiry falls in (both CASEs built from the same bounds as the rule) and the plan.
+ */
+export function rollupSql(filter: ExpiryFilter, now: Date): Prisma.Sql {
   const all: ExpiryFilter = { ...filter, bucket: "any" };
+  const weeks = weekBounds(now);
+  const from = bucketBoundsFor(now)[0]!.gt;
+  const to = new Date(Math.max(bucketBoundsFor(now).at(-1)!.lte.getTime(), weeks.at(-1)!.lte.getTime()));
   return Prisma.sql`
-    SELECT ${bucketCaseSql(now)} AS bucket, l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
+    SELECT ${bucketCaseSql(now)} AS bucket, ${weekCaseSql(now)} AS week, l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
     FROM "License" l
-    WHERE ${bucketRangeSql(all, now)} AND ${Prisma.join(filterConditionsSql(all, now), " AND ")}
-    GROUP BY 1, 2, 3`;
+    WHERE l."expiresAt" > ${from}::timestamp AND l."expiresAt" <= ${to}::timestamp AND ${Prisma.join(filterConditionsSql(all, now), " AND ")}
+    GROUP BY 1, 2, 3, 4`;
 }
 
-/** The chart's one grouped query: week, product, term over the next 13 weeks. */
-export function chartSql(filter: ExpiryFilter, now: Date): Prisma.Sql {
-  const end = new Date(now.getTime() + CHART_WEEKS * WEEK_MS);
-  return Prisma.sql`
-    SELECT ${weekIndexSql(now)} AS week, l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
-    FROM "License" l
-    WHERE l."expiresAt" > ${now}::timestamp AND l."expiresAt" <= ${end}::timestamp
-      AND ${Prisma.join(filterConditionsSql({ ...filter, bucket: "any" }, now), " AND ")}
-    GROUP BY 1, 2, 3`;
+export type RollupRow = Grouped & { bucket: ExpiryBucketKey | null; week: number | null };
+
+export function rollup(filter: ExpiryFilter, now: Date): Promise<RollupRow[]> {
+  return prisma.$queryRaw<RollupRow[]>(rollupSql(filter, now));
 }
 
 export interface BucketSummary {
@@ -149,12 +151,15 @@ export interface BucketSummary {
 }
 
 /** Bucket counts and sell value under every filter but the bucket (the cards narrow the list). */
-export async function bucketSummaries(filter: ExpiryFilter, now: Date, book: PriceBook): Promise<BucketSummary[]> {
-  const rows = await prisma.$queryRaw<Array<Grouped & { bucket: ExpiryBucketKey }>>(bucketsSql(filter, now));
+export function bucketsOf(rows: RollupRow[], book: PriceBook): BucketSummary[] {
   return EXPIRY_BUCKETS.map((b) => {
     const mine = rows.filter((r) => r.bucket === b.key);
     return { key: b.key, label: b.label, count: mine.reduce((s, r) => s + r.n, 0), ...priceGroups(mine, book, "sellPrice") };
   });
+}
+
+export async function bucketSummaries(filter: ExpiryFilter, now: Date, book: PriceBook): Promise<BucketSummary[]> {
+  return bucketsOf(await rollup(filter, now), book);
 }
 
 export interface ChartWeek {
@@ -167,18 +172,15 @@ export interface ChartWeek {
 }
 
 /** Expiries and their sell value per week for the next 13 weeks (every filter but the bucket). */
-export async function chartWeeks(filter: ExpiryFilter, now: Date, book: PriceBook): Promise<ChartWeek[]> {
-  const rows = await prisma.$queryRaw<Array<Grouped & { week: number }>>(chartSql(filter, now));
-  return Array.from({ length: CHART_WEEKS }, (_, week) => {
+export function weeksOf(rows: RollupRow[], now: Date, book: PriceBook): ChartWeek[] {
+  return weekBounds(now).map(({ week, gt, lte }) => {
     const mine = rows.filter((r) => r.week === week);
-    return {
-      week,
-      from: new Date(now.getTime() + week * WEEK_MS),
-      to: new Date(now.getTime() + (week + 1) * WEEK_MS),
-      count: mine.reduce((s, r) => s + r.n, 0),
-      value: priceGroups(mine, book, "sellPrice").value,
-    };
+    return { week, from: gt, to: lte, count: mine.reduce((s, r) => s + r.n, 0), value: priceGroups(mine, book, "sellPrice").value };
   });
+}
+
+export async function chartWeeks(filter: ExpiryFilter, now: Date, book: PriceBook): Promise<ChartWeek[]> {
+  return weeksOf(await rollup(filter, now), now, book);
 }
 
 // ---- the list --------------------------------------------------------------------------------
@@ -245,13 +247,9 @@ export async function listPage(query: WorkspaceQuery, now: Date, take = WORKSPAC
 
 export async function viewExpiryWorkspace(actor: Actor, query: WorkspaceQuery, now = new Date()) {
   assertCan(actor, "viewLicenses");
-  const book = await loadPriceBook();
-  const [buckets, chart, page, filterOptions] = await Promise.all([
-    bucketSummaries(query, now, book),
-    chartWeeks(query, now, book),
-    listPage(query, now),
-    workspaceFilterOptions(query.customer),
-  ]);
+  const [book, rows, page, filterOptions] = await Promise.all([loadPriceBook(), rollup(query, now), listPage(query, now), workspaceFilterOptions(query.customer)]);
+  const buckets = bucketsOf(rows, book);
+  const chart = weeksOf(rows, now, book);
   const total = query.bucket === "any" ? buckets.reduce((s, b) => s + b.count, 0) : (buckets.find((b) => b.key === query.bucket)?.count ?? 0);
   return { buckets, chart, ...page, total, filterOptions };
 }

@@ -2,9 +2,9 @@
  * Expiry workspace benchmark: `npm run bench:expiry [-- --runs 30] [-- --explain]`. Against the scaled
  * world (`npm run world:scale -- --licences 1000000 --no-sandbox`): DATABASE_URL, or the app's data
  * dir (DATA_DIR, PG_PORT). Each case times what the /renewals page computes from the database
- * (bucket cards + first list page + chart data, run together as the page runs them) BESIDE a
- * raw-SQL floor for the same answers (an indexed count per bucket, the first page's ids, a count per
- * week), interleaved so both see the same cache and load. Prints p50/p95 in ms; asserts nothing.
+ * (bucket cards + chart data from one grouped query, and the first list page, run together as the
+ * page runs them) BESIDE a raw-SQL floor (the same index range counted per plan with no bucket or
+ * week computed, and the first page's ids), interleaved so both see the same cache and load. Prints p50/p95 in ms; asserts nothing.
  * With --explain it prints EXPLAIN (ANALYZE, BUFFERS) of the workspace's queries for the default filter.
  */
 import { parseArgs } from "node:util";
@@ -54,29 +54,24 @@ async function bench(url: string) {
   );
   if (!sample) throw new Error("No licences: fill the database with npm run world:scale first.");
 
-  /** What the page reads from the database for one query (prices are loaded once per request, not timed here). */
-  const workspace = (params: Record<string, string>) => {
+  /** What the page reads from the database for one query, as it runs it: the rollup (cards + chart) beside the first page. */
+  const workspace = async (params: Record<string, string>) => {
     const query = ws.workspaceQuerySchema.parse(params);
-    return Promise.all([ws.bucketSummaries(query, now, book), ws.listPage(query, now), ws.chartWeeks(query, now, book)]);
+    const [rows] = await Promise.all([ws.rollup(query, now), ws.listPage(query, now)]);
+    return [ws.bucketsOf(rows, book), ws.weeksOf(rows, now, book)] as const;
   };
   const lo = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-  const hi = new Date(now.getTime() + 90 * DAY_MS).toISOString();
-  const weeksEnd = new Date(now.getTime() + 91 * DAY_MS).toISOString();
+  const hi = new Date(now.getTime() + 91 * DAY_MS).toISOString();
   const n = now.toISOString();
-  /** The floor: the same three answers in their simplest indexed SQL, run together. */
+  /** The floor: the same rows scanned and counted with no bucket or week computed at all, beside the first page's ids. */
   const floor = (extra: string, values: unknown[]) =>
     Promise.all([
       raw.query(
-        `SELECT width_bucket(extract(epoch FROM "expiresAt" - $3::timestamp), ARRAY[0, 604800, 2592000, 5184000]) AS b, "productCode", "termDays", count(*)
-           FROM "License" l WHERE "expiresAt" > $1 AND "expiresAt" <= $2 AND status IN ('ACTIVE','EXPIRED') ${extra} GROUP BY 1, 2, 3`,
+        `SELECT "productCode", "termDays", count(*) FROM "License" l
+          WHERE "expiresAt" > $1 AND "expiresAt" <= $2 AND $3::timestamp IS NOT NULL AND status IN ('ACTIVE','EXPIRED') ${extra} GROUP BY 1, 2`,
         [lo, hi, n, ...values],
       ),
       raw.query(`SELECT id FROM "License" l WHERE "expiresAt" > $1 AND "expiresAt" <= $2 AND $3::timestamp IS NOT NULL AND status IN ('ACTIVE','EXPIRED') ${extra} ORDER BY "expiresAt", id LIMIT 51`, [lo, hi, n, ...values]),
-      raw.query(
-        `SELECT floor(extract(epoch FROM "expiresAt" - $3::timestamp) / 604800) AS w, "productCode", "termDays", count(*)
-           FROM "License" l WHERE "expiresAt" > $1 AND "expiresAt" <= $2 AND status IN ('ACTIVE','EXPIRED') ${extra} GROUP BY 1, 2, 3`,
-        [n, weeksEnd, n, ...values],
-      ),
     ]);
 
   const cases: Array<{ name: string; params: Record<string, string>; extra: string; values: unknown[] }> = [
@@ -120,8 +115,8 @@ async function bench(url: string) {
       const { rows } = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
       console.log(`\n-- ${label}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
     };
-    await explain("buckets (one grouped query)", ws.bucketsSql(filter, now));
-    await explain("chart (one grouped query)", ws.chartSql(filter, now));
+    await explain("cards + chart (one grouped query)", ws.rollupSql(filter, now));
+    await explain("cards + chart, auto-renew on", ws.rollupSql(ws.workspaceQuerySchema.parse({ autoRenew: "on" }), now));
     // The list as Prisma sends it: log the query once and explain that text.
     const logged: Array<{ query: string; params: string }> = [];
     const { PrismaClient } = await import("@/lib/generated/prisma/client");
