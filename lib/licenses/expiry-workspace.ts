@@ -8,7 +8,7 @@ import { productById, termByValue, termValue } from "@/lib/catalog";
 import { bucketBoundsForSql as bucketBoundsFor, EXPIRY_BUCKETS, type ExpiryBucketKey } from "@/lib/licenses/licence-status";
 import { expiryFilterSchema, expiryFilterWhere, type ExpiryFilter } from "@/lib/licenses/expiry-filter";
 import { cursorParamSchema, decodeCursor, encodeCursor, type SearchParams } from "@/lib/pagination";
-import { bucketCaseSql, bucketRangeSql, filterConditionsSql, weekBounds, weekCaseSql } from "@/lib/licenses/expiry-workspace-sql";
+import { bucketCaseSql, filterConditionsSql, weekBounds, weekCaseSql } from "@/lib/licenses/expiry-workspace-sql";
 
 /**
  * The account managers' expiry workspace (issue 9): what expires when, and what it is worth.
