@@ -630,7 +630,7 @@ function LicencePicker({ accountId, chosen, onPick }: { accountId: string; chose
 }
 
 /** Search as you type, pick one result; once picked, what was picked with a way to change it. */
-export function SearchPicker<T extends { id: string }>(props: {
+function SearchPicker<T extends { id: string }>(props: {
   id: string;
   /** Shown above the box; the label is then for screen readers only. */
   intro?: string;

@@ -9,11 +9,13 @@ import { ORDER_STATUS_LABELS } from "@/components/orders/order-status";
 import { signIn } from "./helpers";
 
 type Kind = "text" | "date" | "status";
+// `narrow`: a search that leaves one page (under 25 rows) of the demo world, whose renewals book
+// fills several pages: "desc is asc reversed" holds only when the whole list is on the page.
 const LISTS = [
-  { path: "/orders", heading: "Orders", columns: [["Order", "text"], ["Status", "status"], ["Placed", "date"]] },
-  { path: "/licenses", heading: "Licenses", columns: [["Domain", "text"], ["Expires", "date"], ["Product", "text"]] },
-  { path: "/customers", heading: "Customers", columns: [["Name", "text"], ["Email", "text"]] },
-] as const satisfies ReadonlyArray<{ path: string; heading: string; columns: ReadonlyArray<readonly [string, Kind]> }>;
+  { path: "/orders", heading: "Orders", narrow: "site000000", columns: [["Order", "text"], ["Status", "status"], ["Placed", "date"]] },
+  { path: "/licenses", heading: "Licenses", narrow: "site000000", columns: [["Domain", "text"], ["Expires", "date"], ["Product", "text"]] },
+  { path: "/customers", heading: "Customers", narrow: "amber", columns: [["Name", "text"], ["Email", "text"]] },
+] as const satisfies ReadonlyArray<{ path: string; heading: string; narrow: string; columns: ReadonlyArray<readonly [string, Kind]> }>;
 
 const STATUS_ORDER = Object.values(ORDER_STATUS_LABELS).map((s) => s.label);
 
@@ -43,8 +45,9 @@ for (const user of DEMO_USERS) {
   for (const list of LISTS) {
     test(`${user.role}: every sortable header of ${list.path} sorts both ways`, async ({ page }) => {
       await signIn(page, user.email);
-      await page.goto(`${list.path}?q=`);
+      await page.goto(`${list.path}?q=${list.narrow}`);
       await expectSaneList(page, list.heading);
+      await expect(page.getByTestId("table-total")).toContainText("page 1 of 1");
       for (const [label, kind] of list.columns) {
         const header = () => page.getByRole("columnheader", { name: new RegExp(`^${label}`) });
         const seen: Record<string, string[]> = {};
