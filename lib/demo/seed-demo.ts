@@ -1,6 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_RESELLER, DEMO_USERS, demoDates } from "@/lib/demo/demo-data";
 import { seedCustomer, seedLicense, seedResellerAccount, seedUser } from "@/lib/demo/factories";
+import { bookCustomerHasManager, RENEWALS_BOOK, renewalsBookCustomers } from "@/lib/demo/renewals-book";
+import { appIds, insertScaledWorld } from "@/lib/demo/scaled-world-db";
+import { scaledWorldOptions } from "@/lib/demo/scaled-world";
+import type { ClientBase } from "pg";
 
 export const DEMO_RESELLER_ACCOUNT_ID = "demo-reseller";
 
@@ -109,4 +113,24 @@ export async function seedDemo(
       });
     }
   }
+  await seedRenewalsBook(db, { anchor: opts.anchor, now, staffId: staff?.id ?? null, managerId: users.find((u) => u.role === "ACCOUNT_MANAGER")?.id ?? null });
+}
+
+/**
+ * The renewals book (lib/demo/renewals-book.ts) in a few multi-row statements (the scaled world's
+ * insert), once: a second run finds its first licence and changes nothing.
+ */
+async function seedRenewalsBook(db: PrismaClient, opts: { anchor: Date; now: Date; staffId: string | null; managerId: string | null }) {
+  const book = renewalsBookCustomers();
+  const first = book[0]?.customer.licenses[0];
+  if (!first || (await db.license.findUnique({ where: { id: appIds.licence(first.key) }, select: { id: true } }))) return;
+  await db.$transaction(async (tx) => {
+    // insertScaledWorld speaks node-postgres' `query(text, values)`; the seed has a Prisma client.
+    const viaPrisma = { query: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) } as unknown as ClientBase;
+    await insertScaledWorld(viaPrisma, { options: scaledWorldOptions.parse(RENEWALS_BOOK), anchor: opts.anchor, now: opts.now, resellerAccountId: DEMO_RESELLER_ACCOUNT_ID, placedById: opts.staffId });
+    if (opts.managerId) {
+      const managed = book.filter((b) => bookCustomerHasManager(b.j)).map((b) => appIds.customer(b.customer.key));
+      await tx.customer.updateMany({ where: { id: { in: managed } }, data: { accountManagerId: opts.managerId } });
+    }
+  }, { timeout: 30_000 });
 }

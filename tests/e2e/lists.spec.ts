@@ -9,11 +9,13 @@ import { ORDER_STATUS_LABELS } from "@/components/orders/order-status";
 import { signIn } from "./helpers";
 
 type Kind = "text" | "date" | "status";
+// `narrow`: a search that leaves one page (under 25 rows) of the demo world, whose renewals book
+// fills several pages: "desc is asc reversed" holds only when the whole list is on the page.
 const LISTS = [
-  { path: "/orders", heading: "Orders", columns: [["Order", "text"], ["Status", "status"], ["Placed", "date"]] },
-  { path: "/licenses", heading: "Licenses", columns: [["Domain", "text"], ["Expires", "date"], ["Product", "text"]] },
-  { path: "/customers", heading: "Customers", columns: [["Name", "text"], ["Email", "text"]] },
-] as const satisfies ReadonlyArray<{ path: string; heading: string; columns: ReadonlyArray<readonly [string, Kind]> }>;
+  { path: "/orders", heading: "Orders", narrow: "site000000", columns: [["Order", "text"], ["Status", "status"], ["Placed", "date"]] },
+  { path: "/licenses", heading: "Licenses", narrow: "site000000", columns: [["Domain", "text"], ["Expires", "date"], ["Product", "text"]] },
+  { path: "/customers", heading: "Customers", narrow: "amber", columns: [["Name", "text"], ["Email", "text"]] },
+] as const satisfies ReadonlyArray<{ path: string; heading: string; narrow: string; columns: ReadonlyArray<readonly [string, Kind]> }>;
 
 const STATUS_ORDER = Object.values(ORDER_STATUS_LABELS).map((s) => s.label);
 
@@ -43,8 +45,9 @@ for (const user of DEMO_USERS) {
   for (const list of LISTS) {
     test(`${user.role}: every sortable header of ${list.path} sorts both ways`, async ({ page }) => {
       await signIn(page, user.email);
-      await page.goto(`${list.path}?q=`);
+      await page.goto(`${list.path}?q=${list.narrow}`);
       await expectSaneList(page, list.heading);
+      await expect(page.getByTestId("table-total")).toContainText("page 1 of 1");
       for (const [label, kind] of list.columns) {
         const header = () => page.getByRole("columnheader", { name: new RegExp(`^${label}`) });
         const seen: Record<string, string[]> = {};
@@ -78,10 +81,11 @@ for (const user of DEMO_USERS) {
 test("paging past the end shows the last page, and Apply keeps the sort and starts at page 1", async ({ page }) => {
   await signIn(page, "manager@orderdesk.test");
   for (const list of LISTS) {
-    const response = await page.goto(`${list.path}?page=2&sort=${list.path === "/customers" ? "email" : list.path === "/orders" ? "status" : "domainName"}&dir=desc`);
+    const response = await page.goto(`${list.path}?page=9999&sort=${list.path === "/customers" ? "email" : list.path === "/orders" ? "status" : "domainName"}&dir=desc`);
     expect(response?.status()).toBe(200);
     await expectSaneList(page, list.heading);
-    await expect(page.getByTestId("table-total")).toContainText("page 1 of 1");
+    // The last page, whatever the demo world's size (it has several pages of each list since the renewals book).
+    await expect(page.getByTestId("table-total")).toHaveText(/page (\d+) of \1$/);
     await expect(page.locator("tbody tr").first()).toBeVisible();
     await expect(page.locator("thead th[aria-sort='descending']")).toHaveCount(1);
     // A new search through the form: the sort stays, the page goes back to 1.
@@ -156,8 +160,11 @@ test("a page the role may not use answers 403 inside the app", async ({ page }) 
 
 test("the dashboard mentions the license that expired ten days ago", async ({ page }) => {
   await signIn(page, "manager@orderdesk.test");
-  await expect(page.getByTestId("recently-expired-list")).toContainText("cobalt-consulting.example");
-  await expect(page.getByTestId("recently-expired-list")).toContainText("Expired 10 d ago");
+  // The demo's renewals book expires licences every day, so the dashboard's 8 most recent are book
+  // licences; the one from ten days ago is found through the expired filter.
+  await expect(page.getByTestId("recently-expired-list")).toContainText(/Expired \d+ d ago/);
+  await page.goto("/licenses?window=expired&q=cobalt-consulting");
+  await expect(page.getByRole("cell", { name: /^cobalt-consulting\.example/ })).toBeVisible();
 });
 
 test("keyboard: a skip link first, and a visible focus ring on inputs", async ({ page }) => {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { renewalsBookCustomers } from "@/lib/demo/renewals-book";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/migrations";
@@ -76,9 +77,10 @@ describe("demo seed", () => {
       expect(await snapshot()).toEqual(first);
 
       expect(first.User).toHaveLength(DEMO_USERS.length);
-      expect(first.Customer).toHaveLength(DEMO_CUSTOMERS.length);
-      expect(first.License).toHaveLength(DEMO_CUSTOMERS.flatMap((c) => c.licenses).length);
-      expect(first.AddOn).toHaveLength(DEMO_CUSTOMERS.flatMap((c) => c.licenses.flatMap((l) => l.addOns)).length);
+      const world = [...DEMO_CUSTOMERS, ...renewalsBookCustomers().map((b) => b.customer)];
+      expect(first.Customer).toHaveLength(world.length);
+      expect(first.License).toHaveLength(world.flatMap((c) => c.licenses).length);
+      expect(first.AddOn).toHaveLength(world.flatMap((c) => c.licenses.flatMap((l) => l.addOns)).length);
       const roles = await prisma.user.findMany({ select: { role: true } });
       expect(new Set(roles.map((r) => r.role))).toEqual(new Set(["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"]));
     } finally {

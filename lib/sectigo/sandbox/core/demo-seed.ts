@@ -12,6 +12,7 @@ import {
   type DemoCustomer,
   type DemoLicense,
 } from "../../../demo/demo-data";
+import { renewalsBookCustomers } from "../../../demo/renewals-book";
 import type { Account, Customer, License, Order, SandboxState } from "./types";
 
 function account(state: SandboxState, a: typeof DEMO_RESELLER | typeof DEMO_RESELLER_NO_SITELOCK): Account {
@@ -116,4 +117,14 @@ export function seedDemo(state: SandboxState, anchor: Date): void {
       state.orders[order.orderNumber] = order;
     }
   });
+  // The renewals book: the same licences the app's seed writes (lib/demo/renewals-book.ts).
+  for (const { customer: c, slUserId: userId } of renewalsBookCustomers()) {
+    const customer = customerRecord(c, demo.loginName, userId, anchor);
+    state.customers[customer.id] = customer;
+    for (const license of c.licenses) {
+      const { licenses, order } = licenceRecords(customer, license, anchor);
+      for (const l of licenses) state.licenses[l.id] = l;
+      state.orders[order.orderNumber] = order;
+    }
+  }
 }

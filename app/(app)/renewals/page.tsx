@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { describeSort, listHref, type SearchParams } from "@/lib/pagination";
+import { filterParams, parseWorkspaceQuery, viewExpiryWorkspace, WORKSPACE_SORTS } from "@/lib/licenses/expiry-workspace";
+import { checkRenewalFunds } from "@/lib/licenses/funds-warning";
+import { PageHeader } from "@/components/ui/card";
+import { WorkspaceBuckets } from "@/components/renewals/workspace-buckets";
+import { WorkspaceChart } from "@/components/renewals/workspace-chart";
+import { WorkspaceFilters } from "@/components/renewals/workspace-filters";
+import { WorkspaceFunds } from "@/components/renewals/workspace-funds";
+import { WorkspaceList } from "@/components/renewals/workspace-list";
+
+export const metadata: Metadata = { title: "Renewals" };
+export const dynamic = "force-dynamic";
+
+export default async function RenewalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor("viewLicenses");
+  const { query, problems } = parseWorkspaceQuery(await searchParams);
+  const now = new Date();
+  const [workspace, funds] = await Promise.all([viewExpiryWorkspace(actor, query, now), checkRenewalFunds(actor, now)]);
+  const listQuery = { ...query, page: 1, after: undefined, product: query.product, tier: query.tier };
+  const filterQs = filterParams(query).toString();
+  return (
+    <>
+      <PageHeader title="Renewals" description={`Licences expiring from 30 days ago to 90 days ahead, and what they are worth. ${describeSort(WORKSPACE_SORTS, query)}`} />
+      {problems.length ? (
+        <div role="status" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="query-problems">
+          {problems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      ) : null}
+      <WorkspaceFunds checks={funds} />
+      <WorkspaceBuckets buckets={workspace.buckets} active={query.bucket} hrefFor={(bucket) => listHref("/renewals", listQuery, { bucket: bucket === "any" ? undefined : bucket })} />
+      <WorkspaceChart weeks={workspace.chart} />
+      {/* Keyed by the URL's filter: a card click (client navigation) re-mounts the form with the new values. */}
+      <WorkspaceFilters key={`${filterQs}|${query.sort}|${query.dir}`} query={query} managers={workspace.filterOptions.managers} customer={workspace.filterOptions.customer} />
+      <WorkspaceList
+        rows={workspace.rows}
+        total={workspace.total}
+        query={listQuery}
+        now={now}
+        canRenew={can(actor.role, "manageRenewals")}
+        filterQs={filterQs}
+        nextHref={workspace.next ? listHref("/renewals", listQuery, { after: workspace.next }) : undefined}
+        firstHref={workspace.isFirstPage ? undefined : listHref("/renewals", listQuery, {})}
+      />
+    </>
+  );
+}

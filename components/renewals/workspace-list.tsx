@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { SortHeader, TableFrame, Td, Th, type ListQuery } from "@/components/ui/table";
+import { formatDate } from "@/components/ui/format";
+import { expiryBucket, EXPIRY_BUCKETS } from "@/lib/licenses/licence-status";
+import type { WorkspaceRow } from "@/lib/licenses/expiry-workspace";
+
+/**
+ * The filtered licences. Selection is a plain GET form to /renewals/runs/new (`licence` repeated);
+ * "all that match" sends `all=1` plus the filter's own parameters, so the run re-reads the filter.
+ */
+export function WorkspaceList(props: {
+  rows: WorkspaceRow[];
+  total: number;
+  query: ListQuery;
+  now: Date;
+  canRenew: boolean;
+  /** The filter's parameters (no sort, no cursor). */
+  filterQs: string;
+  nextHref?: string;
+  firstHref?: string;
+}) {
+  const { rows, now } = props;
+  const allHref = `/renewals/runs/new?${new URLSearchParams([["all", "1"], ...new URLSearchParams(props.filterQs)]).toString()}`;
+  const exportHref = `/renewals/export${props.filterQs ? `?${props.filterQs}` : ""}`;
+  return (
+    <form action="/renewals/runs/new" method="get" aria-label="Licences to renew">
+      <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
+        <span data-testid="workspace-total">
+          {props.total.toLocaleString("en-US")} licence{props.total === 1 ? "" : "s"} match
+        </span>
+        {props.canRenew ? (
+          <>
+            <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+              Renew selected
+            </button>
+            {props.total > 0 ? (
+              <Link href={allHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+                Renew all {props.total.toLocaleString("en-US")} that match
+              </Link>
+            ) : null}
+          </>
+        ) : null}
+        <a href={exportHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" download>
+          Export CSV
+        </a>
+      </div>
+      <TableFrame
+        label="Expiring licences"
+        head={
+          <>
+            {props.canRenew ? <Th className="w-8"><span className="sr-only">Select</span></Th> : null}
+            <SortHeader base="/renewals" query={props.query} column="domainName" label="Domain" />
+            <SortHeader base="/renewals" query={props.query} column="customer" label="Customer" />
+            <Th>Product</Th>
+            <SortHeader base="/renewals" query={props.query} column="expiresAt" label="Expires" />
+            <Th>Bucket</Th>
+            <Th>Auto-renew</Th>
+            <Th>Account manager</Th>
+          </>
+        }
+        empty={rows.length === 0 ? <p className="p-4 text-sm text-slate-600">No licences match.</p> : null}
+      >
+        {rows.map((l) => {
+          const bucket = expiryBucket(l, now);
+          return (
+            <tr key={l.id} data-testid="workspace-row">
+              {props.canRenew ? (
+                <Td>
+                  <input type="checkbox" name="licence" value={l.id} aria-label={`Select ${l.domainName}`} className="h-4 w-4" />
+                </Td>
+              ) : null}
+              <Td>
+                <Link href={`/licenses/${l.id}`} className="font-medium text-brand-700 hover:underline">
+                  {l.domainName}
+                </Link>
+              </Td>
+              <Td>{l.customer.name}</Td>
+              <Td>
+                {l.productName}
+                {l.termDays ? <span className="text-slate-600"> · {l.termDays} days</span> : null}
+                {l.addOns.length ? <span className="block text-xs text-slate-600">+ {l.addOns.map((a) => a.productName).join(", ")}</span> : null}
+              </Td>
+              <Td>{formatDate(l.expiresAt)}</Td>
+              <Td>{bucket ? <Badge tone={bucket === "expired" ? "red" : bucket === "0-7" ? "amber" : "slate"}>{EXPIRY_BUCKETS.find((b) => b.key === bucket)?.label}</Badge> : "—"}</Td>
+              <Td>{l.autoRenew ? "On" : "Off"}</Td>
+              <Td>{l.customer.accountManager?.name ?? <span className="text-slate-600">None</span>}</Td>
+            </tr>
+          );
+        })}
+      </TableFrame>
+      <nav aria-label="Pagination" className="mt-3 flex items-center justify-end gap-2 text-sm">
+        {props.firstHref ? (
+          <Link className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50" href={props.firstHref}>
+            First page
+          </Link>
+        ) : null}
+        {props.nextHref ? (
+          <Link className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50" rel="next" href={props.nextHref}>
+            Next
+          </Link>
+        ) : null}
+      </nav>
+    </form>
+  );
+}
