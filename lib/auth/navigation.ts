@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/orders", label: "Orders", permission: "viewOrders" },
   { href: "/orders/awaiting", label: "To authorize", permission: "authorizeOrders" },
   { href: "/ordering-urls", label: "Ordering URLs", permission: "placeOrders" },
+  { href: "/renewals", label: "Renewals", permission: "viewLicenses" },
   { href: "/licenses", label: "Licenses", permission: "viewLicenses" },
   { href: "/customers", label: "Customers", permission: "viewCustomers" },
   { href: "/lookup", label: "Lookup", permission: "lookup" },

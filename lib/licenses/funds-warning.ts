@@ -42,17 +42,12 @@ export async function autoRenewDemand(now: Date) {
     GROUP BY 1, 2, 3`;
 }
 
-/**
- * Renewals still to be sent by bulk runs, per account. The runs' table comes with lib/renewals
- * (i9-bulk); until it is in this database there is nothing queued, so its absence means zero.
- */
+/** Renewals still to be sent by bulk runs (lib/renewals), per account, product and term: one grouped query. */
 export async function queuedRenewalDemand() {
-  const [table] = await prisma.$queryRaw<Array<{ present: boolean }>>`SELECT to_regclass('"RenewalRunItem"') IS NOT NULL AS present`;
-  if (!table?.present) return [];
   return prisma.$queryRaw<Array<{ accountId: string; productCode: number; termDays: number | null; n: number }>>`
     SELECT c."resellerAccountId" AS "accountId", l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
     FROM "RenewalRunItem" i JOIN "License" l ON l.id = i."licenceId" JOIN "Customer" c ON c.id = l."customerId"
-    WHERE i.status::text IN ('PENDING', 'RUNNING')
+    WHERE i.status IN ('PENDING', 'RUNNING')
     GROUP BY 1, 2, 3`;
 }
 

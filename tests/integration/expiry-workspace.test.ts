@@ -147,20 +147,20 @@ describe("expiry workspace", () => {
 
   it("funds: renewals queued in bulk runs (RenewalRunItem PENDING/RUNNING) count at the buy price", async () => {
     const { checkRenewalFunds, queuedRenewalDemand } = await import("@/lib/licenses/funds-warning");
-    expect(await queuedRenewalDemand()).toEqual([]); // no runs table yet: nothing queued
-    // The columns lib/renewals (i9-bulk) gives the table; created here only for this test database.
-    await prisma.$executeRawUnsafe(`CREATE TABLE "RenewalRunItem" (id text PRIMARY KEY, "licenceId" text NOT NULL, status text NOT NULL)`);
+    expect(await queuedRenewalDemand()).toEqual([]); // no run yet: nothing queued
+    const runBy = await prisma.user.findFirstOrThrow({ where: { role: "ACCOUNT_MANAGER" } });
+    const run = await prisma.renewalRun.create({ data: { createdById: runBy.id, submissionKey: "it-funds-run", source: { kind: "selection", licenceIds: [] }, total: 3 } });
     const picks = await prisma.license.findMany({ where: { productCode: 1061, termDays: 365, status: "ACTIVE" }, take: 3, orderBy: { id: "asc" }, select: { id: true } });
     expect(picks).toHaveLength(3);
     const statuses = ["PENDING", "RUNNING", "PLACED"];
     for (const [i, p] of picks.entries()) {
-      await prisma.$executeRawUnsafe(`INSERT INTO "RenewalRunItem" VALUES ($1, $2, $3)`, `it-item-${i}`, p.id, statuses[i]);
+      await prisma.renewalRunItem.create({ data: { runId: run.id, licenceId: p.id, status: statuses[i] as "PENDING" | "RUNNING" | "PLACED" } });
     }
     const before = (await checkRenewalFunds(manager, now))[0]!;
     expect(before.queued).toEqual({ count: 2, cost: [{ currency: "USD", amount: 2 * 299.99 }], unpriced: 0 });
     const available = (before.balance as { available: number }).available;
     const auto = before.autoRenewals.cost.find((c) => c.currency === "USD")?.amount ?? 0;
     expect(before.shortfall).toBeCloseTo(Math.max(0, auto + 2 * 299.99 - available), 2);
-    await prisma.$executeRawUnsafe(`DROP TABLE "RenewalRunItem"`);
+    await prisma.renewalRun.delete({ where: { id: run.id } });
   });
 });
