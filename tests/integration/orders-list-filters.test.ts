@@ -52,7 +52,38 @@ beforeAll(async () => {
       },
     });
   }
+  // Domains found by their labels (lib/search/domain-search.ts), beside a customer whose name and
+  // e-mail also match "acme": before the label index, that customer hid every domain match.
+  const acme = await prisma.customer.create({
+    data: { resellerAccountId: DEMO_RESELLER_ACCOUNT_ID, name: "Acme Holdings", email: "acme@holdings.example" },
+  });
+  for (const [k, domainName] of LABELLED.entries()) {
+    await prisma.order.create({
+      data: {
+        id: `lbl-${k}`,
+        foreignOrderNumber: `OD-LBL-${k}`,
+        kind: "NEW",
+        status: "PLACED",
+        customerId: k === 0 ? acme.id : customers[k % 2]!.id,
+        resellerAccountId: DEMO_RESELLER_ACCOUNT_ID,
+        createdAt: new Date(START + (60 + k) * DAY_MS),
+        items: { create: [{ productCode: 1060, productName: "P", domainName }] },
+      },
+    });
+  }
 });
+
+/** lbl-k's domain; lbl-0 belongs to the "Acme Holdings" customer. */
+const LABELLED = [
+  "portal.holdings.example",
+  "blog.acme.com",
+  "www.acme.co.uk",
+  "myshop.example.com",
+  "shop.labels.example",
+  "notacmeplease.example",
+  "bücher.example",
+  "a-b_c.labels.example",
+];
 afterAll(async () => {
   await db?.stop();
 });
@@ -140,6 +171,26 @@ describe("search", () => {
     expect(ids.sort()).toEqual(expected.sort());
   });
 
+  const labelled: Array<[string, string, number[], boolean]> = [
+    // term, why, the lbl-k it finds, whether it also finds every flt order ("fN-shop.filters.example")
+    ["blog", "a subdomain label", [1], false],
+    ["acme", "the registrable part, beside a customer named Acme", [0, 1, 2], false],
+    ["ACME", "any case", [0, 1, 2], false],
+    ["shop", "a label's end and a domain's start", [3, 4], true],
+    ["acme.co", "a dotted run inside a domain", [1, 2], false],
+    ["acme.com", "a domain under which subdomains sit", [1], false],
+    [".co.uk", "whole labels from the end", [2], false],
+    ["holdings.", "a whole label followed by more", [0], false],
+    ["bücher", "a unicode label", [6], false],
+    ["b_c", "an underscore is a character, not a wildcard", [7], false],
+    ["example", "a label shared by many domains", [0, 3, 4, 5, 6, 7], true],
+  ];
+  it.each(labelled)("by its labels: %s (%s)", async (q, _why, lbl, allFlt) => {
+    const ids = (await walk({ q })).filter((id) => /^(flt|lbl)-/.test(id));
+    const expected = [...lbl.map((k) => `lbl-${k}`), ...(allFlt ? Array.from({ length: N }, (_, i) => `flt-${String(i).padStart(2, "0")}`) : [])];
+    expect(ids.sort()).toEqual(expected.sort());
+  });
+
   it("combines a search with filters", async () => {
     const ids = await walk({ q: "alpha@filters.example", status: "FAILED" });
     expect(ids.sort()).toEqual(await reference({ status: "FAILED", customer: { email: "alpha@filters.example" } }).then((r) => r.sort()));
@@ -203,6 +254,62 @@ describe("bad and hostile input gives a sane page", () => {
     expect(page.page).toBe(1);
     expect(page.rows.length).toBeGreaterThan(0);
     expect(page.total).toBeGreaterThanOrEqual(page.rows.length);
+  });
+});
+
+describe("hostile search text: no error, and only orders that really contain it", () => {
+  /** Orders that match q literally: numbers exactly, e-mail start, name or a domain containing it. */
+  async function literalMatches(q: string): Promise<Set<string>> {
+    const { prisma } = await import("@/lib/db");
+    const lower = q.toLowerCase();
+    const all = await prisma.order.findMany({
+      select: { id: true, orderNumber: true, foreignOrderNumber: true, customer: { select: { name: true, email: true } }, items: { select: { domainName: true } } },
+    });
+    return new Set(
+      all
+        .filter(
+          (o) =>
+            o.orderNumber === q ||
+            o.foreignOrderNumber === q ||
+            o.customer.email.toLowerCase().startsWith(lower) ||
+            o.customer.name.toLowerCase().includes(lower) ||
+            o.items.some((i) => i.domainName?.toLowerCase().includes(lower)),
+        )
+        .map((o) => o.id),
+    );
+  }
+  it.each([
+    ["%"],
+    ["_"],
+    ["\\"],
+    ["'"],
+    ['"'],
+    ["%acme%"],
+    ["ac_e"],
+    ["a\\cme"],
+    ["!emca"],
+    ["'acme':*"],
+    ["acme & blog"],
+    ["acme | shop"],
+    ["acme'); DROP TABLE \"Order\"; --"],
+    ["ü"],
+    ["😀.example"],
+    ["..."],
+    ["-"],
+    ["x".repeat(5000)],
+    ["shop.".repeat(60)],
+    [`${"a".repeat(199)}é.example`],
+  ])("%s", async (q) => {
+    const page = await load({ q });
+    const { searchTextSchema } = await import("@/lib/pagination");
+    const literal = await literalMatches(searchTextSchema.parse(q));
+    const ids = (await walk({ q })).filter((id) => !literal.has(id));
+    expect(ids).toEqual([]);
+    expect(page.total).toBeLessThanOrEqual(Math.max(literal.size, 0));
+  });
+
+  it("a marker-like or tsquery-like term finds nothing although its label exists", async () => {
+    for (const q of ["!emca", "'acme':*", "acme:*", "!golb"]) expect((await load({ q })).rows.map((r) => r.id)).toEqual([]);
   });
 });
 

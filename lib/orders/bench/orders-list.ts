@@ -54,11 +54,25 @@ await withDatabase(async (url) => {
   if (samples.length === 0) throw new Error("No orders to sample: fill the database with npm run world:scale first.");
   const sample = (i: number) => samples[i % samples.length]!;
   const emailPrefix = (i: number) => sample(i).email.slice(0, sample(i).email.indexOf(".") > 0 ? sample(i).email.indexOf(".") : 10);
-  // A part of a domain, as support would paste its first label: "c12345-site0004567.s1.scale.example"
-  // -> "c12345-site0004567"; and the generated world's worst case, a part made only of trigrams
-  // that nearly every domain shares ("site0004567": "sit", "ite", "000", ...).
+  // Parts of a domain "c12345-site0004567.s1.scale.example" as support would paste them: its first
+  // label "c12345-site0004567" (the domain's start); that label's end "site0004567", made only of
+  // trigrams nearly every domain shares ("sit", "ite", "000", ...: the generated world's worst case
+  // for pg_trgm), found by the label index; a dotted run from inside "site0004567.s1.scale" and
+  // the domain under which it sits "site0004567.s1.scale.example" ("acme.com" of "blog.acme.com");
+  // and a fragment from inside one label "2345-site000456", which only pg_trgm can find.
   const domainPart = (i: number) => sample(i).domainName.split(".")[0]!;
-  const commonPart = (i: number) => domainPart(i).slice(domainPart(i).indexOf("-") + 1);
+  const labelEnd = (i: number) => domainPart(i).slice(domainPart(i).indexOf("-") + 1);
+  const dottedRun = (i: number) => `${labelEnd(i)}.s1.scale`;
+  const parentDomain = (i: number) => sample(i).domainName.slice(sample(i).domainName.indexOf("-") + 1);
+  const innerFragment = (i: number) => domainPart(i).slice(2, -1);
+  // The floor for a label search: the label index when this database has it (migration
+  // 20261122070500_domain_label_search), else the pg_trgm one.
+  const { rows: [labelIndex] } = await raw.query<{ present: boolean }>(`SELECT to_regprocedure('domain_search_tokens(text)') IS NOT NULL AS present`);
+  const labelFloor = (term: string, tsquery: string) =>
+    labelIndex?.present
+      ? { text: `SELECT "orderId" FROM "OrderItem" WHERE domain_search_tokens("domainName") @@ $1::tsquery AND strpos(lower("domainName"), $2) > 0 LIMIT 26`, values: [tsquery, term] }
+      : { text: `SELECT "orderId" FROM "OrderItem" WHERE "domainName" ILIKE $1 LIMIT 26`, values: [`%${term}%`] };
+  const reversed = (text: string) => Array.from(text).reverse().join("");
   const { rows: [newest] } = await raw.query<{ createdAt: Date; placedById: string | null }>(
     `SELECT "createdAt", "placedById" FROM "Order" WHERE "placedById" IS NOT NULL ORDER BY "createdAt" DESC LIMIT 1`,
   );
@@ -156,9 +170,24 @@ await withDatabase(async (url) => {
       floor: (i) => ({ text: `SELECT "orderId" FROM "OrderItem" WHERE "domainName" LIKE $1 LIMIT 26`, values: [`${domainPart(i)}%`] }),
     },
     {
-      name: "search partial domain, common trigrams",
-      params: (i) => ({ q: commonPart(i) }),
-      floor: (i) => ({ text: `SELECT "orderId" FROM "OrderItem" WHERE "domainName" ILIKE $1 LIMIT 26`, values: [`%${commonPart(i)}%`] }),
+      name: "search a label's end, common trigrams",
+      params: (i) => ({ q: labelEnd(i) }),
+      floor: (i) => labelFloor(labelEnd(i), `'${labelEnd(i)}':* | '!${reversed(labelEnd(i))}':*`),
+    },
+    {
+      name: "search a dotted run inside a domain",
+      params: (i) => ({ q: dottedRun(i) }),
+      floor: (i) => labelFloor(dottedRun(i), `'!${reversed(labelEnd(i))}':*`),
+    },
+    {
+      name: "search a parent domain (its subdomains)",
+      params: (i) => ({ q: parentDomain(i) }),
+      floor: (i) => labelFloor(parentDomain(i), `'!${reversed(labelEnd(i))}':*`),
+    },
+    {
+      name: "search a fragment inside a label (pg_trgm)",
+      params: (i) => ({ q: innerFragment(i) }),
+      floor: (i) => ({ text: `SELECT "orderId" FROM "OrderItem" WHERE "domainName" ILIKE $1 LIMIT 26`, values: [`%${innerFragment(i)}%`] }),
     },
     {
       name: "search broad ('scale.example')",
