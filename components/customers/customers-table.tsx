@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { listCustomers, CustomersQuery } from "@/lib/customers/list-customers";
 import { FilterBar, FilterSearch, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
@@ -28,7 +29,11 @@ export function CustomersTable({ page, query }: Props) {
       >
         {page.rows.map((c) => (
           <tr key={c.id}>
-            <Td className="font-medium">{c.name}</Td>
+            <Td className="font-medium">
+              <Link className="text-brand-700 hover:underline" href={`/customers/${c.id}`}>
+                {c.name}
+              </Link>
+            </Td>
             <Td>
               <Breakable text={c.email} />
             </Td>

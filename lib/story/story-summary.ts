@@ -45,5 +45,5 @@ export function buildStorySummary(subject: SummarySubject, entries: StoryEntry[]
 }
 
 function maskSecrets(text: string): string {
-  return text.replace(/(password[^=:\s]*\s*[=:]\s*)\S+/gi, "$1[REDACTED]");
+  return text.replace(/(password[^=:\s]*\s*[=:]\s*)[^\s&;,)"']+/gi, "$1[REDACTED]");
 }

@@ -5,17 +5,25 @@ import { getLicense } from "@/lib/licenses/get-license";
 import { PageHeader } from "@/components/ui/card";
 import { LicenceStatusBadge } from "@/components/licenses/licence-status-badge";
 import { LicenceDetails } from "@/components/licenses/licence-details";
+import { StoryTimeline } from "@/components/story/story-timeline";
+import { loadLicenceStory } from "@/lib/story/load-licence-story";
+import { parseStoryParams } from "@/lib/story/merge-story";
+import { buildStorySummary } from "@/lib/story/story-summary";
+import { licenceSubject } from "@/lib/story/story-subjects";
+import { firstValues, type SearchParams } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Licence" };
 export const dynamic = "force-dynamic";
 
-export default async function LicencePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LicencePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("viewLicenses");
   const { id } = await params;
-  const { renewed } = await searchParams;
+  const query = firstValues(await searchParams);
   const now = new Date();
-  const licence = await getLicense(actor, id, now);
-  if (!licence) notFound();
+  const [licence, story] = await Promise.all([getLicense(actor, id, now), loadLicenceStory(actor, id, parseStoryParams(query))]);
+  if (!licence || !story) notFound();
+  const { renewed } = query;
+  const summary = buildStorySummary(licenceSubject(licence), story.entries, { truncated: story.truncated });
   return (
     <>
       <PageHeader
@@ -24,6 +32,9 @@ export default async function LicencePage({ params, searchParams }: { params: Pr
         action={<LicenceStatusBadge status={licence.status} />}
       />
       <LicenceDetails licence={licence} now={now} renewedOrderId={typeof renewed === "string" ? renewed : undefined} />
+      <div className="mt-6">
+        <StoryTimeline story={story} base={`/licenses/${licence.id}`} label="Licence timeline" summary={summary} />
+      </div>
     </>
   );
 }

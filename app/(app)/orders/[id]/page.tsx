@@ -7,7 +7,12 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { TableFrame, Td, Th } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
-import { ORDER_STATUS_LABELS } from "@/components/orders/order-status";
+import { StoryTimeline } from "@/components/story/story-timeline";
+import { loadOrderStory } from "@/lib/story/load-order-story";
+import { parseStoryParams } from "@/lib/story/merge-story";
+import { buildStorySummary } from "@/lib/story/story-summary";
+import { orderSubject } from "@/lib/story/story-subjects";
+import { firstValues, type SearchParams } from "@/lib/pagination";
 import { formatDate, formatMoney } from "@/components/ui/format";
 import { AuthorizationButtons, ReconcileButton, SettleCandidates } from "@/components/orders/order-actions";
 
@@ -15,11 +20,12 @@ export const metadata: Metadata = { title: "Order" };
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
 
-export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("viewOrders");
   const { id } = await params;
-  const order = await getOrder(actor, id);
-  if (!order) notFound();
+  const [order, story] = await Promise.all([getOrder(actor, id), loadOrderStory(actor, id, parseStoryParams(firstValues(await searchParams)))]);
+  if (!order || !story) notFound();
+  const summary = buildStorySummary(orderSubject(order), story.entries, { truncated: story.truncated });
   const title = order.orderNumber ? `Order ${order.orderNumber}` : `Order ${order.foreignOrderNumber}`;
   return (
     <>
@@ -47,7 +53,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dl className="mt-3 grid grid-cols-2 gap-1 text-sm">
               <dt className="text-slate-600">Customer</dt>
               <dd>
-                <Link className="text-brand-700 underline" href={`/customers?q=${encodeURIComponent(order.customer.email)}`}>{order.customer.name}</Link>{" "}
+                <Link className="text-brand-700 underline" href={`/customers/${order.customer.id}`}>{order.customer.name}</Link>{" "}
                 <span className="text-slate-600">{order.customer.email}</span>
               </dd>
               <dt className="text-slate-600">Charged to the customer</dt>
@@ -77,41 +83,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             )}
           </Card>
         </div>
-        <Card title="What happened">
-          <ol className="space-y-3" aria-label="Order timeline">
-            {order.events.map((e) => (
-              <li key={e.id} className="border-l-2 border-slate-200 pl-3 text-sm">
-                <p className="text-xs text-slate-600">
-                  {timeFormat.format(e.createdAt)} UTC · {e.actorLabel}
-                  {e.toStatus && e.fromStatus !== e.toStatus ? ` · ${e.fromStatus ? `${ORDER_STATUS_LABELS[e.fromStatus].label} → ` : ""}${ORDER_STATUS_LABELS[e.toStatus].label}` : ""}
-                </p>
-                <p>{e.message}</p>
-              </li>
-            ))}
-          </ol>
-        </Card>
-        <Card title="Calls to Sectigo">
-          {order.apiCalls.length === 0 ? (
-            <p className="text-sm text-slate-600">No call was made for this order.</p>
-          ) : (
-            <ul className="space-y-2">
-              {order.apiCalls.map((c) => (
-                <li key={c.id}>
-                  <details className="rounded-md border border-slate-200 p-2 text-sm">
-                    <summary className="cursor-pointer">
-                      {timeFormat.format(c.createdAt)} UTC · <span className="font-mono">{c.endpoint}</span> · {c.outcome.toLowerCase().replace("_", " ")}
-                      {c.errorCode !== null ? ` (${c.errorCode})` : ""} · {c.durationMs} ms
-                    </summary>
-                    <p className="mt-2 text-xs font-semibold text-slate-700">Request (passwords redacted)</p>
-                    <pre className="overflow-x-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs">{c.request}</pre>
-                    <p className="mt-2 text-xs font-semibold text-slate-700">Response{c.httpStatus ? ` (HTTP ${c.httpStatus})` : ""}</p>
-                    <pre className="overflow-x-auto whitespace-pre-wrap break-all bg-slate-50 p-2 text-xs">{c.response ?? "(no response)"}</pre>
-                  </details>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <StoryTimeline story={story} base={`/orders/${order.id}`} label="Order timeline" summary={summary} currentOrderId={order.id} />
       </div>
     </>
   );

@@ -1,0 +1,67 @@
+/**
+ * The facts at the top of a ticket summary, per subject, from what its page already loaded.
+ * Pure; no secrets are among the inputs (no reseller login, no request bodies).
+ */
+import type { SummarySubject } from "./story-summary";
+import { orderLabel, statusWord } from "./story-rows";
+
+type Money = { toString(): string } | null;
+const money = (v: Money, currency: string | null) => (v === null ? "—" : `${currency ?? "USD"} ${Number(v.toString()).toFixed(2)}`);
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+
+export function orderSubject(o: {
+  kind: string;
+  status: string;
+  orderNumber: string | null;
+  foreignOrderNumber: string;
+  createdAt: Date;
+  currency: string | null;
+  sellTotal: Money;
+  totalCost: Money;
+  customer: { name: string; email: string };
+  placedBy: { name: string } | null;
+  items: Array<{ productName: string; domainName: string | null }>;
+}): SummarySubject {
+  return {
+    title: `Order ${orderLabel(o)} (${o.kind.toLowerCase().replace("_", "-")})`,
+    facts: [
+      `Status: ${statusWord(o.status)}`,
+      `Customer: ${o.customer.name} <${o.customer.email}>`,
+      `Placed by: ${o.placedBy?.name ?? "Order Desk"} on ${day(o.createdAt)}`,
+      `Our reference: ${o.foreignOrderNumber}${o.orderNumber ? ` · Sectigo order number: ${o.orderNumber}` : ""}`,
+      `Items: ${o.items.map((i) => `${i.productName}${i.domainName ? ` (${i.domainName})` : ""}`).join(", ") || "—"}`,
+      `Charged to the customer: ${money(o.sellTotal, o.currency)} · debited by Sectigo: ${money(o.totalCost, o.currency)}`,
+    ],
+  };
+}
+
+export function licenceSubject(l: {
+  domainName: string;
+  productName: string;
+  status: string;
+  startsAt: Date;
+  expiresAt: Date | null;
+  autoRenew: boolean;
+  currentOrderNumber: string | null;
+  customer: { name: string; email: string };
+  addOns: Array<{ productName: string; status: string }>;
+}): SummarySubject {
+  const live = l.addOns.filter((a) => a.status === "ACTIVE").map((a) => a.productName);
+  return {
+    title: `Licence ${l.productName} for ${l.domainName}`,
+    facts: [
+      `Status: ${l.status.toLowerCase().replace("_", " ")}`,
+      `Customer: ${l.customer.name} <${l.customer.email}>`,
+      `Started: ${day(l.startsAt)} · expires: ${day(l.expiresAt)} · auto-renew: ${l.autoRenew ? "on" : "off"}`,
+      `Current Sectigo order number: ${l.currentOrderNumber ?? "—"}`,
+      `Add-ons: ${live.join(", ") || "none"}`,
+    ],
+  };
+}
+
+export function customerSubject(c: { name: string; email: string; country: string | null; telephone: string | null; licenceCount: string; orderCount: string }): SummarySubject {
+  return {
+    title: `Customer ${c.name}`,
+    facts: [`Email: ${c.email}`, ...(c.telephone ? [`Telephone: ${c.telephone}`] : []), `Country: ${c.country ?? "—"}`, `Licences: ${c.licenceCount} · orders: ${c.orderCount}`],
+  };
+}
