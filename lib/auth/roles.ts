@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   lookup: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   manageSettings: ["ADMIN"],
   manageUsers: ["ADMIN"],
+  /** Read and export the audit log (/settings/audit). */
+  viewAudit: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

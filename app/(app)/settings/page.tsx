@@ -24,6 +24,9 @@ export default async function SettingsPage() {
             <Link href="/settings/prices" className={linkClass}>
               Plan prices
             </Link>
+            <Link href="/settings/audit" className={linkClass}>
+              Audit log
+            </Link>
             <Link href="/settings/users" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
               Manage users
             </Link>

@@ -1,0 +1,82 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+import { prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/session";
+import { auditWhere } from "./list-audit";
+import type { AuditQuery } from "./list-audit-query";
+
+export const AUDIT_EXPORT_BATCH = 1000;
+
+export const AUDIT_CSV_COLUMNS = [
+  { key: "id", header: "ID" },
+  { key: "createdAt", header: "When (UTC)" },
+  { key: "actor", header: "Person" },
+  { key: "role", header: "Role" },
+  { key: "action", header: "Action" },
+  { key: "outcome", header: "Outcome" },
+  { key: "clientAddress", header: "From" },
+  { key: "userAgent", header: "Browser" },
+  { key: "input", header: "Input" },
+  { key: "changes", header: "Before/after" },
+] as const;
+
+type AuditCsvRecord = Record<(typeof AUDIT_CSV_COLUMNS)[number]["key"], string>;
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a formula
+ * (CSV injection): such a cell gets a leading apostrophe and is shown as text. Audit rows carry
+ * what people typed (names, domains, notes), so every cell goes through this.
+ */
+export function guardAuditCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function auditCsvRecord(row: {
+  id: bigint;
+  createdAt: Date;
+  actorLabel: string;
+  actorRole: string | null;
+  action: string;
+  outcome: string;
+  clientAddress: string | null;
+  userAgent: string | null;
+  input: unknown;
+  changes: unknown;
+}): AuditCsvRecord {
+  const record: AuditCsvRecord = {
+    id: String(row.id),
+    createdAt: row.createdAt.toISOString(),
+    actor: row.actorLabel,
+    role: row.actorRole ?? "",
+    action: row.action,
+    outcome: row.outcome,
+    clientAddress: row.clientAddress ?? "",
+    userAgent: row.userAgent ?? "",
+    input: row.input === null || row.input === undefined ? "" : JSON.stringify(row.input),
+    changes: row.changes === null || row.changes === undefined ? "" : JSON.stringify(row.changes),
+  };
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, guardAuditCell(v)])) as AuditCsvRecord;
+}
+
+/** Every row of exactly this filter, newest first, in keyset batches (never all at once). */
+export async function* auditExportRows(query: AuditQuery, batch = AUDIT_EXPORT_BATCH) {
+  let after = query.after;
+  for (;;) {
+    const rows = await prisma.auditEntry.findMany({ where: auditWhere({ ...query, after }), orderBy: { id: "desc" }, take: batch });
+    for (const row of rows) yield auditCsvRecord(row);
+    if (rows.length < batch) return;
+    after = rows[rows.length - 1]?.id;
+    if (after === undefined) return;
+  }
+}
+
+/** The CSV as a web stream: header first, then rows as the database gives them. */
+export function exportAuditCsv(actor: Actor, query: AuditQuery): ReadableStream<Uint8Array> {
+  assertCan(actor, "viewAudit");
+  const csv = Readable.from(auditExportRows({ ...query, after: undefined })).pipe(
+    stringify({ header: true, columns: AUDIT_CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })) }),
+  );
+  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+}
