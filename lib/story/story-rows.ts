@@ -131,7 +131,7 @@ export function apiCallEntry(c: ApiCallRow, who: string, order?: { id: string; l
       request: redactText(c.request),
       response: c.response === null ? null : redactText(c.response),
     },
-    tone: c.outcome === "OK" ? undefined : "bad",
+    tone: c.outcome === "SUCCESS" ? undefined : "bad",
   };
 }
 

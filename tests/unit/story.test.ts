@@ -47,7 +47,7 @@ describe("buildStorySummary", () => {
     targetLicense: { id: "l1", domainName: "shop.example" }, items: [{ productName: "SiteLock Basic", domainName: "shop.example" }],
   });
   const call = apiCallEntry(
-    { id: "c1", orderId: "o1", actorId: "u1", endpoint: "autoApplyOrder", method: "POST", request: "loginName=r&loginPassword=hunter2&product=1", httpStatus: 200, response: '{"password":"s3cret","errorCode":0}', durationMs: 12, outcome: "OK", errorCode: null, createdAt: at(2) },
+    { id: "c1", orderId: "o1", actorId: "u1", endpoint: "autoApplyOrder", method: "POST", request: "loginName=r&loginPassword=hunter2&product=1", httpStatus: 200, response: '{"password":"s3cret","errorCode":0}', durationMs: 12, outcome: "SUCCESS", errorCode: null, createdAt: at(2) },
     "Sam Staff",
     { id: "o1", label: "#7654321" },
   );
