@@ -8,7 +8,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "sh
 
 const KIND_LABEL: Record<StoryEntry["kind"], string> = { order: "Order", event: "Event", api: "Sectigo", licence: "Licence", addon: "Add-on", audit: "Audit" };
 const KIND_TONE: Record<StoryEntry["kind"], string> = {
-  order: "bg-brand-50 text-brand-800",
+  order: "bg-brand-50 text-brand-900",
   event: "bg-slate-100 text-slate-800",
   api: "bg-violet-50 text-violet-800",
   licence: "bg-green-50 text-green-800",
