@@ -14,7 +14,7 @@ let prisma: (typeof import("@/lib/db"))["prisma"];
 let support: Actor;
 let customerId: string;
 let licenceId: string;
-const orderIds: Record<string, string> = {};
+const orderIds = { created: "", renewal: "", upgrade: "" };
 const SECRET = "hunter2-never-shown";
 
 const t = (day: number, minute = 0) => new Date(Date.UTC(2026, 0, day, 9, minute));
