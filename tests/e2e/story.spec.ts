@@ -13,7 +13,8 @@ test("support opens an order, reads its story and copies the summary for a ticke
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, "support@orderdesk.test");
   await page.goto("/orders");
-  await page.getByRole("table", { name: "Orders" }).getByRole("link").first().click();
+  await page.getByRole("table", { name: "Orders" }).locator('tbody a[href^="/orders/"]').first().click();
+  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]+$/);
   const heading = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
   expect(heading).toMatch(/^Order /);
   const timeline = page.getByRole("list", { name: "Order timeline" });
@@ -38,6 +39,11 @@ test("support opens an order, reads its story and copies the summary for a ticke
   await expect(page.getByRole("list", { name: "Customer timeline" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Customer orders" })).toBeVisible();
   await page.screenshot({ path: "test-results/story-customer.png", fullPage: true });
+
+  // And a licence of theirs: its own timeline under the existing details and actions.
+  await page.getByRole("table", { name: "Customer licences" }).getByRole("link").first().click();
+  await expect(page.getByRole("list", { name: "Licence timeline" })).toContainText(/started/);
+  await page.screenshot({ path: "test-results/story-licence.png", fullPage: true });
 });
 
 test("admin filters the audit log and exports exactly that filter", async ({ page }) => {
