@@ -44,7 +44,7 @@ export function LicenceDetails({ licence, now, renewedOrderId }: { licence: Lice
             <dd className="break-all">{licence.domainName}</dd>
             <dt className="text-slate-600">Customer</dt>
             <dd>
-              <Link className="text-brand-700 underline" href={`/customers?q=${encodeURIComponent(licence.customer.email)}`}>{licence.customer.name}</Link>{" "}
+              <Link className="text-brand-700 underline" href={`/customers/${licence.customer.id}`}>{licence.customer.name}</Link>{" "}
               <span className="text-slate-600">{licence.customer.email}</span>
             </dd>
             <dt className="text-slate-600">Term</dt>
