@@ -65,6 +65,12 @@ CREATE INDEX "DriftItem_runId_id_idx" ON "DriftItem"("runId", "id");
 CREATE INDEX "DriftItem_licenceId_idx" ON "DriftItem"("licenceId");
 
 -- CreateIndex
+CREATE INDEX "DriftItem_decidedAt_idx" ON "DriftItem"("decidedAt");
+
+-- CreateIndex
+CREATE INDEX "DriftItem_resellerAccountId_state_idx" ON "DriftItem"("resellerAccountId", "state");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "DriftItem_runId_kind_subject_key" ON "DriftItem"("runId", "kind", "subject");
 
 -- AddForeignKey
