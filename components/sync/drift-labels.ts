@@ -10,7 +10,7 @@ export const KIND_LABEL: Record<DriftKind, string> = {
 /** A drift value as a person reads it: dates as days, flags as on/off. */
 export function showValue(kind: DriftKind, value: string | null): string {
   if (value === null) return "—";
-  if (kind === "EXPIRY") return value.slice(0, 16).replace("T", " ");
+  if (kind === "EXPIRY") return `${value.slice(0, 16).replace("T", " ")} UTC`;
   if (kind === "AUTO_RENEW") return value === "true" ? "on" : "off";
   if (kind === "STATUS") return value.toLowerCase();
   return value;

@@ -76,7 +76,7 @@ export function SyncRuns({ overview }: { overview: SyncOverview }) {
           <tr key={r.id} data-testid="sync-run">
             <Td>{when(r.startedAt ?? r.createdAt)}</Td>
             <Td>{r.resellerAccount.label}</Td>
-            <Td>{r.createdBy?.name ?? "Nightly schedule"}</Td>
+            <Td>{r.createdBy?.name ?? "Order Desk (schedule)"}</Td>
             <Td>
               <Badge tone={TONE[r.status] ?? "slate"}>{r.status.toLowerCase()}</Badge>
             </Td>
