@@ -105,14 +105,17 @@ function describe(row: WebHostReportRow, item: WebHostReportItem | undefined): s
 export async function comparePage(db: PrismaClient, resellerAccountId: string, rows: WebHostReportRow[]): Promise<{ drift: DriftRow[]; licences: number }> {
   const numbers = [...new Set(rows.map((r) => r.orderNumber).filter((n): n is string => !!n))];
   const domains = [...new Set(rows.flatMap((r) => r.items.map((i) => i.domain?.toLowerCase())).filter((d): d is string => !!d))];
-  const ofAccount = { customer: { resellerAccountId } };
+  // The account is checked on each found licence's customer (a primary-key lookup), not joined as a
+  // filter: with the join the planner hashes every customer of the account for each page.
+  const withAccount = { ...LICENCE_SELECT, customer: { select: { resellerAccountId: true } } } as const;
+  const ofAccount = (list: Array<OurLicence & { customer: { resellerAccountId: string } }>) => list.filter((l) => l.customer.resellerAccountId === resellerAccountId);
   const [byCurrent, orders, byDomain] = await Promise.all([
-    db.license.findMany({ where: { currentOrderNumber: { in: numbers }, ...ofAccount }, select: LICENCE_SELECT }),
+    db.license.findMany({ where: { currentOrderNumber: { in: numbers } }, select: withAccount }).then(ofAccount),
     db.order.findMany({
       where: { orderNumber: { in: numbers }, resellerAccountId },
       select: { id: true, orderNumber: true, licenses: { select: LICENCE_SELECT }, targetLicense: { select: LICENCE_SELECT } },
     }),
-    domains.length > 0 ? db.license.findMany({ where: { domainName: { in: domains }, ...ofAccount }, select: LICENCE_SELECT }) : Promise.resolve([]),
+    domains.length > 0 ? db.license.findMany({ where: { domainName: { in: domains } }, select: withAccount }).then(ofAccount) : Promise.resolve([]),
   ]);
   const current = group(byCurrent, (l) => l.currentOrderNumber ?? "");
   const known = new Map(orders.map((o) => [o.orderNumber ?? "", o]));

@@ -4,7 +4,8 @@
  * transaction, so a run stopped at any point (worker restart, deploy) goes on from the last stored
  * page and never stores a page twice (DriftItem is unique per run, kind and licence).
  *
- * Bounded rate: at most one report call per `minIntervalMs` (default 200 ms: 5 calls a second).
+ * Bounded rate: at most one report call per `minIntervalMs` (default 200 ms: 5 calls a second); the
+ * next page is fetched while the current one is compared and stored.
  * Sectigo's call limit (-42) waits `backoffMs` doubling up to a minute, and is retried; other
  * retryable failures (timeouts, 5xx) are retried a few times; anything else fails the run with its
  * message. When the report is exhausted the run is DONE and the earlier runs' undecided rows of the
@@ -63,13 +64,23 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
   let errors = 0;
   let rateLimited = 0;
   let lastCall = 0;
+  type Page = Awaited<ReturnType<typeof client.webHostReport>>;
+  /** One report call, no sooner than the pace allows (undefined: stopped while waiting). */
+  const fetchPage = async (first: number): Promise<Page | undefined> => {
+    const at = Math.max(Date.now(), lastCall + (deps.minIntervalMs ?? 200));
+    lastCall = at;
+    await wait(at - Date.now(), deps.signal);
+    if (deps.signal?.aborted) return undefined;
+    return client.webHostReport({ page: { first, last: first + size - 1 } });
+  };
+  // The next page is fetched while this one is compared and stored (a read: dropped if the run stops).
+  let next: Promise<Page | undefined> | undefined;
 
   for (;;) {
     if (deps.signal?.aborted) return progressOf(run, "STOPPED");
-    await wait(lastCall + (deps.minIntervalMs ?? 200) - Date.now(), deps.signal);
-    if (deps.signal?.aborted) return progressOf(run, "STOPPED");
-    lastCall = Date.now();
-    const result = await client.webHostReport({ page: { first: run.cursor, last: run.cursor + size - 1 } });
+    const result = await (next ?? fetchPage(run.cursor));
+    next = undefined;
+    if (!result) return progressOf(run, "STOPPED");
     if (!result.ok) {
       const limited = result.error.domainCode === "RATE_LIMITED";
       if (limited || (result.error.retryable && errors < MAX_ERRORS) || (result.error.kind !== "api" && result.error.kind !== "validation" && errors < MAX_ERRORS)) {
@@ -87,8 +98,12 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
     errors = 0;
     rateLimited = 0;
     const rows = result.value.rows;
-    const { drift, licences } = await comparePage(db, run.resellerAccountId, rows);
     const finished = rows.length < size;
+    if (!finished) {
+      next = fetchPage(run.cursor + rows.length);
+      next.catch(() => {});
+    }
+    const { drift, licences } = await comparePage(db, run.resellerAccountId, rows);
     const accountId = run.resellerAccountId;
     const cursor = run.cursor;
     run = await db.$transaction(async (tx) => {
