@@ -31,7 +31,7 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
   };
   const { query } = overview;
   const bulk =
-    overview.canSync && overview.openCount > 0 ? (
+    overview.canSync && overview.canAcceptAll ? (
       <Button type="button" variant="secondary" disabled={pending} onClick={() => decide({ decision: "ACCEPT", all: true })}>
         Take Sectigo&apos;s value for all
       </Button>

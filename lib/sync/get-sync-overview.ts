@@ -22,7 +22,7 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
   assertCan(actor, "viewLicenses");
   const query = syncQuerySchema.parse({ kind: one(rawQuery.kind), after: one(rawQuery.after) });
   const where = { state: "OPEN" as const, ...(query.kind ? { kind: query.kind } : {}) };
-  const [accounts, runs, drift, openCount, decisions] = await Promise.all([
+  const [accounts, runs, drift, openCount, decisions, acceptable] = await Promise.all([
     db.resellerAccount.findMany({ select: { id: true, label: true }, orderBy: { label: "asc" }, take: 50 }),
     db.syncRun.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5, include: { resellerAccount: { select: { label: true } }, createdBy: { select: { name: true } } } }),
     db.driftItem.findMany({
@@ -38,6 +38,8 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
       take: 10,
       include: { decidedBy: { select: { name: true } } },
     }),
+    // Whether "take Sectigo's value for all" has anything to take (orders unknown to us can only be ignored).
+    db.driftItem.findFirst({ where: { state: "OPEN", kind: { not: "UNKNOWN_TO_US" } }, select: { id: true } }),
   ]);
   return {
     query,
@@ -49,6 +51,7 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
     openCount: Math.min(openCount, DRIFT_COUNT_CAP),
     openCountCapped: openCount > DRIFT_COUNT_CAP,
     decisions,
+    canAcceptAll: acceptable !== null,
   };
 }
 

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       console.log(`licences in Order Desk: ${licences.toLocaleString("en")}; report: ${rows.toLocaleString("en")} orders in ${pages} pages of ${SYNC_PAGE_SIZE}`);
       console.log(`floor (WebHostReport paging only): ${(floorMs / 1000).toFixed(2)} s, ${rate(rows, floorMs)} rows/s`);
       console.log(`full sync (page + compare + store): ${(syncMs / 1000).toFixed(2)} s, ${rate(progress.ordersSeen, syncMs)} rows/s, ${done.licencesSeen.toLocaleString("en")} licences compared, ${done.driftFound} differences, status ${done.status}`);
-      console.log(`sync / floor: ${(syncMs / floorMs).toFixed(2)}x; the worker's pace (200 ms per call) adds ${((pages * 200) / 1000).toFixed(1)} s`);
+      console.log(`sync / floor: ${(syncMs / floorMs).toFixed(2)}x; at the worker's pace (one call per 200 ms) a run takes at least ${((pages * 200) / 1000).toFixed(1)} s`);
     } finally {
       await db.$disconnect();
     }
