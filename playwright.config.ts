@@ -28,11 +28,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /(paging|ordering|renewal-runs)\.spec\.ts/ },
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /(paging|ordering|renewal-runs|sync)\.spec\.ts/ },
     // Seeds extra rows into the shared e2e database, so it runs after everything else has finished.
     { name: "paging", use: { browserName: "chromium" }, testMatch: /paging\.spec\.ts/, dependencies: ["chromium"] },
     // Places orders (new customers, licences): after the specs that count the demo rows.
-    { name: "ordering", use: { browserName: "chromium" }, testMatch: /(ordering|renewal-runs)\.spec\.ts/, dependencies: ["paging"] },
+    { name: "ordering", use: { browserName: "chromium" }, testMatch: /(ordering|renewal-runs|sync)\.spec\.ts/, dependencies: ["paging"] },
   ],
   webServer: {
     // The launcher itself is the server process (no tsx wrapper in between), so Playwright's

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   viewOrders: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   viewLicenses: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   manageRenewals: ["ADMIN", "ACCOUNT_MANAGER"],
+  /** Run a sync with Sectigo and take Sectigo's value (or ignore) on the drift report. */
+  syncWithSectigo: ["ADMIN", "ACCOUNT_MANAGER"],
   viewCustomers: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   lookup: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   manageSettings: ["ADMIN"],

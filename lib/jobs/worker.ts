@@ -13,6 +13,7 @@ import { registerRenewalRuns } from "./renewal-run-job";
 import { runDailyLicencePass } from "@/lib/renewals/daily-pass";
 import { renewWith } from "@/lib/renewals/renewal-deps";
 import type { RenewFn } from "@/lib/renewals/renew-contract";
+import { registerSync } from "@/lib/sync/sync-job";
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -76,11 +77,13 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     return result;
   });
   await boss.schedule(QUEUES.dailyLicencePass, "15 3 * * *");
+  const sync = await registerSync(boss, { db, client: (id) => deps.sectigo(id, { actorId: null }), pollingIntervalSeconds: polling.pollingIntervalSeconds, log });
 
   return {
     boss,
     async stop() {
       runs.abort();
+      sync.abort();
       await boss.stop({ graceful: true, timeout: 10_000 });
       await db.$disconnect();
     },

@@ -74,6 +74,8 @@ const SAMPLES: Record<string, () => unknown> = {
   "licenses.cancelLicense": () => ({ licenceId: ids.licence, submissionKey: "8e7f4c3b-4c3b-4f4c-9b4c-3b4c3b4c3b4c", reason: "other", confirm: true }),
   "renewals.startRenewalRun": () => ({ submissionKey: "9f8a5d4c-5d4c-4a5d-8c5d-4c5d4c5d4c5d", selection: { kind: "selection", licenceIds: [ids.licence] } }),
   "renewals.searchCustomers": () => ({ q: "a" }),
+  "sync.start": () => ({ resellerAccountId: ids.account }),
+  "sync.decide": () => ({ decision: "ACCEPT", all: true }),
   "settings.users.createUser": () => ({ email: "matrix@orderdesk.test", name: "Matrix", role: "ADMIN", password: "a-long-enough-password-1" }),
   "settings.users.changeUserRole": () => ({ userId: ids.staff, role: "ADMIN" }),
   "settings.users.setUserDisabled": () => ({ userId: ids.staff, disabled: true }),

@@ -16,6 +16,8 @@ import { readBody } from "../http/read-request";
 import { accountInput, publicAccount, upsertAccount } from "./accounts";
 import { refuseAdmin } from "./guard";
 import { findOrders, licencesView, orderView } from "./views";
+import { baseLicenseOfOrder, licensesOfOrder } from "../core/licenses";
+import { syncOrderStatuses } from "../core/orders";
 
 export interface AdminContext {
   world: World;
@@ -90,6 +92,38 @@ function seedWorld(world: World, body: unknown, demoAnchor: Date | undefined) {
   return { ...result.summary, anchor: anchor.toISOString() };
 }
 
+/** PATCH licenses/:orderNumber: what "Sectigo" did behind the reseller's back (drift for the sync). */
+const licencePatchInput = z
+  .strictObject({
+    expiresAt: instant.optional(),
+    autoRenew: z.boolean().optional(),
+    status: z.enum(["active", "awaiting", "cancelled", "refunded", "rejected"]).optional(),
+    productCode: z.number().int().optional(),
+  })
+  .refine((v) => v.expiresAt !== undefined || v.autoRenew !== undefined || v.status !== undefined, "give expiresAt, autoRenew or status");
+
+/**
+ * Changes the licence(s) of an order in place (the order's base licence, or the one with
+ * `productCode`), as if Sectigo support or the reseller's own control panel had; the order's status
+ * follows its licences as after a cancellation. 404 for an unknown order, 400 when `productCode`
+ * names no licence of it; all checked before any change.
+ */
+function patchLicence(world: World, orderNumber: string, body: unknown) {
+  const input = parse(licencePatchInput, body);
+  if (!world.order(orderNumber)) throw new HttpError(404, "no such order");
+  return world.transaction(() => {
+    const order = world.order(orderNumber)!;
+    const licences = licensesOfOrder(world, order);
+    const target = input.productCode !== undefined ? licences.find((l) => l.productCode === input.productCode) : (baseLicenseOfOrder(world, order) ?? licences[0]);
+    if (!target) throw new HttpError(400, input.productCode !== undefined ? `productCode: order ${orderNumber} has no licence of product ${input.productCode}` : `order ${orderNumber} has no licence`);
+    if (input.expiresAt !== undefined) target.expiresAt = new Date(input.expiresAt).toISOString();
+    if (input.autoRenew !== undefined) target.autoRenew = input.autoRenew;
+    if (input.status !== undefined) target.status = input.status;
+    syncOrderStatuses(world);
+    return orderView(world, orderNumber)?.licenses.find((l) => l.id === target.id);
+  });
+}
+
 /** POST clock: the target instant is computed and checked first; then clock + renewals, atomically. */
 function moveClock(world: World, body: unknown) {
   const input = parse(clockInput, body);
@@ -155,6 +189,8 @@ async function route(ctx: AdminContext, req: IncomingMessage, res: ServerRespons
       return json(res, 200, { orders: findOrders(world, url.searchParams) });
     case "GET licenses":
       return json(res, 200, { licenses: licencesView(world, url.searchParams) });
+    case "PATCH licenses/:id":
+      return json(res, 200, patchLicence(world, id ?? "", await jsonBody(req)));
     case "POST seed":
       return json(res, 201, seedWorld(world, await jsonBody(req), ctx.demoAnchor));
     case "POST reset": {

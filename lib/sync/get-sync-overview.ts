@@ -1,0 +1,62 @@
+/**
+ * What the /sync page shows: the latest runs (progress), the open drift (keyset pages of 50 by id,
+ * optionally one kind; the count capped at 1,000) and the latest decisions with who took them.
+ */
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/roles";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DriftKind } from "@/lib/generated/prisma/enums";
+
+export const DRIFT_PAGE = 50;
+export const DRIFT_COUNT_CAP = 1000;
+
+/** The page's query string: anything else is ignored (the first page of every kind). */
+export const syncQuerySchema = z.object({
+  kind: z.enum(Object.values(DriftKind) as [DriftKind, ...DriftKind[]]).optional().catch(undefined),
+  after: z.string().trim().regex(/^[a-z0-9]{1,64}$/).optional().catch(undefined),
+});
+
+export async function getSyncOverview(actor: Actor | null, rawQuery: Record<string, string | string[] | undefined>, db: PrismaClient) {
+  assertCan(actor, "viewLicenses");
+  const query = syncQuerySchema.parse({ kind: one(rawQuery.kind), after: one(rawQuery.after) });
+  const where = { state: "OPEN" as const, ...(query.kind ? { kind: query.kind } : {}) };
+  const [accounts, runs, drift, openCount, decisions, acceptable] = await Promise.all([
+    db.resellerAccount.findMany({ select: { id: true, label: true }, orderBy: { label: "asc" }, take: 50 }),
+    db.syncRun.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5, include: { resellerAccount: { select: { label: true } }, createdBy: { select: { name: true } } } }),
+    db.driftItem.findMany({
+      where: { ...where, ...(query.after ? { id: { gt: query.after } } : {}) },
+      orderBy: { id: "asc" },
+      take: DRIFT_PAGE + 1,
+      include: { licence: { select: { productName: true, domainName: true } } },
+    }),
+    db.driftItem.findMany({ where, select: { id: true }, take: DRIFT_COUNT_CAP + 1 }).then((r) => r.length),
+    db.driftItem.findMany({
+      where: { state: { in: ["ACCEPTED", "IGNORED"] } },
+      orderBy: { decidedAt: "desc" },
+      take: 10,
+      include: { decidedBy: { select: { name: true } } },
+    }),
+    // Whether "take Sectigo's value for all" has anything to take (orders unknown to us can only be ignored).
+    db.driftItem.findFirst({ where: { state: "OPEN", kind: { not: "UNKNOWN_TO_US" } }, select: { id: true } }),
+  ]);
+  return {
+    query,
+    canSync: can(actor.role, "syncWithSectigo"),
+    accounts,
+    runs,
+    drift: drift.slice(0, DRIFT_PAGE),
+    nextAfter: drift.length > DRIFT_PAGE ? drift[DRIFT_PAGE - 1]!.id : undefined,
+    openCount: Math.min(openCount, DRIFT_COUNT_CAP),
+    openCountCapped: openCount > DRIFT_COUNT_CAP,
+    decisions,
+    canAcceptAll: acceptable !== null,
+  };
+}
+
+export type SyncOverview = Awaited<ReturnType<typeof getSyncOverview>>;
+
+function one(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}

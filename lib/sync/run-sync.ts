@@ -1,0 +1,135 @@
+/**
+ * Works one sync run: pages through the account's WebHostReport from the run's cursor, compares each
+ * page with Order Desk (compare-page.ts) and stores the page's drift and the next cursor in one
+ * transaction, so a run stopped at any point (worker restart, deploy) goes on from the last stored
+ * page and never stores a page twice (DriftItem is unique per run, kind and licence).
+ *
+ * Bounded rate: at most one report call per `minIntervalMs` (default 200 ms: 5 calls a second); the
+ * next page is fetched while the current one is compared and stored.
+ * Sectigo's call limit (-42) waits `backoffMs` doubling up to a minute, and is retried; other
+ * retryable failures (timeouts, 5xx) are retried a few times; anything else fails the run with its
+ * message. When the report is exhausted the run is DONE and the earlier runs' undecided rows of the
+ * same account are dropped: the page shows what is true now, the decisions stay.
+ */
+import type { PrismaClient, SyncRun } from "@/lib/generated/prisma/client";
+import type { SectigoClient } from "@/lib/sectigo/client";
+import { comparePage } from "./compare-page";
+
+export const SYNC_PAGE_SIZE = 500;
+export const MAX_ERRORS = 5;
+
+export interface SyncEngineDeps {
+  db: PrismaClient;
+  client(resellerAccountId: string): Promise<Pick<SectigoClient, "webHostReport">>;
+  pageSize?: number;
+  minIntervalMs?: number;
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  /** Called after each stored page (tests stop a run there). */
+  onPage?: (progress: SyncProgress) => void;
+}
+
+export interface SyncProgress {
+  runId: string;
+  cursor: number;
+  ordersSeen: number;
+  driftFound: number;
+  status: "RUNNING" | "DONE" | "FAILED" | "STOPPED";
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promise<SyncProgress> {
+  const { db } = deps;
+  const size = deps.pageSize ?? SYNC_PAGE_SIZE;
+  const log = deps.log ?? (() => {});
+  const found = await db.syncRun.findUnique({ where: { id: runId } });
+  if (!found) throw new Error(`no sync run ${runId}`);
+  if (found.status === "DONE" || found.status === "FAILED") return progressOf(found, found.status);
+  let run: SyncRun = await db.syncRun.update({ where: { id: runId }, data: { status: "RUNNING", startedAt: found.startedAt ?? new Date() } });
+  const client = await deps.client(run.resellerAccountId);
+  let errors = 0;
+  let rateLimited = 0;
+  let lastCall = 0;
+  type Page = Awaited<ReturnType<typeof client.webHostReport>>;
+  /** One report call, no sooner than the pace allows (undefined: stopped while waiting). */
+  const fetchPage = async (first: number): Promise<Page | undefined> => {
+    const at = Math.max(Date.now(), lastCall + (deps.minIntervalMs ?? 200));
+    lastCall = at;
+    await wait(at - Date.now(), deps.signal);
+    if (deps.signal?.aborted) return undefined;
+    return client.webHostReport({ page: { first, last: first + size - 1 } });
+  };
+  // The next page is fetched while this one is compared and stored (a read: dropped if the run stops).
+  let next: Promise<Page | undefined> | undefined;
+
+  for (;;) {
+    if (deps.signal?.aborted) return progressOf(run, "STOPPED");
+    const result = await (next ?? fetchPage(run.cursor));
+    next = undefined;
+    if (!result) return progressOf(run, "STOPPED");
+    if (!result.ok) {
+      const limited = result.error.domainCode === "RATE_LIMITED";
+      if (limited || (result.error.retryable && errors < MAX_ERRORS) || (result.error.kind !== "api" && result.error.kind !== "validation" && errors < MAX_ERRORS)) {
+        if (limited) rateLimited++;
+        else errors++;
+        const delay = Math.min((deps.backoffMs ?? 1_000) * 2 ** Math.max(0, (limited ? rateLimited : errors) - 1), deps.maxBackoffMs ?? 60_000);
+        log(`sync ${runId}: ${limited ? "call limit (-42)" : result.error.userMessage}, waiting ${delay} ms`);
+        if (limited) run = await db.syncRun.update({ where: { id: runId }, data: { backoffs: { increment: 1 } } });
+        await wait(delay, deps.signal);
+        continue;
+      }
+      run = await db.syncRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: new Date(), message: result.error.userMessage } });
+      return progressOf(run, "FAILED");
+    }
+    errors = 0;
+    rateLimited = 0;
+    const rows = result.value.rows;
+    const finished = rows.length < size;
+    if (!finished) {
+      next = fetchPage(run.cursor + rows.length);
+      next.catch(() => {});
+    }
+    const { drift, licences } = await comparePage(db, run.resellerAccountId, rows);
+    const accountId = run.resellerAccountId;
+    const cursor = run.cursor;
+    run = await db.$transaction(async (tx) => {
+      const created = await tx.driftItem.createMany({ data: drift.map((d) => ({ ...d, runId, resellerAccountId: accountId })), skipDuplicates: true });
+      if (finished) await tx.driftItem.deleteMany({ where: { resellerAccountId: accountId, state: "OPEN", runId: { not: runId } } });
+      // The cursor guard: a page is stored once even if two workers ever held the same run.
+      return tx.syncRun.update({
+        where: { id: runId, cursor },
+        data: {
+          cursor: cursor + rows.length,
+          ordersSeen: { increment: rows.length },
+          licencesSeen: { increment: licences },
+          driftFound: { increment: created.count },
+          ...(finished ? { status: "DONE" as const, finishedAt: new Date() } : {}),
+        },
+      });
+    });
+    const progress = progressOf(run, finished ? "DONE" : "RUNNING");
+    deps.onPage?.(progress);
+    if (finished) {
+      log(`sync ${runId}: done, ${run.ordersSeen} orders, ${run.driftFound} differences`);
+      return progress;
+    }
+  }
+}
+
+function progressOf(run: { id: string; cursor: number; ordersSeen: number; driftFound: number }, status: SyncProgress["status"]): SyncProgress {
+  return { runId: run.id, cursor: run.cursor, ordersSeen: run.ordersSeen, driftFound: run.driftFound, status };
+}

@@ -1,0 +1,17 @@
+/** Input of the sync actions: shared by the page's forms and the use cases. */
+import { z } from "zod";
+
+export const startSyncSchema = z.object({
+  resellerAccountId: z.string().trim().min(1, "Choose a reseller account.").max(64),
+});
+export type StartSyncInput = z.input<typeof startSyncSchema>;
+
+/** One row (`ids` of one) or several; `all` takes every open row of the latest run (bulk). */
+export const decideDriftSchema = z
+  .object({
+    decision: z.enum(["ACCEPT", "IGNORE"]),
+    ids: z.array(z.string().trim().min(1).max(64)).max(500).default([]),
+    all: z.boolean().default(false),
+  })
+  .refine((v) => v.all || v.ids.length > 0, { message: "Choose at least one difference.", path: ["ids"] });
+export type DecideDriftInput = z.input<typeof decideDriftSchema>;

@@ -1,0 +1,215 @@
+/**
+ * The sync with Sectigo (lib/sync) against the real sandbox over HTTP, on the demo world seeded on
+ * both sides: an untouched world has no drift; drift made on purpose through the sandbox's admin
+ * route (expiry, auto-renew, status, an order unknown to us) is found exactly; accepting fixes our
+ * licence and writes the audit entry; the next sync finds nothing; the call limit (-42) is waited
+ * out; a stopped run goes on from its cursor.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/session";
+import { anchorDay, DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
+import type { SectigoClient } from "@/lib/sectigo/client";
+import { processSyncRun, type SyncEngineDeps } from "@/lib/sync/run-sync";
+import { startSync } from "@/lib/sync/start-sync";
+import { decideDrift } from "@/lib/sync/decide-drift";
+import { decideDriftSchema } from "@/lib/sync/sync-schemas";
+import { startDemoDatabase } from "./test-database";
+
+const DAY = 86_400_000;
+const anchor = anchorDay(new Date());
+let db: Awaited<ReturnType<typeof startDemoDatabase>>;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let prisma: (typeof import("@/lib/db"))["prisma"];
+let accountId: string;
+const actors: Record<"admin" | "manager" | "support", Actor> = {} as never;
+/** `firstResultNo` of every report call, in order (the spy delegates to the real client). */
+let pagesAsked: number[] = [];
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+function engine(extra: Partial<SyncEngineDeps> = {}): SyncEngineDeps {
+  return {
+    db: prisma,
+    pageSize: 3,
+    minIntervalMs: 0,
+    backoffMs: 20,
+    async client(id) {
+      const real: SectigoClient = await sectigoClientForAccount(prisma, { resellerAccountId: id, credentialsKey: process.env.CREDENTIALS_KEY! });
+      return {
+        webHostReport: (input, options) => {
+          pagesAsked.push(input?.page?.first ?? 1);
+          return real.webHostReport(input, options);
+        },
+      };
+    },
+    ...extra,
+  };
+}
+
+async function sync(extra: Partial<SyncEngineDeps> = {}) {
+  pagesAsked = [];
+  const { runId } = await startSync(actors.manager, { resellerAccountId: accountId }, { db: prisma, enqueue: async () => {} });
+  const progress = await processSyncRun(runId, engine(extra));
+  const drift = await prisma.driftItem.findMany({ where: { runId }, orderBy: [{ kind: "asc" }, { orderNumber: "asc" }] });
+  return { runId, progress, drift };
+}
+
+beforeAll(async () => {
+  db = await startDemoDatabase(anchor);
+  ({ prisma } = await import("@/lib/db"));
+  sandbox = await startSandbox({ port: 0, demo: true, demoAnchor: anchor });
+  const account = await prisma.resellerAccount.findFirstOrThrow({ where: { loginName: DEMO_RESELLER.loginName } });
+  accountId = account.id;
+  await prisma.resellerAccount.update({ where: { id: accountId }, data: { apiBaseUrl: `${sandbox.url}/products/` } });
+  for (const [key, role] of [["admin", "ADMIN"], ["manager", "ACCOUNT_MANAGER"], ["support", "SUPPORT"]] as const) {
+    const u = await prisma.user.findFirstOrThrow({ where: { role } });
+    actors[key] = { id: u.id, email: u.email, name: u.name, role: u.role };
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await sandbox?.close();
+  await db?.stop();
+});
+
+describe("sync with Sectigo", () => {
+  it("finds no drift in a world that agrees, paging the whole report", async () => {
+    const { progress, drift } = await sync();
+    expect(drift).toEqual([]);
+    expect(progress.status).toBe("DONE");
+    const orders = await admin<{ orders: unknown[] }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}`);
+    expect(progress.ordersSeen).toBe(orders.orders.length);
+    expect(pagesAsked).toEqual(Array.from({ length: Math.floor(orders.orders.length / 3) + 1 }, (_, i) => 1 + 3 * i));
+  });
+
+  it("finds exactly the drift made behind our back, accepting fixes it with an audit entry, and the next sync finds nothing", async () => {
+    const licences = await prisma.license.findMany({
+      where: { customer: { resellerAccountId: accountId }, status: "ACTIVE", currentOrderNumber: { not: null }, expiresAt: { gt: new Date(Date.now() + 40 * DAY) } },
+      orderBy: { currentOrderNumber: "asc" },
+      take: 3,
+    });
+    expect(licences).toHaveLength(3);
+    const [a, b, c] = licences as [(typeof licences)[number], (typeof licences)[number], (typeof licences)[number]];
+    const newExpiry = new Date(a.expiresAt!.getTime() + 40 * DAY);
+    await admin("PATCH", `licenses/${a.currentOrderNumber}`, { expiresAt: newExpiry.toISOString(), productCode: a.productCode });
+    await admin("PATCH", `licenses/${b.currentOrderNumber}`, { autoRenew: !b.autoRenew, productCode: b.productCode });
+    await admin("PATCH", `licenses/${c.currentOrderNumber}`, { status: "cancelled", productCode: c.productCode });
+    // An order placed at Sectigo that Order Desk never saw: one licence of the scaled world.
+    await admin("POST", "seed", { licences: 1, seed: 7, anchor: anchor.toISOString() });
+    const unknownNumber = String(10_000_000 + 7 * 1_000_000 + 1);
+
+    const { drift } = await sync();
+    expect(drift.map((d) => ({ kind: d.kind, licenceId: d.licenceId, orderNumber: d.orderNumber, theirs: d.kind === "UNKNOWN_TO_US" ? "…" : d.theirs }))).toEqual(
+      [
+        { kind: "UNKNOWN_TO_US", licenceId: null, orderNumber: unknownNumber, theirs: "…" },
+        { kind: "STATUS", licenceId: c.id, orderNumber: c.currentOrderNumber, theirs: "CANCELLED" },
+        { kind: "EXPIRY", licenceId: a.id, orderNumber: a.currentOrderNumber, theirs: newExpiry.toISOString() },
+        { kind: "AUTO_RENEW", licenceId: b.id, orderNumber: b.currentOrderNumber, theirs: String(!b.autoRenew) },
+      ].sort((x, y) => ["UNKNOWN_TO_US", "STATUS", "EXPIRY", "AUTO_RENEW"].indexOf(x.kind) - ["UNKNOWN_TO_US", "STATUS", "EXPIRY", "AUTO_RENEW"].indexOf(y.kind)),
+    );
+
+    // SUPPORT reads but neither runs nor decides.
+    await expect(startSync(actors.support, { resellerAccountId: accountId }, { db: prisma, enqueue: async () => {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideDrift(actors.support, { decision: "ACCEPT", all: true }, { db: prisma })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await prisma.driftItem.count({ where: { state: { not: "OPEN" } } })).toBe(0);
+
+    // Through the real action wrapper, which writes the audit log.
+    const { createActionClient } = await import("@/lib/auth/authorized-action");
+    const { writeAuditEntry } = await import("@/lib/audit/write-audit-entry");
+    const action = createActionClient({ getActor: async () => actors.manager, logError: () => {}, audit: writeAuditEntry, requestInfo: async () => ({ clientAddress: "198.51.100.9", userAgent: "sync-test" }) });
+    const decide = action({ name: "sync.decide", permission: "syncWithSectigo", schema: decideDriftSchema }, (actor, input) => decideDrift(actor, input, { db: prisma }));
+    const unknown = drift.find((d) => d.kind === "UNKNOWN_TO_US")!;
+    const accept = await decide({ decision: "ACCEPT", ids: [unknown.id] });
+    expect(accept).toMatchObject({ ok: false });
+    expect(await decide({ decision: "ACCEPT", all: true })).toMatchObject({ ok: true, data: { decided: 3, remaining: 0 } });
+    expect(await decide({ decision: "IGNORE", ids: [unknown.id] })).toMatchObject({ ok: true, data: { decided: 1 } });
+
+    const after = await prisma.license.findMany({ where: { id: { in: [a.id, b.id, c.id] } } });
+    const byId = new Map(after.map((l) => [l.id, l]));
+    expect(byId.get(a.id)!.expiresAt!.toISOString()).toBe(newExpiry.toISOString());
+    expect(byId.get(b.id)!.autoRenew).toBe(!b.autoRenew);
+    expect(byId.get(c.id)!.status).toBe("CANCELLED");
+    const decided = await prisma.driftItem.findMany({ where: { id: { in: drift.map((d) => d.id) } } });
+    expect(decided.map((d) => [d.kind, d.state, d.decidedById])).toEqual(
+      expect.arrayContaining([
+        ["EXPIRY", "ACCEPTED", actors.manager.id],
+        ["AUTO_RENEW", "ACCEPTED", actors.manager.id],
+        ["STATUS", "ACCEPTED", actors.manager.id],
+        ["UNKNOWN_TO_US", "IGNORED", actors.manager.id],
+      ]),
+    );
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "sync.decide", outcome: "OK", changes: { not: { equals: null } } }, orderBy: { id: "asc" } });
+    expect(entry).toMatchObject({ actorId: actors.manager.id, clientAddress: "198.51.100.9" });
+    expect(entry.changes).toEqual(
+      expect.arrayContaining([
+        { target: `License:${a.id}`, before: { expiresAt: a.expiresAt!.toISOString(), drift: expect.any(String) }, after: { expiresAt: newExpiry.toISOString(), source: "Sectigo", drift: expect.any(String) } },
+        { target: `License:${c.id}`, before: { status: "ACTIVE", drift: expect.any(String) }, after: { status: "CANCELLED", source: "Sectigo", drift: expect.any(String) } },
+      ]),
+    );
+
+    // The order unknown to us was ignored in this run only: the next run reports it again, nothing else.
+    const again = await sync();
+    expect(again.drift.map((d) => d.kind)).toEqual(["UNKNOWN_TO_US"]);
+    // Earlier runs' undecided rows are dropped; decisions stay.
+    expect(await prisma.driftItem.count({ where: { state: "OPEN", runId: { not: again.runId } } })).toBe(0);
+  });
+
+  it("waits out Sectigo's call limit (-42) and finishes", async () => {
+    await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 5000, callLimitPerMinute: 2 });
+    const waits: string[] = [];
+    // Each wait moves the sandbox clock past the minute, so the limit frees itself as time passes.
+    const { progress, runId } = await sync({
+      log: (line) => {
+        waits.push(line);
+        void admin("POST", "clock", { advanceDays: 0.001, freeze: true });
+      },
+    });
+    await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 5000, callLimitPerMinute: null });
+    expect(progress.status).toBe("DONE");
+    expect(waits.some((w) => w.includes("call limit (-42)"))).toBe(true);
+    const run = await prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.backoffs).toBeGreaterThan(0);
+    const orders = await admin<{ orders: unknown[] }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}`);
+    expect(run.ordersSeen).toBe(orders.orders.length);
+  });
+
+  it("goes on from its cursor after it was stopped", async () => {
+    const controller = new AbortController();
+    pagesAsked = [];
+    const { runId } = await startSync(actors.admin, { resellerAccountId: accountId }, { db: prisma, enqueue: async () => {} });
+    const stopped = await processSyncRun(runId, engine({ signal: controller.signal, onPage: (p) => p.cursor > 6 && controller.abort() }));
+    expect(stopped).toMatchObject({ status: "STOPPED", cursor: 7, ordersSeen: 6 });
+    // Pages 1 and 4 stored; page 7 may have been fetched ahead, but not stored.
+    expect(pagesAsked.slice(0, 2)).toEqual([1, 4]);
+    expect((await prisma.syncRun.findUniqueOrThrow({ where: { id: runId } })).cursor).toBe(7);
+    pagesAsked = [];
+    const resumed = await processSyncRun(runId, engine());
+    expect(resumed.status).toBe("DONE");
+    expect(pagesAsked[0]).toBe(7);
+    const orders = await admin<{ orders: unknown[] }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}`);
+    expect(resumed.ordersSeen).toBe(orders.orders.length);
+  });
+
+  it("a run left RUNNING by a worker that died is finished by the next worker, from its cursor", async () => {
+    const { startWorker } = await import("@/lib/jobs/worker");
+    const run = await prisma.syncRun.create({ data: { resellerAccountId: accountId, status: "RUNNING", cursor: 4, ordersSeen: 3, startedAt: new Date() } });
+    const worker = await startWorker({ databaseUrl: db.url, credentialsKey: process.env.CREDENTIALS_KEY!, pollingIntervalSeconds: 0.5, log: () => {} });
+    try {
+      await expect.poll(async () => (await prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } })).status, { timeout: 30_000, interval: 200 }).toBe("DONE");
+    } finally {
+      await worker.stop();
+    }
+    const orders = await admin<{ orders: unknown[] }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}`);
+    expect((await prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } })).ordersSeen).toBe(orders.orders.length);
+  });
+});
