@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/renewals", label: "Renewals", permission: "viewLicenses" },
   { href: "/licenses", label: "Licenses", permission: "viewLicenses" },
   { href: "/customers", label: "Customers", permission: "viewCustomers" },
+  { href: "/sync", label: "Sync", permission: "viewLicenses" },
   { href: "/lookup", label: "Lookup", permission: "lookup" },
   { href: "/settings", label: "Settings", permission: "manageSettings" },
 ];

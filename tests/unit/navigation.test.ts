@@ -6,14 +6,14 @@ const labels = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role
 
 describe("navigation per role", () => {
   it("gives admins everything", () => {
-    expect(labels("ADMIN")).toEqual(["New order", "Orders", "To authorize", "Ordering URLs", "Renewals", "Licenses", "Customers", "Lookup", "Settings"]);
+    expect(labels("ADMIN")).toEqual(["New order", "Orders", "To authorize", "Ordering URLs", "Renewals", "Licenses", "Customers", "Sync", "Lookup", "Settings"]);
   });
   it("lets staff order but not change settings", () => {
-    expect(labels("STAFF")).toEqual(["New order", "Orders", "To authorize", "Ordering URLs", "Renewals", "Licenses", "Customers", "Lookup"]);
+    expect(labels("STAFF")).toEqual(["New order", "Orders", "To authorize", "Ordering URLs", "Renewals", "Licenses", "Customers", "Sync", "Lookup"]);
   });
   it("keeps account managers and support away from ordering and settings", () => {
-    expect(labels("ACCOUNT_MANAGER")).toEqual(["Orders", "Renewals", "Licenses", "Customers", "Lookup"]);
-    expect(labels("SUPPORT")).toEqual(["Orders", "Renewals", "Licenses", "Customers", "Lookup"]);
+    expect(labels("ACCOUNT_MANAGER")).toEqual(["Orders", "Renewals", "Licenses", "Customers", "Sync", "Lookup"]);
+    expect(labels("SUPPORT")).toEqual(["Orders", "Renewals", "Licenses", "Customers", "Sync", "Lookup"]);
   });
 });
 
