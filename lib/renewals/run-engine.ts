@@ -18,7 +18,7 @@ import type { RenewFn, RenewOutcome } from "./renew-contract";
 export interface EngineDeps {
   db: PrismaClient;
   renew: RenewFn;
-  /** Items renewed at once by this process (towards Sectigo). */
+  /** Item loops of this job (each works one item at a time: its database work and its call). */
   concurrency: number;
   /** How long a claim holds before another worker may take the item back (longer than any call). */
   leaseMs: number;
@@ -34,8 +34,10 @@ export interface EngineDeps {
   /** Wall clock for claims, leases and delays (not the licences' business clock). */
   clock?: () => number;
   log?: (line: string) => void;
-  /** Shared by every run job of one process, so the process as a whole sends at most C at once. */
+  /** Shared by every run job of one process: items worked at once by the process (database work and call). */
   limiter?: Limiter;
+  /** Shared by every run job of one process: calls to Sectigo in flight at once (C), held only around the call. */
+  callLimiter?: Limiter;
 }
 
 /** Codes of the eligibility rule (and a licence gone): the item is refused, never sent. */
@@ -94,7 +96,7 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
     }
     let outcome: RenewOutcome;
     try {
-      outcome = await deps.renew(actor, { licenceId: item.licenceId });
+      outcome = await deps.renew(actor, { licenceId: item.licenceId }, deps.callLimiter);
     } catch (error) {
       outcome = { ok: false, code: "INTERNAL", message: error instanceof Error ? error.message : String(error) };
     }

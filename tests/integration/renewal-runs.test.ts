@@ -102,13 +102,14 @@ async function placeLicences(prefix: string, count: number): Promise<Array<{ id:
   return rows.map((r) => ({ id: r.id, domainName: r.domainName }));
 }
 
-async function worker(opts: { renew?: RenewFn; concurrency?: number; leaseMs?: number } = {}): Promise<RunningWorker> {
+async function worker(opts: { renew?: RenewFn; concurrency?: number; loops?: number; leaseMs?: number } = {}): Promise<RunningWorker> {
   const w = await startWorker({
     databaseUrl: db.url,
     credentialsKey: key,
     sectigoTimeoutMs: 3_000,
     pollingIntervalSeconds: 0.5,
     renewalConcurrency: opts.concurrency ?? 10,
+    renewalLoops: opts.loops,
     renewalLeaseMs: opts.leaseMs ?? 60_000,
     renewalBackoffMs: 50,
     renew: opts.renew ?? renewWith({ ...deps, now: () => now }),
@@ -286,11 +287,12 @@ describe("a bulk renewal run", () => {
     // after Sectigo answered (the renewal made, the item never settled).
     const a = await worker({
       concurrency: 4,
+      loops: 4,
       leaseMs: 60_000,
-      renew: async (actor, input) => {
-        if (dead) return (hung++, calls++ % 2 === 0 ? hang : real(actor, input).then(() => hang));
+      renew: async (actor, input, slot) => {
+        if (dead) return (hung++, calls++ % 2 === 0 ? hang : real(actor, input, slot).then(() => hang));
         if (++calls >= 10) dead = true;
-        return real(actor, input);
+        return real(actor, input, slot);
       },
     });
     const runId = await startRun(licences.map((l) => l.id), (id) => sendRenewalRun(a.boss, id, 1));
@@ -301,7 +303,7 @@ describe("a bulk renewal run", () => {
 
     // Worker B starts: it queues the unfinished run itself and takes back the stale claims.
     let bCalls = 0;
-    const b = await worker({ concurrency: 4, leaseMs: 1_500, renew: (actor, input) => (bCalls++, real(actor, input)) });
+    const b = await worker({ concurrency: 4, leaseMs: 1_500, renew: (actor, input, slot) => (bCalls++, real(actor, input, slot)) });
     const run = await until("the run to finish", runOf(runId), (r) => r.status === "DONE", 20_000);
     expect(run).toMatchObject({ placed: 30, failed: 0, unknown: 0, refused: 0 });
     const upstream = await upstreamByDomain();
@@ -316,7 +318,7 @@ describe("a bulk renewal run", () => {
     await setClocks(INSIDE_WINDOW);
     const real = renewWith({ ...deps, now: () => now });
     const calledBy: Record<string, string[]> = { one: [], two: [] };
-    const counted = (name: string): RenewFn => (actor, input) => (calledBy[name]!.push(input.licenceId), real(actor, input));
+    const counted = (name: string): RenewFn => (actor, input, slot) => (calledBy[name]!.push(input.licenceId), real(actor, input, slot));
     const one = await worker({ concurrency: 5, renew: counted("one") });
     await worker({ concurrency: 5, renew: counted("two") });
     // 50 ms per call, so the run lasts long enough for both workers to poll it.

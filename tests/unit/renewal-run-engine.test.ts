@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { backoffDelay, decide } from "@/lib/renewals/run-engine";
 import { MAX_RUN_LICENCES, parseRunSelection, selectionQuery } from "@/lib/renewals/run-selection";
+import { limitSectigoCalls } from "@/lib/renewals/renewal-deps";
+import { createLimiter } from "@/lib/renewals/limiter";
 
 const BUCKET = "0-7";
 
@@ -75,3 +77,39 @@ describe("the run's selection from the query string", () => {
     expect(parseRunSelection(Object.fromEntries([["licence", new URLSearchParams(selectionQuery(r.selection)).getAll("licence")]]))).toEqual(r);
   });
 });
+
+describe("the call limit of a process", () => {
+  it("holds a slot only around each Sectigo call: never more than C calls in flight, however many renewals", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const opened: Array<() => void> = [];
+    const client = {
+      baseUrl: "not a function",
+      autoApplyOrder: () =>
+        new Promise<string>((resolve) => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          opened.push(() => (inFlight--, resolve("placed")));
+        }),
+    };
+    const deps = { db: {} as never, sectigo: async () => client as never };
+    const limited = limitSectigoCalls(deps, createLimiter(3));
+    const results = Array.from({ length: 10 }, async () => ((await limited.sectigo("acct", { actorId: null })) as unknown as typeof client).autoApplyOrder());
+    // Let every renewal reach its call; only 3 get through.
+    await until(() => opened.length === 3);
+    expect(inFlight).toBe(3);
+    while (opened.length > 0) {
+      opened.shift()!();
+      await until(() => opened.length > 0 || inFlight === 0);
+    }
+    expect(await Promise.all(results)).toEqual(Array(10).fill("placed"));
+    expect(most).toBe(3);
+    expect(((await limited.sectigo("acct", { actorId: null })) as unknown as typeof client).baseUrl).toBe("not a function");
+  });
+});
+
+/** Waits (microtask turns, with a bound) until the condition holds. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setImmediate(r));
+  expect(done()).toBe(true);
+}

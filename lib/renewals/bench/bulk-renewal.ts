@@ -20,6 +20,8 @@ import { submitOrder } from "@/lib/orders/submit-order";
 import { eligibility, renewWith } from "@/lib/renewals/renewal-deps";
 import { startRenewalRun } from "@/lib/renewals/start-renewal-run";
 import { processRenewalRun } from "@/lib/renewals/run-engine";
+import { createLimiter } from "@/lib/renewals/limiter";
+import { LOOPS_PER_CALL_SLOT } from "@/lib/jobs/renewal-run-job";
 
 const LICENCES = Number(process.argv[2] ?? 1000);
 const LATENCY_MS = 50;
@@ -80,7 +82,8 @@ try {
     const { runId } = await startRenewalRun(manager, { submissionKey: randomUUID(), selection: { kind: "selection", licenceIds: ids } }, { db, eligibility, now: () => now, enqueue: async () => {} });
     const start = performance.now();
     const cpu0 = process.cpuUsage();
-    await processRenewalRun(runId, { db, renew: renewWith(deps), concurrency: c, leaseMs: 600_000 });
+    // As a worker process runs it: C calls to Sectigo at once, C × LOOPS_PER_CALL_SLOT items at once.
+    await processRenewalRun(runId, { db, renew: renewWith(deps), concurrency: c * LOOPS_PER_CALL_SLOT, callLimiter: createLimiter(c), leaseMs: 600_000 });
     const seconds = (performance.now() - start) / 1000;
     // This process's CPU (engine, use case, Prisma, the in-process sandbox) per renewal: one core
     // cannot go faster than 1000 / that, whatever C is (PostgreSQL's own CPU comes on top).
