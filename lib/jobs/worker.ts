@@ -22,8 +22,10 @@ export interface WorkerOptions {
   /** Seconds between polls for new jobs (pg-boss default 2). */
   pollingIntervalSeconds?: number;
   log?: (line: string) => void;
-  /** Bulk renewal runs: items renewed at once by this worker (towards Sectigo). */
+  /** Bulk renewal runs: calls to Sectigo at once by this worker. */
   renewalConcurrency?: number;
+  /** Bulk renewal runs: items worked at once by this worker (default: renewalConcurrency × LOOPS_PER_CALL_SLOT). */
+  renewalLoops?: number;
   /** How long an item claimed by a worker holds before another takes it back (default: twice the call's budget + 30 s). */
   renewalLeaseMs?: number;
   /** First delay after Sectigo's call limit (-42), doubling with jitter. */
@@ -66,6 +68,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     db,
     renew: opts.renew ?? renewWith(deps),
     concurrency: opts.renewalConcurrency ?? DEFAULT_RENEWAL_CONCURRENCY,
+    loops: opts.renewalLoops,
     leaseMs: opts.renewalLeaseMs ?? 2 * (opts.sectigoTimeoutMs ?? 30_000) + 30_000,
     backoffMs: opts.renewalBackoffMs,
     pollingIntervalSeconds: polling.pollingIntervalSeconds,

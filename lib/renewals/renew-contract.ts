@@ -7,6 +7,7 @@
  */
 import type { Actor } from "@/lib/auth/session";
 import type { LicenseStatus, OrderStatus } from "@/lib/generated/prisma/client";
+import type { Limiter } from "./limiter";
 
 /** The licence fields the eligibility rule reads (the preview and the job select these). */
 export interface EligibilityLicence {
@@ -22,7 +23,11 @@ export type Eligibility = { ok: true } | { ok: false; code: string; message: str
 export type EligibilityFn = (licence: EligibilityLicence, now: Date) => Eligibility;
 
 export type RenewOutcome = { ok: true; orderId: string; status: OrderStatus | string } | { ok: false; code: string; message: string; opensAt?: Date; orderId?: string };
-export type RenewFn = (actor: Actor, input: { licenceId: string }) => Promise<RenewOutcome>;
+/**
+ * `callSlot`: the process's limit on calls to Sectigo. The renewal holds a slot only for its call,
+ * not for its database work before and after, so C slots keep C calls in flight.
+ */
+export type RenewFn = (actor: Actor, input: { licenceId: string }, callSlot?: Limiter) => Promise<RenewOutcome>;
 
 /** The select that gives an `EligibilityLicence`. */
 export const ELIGIBILITY_SELECT = { id: true, status: true, expiresAt: true, autoRenew: true, productCode: true, termDays: true } as const;

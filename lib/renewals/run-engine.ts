@@ -18,7 +18,7 @@ import type { RenewFn, RenewOutcome } from "./renew-contract";
 export interface EngineDeps {
   db: PrismaClient;
   renew: RenewFn;
-  /** Items renewed at once by this process (towards Sectigo). */
+  /** Item loops of this job (each works one item at a time: its database work and its call). */
   concurrency: number;
   /** How long a claim holds before another worker may take the item back (longer than any call). */
   leaseMs: number;
@@ -34,8 +34,10 @@ export interface EngineDeps {
   /** Wall clock for claims, leases and delays (not the licences' business clock). */
   clock?: () => number;
   log?: (line: string) => void;
-  /** Shared by every run job of one process, so the process as a whole sends at most C at once. */
+  /** Shared by every run job of one process: items worked at once by the process (database work and call). */
   limiter?: Limiter;
+  /** Shared by every run job of one process: calls to Sectigo in flight at once (C), held only around the call. */
+  callLimiter?: Limiter;
 }
 
 /** Codes of the eligibility rule (and a licence gone): the item is refused, never sent. */
@@ -94,7 +96,7 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
     }
     let outcome: RenewOutcome;
     try {
-      outcome = await deps.renew(actor, { licenceId: item.licenceId });
+      outcome = await deps.renew(actor, { licenceId: item.licenceId }, deps.callLimiter);
     } catch (error) {
       outcome = { ok: false, code: "INTERNAL", message: error instanceof Error ? error.message : String(error) };
     }
@@ -180,17 +182,27 @@ async function release(db: PrismaClient, item: Claimed, notBefore: Date, reason:
   await db.renewalRunItem.updateMany({ where: { id: item.id, status: "RUNNING", attempts: item.attempts }, data: { status: "PENDING", notBefore, claimedAt: null, message: `Waiting: ${reason}.` } });
 }
 
-const COUNTER = { PLACED: "placed", REFUSED: "refused", FAILED: "failed", UNKNOWN: "unknown" } as const;
-
+/**
+ * One statement: the item moves only if the claim is still ours (RUNNING, our attempt), and the run's
+ * counter goes up only if it moved. Every settle of a run touches the run's row: as a two-statement
+ * transaction it held that row's lock for four round trips (BEGIN, two updates, COMMIT), which made
+ * the run row the queue every loop waited in; here the lock lasts one statement.
+ */
 async function settle(db: PrismaClient, runId: string, item: Claimed, verdict: Verdict & { kind: "settle" }): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const moved = await tx.renewalRunItem.updateMany({
-      where: { id: item.id, status: "RUNNING", attempts: item.attempts },
-      data: { status: verdict.status, orderId: verdict.orderId, message: verdict.message, claimedAt: null },
-    });
-    // Taken back meanwhile (our lease ran out): the other worker settles and counts it.
-    if (moved.count === 1) await tx.renewalRun.update({ where: { id: runId }, data: { [COUNTER[verdict.status]]: { increment: 1 } } });
-  });
+  const s = verdict.status;
+  await db.$executeRaw`
+    WITH moved AS (
+      UPDATE "RenewalRunItem"
+      SET status = ${s}::"RenewalRunItemStatus", "orderId" = ${verdict.orderId}, message = ${verdict.message}, "claimedAt" = NULL, "updatedAt" = now()
+      WHERE id = ${item.id} AND status = 'RUNNING' AND attempts = ${item.attempts}
+      RETURNING 1
+    )
+    UPDATE "RenewalRun" SET
+      placed = placed + ${s === "PLACED" ? 1 : 0},
+      refused = refused + ${s === "REFUSED" ? 1 : 0},
+      failed = failed + ${s === "FAILED" ? 1 : 0},
+      unknown = unknown + ${s === "UNKNOWN" ? 1 : 0}
+    WHERE id = ${runId} AND EXISTS (SELECT 1 FROM moved)`;
 }
 
 /** DONE once no item is open; conditional, so two workers finishing together record it once. */

@@ -2,43 +2,54 @@
  * Bulk renewal runs in the browser: the preview of 20 licences chosen by id, "Start run of 20
  * renewals", and the progress page reaching 20 done as the job worker (started by the launcher)
  * works the run. Seeds its own licences (runs in the "ordering" project, after the specs that count
- * demo rows). They exist only in Order Desk, not at the sandbox, so Sectigo refuses each renewal:
- * every item ends with a result either way (placing is covered by tests/integration/renewal-runs.test.ts).
+ * demo rows). Each is placed at the sandbox first (a 30-day SiteLock Basic: inside Sectigo's renewal
+ * window at once, without moving the clock the other specs share), then recorded in Order Desk with
+ * the sandbox's order number, so the run really renews all 20.
  */
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { createSectigoClient } from "@/lib/sectigo/client";
 import { createPrismaClient } from "@/lib/db";
 import { DEMO_RESELLER } from "@/lib/demo/demo-data";
 import { seedCustomer, seedLicense } from "@/lib/demo/factories";
 import { signIn } from "./helpers";
 
 const COUNT = 20;
-const ids = Array.from({ length: COUNT }, (_, i) => `bulk-e2e-l-${String(i + 1).padStart(2, "0")}`);
+const run = randomBytes(4).toString("hex");
+const ids = Array.from({ length: COUNT }, (_, i) => `bulk-e2e-l-${run}-${String(i + 1).padStart(2, "0")}`);
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  const state = JSON.parse(fs.readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string };
+  const state = JSON.parse(fs.readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string; sandboxUrl: string };
+  const sectigo = createSectigoClient({ baseUrl: state.sandboxUrl, mode: "SANDBOX", loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password });
+  const orderNumbers: string[] = [];
+  for (let i = 0; i < COUNT; i++) {
+    const placed = await sectigo.orderSiteLockForNewCustomer({ productCode: 1060, days: 30, domainName: `bulk-run-${run}-${i + 1}.example`, contactEmail: `bulk-run-${run}-${i + 1}@e2e.example`, autoRenew: false });
+    if (!placed.ok) throw new Error(`the sandbox refused the fixture order: ${placed.error.userMessage}`);
+    orderNumbers.push(String(placed.value.orderNumber));
+  }
   const db = createPrismaClient(state.databaseUrl);
   try {
     const account = await db.resellerAccount.findFirstOrThrow({ where: { loginName: DEMO_RESELLER.loginName } });
-    const customer = await seedCustomer(db, { id: "bulk-e2e-c", resellerAccountId: account.id, name: "Bulk Run Customer", email: "bulk-run@e2e.example" });
+    const customer = await seedCustomer(db, { id: `bulk-e2e-c-${run}`, resellerAccountId: account.id, name: "Bulk Run Customer", email: `bulk-run-${run}@e2e.example` });
     const day = 86_400_000;
     for (const [i, id] of ids.entries()) {
       await seedLicense(db, {
         id,
         customerId: customer.id,
         resellerAccountId: account.id,
-        orderNumber: `78000${String(i + 1).padStart(2, "0")}`,
-        foreignOrderNumber: `OD-BULK-${i + 1}`,
+        orderNumber: orderNumbers[i]!,
+        foreignOrderNumber: `OD-BULK-${run}-${i + 1}`,
         orderStatus: "PLACED",
         licenseStatus: "ACTIVE",
         productCode: 1060,
         productName: "SiteLock Basic",
-        domainName: `bulk-run-${i + 1}.example`,
-        termDays: 365,
-        startsAt: new Date(Date.now() - 345 * day),
-        expiresAt: new Date(Date.now() + 20 * day),
+        domainName: `bulk-run-${run}-${i + 1}.example`,
+        termDays: 30,
+        startsAt: new Date(Date.now() - 3_600_000),
+        expiresAt: new Date(Date.now() + 30 * day - 3_600_000), // the sandbox says now + 30 days
         autoRenew: false,
         cost: 10,
         currency: "USD",
@@ -58,6 +69,8 @@ test("an account manager previews 20 licences, starts the run and watches it rea
   await page.getByRole("button", { name: `Start run of ${COUNT} renewals` }).click();
   await expect(page).toHaveURL(/\/renewals\/runs\/[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId("run-progress-text")).toHaveText(`${COUNT} of ${COUNT} done`, { timeout: 45_000 });
+  // Really renewed at Sectigo: every one placed, none refused, failed or unknown.
+  await expect(page.getByTestId("run-placed")).toHaveText(String(COUNT));
   await expect(page.getByRole("progressbar", { name: "Renewal run progress" })).toHaveAttribute("aria-valuenow", String(COUNT));
   await expect(page.getByRole("table", { name: "Run items" }).locator("tbody tr")).toHaveCount(COUNT);
   // Reopening the list shows it, newest first.
@@ -75,6 +88,6 @@ test("bad query strings get a message; SUPPORT cannot open a new run", async ({ 
   await expect(page.getByTestId("run-preview-problem")).toContainText("None of the chosen licences exists");
   await page.context().clearCookies(); // signed in as the manager: /signin would redirect
   await signIn(page, "support@orderdesk.test");
-  const res = await page.goto("/renewals/runs/new?licence=bulk-e2e-l-01");
+  const res = await page.goto(`/renewals/runs/new?licence=${ids[0]}`);
   expect(res?.status()).toBe(403);
 });
