@@ -9,7 +9,12 @@ test("staff generate an ordering URL with a preview, and the copied URL carries 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ordering URLs" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ordering URLs" })).toBeVisible();
 
-  await page.getByLabel("Product").selectOption({ label: "Code Signing Certificate" });
+  // A choice made before React has hydrated the form is lost (the select changes, its handler never
+  // runs): choose again until the term list follows the product.
+  await expect(async () => {
+    await page.getByLabel("Product").selectOption({ label: "Code Signing Certificate" });
+    await expect(page.getByLabel("Term").locator('option[value="1512"]')).toHaveCount(1, { timeout: 1_000 });
+  }).toPass();
   await page.getByLabel("Term").selectOption("1512");
   await page.getByLabel("Success URL").fill("javascript:alert(1)");
   await page.getByLabel("Success URL").blur();
