@@ -78,7 +78,8 @@ export function parseAuditQuery(params: Record<string, string | undefined>): Par
     delete query.before;
   }
   if (raw.after) {
-    if (/^[1-9]\d{0,18}$/.test(raw.after)) query.after = BigInt(raw.after);
+    // A cursor past PostgreSQL's bigint would make the query fail (a 500): it is refused here.
+    if (/^[1-9]\d{0,18}$/.test(raw.after) && BigInt(raw.after) <= 9_223_372_036_854_775_807n) query.after = BigInt(raw.after);
     else errors.after = "That page link is not valid: showing the newest entries.";
   }
   return { query, raw, errors };

@@ -31,6 +31,7 @@ import { productById, termValue, termByValue } from "@/lib/catalog";
 import { renewalEligibility, type RenewalRefusalCode } from "@/lib/licenses/renewal-eligibility";
 import type { OrderDeps } from "./order-deps";
 import type { OrderSubmissionInput } from "./submission";
+import { pendingLicenceOrder } from "./pending-licence-order";
 import { submitOrder } from "./submit-order";
 
 export const renewLicenseSchema = z.object({
@@ -42,7 +43,7 @@ export type RenewLicenseInput = z.input<typeof renewLicenseSchema>;
 
 export type RenewLicenseResult =
   | { ok: true; orderId: string; status: OrderStatus; duplicate: boolean; newExpiresAt: Date | null }
-  | { ok: false; code: RenewalRefusalCode | "FAILED" | "CHANGED"; message: string; opensAt?: Date; orderId?: string };
+  | { ok: false; code: RenewalRefusalCode | "FAILED" | "CHANGED" | "ORDER_PENDING"; message: string; opensAt?: Date; orderId?: string };
 
 const MAX_ATTEMPTS = 20;
 
@@ -70,6 +71,10 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
 
   const eligibility = renewalEligibility(licence, now);
   if (!eligibility.ok) return eligibility;
+  // Another order on this licence (a plan change, an add-on) whose outcome is unknown: it may have
+  // changed the licence at Sectigo, and a renewal built from our record could undo it.
+  const pending = await pendingLicenceOrder(d, licence.id, "RENEWAL");
+  if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };
   if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "This licence has no Sectigo order number recorded, so it cannot be renewed from Order Desk.");
 
   const quote = await renewalQuote(d.db, licence);
@@ -161,8 +166,11 @@ export function renewalSubmissionKey(licenceId: string, expiresAtIso: string, at
 async function claimedKey(db: PrismaClient, licenceId: string, period: string): Promise<{ key: string; existing?: { id: string } }> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const key = renewalSubmissionKey(licenceId, period, attempt);
-    const order = await db.order.findUnique({ where: { submissionKey: key }, select: { id: true, status: true } });
+    const order = await db.order.findUnique({ where: { submissionKey: key }, select: { id: true, status: true, kind: true, targetLicenseId: true } });
     if (!order) return { key };
+    // The key can be computed by anyone who sees the licence: an order that is not this licence's
+    // renewal (placed with a borrowed key) never answers for it; the next attempt's key is used.
+    if (order.kind !== "RENEWAL" || order.targetLicenseId !== licenceId) continue;
     if (order.status !== "FAILED") return { key, existing: order };
   }
   throw new AppError("CONFLICT", "This renewal failed too many times; check the reseller account at Sectigo before trying again.");

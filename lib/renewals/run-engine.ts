@@ -41,7 +41,7 @@ export interface EngineDeps {
 }
 
 /** Codes of the eligibility rule (and a licence gone): the item is refused, never sent. */
-const REFUSAL_CODES = new Set(["OUTSIDE_WINDOW", "EXPIRED", "AUTO_RENEW_ON", "NOT_RENEWABLE", "NOT_ACTIVE", "NOT_FOUND", "FORBIDDEN"]);
+const REFUSAL_CODES = new Set(["ORDER_PENDING", "OUTSIDE_WINDOW", "EXPIRED", "AUTO_RENEW_ON", "NOT_RENEWABLE", "NOT_ACTIVE", "NOT_FOUND", "FORBIDDEN"]);
 const MAX_ERRORS = 3;
 
 interface Claimed {

@@ -16,7 +16,7 @@ import { systemActor } from "@/lib/auth/system-actor";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
-import { renewLicense } from "@/lib/orders/renew-license";
+import { renewalSubmissionKey, renewLicense } from "@/lib/orders/renew-license";
 import { setAutoRenew } from "@/lib/licenses/set-auto-renew";
 import { orderAddOn } from "@/lib/orders/order-add-on";
 import { startTestDatabase } from "./test-database";
@@ -155,6 +155,38 @@ describe("renewing a licence", () => {
     expect(!result.ok && result.message).toMatch(/^Renewal opens on \d{1,2} \w{3} \d{4}/);
     expect(await upstreamOrders(domain)).toHaveLength(1);
     expect(await prisma.order.count({ where: { targetLicenseId: licence.id } })).toBe(0);
+  });
+
+  it("review: an order on the licence with no known outcome (a plan change) blocks the renewal; nothing is sent", async () => {
+    const { domain, licence } = await placedLicence();
+    await setClocks(insideWindow);
+    const customer = await prisma.customer.findUniqueOrThrow({ where: { id: licence.customerId } });
+    await prisma.order.create({
+      data: { foreignOrderNumber: `OD-REVIEW-${n}`, kind: "UPGRADE", status: "UNKNOWN", customerId: customer.id, resellerAccountId: ACCOUNT, targetLicenseId: licence.id },
+    });
+    const result = await renewLicense(manager, { licenceId: licence.id }, deps);
+    expect(result).toMatchObject({ ok: false, code: "ORDER_PENDING" });
+    expect(await upstreamOrders(domain)).toHaveLength(1);
+    expect(await prisma.order.count({ where: { targetLicenseId: licence.id, kind: "RENEWAL" } })).toBe(0);
+  });
+
+  it("review: an order placed with a borrowed renewal key never answers for the renewal", async () => {
+    const { domain, licence } = await placedLicence();
+    await setClocks(insideWindow);
+    const customer = await prisma.customer.findUniqueOrThrow({ where: { id: licence.customerId } });
+    await prisma.order.create({
+      data: {
+        foreignOrderNumber: `OD-BORROWED-${n}`,
+        kind: "NEW",
+        status: "PLACED",
+        customerId: customer.id,
+        resellerAccountId: ACCOUNT,
+        submissionKey: renewalSubmissionKey(licence.id, licence.expiresAt!.toISOString()),
+      },
+    });
+    const result = await renewLicense(manager, { licenceId: licence.id }, deps);
+    expect(result).toMatchObject({ ok: true, status: "PLACED", duplicate: false });
+    expect((await upstreamOrders(domain)).length).toBe(2);
   });
 
   it("Sectigo's -121 (our clock inside the window, Sectigo's outside) becomes a FAILED order with a sentence; the period can be tried again", async () => {
