@@ -84,12 +84,14 @@ export type CancelLicenseResult =
   | { ok: true; orderId: string; outcome: "REFUNDED" | "CANCELLED" | "UNKNOWN" | "ALREADY_SUBMITTED"; message?: string }
   | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING" | "FAILED"; message: string; orderId?: string };
 
+const SEEN = { id: true, status: true, errorMessage: true, kind: true, targetLicenseId: true } as const;
+
 export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput, deps: OrderDeps): Promise<CancelLicenseResult> {
   assertCan(actor, "manageRenewals");
   const input = cancelLicenseSchema.parse(raw);
   const { db } = deps;
-  const seen = await db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
-  if (seen) return alreadySubmitted(deps, seen.id, actor);
+  const seen = await db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: SEEN });
+  if (seen) return alreadySubmitted(deps, seen, input.licenceId, actor);
   const licence = await loadLicence(deps, input.licenceId);
   const now = deps.now?.() ?? new Date();
   const preview = previewOf(licence, now, await pendingLicenceOrder(deps, licence.id));
@@ -116,9 +118,9 @@ export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput
     orderId = created.id;
   } catch (error) {
     if ((error as { code?: string })?.code !== "P2002") throw error;
-    const existing = await db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
+    const existing = await db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: SEEN });
     if (!existing) throw error;
-    return alreadySubmitted(deps, existing.id, actor);
+    return alreadySubmitted(deps, existing, input.licenceId, actor);
   }
 
   // 2. The one call.
@@ -155,7 +157,7 @@ export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput
     await db.$transaction((tx) => settleFailed(tx, orderId, actor, error, `Sectigo refused the cancellation: ${error.userMessage}`));
     return { ok: false, code: "FAILED", message: error.userMessage, orderId };
   }
-  return alreadySubmitted(deps, orderId, actor);
+  return alreadySubmitted(deps, await db.order.findUniqueOrThrow({ where: { id: orderId }, select: SEEN }), input.licenceId, actor);
 }
 
 function createdEvent(actor: Actor, foreignOrderNumber: string, preview: CancellationPreview) {
@@ -164,7 +166,23 @@ function createdEvent(actor: Actor, foreignOrderNumber: string, preview: Cancell
   return event;
 }
 
-async function alreadySubmitted(deps: OrderDeps, orderId: string, actor: Actor): Promise<CancelLicenseResult> {
-  await deps.db.orderEvent.create({ data: eventData(orderId, actor, { kind: "DUPLICATE_SUBMISSION", message: "The same submission arrived again; nothing was sent to Sectigo." }) });
-  return { ok: true, orderId, outcome: "ALREADY_SUBMITTED" };
+/**
+ * The same submission again. It answers only for this licence's own cancellation, and with what is
+ * known of it: a refusal stays a refusal (never "already sent" as if it had worked), so nobody lets
+ * the refund window run out believing the licence was refunded.
+ */
+async function alreadySubmitted(
+  deps: OrderDeps,
+  seen: { id: string; status: string; errorMessage: string | null; kind: string; targetLicenseId: string | null },
+  licenceId: string,
+  actor: Actor,
+): Promise<CancelLicenseResult> {
+  if (seen.targetLicenseId !== licenceId || (seen.kind !== "REFUND" && seen.kind !== "CANCELLATION")) {
+    throw new AppError("CONFLICT", "This form was already used for another order. Reload the page and try again.");
+  }
+  if (seen.status === "FAILED") {
+    return { ok: false, code: "FAILED", message: `${seen.errorMessage ?? "Sectigo refused it."} Nothing was cancelled; reload the page to try again.`, orderId: seen.id };
+  }
+  await deps.db.orderEvent.create({ data: eventData(seen.id, actor, { kind: "DUPLICATE_SUBMISSION", message: "The same submission arrived again; nothing was sent to Sectigo." }) });
+  return { ok: true, orderId: seen.id, outcome: "ALREADY_SUBMITTED" };
 }

@@ -230,6 +230,21 @@ describe("cancelling", () => {
     expect(await funds()).toBe(before);
   });
 
+  it("review: the same cancellation form after Sectigo refused it answers FAILED, never 'already sent'; another order's key is refused", async () => {
+    const { licence } = await buyLicence(1060, 365);
+    const submissionKey = randomUUID();
+    await prisma.order.create({
+      data: {
+        foreignOrderNumber: `OD-REFUSED-${n}`, submissionKey, kind: "REFUND", status: "FAILED", errorMessage: "Sectigo refused the refund.",
+        customerId: licence.customerId, resellerAccountId: ACCOUNT, targetLicenseId: licence.id,
+      },
+    });
+    expect(await cancelLicense(manager, { licenceId: licence.id, submissionKey }, deps)).toMatchObject({ ok: false, code: "FAILED" });
+    const other = await buyLicence(1060, 365);
+    await expect(cancelLicense(manager, { licenceId: other.licence.id, submissionKey }, deps)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await prisma.license.findUniqueOrThrow({ where: { id: other.licence.id } })).toMatchObject({ status: "ACTIVE" });
+  });
+
   it("a monthly licence has no refund window: CANCELLED without refund, on its first day, once", async () => {
     const { licence, domain } = await buyLicence(1060, 30);
     const preview = await previewCancellation(manager, { licenceId: licence.id }, deps);
