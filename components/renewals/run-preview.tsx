@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { TableFrame, Td, Th } from "@/components/ui/table";
 import { RunStartForm } from "./run-start-form";
+import { RunFigure } from "./run-figure";
 
 /** Rows shown per list; the run takes them all. */
 const SHOWN = 200;
@@ -13,8 +14,8 @@ export function RunPreview({ preview, selection }: { preview: Preview & { ok: tr
     <div className="space-y-6">
       <Card title="Summary">
         <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
-          <Figure label="Will be renewed" value={preview.accepted.length} testId="run-accepted-count" />
-          <Figure label="Refused" value={preview.refused.length} testId="run-refused-count" />
+          <RunFigure label="Will be renewed" value={preview.accepted.length} testId="run-accepted-count" />
+          <RunFigure label="Refused" value={preview.refused.length} testId="run-refused-count" />
           {preview.cost.map((c) => (
             <div key={c.currency} className="sm:col-span-2">
               <dt className="text-slate-600">Cost ({c.count} priced)</dt>
@@ -35,17 +36,6 @@ export function RunPreview({ preview, selection }: { preview: Preview & { ok: tr
       </Card>
       <Lines title={`Will be renewed (${preview.accepted.length})`} lines={preview.accepted} label="Licences to renew" />
       {preview.refused.length > 0 ? <Lines title={`Refused (${preview.refused.length})`} lines={preview.refused} label="Refused licences" withReason /> : null}
-    </div>
-  );
-}
-
-function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="text-lg font-semibold text-slate-900" data-testid={testId}>
-        {value}
-      </dd>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { RenewalRunView } from "@/lib/renewals/get-renewal-run";
 import { Card } from "@/components/ui/card";
 import { TableFrame, Td, Th } from "@/components/ui/table";
 import { RunStatusBadge } from "./run-status-badge";
+import { RunFigure } from "./run-figure";
 
 const REFRESH_MS = 1_000;
 
@@ -36,10 +37,10 @@ export function RunProgress({ run }: { run: RenewalRunView }) {
           {run.done} of {run.total} done{run.status === "DONE" ? "" : ` · ${run.running} in progress · ${run.pending} waiting`}
         </p>
         <dl className="mt-4 grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
-          <Figure label="Renewed" value={run.placed} testId="run-placed" />
-          <Figure label="Refused" value={run.refused} testId="run-refused" />
-          <Figure label="Failed" value={run.failed} testId="run-failed" />
-          <Figure label="Unknown (being checked)" value={run.unknown} testId="run-unknown" />
+          <RunFigure label="Renewed" value={run.placed} testId="run-placed" />
+          <RunFigure label="Refused" value={run.refused} testId="run-refused" />
+          <RunFigure label="Failed" value={run.failed} testId="run-failed" />
+          <RunFigure label="Unknown (being checked)" value={run.unknown} testId="run-unknown" />
         </dl>
         {run.sellTotal && run.currency ? (
           <p className="mt-3 text-sm text-slate-600">
@@ -83,17 +84,6 @@ export function RunProgress({ run }: { run: RenewalRunView }) {
           ))}
         </TableFrame>
       </section>
-    </div>
-  );
-}
-
-function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="text-lg font-semibold text-slate-900" data-testid={testId}>
-        {value}
-      </dd>
     </div>
   );
 }

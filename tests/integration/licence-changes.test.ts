@@ -19,6 +19,7 @@ import { submitOrder } from "@/lib/orders/submit-order";
 import { changePlan, previewPlanChange, type ChangePlanDeps, type PlanChangePreview } from "@/lib/orders/change-plan";
 import { cancelLicense, previewCancellation, type CancellationPreview } from "@/lib/orders/cancel-license";
 import { startTestDatabase } from "./test-database";
+import { sandboxAdmin } from "./sandbox-admin";
 
 const DAY = 86_400_000;
 const ACCOUNT = "acct-changes";
@@ -32,15 +33,7 @@ let support: Actor;
 let staff: Actor;
 let clock = new Date(Math.floor(Date.now() / DAY) * DAY + 9 * 3_600_000);
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.status, `${method} ${path}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const admin = sandboxAdmin(() => sandbox);
 
 /** Moves the sandbox's clock and the app's together. */
 async function advanceDays(days: number): Promise<void> {

@@ -20,6 +20,7 @@ import { renewalSubmissionKey, renewLicense } from "@/lib/orders/renew-license";
 import { setAutoRenew } from "@/lib/licenses/set-auto-renew";
 import { orderAddOn } from "@/lib/orders/order-add-on";
 import { startTestDatabase } from "./test-database";
+import { sandboxAdmin } from "./sandbox-admin";
 
 const DAY = 86_400_000;
 const T0 = new Date("2031-03-01T12:00:00.000Z");
@@ -33,15 +34,7 @@ const ACCOUNT = "acct-renew";
 let staff: Actor;
 let manager: Actor;
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`sandbox ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const admin = sandboxAdmin(() => sandbox);
 
 /** Both clocks (ours and Sectigo's) at the same instant, unless a skew is asked for. */
 async function setClocks(ours: Date, sectigo: Date = ours): Promise<void> {

@@ -18,6 +18,7 @@ import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { systemActor } from "@/lib/auth/system-actor";
 import { startTestDatabase } from "./test-database";
+import { sandboxAdmin } from "./sandbox-admin";
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -28,14 +29,7 @@ const ACCOUNT = "acct-kinds";
 const DAY_MS = 86_400_000;
 let staff: Actor;
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as T;
-}
+const admin = sandboxAdmin(() => sandbox);
 
 type Upstream = { order: { orderNumber: string; foreignOrderNumber: string | null } };
 /** Orders "Sectigo" holds for a domain: the upstream truth. */

@@ -23,6 +23,7 @@ import { validFormInput } from "../sectigo/catalog-values";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
 import { startTestDatabase } from "./test-database";
+import { sandboxAdmin } from "./sandbox-admin";
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -33,14 +34,7 @@ const ACCOUNT = "acct-orders";
 let staff: Actor;
 let support: Actor;
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as T;
-}
+const admin = sandboxAdmin(() => sandbox);
 
 /** Orders "Sectigo" holds for a domain: the upstream truth. */
 async function upstreamOrders(domain: string): Promise<Array<{ order: { orderNumber: string; foreignOrderNumber: string | null } }>> {

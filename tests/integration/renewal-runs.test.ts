@@ -22,6 +22,7 @@ import { startRenewalRun } from "@/lib/renewals/start-renewal-run";
 import { runDailyLicencePass } from "@/lib/renewals/daily-pass";
 import type { RenewFn } from "@/lib/renewals/renew-contract";
 import { startTestDatabase } from "./test-database";
+import { sandboxAdmin } from "./sandbox-admin";
 
 const DAY = 86_400_000;
 const T0 = new Date("2031-03-01T12:00:00.000Z");
@@ -41,15 +42,7 @@ let workers: RunningWorker[] = [];
 /** The sandbox's own log: one line per call with its result code and fault. */
 const sandboxLog: string[] = [];
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`sandbox ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const admin = sandboxAdmin(() => sandbox);
 
 async function setClocks(at: Date): Promise<void> {
   now = at;

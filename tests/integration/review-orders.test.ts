@@ -22,6 +22,7 @@ import { reconcileOpenOrders } from "@/lib/jobs/reconcile-pass";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
 import { startTestDatabase } from "./test-database";
 import { RSA3072 } from "../sectigo/fixtures/csrs";
+import { sandboxAdmin } from "./sandbox-admin";
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -30,14 +31,7 @@ const key = generateKey();
 const ACCOUNT = "acct-review";
 let staff: Actor;
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as T;
-}
+const admin = sandboxAdmin(() => sandbox);
 
 async function upstreamOrders(domain: string): Promise<Array<{ order: { orderNumber: string; foreignOrderNumber: string | null } }>> {
   return (await admin<{ orders: Array<{ order: { orderNumber: string; foreignOrderNumber: string | null } }> }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}&domainName=${domain}`)).orders;

@@ -16,6 +16,7 @@ import { startSync } from "@/lib/sync/start-sync";
 import { decideDrift } from "@/lib/sync/decide-drift";
 import { decideDriftSchema } from "@/lib/sync/sync-schemas";
 import { startDemoDatabase } from "./test-database";
+import { sandboxAdmin } from "./sandbox-admin";
 
 const DAY = 86_400_000;
 const anchor = anchorDay(new Date());
@@ -27,15 +28,7 @@ const actors: Record<"admin" | "manager" | "support", Actor> = {} as never;
 /** `firstResultNo` of every report call, in order (the spy delegates to the real client). */
 let pagesAsked: number[] = [];
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sandbox.url}/__sandbox/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${sandbox.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const admin = sandboxAdmin(() => sandbox);
 
 function engine(extra: Partial<SyncEngineDeps> = {}): SyncEngineDeps {
   return {
