@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
@@ -8,8 +8,13 @@ import { signInSchema, safeCallbackUrl, type SignInInput } from "@/lib/auth/sign
 import { Field, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
+const noSubscription = () => () => {};
+
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [formError, setFormError] = useState<string | null>(null);
+  // Set once React owns the form: before that a click is a plain POST that reloads this page.
+  // Tests wait for it instead of racing hydration.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const {
     register,
     handleSubmit,
@@ -32,7 +37,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     // method="post": submitted before the page is interactive, the browser must not put the
     // password in the URL (a GET form would, and the URL lands in history and logs).
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-label="Sign in"
+      data-hydrated={hydrated ? "true" : undefined}
+    >
       {formError ? (
         <div role="alert" data-testid="signin-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {formError}

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyCredentials, WRONG_CREDENTIALS } from "@/lib/auth/verify-credentials";
+import { publicSignInError, SignInRefused, verifyCredentials, WRONG_CREDENTIALS } from "@/lib/auth/verify-credentials";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { createSession, revokeSession, SESSION_MAX_AGE_S, userOfSession } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/roles";
@@ -27,19 +27,24 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        // Errors thrown here reach the sign-in form as their message (never a password).
+        // A SignInRefused thrown here reaches the sign-in form as its message (never a password);
+        // any other error becomes one sentence (publicSignInError).
         authorize: async (credentials, req) => {
-          // The same schema as the form: nothing malformed reaches the throttle table or bcrypt.
-          const parsed = signInSchema.safeParse(credentials ?? {});
-          if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "Enter your email and password.");
-          const headers = req?.headers as Record<string, unknown> | undefined;
-          const address = clientAddressFrom(headers);
-          const { verifiedPasswordHash, ...user } = await verifyCredentials(parsed.data.email, parsed.data.password, address);
-          const userAgent = typeof headers?.["user-agent"] === "string" ? headers["user-agent"] : "";
-          const sid = await createSession(user.id, { address, userAgent }, verifiedPasswordHash);
-          // The password or the account changed while this sign-in was under way.
-          if (!sid) throw new Error(WRONG_CREDENTIALS);
-          return { ...user, sid };
+          try {
+            // The same schema as the form: nothing malformed reaches the throttle table or bcrypt.
+            const parsed = signInSchema.safeParse(credentials ?? {});
+            if (!parsed.success) throw new SignInRefused(parsed.error.issues[0]?.message ?? "Enter your email and password.");
+            const headers = req?.headers as Record<string, unknown> | undefined;
+            const address = clientAddressFrom(headers);
+            const { verifiedPasswordHash, ...user } = await verifyCredentials(parsed.data.email, parsed.data.password, address);
+            const userAgent = typeof headers?.["user-agent"] === "string" ? headers["user-agent"] : "";
+            const sid = await createSession(user.id, { address, userAgent }, verifiedPasswordHash);
+            // The password or the account changed while this sign-in was under way.
+            if (!sid) throw new SignInRefused(WRONG_CREDENTIALS);
+            return { ...user, sid };
+          } catch (error) {
+            throw publicSignInError(error);
+          }
         },
       }),
     ],

@@ -85,12 +85,14 @@ export function decide(row: CounterRow, limit: number, now: Date): { state: Thro
 /** Counts one attempt against one key, under the row's lock, so parallel attempts queue up. */
 async function countOn(key: string, limit: number, now: Date): Promise<ThrottleState> {
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`
-      INSERT INTO "SignInThrottle" (key, failures, "blockedUntil", "updatedAt") VALUES (${key}, 0, NULL, ${now})
-      ON CONFLICT (key) DO NOTHING`;
+    // One statement creates or locks the row and reads it. (An INSERT ... DO NOTHING followed by
+    // a SELECT ... FOR UPDATE found no row when a parallel successful sign-in deleted it between
+    // the two: two browsers signing in as one user failed with an internal error.)
     const [row] = await tx.$queryRaw<CounterRow[]>`
-      SELECT failures, "blockedUntil", "updatedAt" FROM "SignInThrottle" WHERE key = ${key} FOR UPDATE`;
-    if (!row) throw new Error("sign-in throttle: counter row missing");
+      INSERT INTO "SignInThrottle" (key, failures, "blockedUntil", "updatedAt") VALUES (${key}, 0, NULL, ${now})
+      ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+      RETURNING failures, "blockedUntil", "updatedAt"`;
+    if (!row) throw new Error("sign-in throttle: the upsert returned no row");
     const { state, next } = decide(row, limit, now);
     if (next !== row) await tx.signInThrottle.update({ where: { key }, data: next });
     return state;

@@ -12,10 +12,27 @@ export interface SessionUser {
 }
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
+export const SIGN_IN_BROKE = "Signing in failed on our side. Try again in a moment.";
+
+/** A refusal whose message is meant for the sign-in form. */
+export class SignInRefused extends Error {
+  override name = "SignInRefused";
+}
 
 /**
- * Verified user (with the password hash that was checked, for createSession), or an Error whose
- * message is safe to show on the sign-in form.
+ * What the sign-in form may show for an error thrown while signing in: a refusal as it is,
+ * anything else (a database fault, a bug) as one sentence, logged by its name only (an
+ * internal message may carry details nobody outside should read).
+ */
+export function publicSignInError(error: unknown): SignInRefused {
+  if (error instanceof SignInRefused) return error;
+  console.error(`[auth] sign-in failed: ${error instanceof Error ? error.name : typeof error}`);
+  return new SignInRefused(SIGN_IN_BROKE);
+}
+
+/**
+ * Verified user (with the password hash that was checked, for createSession), or a
+ * SignInRefused whose message is safe to show on the sign-in form.
  */
 export async function verifyCredentials(
   emailInput: string,
@@ -27,14 +44,14 @@ export async function verifyCredentials(
   const email = emailInput.trim().toLowerCase();
   const keys = throttleKeys(email, clientAddress);
   const attempt = await countAttempt(keys, now);
-  if (!attempt.allowed) throw new Error(throttleMessage(attempt.retryAfterMs));
+  if (!attempt.allowed) throw new SignInRefused(throttleMessage(attempt.retryAfterMs));
 
   const user = await prisma.user.findUnique({ where: { email } });
   // Compare against a dummy hash when the user is unknown so timing does not reveal accounts.
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) {
     await forgetOldCounters();
-    throw new Error(user?.disabled && ok ? "This account is disabled. Ask an admin." : WRONG_CREDENTIALS);
+    throw new SignInRefused(user?.disabled && ok ? "This account is disabled. Ask an admin." : WRONG_CREDENTIALS);
   }
   await recordSuccess(keys);
   return { id: user.id, email: user.email, name: user.name, role: user.role, verifiedPasswordHash: user.passwordHash };

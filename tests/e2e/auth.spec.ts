@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-data";
 import { navigationFor } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { signIn } from "./helpers";
+import { signIn, signInFormReady } from "./helpers";
 
 for (const user of DEMO_USERS) {
   test(`${user.role} signs in and sees that role's navigation`, async ({ page }) => {
@@ -22,6 +22,7 @@ for (const user of DEMO_USERS) {
 
 test("a wrong password shows an error and keeps the email typed", async ({ page }) => {
   await page.goto("/signin");
+  await signInFormReady(page);
   await page.getByLabel("Email").fill("staff@orderdesk.test");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -32,6 +33,7 @@ test("a wrong password shows an error and keeps the email typed", async ({ page 
 
 test("bad input is explained next to the field", async ({ page }) => {
   await page.goto("/signin");
+  await signInFormReady(page);
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
@@ -41,6 +43,7 @@ test("bad input is explained next to the field", async ({ page }) => {
 
 test("repeated failed sign-ins from one browser are slowed down with a clear message", async ({ page }) => {
   await page.goto("/signin");
+  await signInFormReady(page);
   await page.getByLabel("Email").fill("nobody-throttle@orderdesk.test");
   for (let i = 0; i < 6; i++) {
     await page.getByLabel("Password").fill(`wrong-${i}`);
@@ -58,6 +61,7 @@ test("repeated failed sign-ins from one browser are slowed down with a clear mes
 test("a signed-out visit to a page goes to sign-in, and back after signing in", async ({ page }) => {
   await page.goto("/licenses?window=open&q=bluebird");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flicenses%3Fwindow%3Dopen%26q%3Dbluebird/);
+  await signInFormReady(page);
   await page.getByLabel("Email").fill("manager@orderdesk.test");
   await page.getByLabel("Password").fill("orderdesk-demo");
   await page.getByRole("button", { name: "Sign in" }).click();

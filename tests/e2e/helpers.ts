@@ -1,8 +1,15 @@
 import { expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-data";
 
+/** Waits until React owns the sign-in form: a click before hydration is a native POST that
+ *  reloads the empty form (a CI run failed on exactly that). */
+export async function signInFormReady(page: Page) {
+  await expect(page.locator('form[aria-label="Sign in"][data-hydrated="true"]')).toBeAttached();
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/signin");
+  await signInFormReady(page);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

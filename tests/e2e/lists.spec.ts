@@ -6,7 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-data";
 import { ORDER_STATUS_LABELS } from "@/components/orders/order-status";
-import { signIn } from "./helpers";
+import { signIn, signInFormReady } from "./helpers";
 
 type Kind = "text" | "date" | "status";
 // `narrow`: a search that leaves one page (under 25 rows) of the demo world, whose renewals book
@@ -188,6 +188,7 @@ test("keyboard: a skip link first, and a visible focus ring on inputs", async ({
 
 test("sign-in errors are tied to their fields", async ({ page }) => {
   await page.goto("/signin");
+  await signInFormReady(page);
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByRole("button", { name: "Sign in" }).click();
   const email = page.getByLabel("Email");

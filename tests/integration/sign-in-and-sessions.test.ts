@@ -53,6 +53,22 @@ describe("sign-in", () => {
     await expect(verifyCredentials("race@orderdesk.test", "one-more", HOME, now)).rejects.toThrow(/Too many failed sign-ins/);
   });
 
+  it("parallel right-password sign-ins of one account all succeed (a success deletes the counter another attempt is about to lock)", async () => {
+    const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
+    // Browsers signing in as the same admin at once: CI saw "counter row missing" here. Fewer
+    // than the limit at a time: each attempt is counted before its password is checked.
+    for (let round = 0; round < 10; round++) {
+      const results = await Promise.allSettled(Array.from({ length: 4 }, () => verifyCredentials("admin@orderdesk.test", DEMO_PASSWORD, "198.51.100.7")));
+      expect(results.map((r) => (r.status === "rejected" ? String((r.reason as Error).message) : "ok"))).toEqual(Array(4).fill("ok"));
+    }
+  });
+
+  it("an internal fault while signing in reaches the form as one sentence, never its own message", async () => {
+    const { publicSignInError, SignInRefused, SIGN_IN_BROKE, WRONG_CREDENTIALS } = await import("@/lib/auth/verify-credentials");
+    expect(publicSignInError(new Error("sign-in throttle: counter row missing")).message).toBe(SIGN_IN_BROKE);
+    expect(publicSignInError(new SignInRefused(WRONG_CREDENTIALS)).message).toBe(WRONG_CREDENTIALS);
+  });
+
   it("slows down instead of locking: after each wait one attempt goes through, and the wait doubles", async () => {
     const { countAttempt, throttleKeys, ACCOUNT_LIMIT } = await import("@/lib/auth/sign-in-throttle");
     const keys = throttleKeys("slow@orderdesk.test", "192.0.2.55");
