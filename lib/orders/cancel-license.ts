@@ -17,7 +17,7 @@ import { cancellationCall, currentPeriodStart, refundWindow, type CancellationCa
 import { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput } from "./cancel-license-schema";
 import type { SectigoError, SectigoResult } from "@/lib/sectigo/client";
 import type { OrderDeps } from "./order-deps";
-import { pendingLicenceOrder } from "./pending-licence-order";
+import { openOrderConflict, pendingLicenceOrder } from "./pending-licence-order";
 import { eventData, settleFailed, settleUnknown, transition } from "./settle-order";
 import { settleCancellation } from "./settle-cancellation";
 import { newForeignOrderNumber } from "./submit-order";
@@ -119,8 +119,12 @@ export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput
   } catch (error) {
     if ((error as { code?: string })?.code !== "P2002") throw error;
     const existing = await db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: SEEN });
-    if (!existing) throw error;
-    return alreadySubmitted(deps, existing, input.licenceId, actor);
+    if (existing) return alreadySubmitted(deps, existing, input.licenceId, actor);
+    // Another tab's order on this licence got in between our check and our insert (the database
+    // holds one open change per licence).
+    const conflict = await openOrderConflict(deps, licence.id, error);
+    if (conflict) return { ok: false, code: "ORDER_PENDING", message: conflict.message };
+    throw error;
   }
 
   // 2. The one call.

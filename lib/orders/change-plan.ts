@@ -14,7 +14,7 @@ import { licenceStatus } from "@/lib/licenses/licence-status";
 import { planChangeQuote, type PlanChangeDirection } from "@/lib/licenses/pro-rate";
 import { priceFor, type PlanPriceInfo } from "@/lib/settings/offered-plans";
 import type { OrderDeps } from "./order-deps";
-import { pendingLicenceOrder } from "./pending-licence-order";
+import { openOrderConflict, pendingLicenceOrder } from "./pending-licence-order";
 import { submitOrder, type SubmitResult } from "./submit-order";
 
 export { planChangeSchema, changePlanSchema, type PlanChangeInput, type ChangePlanInput };
@@ -145,9 +145,30 @@ export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps
   const preview = seen ? null : await quote(actor, licence, input.productCode, deps);
   if (preview && !preview.ok) return preview;
   if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "Sectigo's order number of this licence is not known yet.");
+  let result: SubmitResult;
+  try {
+    result = await submitPlanChange(actor, input, licence, preview, deps);
+  } catch (error) {
+    // Another tab's order on this licence got in between our check and our insert (the database
+    // holds one open change per licence): the same answer as the check's.
+    const conflict = await openOrderConflict(deps, licence.id, error);
+    if (conflict) return { ok: false, code: "ORDER_PENDING", message: conflict.message };
+    throw error;
+  }
+  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: result.message, field: result.field, orderId: result.order.id };
+  return { ok: true, orderId: result.order.id, outcome: result.outcome, message: "message" in result ? result.message : undefined };
+}
+
+function submitPlanChange(
+  actor: Actor,
+  input: ReturnType<typeof changePlanSchema.parse>,
+  licence: Awaited<ReturnType<typeof loadLicence>>,
+  preview: PlanChangePreview | null,
+  deps: ChangePlanDeps,
+): Promise<SubmitResult> {
   const target = productById(input.productCode);
   const days = licence.termDays === 30 ? 30 : 365;
-  const result = await submitOrder(
+  return submitOrder(
     actor,
     {
       submissionKey: input.submissionKey,
@@ -165,7 +186,7 @@ export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps
       sectigo: {
         operation: "autoApplyOrder",
         input: {
-          kind: "planChange", previousOrderNumber: licence.currentOrderNumber, productCode: input.productCode, days,
+          kind: "planChange", previousOrderNumber: licence.currentOrderNumber as string, productCode: input.productCode, days,
           domainName: licence.domainName, contactEmail: licence.customer.email, autoRenew: licence.autoRenew,
         },
       },
@@ -173,6 +194,4 @@ export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps
     deps,
     { permission: "manageRenewals" },
   );
-  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: result.message, field: result.field, orderId: result.order.id };
-  return { ok: true, orderId: result.order.id, outcome: result.outcome, message: "message" in result ? result.message : undefined };
 }

@@ -16,6 +16,7 @@ import { AppError } from "@/lib/errors";
 import { addOnsFor, productById, termByValue, termValue } from "@/lib/catalog";
 import { licenceStatus } from "@/lib/licenses/licence-status";
 import type { OrderDeps } from "./order-deps";
+import { openOrderConflict, pendingLicenceOrder } from "./pending-licence-order";
 import { submitOrder, type SubmitResult } from "./submit-order";
 
 export const orderAddOnSchema = z.object({
@@ -27,7 +28,7 @@ export type OrderAddOnInput = z.input<typeof orderAddOnSchema>;
 
 export type OrderAddOnResult =
   | { ok: true; orderId: string; status: SubmitResult["order"]["status"]; duplicate: boolean }
-  | { ok: false; message: string; orderId?: string };
+  | { ok: false; message: string; orderId?: string; code?: "ORDER_PENDING" | "FAILED" };
 
 export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
   assertCan(actor, "manageRenewals");
@@ -42,37 +43,57 @@ export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps
     include: { customer: { select: { id: true, email: true, resellerAccountId: true } }, addOns: { where: { status: "ACTIVE" }, select: { productCode: true } } },
   });
   if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
-  const status = licenceStatus(licence, now);
-  if (status !== "ACTIVE" && status !== "RENEWABLE") return { ok: false, message: `This licence is ${status.toLowerCase()}: add-ons can only be added to a live licence.` };
+  // The same submission again (a double click, a retry after a lost answer) is answered by the
+  // pipeline with its order, before any check its own success would now fail ("has it already").
+  const seen = await d.db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
+  if (!seen) {
+    const status = licenceStatus(licence, now);
+    if (status !== "ACTIVE" && status !== "RENEWABLE") return { ok: false, message: `This licence is ${status.toLowerCase()}: add-ons can only be added to a live licence.` };
+  }
   if (!licence.currentOrderNumber) return { ok: false, message: "This licence has no Sectigo order number recorded, so add-ons cannot be ordered for it from Order Desk." };
   const product = productById(licence.productCode);
   const addOn = product ? addOnsFor(product).find((p) => p.productId === input.productCode) : undefined;
   if (!addOn) throw new AppError("INVALID_INPUT", "This licence's plan cannot take that add-on.", "productCode");
-  if (licence.addOns.some((a) => a.productCode === input.productCode)) throw new AppError("INVALID_INPUT", "This licence has that add-on already.", "productCode");
+  if (!seen) {
+    if (licence.addOns.some((a) => a.productCode === input.productCode)) throw new AppError("INVALID_INPUT", "This licence has that add-on already.", "productCode");
+    // Another order on the licence with no known outcome (an add-on whose answer was lost, a plan
+    // change, a cancellation): it may have happened, so a new add-on order could be a second charge.
+    const pending = await pendingLicenceOrder(d, licence.id);
+    if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };
+  }
 
   const days = licence.termDays === 30 ? 30 : 365;
   const term = termByValue(addOn, String(days));
   const price = term ? await d.db.planPrice.findUnique({ where: { productKey_term: { productKey: addOn.key, term: termValue(addOn, term) } } }) : null;
-  if (price && !price.enabled) return { ok: false, message: `${addOn.name} is not offered for this term any more (an admin disabled it).` };
+  if (!seen && price && !price.enabled) return { ok: false, message: `${addOn.name} is not offered for this term any more (an admin disabled it).` };
 
-  const result = await submitOrder(
-    actor,
-    {
-      submissionKey: input.submissionKey,
-      resellerAccountId: licence.customer.resellerAccountId,
-      customer: { id: licence.customer.id },
-      kind: "ADD_ON",
-      targetLicenseId: licence.id,
-      currency: price?.currency ?? null,
-      items: [{ productCode: input.productCode, productName: addOn.name, days, domainName: licence.domainName, isAddOn: true, buyPrice: price ? Number(price.buyPrice) : null, sellPrice: price ? Number(price.sellPrice) : null }],
-      sectigo: {
-        operation: "autoApplyOrder",
-        input: { kind: "addOn", previousOrderNumber: licence.currentOrderNumber, addOnCodes: [input.productCode], days, domainName: licence.domainName, contactEmail: licence.customer.email, autoRenew: licence.autoRenew },
+  let result: SubmitResult;
+  try {
+    result = await submitOrder(
+      actor,
+      {
+        submissionKey: input.submissionKey,
+        resellerAccountId: licence.customer.resellerAccountId,
+        customer: { id: licence.customer.id },
+        kind: "ADD_ON",
+        targetLicenseId: licence.id,
+        currency: price?.currency ?? null,
+        items: [{ productCode: input.productCode, productName: addOn.name, days, domainName: licence.domainName, isAddOn: true, buyPrice: price ? Number(price.buyPrice) : null, sellPrice: price ? Number(price.sellPrice) : null }],
+        sectigo: {
+          operation: "autoApplyOrder",
+          input: { kind: "addOn", previousOrderNumber: licence.currentOrderNumber, addOnCodes: [input.productCode], days, domainName: licence.domainName, contactEmail: licence.customer.email, autoRenew: licence.autoRenew },
+        },
       },
-    },
-    d,
-    { permission: "manageRenewals" },
-  );
-  if (result.outcome === "FAILED") return { ok: false, message: `Sectigo refused the add-on: ${result.message}`, orderId: result.order.id };
+      d,
+      { permission: "manageRenewals" },
+    );
+  } catch (error) {
+    // Another tab's order on this licence got in between the check and our insert (the database
+    // holds one open change per licence): the same answer as the check's.
+    const conflict = await openOrderConflict(d, licence.id, error);
+    if (conflict) return { ok: false, code: "ORDER_PENDING", message: conflict.message };
+    throw error;
+  }
+  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: `Sectigo refused the add-on: ${result.message}`, orderId: result.order.id };
   return { ok: true, orderId: result.order.id, status: result.order.status, duplicate: result.outcome === "ALREADY_SUBMITTED" };
 }

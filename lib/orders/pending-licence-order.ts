@@ -1,10 +1,20 @@
 /**
  * An order on this licence whose outcome is not known yet (being sent, or its answer was lost).
- * While there is one, no new plan change or cancellation is offered: it might have happened, and a
- * second one would be a resend by hand. Reconciliation settles it (lib/orders/README.md).
+ * While there is one, no new plan change, cancellation or add-on is offered: it might have happened,
+ * and a second one would be a resend by hand. Reconciliation settles it (lib/orders/README.md).
+ *
+ * The check alone is not enough (two tabs both pass it): the database holds at most one open
+ * licence-changing order per licence (partial unique index "Order_one_open_change_per_licence_key",
+ * migration 20261122105228). The use cases turn that index's violation into the same answer
+ * (`openOrderConflict`).
  */
 import type { OrderKind } from "@/lib/generated/prisma/client";
 import type { OrderDeps } from "./order-deps";
+
+export const OPEN_ORDER_INDEX = "Order_one_open_change_per_licence_key";
+
+const waiting = (foreignOrderNumber: string) =>
+  `Another order on this licence (${foreignOrderNumber}) is still waiting for Sectigo's answer; Order Desk is checking with Sectigo. Try again once it is settled.`;
 
 /** `exceptKind`: orders of that kind are the caller's own business (a renewal's own key answers them). */
 export async function pendingLicenceOrder(deps: Pick<OrderDeps, "db">, licenceId: string, exceptKind?: OrderKind): Promise<{ message: string } | null> {
@@ -13,7 +23,24 @@ export async function pendingLicenceOrder(deps: Pick<OrderDeps, "db">, licenceId
     orderBy: { createdAt: "desc" },
     select: { foreignOrderNumber: true },
   });
-  return open
-    ? { message: `Order ${open.foreignOrderNumber} on this licence has no known outcome yet; Order Desk is checking with Sectigo. Try again once it is settled.` }
-    : null;
+  return open ? { message: waiting(open.foreignOrderNumber) } : null;
+}
+
+/**
+ * After a unique violation on insert: was it another open order on this licence (the race the
+ * index closes)? Returns the answer to give, or null when the violation was something else.
+ */
+export async function openOrderConflict(deps: Pick<OrderDeps, "db">, licenceId: string, error: unknown): Promise<{ message: string } | null> {
+  if ((error as { code?: string })?.code !== "P2002") return null;
+  const pending = await pendingLicenceOrder(deps, licenceId);
+  // The other order may have settled in between: it still was open when ours was refused.
+  return pending ?? (mentionsIndex(error) ? { message: "Another order on this licence was still waiting for Sectigo's answer. Reload the page to see its outcome before trying again." } : null);
+}
+
+function mentionsIndex(error: unknown): boolean {
+  try {
+    return JSON.stringify((error as { meta?: unknown }).meta ?? {}).includes(OPEN_ORDER_INDEX) || String((error as Error).message).includes(OPEN_ORDER_INDEX);
+  } catch {
+    return false;
+  }
 }

@@ -18,6 +18,7 @@ import { systemActor } from "@/lib/auth/system-actor";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { changePlan, previewPlanChange, type ChangePlanDeps, type PlanChangePreview } from "@/lib/orders/change-plan";
 import { cancelLicense, previewCancellation, type CancellationPreview } from "@/lib/orders/cancel-license";
+import { orderAddOn } from "@/lib/orders/order-add-on";
 import { startTestDatabase } from "./test-database";
 import { sandboxAdmin } from "./sandbox-admin";
 
@@ -275,5 +276,30 @@ describe("cancelling", () => {
     expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).status).toBe("REFUNDED");
     await expect(previewCancellation(support, { licenceId: licence.id }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(cancelLicense(support, { licenceId: licence.id, submissionKey: randomUUID() }, deps)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("review: one open order per licence (issue 9 #3, #2)", () => {
+  it("two tabs at once: a plan change, another plan change, a cancellation and an add-on race on one licence; one reaches Sectigo, the rest are told another order is waiting, as data", async () => {
+    const { licence } = await buyLicence(1060, 365);
+    // Every call takes 400 ms at Sectigo, so all four are past their checks while the first is still waiting.
+    await admin("POST", "faults", { mode: "latency", latencyMs: 400 });
+    try {
+      const results = await Promise.all([
+        changePlan(manager, { licenceId: licence.id, productCode: 1061, submissionKey: randomUUID() }, deps),
+        changePlan(manager, { licenceId: licence.id, productCode: 1062, submissionKey: randomUUID() }, deps),
+        cancelLicense(manager, { licenceId: licence.id, submissionKey: randomUUID() }, deps),
+        orderAddOn(manager, { licenceId: licence.id, productCode: 1071, submissionKey: randomUUID() }, deps),
+      ]);
+      const orders = await prisma.order.findMany({ where: { targetLicenseId: licence.id }, select: { id: true } });
+      expect(orders).toHaveLength(1);
+      expect(await prisma.apiCall.count({ where: { orderId: { in: orders.map((o) => o.id) } } })).toBe(1);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      for (const refused of results.filter((r) => !r.ok)) {
+        expect(refused).toMatchObject({ ok: false, code: "ORDER_PENDING", message: expect.stringContaining("still waiting for Sectigo's answer") });
+      }
+    } finally {
+      await admin("DELETE", "faults");
+    }
   });
 });
