@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { addOnKeyAfter } from "./add-on-key";
 import { orderAddOnAction, renewLicenseAction, setAutoRenewAction } from "@/app/(app)/licenses/[id]/actions";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -104,7 +105,7 @@ export function AutoRenewSwitch({ licenceId, autoRenew }: { licenceId: string; a
 /**
  * "Add an add-on": the add-ons the licence's plan may take, ordered through the pipeline as kind
  * ADD_ON on this licence. The submission key is made when the form is shown, so a double click or
- * a retry is one order; a new key after each order.
+ * a retry is one order; a new key only after a known outcome (add-on-key.ts: never after UNKNOWN).
  */
 export function AddOnForm({ licenceId, options }: { licenceId: string; options: Array<{ productId: number; name: string; priceText: string }> }) {
   const [picked, setProductCode] = useState(String(options[0]?.productId ?? ""));
@@ -122,11 +123,11 @@ export function AddOnForm({ licenceId, options }: { licenceId: string; options: 
       const result = await orderAddOnAction({ licenceId, productCode: Number(productCode), submissionKey });
       if (!result.ok) return setNote({ tone: "error", text: result.error.fieldErrors?.productCode?.[0] ?? result.error.message });
       const r = result.data;
+      setSubmissionKey((key) => addOnKeyAfter(r, key, () => crypto.randomUUID()));
       if (!r.ok) setNote({ tone: "error", text: r.message, orderId: r.orderId });
       else {
         const text = r.status === "PLACED" ? `${chosen?.name ?? "The add-on"} was added: Sectigo placed the order.` : r.status === "UNKNOWN" ? "Sectigo's answer was lost; Order Desk is checking whether the add-on was placed (it will not be sent again)." : `The add-on order is ${r.status.toLowerCase().replace(/_/g, " ")}.`;
         setNote({ tone: r.status === "UNKNOWN" ? "error" : "ok", text, orderId: r.orderId });
-        setSubmissionKey(crypto.randomUUID());
       }
       router.refresh();
     });

@@ -303,3 +303,19 @@ describe("review: one open order per licence (issue 9 #3, #2)", () => {
     }
   });
 });
+
+describe("review: an add-on whose answer was lost (issue 9 #2)", () => {
+  it("the same form again is the same order; a new form is refused while the outcome is unknown; Sectigo is called once", async () => {
+    const { licence } = await buyLicence(1060, 365);
+    await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoApplyOrder", times: 1 });
+    const submissionKey = randomUUID();
+    const first = await orderAddOn(manager, { licenceId: licence.id, productCode: 1071, submissionKey }, deps);
+    expect(first).toMatchObject({ ok: true, status: "UNKNOWN" });
+    // The form keeps its key after UNKNOWN (components/licenses/add-on-key.ts): a second click is answered, not sent.
+    expect(await orderAddOn(manager, { licenceId: licence.id, productCode: 1071, submissionKey }, deps)).toMatchObject({ ok: true, duplicate: true, status: "UNKNOWN" });
+    expect(await orderAddOn(manager, { licenceId: licence.id, productCode: 1071, submissionKey: randomUUID() }, deps)).toMatchObject({ ok: false, code: "ORDER_PENDING", message: expect.stringContaining("still waiting for Sectigo's answer") });
+    const orders = await prisma.order.findMany({ where: { targetLicenseId: licence.id }, select: { id: true } });
+    expect(orders).toHaveLength(1);
+    expect(await callsOf(orders[0]!.id)).toBe(1);
+  });
+});
