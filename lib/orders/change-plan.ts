@@ -141,7 +141,17 @@ export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps
   const licence = await loadLicence(deps, input.licenceId);
   // The same submission again is answered by the pipeline (one row per key) before any check that
   // its own success would now fail (e.g. "already on that plan").
-  const seen = await deps.db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
+  const seen = await deps.db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true, status: true, errorMessage: true, kind: true, targetLicenseId: true } });
+  if (seen) {
+    // It answers only for this licence's own plan change, and with what is known of it: a refusal
+    // stays a refusal (never "already sent" as if it had worked), as cancel-license.ts does.
+    if (seen.targetLicenseId !== licence.id || (seen.kind !== "UPGRADE" && seen.kind !== "DOWNGRADE")) {
+      throw new AppError("CONFLICT", "This form was already used for another order. Reload the page and try again.");
+    }
+    if (seen.status === "FAILED") {
+      return { ok: false, code: "FAILED", message: `${seen.errorMessage ?? "Sectigo refused it."} Nothing was changed; reload the page to try again.`, orderId: seen.id };
+    }
+  }
   const preview = seen ? null : await quote(actor, licence, input.productCode, deps);
   if (preview && !preview.ok) return preview;
   if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "Sectigo's order number of this licence is not known yet.");

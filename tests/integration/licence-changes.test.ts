@@ -319,3 +319,22 @@ describe("review: an add-on whose answer was lost (issue 9 #2)", () => {
     expect(await callsOf(orders[0]!.id)).toBe(1);
   });
 });
+
+describe("review: a plan change Sectigo refused (issue 9 #5)", () => {
+  it("the same form again answers FAILED with Sectigo's reason, never 'already sent'; another order's key is refused", async () => {
+    const { licence } = await buyLicence(1060, 365);
+    const submissionKey = randomUUID();
+    await prisma.order.create({
+      data: {
+        foreignOrderNumber: `OD-REFUSED-PLAN-${n}`, submissionKey, kind: "UPGRADE", status: "FAILED", errorMessage: "Sectigo refused the plan change: insufficient funds.",
+        customerId: licence.customerId, resellerAccountId: ACCOUNT, targetLicenseId: licence.id,
+      },
+    });
+    expect(await changePlan(manager, { licenceId: licence.id, productCode: 1061, submissionKey }, deps)).toMatchObject({
+      ok: false, code: "FAILED", message: expect.stringContaining("insufficient funds"),
+    });
+    const other = await buyLicence(1060, 365);
+    await expect(changePlan(manager, { licenceId: other.licence.id, productCode: 1061, submissionKey }, deps)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await prisma.license.findUniqueOrThrow({ where: { id: other.licence.id } })).toMatchObject({ productCode: 1060 });
+  });
+});
