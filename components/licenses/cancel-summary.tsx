@@ -12,7 +12,9 @@ export function CancelSummary({ preview }: { preview: CancellationPreview }) {
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title="1. Refund window" action={<Badge tone={w.state === "OPEN" ? "green" : "slate"}>{w.state === "OPEN" ? "Open" : w.state === "CLOSED" ? "Closed" : "None"}</Badge>}>
         <p className="text-sm text-slate-800" data-testid="refund-window">
-          {w.state === "OPEN"
+          {preview.bundle
+            ? "The SSL PLUS SiteLock Bundle came free with its SSL certificate: it is cancelled with CANCELLICENCE and nothing is refunded, inside the refund window or not. To get money back, refund the certificate itself."
+            : w.state === "OPEN"
             ? `The ${REFUND_WINDOW_DAYS}-day refund window is open until ${formatDate(w.closesAt)}: the licence is refunded and cancelled, and the funds go back to your Sectigo account.`
             : w.state === "CLOSED"
               ? `The ${REFUND_WINDOW_DAYS}-day refund window closed on ${formatDate(w.closedAt)}: the licence is cancelled without a refund.`

@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/auth/session";
 import { actorUserId } from "@/lib/auth/system-actor";
 import { AppError } from "@/lib/errors";
 import { licenceStatus, type DerivedStatus } from "@/lib/licenses/licence-status";
+import { autoRefundApplies } from "@/lib/sectigo/refund-rule";
 import { cancellationCall, currentPeriodStart, refundWindow, type CancellationCall, type RefundWindow } from "@/lib/licenses/refund-window";
 import { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput } from "./cancel-license-schema";
 import type { SectigoError, SectigoResult } from "@/lib/sectigo/client";
@@ -29,8 +30,10 @@ export interface CancellationPreview {
   licence: { id: string; domainName: string; productName: string; termDays: number | null; expiresAt: Date | null };
   window: RefundWindow;
   call: CancellationCall;
-  /** REFUND inside the window, CANCELLATION otherwise. */
+  /** REFUND inside the window, CANCELLATION otherwise (and always for the bundle). */
   kind: "REFUND" | "CANCELLATION";
+  /** The SSL PLUS SiteLock Bundle (1072): CANCELLICENCE, no refund, whatever the window. */
+  bundle: boolean;
   addOns: { id: string; productName: string }[];
 }
 export type CancellationPreviewResult =
@@ -63,13 +66,17 @@ function previewOf(licence: Awaited<ReturnType<typeof loadLicence>>, now: Date, 
   const renewals = licence.actingOrders.flatMap((o) => (o.placedAt ? [o.placedAt] : []));
   const periodStart = currentPeriodStart(licence.order.placedAt ?? licence.startsAt, renewals);
   const window = refundWindow({ termDays: licence.termDays, periodStart }, now);
-  const call = cancellationCall(window);
+  // The bundle (1072) is always cancelled with CANCELLICENCE and refunds nothing (it came free with
+  // its certificate): a CANCELLATION, inside the window or not.
+  const bundle = !autoRefundApplies(licence.productCode);
+  const call = bundle ? "cancelLicence" : cancellationCall(window);
   return {
     ok: true,
     licence: { id: licence.id, domainName: licence.domainName, productName: licence.productName, termDays: licence.termDays, expiresAt: licence.expiresAt },
     window,
     call,
     kind: call === "autoRefund" ? "REFUND" : "CANCELLATION",
+    bundle,
     addOns: licence.addOns,
   };
 }

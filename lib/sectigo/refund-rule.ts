@@ -21,3 +21,15 @@ export function refundWindowClosesAt(periodStart: Date): Date {
 export function isInsideRefundWindow(termDays: number | null, periodStart: Date, now: Date): boolean {
   return hasRefundWindow(termDays) && now.getTime() <= refundWindowClosesAt(periodStart).getTime();
 }
+
+/**
+ * The SSL PLUS SiteLock Bundle (1072): AutoRefund is no way to cancel it (cancel-refund.md: the
+ * documented way is CANCELLICENCE), and it came free with its certificate, so cancelling it
+ * refunds nothing, inside the window or not (lib/sectigo/README.md decisions).
+ */
+export const SSL_SITELOCK_BUNDLE_CODE = 1072;
+
+/** Whether `!AutoRefund` may be used for this product (inside its window): never for the bundle. */
+export function autoRefundApplies(productCode: number): boolean {
+  return productCode !== SSL_SITELOCK_BUNDLE_CODE;
+}

@@ -338,3 +338,12 @@ describe("review: a plan change Sectigo refused (issue 9 #5)", () => {
     expect(await prisma.license.findUniqueOrThrow({ where: { id: other.licence.id } })).toMatchObject({ productCode: 1060 });
   });
 });
+
+describe("review: the SSL PLUS SiteLock Bundle (issue 9 #6)", () => {
+  it("inside its 14-day window it is cancelled with CANCELLICENCE, never AutoRefund, and nothing is refunded", async () => {
+    const { licence } = await buyLicence(1060, 365);
+    await prisma.license.update({ where: { id: licence.id }, data: { productCode: 1072, productName: "SSL PLUS SiteLock Bundle" } });
+    await advanceDays(3);
+    expect(await previewCancellation(manager, { licenceId: licence.id }, deps)).toMatchObject({ ok: true, window: { state: "OPEN" }, call: "cancelLicence", kind: "CANCELLATION", bundle: true });
+  });
+});

@@ -106,3 +106,23 @@ describe("!modifyThirdPartyDetails action=CANCELLICENCE", () => {
     expect((await h.form("!modifyThirdPartyDetails", `loginName=refunder&loginPassword=pw&orderNumber=${order}&product=1060&action=CANCELLICENSE`)).get("errorCode")).toBe("0");
   });
 });
+
+describe("the SSL PLUS SiteLock Bundle (1072) (issue 9 review #6)", () => {
+  it("inside the refund window AutoRefund is no way to it; CANCELLICENCE cancels it, refunds nothing (it came free), and leaves the certificate", async () => {
+    const body = [
+      "loginName=refunder&loginPassword=pw", "product=287", "days=365", "domainName=bundle6.example", "appRepEmailAddress=o@bundle6.example",
+      "serverSoftware=-1", "organizationName=Org", "localityName=Wichita", "stateOrProvinceName=Kansas",
+      "countryName=US", "isCustomerValidated=N", "csr=my_base64_encoded_csr", "prioritiseCSRValues=Y",
+    ].join("&");
+    const placed = await h.lines("!AutoApplyOrder", body);
+    expect(placed[0]).toBe("0");
+    const order = placed[1] ?? "";
+    await at(5);
+    const before = await h.funds("refunder");
+    expect((await cancel(order, 1072)).get("errorCode")).toBe("0");
+    expect(await h.funds("refunder")).toBe(before);
+    const byCode = Object.fromEntries((await licences(h, "bundle6.example")).map((l) => [l.productCode, l.status]));
+    expect(byCode[1072]).toBe("cancelled");
+  });
+});
+

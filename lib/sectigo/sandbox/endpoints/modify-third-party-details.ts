@@ -16,7 +16,7 @@
  * - The product must be a licence on that order or an add-on of its base licence (-4 product).
  */
 import { authenticate, credit } from "../core/accounts";
-import { isSiteLockCode } from "../core/catalog";
+import { isSiteLockCode, productOf } from "../core/catalog";
 import { err, type SandboxError } from "../core/errors";
 import { baseLicenseOfOrder, cancelWithAddOns, licensesOfOrder, liveAddOnsOf } from "../core/licenses";
 import { checkParams, optionalInt, orderNumberParam, type ParamSpec } from "../core/params";
@@ -66,7 +66,9 @@ export const modifyThirdPartyDetails: Endpoint = {
       target.autoRenew = flag === "Y";
       return { type: "urlencoded", fields: [["errorCode", "0"]] };
     }
-    credit(account, cancelWithAddOns(world, target, "if-eligible"));
+    // The bundle (1072) comes free with its certificate: cancelling it refunds nothing, whenever
+    // (issue 9 review #6, lib/sectigo/README.md). The money is the certificate's (AutoRefund on it).
+    credit(account, cancelWithAddOns(world, target, productOf(target.productCode)?.kind === "bundle" ? "never" : "if-eligible"));
     return { type: "urlencoded", fields: [["errorCode", "0"]] };
   },
   renderError(error: SandboxError): Reply {
