@@ -1,7 +1,9 @@
 /**
  * The background reconciliation pass: every order whose outcome is unknown (and every order stuck
  * in SUBMITTING past the call's budget) is reconciled by Order Desk itself, a bounded batch per
- * run, oldest first. Orders that need a person (several candidates) are left to the person.
+ * run, least recently tried first (`Order.lastReconciledAt`, then oldest): orders that never settle
+ * (Sectigo cannot be asked, or keeps answering "not yet") go to the back of the queue instead of
+ * taking every pass. Orders that need a person (several candidates) are left to the person.
  */
 import { systemActor } from "@/lib/auth/system-actor";
 import type { OrderDeps } from "@/lib/orders/order-deps";
@@ -19,10 +21,12 @@ export async function reconcileOpenOrders(deps: OrderDeps, opts: { batch?: numbe
         { status: "SUBMITTING", createdAt: { lt: new Date(now.getTime() - staleSubmittingMs(deps)) } },
       ],
     },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ lastReconciledAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
     take: opts.batch ?? PASS_BATCH,
     select: { id: true, foreignOrderNumber: true },
   });
+  // Marked before trying: an attempt that fails (or a worker that dies) still moves them back.
+  if (open.length) await deps.db.order.updateMany({ where: { id: { in: open.map((o) => o.id) } }, data: { lastReconciledAt: now } });
   const counts: Record<string, number> = {};
   for (const order of open) {
     let outcome: string;

@@ -226,3 +226,42 @@ describe("the order form after a Sectigo refusal", () => {
     expect(corrected.outcome).toBe("PLACED");
   });
 });
+
+describe("review of issue 9 (#10): the reconciliation pass does not starve newer orders", () => {
+  it("orders that never settle do not take every pass: the least recently tried go first", async () => {
+    const base = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+    const customer = await prisma.customer.create({ data: { resellerAccountId: ACCOUNT, name: "Never Settles", email: `never-${unique()}@review.example` } });
+    // Three UNKNOWN orders older than any other in this file; Sectigo cannot be asked about them (our side fails every time).
+    const ids: string[] = [];
+    for (const [i, day] of ["2020-01-01", "2020-01-02", "2020-01-03"].entries()) {
+      const order = await prisma.order.create({
+        data: {
+          foreignOrderNumber: `OD-NEVER-${unique()}-${i}`, kind: "NEW", status: "UNKNOWN", customerId: customer.id, resellerAccountId: ACCOUNT,
+          operation: "autoApplyOrder", request: { operation: "autoApplyOrder", input: { kind: "newCustomer", productCode: 1060, days: 365, domainName: `never-${i}.example`, contactEmail: "o@never.example", autoRenew: false } },
+          createdAt: new Date(`${day}T00:00:00Z`),
+        },
+        select: { id: true },
+      });
+      ids.push(order.id);
+    }
+    const tried: string[][] = [];
+    const pass = async () => {
+      const seen: string[] = [];
+      const broken: OrderDeps = { ...base, sectigo: async (_account, ctx) => { seen.push(ctx?.orderId ?? ""); throw new Error("credentials key does not decrypt"); } };
+      const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        await reconcileOpenOrders(broken, { batch: 2 });
+      } finally {
+        errors.mockRestore();
+      }
+      tried.push(seen);
+    };
+    await pass();
+    await pass();
+    expect(tried[0]).toEqual([ids[0], ids[1]]);
+    // The second pass reaches the third one instead of trying the first two again.
+    expect(tried[1]).toContain(ids[2]);
+    expect(tried[1]).not.toContain(ids[0]);
+    await prisma.order.updateMany({ where: { id: { in: ids } }, data: { status: "FAILED" } });
+  });
+});
