@@ -18,22 +18,22 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const decide = (input: { decision: "ACCEPT" | "IGNORE"; ids?: string[]; all?: boolean }) => {
+  const decide = (input: { decision: "ACCEPT" | "IGNORE"; ids?: string[]; all?: boolean; runId?: string }) => {
     setMessage(null);
     startTransition(async () => {
       const result = await decideDriftAction(input);
       if (result.ok) {
-        const { decided, remaining } = result.data;
-        setMessage({ tone: "ok", text: `${decided} difference${decided === 1 ? "" : "s"} ${input.decision === "ACCEPT" ? "now take Sectigo's value" : "ignored"}.${remaining > 0 ? ` ${remaining} left: click again.` : ""}` });
+        const { decided, remaining, message: changed } = result.data;
+        setMessage({ tone: changed ? "error" : "ok", text: `${decided} difference${decided === 1 ? "" : "s"} ${input.decision === "ACCEPT" ? "now take Sectigo's value" : "ignored"}.${changed ? ` ${changed}` : ""}${remaining > 0 ? ` ${remaining} left: click again.` : ""}` });
         router.refresh();
       } else setMessage({ tone: "error", text: result.error.message });
     });
   };
   const { query } = overview;
   const bulk =
-    overview.canSync && overview.canAcceptAll ? (
-      <Button type="button" variant="secondary" disabled={pending} onClick={() => decide({ decision: "ACCEPT", all: true })}>
-        Take Sectigo&apos;s value for all
+    overview.canSync && overview.acceptAll ? (
+      <Button type="button" variant="secondary" disabled={pending} onClick={() => decide({ decision: "ACCEPT", all: true, runId: overview.acceptAll!.runId })}>
+        Take Sectigo&apos;s value for all ({overview.acceptAll.accountLabel}, latest sync)
       </Button>
     ) : null;
   return (

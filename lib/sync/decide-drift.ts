@@ -10,6 +10,12 @@
  *
  * The licence updates are one statement per kind (UPDATE ... FROM "DriftItem"), in one transaction
  * with the rows' new state: no round trip per row.
+ *
+ * Taking Sectigo's value is only right while our value is still the one the sync saw (issue 9
+ * review #7): the licences are locked (FOR UPDATE) and a row whose `ours` is no longer our value
+ * (someone renewed, switched auto-renew or cancelled since) is not applied; it becomes STALE and
+ * says "changed since the sync; run it again". `all` is one run's rows, and only the latest run of
+ * its reseller account (an older run's view, or another account's, is never taken in bulk).
  */
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
@@ -26,18 +32,40 @@ const FIELD = { STATUS: "status", EXPIRY: "expiresAt", AUTO_RENEW: "autoRenew" }
 export interface DecideDriftResult {
   decided: number;
   remaining: number;
+  /** Rows not applied because our value changed since the sync (now STALE). */
+  changed: number;
+  message?: string;
+}
+
+export const CHANGED_SINCE_SYNC = "our value changed since the sync; run it again.";
+
+type LicenceNow = { id: string; status: string; expiresAt: Date | null; autoRenew: boolean };
+
+/** Our value now, as the sync wrote it in `ours` (compare-page.ts). */
+function oursNow(kind: string, l: LicenceNow | undefined): string | null | undefined {
+  if (!l) return undefined;
+  if (kind === "STATUS") return l.status;
+  if (kind === "EXPIRY") return l.expiresAt?.toISOString() ?? null;
+  if (kind === "AUTO_RENEW") return String(l.autoRenew);
+  return undefined;
 }
 
 export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, deps: { db: PrismaClient }): Promise<DecideDriftResult> {
   assertCan(actor, "syncWithSectigo");
   const parsed = decideDriftSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose at least one difference.", "ids");
-  const { decision, ids, all } = parsed.data;
+  const { decision, ids, all, runId } = parsed.data;
   const { db } = deps;
   const accept = decision === "ACCEPT";
+  if (all) {
+    const run = await db.syncRun.findUnique({ where: { id: runId ?? "" }, select: { id: true, resellerAccountId: true } });
+    if (!run) throw new AppError("NOT_FOUND", "That sync run does not exist. Reload the page.", "runId");
+    const newest = await db.syncRun.findFirst({ where: { resellerAccountId: run.resellerAccountId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    if (newest?.id !== run.id) throw new AppError("CONFLICT", "A newer sync of this account replaced these differences. Reload the page.", "runId");
+  }
   const where = {
     state: "OPEN" as const,
-    ...(all ? {} : { id: { in: ids } }),
+    ...(all ? { runId } : { id: { in: ids } }),
     ...(accept && all ? { kind: { not: "UNKNOWN_TO_US" as const } } : {}),
   };
   const items = await db.driftItem.findMany({ where, orderBy: { id: "asc" }, take: DECIDE_BATCH });
@@ -49,24 +77,35 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
   const who = actorUserId(actor);
   const now = new Date();
 
-  const before = await db.$transaction(async (tx) => {
+  const { before, staleIds } = await db.$transaction(async (tx) => {
     const licenceIds = [...new Set(items.map((i) => i.licenceId).filter((id): id is string => !!id))];
-    const licences = accept ? await tx.license.findMany({ where: { id: { in: licenceIds } }, select: { id: true, status: true, expiresAt: true, autoRenew: true } }) : [];
-    if (accept) {
-      await tx.$executeRaw`UPDATE "License" l SET "status" = d."theirs"::"LicenseStatus", "updatedAt" = now()
-        FROM "DriftItem" d WHERE d."id" = ANY(${chosen}) AND d."kind" = 'STATUS' AND d."licenceId" = l."id"`;
-      await tx.$executeRaw`UPDATE "License" l SET "expiresAt" = (d."theirs"::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = now()
-        FROM "DriftItem" d WHERE d."id" = ANY(${chosen}) AND d."kind" = 'EXPIRY' AND d."licenceId" = l."id"`;
-      await tx.$executeRaw`UPDATE "License" l SET "autoRenew" = (d."theirs" = 'true'), "updatedAt" = now()
-        FROM "DriftItem" d WHERE d."id" = ANY(${chosen}) AND d."kind" = 'AUTO_RENEW' AND d."licenceId" = l."id"`;
+    // Locked until the rows are decided: nobody changes them between the check and the update.
+    if (accept && licenceIds.length) await tx.$queryRaw`SELECT 1 FROM "License" WHERE "id" = ANY(${licenceIds}) ORDER BY "id" FOR UPDATE`;
+    const licences: LicenceNow[] = accept ? await tx.license.findMany({ where: { id: { in: licenceIds } }, select: { id: true, status: true, expiresAt: true, autoRenew: true } }) : [];
+    const byId = new Map(licences.map((l) => [l.id, l]));
+    const staleIds = accept ? items.filter((i) => i.licenceId && oursNow(i.kind, byId.get(i.licenceId)) !== i.ours).map((i) => i.id) : [];
+    const apply = chosen.filter((id) => !staleIds.includes(id));
+    if (staleIds.length) {
+      const marked = await tx.driftItem.updateMany({ where: { id: { in: staleIds }, state: "OPEN" }, data: { state: "STALE", decidedById: who, decidedAt: now } });
+      if (marked.count !== staleIds.length) throw new AppError("CONFLICT", "Someone decided some of these differences at the same time. Reload the page.");
     }
-    const done = await tx.driftItem.updateMany({ where: { id: { in: chosen }, state: "OPEN" }, data: { state: accept ? "ACCEPTED" : "IGNORED", decidedById: who, decidedAt: now } });
-    if (done.count !== chosen.length) throw new AppError("CONFLICT", "Someone decided some of these differences at the same time. Reload the page.");
-    return new Map(licences.map((l) => [l.id, l]));
+    if (accept && apply.length) {
+      await tx.$executeRaw`UPDATE "License" l SET "status" = d."theirs"::"LicenseStatus", "updatedAt" = now()
+        FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'STATUS' AND d."licenceId" = l."id"`;
+      await tx.$executeRaw`UPDATE "License" l SET "expiresAt" = (d."theirs"::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = now()
+        FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'EXPIRY' AND d."licenceId" = l."id"`;
+      await tx.$executeRaw`UPDATE "License" l SET "autoRenew" = (d."theirs" = 'true'), "updatedAt" = now()
+        FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'AUTO_RENEW' AND d."licenceId" = l."id"`;
+    }
+    const done = apply.length ? await tx.driftItem.updateMany({ where: { id: { in: apply }, state: "OPEN" }, data: { state: accept ? "ACCEPTED" : "IGNORED", decidedById: who, decidedAt: now } }) : { count: 0 };
+    if (done.count !== apply.length) throw new AppError("CONFLICT", "Someone decided some of these differences at the same time. Reload the page.");
+    return { before: byId, staleIds };
   });
 
   for (const item of items) {
-    if (accept && item.licenceId && item.kind !== "UNKNOWN_TO_US") {
+    if (staleIds.includes(item.id)) {
+      recordChange({ target: `DriftItem:${item.id}`, before: { state: "OPEN" }, after: { state: "STALE", kind: item.kind, ours: item.ours } });
+    } else if (accept && item.licenceId && item.kind !== "UNKNOWN_TO_US") {
       const field = FIELD[item.kind];
       const was = before.get(item.licenceId);
       const value = item.kind === "AUTO_RENEW" ? item.theirs === "true" : item.theirs;
@@ -79,6 +118,12 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
       recordChange({ target: `DriftItem:${item.id}`, before: { state: "OPEN" }, after: { state: "IGNORED", kind: item.kind, orderNumber: item.orderNumber } });
     }
   }
-  const remaining = all ? await db.driftItem.count({ where: { ...where, id: undefined } }) : 0;
-  return { decided: items.length, remaining };
+  const remaining = all ? await db.driftItem.count({ where }) : 0;
+  const changed = staleIds.length;
+  return {
+    decided: items.length - changed,
+    remaining,
+    changed,
+    ...(changed ? { message: `${changed} difference${changed === 1 ? "" : "s"} not applied: ${CHANGED_SINCE_SYNC}` } : {}),
+  };
 }

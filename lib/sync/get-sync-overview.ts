@@ -33,13 +33,18 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
     }),
     db.driftItem.findMany({ where, select: { id: true }, take: DRIFT_COUNT_CAP + 1 }).then((r) => r.length),
     db.driftItem.findMany({
-      where: { state: { in: ["ACCEPTED", "IGNORED"] } },
+      where: { state: { in: ["ACCEPTED", "IGNORED", "STALE"] } },
       orderBy: { decidedAt: "desc" },
       take: 10,
       include: { decidedBy: { select: { name: true } } },
     }),
     // Whether "take Sectigo's value for all" has anything to take (orders unknown to us can only be ignored).
-    db.driftItem.findFirst({ where: { state: "OPEN", kind: { not: "UNKNOWN_TO_US" } }, select: { id: true } }),
+    // "Accept all" is one run's rows: the newest run with something to take (the button names its account).
+    db.driftItem.findFirst({
+      where: { state: "OPEN", kind: { not: "UNKNOWN_TO_US" } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { runId: true, run: { select: { resellerAccount: { select: { label: true } } } } },
+    }),
   ]);
   return {
     query,
@@ -52,6 +57,7 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
     openCountCapped: openCount > DRIFT_COUNT_CAP,
     decisions,
     canAcceptAll: acceptable !== null,
+    acceptAll: acceptable ? { runId: acceptable.runId, accountLabel: acceptable.run.resellerAccount.label } : null,
   };
 }
 

@@ -6,12 +6,17 @@ export const startSyncSchema = z.object({
 });
 export type StartSyncInput = z.input<typeof startSyncSchema>;
 
-/** One row (`ids` of one) or several; `all` takes every open row of the latest run (bulk). */
+/**
+ * One row (`ids` of one) or several; `all` takes every open row of one run (bulk), `runId`, which
+ * must be the latest run of its reseller account.
+ */
 export const decideDriftSchema = z
   .object({
     decision: z.enum(["ACCEPT", "IGNORE"]),
     ids: z.array(z.string().trim().min(1).max(64)).max(500).default([]),
     all: z.boolean().default(false),
+    runId: z.string().trim().min(1).max(64).optional(),
   })
-  .refine((v) => v.all || v.ids.length > 0, { message: "Choose at least one difference.", path: ["ids"] });
+  .refine((v) => v.all || v.ids.length > 0, { message: "Choose at least one difference.", path: ["ids"] })
+  .refine((v) => !v.all || !!v.runId, { message: "Choose the sync run whose differences to decide.", path: ["runId"] });
 export type DecideDriftInput = z.input<typeof decideDriftSchema>;

@@ -113,7 +113,7 @@ describe("sync with Sectigo", () => {
 
     // SUPPORT reads but neither runs nor decides.
     await expect(startSync(actors.support, { resellerAccountId: accountId }, { db: prisma, enqueue: async () => {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(decideDrift(actors.support, { decision: "ACCEPT", all: true }, { db: prisma })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideDrift(actors.support, { decision: "ACCEPT", all: true, runId: drift[0]!.runId }, { db: prisma })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await prisma.driftItem.count({ where: { state: { not: "OPEN" } } })).toBe(0);
 
     // Through the real action wrapper, which writes the audit log.
@@ -124,7 +124,7 @@ describe("sync with Sectigo", () => {
     const unknown = drift.find((d) => d.kind === "UNKNOWN_TO_US")!;
     const accept = await decide({ decision: "ACCEPT", ids: [unknown.id] });
     expect(accept).toMatchObject({ ok: false });
-    expect(await decide({ decision: "ACCEPT", all: true })).toMatchObject({ ok: true, data: { decided: 3, remaining: 0 } });
+    expect(await decide({ decision: "ACCEPT", all: true, runId: unknown.runId })).toMatchObject({ ok: true, data: { decided: 3, remaining: 0, changed: 0 } });
     expect(await decide({ decision: "IGNORE", ids: [unknown.id] })).toMatchObject({ ok: true, data: { decided: 1 } });
 
     const after = await prisma.license.findMany({ where: { id: { in: [a.id, b.id, c.id] } } });
@@ -204,5 +204,44 @@ describe("sync with Sectigo", () => {
     }
     const orders = await admin<{ orders: unknown[] }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}`);
     expect((await prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } })).ordersSeen).toBe(orders.orders.length);
+  });
+});
+
+describe("review of issue 9 (#7): taking Sectigo's value", () => {
+  it("a row whose licence changed since the sync is not applied (it says so); 'accept all' takes only the latest run of one account", async () => {
+    const { seedResellerAccount } = await import("@/lib/demo/factories");
+    const { generateKey } = await import("@/lib/crypto/credentials");
+    const other = await seedResellerAccount(prisma, { id: "acct-other-drift", label: "Other", loginName: "other-drift", password: "pw-other-1", apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: generateKey() });
+    const [l1, l2, l3] = (await prisma.license.findMany({ where: { customer: { resellerAccountId: accountId }, status: "ACTIVE", expiresAt: { not: null } }, orderBy: { id: "asc" }, take: 3 })) as unknown as [
+      { id: string; expiresAt: Date; autoRenew: boolean; currentOrderNumber: string | null },
+      { id: string; expiresAt: Date; autoRenew: boolean; currentOrderNumber: string | null },
+      { id: string; expiresAt: Date; autoRenew: boolean; currentOrderNumber: string | null },
+    ];
+    const t = Date.now();
+    const older = await prisma.syncRun.create({ data: { resellerAccountId: accountId, status: "DONE", createdAt: new Date(t + 1_000) } });
+    const latest = await prisma.syncRun.create({ data: { resellerAccountId: accountId, status: "DONE", createdAt: new Date(t + 2_000) } });
+    const otherRun = await prisma.syncRun.create({ data: { resellerAccountId: other.id, status: "DONE", createdAt: new Date(t + 3_000) } });
+    const row = (runId: string, resellerAccountId: string, kind: "EXPIRY" | "AUTO_RENEW", l: typeof l1, ours: string, theirs: string) =>
+      prisma.driftItem.create({ data: { runId, resellerAccountId, kind, subject: l.id, licenceId: l.id, orderNumber: l.currentOrderNumber ?? "0", ours, theirs } });
+    const later = (l: typeof l1) => new Date(l.expiresAt.getTime() + 10 * DAY).toISOString();
+    const fresh = await row(latest.id, accountId, "EXPIRY", l1, l1.expiresAt.toISOString(), later(l1));
+    // Our auto-renew was switched after the sync recorded it: the row's "ours" is no longer ours.
+    const stale = await row(latest.id, accountId, "AUTO_RENEW", l2, String(!l2.autoRenew), String(!l2.autoRenew));
+    const oldRow = await row(older.id, accountId, "EXPIRY", l3, l3.expiresAt.toISOString(), later(l3));
+    const otherRow = await row(otherRun.id, other.id, "EXPIRY", l3, l3.expiresAt.toISOString(), later(l3));
+
+    // One row that changed since the sync: not applied, and it says why.
+    await expect(decideDrift(actors.manager, { decision: "ACCEPT", ids: [stale.id] }, { db: prisma })).resolves.toMatchObject({ decided: 0, changed: 1, message: expect.stringContaining("changed since the sync") });
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: l2.id } })).autoRenew).toBe(l2.autoRenew);
+    expect((await prisma.driftItem.findUniqueOrThrow({ where: { id: stale.id } })).state).toBe("STALE");
+
+    // "Accept all" of an older run of the account is refused; of the latest, it takes that run's rows only.
+    await expect(decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId: older.id }, { db: prisma })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId: latest.id }, { db: prisma })).toMatchObject({ decided: 1, remaining: 0 });
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: l1.id } })).expiresAt!.toISOString()).toBe(later(l1));
+    const states = await prisma.driftItem.findMany({ where: { id: { in: [fresh.id, oldRow.id, otherRow.id] } }, select: { id: true, state: true } });
+    expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [fresh.id]: "ACCEPTED", [oldRow.id]: "OPEN", [otherRow.id]: "OPEN" });
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: l3.id } })).expiresAt!.toISOString()).toBe(l3.expiresAt.toISOString());
+    await prisma.driftItem.deleteMany({ where: { runId: { in: [older.id, latest.id, otherRun.id] } } });
   });
 });

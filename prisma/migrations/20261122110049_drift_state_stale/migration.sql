@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "DriftState" ADD VALUE 'STALE';
