@@ -4,7 +4,10 @@ import { stringify } from "csv-stringify";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { EXPIRY_BUCKETS, expiryBucket } from "@/lib/licenses/licence-status";
-import { listPage, type WorkspaceQuery, type WorkspaceRow } from "@/lib/licenses/expiry-workspace";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { expiryFilterWhere } from "@/lib/licenses/expiry-filter";
+import { afterCursorWhere, orderByOf, sortValueOf, WORKSPACE_ROW, type WorkspaceQuery, type WorkspaceRow } from "@/lib/licenses/expiry-workspace";
 
 export const EXPORT_BATCH = 1000;
 
@@ -50,14 +53,32 @@ export function csvRecord(l: WorkspaceRow, now: Date): Record<(typeof CSV_COLUMN
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, guardCell(v)])) as typeof record;
 }
 
-/** Every row the list shows for this filter and sort, read in keyset batches (never all at once). */
+/**
+ * One batch's filter: the list's filter, then (after the first batch) a plain range bound on the
+ * sort column (`>=` ascending, `<=` descending) and the exact keyset condition on (sort value, id).
+ * The bound is what lets PostgreSQL start its index scan (License(domainName), Customer(name),
+ * License(expiresAt, id)) at the cursor instead of walking, and dropping, every row before it for
+ * each batch (issue 9 review #9; figures in tests/unit/expiry-export-keyset.test.ts).
+ */
+export function exportBatchWhere(query: WorkspaceQuery, now: Date, cursor: { value: string; id: string } | undefined): Prisma.LicenseWhereInput & { AND: Prisma.LicenseWhereInput[] } {
+  const filter = expiryFilterWhere(query, now);
+  if (!cursor) return { AND: [filter] };
+  const op = query.dir === "asc" ? "gte" : "lte";
+  const typed = query.sort === "expiresAt" ? new Date(cursor.value) : cursor.value;
+  const bound: Prisma.LicenseWhereInput = query.sort === "customer" ? { customer: { name: { [op]: typed } as Prisma.StringFilter } } : { [query.sort]: { [op]: typed } };
+  return { AND: [filter, bound, afterCursorWhere(query.sort, query.dir, cursor.value, cursor.id)] };
+}
+
+/** Every row the list shows for this filter and sort, read in keyset batches on (sort value, id), never all at once. */
 export async function* exportRows(query: WorkspaceQuery, now: Date, batch = EXPORT_BATCH) {
-  let after: string | undefined;
-  do {
-    const page = await listPage({ ...query, after }, now, batch);
-    for (const row of page.rows) yield csvRecord(row, now);
-    after = page.next;
-  } while (after);
+  let cursor: { value: string; id: string } | undefined;
+  for (;;) {
+    const rows = await prisma.license.findMany({ where: exportBatchWhere(query, now, cursor), orderBy: orderByOf(query.sort, query.dir), take: batch, select: WORKSPACE_ROW });
+    for (const row of rows) yield csvRecord(row, now);
+    const last = rows.at(-1);
+    if (rows.length < batch || !last) return;
+    cursor = { value: sortValueOf(query.sort, last), id: last.id };
+  }
 }
 
 /** The CSV as a web stream: header first, then the rows as the database gives them. */

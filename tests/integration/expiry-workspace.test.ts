@@ -133,6 +133,14 @@ describe("expiry workspace", () => {
     const rows = [];
     for await (const r of exportRows(query, now, 7)) rows.push(r);
     expect(rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    // Every sort, batches smaller than the set (keyset on sort value and id, issue 9 review #9).
+    for (const [sort, dir] of [["domainName", "asc"], ["customer", "asc"], ["expiresAt", "desc"]] as const) {
+      const q = ws.workspaceQuerySchema.parse({ bucket: "any", sort, dir });
+      const all = await prisma.license.findMany({ where: expiryFilterWhere(q, now), orderBy: ws.orderByOf(sort, dir), select: { id: true } });
+      const got = [];
+      for await (const r of exportRows(q, now, 13)) got.push(r.id);
+      expect(got, `${sort} ${dir}`).toEqual(all.map((r) => r.id));
+    }
     expect(rows.find((r) => r.customer.includes("HYPERLINK"))?.customer).toBe("'=HYPERLINK(\"http://x\")");
   });
 
