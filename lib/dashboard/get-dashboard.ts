@@ -2,22 +2,19 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { expiredExpiries, renewableExpiries } from "@/lib/licenses/renewal-window";
+import { expiryBucketWhere, licenceStatusWhere } from "@/lib/licenses/licence-status";
 import { licenseSummarySelect } from "@/lib/licenses/license-summary";
 import { orderSummarySelect } from "@/lib/orders/order-summary";
-
-const DAY_MS = 86_400_000;
-/** How far back the home page looks for licenses that ran out without a renewal. */
-export const RECENTLY_EXPIRED_DAYS = 30;
 
 /** Live figures for the home page: read-only summaries of orders and licenses. */
 export async function getDashboard(actor: Actor, now = new Date()) {
   assertCan(actor, "viewOrders");
   assertCan(actor, "viewLicenses");
-  const expiredSince = new Date(now.getTime() - RECENTLY_EXPIRED_DAYS * DAY_MS);
-  const expiringWhere = { status: "ACTIVE" as const, expiresAt: renewableExpiries(now) };
-  // Not renewed: still ACTIVE (the expiry job has not run yet) or marked EXPIRED.
-  const recentlyExpiredWhere = { status: { in: ["ACTIVE" as const, "EXPIRED" as const] }, expiresAt: { gt: expiredSince, ...expiredExpiries(now) } };
+  // The one status rule (lib/licenses/licence-status.ts): RENEWABLE by the dates, whatever the
+  // stored ACTIVE/EXPIRED says (the daily pass may not have run, or ran on another clock).
+  const expiringWhere = licenceStatusWhere("RENEWABLE", now);
+  // Not renewed: EXPIRED by the rule, expiry in the last 30 days (the workspace's "expired" bucket).
+  const recentlyExpiredWhere = expiryBucketWhere("expired", now);
   const [expiringCount, expiring, recentlyExpired, awaitingCount, activeCount, latestOrders] = await Promise.all([
     prisma.license.count({ where: expiringWhere }),
     prisma.license.findMany({ where: expiringWhere, orderBy: { expiresAt: "asc" }, take: 8, select: licenseSummarySelect }),

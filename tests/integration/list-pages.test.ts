@@ -258,6 +258,23 @@ describe("customers", () => {
 });
 
 describe("dashboard", () => {
+  it("review of issue 9 (#8): 'expiring' counts by the one status rule (RENEWABLE), whatever the stored status says", async () => {
+    const { getDashboard } = await import("@/lib/dashboard/get-dashboard");
+    const { prisma } = await import("@/lib/db");
+    const { licenceStatusWhere } = await import("@/lib/licenses/licence-status");
+    const now = new Date();
+    // A licence inside its window stored EXPIRED (a daily pass of another clock, a sync decision): the rule says RENEWABLE.
+    const target = await prisma.license.findFirstOrThrow({ where: licenceStatusWhere("RENEWABLE", now), select: { id: true, status: true } });
+    await prisma.license.update({ where: { id: target.id }, data: { status: "EXPIRED" } });
+    try {
+      const d = await getDashboard(support, now);
+      expect(d.expiringCount).toBe(await prisma.license.count({ where: licenceStatusWhere("RENEWABLE", now) }));
+      expect(d.expiring.length).toBeGreaterThan(0);
+    } finally {
+      await prisma.license.update({ where: { id: target.id }, data: { status: target.status } });
+    }
+  });
+
   it("mentions a license that expired ten days ago", async () => {
     const { getDashboard } = await import("@/lib/dashboard/get-dashboard");
     const d = await getDashboard(support);
