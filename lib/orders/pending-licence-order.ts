@@ -27,20 +27,13 @@ export async function pendingLicenceOrder(deps: Pick<OrderDeps, "db">, licenceId
 }
 
 /**
- * After a unique violation on insert: was it another open order on this licence (the race the
- * index closes)? Returns the answer to give, or null when the violation was something else.
+ * After a unique violation on insert that was not our own submission key (the callers answer that
+ * first): the only other unique value an order of an existing customer can collide on is this index
+ * (the foreign order number is random), so it is the race the index closes. Returns the answer to
+ * give, or null when the error was not a unique violation.
  */
 export async function openOrderConflict(deps: Pick<OrderDeps, "db">, licenceId: string, error: unknown): Promise<{ message: string } | null> {
   if ((error as { code?: string })?.code !== "P2002") return null;
-  const pending = await pendingLicenceOrder(deps, licenceId);
   // The other order may have settled in between: it still was open when ours was refused.
-  return pending ?? (mentionsIndex(error) ? { message: "Another order on this licence was still waiting for Sectigo's answer. Reload the page to see its outcome before trying again." } : null);
-}
-
-function mentionsIndex(error: unknown): boolean {
-  try {
-    return JSON.stringify((error as { meta?: unknown }).meta ?? {}).includes(OPEN_ORDER_INDEX) || String((error as Error).message).includes(OPEN_ORDER_INDEX);
-  } catch {
-    return false;
-  }
+  return (await pendingLicenceOrder(deps, licenceId)) ?? { message: "Another order on this licence was still waiting for Sectigo's answer. Reload the page to see its outcome before trying again." };
 }
