@@ -67,11 +67,15 @@ export async function submitOrder(
   const now = deps.now?.() ?? new Date();
 
 
-  // 1. Claim: one row per submission key. A submission seen before is answered at once (its new
-  // customer exists by now, and must not be refused as a duplicate e-mail); two arriving together
-  // both get here, and the unique key lets one insert through.
-  const seen = await db.order.findUnique({ where: { submissionKey: submission.submissionKey }, select: REF });
-  if (seen) return alreadySubmitted(deps, seen, actor);
+  // 1. Claim: one row per submission key; the unique key lets one insert through, and the request
+  // that loses is answered with the first one's order (below). A submission with a new customer seen
+  // before is answered at once: its new customer exists by now, and must not be refused as a
+  // duplicate e-mail. With an existing customer the insert alone decides (one statement fewer per
+  // renewal of a bulk run).
+  if ("new" in submission.customer) {
+    const seen = await db.order.findUnique({ where: { submissionKey: submission.submissionKey }, select: REF });
+    if (seen) return alreadySubmitted(deps, seen, actor);
+  }
   const foreignOrderNumber = newForeignOrderNumber(now);
   let order: OrderRef & { customerId: string };
   try {
@@ -130,7 +134,7 @@ export async function submitOrder(
 
   // 3. Settle.
   const settledAt = deps.now?.() ?? new Date();
-  const full = { id: order.id, customerId: order.customerId, request: submission.sectigo, items: submission.items };
+  const full = { id: order.id, customerId: order.customerId, targetLicenseId: submission.targetLicenseId ?? null, request: submission.sectigo, items: submission.items };
   // What this request settled is known without reading it back; only a race (someone settled the
   // order first, e.g. reconciliation) needs the stored state below.
   let moved = false;
