@@ -1,5 +1,5 @@
 /**
- * npm run bench:renewals [-- <licences> <C,C,…>]: a bulk renewal run of 1,000 licences against the
+ * npm run bench:renewals [-- <licences> <C,C,…> [--trace]]: a bulk renewal run of 1,000 licences against the
  * sandbox (over HTTP, in a process of its own as `npm start` runs it) with 50 ms added to every
  * AutoApplyOrder, at concurrency C = 5, 10, 20. Each round moves the sandbox clock a year on, so the
  * same licences are inside their renewal window again.
@@ -27,7 +27,7 @@ import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
 import { DEMO_RESELLER } from "@/lib/demo/demo-data";
 import { generateAdminToken } from "@/lib/sectigo/sandbox/admin/admin-token";
 import { encodeGetAccountBalance } from "@/lib/sectigo/client/operations/account-balance";
-import { ROOT, tsChild } from "@/lib/launcher/processes";
+import { ROOT } from "@/lib/launcher/processes";
 import { orderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { eligibility, renewWith } from "@/lib/renewals/renewal-deps";
@@ -36,8 +36,11 @@ import { processRenewalRun } from "@/lib/renewals/run-engine";
 import { createLimiter } from "@/lib/renewals/limiter";
 import { LOOPS_PER_CALL_SLOT } from "@/lib/jobs/renewal-run-job";
 
-const LICENCES = Number(process.argv[2] ?? 1000);
-const CONCURRENCIES = (process.argv[3] ?? "5,10,20").split(",").map(Number);
+const args = process.argv.slice(2).filter((a) => a !== "--trace");
+const LICENCES = Number(args[0] ?? 1000);
+const CONCURRENCIES = (args[1] ?? "5,10,20").split(",").map(Number);
+/** --trace: print every statement sent (to see what one renewal costs: `npm run bench:renewals -- 1 5 --trace`). */
+const TRACE = process.argv.includes("--trace");
 const LATENCY_MS = 50;
 const DAY = 86_400_000;
 const TICK_MS = 1000 / 100; // /proc times are in clock ticks (USER_HZ = 100 on Linux)
@@ -84,11 +87,8 @@ fs.chmodSync(dir, 0o755);
 const pgDir = path.join(dir, "pg");
 const embedded = await startEmbeddedPostgres({ dataDir: pgDir, port: await freePort(), database: "bench", password: randomBytes(18).toString("base64url"), throwaway: true });
 const adminToken = generateAdminToken();
-const sandboxChild = spawn(process.execPath, tsChild(path.join(ROOT, "lib/renewals/bench/sandbox-process.ts")), {
-  cwd: ROOT,
-  env: { ...process.env, BENCH_SANDBOX_TOKEN: adminToken, BENCH_SANDBOX_NOW: now.toISOString() },
-  stdio: ["pipe", "pipe", "inherit"],
-});
+const sandboxChild = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/renewals/bench/sandbox-process.ts")], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
+sandboxChild.stdin!.write(`${JSON.stringify({ adminToken, now: now.toISOString() })}\n`);
 const sandboxUrl = await new Promise<string>((resolve, reject) => {
   const lines = readline.createInterface({ input: sandboxChild.stdout! });
   lines.on("line", (line) => line.startsWith("listening ") && resolve(line.slice("listening ".length)));
@@ -103,7 +103,7 @@ pool.on("connect", (client) => {
   const query = client.query.bind(client) as (...a: unknown[]) => unknown;
   (client as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
     statements++;
-    if (process.env.BENCH_TRACE === "1") console.log(`  sql: ${String((a[0] as { text?: string })?.text ?? a[0]).replace(/\s+/g, " ").slice(0, 150)}`);
+    if (TRACE) console.log(`  sql: ${String((a[0] as { text?: string })?.text ?? a[0]).replace(/\s+/g, " ").slice(0, 150)}`);
     return query(...a);
   };
 });
@@ -199,7 +199,7 @@ try {
   console.log(`Load average at the end: ${load()}`);
 } finally {
   await db.$disconnect();
-  sandboxChild.kill("SIGTERM");
+  sandboxChild.stdin!.end();
   await embedded.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }
