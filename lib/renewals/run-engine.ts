@@ -8,11 +8,10 @@
  * - Sectigo's call limit (-42) puts the item back PENDING with an exponential, jittered delay.
  * - An item left RUNNING by a dead worker is taken back once its lease has passed; before calling
  *   again, a renewal order of this licence made since the run started settles it instead.
- * - A settle only counts if the claim is still ours (status RUNNING and the same attempt); the
- *   statement that settles an item also claims the loop's next one.
+ * - A settle only counts if the claim is still ours (status RUNNING and the same attempt).
  */
 import { systemActor } from "@/lib/auth/system-actor";
-import { Prisma, type PrismaClient, type RenewalRunItemStatus } from "@/lib/generated/prisma/client";
+import type { PrismaClient, RenewalRunItemStatus } from "@/lib/generated/prisma/client";
 import type { Limiter } from "./limiter";
 import type { RenewFn, RenewOutcome } from "./renew-contract";
 
@@ -65,15 +64,12 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
   let processed = 0;
 
   const loop = async () => {
-    // The item claimed by the statement that settled the previous one (worked even if the worker
-    // is stopping meanwhile: it is claimed, and its claim counted an attempt).
-    let next: Claimed | null = null;
-    while (next || !deps.signal?.aborted) {
+    while (!deps.signal?.aborted) {
       const release = deps.limiter ? await deps.limiter.acquire() : () => {};
       let item: Claimed | null;
       try {
-        item = next ?? (deps.signal?.aborted ? null : await claim(db, runId, clock(), deps.leaseMs));
-        next = item ? await handle(item) : null;
+        item = deps.signal?.aborted ? null : await claim(db, runId, clock(), deps.leaseMs);
+        if (item) await handle(item);
       } finally {
         release();
       }
@@ -88,9 +84,7 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
     }
   };
 
-  /** Works one item; returns the next one when its settle claimed it too. */
-  const handle = async (item: Claimed): Promise<Claimed | null> => {
-    const settleAndClaim = (verdict: Verdict & { kind: "settle" }) => settle(db, runId, item, verdict, deps.signal?.aborted ? null : { nowMs: clock(), leaseMs: deps.leaseMs });
+  const handle = async (item: Claimed) => {
     // Taken back from a worker that died: the renewal may have been made already.
     if (item.attempts > 1) {
       const made = await db.order.findFirst({
@@ -98,7 +92,7 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
         orderBy: { createdAt: "desc" },
         select: { id: true, status: true },
       });
-      if (made) return settleAndClaim(fromOrderStatus(made.status, made.id));
+      if (made) return settle(db, runId, item, fromOrderStatus(made.status, made.id));
     }
     let outcome: RenewOutcome;
     try {
@@ -110,9 +104,9 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
     if (verdict.kind === "retry") {
       deps.log?.(`run ${runId}: licence ${item.licenceId} ${verdict.reason}; again in ${verdict.delayMs} ms`);
       await release(db, item, new Date(clock() + verdict.delayMs), verdict.reason);
-      return null;
+      return;
     }
-    return settleAndClaim(verdict);
+    await settle(db, runId, item, verdict);
   };
 
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, loop));
@@ -147,31 +141,21 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ran
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** The next claimable item of the run (PENDING and due, or RUNNING past its lease), locked; `except` is never chosen. */
-function claimable(runId: string, now: Date, staleBefore: Date, except: string | null): Prisma.Sql {
-  return Prisma.sql`
-    SELECT id FROM "RenewalRunItem"
-    WHERE "runId" = ${runId}
-      AND ((status = 'PENDING' AND ("notBefore" IS NULL OR "notBefore" <= ${now})) OR (status = 'RUNNING' AND "claimedAt" < ${staleBefore}))
-      ${except ? Prisma.sql`AND id <> ${except}` : Prisma.empty}
-    ORDER BY id
-    LIMIT 1
-    FOR UPDATE SKIP LOCKED`;
-}
-
-/** Sets the chosen item RUNNING for us (one more attempt), if it still is claimable. */
-function claimUpdate(now: Date, staleBefore: Date, chosen: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    UPDATE "RenewalRunItem" SET status = 'RUNNING', "claimedAt" = ${now}, attempts = attempts + 1, "notBefore" = NULL, "updatedAt" = ${now}
-    WHERE id = (${chosen})
-    AND (status = 'PENDING' OR (status = 'RUNNING' AND "claimedAt" < ${staleBefore}))
-    RETURNING id, "licenceId", attempts`;
-}
-
 async function claim(db: PrismaClient, runId: string, nowMs: number, leaseMs: number): Promise<Claimed | null> {
   const now = new Date(nowMs);
   const staleBefore = new Date(nowMs - leaseMs);
-  const rows = await db.$queryRaw<Claimed[]>(claimUpdate(now, staleBefore, claimable(runId, now, staleBefore, null)));
+  const rows = await db.$queryRaw<Claimed[]>`
+    UPDATE "RenewalRunItem" SET status = 'RUNNING', "claimedAt" = ${now}, attempts = attempts + 1, "notBefore" = NULL, "updatedAt" = ${now}
+    WHERE id = (
+      SELECT id FROM "RenewalRunItem"
+      WHERE "runId" = ${runId}
+        AND ((status = 'PENDING' AND ("notBefore" IS NULL OR "notBefore" <= ${now})) OR (status = 'RUNNING' AND "claimedAt" < ${staleBefore}))
+      ORDER BY id
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    )
+    AND (status = 'PENDING' OR (status = 'RUNNING' AND "claimedAt" < ${staleBefore}))
+    RETURNING id, "licenceId", attempts`;
   return rows[0] ?? null;
 }
 
@@ -199,44 +183,26 @@ async function release(db: PrismaClient, item: Claimed, notBefore: Date, reason:
 }
 
 /**
- * One statement: the item moves only if the claim is still ours (RUNNING, our attempt), the run's
- * counter goes up only if it moved, and (unless `claimNext` is null: the worker is stopping) the
- * loop's next item is claimed in the same statement, so an item's bookkeeping is one round trip.
- * Every settle of a run touches the run's row: as a two-statement transaction it held that row's
- * lock for four round trips (BEGIN, two updates, COMMIT), which made the run row the queue every
- * loop waited in; here the lock lasts one statement. The next item is chosen apart from the one
- * being settled (a statement's parts see the same snapshot, where it is still RUNNING).
+ * One statement: the item moves only if the claim is still ours (RUNNING, our attempt), and the run's
+ * counter goes up only if it moved. Every settle of a run touches the run's row: as a two-statement
+ * transaction it held that row's lock for four round trips (BEGIN, two updates, COMMIT), which made
+ * the run row the queue every loop waited in; here the lock lasts one statement.
  */
-async function settle(db: PrismaClient, runId: string, item: Claimed, verdict: Verdict & { kind: "settle" }, claimNext: { nowMs: number; leaseMs: number } | null): Promise<Claimed | null> {
+async function settle(db: PrismaClient, runId: string, item: Claimed, verdict: Verdict & { kind: "settle" }): Promise<void> {
   const s = verdict.status;
-  const moved = Prisma.sql`
-    moved AS (
+  await db.$executeRaw`
+    WITH moved AS (
       UPDATE "RenewalRunItem"
       SET status = ${s}::"RenewalRunItemStatus", "orderId" = ${verdict.orderId}, message = ${verdict.message}, "claimedAt" = NULL, "updatedAt" = now()
       WHERE id = ${item.id} AND status = 'RUNNING' AND attempts = ${item.attempts}
       RETURNING 1
-    ),
-    counted AS (
-      UPDATE "RenewalRun" SET
-        placed = placed + ${s === "PLACED" ? 1 : 0},
-        refused = refused + ${s === "REFUSED" ? 1 : 0},
-        failed = failed + ${s === "FAILED" ? 1 : 0},
-        unknown = unknown + ${s === "UNKNOWN" ? 1 : 0}
-      WHERE id = ${runId} AND EXISTS (SELECT 1 FROM moved)
-      RETURNING 1
-    )`;
-  if (!claimNext) {
-    await db.$queryRaw`WITH ${moved} SELECT count(*) FROM counted`;
-    return null;
-  }
-  const now = new Date(claimNext.nowMs);
-  const staleBefore = new Date(claimNext.nowMs - claimNext.leaseMs);
-  const rows = await db.$queryRaw<Array<Claimed & { counted: bigint }>>`
-    WITH ${moved},
-    next AS (${claimUpdate(now, staleBefore, claimable(runId, now, staleBefore, item.id))})
-    SELECT next.*, (SELECT count(*) FROM counted) AS counted FROM (SELECT 1) AS one LEFT JOIN next ON true`;
-  const row = rows[0];
-  return row?.id ? { id: row.id, licenceId: row.licenceId, attempts: row.attempts } : null;
+    )
+    UPDATE "RenewalRun" SET
+      placed = placed + ${s === "PLACED" ? 1 : 0},
+      refused = refused + ${s === "REFUSED" ? 1 : 0},
+      failed = failed + ${s === "FAILED" ? 1 : 0},
+      unknown = unknown + ${s === "UNKNOWN" ? 1 : 0}
+    WHERE id = ${runId} AND EXISTS (SELECT 1 FROM moved)`;
 }
 
 /** DONE once no item is open; conditional, so two workers finishing together record it once. */
