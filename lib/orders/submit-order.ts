@@ -96,15 +96,17 @@ export async function submitOrder(
           operation: submission.sectigo.operation,
           request: withoutSecrets(submission.sectigo),
           testMode: Boolean((submission.sectigo.input as { testMode?: boolean }).testMode),
-          items: {
-            create: submission.items.map((i) => ({
-              productCode: i.productCode, productName: i.productName, days: i.days, domainName: i.domainName, isAddOn: i.isAddOn, cost: i.sellPrice,
-            })),
-          },
-          events: { create: [createdEvent(actor, foreignOrderNumber)] },
         },
         select: { ...REF, customerId: true },
       });
+      // Items and the first event as flat inserts: a nested create reads the order back afterwards
+      // (one statement more per order, and a bulk run places thousands).
+      await tx.orderItem.createMany({
+        data: submission.items.map((i) => ({
+          orderId: created.id, productCode: i.productCode, productName: i.productName, days: i.days, domainName: i.domainName, isAddOn: i.isAddOn, cost: i.sellPrice,
+        })),
+      });
+      await tx.orderEvent.createMany({ data: [createdEvent(created.id, actor, foreignOrderNumber)] });
       return created;
     });
   } catch (error) {
@@ -196,9 +198,8 @@ async function customerFor(tx: Parameters<Parameters<OrderDeps["db"]["$transacti
   return created.id;
 }
 
-function createdEvent(actor: Actor, foreignOrderNumber: string) {
-  const { orderId: _orderId, ...event } = eventData("", actor, { kind: "CREATED", to: "SUBMITTING", message: `Order ${foreignOrderNumber} created; sending it to Sectigo.` });
-  return event;
+function createdEvent(orderId: string, actor: Actor, foreignOrderNumber: string) {
+  return eventData(orderId, actor, { kind: "CREATED", to: "SUBMITTING", message: `Order ${foreignOrderNumber} created; sending it to Sectigo.` });
 }
 
 async function alreadySubmitted(deps: OrderDeps, order: OrderRef, actor: Actor): Promise<SubmitResult> {
