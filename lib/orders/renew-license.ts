@@ -97,7 +97,8 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
       },
     },
   };
-  const result = await submitOrder(actor, submission, d, { permission: "manageRenewals" });
+  // The customer and the account are the licence's own, read together above.
+  const result = await submitOrder(actor, submission, d, { permission: "manageRenewals", customerOfAccountKnown: true });
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(result.code, result.message), orderId: result.order.id };
   if (result.outcome === "ALREADY_SUBMITTED") return answer(d.db, result.order.id, true);
   // This request settled the order: its status is known; only a placed renewal has a new expiry to read.

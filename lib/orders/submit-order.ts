@@ -57,7 +57,15 @@ export async function submitOrder(
   actor: Actor | null,
   raw: OrderSubmissionInput,
   deps: OrderDeps,
-  options: { permission?: "placeOrders" | "manageRenewals" } = {},
+  options: {
+    permission?: "placeOrders" | "manageRenewals";
+    /**
+     * The caller read the existing customer and the account from the same row it acts on (a licence
+     * action: the licence's customer and that customer's account), so the check that the customer
+     * belongs to the account is not repeated. Never set for ids that came from a form.
+     */
+    customerOfAccountKnown?: boolean;
+  } = {},
 ): Promise<SubmitResult> {
   assertCan(actor, options.permission ?? "placeOrders");
   const parsed = orderSubmissionSchema.safeParse(raw);
@@ -80,7 +88,7 @@ export async function submitOrder(
   let order: OrderRef & { customerId: string };
   try {
     order = await db.$transaction(async (tx) => {
-      const customerId = await customerFor(tx, submission);
+      const customerId = options.customerOfAccountKnown && "id" in submission.customer ? submission.customer.id : await customerFor(tx, submission);
       const created = await tx.order.create({
         data: {
           foreignOrderNumber,
