@@ -1,5 +1,5 @@
 /**
- * npm run bench:renewals [-- <licences> <C,C,…> [--trace]]: a bulk renewal run of 1,000 licences against the
+ * npm run bench:renewals [-- <licences> <C,C,…> [--trace] [--prepared]]: a bulk renewal run of 1,000 licences against the
  * sandbox (over HTTP, in a process of its own as `npm start` runs it) with 50 ms added to every
  * AutoApplyOrder, at concurrency C = 5, 10, 20. Each round moves the sandbox clock a year on, so the
  * same licences are inside their renewal window again.
@@ -12,7 +12,7 @@
  *   PostgreSQL (postmaster and backends), read from /proc; and statements sent to PostgreSQL per renewal.
  */
 import { spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,11 +36,16 @@ import { processRenewalRun } from "@/lib/renewals/run-engine";
 import { createLimiter } from "@/lib/renewals/limiter";
 import { LOOPS_PER_CALL_SLOT } from "@/lib/jobs/renewal-run-job";
 
-const args = process.argv.slice(2).filter((a) => a !== "--trace");
+const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const LICENCES = Number(args[0] ?? 1000);
 const CONCURRENCIES = (args[1] ?? "5,10,20").split(",").map(Number);
 /** --trace: print every statement sent (to see what one renewal costs: `npm run bench:renewals -- 1 5 --trace`). */
 const TRACE = process.argv.includes("--trace");
+/**
+ * --prepared: an experiment, not what the app does: name every statement (a digest of its text) so
+ * pg prepares it once per connection and PostgreSQL skips parsing (and, after five runs, planning).
+ */
+const PREPARED = process.argv.includes("--prepared");
 const LATENCY_MS = 50;
 const DAY = 86_400_000;
 const TICK_MS = 1000 / 100; // /proc times are in clock ticks (USER_HZ = 100 on Linux)
@@ -107,7 +112,8 @@ pool.on("connect", (client) => {
     return query(...a);
   };
 });
-const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+const statementName = (query: { sql: string }) => `od_${createHash("sha1").update(query.sql).digest("base64url").slice(0, 24)}`;
+const db = new PrismaClient({ adapter: new PrismaPg(pool, PREPARED ? { statementNameGenerator: statementName } : undefined) });
 try {
   await applyMigrations(embedded.url);
   const pgPid = postgresPid(embedded.clusterDir ?? fs.realpathSync(pgDir));
@@ -167,7 +173,7 @@ try {
 
   let expiry = new Date(now.getTime() + 365 * DAY);
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
-  console.log(`\nBulk renewal run of ${LICENCES} licences, ${LATENCY_MS} ms added per Sectigo call; ${os.cpus().length} cores, load average ${load()}`);
+  console.log(`\nBulk renewal run of ${LICENCES} licences, ${LATENCY_MS} ms added per Sectigo call${PREPARED ? ", statements prepared once per connection (--prepared)" : ""}; ${os.cpus().length} cores, load average ${load()}`);
   console.log("  C | seconds | renewals/s | bound C/latency | ratio | floor calls/s | floor ratio | placed | CPU ms/renewal: bench  sandbox  postgres | statements/renewal");
   for (const c of CONCURRENCIES) {
     await setClocks(new Date(expiry.getTime() - 20 * DAY));
