@@ -1,12 +1,12 @@
 /**
- * The expiry filter as raw SQL, for the grouped queries Prisma cannot express (GROUP BY a bucket
- * CASE, a week number). Built only from lib/licenses/licence-status.ts and lib/licenses/expiry-filter.ts:
+ * The expiry filter as raw SQL, for the grouped query Prisma cannot express (counts per expiry slot
+ * of the buckets and chart weeks, per plan). Built only from lib/licenses/licence-status.ts and lib/licenses/expiry-filter.ts:
  * the bucket bounds come from `bucketBoundsForSql`, the statuses that count from `anyExpiryBucketWhere`,
  * the tiers from `TIER_PRODUCTS`. tests/integration/expiry-workspace.test.ts holds these totals
  * against `expiryFilterWhere` on a seeded set, so the two translations cannot drift apart.
  */
 import { Prisma, type LicenseStatus } from "@/lib/generated/prisma/client";
-import { anyExpiryBucketWhere, bucketBoundsForSql, expiryBucketRange } from "@/lib/licenses/licence-status";
+import { anyExpiryBucketWhere, bucketBoundsForSql, expiryBucket, expiryBucketRange, type ExpiryBucketKey } from "@/lib/licenses/licence-status";
 import { TIER_PRODUCTS, type ExpiryFilter } from "@/lib/licenses/expiry-filter";
 
 /** The stored statuses the buckets count, read from the rule's own Prisma filter. */
@@ -39,12 +39,6 @@ export function bucketRangeSql(filter: ExpiryFilter, now: Date): Prisma.Sql {
   return Prisma.sql`l."expiresAt" > ${at(range.gt)} AND l."expiresAt" <= ${at(range.lte)}`;
 }
 
-/** CASE … END naming the bucket of l."expiresAt" (within the range of every bucket). */
-export function bucketCaseSql(now: Date): Prisma.Sql {
-  const whens = bucketBoundsForSql(now).map((b) => Prisma.sql`WHEN l."expiresAt" > ${at(b.gt)} AND l."expiresAt" <= ${at(b.lte)} THEN ${b.key}`);
-  return Prisma.sql`CASE ${Prisma.join(whens, " ")} END`;
-}
-
 export const WEEK_MS = 7 * 86_400_000;
 export const CHART_WEEKS = 13;
 
@@ -57,10 +51,26 @@ export function weekBounds(now: Date): Array<{ week: number; gt: Date; lte: Date
   }));
 }
 
-/** CASE … END naming the chart week of l."expiresAt" (NULL outside the 13 weeks): plain timestamp comparisons, no arithmetic per row. */
-export function weekCaseSql(now: Date): Prisma.Sql {
-  const whens = weekBounds(now).map((w) => Prisma.sql`WHEN l."expiresAt" <= ${at(w.lte)} THEN ${w.week}::int`);
-  return Prisma.sql`CASE WHEN l."expiresAt" <= ${at(now)} THEN NULL ${Prisma.join(whens, " ")} END`;
+/**
+ * The cards' and the chart's slots: the interval from the oldest bucket bound to the end of week 13,
+ * cut at every bucket bound and every week bound, so each slot (gt, lte] lies inside one bucket (or
+ * none) and one chart week (or none). The bucket and the week are the rule's own (`expiryBucket`,
+ * `weekIndexOf`) at the slot's end, which stands for every instant of the slot. Counting per slot is
+ * one index range per slot with no per-row CASE (issue 9 p95: the two CASE chains cost as much as
+ * the scan itself).
+ */
+export function rollupSlots(now: Date): Array<{ gt: Date; lte: Date; bucket: ExpiryBucketKey | null; week: number | null }> {
+  const cuts = [...bucketBoundsForSql(now).flatMap((b) => [b.gt, b.lte]), ...weekBounds(now).flatMap((w) => [w.gt, w.lte])];
+  const times = [...new Set(cuts.map((d) => d.getTime()))].sort((a, b) => a - b);
+  return times.slice(0, -1).map((t, i) => {
+    const lte = new Date(times[i + 1]!);
+    return { gt: new Date(t), lte, bucket: expiryBucket({ status: "ACTIVE", expiresAt: lte }, now), week: weekIndexOf(lte, now) };
+  });
+}
+
+/** The slots as a VALUES list `(slot, gt, lte)` for a LATERAL join. */
+export function rollupSlotsSql(now: Date): Prisma.Sql {
+  return Prisma.join(rollupSlots(now).map((s, i) => Prisma.sql`(${i}::int, ${at(s.gt)}, ${at(s.lte)})`));
 }
 
 /** The same week number in TypeScript (tests compare the two). */

@@ -5,15 +5,15 @@ import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { productById, termByValue, termValue } from "@/lib/catalog";
-import { bucketBoundsForSql as bucketBoundsFor, EXPIRY_BUCKETS, type ExpiryBucketKey } from "@/lib/licenses/licence-status";
+import { EXPIRY_BUCKETS, type ExpiryBucketKey } from "@/lib/licenses/licence-status";
 import { expiryFilterSchema, expiryFilterWhere, type ExpiryFilter } from "@/lib/licenses/expiry-filter";
 import { cursorParamSchema, decodeCursor, encodeCursor, type SearchParams } from "@/lib/pagination";
-import { bucketCaseSql, filterConditionsSql, weekBounds, weekCaseSql } from "@/lib/licenses/expiry-workspace-sql";
+import { filterConditionsSql, rollupSlots, rollupSlotsSql, weekBounds } from "@/lib/licenses/expiry-workspace-sql";
 
 /**
  * The account managers' expiry workspace (issue 9): what expires when, and what it is worth.
- * - bucket cards and chart: ONE grouped query (bucket, week, productCode, termDays) over one range
- *   of the expiry index (expired 30 days ago to 13 weeks ahead, an index-only scan), priced in
+ * - bucket cards and chart: ONE grouped query (slot, productCode, termDays) over the range of the
+ *   expiry index (expired 30 days ago to 13 weeks ahead, index-only), one index range per slot, priced in
  *   TypeScript from PlanPrice (sell price of the catalog plan = product key + term);
  * - the list: `expiryFilterWhere` (the same filter as the CSV export and a bulk run), keyset paged;
  *   its total is the bucket counts' sum (exact, no separate count).
@@ -118,26 +118,31 @@ export function priceGroups(rows: Array<{ productCode: number; termDays: number 
 type Grouped = { productCode: number; termDays: number | null; n: number };
 
 /**
- * The one grouped query behind the cards and the chart (every filter but the bucket): one scan of
- * the expiry index from the oldest bucket bound to the end of week 13, grouped by the bucket and the
- * week each expiry falls in (both CASEs built from the same bounds as the rule) and the plan.
+ * The one grouped query behind the cards and the chart (every filter but the bucket): for each slot
+ * of `rollupSlots` (the expiry range cut at every bucket and week bound), the licences counted per
+ * plan over that slot's range of the expiry index (index-only). A slot has one bucket and one week,
+ * so no expression is evaluated per row: at 1M licences this is as fast as counting the range per
+ * plan (two CASE chains per row, as it was, doubled the time).
  */
 export function rollupSql(filter: ExpiryFilter, now: Date): Prisma.Sql {
   const all: ExpiryFilter = { ...filter, bucket: "any" };
-  const weeks = weekBounds(now);
-  const from = bucketBoundsFor(now)[0]!.gt;
-  const to = new Date(Math.max(bucketBoundsFor(now).at(-1)!.lte.getTime(), weeks.at(-1)!.lte.getTime()));
   return Prisma.sql`
-    SELECT ${bucketCaseSql(now)} AS bucket, ${weekCaseSql(now)} AS week, l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
-    FROM "License" l
-    WHERE l."expiresAt" > ${from}::timestamp AND l."expiresAt" <= ${to}::timestamp AND ${Prisma.join(filterConditionsSql(all, now), " AND ")}
-    GROUP BY 1, 2, 3, 4`;
+    SELECT s.slot, x."productCode", x."termDays", x.n
+    FROM (VALUES ${rollupSlotsSql(now)}) AS s(slot, gt, lte)
+    CROSS JOIN LATERAL (
+      SELECT l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
+      FROM "License" l
+      WHERE l."expiresAt" > s.gt AND l."expiresAt" <= s.lte AND ${Prisma.join(filterConditionsSql(all, now), " AND ")}
+      GROUP BY 1, 2
+    ) x`;
 }
 
 export type RollupRow = Grouped & { bucket: ExpiryBucketKey | null; week: number | null };
 
-export function rollup(filter: ExpiryFilter, now: Date): Promise<RollupRow[]> {
-  return prisma.$queryRaw<RollupRow[]>(rollupSql(filter, now));
+export async function rollup(filter: ExpiryFilter, now: Date): Promise<RollupRow[]> {
+  const slots = rollupSlots(now);
+  const rows = await prisma.$queryRaw<Array<Grouped & { slot: number }>>(rollupSql(filter, now));
+  return rows.map(({ slot, ...r }) => ({ ...r, bucket: slots[slot]!.bucket, week: slots[slot]!.week }));
 }
 
 export interface BucketSummary {

@@ -26,7 +26,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import type { OrderStatus, PrismaClient } from "@/lib/generated/prisma/client";
+import type { LicenseStatus, OrderStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { productById, termValue, termByValue } from "@/lib/catalog";
 import { renewalEligibility, type RenewalRefusalCode } from "@/lib/licenses/renewal-eligibility";
 import type { OrderDeps } from "./order-deps";
@@ -55,10 +55,7 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
   const d = deps ?? (await import("./app-deps")).appOrderDeps();
   const now = d.now?.() ?? new Date();
 
-  const licence = await d.db.license.findUnique({
-    where: { id: input.licenceId },
-    include: { customer: { select: { id: true, email: true, resellerAccountId: true } }, addOns: { where: { status: "ACTIVE" }, orderBy: { createdAt: "asc" } } },
-  });
+  const licence = await licenceForRenewal(d.db, input.licenceId);
   if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
 
   // The period the person meant: if it was renewed meanwhile, answer with that renewal.
@@ -100,9 +97,48 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
       },
     },
   };
-  const result = await submitOrder(actor, submission, d, { permission: "manageRenewals" });
+  // The customer and the account are the licence's own, read together above.
+  const result = await submitOrder(actor, submission, d, { permission: "manageRenewals", customerOfAccountKnown: true });
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(result.code, result.message), orderId: result.order.id };
-  return answer(d.db, result.order.id, result.outcome === "ALREADY_SUBMITTED");
+  if (result.outcome === "ALREADY_SUBMITTED") return answer(d.db, result.order.id, true);
+  // This request settled the order: its status is known; only a placed renewal has a new expiry to read.
+  const newExpiresAt = result.order.status === "PLACED" ? ((await d.db.license.findUnique({ where: { id: licence.id }, select: { expiresAt: true } }))?.expiresAt ?? null) : null;
+  return { ok: true, orderId: result.order.id, status: result.order.status, duplicate: false, newExpiresAt };
+}
+
+interface LicenceForRenewal {
+  id: string;
+  status: LicenseStatus;
+  expiresAt: Date | null;
+  autoRenew: boolean;
+  productCode: number;
+  productName: string;
+  termDays: number | null;
+  domainName: string;
+  currentOrderNumber: string | null;
+  customer: { id: string; email: string; resellerAccountId: string };
+  /** Active add-ons, oldest first (they renew with the licence). */
+  addOns: Array<{ productCode: number; productName: string }>;
+}
+
+/**
+ * The licence with its customer and active add-ons in ONE statement (a Prisma `include` sends one
+ * query per relation: a bulk run renews thousands, and every statement costs CPU on both sides).
+ */
+async function licenceForRenewal(db: PrismaClient, licenceId: string): Promise<LicenceForRenewal | null> {
+  const rows = await db.$queryRaw<Array<Omit<LicenceForRenewal, "customer"> & { customerId: string; customerEmail: string; resellerAccountId: string }>>`
+    SELECT l.id, l.status::text AS status, l."expiresAt", l."autoRenew", l."productCode", l."productName", l."termDays", l."domainName", l."currentOrderNumber",
+      c.id AS "customerId", c.email AS "customerEmail", c."resellerAccountId",
+      COALESCE((
+        SELECT json_agg(json_build_object('productCode', a."productCode", 'productName', a."productName") ORDER BY a."createdAt", a.id)
+        FROM "AddOn" a WHERE a."licenseId" = l.id AND a.status = 'ACTIVE'
+      ), '[]'::json) AS "addOns"
+    FROM "License" l JOIN "Customer" c ON c.id = l."customerId"
+    WHERE l.id = ${licenceId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { customerId, customerEmail, resellerAccountId, ...licence } = row;
+  return { ...licence, customer: { id: customerId, email: customerEmail, resellerAccountId } };
 }
 
 /** Sectigo's -121 on a renewal ("Renew must be within the renewal period…") as a sentence for the person. */

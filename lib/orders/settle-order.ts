@@ -50,14 +50,16 @@ export async function transition(
   actor: Actor,
   opts: { from: OrderStatus[]; to: OrderStatus; changes?: Prisma.OrderUpdateManyMutationInput; event: Omit<EventInput, "from" | "to"> },
 ): Promise<boolean> {
-  // One possible starting status: no need to read it first (the update's condition checks it).
-  const from = opts.from.length === 1 ? opts.from[0]! : (await tx.order.findUnique({ where: { id: orderId }, select: { status: true } }))?.status;
-  if (!from || !opts.from.includes(from)) return false;
-  const { count } = await tx.order.updateMany({
-    where: { id: orderId, status: from },
-    data: { ...opts.changes, status: opts.to },
-  });
-  if (count !== 1) return false;
+  const move = async (from: OrderStatus) => (await tx.order.updateMany({ where: { id: orderId, status: from }, data: { ...opts.changes, status: opts.to } })).count === 1;
+  // The first starting status is the usual one (SUBMITTING for an answer to our call): try it
+  // without reading first (the update's condition checks it); read the status only if it was not.
+  let from: OrderStatus | undefined = opts.from[0];
+  if (!from) return false;
+  if (!(await move(from))) {
+    if (opts.from.length === 1) return false;
+    from = (await tx.order.findUnique({ where: { id: orderId }, select: { status: true } }))?.status;
+    if (!from || from === opts.from[0] || !opts.from.includes(from) || !(await move(from))) return false;
+  }
   await tx.orderEvent.create({ data: eventData(orderId, actor, { ...opts.event, from, to: opts.to }) });
   return true;
 }
@@ -79,6 +81,8 @@ export interface Placement {
 interface OrderForSettlement {
   id: string;
   customerId: string;
+  /** `Order.targetLicenseId` when the caller knows it (null: none); omitted, it is read. */
+  targetLicenseId?: string | null;
   request: unknown;
   items: Array<{ productCode: number; productName: string; days: number | null; domainName: string | null; isAddOn: boolean }>;
 }
@@ -205,6 +209,7 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
       });
       // The add-ons sent along renew to the same term (renewals.md: one product plus its add-on IDs).
       const renewedAddOns = new Set(input.productCodes.filter((c) => c !== licence.productCode));
+      if (renewedAddOns.size === 0) return;
       const addOnRows = await tx.addOn.findMany({ where: { licenseId: licence.id, status: "ACTIVE" }, select: { id: true, productCode: true, expiresAt: true } });
       for (const a of addOnRows.filter((x) => renewedAddOns.has(x.productCode))) {
         await tx.addOn.update({ where: { id: a.id }, data: { expiresAt: extended(a.expiresAt) } });
@@ -241,9 +246,12 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
  * The licence an order acts on: the one it names (`Order.targetLicenseId`, set by every licence
  * action), else by the order number it was placed under, else the customer's active licence for the domain.
  */
-async function existingLicence(tx: Tx, order: { id: string; customerId: string }, previousOrderNumber: string, domainName: string) {
+async function existingLicence(tx: Tx, order: { id: string; customerId: string; targetLicenseId?: string | null }, previousOrderNumber: string, domainName: string) {
   const { customerId } = order;
-  const target = (await tx.order.findUnique({ where: { id: order.id }, select: { targetLicense: true } }))?.targetLicense;
+  const target =
+    order.targetLicenseId === undefined
+      ? (await tx.order.findUnique({ where: { id: order.id }, select: { targetLicense: true } }))?.targetLicense
+      : order.targetLicenseId && (await tx.license.findUnique({ where: { id: order.targetLicenseId } }));
   if (target) return target;
   return (
     (await tx.license.findFirst({ where: { customerId, currentOrderNumber: previousOrderNumber } })) ??

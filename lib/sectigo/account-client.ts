@@ -3,11 +3,14 @@ import { createSectigoClient, type SectigoClient } from "@/lib/sectigo/client";
 import { decryptSecret } from "@/lib/crypto/credentials";
 import { apiCallRecorder } from "@/lib/sectigo/record-api-call";
 import { AppError } from "@/lib/errors";
+import { accountSecretVersion, cachedAccountSecret } from "@/lib/sectigo/client/account-cache";
 
 /**
  * The Sectigo client for one reseller account: base URL and mode (SANDBOX or LIVE, which
  * requires https) come from the account record, the password is decrypted only here, and
  * every call is recorded in ApiCall. Switching to live is a change of record, not of code.
+ * The decrypted password is kept per process until the account changes (client/account-cache.ts);
+ * the client itself is built per use, as it carries the order and person its calls are recorded for.
  */
 export async function sectigoClientForAccount(
   db: PrismaClient,
@@ -19,7 +22,7 @@ export async function sectigoClientForAccount(
     baseUrl: account.apiBaseUrl,
     mode: account.mode,
     loginName: account.loginName,
-    loginPassword: decryptSecret(account.loginPasswordEnc, opts.credentialsKey),
+    loginPassword: cachedAccountSecret(account.id, accountSecretVersion(account, opts.credentialsKey), () => decryptSecret(account.loginPasswordEnc, opts.credentialsKey)),
     timeoutMs: opts.timeoutMs,
     recorder: apiCallRecorder(db, { resellerAccountId: account.id, orderId: opts.orderId, actorId: opts.actorId ?? null }),
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
-import { generateKey } from "@/lib/crypto/credentials";
+import { encryptSecret, generateKey } from "@/lib/crypto/credentials";
 import { seedResellerAccount } from "@/lib/demo/factories";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import { startSandbox } from "@/lib/sectigo/sandbox/server";
@@ -57,5 +57,17 @@ describe("the Sectigo client of a reseller account", () => {
 
   it("cannot decrypt with the wrong key", async () => {
     await expect(sectigoClientForAccount(prisma, { resellerAccountId: "acct-ok", credentialsKey: generateKey() })).rejects.toThrow(/could not be decrypted/);
+  });
+
+  it("a changed password is used on the next call (the decrypted password is cached per account version)", async () => {
+    const balance = async () => (await sectigoClientForAccount(prisma, { resellerAccountId: "acct-ok", credentialsKey: key })).getAccountBalance();
+    expect((await balance()).ok).toBe(true);
+    // Edited in the settings: a wrong password now; Sectigo refuses the login on the very next call.
+    await prisma.resellerAccount.update({ where: { id: "acct-ok" }, data: { loginPasswordEnc: encryptSecret("not-the-password", key) } });
+    const refused = await balance();
+    expect(!refused.ok && refused.error.code).toBe(-16);
+    // And corrected again.
+    await prisma.resellerAccount.update({ where: { id: "acct-ok" }, data: { loginPasswordEnc: encryptSecret(DEMO_RESELLER.password, key) } });
+    expect((await balance()).ok).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { bucketBoundsForSql, expiryBucket } from "@/lib/licenses/licence-status";
 import { expiryFilterSchema } from "@/lib/licenses/expiry-filter";
-import { bucketCaseSql, bucketRangeSql, filterConditionsSql, liveStatuses, weekIndexOf, WEEK_MS } from "@/lib/licenses/expiry-workspace-sql";
+import { bucketRangeSql, filterConditionsSql, liveStatuses, rollupSlots, weekIndexOf, WEEK_MS } from "@/lib/licenses/expiry-workspace-sql";
 import { afterCursorWhere, filterParams, parseWorkspaceQuery, planKeyOf, priceGroups, type PriceBook } from "@/lib/licenses/expiry-workspace";
 import { guardCell } from "@/lib/licenses/expiry-workspace-export";
 import { shortfallOf } from "@/lib/licenses/funds-warning";
@@ -47,8 +47,23 @@ describe("SQL translation", () => {
     const one = bucketRangeSql(expiryFilterSchema.parse({ bucket: "8-30" }), now);
     const b = bounds.find((x) => x.key === "8-30")!;
     expect(one.values).toEqual([b.gt, b.lte]);
-    const kase = bucketCaseSql(now);
-    expect(kase.values).toEqual(bounds.flatMap((x) => [x.gt, x.lte, x.key]));
+  });
+
+  it("the rollup's slots tile the range, each inside one bucket and one chart week of the rule", () => {
+    const slots = rollupSlots(now);
+    const bounds = bucketBoundsForSql(now);
+    expect(slots[0]!.gt).toEqual(bounds[0]!.gt);
+    expect(slots.at(-1)!.lte).toEqual(new Date(now.getTime() + 13 * WEEK_MS));
+    for (let i = 1; i < slots.length; i++) expect(slots[i]!.gt).toEqual(slots[i - 1]!.lte);
+    // Every bucket and week bound is a cut: the first and last instant of a slot agree with its labels.
+    for (const s of slots) {
+      for (const t of [s.gt.getTime() + 1, s.lte.getTime()]) {
+        expect(expiryBucket({ status: "ACTIVE", expiresAt: new Date(t) }, now)).toBe(s.bucket);
+        expect(weekIndexOf(new Date(t), now)).toBe(s.week);
+      }
+    }
+    expect(new Set(slots.map((s) => s.bucket))).toEqual(new Set([...bounds.map((b) => b.key), null]));
+    expect(new Set(slots.map((s) => s.week).filter((w) => w !== null)).size).toBe(13);
   });
 
   it("adds one condition per filter set, with the values as parameters", () => {
