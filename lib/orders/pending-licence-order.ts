@@ -16,7 +16,7 @@ export const OPEN_ORDER_INDEX = "Order_one_open_change_per_licence_key";
 const waiting = (foreignOrderNumber: string) =>
   `Another order on this licence (${foreignOrderNumber}) is still waiting for Sectigo's answer; Order Desk is checking with Sectigo. Try again once it is settled.`;
 
-/** `exceptKind`: orders of that kind are the caller's own business (a renewal's own key answers them). */
+/** `exceptKind`: orders of that kind are the caller's own business (a renewal's own key answers them first; the index still holds one open order per licence). */
 export async function pendingLicenceOrder(deps: Pick<OrderDeps, "db">, licenceId: string, exceptKind?: OrderKind): Promise<{ message: string } | null> {
   const open = await deps.db.order.findFirst({
     where: { targetLicenseId: licenceId, status: { in: ["SUBMITTING", "UNKNOWN"] }, ...(exceptKind ? { kind: { not: exceptKind } } : {}) },

@@ -31,7 +31,7 @@ import { productById, termValue, termByValue } from "@/lib/catalog";
 import { renewalEligibility, type RenewalRefusalCode } from "@/lib/licenses/renewal-eligibility";
 import type { OrderDeps } from "./order-deps";
 import type { OrderSubmissionInput } from "./submission";
-import { pendingLicenceOrder } from "./pending-licence-order";
+import { openOrderConflict, pendingLicenceOrder } from "./pending-licence-order";
 import { submitOrder } from "./submit-order";
 
 export const renewLicenseSchema = z.object({
@@ -98,7 +98,16 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
     },
   };
   // The customer and the account are the licence's own, read together above.
-  const result = await submitOrder(actor, submission, d, { permission: "manageRenewals", customerOfAccountKnown: true });
+  let result: Awaited<ReturnType<typeof submitOrder>>;
+  try {
+    result = await submitOrder(actor, submission, d, { permission: "manageRenewals", customerOfAccountKnown: true });
+  } catch (error) {
+    // Another tab's (or a run's) order on this licence got in between our check and our insert:
+    // the database holds one open change per licence (Order_one_open_change_per_licence_key).
+    const conflict = await openOrderConflict(d, licence.id, error);
+    if (conflict) return { ok: false, code: "ORDER_PENDING", message: conflict.message };
+    throw error;
+  }
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(result.code, result.message), orderId: result.order.id };
   if (result.outcome === "ALREADY_SUBMITTED") return answer(d.db, result.order.id, true);
   // This request settled the order: its status is known; only a placed renewal has a new expiry to read.

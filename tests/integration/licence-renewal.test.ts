@@ -294,3 +294,61 @@ describe("an add-on from the licence page", () => {
     await expect(orderAddOn(manager, { licenceId: licence.id, productCode: 1077, submissionKey: randomUUID() }, deps)).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
+
+describe("review: a renewal racing another change on the same licence (issue 9 #3)", () => {
+  // The loser's "is another order pending?" check reads the database before the winner's order is
+  // written, and answers only once the winner is at Sectigo: the loser then inserts its own order
+  // while the winner's outcome is unknown. Each side loses once.
+  it.each(["RENEWAL", "ADD_ON"] as const)("the %s loses: one order reaches Sectigo, the other is told another order is waiting, as data", async (loser) => {
+    const { licence } = await placedLicence();
+    await setClocks(insideWindow);
+    let winnerAtSectigo!: () => void;
+    const winnerSent = new Promise<void>((resolve) => (winnerAtSectigo = resolve));
+    let loserChecked = false;
+    const racingDeps: OrderDeps = {
+      ...deps,
+      sectigo: async (accountId, link) => {
+        const kind = link.orderId ? (await prisma.order.findUnique({ where: { id: link.orderId }, select: { kind: true } }))?.kind : undefined;
+        if (kind && kind !== loser) winnerAtSectigo();
+        return deps.sectigo(accountId, link);
+      },
+      db: new Proxy(deps.db, {
+        get(target, prop, receiver) {
+          if (prop !== "order") return Reflect.get(target, prop, receiver);
+          const order = target.order;
+          return new Proxy(order, {
+            get(o, p, r) {
+              if (p !== "findFirst") return Reflect.get(o, p, r);
+              return async (args: Parameters<typeof order.findFirst>[0]) => {
+                const found = await order.findFirst(args);
+                // A renewal's check leaves renewals out (its own key answers them); the add-on's does not.
+                const isRenewalCheck = (args?.where?.kind as { not?: string } | undefined)?.not === "RENEWAL";
+                if (!loserChecked && isRenewalCheck === (loser === "RENEWAL")) {
+                  loserChecked = true;
+                  await winnerSent;
+                }
+                return found;
+              };
+            },
+          });
+        },
+      }),
+    };
+    // Every call takes 400 ms at Sectigo: the winner's outcome is unknown while the loser inserts.
+    await admin("POST", "faults", { mode: "latency", latencyMs: 400 });
+    try {
+      const [renewal, addOn] = await Promise.all([
+        renewLicense(manager, { licenceId: licence.id }, racingDeps),
+        orderAddOn(manager, { licenceId: licence.id, productCode: 1069, submissionKey: randomUUID() }, racingDeps),
+      ]);
+      expect(loserChecked).toBe(true);
+      const orders = await prisma.order.findMany({ where: { targetLicenseId: licence.id }, select: { id: true, kind: true } });
+      expect(orders.map((o) => o.kind)).toEqual([loser === "RENEWAL" ? "ADD_ON" : "RENEWAL"]);
+      expect(await prisma.apiCall.count({ where: { orderId: { in: orders.map((o) => o.id) } } })).toBe(1);
+      expect(loser === "RENEWAL" ? renewal : addOn).toMatchObject({ ok: false, code: "ORDER_PENDING", message: expect.stringContaining("still waiting for Sectigo's answer") });
+      expect(loser === "RENEWAL" ? addOn : renewal).toMatchObject({ ok: true });
+    } finally {
+      await admin("DELETE", "faults");
+    }
+  });
+});
