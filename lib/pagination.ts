@@ -44,7 +44,12 @@ export interface Page<T> {
   total: number;
   page: number;
   pageCount: number;
+  /** The list has more than `total` rows (a capped count: "1,000+"); pageCount is then only "is there a next page". */
+  totalCapped?: boolean;
 }
+
+/** Lists count at most this many rows ("1,000+"): a whole-table count at 1,000,000 rows is a scan. */
+export const COUNT_CAP = 1000;
 
 function pageCountOf(total: number, pageSize = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
@@ -58,8 +63,16 @@ export async function loadPage<T>(
   requested: number,
   fetchRows: (skip: number, take: number) => Promise<T[]>,
   count: () => Promise<number>,
+  /** With a cap, `count` counts at most cap + 1 rows; more than cap is shown as "cap+". */
+  cap?: number,
 ): Promise<Page<T>> {
   const [rows, total] = await Promise.all([fetchRows((requested - 1) * PAGE_SIZE, PAGE_SIZE), count()]);
+  if (cap !== undefined && total > cap) {
+    // Past the end of a long list (an old link, a typed URL): its last page is not known without
+    // counting everything, so the answer is the first page.
+    if (rows.length === 0 && requested > 1) return loadPage(1, fetchRows, count, cap);
+    return { rows, total: cap, totalCapped: true, page: requested, pageCount: rows.length === PAGE_SIZE ? requested + 1 : requested };
+  }
   const pageCount = pageCountOf(total);
   if (requested <= pageCount) return { rows, total, page: requested, pageCount };
   return { rows: await fetchRows((pageCount - 1) * PAGE_SIZE, PAGE_SIZE), total, page: pageCount, pageCount };

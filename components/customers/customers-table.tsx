@@ -44,7 +44,7 @@ export function CustomersTable({ page, query }: Props) {
           </tr>
         ))}
       </TableFrame>
-      <Pagination base={base} query={query} page={page.page} pageCount={page.pageCount} total={page.total} />
+      <Pagination base={base} query={query} page={page.page} pageCount={page.pageCount} total={page.total} totalCapped={page.totalCapped} />
     </>
   );
 }

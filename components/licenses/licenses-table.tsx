@@ -59,7 +59,7 @@ export function LicensesTable({ page, query, now }: Props) {
           </tr>
         ))}
       </TableFrame>
-      <Pagination base={base} query={query} page={page.page} pageCount={page.pageCount} total={page.total} />
+      <Pagination base={base} query={query} page={page.page} pageCount={page.pageCount} total={page.total} totalCapped={page.totalCapped} />
     </>
   );
 }

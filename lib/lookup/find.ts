@@ -1,0 +1,255 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/session";
+import { escapeLike, searchTextSchema } from "@/lib/pagination";
+import { domainLabelCondition } from "@/lib/search/domain-search";
+import type { FindHit, FindKind, FindResult, MatchedOn } from "@/lib/lookup/find-types";
+import { planFind, rankCandidates, type Candidate, type FindPlan } from "@/lib/lookup/find-plan";
+
+export const findInputSchema = z.object({
+  q: searchTextSchema,
+  limit: z.number().int().min(1).max(50).catch(8).default(8),
+});
+
+/**
+ * Support's search (issue 10): one pasted text, tried as every kind it can be (lib/lookup/find-plan.ts),
+ * each kind ONE indexed query capped at limit + 1 rows (UNION ALL of branches, each with its own
+ * LIMIT, so a broad term stops early), ranked per kind. An exact order number or our reference is
+ * `exact`: the UI goes straight to it. Indexes: the unique order numbers, Customer(email) and its
+ * text_pattern_ops twin, Customer(lower(name) text_pattern_ops) and its pg_trgm index, and for
+ * domains (OrderItem and License alike) the btree, text_pattern_ops, label (domain_search_tokens)
+ * and pg_trgm indexes (migrations 20261122060000, 20261122070500 and *_lookup_and_list_search).
+ * Figures: lib/lookup/bench/README.md.
+ */
+export async function findAnything(actor: Actor, rawQ: string, opts: { limit?: number } = {}): Promise<FindResult | null> {
+  assertCan(actor, "lookup");
+  const { q, limit } = findInputSchema.parse({ q: rawQ, limit: opts.limit });
+  if (q.length < 2) return null;
+  const plan = planFind(q);
+  const [orders, licences, customers] = await Promise.all([findOrders(plan, limit), findLicences(plan, limit), findCustomers(plan, limit)]);
+
+  const [orderHits, licenceHits, customerHits] = await Promise.all([
+    orderSummaries(orders.slice(0, limit)),
+    licenceSummaries(licences.slice(0, limit)),
+    customerSummaries(customers.slice(0, limit)),
+  ]);
+  const exactOrder = orders[0] && (orders[0].matchedOn === "orderNumber" || orders[0].matchedOn === "foreignOrderNumber") ? orderHits[0] : undefined;
+  const group = (kind: FindKind, label: string, hits: FindHit[], all: Candidate[]) => ({ kind, label, hits, more: all.length > limit });
+  return {
+    q,
+    exact: exactOrder ?? null,
+    groups: [
+      group("order", "Orders", orderHits, orders),
+      group("licence", "Licences", licenceHits, licences),
+      group("customer", "Customers", customerHits, customers),
+    ]
+      .filter((g) => g.hits.length > 0)
+      // The group holding the best match first (an order number before a domain's licences).
+      .sort((a, b) => bestRank(a.kind) - bestRank(b.kind)),
+  };
+
+  function bestRank(kind: FindKind): number {
+    const list = kind === "order" ? orders : kind === "licence" ? licences : customers;
+    return list[0]?.rank ?? Number.POSITIVE_INFINITY;
+  }
+}
+
+type Branch = { sql: Prisma.Sql; rank: number; matchedOn: MatchedOn };
+
+/**
+ * Each branch's LIMIT. Not the handful the search box shows: under a LIMIT of a few rows PostgreSQL
+ * bets on a sequential scan finding them early (it guesses ~1% of the rows match a label tsquery),
+ * and a rare domain then reads all 1,000,000 licences (742 ms, seen on the scaled world); from
+ * ~100 rows on it takes the index (0.2 ms). Extra rows are dropped here.
+ */
+const BRANCH_LIMIT = 200;
+
+/** Runs the branches as one statement; each branch reads a bounded number of ids through its index. */
+async function runBranches(branches: Branch[], cap: number): Promise<Candidate[]> {
+  if (branches.length === 0) return [];
+  const parts = branches.map((b, k) => Prisma.sql`(SELECT m.id, ${k}::int AS branch FROM (${b.sql}) m LIMIT ${Math.max(cap, BRANCH_LIMIT)})`);
+  const rows = await prisma.$queryRaw<Array<{ id: string; branch: number }>>`${Prisma.join(parts, " UNION ALL ")}`;
+  const perBranch = new Map<number, number>();
+  const kept = rows.filter((r) => {
+    const n = (perBranch.get(r.branch) ?? 0) + 1;
+    perBranch.set(r.branch, n);
+    return n <= cap;
+  });
+  return rankCandidates(kept.map((r) => ({ id: r.id, rank: branches[r.branch]!.rank, matchedOn: branches[r.branch]!.matchedOn })));
+}
+
+const column = (sql: string) => Prisma.raw(sql);
+
+/** Domain branches for a table's domain column, ranked: whole, parents, subdomains/labels, start. */
+function domainBranches(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, domainColumn: string): Branch[] {
+  if (!plan.domain) return [];
+  const d = plan.domain;
+  const col = column(domainColumn);
+  const branches: Branch[] = [{ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${col} = ${d}`, rank: 10, matchedOn: "domain" }];
+  if (plan.parents?.length) {
+    branches.push({ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${col} IN (${Prisma.join(plan.parents)})`, rank: 12, matchedOn: "subdomain" });
+  }
+  const labels = domainLabelCondition(col, d);
+  if (labels) {
+    // A dotted term found inside a longer domain is that domain's subdomain ("acme.com" in "blog.acme.com").
+    branches.push({ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${labels}`, rank: 14, matchedOn: d.includes(".") ? "subdomain" : "domainPart" });
+  }
+  branches.push({ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${col} LIKE ${`${escapeLike(d)}%`}`, rank: 16, matchedOn: "domainPart" });
+  return branches;
+}
+
+/** A fragment from inside one label ("cme" in "acme"), through pg_trgm: only when nothing else matched. */
+function fragmentBranch(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, domainColumn: string): Branch[] {
+  if (!plan.domain || plan.domain.length < 3) return [];
+  return [{ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${column(domainColumn)} LIKE ${`%${escapeLike(plan.domain)}%`}`, rank: 18, matchedOn: "domainPart" }];
+}
+
+async function withFallback(direct: Branch[], fallback: Branch[], cap: number): Promise<Candidate[]> {
+  const found = await runBranches(direct, cap);
+  return found.length > 0 || fallback.length === 0 ? found : runBranches(fallback, cap);
+}
+
+function findOrders(plan: FindPlan, limit: number): Promise<Candidate[]> {
+  const cap = limit + 1;
+  const branches: Branch[] = [];
+  if (plan.orderNumber) branches.push({ sql: Prisma.sql`SELECT id FROM "Order" WHERE "orderNumber" = ${plan.orderNumber}`, rank: 0, matchedOn: "orderNumber" });
+  if (plan.foreignOrderNumber) {
+    branches.push({ sql: Prisma.sql`SELECT id FROM "Order" WHERE "foreignOrderNumber" = ${plan.foreignOrderNumber}`, rank: 0, matchedOn: "foreignOrderNumber" });
+  }
+  const items = Prisma.sql`"OrderItem" i`;
+  branches.push(...domainBranches(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`));
+  if (plan.email) {
+    branches.push({
+      sql: Prisma.sql`SELECT o.id FROM "Order" o WHERE o."customerId" IN (SELECT c.id FROM "Customer" c WHERE c.email = ${plan.email}) ORDER BY o."createdAt" DESC`,
+      rank: 11,
+      matchedOn: "email",
+    });
+  }
+  return withFallback(branches, fragmentBranch(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`), cap);
+}
+
+function findLicences(plan: FindPlan, limit: number): Promise<Candidate[]> {
+  const cap = limit + 1;
+  const branches: Branch[] = [];
+  if (plan.orderNumber) {
+    branches.push({
+      sql: Prisma.sql`SELECT id FROM "License" WHERE "currentOrderNumber" = ${plan.orderNumber}
+        UNION ALL SELECT l.id FROM "License" l WHERE l."orderId" IN (SELECT o.id FROM "Order" o WHERE o."orderNumber" = ${plan.orderNumber})`,
+      rank: 1,
+      matchedOn: "orderNumber",
+    });
+  }
+  if (plan.foreignOrderNumber) {
+    branches.push({
+      sql: Prisma.sql`SELECT l.id FROM "License" l WHERE l."orderId" IN (SELECT o.id FROM "Order" o WHERE o."foreignOrderNumber" = ${plan.foreignOrderNumber})`,
+      rank: 1,
+      matchedOn: "foreignOrderNumber",
+    });
+  }
+  const licences = Prisma.sql`"License" l`;
+  branches.push(...domainBranches(plan, Prisma.sql`l.id`, licences, `l."domainName"`));
+  if (plan.email) {
+    branches.push({
+      sql: Prisma.sql`SELECT l.id FROM "License" l WHERE l."customerId" IN (SELECT c.id FROM "Customer" c WHERE c.email = ${plan.email}) ORDER BY l."expiresAt" ASC NULLS LAST`,
+      rank: 11,
+      matchedOn: "email",
+    });
+  }
+  return withFallback(branches, fragmentBranch(plan, Prisma.sql`l.id`, licences, `l."domainName"`), cap);
+}
+
+function findCustomers(plan: FindPlan, limit: number): Promise<Candidate[]> {
+  const cap = limit + 1;
+  const direct: Branch[] = [];
+  if (plan.email) direct.push({ sql: Prisma.sql`SELECT id FROM "Customer" WHERE email = ${plan.email}`, rank: 0, matchedOn: "email" });
+  if (plan.orderNumber) {
+    direct.push({ sql: Prisma.sql`SELECT o."customerId" AS id FROM "Order" o WHERE o."orderNumber" = ${plan.orderNumber}`, rank: 1, matchedOn: "orderNumber" });
+  }
+  if (plan.foreignOrderNumber) {
+    direct.push({ sql: Prisma.sql`SELECT o."customerId" AS id FROM "Order" o WHERE o."foreignOrderNumber" = ${plan.foreignOrderNumber}`, rank: 1, matchedOn: "foreignOrderNumber" });
+  }
+  // The owner of the domain pasted.
+  if (plan.domain) direct.push({ sql: Prisma.sql`SELECT l."customerId" AS id FROM "License" l WHERE l."domainName" = ${plan.domain}`, rank: 2, matchedOn: "domain" });
+  if (plan.name) {
+    direct.push({ sql: Prisma.sql`SELECT id FROM "Customer" WHERE lower(name) LIKE ${`${escapeLike(plan.name.toLowerCase())}%`}`, rank: 3, matchedOn: "name" });
+  }
+  if (plan.emailStart) {
+    direct.push({ sql: Prisma.sql`SELECT id FROM "Customer" WHERE email LIKE ${`${escapeLike(plan.emailStart)}%`}`, rank: 4, matchedOn: "emailPart" });
+  }
+  // A word from inside a name ("Bakery" in "Bluebird Bakery"): pg_trgm, three characters at least.
+  const inside: Branch[] =
+    plan.name && plan.name.length >= 3
+      ? [{ sql: Prisma.sql`SELECT id FROM "Customer" WHERE name ILIKE ${`%${escapeLike(plan.name)}%`}`, rank: 5, matchedOn: "name" }]
+      : [];
+  return (async () => {
+    const found = await runBranches(direct, cap);
+    if (found.length >= cap || inside.length === 0) return found;
+    return rankCandidates([...found, ...(await runBranches(inside, cap))]);
+  })();
+}
+
+async function orderSummaries(candidates: Candidate[]): Promise<FindHit[]> {
+  if (candidates.length === 0) return [];
+  const rows = await prisma.order.findMany({
+    where: { id: { in: candidates.map((c) => c.id) } },
+    select: {
+      id: true,
+      orderNumber: true,
+      foreignOrderNumber: true,
+      status: true,
+      createdAt: true,
+      customer: { select: { name: true } },
+      items: { where: { isAddOn: false }, take: 1, select: { domainName: true, productName: true } },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return candidates.flatMap((c) => {
+    const o = byId.get(c.id);
+    if (!o) return [];
+    const item = o.items[0];
+    return [
+      {
+        kind: "order" as const,
+        id: o.id,
+        href: `/orders/${o.id}`,
+        title: o.orderNumber ? `Order ${o.orderNumber}` : o.foreignOrderNumber,
+        subtitle: [o.orderNumber ? o.foreignOrderNumber : null, o.customer.name, item?.domainName ?? item?.productName, humanStatus(o.status), o.createdAt.toISOString().slice(0, 10)]
+          .filter(Boolean)
+          .join(" · "),
+        matchedOn: c.matchedOn,
+      },
+    ];
+  });
+}
+
+async function licenceSummaries(candidates: Candidate[]): Promise<FindHit[]> {
+  if (candidates.length === 0) return [];
+  const rows = await prisma.license.findMany({
+    where: { id: { in: candidates.map((c) => c.id) } },
+    select: { id: true, domainName: true, productName: true, expiresAt: true, customer: { select: { name: true } } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return candidates.flatMap((c) => {
+    const l = byId.get(c.id);
+    if (!l) return [];
+    const expiry = l.expiresAt ? `expires ${l.expiresAt.toISOString().slice(0, 10)}` : "not started";
+    return [{ kind: "licence" as const, id: l.id, href: `/licenses/${l.id}`, title: l.domainName, subtitle: `${l.productName} · ${l.customer.name} · ${expiry}`, matchedOn: c.matchedOn }];
+  });
+}
+
+async function customerSummaries(candidates: Candidate[]): Promise<FindHit[]> {
+  if (candidates.length === 0) return [];
+  const rows = await prisma.customer.findMany({ where: { id: { in: candidates.map((c) => c.id) } }, select: { id: true, name: true, email: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return candidates.flatMap((c) => {
+    const cu = byId.get(c.id);
+    return cu ? [{ kind: "customer" as const, id: cu.id, href: `/customers/${cu.id}`, title: cu.name, subtitle: cu.email, matchedOn: c.matchedOn }] : [];
+  });
+}
+
+function humanStatus(status: string): string {
+  return status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, " ");
+}
