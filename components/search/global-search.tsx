@@ -48,7 +48,7 @@ export function GlobalSearch() {
           returnFocus.current = trigger.current;
           setOpen(true);
         }}
-        className="flex w-full min-w-0 items-center gap-2 rounded-md bg-white/10 px-3 py-2 text-left text-sm text-slate-200 ring-1 ring-inset ring-white/20 hover:bg-white/15 hover:text-white sm:w-72"
+        className="flex w-full min-w-0 items-center gap-2 rounded-md bg-white/10 px-3 py-2 text-left text-sm text-slate-200 ring-1 ring-inset ring-white/20 hover:bg-white/15 hover:text-white sm:w-80 lg:w-96"
       >
         <SearchIcon className="size-4 shrink-0" />
         <span className="min-w-0 flex-1 truncate">Search orders, domains, emails…</span>

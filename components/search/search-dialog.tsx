@@ -74,7 +74,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
       }}
       className="mx-auto mt-[8vh] mb-auto w-[calc(100%-1rem)] max-w-2xl overflow-hidden rounded-xl bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-900/10 backdrop:bg-slate-900/60"
     >
-      <div className="flex items-center gap-2 border-b border-slate-200 px-3 sm:px-4">
+      <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-3 sm:px-4">
         <SearchIcon className="size-5 shrink-0 text-slate-500" />
         <label htmlFor={`${ids}-input`} className="sr-only">
           Search orders, domains, emails and customers
@@ -99,7 +99,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
           }}
           onKeyDown={onKeyDown}
           placeholder="Order number, domain, email or name"
-          className="min-w-0 flex-1 bg-transparent py-4 text-base text-slate-900 placeholder:text-slate-500 focus:outline-none"
+          className="min-w-0 flex-1 rounded-md bg-transparent px-2 py-2 text-base text-slate-900 placeholder:text-slate-500"
         />
         <button type="button" onClick={onClose} className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-100">
           Esc<span className="sr-only"> (close)</span>
@@ -128,7 +128,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
                   onMouseMove={() => {
                     if (!selected) setActive(options.indexOf(option));
                   }}
-                  className={`flex cursor-pointer items-start gap-3 rounded-lg px-3 py-2 ${selected ? "bg-brand-50 ring-1 ring-brand-200" : ""}`}
+                  className={`flex cursor-pointer items-start gap-3 rounded-lg px-3 py-2 ${selected ? "bg-brand-50 ring-2 ring-brand-600" : ""}`}
                 >
                   <span className="min-w-0 flex-1">
                     <span className="block truncate font-medium text-slate-900">{option.hit.title}</span>
