@@ -20,7 +20,7 @@ const acme = customer("acme");
 async function openSearch(page: Page, key: string) {
   const dialog = page.getByRole("dialog", { name: "Search" });
   await expect(async () => {
-    await page.locator("body").press(key);
+    await page.keyboard.press(key);
     await expect(dialog).toBeVisible({ timeout: 1_000 });
   }).toPass();
   const box = dialog.getByRole("combobox");
@@ -126,6 +126,21 @@ test("the search dialog: Esc closes it and gives the focus back; no matches is a
   await box.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(button).toBeFocused();
+
+  // From the keyboard, the focus goes back where it was, even after a second Ctrl+K while open.
+  await page.goto("/orders");
+  const ordersLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders" });
+  await ordersLink.focus();
+  await openSearch(page, "/");
+  await box.press("Control+k");
+  await box.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(ordersLink).toBeFocused();
+  // "/" typed into a text field is a slash, not the shortcut.
+  await page.getByLabel("Search", { exact: true }).fill("a");
+  await page.getByLabel("Search", { exact: true }).press("/");
+  await expect(page.getByLabel("Search", { exact: true })).toHaveValue("a/");
+  await expect(dialog).toBeHidden();
 
   await button.click();
   await page.keyboard.insertText("zz-no-such-thing-zz");
