@@ -3,6 +3,8 @@ import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 /** Pages anyone may see without a session. */
 const PUBLIC_PATHS = [/^\/icon\.svg$/, /^\/signin(\/|$)/, /^\/signout(\/|$)/, /^\/forbidden(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+/** API routes that check the session themselves and answer 401 JSON (a redirect to an HTML page helps no script). */
+const SELF_GUARDED_PATHS = [/^\/api\/lookup$/];
 
 /**
  * Runs before every page and API route:
@@ -29,7 +31,7 @@ export function proxy(request: NextRequest) {
   }
   const hasSession =
     request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
-  const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname));
+  const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname)) || SELF_GUARDED_PATHS.some((p) => p.test(pathname));
   // Server actions answer for themselves (the authorized-action wrapper refuses them as data).
   if (!isPublic && !hasSession && !request.headers.has("next-action")) {
     const url = request.nextUrl.clone();

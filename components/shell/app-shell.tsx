@@ -5,6 +5,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/auth/session";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { GlobalSearch } from "@/components/search/global-search";
 
 export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   const items = navigationFor(actor.role);
@@ -17,16 +18,19 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
         Skip to content
       </a>
       <header className="bg-brand-900">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-base font-semibold text-white">
             Order Desk
           </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+          <div className="order-last w-full sm:order-none sm:w-auto">
+            <GlobalSearch />
+          </div>
+          <nav aria-label="Main" className="order-last flex w-full flex-wrap gap-1">
             {items.map((item) => (
               <NavLink key={item.href} href={item.href} label={item.label} all={items.map((i) => i.href)} />
             ))}
           </nav>
-          <div className="flex items-center gap-3 text-right">
+          <div className="ml-auto flex items-center gap-3 text-right">
             <div className="leading-tight">
               <p className="text-sm font-medium text-white">{actor.name}</p>
               <p className="text-xs text-slate-300" data-testid="current-role">

@@ -9,7 +9,7 @@ import type { Role } from "@/lib/auth/roles";
 import { listOrders, ordersQuerySchema } from "@/lib/orders/list-orders";
 import { listLicenses, licensesQuerySchema } from "@/lib/licenses/list-licenses";
 import { listCustomers, customersQuerySchema } from "@/lib/customers/list-customers";
-import { lookup } from "@/lib/lookup/lookup";
+import { findAnything } from "@/lib/lookup/find";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { listResellerAccounts } from "@/lib/settings/list-reseller-accounts";
 
@@ -19,7 +19,7 @@ const USE_CASES: Array<{ name: string; call: (a: Actor) => Promise<unknown>; den
   { name: "listOrders", call: (a) => listOrders(a, ordersQuerySchema.parse({})), deniedRoles: [] },
   { name: "listLicenses", call: (a) => listLicenses(a, licensesQuerySchema.parse({})), deniedRoles: [] },
   { name: "listCustomers", call: (a) => listCustomers(a, customersQuerySchema.parse({})), deniedRoles: [] },
-  { name: "lookup", call: (a) => lookup(a, "9100002"), deniedRoles: [] },
+  { name: "findAnything", call: (a) => findAnything(a, "9100002"), deniedRoles: [] },
   { name: "getDashboard", call: (a) => getDashboard(a), deniedRoles: [] },
   { name: "listResellerAccounts", call: (a) => listResellerAccounts(a), deniedRoles: ["STAFF", "ACCOUNT_MANAGER", "SUPPORT"] },
 ];

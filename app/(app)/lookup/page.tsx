@@ -1,25 +1,33 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
-import { lookup, lookupSchema } from "@/lib/lookup/lookup";
-import { firstValues, type SearchParams } from "@/lib/pagination";
+import { findAnything } from "@/lib/lookup/find";
+import { firstValues, searchTextSchema, type SearchParams } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/card";
 import { LookupResults } from "@/components/lookup/lookup-results";
 import { inputClass } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Lookup" };
 
+const lookupPageSchema = z.object({ q: searchTextSchema });
+/** More than the search box shows: this page is where "more" leads. */
+const PAGE_LIMIT = 25;
+
 export default async function LookupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("lookup");
-  const { q } = lookupSchema.parse(firstValues(await searchParams));
-  const result = await lookup(actor, q);
+  const { q } = lookupPageSchema.parse(firstValues(await searchParams));
+  const result = await findAnything(actor, q, { limit: PAGE_LIMIT });
+  // An exact order number (or our reference) is the answer itself: straight to the order.
+  if (result?.exact) redirect(result.exact.href);
   return (
     <>
-      <PageHeader title="Lookup" description="Type an order number, a domain or an email." />
+      <PageHeader title="Lookup" description="Type an order number, our reference, a domain or part of one, an email or a customer name." />
       <form action="/lookup" method="get" role="search" className="mb-6 flex gap-2">
         <label htmlFor="lookup-q" className="sr-only">
-          Order number, domain or email
+          Order number, domain, email or name
         </label>
-        <input id="lookup-q" name="q" defaultValue={q} autoFocus placeholder="e.g. 9100002, bluebird-bakery.example, it@acme-hosting.example" className={`${inputClass} max-w-xl`} />
+        <input id="lookup-q" name="q" defaultValue={q} autoFocus placeholder="e.g. 9100002, bluebird-bakery, it@acme-hosting.example" className={`${inputClass} max-w-xl`} />
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           Look up
         </button>
