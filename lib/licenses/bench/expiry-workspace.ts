@@ -14,21 +14,12 @@ import os from "node:os";
 import pg from "pg";
 import { withDatabase } from "@/lib/launcher/database";
 import type { RollupRow } from "@/lib/licenses/expiry-workspace";
+import { percentile, time } from "@/lib/bench/timing";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "30" }, explain: { type: "boolean", default: false } } });
 const RUNS = Math.max(1, Number(values.runs) || 30);
 const TARGET_P95_MS = 150;
 const DAY_MS = 86_400_000;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
 
 await withDatabase(async (url) => {
   try {

@@ -9,21 +9,12 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { withDatabase } from "@/lib/launcher/database";
 import type { Actor } from "@/lib/auth/session";
+import { percentile, time } from "@/lib/bench/timing";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "50" } } });
 const RUNS = Math.max(1, Number(values.runs) || 50);
 const TARGET_P95_MS = 50;
 const support: Actor = { id: "bench-support", email: "bench@orderdesk.test", name: "Bench", role: "SUPPORT" } as Actor;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
 
 type Params = Record<string, string>;
 interface Case {
