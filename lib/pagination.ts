@@ -51,6 +51,9 @@ export interface Page<T> {
 /** Lists count at most this many rows ("1,000+"): a whole-table count at 1,000,000 rows is a scan. */
 export const COUNT_CAP = 1000;
 
+/** A search collects at most this many matching ids (+1, to know there are more) before paging them. */
+export const SEARCH_CAP = 5000;
+
 function pageCountOf(total: number, pageSize = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { COUNT_CAP, escapeLike, loadPage, tableQuerySchema } from "@/lib/pagination";
+import { COUNT_CAP, escapeLike, loadPage, SEARCH_CAP, tableQuerySchema } from "@/lib/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The sortable columns of the customers list, with the header label the page shows. */
@@ -14,9 +14,6 @@ export const CUSTOMER_SORTS = {
 
 export const customersQuerySchema = tableQuerySchema(["name", "email"] as const, "name", "asc");
 export type CustomersQuery = z.output<typeof customersQuerySchema>;
-
-/** Customers matching a search, at most SEARCH_CAP + 1 of them. */
-const SEARCH_CAP = 5000;
 
 /**
  * The customers a search matches, from indexes only: the e-mail by its start (text_pattern_ops),

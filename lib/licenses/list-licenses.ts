@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { COUNT_CAP, escapeLike, loadPage, tableQuerySchema } from "@/lib/pagination";
+import { COUNT_CAP, escapeLike, loadPage, SEARCH_CAP, tableQuerySchema } from "@/lib/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { licenceStatusWhere } from "@/lib/licenses/licence-status";
 import { domainLabelCondition } from "@/lib/search/domain-search";
@@ -35,9 +35,6 @@ function windowFilter(window: LicensesQuery["window"], now: Date): Prisma.Licens
       return {};
   }
 }
-
-/** Licences matching a search, at most SEARCH_CAP + 1 of them. */
-export const SEARCH_CAP = 5000;
 
 /**
  * The licences a search matches: one indexed query per kind, UNION ALL, stopped at the cap (never

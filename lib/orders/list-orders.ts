@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { FAMILIES, PRODUCTS, type FamilyKey } from "@/lib/catalog";
-import { cursorParamSchema, decodeCursor, encodeCursor, escapeLike, PAGE_SIZE, tableQuerySchema, type Cursor } from "@/lib/pagination";
+import { COUNT_CAP, cursorParamSchema, decodeCursor, encodeCursor, escapeLike, PAGE_SIZE, SEARCH_CAP, tableQuerySchema, type Cursor } from "@/lib/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OrderStatus } from "@/lib/generated/prisma/enums";
 import { domainLabelCondition } from "@/lib/search/domain-search";
@@ -30,8 +30,7 @@ export const ORDER_SORTS = {
 } as const;
 type OrderSort = keyof typeof ORDER_SORTS;
 
-export const COUNT_CAP = 1000;
-export const SEARCH_CAP = 5000;
+export { COUNT_CAP, SEARCH_CAP } from "@/lib/pagination";
 
 const FAMILY_KEYS = FAMILIES.map((f) => f.key) as [FamilyKey, ...FamilyKey[]];
 const DATE_TEXT = z.string().trim().max(40).optional().catch(undefined);

@@ -14,6 +14,7 @@ import { systemActor } from "@/lib/auth/system-actor";
 import type { PrismaClient, RenewalRunItemStatus } from "@/lib/generated/prisma/client";
 import type { Limiter } from "./limiter";
 import type { RenewFn, RenewOutcome } from "./renew-contract";
+import { abortableWait } from "@/lib/jobs/abortable-wait";
 
 export interface EngineDeps {
   db: PrismaClient;
@@ -77,7 +78,7 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
         if (deps.signal?.aborted) return;
         const wait = await idleWait(db, runId, clock(), deps);
         if (wait === null) return;
-        await sleep(wait, deps.signal);
+        await abortableWait(wait, deps.signal);
         continue;
       }
       processed++;
@@ -216,15 +217,3 @@ async function finishIfDone(db: PrismaClient, runId: string): Promise<boolean> {
   return run?.status === "DONE";
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}

@@ -14,6 +14,7 @@
 import type { PrismaClient, SyncRun } from "@/lib/generated/prisma/client";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import { comparePage } from "./compare-page";
+import { abortableWait } from "@/lib/jobs/abortable-wait";
 
 export const SYNC_PAGE_SIZE = 500;
 export const MAX_ERRORS = 5;
@@ -39,18 +40,6 @@ export interface SyncProgress {
   status: "RUNNING" | "DONE" | "FAILED" | "STOPPED";
 }
 
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
 
 export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promise<SyncProgress> {
   const { db } = deps;
@@ -69,7 +58,7 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
   const fetchPage = async (first: number): Promise<Page | undefined> => {
     const at = Math.max(Date.now(), lastCall + (deps.minIntervalMs ?? 200));
     lastCall = at;
-    await wait(at - Date.now(), deps.signal);
+    await abortableWait(at - Date.now(), deps.signal);
     if (deps.signal?.aborted) return undefined;
     return client.webHostReport({ page: { first, last: first + size - 1 } });
   };
@@ -89,7 +78,7 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
         const delay = Math.min((deps.backoffMs ?? 1_000) * 2 ** Math.max(0, (limited ? rateLimited : errors) - 1), deps.maxBackoffMs ?? 60_000);
         log(`sync ${runId}: ${limited ? "call limit (-42)" : result.error.userMessage}, waiting ${delay} ms`);
         if (limited) run = await db.syncRun.update({ where: { id: runId }, data: { backoffs: { increment: 1 } } });
-        await wait(delay, deps.signal);
+        await abortableWait(delay, deps.signal);
         continue;
       }
       run = await db.syncRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: new Date(), message: result.error.userMessage } });
