@@ -1,9 +1,36 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
 
-export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+/** At most this many statements are prepared per process; any further text is sent unnamed (parsed and planned each time). */
+export const PREPARED_STATEMENT_CAP = 1000;
+
+/**
+ * Names each statement text by a digest, so node-postgres prepares it once per connection and
+ * PostgreSQL skips parsing and, after five runs, planning (it keeps a generic plan when that is no
+ * dearer than the custom ones). For the job worker: a bulk renewal run sends the same ten statements
+ * thousands of times, and planning was over a third of PostgreSQL's CPU per renewal
+ * (lib/renewals/README.md). Not for the web app's lists, whose range and search filters are better
+ * planned for each value. Bounded: past `PREPARED_STATEMENT_CAP` distinct texts, new ones go unnamed,
+ * so no connection collects prepared statements without end.
+ */
+export function preparedStatementNames(cap = PREPARED_STATEMENT_CAP): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    const known = names.get(sql);
+    if (known) return known;
+    // "" is the protocol's unnamed statement (node-postgres prepares only a non-empty name).
+    if (names.size >= cap) return "";
+    const name = `od_${createHash("sha1").update(sql).digest("base64url").slice(0, 24)}`;
+    names.set(sql, name);
+    return name;
+  };
+}
+
+export function createPrismaClient(databaseUrl: string, opts: { prepareStatements?: boolean } = {}): PrismaClient {
+  const adapterOptions = opts.prepareStatements ? { statementNameGenerator: preparedStatementNames() } : undefined;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, adapterOptions) });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

@@ -43,7 +43,8 @@ export interface RunningWorker {
 
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const log = opts.log ?? ((line: string) => console.log(line)); // the launcher prefixes "[worker]"
-  const db = createPrismaClient(opts.databaseUrl);
+  // Prepared statements: the worker repeats the same few statements thousands of times (lib/db.ts).
+  const db = createPrismaClient(opts.databaseUrl, { prepareStatements: true });
   const deps = orderDeps(db, { credentialsKey: opts.credentialsKey, timeoutMs: opts.sectigoTimeoutMs });
   const boss = createBoss(opts.databaseUrl, "worker");
   boss.on("error", (error) => log(`queue error: ${error.message}`));

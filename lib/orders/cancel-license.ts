@@ -7,6 +7,7 @@
  * licence is written with the form's unique `submissionKey` before the one call; the same submission
  * again is answered with that order. A lost answer leaves it UNKNOWN: never sent again.
  */
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { z } from "zod";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
@@ -124,7 +125,7 @@ export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput
     });
     orderId = created.id;
   } catch (error) {
-    if ((error as { code?: string })?.code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     const existing = await db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: SEEN });
     if (existing) return alreadySubmitted(deps, existing, input.licenceId, actor);
     // Another tab's order on this licence got in between our check and our insert (the database

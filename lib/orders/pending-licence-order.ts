@@ -8,12 +8,13 @@
  * migration 20261122105228). The use cases turn that index's violation into the same answer
  * (`openOrderConflict`).
  */
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { OrderKind } from "@/lib/generated/prisma/client";
 import type { OrderDeps } from "./order-deps";
 
 export const OPEN_ORDER_INDEX = "Order_one_open_change_per_licence_key";
 
-const waiting = (foreignOrderNumber: string) =>
+export const pendingOrderMessage = (foreignOrderNumber: string) =>
   `Another order on this licence (${foreignOrderNumber}) is still waiting for Sectigo's answer; Order Desk is checking with Sectigo. Try again once it is settled.`;
 
 /** `exceptKind`: orders of that kind are the caller's own business (a renewal's own key answers them first; the index still holds one open order per licence). */
@@ -23,7 +24,7 @@ export async function pendingLicenceOrder(deps: Pick<OrderDeps, "db">, licenceId
     orderBy: { createdAt: "desc" },
     select: { foreignOrderNumber: true },
   });
-  return open ? { message: waiting(open.foreignOrderNumber) } : null;
+  return open ? { message: pendingOrderMessage(open.foreignOrderNumber) } : null;
 }
 
 /**
@@ -33,7 +34,7 @@ export async function pendingLicenceOrder(deps: Pick<OrderDeps, "db">, licenceId
  * give, or null when the error was not a unique violation.
  */
 export async function openOrderConflict(deps: Pick<OrderDeps, "db">, licenceId: string, error: unknown): Promise<{ message: string } | null> {
-  if ((error as { code?: string })?.code !== "P2002") return null;
+  if (!isUniqueViolation(error)) return null;
   // The other order may have settled in between: it still was open when ours was refused.
   return (await pendingLicenceOrder(deps, licenceId)) ?? { message: "Another order on this licence was still waiting for Sectigo's answer. Reload the page to see its outcome before trying again." };
 }

@@ -31,7 +31,7 @@ import { productById, termValue, termByValue } from "@/lib/catalog";
 import { renewalEligibility, type RenewalRefusalCode } from "@/lib/licenses/renewal-eligibility";
 import type { OrderDeps } from "./order-deps";
 import type { OrderSubmissionInput } from "./submission";
-import { openOrderConflict, pendingLicenceOrder } from "./pending-licence-order";
+import { openOrderConflict, pendingOrderMessage } from "./pending-licence-order";
 import { submitOrder } from "./submit-order";
 
 export const renewLicenseSchema = z.object({
@@ -60,7 +60,9 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
 
   // The period the person meant: if it was renewed meanwhile, answer with that renewal.
   const period = input.expiresAt ?? licence.expiresAt?.toISOString() ?? "none";
-  const claimed = await claimedKey(d.db, licence.id, period);
+  // What the steps below ask the database, in one statement (a bulk run renews thousands).
+  const context = await renewalContext(d.db, licence, renewalSubmissionKey(licence.id, period));
+  const claimed = await claimedKey(d.db, licence.id, period, context.firstAttempt);
   if (claimed.existing) return answer(d.db, claimed.existing.id, true);
   if (input.expiresAt && licence.expiresAt?.toISOString() !== input.expiresAt) {
     return { ok: false, code: "CHANGED", message: "This licence changed since the page was opened (its expiry is different now). Reload the page and check before renewing." };
@@ -70,11 +72,10 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
   if (!eligibility.ok) return eligibility;
   // Another order on this licence (a plan change, an add-on) whose outcome is unknown: it may have
   // changed the licence at Sectigo, and a renewal built from our record could undo it.
-  const pending = await pendingLicenceOrder(d, licence.id, "RENEWAL");
-  if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };
+  if (context.pendingOrder) return { ok: false, code: "ORDER_PENDING", message: pendingOrderMessage(context.pendingOrder) };
   if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "This licence has no Sectigo order number recorded, so it cannot be renewed from Order Desk.");
 
-  const quote = await renewalQuote(d.db, licence);
+  const quote = quoteFromPrices(licence, context.prices);
   const days = licence.termDays === 30 ? 30 : 365;
   const submission: OrderSubmissionInput = {
     submissionKey: claimed.key,
@@ -111,7 +112,8 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(result.code, result.message), orderId: result.order.id };
   if (result.outcome === "ALREADY_SUBMITTED") return answer(d.db, result.order.id, true);
   // This request settled the order: its status is known; only a placed renewal has a new expiry to read.
-  const newExpiresAt = result.order.status === "PLACED" ? ((await d.db.license.findUnique({ where: { id: licence.id }, select: { expiresAt: true } }))?.expiresAt ?? null) : null;
+  const newExpiresAt =
+    result.order.status !== "PLACED" ? null : "licenceExpiresAt" in result && result.licenceExpiresAt ? result.licenceExpiresAt : ((await d.db.license.findUnique({ where: { id: licence.id }, select: { expiresAt: true } }))?.expiresAt ?? null);
   return { ok: true, orderId: result.order.id, status: result.order.status, duplicate: false, newExpiresAt };
 }
 
@@ -167,11 +169,11 @@ export interface RenewalQuoteItem {
   sellPrice: number | null;
 }
 
-/** What renewing costs: the base product and its active add-ons for the licence's term, at the configured plan prices. */
-export async function renewalQuote(
-  db: PrismaClient,
-  licence: { productCode: number; productName: string; termDays: number | null; addOns: Array<{ productCode: number; productName: string }> },
-): Promise<{ items: RenewalQuoteItem[]; currency: string | null; sellTotal: number | null }> {
+type QuotedLicence = { productCode: number; productName: string; termDays: number | null; addOns: Array<{ productCode: number; productName: string }> };
+type PriceRow = { productKey: string; term: string; buyPrice: unknown; sellPrice: unknown; currency: string };
+
+/** The plan price rows a renewal of this licence needs: its base product and active add-ons for its term. */
+function quoteLines(licence: QuotedLicence) {
   const days = licence.termDays === 30 ? 30 : 365;
   const lines = [
     { productCode: licence.productCode, productName: licence.productName, isAddOn: false },
@@ -182,10 +184,21 @@ export async function renewalQuote(
     const term = product ? termByValue(product, String(days)) : undefined;
     return product && term ? { productKey: product.key, term: termValue(product, term) } : null;
   });
+  return { days, lines, keys };
+}
+
+/** What renewing costs: the base product and its active add-ons for the licence's term, at the configured plan prices. */
+export async function renewalQuote(db: PrismaClient, licence: QuotedLicence): Promise<{ items: RenewalQuoteItem[]; currency: string | null; sellTotal: number | null }> {
+  const { keys } = quoteLines(licence);
   const rows = await db.planPrice.findMany({
     where: { OR: keys.filter((k) => k !== null).map((k) => ({ productKey: k.productKey, term: k.term })) },
     select: { productKey: true, term: true, buyPrice: true, sellPrice: true, currency: true },
   });
+  return quoteFromPrices(licence, rows);
+}
+
+function quoteFromPrices(licence: QuotedLicence, rows: PriceRow[]): { items: RenewalQuoteItem[]; currency: string | null; sellTotal: number | null } {
+  const { days, lines, keys } = quoteLines(licence);
   const currencies = new Set<string>();
   const items = lines.map((l, i) => {
     const k = keys[i];
@@ -195,6 +208,32 @@ export async function renewalQuote(
   });
   const sellTotal = items.some((i) => i.sellPrice === null) ? null : Math.round(items.reduce((s, i) => s + (i.sellPrice ?? 0), 0) * 100) / 100;
   return { items, currency: currencies.size === 1 ? [...currencies][0]! : null, sellTotal };
+}
+
+interface KeyedOrder {
+  id: string;
+  status: OrderStatus;
+  kind: string;
+  targetLicenseId: string | null;
+}
+
+/**
+ * In one statement: the order holding the period's first-attempt key (if any), the newest order on
+ * the licence of another kind whose outcome is not known yet (`pendingLicenceOrder`'s question), and
+ * the plan prices of what would be renewed (`renewalQuote`'s).
+ */
+async function renewalContext(db: PrismaClient, licence: LicenceForRenewal, firstKey: string): Promise<{ firstAttempt: KeyedOrder | null; pendingOrder: string | null; prices: PriceRow[] }> {
+  const keys = quoteLines(licence).keys.filter((k) => k !== null);
+  const rows = await db.$queryRaw<Array<{ firstAttempt: KeyedOrder | null; pendingOrder: string | null; prices: PriceRow[] }>>`
+    SELECT
+      (SELECT json_build_object('id', o.id, 'status', o.status, 'kind', o.kind, 'targetLicenseId', o."targetLicenseId") FROM "Order" o WHERE o."submissionKey" = ${firstKey}) AS "firstAttempt",
+      (SELECT o."foreignOrderNumber" FROM "Order" o
+        WHERE o."targetLicenseId" = ${licence.id} AND o.status IN ('SUBMITTING', 'UNKNOWN') AND o.kind <> 'RENEWAL'
+        ORDER BY o."createdAt" DESC LIMIT 1) AS "pendingOrder",
+      COALESCE((SELECT json_agg(json_build_object('productKey', p."productKey", 'term', p.term, 'buyPrice', p."buyPrice", 'sellPrice', p."sellPrice", 'currency', p.currency))
+        FROM "PlanPrice" p JOIN unnest(${keys.map((k) => k.productKey)}::text[], ${keys.map((k) => k.term)}::text[]) AS k(key, term) ON p."productKey" = k.key AND p.term = k.term), '[]'::json) AS prices`;
+  const row = rows[0];
+  return { firstAttempt: row?.firstAttempt ?? null, pendingOrder: row?.pendingOrder ?? null, prices: row?.prices ?? [] };
 }
 
 /** The name-based key of a period's n-th attempt, shaped as a UUID (v5 layout over SHA-1). */
@@ -208,10 +247,11 @@ export function renewalSubmissionKey(licenceId: string, expiresAtIso: string, at
 }
 
 /** The period's key to use now: the first attempt's, or the next after FAILED ones; `existing` when that attempt is taken (answered, never resent). */
-async function claimedKey(db: PrismaClient, licenceId: string, period: string): Promise<{ key: string; existing?: { id: string } }> {
+async function claimedKey(db: PrismaClient, licenceId: string, period: string, firstAttempt: KeyedOrder | null): Promise<{ key: string; existing?: { id: string } }> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const key = renewalSubmissionKey(licenceId, period, attempt);
-    const order = await db.order.findUnique({ where: { submissionKey: key }, select: { id: true, status: true, kind: true, targetLicenseId: true } });
+    // The first attempt's order came with the renewal's context; later ones (after FAILED attempts) are read.
+    const order = attempt === 1 ? firstAttempt : await db.order.findUnique({ where: { submissionKey: key }, select: { id: true, status: true, kind: true, targetLicenseId: true } });
     if (!order) return { key };
     // The key can be computed by anyone who sees the licence: an order that is not this licence's
     // renewal (placed with a borrowed key) never answers for it; the next attempt's key is used.

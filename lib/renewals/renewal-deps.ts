@@ -8,7 +8,6 @@ import { AppError } from "@/lib/errors";
 import { renewalEligibility } from "@/lib/licenses/renewal-eligibility";
 import type { OrderDeps } from "@/lib/orders/order-deps";
 import { renewLicense } from "@/lib/orders/renew-license";
-import type { SectigoClient } from "@/lib/sectigo/client";
 import type { Limiter } from "./limiter";
 import type { EligibilityFn, RenewFn } from "./renew-contract";
 
@@ -16,28 +15,13 @@ export const eligibility: EligibilityFn = (licence, now) => renewalEligibility(l
 
 export const SECTIGO_CALL_LIMIT = -42;
 
-/** The same deps whose Sectigo clients wait for a slot of `limiter` around each call (and only the call). */
+/**
+ * The same deps whose Sectigo clients hold a slot of `limiter` for each HTTP exchange and nothing
+ * else (the client takes it before the call's timer and gives it back before recording the call):
+ * the database work of an item never keeps another item's call waiting.
+ */
 export function limitSectigoCalls(deps: OrderDeps, limiter: Limiter): OrderDeps {
-  return {
-    ...deps,
-    sectigo: async (resellerAccountId, link) => {
-      const client = await deps.sectigo(resellerAccountId, link);
-      return new Proxy(client, {
-        get(target, prop, receiver) {
-          const value: unknown = Reflect.get(target, prop, receiver);
-          if (typeof value !== "function") return value;
-          return async (...args: unknown[]) => {
-            const release = await limiter.acquire();
-            try {
-              return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-            } finally {
-              release();
-            }
-          };
-        },
-      }) as SectigoClient;
-    },
-  };
+  return { ...deps, sectigo: (resellerAccountId, link) => deps.sectigo(resellerAccountId, { ...link, callSlot: limiter }) };
 }
 
 export function renewWith(deps: OrderDeps): RenewFn {

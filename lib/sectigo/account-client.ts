@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createSectigoClient, type SectigoClient } from "@/lib/sectigo/client";
+import { createSectigoClient, type SectigoClient, type SectigoClientConfig } from "@/lib/sectigo/client";
 import { decryptSecret } from "@/lib/crypto/credentials";
 import { apiCallRecorder } from "@/lib/sectigo/record-api-call";
 import { AppError } from "@/lib/errors";
@@ -14,7 +14,7 @@ import { accountSecretVersion, cachedAccountSecret } from "@/lib/sectigo/client/
  */
 export async function sectigoClientForAccount(
   db: PrismaClient,
-  opts: { resellerAccountId: string; credentialsKey: string; timeoutMs?: number; orderId?: string; actorId?: string | null },
+  opts: { resellerAccountId: string; credentialsKey: string; timeoutMs?: number; orderId?: string; actorId?: string | null; callSlot?: SectigoClientConfig["callSlot"] },
 ): Promise<SectigoClient> {
   const account = await db.resellerAccount.findUnique({ where: { id: opts.resellerAccountId } });
   if (!account) throw new AppError("NOT_FOUND", "That reseller account no longer exists.");
@@ -24,6 +24,7 @@ export async function sectigoClientForAccount(
     loginName: account.loginName,
     loginPassword: cachedAccountSecret(account.id, accountSecretVersion(account, opts.credentialsKey), () => decryptSecret(account.loginPasswordEnc, opts.credentialsKey)),
     timeoutMs: opts.timeoutMs,
+    ...(opts.callSlot ? { callSlot: opts.callSlot } : {}),
     recorder: apiCallRecorder(db, { resellerAccountId: account.id, orderId: opts.orderId, actorId: opts.actorId ?? null }),
   });
 }

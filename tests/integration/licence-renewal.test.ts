@@ -127,9 +127,14 @@ describe("renewing a licence", () => {
       renewLicense(manager, { licenceId: licence.id, expiresAt: seen }, deps),
       renewLicense(manager, { licenceId: licence.id }, deps),
     ]);
-    const orderIds = new Set(results.map((r) => (r.ok ? r.orderId : r.code)));
+    const orderIds = new Set(results.slice(0, 2).map((r) => (r.ok ? r.orderId : r.code)));
     expect(orderIds.size).toBe(1);
     expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+    // The third names no period: it renews the licence as it finds it. Overlapping the others it is
+    // answered with their order; arriving after them it finds the licence renewed (next window not open).
+    const third = results[2]!;
+    if (third.ok) expect(third).toMatchObject({ duplicate: true, orderId: [...orderIds][0] });
+    else expect(third.code).toBe("OUTSIDE_WINDOW");
     // A second tab still showing the old expiry: answered with the same order, nothing sent.
     const again = await renewLicense(manager, { licenceId: licence.id, expiresAt: seen }, deps);
     expect(again).toMatchObject({ ok: true, duplicate: true, orderId: [...orderIds][0] });
@@ -314,6 +319,17 @@ describe("review: a renewal racing another change on the same licence (issue 9 #
       },
       db: new Proxy(deps.db, {
         get(target, prop, receiver) {
+          // A renewal asks "is another order pending?" inside its one context statement.
+          if (prop === "$queryRaw" && loser === "RENEWAL") {
+            return async (strings: TemplateStringsArray, ...values: unknown[]) => {
+              const found: unknown = await target.$queryRaw(strings, ...values);
+              if (!loserChecked && strings.join("?").includes('AS "pendingOrder"')) {
+                loserChecked = true;
+                await winnerSent;
+              }
+              return found;
+            };
+          }
           if (prop !== "order") return Reflect.get(target, prop, receiver);
           const order = target.order;
           return new Proxy(order, {
@@ -321,9 +337,8 @@ describe("review: a renewal racing another change on the same licence (issue 9 #
               if (p !== "findFirst") return Reflect.get(o, p, r);
               return async (args: Parameters<typeof order.findFirst>[0]) => {
                 const found = await order.findFirst(args);
-                // A renewal's check leaves renewals out (its own key answers them); the add-on's does not.
-                const isRenewalCheck = (args?.where?.kind as { not?: string } | undefined)?.not === "RENEWAL";
-                if (!loserChecked && isRenewalCheck === (loser === "RENEWAL")) {
+                // The add-on's check (the renewal's own is in its context statement, above).
+                if (!loserChecked && loser === "ADD_ON") {
                   loserChecked = true;
                   await winnerSent;
                 }

@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { backoffDelay, decide } from "@/lib/renewals/run-engine";
 import { MAX_RUN_LICENCES, parseRunSelection, selectionQuery } from "@/lib/renewals/run-selection";
 import { limitSectigoCalls } from "@/lib/renewals/renewal-deps";
 import { createLimiter } from "@/lib/renewals/limiter";
+import { createSectigoClient } from "@/lib/sectigo/client";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 const BUCKET = "0-7";
 
@@ -79,32 +82,89 @@ describe("the run's selection from the query string", () => {
 });
 
 describe("the call limit of a process", () => {
-  it("holds a slot only around each Sectigo call: never more than C calls in flight, however many renewals", async () => {
-    let inFlight = 0;
-    let most = 0;
-    const opened: Array<() => void> = [];
-    const client = {
-      baseUrl: "not a function",
-      autoApplyOrder: () =>
-        new Promise<string>((resolve) => {
-          inFlight++;
-          most = Math.max(most, inFlight);
-          opened.push(() => (inFlight--, resolve("placed")));
+  const placedBody = readFileSync(path.resolve(import.meta.dirname, "../fixtures/sectigo/responses/auto-apply-order.success.format0.txt"), "utf8");
+  const renewal = (i: number) => ({ kind: "renewal" as const, previousOrderNumber: String(1000 + i), productCodes: [1059] as [number, ...number[]], days: 365 as const, domainName: `d${i}.example`, contactEmail: "a@b.example", autoRenew: false });
+
+  /** A client on the process's limiter whose HTTP exchanges wait for the test to answer them (or for their abort). */
+  function clientOnLimiter(limiter: ReturnType<typeof createLimiter>, timeoutMs = 30_000) {
+    const state = { inFlight: 0, most: 0, acquired: 0, recordedWhileHeld: 0 };
+    const pending: Array<() => void> = [];
+    const fetchImpl = (async (_url: unknown, init?: RequestInit) =>
+      new Promise<Response>((resolve, reject) => {
+        state.inFlight++;
+        state.most = Math.max(state.most, state.inFlight);
+        const answer = () => {
+          state.inFlight--;
+          resolve(new Response(placedBody));
+        };
+        pending.push(answer);
+        init?.signal?.addEventListener("abort", () => {
+          pending.splice(pending.indexOf(answer), 1);
+          state.inFlight--;
+          reject(new DOMException("This operation was aborted", "AbortError"));
+        });
+      })) as unknown as typeof fetch;
+    let held = 0;
+    const counting = {
+      acquire: async () => {
+        const release = await limiter.acquire();
+        state.acquired++;
+        held++;
+        return () => {
+          held--;
+          release();
+        };
+      },
+    };
+    const deps = {
+      db: {} as never,
+      sectigo: async (_account: string, link: { callSlot?: unknown }) =>
+        createSectigoClient({
+          baseUrl: "https://sectigo.test/products/", mode: "LIVE", loginName: "orderdesk", loginPassword: "pw", fetch: fetchImpl, timeoutMs,
+          ...(link.callSlot === limiter ? { callSlot: counting } : {}),
+          recorder: () => {
+            if (held > 0 && state.inFlight === 0) state.recordedWhileHeld++;
+          },
         }),
     };
-    const deps = { db: {} as never, sectigo: async () => client as never };
-    const limited = limitSectigoCalls(deps, createLimiter(3));
-    const results = Array.from({ length: 10 }, async () => ((await limited.sectigo("acct", { actorId: null })) as unknown as typeof client).autoApplyOrder());
-    // Let every renewal reach its call; only 3 get through.
-    await until(() => opened.length === 3);
-    expect(inFlight).toBe(3);
-    while (opened.length > 0) {
-      opened.shift()!();
-      await until(() => opened.length > 0 || inFlight === 0);
+    return { state, pending, limited: limitSectigoCalls(deps as never, limiter) };
+  }
+
+  it("holds a slot only for each HTTP exchange: never more than C calls in flight, however many renewals", async () => {
+    const { state, pending, limited } = clientOnLimiter(createLimiter(3));
+    const results = Array.from({ length: 10 }, async (_, i) => (await limited.sectigo("acct", { actorId: null })).autoApplyOrder(renewal(i)));
+    await until(() => pending.length === 3);
+    expect(state.inFlight).toBe(3);
+    for (let answered = 0; answered < 10; answered++) {
+      await until(() => pending.length > 0);
+      expect(state.inFlight).toBeLessThanOrEqual(3);
+      pending.shift()!();
     }
-    expect(await Promise.all(results)).toEqual(Array(10).fill("placed"));
-    expect(most).toBe(3);
-    expect(((await limited.sectigo("acct", { actorId: null })) as unknown as typeof client).baseUrl).toBe("not a function");
+    const answers = await Promise.all(results);
+    expect(answers.filter((r) => r.ok)).toHaveLength(10);
+    expect(state.most).toBe(3);
+    expect(state.acquired).toBe(10);
+  });
+
+  it("waiting for a slot is not part of a call's time budget: a call queued behind a slow one is not timed out unsent", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const { pending, limited } = clientOnLimiter(createLimiter(1), 200);
+      const call = async (i: number) => (await limited.sectigo("acct", { actorId: null })).autoApplyOrder(renewal(i));
+      const first = call(1);
+      await until(() => pending.length === 1);
+      const second = call(2);
+      // 1 s passes: the first exchange runs out of its 200 ms; the second has waited for the slot all along.
+      vi.advanceTimersByTime(1_000);
+      const a = await first;
+      expect(!a.ok && a.error.kind).toBe("timeout");
+      await until(() => pending.length === 1);
+      pending.shift()!();
+      const b = await second;
+      expect(b.ok).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * npm run bench:renewals [-- <licences> <C,C,…> [--trace] [--prepared]]: a bulk renewal run of 1,000 licences against the
+ * npm run bench:renewals [-- <licences> <C,C,…> [--trace] [--unprepared]]: a bulk renewal run of 1,000 licences against the
  * sandbox (over HTTP, in a process of its own as `npm start` runs it) with 50 ms added to every
  * AutoApplyOrder, at concurrency C = 5, 10, 20. Each round moves the sandbox clock a year on, so the
  * same licences are inside their renewal window again.
@@ -12,7 +12,7 @@
  *   PostgreSQL (postmaster and backends), read from /proc; and statements sent to PostgreSQL per renewal.
  */
 import { spawn } from "node:child_process";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +20,7 @@ import readline from "node:readline";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { preparedStatementNames } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { generateKey } from "@/lib/crypto/credentials";
@@ -42,10 +43,10 @@ const CONCURRENCIES = (args[1] ?? "5,10,20").split(",").map(Number);
 /** --trace: print every statement sent (to see what one renewal costs: `npm run bench:renewals -- 1 5 --trace`). */
 const TRACE = process.argv.includes("--trace");
 /**
- * --prepared: an experiment, not what the app does: name every statement (a digest of its text) so
- * pg prepares it once per connection and PostgreSQL skips parsing (and, after five runs, planning).
+ * Statements are prepared once per connection, as the job worker's client does (lib/db.ts,
+ * `prepareStatements`); --unprepared sends them unnamed, as the web app does, to compare.
  */
-const PREPARED = process.argv.includes("--prepared");
+const PREPARED = !process.argv.includes("--unprepared");
 const LATENCY_MS = 50;
 const DAY = 86_400_000;
 const TICK_MS = 1000 / 100; // /proc times are in clock ticks (USER_HZ = 100 on Linux)
@@ -112,8 +113,7 @@ pool.on("connect", (client) => {
     return query(...a);
   };
 });
-const statementName = (query: { sql: string }) => `od_${createHash("sha1").update(query.sql).digest("base64url").slice(0, 24)}`;
-const db = new PrismaClient({ adapter: new PrismaPg(pool, PREPARED ? { statementNameGenerator: statementName } : undefined) });
+const db = new PrismaClient({ adapter: new PrismaPg(pool, PREPARED ? { statementNameGenerator: preparedStatementNames() } : undefined) });
 try {
   await applyMigrations(embedded.url);
   const pgPid = postgresPid(embedded.clusterDir ?? fs.realpathSync(pgDir));
@@ -173,7 +173,7 @@ try {
 
   let expiry = new Date(now.getTime() + 365 * DAY);
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
-  console.log(`\nBulk renewal run of ${LICENCES} licences, ${LATENCY_MS} ms added per Sectigo call${PREPARED ? ", statements prepared once per connection (--prepared)" : ""}; ${os.cpus().length} cores, load average ${load()}`);
+  console.log(`\nBulk renewal run of ${LICENCES} licences, ${LATENCY_MS} ms added per Sectigo call${PREPARED ? ", statements prepared once per connection (as the worker)" : ", statements unprepared (--unprepared)"}; ${os.cpus().length} cores, load average ${load()}`);
   console.log("  C | seconds | renewals/s | bound C/latency | ratio | floor calls/s | floor ratio | placed | CPU ms/renewal: bench  sandbox  postgres | statements/renewal");
   for (const c of CONCURRENCIES) {
     await setClocks(new Date(expiry.getTime() - 20 * DAY));

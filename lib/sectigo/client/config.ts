@@ -42,6 +42,7 @@ export function resolveConfig(config: SectigoClientConfig): ResolvedConfig & { l
     loginPassword: config.loginPassword,
   };
   if (config.recorder) resolved.recorder = config.recorder;
+  if (config.callSlot) resolved.callSlot = config.callSlot;
   return resolved;
 }
 
@@ -54,6 +55,7 @@ export function redactConfig(config: SectigoClientConfig): Record<string, unknow
     loginPassword: REDACTED,
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     recorder: config.recorder ? "[function]" : undefined,
+    callSlot: config.callSlot ? "[limiter]" : undefined,
   };
 }
 

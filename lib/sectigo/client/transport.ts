@@ -13,6 +13,7 @@ export interface ResolvedConfig {
   timeoutMs: number;
   fetch: typeof fetch;
   recorder?: (call: RecordedCall) => void | Promise<void>;
+  callSlot?: { acquire(): Promise<() => void> };
   logger: (message: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -49,6 +50,8 @@ export async function send<T>(config: ResolvedConfig, call: WireCall<T>): Promis
   const entries = call.body.entries();
   const secrets = secretValues(entries);
   const url = new URL(call.endpoint, config.baseUrl);
+  // The slot (if any) before the timer: waiting for it is not part of the call's budget.
+  const release = config.callSlot ? await config.callSlot.acquire() : undefined;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), call.timeoutMs ?? config.timeoutMs);
   const started = performance.now();
@@ -78,6 +81,8 @@ export async function send<T>(config: ResolvedConfig, call: WireCall<T>): Promis
     outcome = timedOut ? "TIMEOUT" : "NETWORK_ERROR";
   } finally {
     clearTimeout(timer);
+    // The exchange is over: the next call may go while this one is recorded.
+    release?.();
   }
   const durationMs = performance.now() - started;
 

@@ -28,6 +28,12 @@ export interface SectigoClientConfig {
   /** Called exactly once per HTTP request sent, with secrets already redacted. */
   recorder?: (call: RecordedCall) => void | Promise<void>;
   fetch?: typeof fetch;
+  /**
+   * A slot to hold for each HTTP exchange and nothing else (bounded concurrency towards Sectigo):
+   * taken before the call's timer starts, so waiting for it never counts as a timeout, and given
+   * back once the answer's body is read, before the call is recorded.
+   */
+  callSlot?: { acquire(): Promise<() => void> };
   /** Where recorder failures are reported (never with secrets). Defaults to console.error. */
   logger?: (message: string, detail?: Record<string, unknown>) => void;
 }
