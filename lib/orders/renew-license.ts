@@ -30,6 +30,7 @@ import type { LicenseStatus, OrderStatus, PrismaClient } from "@/lib/generated/p
 import { productById, termValue, termByValue } from "@/lib/catalog";
 import { renewalEligibility, type RenewalRefusalCode } from "@/lib/licenses/renewal-eligibility";
 import type { OrderDeps } from "./order-deps";
+import type { AccountForClient } from "@/lib/sectigo/account-client";
 import type { OrderSubmissionInput } from "./submission";
 import { openOrderConflict, pendingOrderMessage } from "./pending-licence-order";
 import { submitOrder } from "./submit-order";
@@ -98,10 +99,12 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
       },
     },
   };
-  // The customer and the account are the licence's own, read together above.
+  // The customer and the account are the licence's own, read together above; so is what the
+  // account's Sectigo client needs (no second read of the account for the call).
+  const withAccount: OrderDeps = { ...d, sectigo: (accountId, link) => d.sectigo(accountId, { ...link, account: licence.account }) };
   let result: Awaited<ReturnType<typeof submitOrder>>;
   try {
-    result = await submitOrder(actor, submission, d, { permission: "manageRenewals", customerOfAccountKnown: true });
+    result = await submitOrder(actor, submission, withAccount, { permission: "manageRenewals", customerOfAccountKnown: true });
   } catch (error) {
     // Another tab's (or a run's) order on this licence got in between our check and our insert:
     // the database holds one open change per licence (Order_one_open_change_per_licence_key).
@@ -128,28 +131,36 @@ interface LicenceForRenewal {
   domainName: string;
   currentOrderNumber: string | null;
   customer: { id: string; email: string; resellerAccountId: string };
+  /** The customer's reseller account as its Sectigo client needs it (password encrypted). */
+  account: AccountForClient;
   /** Active add-ons, oldest first (they renew with the licence). */
   addOns: Array<{ productCode: number; productName: string }>;
 }
 
 /**
- * The licence with its customer and active add-ons in ONE statement (a Prisma `include` sends one
+ * The licence with its customer, its account and active add-ons in ONE statement (a Prisma `include` sends one
  * query per relation: a bulk run renews thousands, and every statement costs CPU on both sides).
  */
 async function licenceForRenewal(db: PrismaClient, licenceId: string): Promise<LicenceForRenewal | null> {
-  const rows = await db.$queryRaw<Array<Omit<LicenceForRenewal, "customer"> & { customerId: string; customerEmail: string; resellerAccountId: string }>>`
+  type AccountColumns = { accountApiBaseUrl: string; accountMode: AccountForClient["mode"]; accountLoginName: string; accountLoginPasswordEnc: string; accountUpdatedAt: Date };
+  const rows = await db.$queryRaw<Array<Omit<LicenceForRenewal, "customer" | "account"> & { customerId: string; customerEmail: string; resellerAccountId: string } & AccountColumns>>`
     SELECT l.id, l.status::text AS status, l."expiresAt", l."autoRenew", l."productCode", l."productName", l."termDays", l."domainName", l."currentOrderNumber",
       c.id AS "customerId", c.email AS "customerEmail", c."resellerAccountId",
+      ra."apiBaseUrl" AS "accountApiBaseUrl", ra.mode::text AS "accountMode", ra."loginName" AS "accountLoginName", ra."loginPasswordEnc" AS "accountLoginPasswordEnc", ra."updatedAt" AS "accountUpdatedAt",
       COALESCE((
         SELECT json_agg(json_build_object('productCode', a."productCode", 'productName', a."productName") ORDER BY a."createdAt", a.id)
         FROM "AddOn" a WHERE a."licenseId" = l.id AND a.status = 'ACTIVE'
       ), '[]'::json) AS "addOns"
-    FROM "License" l JOIN "Customer" c ON c.id = l."customerId"
+    FROM "License" l JOIN "Customer" c ON c.id = l."customerId" JOIN "ResellerAccount" ra ON ra.id = c."resellerAccountId"
     WHERE l.id = ${licenceId}`;
   const row = rows[0];
   if (!row) return null;
-  const { customerId, customerEmail, resellerAccountId, ...licence } = row;
-  return { ...licence, customer: { id: customerId, email: customerEmail, resellerAccountId } };
+  const { customerId, customerEmail, resellerAccountId, accountApiBaseUrl, accountMode, accountLoginName, accountLoginPasswordEnc, accountUpdatedAt, ...licence } = row;
+  return {
+    ...licence,
+    customer: { id: customerId, email: customerEmail, resellerAccountId },
+    account: { id: resellerAccountId, apiBaseUrl: accountApiBaseUrl, mode: accountMode, loginName: accountLoginName, loginPasswordEnc: accountLoginPasswordEnc, updatedAt: accountUpdatedAt },
+  };
 }
 
 /** Sectigo's -121 on a renewal ("Renew must be within the renewal period…") as a sentence for the person. */

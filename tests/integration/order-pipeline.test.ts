@@ -104,6 +104,47 @@ describe("placing an order", () => {
     expect(upstream[0]!.order.foreignOrderNumber).toBe(order.foreignOrderNumber);
   });
 
+  it("an existing customer's order (written in one statement) has the same rows as a new customer's (written in a transaction)", async () => {
+    const first = siteLockOrder();
+    const a = await submitOrder(staff, first, deps);
+    const orderA = await prisma.order.findUniqueOrThrow({ where: { id: a.order.id }, include: { items: { orderBy: { productCode: "asc" } }, events: { orderBy: { createdAt: "asc" } } } });
+    const domain = `pipe-existing-${Date.now()}.example`;
+    const second: OrderSubmissionInput = {
+      ...siteLockOrder({ domain }),
+      customer: { id: orderA.customerId },
+      sectigo: {
+        operation: "autoApplyOrder",
+        input: { kind: "existingCustomer", previousOrderNumber: orderA.orderNumber!, productCode: 1060, addOnCodes: [1071], days: 365, domainName: domain, contactEmail: (first.customer as { new: { email: string } }).new.email, autoRenew: false },
+      },
+    };
+    const before = Date.now();
+    const b = await submitOrder(staff, second, deps);
+    expect(b.outcome).toBe("PLACED");
+    const orderB = await prisma.order.findUniqueOrThrow({ where: { id: b.order.id }, include: { items: { orderBy: { productCode: "asc" } }, events: { orderBy: { createdAt: "asc" } } } });
+    const same = (o: typeof orderA) => ({
+      kind: o.kind, status: o.status, customerId: o.customerId, resellerAccountId: o.resellerAccountId, placedById: o.placedById, currency: o.currency,
+      sellTotal: o.sellTotal?.toString(), operation: o.operation, testMode: o.testMode, targetLicenseId: o.targetLicenseId, pendingAction: o.pendingAction,
+      items: o.items.map((i) => ({ productCode: i.productCode, productName: i.productName, days: i.days, quantity: i.quantity, isAddOn: i.isAddOn, cost: i.cost?.toString() })),
+      events: o.events.map((e) => ({ kind: e.kind, actorId: e.actorId, actorLabel: e.actorLabel, fromStatus: e.fromStatus, toStatus: e.toStatus })),
+    });
+    expect(same(orderB)).toEqual(same(orderA));
+    expect(orderB.items.map((i) => i.domainName)).toEqual([domain, domain]);
+    expect(orderB.submissionKey).toBe(second.submissionKey);
+    expect((orderB.request as { input: { kind: string } }).input.kind).toBe("existingCustomer");
+    // Timestamps are UTC like Prisma's (a zone slip would be hours off) and ids look like Prisma's.
+    for (const t of [orderB.createdAt, orderB.items[0]!.createdAt, orderB.events[0]!.createdAt]) expect(Math.abs(t.getTime() - before)).toBeLessThan(60_000);
+    expect(orderB.updatedAt.getTime()).toBeGreaterThanOrEqual(orderB.createdAt.getTime());
+    expect([orderB.id, ...orderB.items.map((i) => i.id), orderB.events[0]!.id].every((id) => /^c[0-9a-z]{24}$/.test(id))).toBe(true);
+  });
+
+  it("an existing customer of another reseller account is refused before anything is written or sent", async () => {
+    const other = await prisma.resellerAccount.create({ data: { label: "Other", loginName: "other-login", loginPasswordEnc: "x", apiBaseUrl: `${sandbox.url}/products/` } });
+    const stranger = await prisma.customer.create({ data: { resellerAccountId: other.id, name: "Stranger", email: `stranger-${Date.now()}@pipe.example` } });
+    const input: OrderSubmissionInput = { ...siteLockOrder(), customer: { id: stranger.id } };
+    await expect(submitOrder(staff, input, deps)).rejects.toMatchObject({ code: "NOT_FOUND", field: "customer" });
+    expect(await prisma.order.count({ where: { submissionKey: input.submissionKey } })).toBe(0);
+  });
+
   it("the same submission twice at once reaches Sectigo once; the second is told it was already submitted", async () => {
     const input = siteLockOrder();
     const results = await Promise.all([submitOrder(staff, input, deps), submitOrder(staff, input, deps)]);
