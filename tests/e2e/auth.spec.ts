@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-data";
 import { navigationFor } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { signIn, signInFormReady } from "./helpers";
+import { signIn, signInFormReady, signOut } from "./helpers";
 
 for (const user of DEMO_USERS) {
   test(`${user.role} signs in and sees that role's navigation`, async ({ page }) => {
@@ -80,7 +80,7 @@ test("a role without access is kept out of a page it cannot use", async ({ page 
 
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, "staff@orderdesk.test");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/orders");
   await expect(page).toHaveURL(/\/signin/);
@@ -89,7 +89,7 @@ test("signing out ends the session", async ({ page }) => {
 test("the sign-out page signs out", async ({ page }) => {
   await signIn(page, "support@orderdesk.test");
   await page.goto("/signout");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin/);

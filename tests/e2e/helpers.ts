@@ -7,6 +7,13 @@ export async function signInFormReady(page: Page) {
   await expect(page.locator('form[aria-label="Sign in"][data-hydrated="true"]')).toBeAttached();
 }
 
+/** Clicks "Sign out" once the button is interactive (before that it leads to the sign-out page, which asks again). */
+export async function signOut(page: Page) {
+  const button = page.getByRole("button", { name: "Sign out" });
+  await expect(button).toHaveAttribute("data-hydrated", "true");
+  await button.click();
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/signin");
   await signInFormReady(page);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-data";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 /** Collects Content-Security-Policy violations the browser reports on this page. */
 function watchCsp(page: Page): string[] {
@@ -90,7 +90,7 @@ test("a session cookie is worthless after sign-out", async ({ page, browser }) =
   await signIn(page, "staff@orderdesk.test");
   const cookies = await page.context().cookies();
   expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/signin/);
 
   // Someone who kept a copy of the cookie gets nothing with it.
