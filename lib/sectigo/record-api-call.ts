@@ -13,7 +13,8 @@ export function apiCallRecorder(db: PrismaClient, link: { resellerAccountId: str
     if (!orderId && foreign) {
       orderId = (await db.order.findUnique({ where: { foreignOrderNumber: foreign }, select: { id: true } }))?.id;
     }
-    await db.apiCall.create({
+    // createMany: an insert without reading the row back (create returns it, response text and all).
+    await db.apiCall.createMany({
       data: {
         resellerAccountId: link.resellerAccountId,
         orderId,
