@@ -28,6 +28,7 @@ export async function getOrder(actor: Actor, id: string) {
       items: { orderBy: { createdAt: "asc" } },
       licenses: { include: { addOns: { orderBy: { createdAt: "asc" } } }, orderBy: { createdAt: "asc" } },
       addOns: { include: { license: { select: { id: true, domainName: true } } } },
+      targetLicense: { select: { id: true, domainName: true, productName: true, expiresAt: true } },
       events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       apiCalls: { orderBy: { createdAt: "asc" }, take: 50 },
     },

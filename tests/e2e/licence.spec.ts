@@ -85,6 +85,12 @@ test("the account manager renews a licence in the 0-7 days bucket and sees the n
   const orderNumber = (await first.getByRole("link").innerText()).trim();
   await first.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Order ${orderNumber}`);
+  // The renewal order names the licence it renewed, with its new expiry, and leads back to it.
+  const renewed = page.getByText(/^Renews the licence of/);
+  await expect(renewed).toContainText(`renew-${run}`);
+  await expect(renewed).toContainText(`expires ${newExpiry}`);
+  await renewed.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/licenses/${ids.soon}$`));
 });
 
 test("a licence outside the window says when renewal opens and offers no Renew button; an add-on that outlives it is flagged", async ({ page }) => {

@@ -64,19 +64,26 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             </dl>
           </Card>
           <Card title="Licences">
-            {order.licenses.length === 0 && order.addOns.length === 0 ? (
+            {order.targetLicense ? (
+              <p className="mb-2 text-sm">
+                {ACTS_ON[order.kind] ?? "Acts on"} the licence of{" "}
+                <Link className="font-medium text-brand-700 underline" href={`/licenses/${order.targetLicense.id}`}>{order.targetLicense.domainName}</Link>{" "}
+                <span className="text-slate-600">· {order.targetLicense.productName} · expires {formatDate(order.targetLicense.expiresAt)}</span>
+              </p>
+            ) : null}
+            {order.licenses.length === 0 && order.addOns.length === 0 ? (order.targetLicense ? null : (
               <p className="text-sm text-slate-600">{order.status === "PLACED" ? "This order created no SiteLock licence." : "Licences are recorded when the order is placed."}</p>
-            ) : (
+            )) : (
               <ul className="space-y-2 text-sm">
                 {order.licenses.map((l) => (
                   <li key={l.id}>
-                    <span className="font-medium">{l.domainName}</span> · {l.productName} · expires {formatDate(l.expiresAt)}
+                    <Link className="font-medium text-brand-700 underline" href={`/licenses/${l.id}`}>{l.domainName}</Link> · {l.productName} · expires {formatDate(l.expiresAt)}
                     {l.addOns.length ? <span className="block text-slate-600">Add-ons: {l.addOns.map((a) => a.productName).join(", ")}</span> : null}
                   </li>
                 ))}
                 {order.addOns.filter((a) => !order.licenses.some((l) => l.id === a.licenseId)).map((a) => (
                   <li key={a.id}>
-                    {a.productName} added to the licence of <span className="font-medium">{a.license.domainName}</span>
+                    {a.productName} added to the licence of <Link className="font-medium text-brand-700 underline" href={`/licenses/${a.license.id}`}>{a.license.domainName}</Link>
                   </li>
                 ))}
               </ul>
@@ -88,6 +95,16 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
     </>
   );
 }
+
+/** How an order that acts on an existing licence says so (its `targetLicense`). */
+const ACTS_ON: Partial<Record<string, string>> = {
+  RENEWAL: "Renews",
+  UPGRADE: "Upgrades",
+  DOWNGRADE: "Downgrades",
+  ADD_ON: "Adds to",
+  CANCELLATION: "Cancels",
+  REFUND: "Refunds",
+};
 
 function accountName(a: { label: string; mode: string }): string {
   const mode = a.mode === "LIVE" ? "live" : "sandbox";
