@@ -28,9 +28,27 @@ export function preparedStatementNames(cap = PREPARED_STATEMENT_CAP): (query: { 
   };
 }
 
+/**
+ * Every session in UTC, whatever the server's TimeZone: Prisma stores UTC wall time in `timestamp`
+ * columns, and raw SQL that writes `now()` or a column default (`CURRENT_TIMESTAMP`) into them must
+ * agree (on a server set to another zone it would be hours off). `options` already in the URL are
+ * kept; they move out of the URL because node-postgres lets the URL's win over the config's.
+ */
+export function utcSession(databaseUrl: string): { connectionString: string; options: string } {
+  try {
+    const url = new URL(databaseUrl);
+    const existing = url.searchParams.get("options") ?? "";
+    url.searchParams.delete("options");
+    return { connectionString: url.toString(), options: [existing, "-c TimeZone=UTC"].filter(Boolean).join(" ") };
+  } catch {
+    // Not a URL: node-postgres reports that itself.
+    return { connectionString: databaseUrl, options: "-c TimeZone=UTC" };
+  }
+}
+
 export function createPrismaClient(databaseUrl: string, opts: { prepareStatements?: boolean } = {}): PrismaClient {
   const adapterOptions = opts.prepareStatements ? { statementNameGenerator: preparedStatementNames() } : undefined;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, adapterOptions) });
+  return new PrismaClient({ adapter: new PrismaPg({ ...utcSession(databaseUrl), max: 10 }, adapterOptions) });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

@@ -9,6 +9,7 @@ import pg from "pg";
 import { DEMO_RESELLER_ACCOUNT_ID } from "./seed-demo";
 import { insertScaledWorld, presenceOf, worldPresence, worldProbes, type InsertedCounts } from "./scaled-world-db";
 import { scaledOrderNumber, scaledWorldOptions, type ScaledWorldInput, type ScaledWorldOptions } from "./scaled-world";
+import { utcSession } from "@/lib/db";
 
 export interface ScaleWorldInput {
   databaseUrl: string;
@@ -68,7 +69,8 @@ export async function scaleWorld(input: ScaleWorldInput): Promise<ScaleWorldResu
   const options = parsed.data;
   const log = input.log ?? (() => {});
   const started = performance.now();
-  const client = new pg.Client({ connectionString: input.databaseUrl });
+  // UTC like the app's sessions (lib/db.ts): column defaults (CURRENT_TIMESTAMP) are then UTC wall time.
+  const client = new pg.Client(utcSession(input.databaseUrl));
   await client.connect();
   try {
     const { rows } = await client.query<{ loginName: string }>(`SELECT "loginName" FROM "ResellerAccount" WHERE id = $1`, [DEMO_RESELLER_ACCOUNT_ID]);

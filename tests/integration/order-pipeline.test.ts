@@ -3,6 +3,7 @@
  * reaches Sectigo once whatever happens to the submission or to the answer.
  */
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
@@ -275,6 +276,33 @@ function placeOrderWaiting(): OrderSubmissionInput {
 async function authorizeCalls(orderId: string): Promise<number> {
   return prisma.apiCall.count({ where: { orderId, endpoint: { in: ["!AutoAuthorize", "!AutoReject"] } } });
 }
+
+describe("database sessions", () => {
+  it("are UTC whatever the server's TimeZone: raw SQL's now() agrees with what Prisma stores", async () => {
+    const setZone = (zone: string | null) =>
+      prisma.$executeRawUnsafe(
+        zone
+          ? `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET timezone TO %L', current_database(), '${zone}'); END $$`
+          : `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET timezone', current_database()); END $$`,
+      );
+    await setZone("Pacific/Chatham");
+    const plain = new pg.Client({ connectionString: db.url });
+    const fresh = createPrismaClient(db.url);
+    try {
+      await plain.connect();
+      // The server's setting reaches a session that does not ask for UTC...
+      expect((await plain.query<{ tz: string }>("SELECT current_setting('TimeZone') AS tz")).rows[0]!.tz).toBe("Pacific/Chatham");
+      // ...and not the app's.
+      const [row] = await fresh.$queryRaw<Array<{ tz: string; t: Date }>>`SELECT current_setting('TimeZone') AS tz, now()::timestamp AS t`;
+      expect(row!.tz).toBe("UTC");
+      expect(Math.abs(row!.t.getTime() - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await plain.end();
+      await fresh.$disconnect();
+      await setZone(null);
+    }
+  });
+});
 
 describe("the authorization queue", () => {
   it("two people authorizing at once send one AutoAuthorize; the order is PLACED with its licence", async () => {

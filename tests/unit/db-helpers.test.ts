@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { preparedStatementNames } from "@/lib/db";
+import { preparedStatementNames, utcSession } from "@/lib/db";
 import { newRowId } from "@/lib/db/ids";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/errors";
 
@@ -42,5 +42,14 @@ describe("database errors from model and raw queries", () => {
     expect(isForeignKeyViolation({ code: "P2003" })).toBe(true);
     expect(isForeignKeyViolation(raw("ForeignKeyConstraintViolation", "23503"))).toBe(true);
     expect(isForeignKeyViolation(raw("UniqueConstraintViolation", "23505"))).toBe(false);
+  });
+});
+
+describe("UTC sessions", () => {
+  it("asks for UTC and keeps options the URL already had, out of the URL (whose options would win)", () => {
+    expect(utcSession("postgresql://u:p@127.0.0.1:5432/db")).toEqual({ connectionString: "postgresql://u:p@127.0.0.1:5432/db", options: "-c TimeZone=UTC" });
+    const withOptions = utcSession("postgresql://u:p@127.0.0.1:5432/db?options=-c%20statement_timeout%3D5000&sslmode=disable");
+    expect(withOptions.options).toBe("-c statement_timeout=5000 -c TimeZone=UTC");
+    expect(withOptions.connectionString).toBe("postgresql://u:p@127.0.0.1:5432/db?sslmode=disable");
   });
 });
