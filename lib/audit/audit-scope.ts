@@ -1,8 +1,11 @@
 /**
- * What a person's action changed, collected while it runs. The authorized-action wrapper opens a
- * scope around each server action; use cases call `recordChange` where they change state, with the
- * record's before and after, and the wrapper writes them into the action's audit entry. Outside
- * a scope (a job, the reconciliation pass, a script) `recordChange` does nothing: the audit log is
+ * The audit context of one person's action, kept while it runs. The authorized-action wrapper
+ * opens it around each server action. Use cases that change only our database run their change
+ * through `auditedTransaction` (lib/audit/audited-transaction.ts): the audit entry is then written
+ * by the same transaction as the change, so a change never commits without its entry ("done, but
+ * unrecorded" cannot happen). Use cases whose change is a call to Sectigo (which cannot be rolled
+ * back) record what changed with `recordChange`, and the wrapper writes their entry afterwards.
+ * Outside a scope (a job, the reconciliation pass, a script) nothing is written: the audit log is
  * about what people did; Order Desk's own steps are on each order's timeline.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -14,19 +17,28 @@ export interface AuditChange {
   after?: unknown;
 }
 
-const scope = new AsyncLocalStorage<AuditChange[]>();
+/** A database client able to insert an audit entry: Prisma's client or a transaction's. */
+export type AuditDb = { auditEntry: { create: (args: never) => Promise<unknown> } };
+
+export interface AuditContext {
+  changes: AuditChange[];
+  /** True once the action's entry was written inside the use case's own transaction. */
+  written: boolean;
+  /** Writes the action's OK entry with the given changes through `db` (the use case's transaction). */
+  writeIn?: (db: AuditDb, changes: AuditChange[]) => Promise<void>;
+}
+
+const scope = new AsyncLocalStorage<AuditContext>();
 
 export function recordChange(change: AuditChange): void {
-  scope.getStore()?.push(change);
+  scope.getStore()?.changes.push(change);
 }
 
-export async function withAuditScope<T>(run: () => Promise<T>): Promise<{ result: T; changes: AuditChange[] }> {
-  const changes: AuditChange[] = [];
-  const result = await scope.run(changes, run);
-  return { result, changes };
+export function currentAuditContext(): AuditContext | undefined {
+  return scope.getStore();
 }
 
-/** For callers that need the changes even when the action throws. */
-export function auditScopeOf<T>(changes: AuditChange[], run: () => Promise<T>): Promise<T> {
-  return scope.run(changes, run);
+/** For the wrapper: runs the action inside `context`, which it keeps even when the action throws. */
+export function runInAuditContext<T>(context: AuditContext, run: () => Promise<T>): Promise<T> {
+  return scope.run(context, run);
 }

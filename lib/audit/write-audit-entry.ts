@@ -2,11 +2,12 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditChange } from "@/lib/audit/audit-scope";
+import type { AuditChange, AuditDb } from "@/lib/audit/audit-scope";
 import { redactInput } from "@/lib/audit/redact-input";
 
 export interface AuditRecord {
-  actor: Actor;
+  /** The person; for a failed sign-in, who the attempt claimed to be (no user id). */
+  actor: Actor | { id: null; name: string; email: string; role: null };
   action: string;
   outcome: string;
   input: unknown;
@@ -15,19 +16,36 @@ export interface AuditRecord {
   userAgent?: string;
 }
 
-/** Appends one entry (the table refuses UPDATE and DELETE: migration 20261122072059_audit_log). */
-export async function writeAuditEntry(record: AuditRecord): Promise<void> {
-  await prisma.auditEntry.create({
-    data: {
-      actorId: record.actor.id,
-      actorLabel: `${record.actor.name} (${record.actor.email})`,
-      actorRole: record.actor.role,
-      action: record.action,
-      outcome: record.outcome,
-      clientAddress: record.clientAddress?.slice(0, 64) ?? null,
-      userAgent: record.userAgent?.slice(0, 300) ?? null,
-      input: redactInput(record.input) as Prisma.InputJsonValue,
-      changes: record.changes.length ? (redactInput(record.changes) as Prisma.InputJsonValue) : undefined,
-    },
-  });
+function rowOf(record: AuditRecord): Prisma.AuditEntryUncheckedCreateInput {
+  return {
+    actorId: record.actor.id,
+    actorLabel: redactInput(`${record.actor.name} (${record.actor.email})`) as string,
+    actorRole: record.actor.role,
+    action: record.action,
+    outcome: record.outcome,
+    clientAddress: (redactInput(record.clientAddress?.slice(0, 64)) as string | null) ?? null,
+    userAgent: (redactInput(record.userAgent?.slice(0, 300)) as string | null) ?? null,
+    input: redactInput(record.input) as Prisma.InputJsonValue,
+    changes: record.changes.length ? (redactInput(record.changes) as Prisma.InputJsonValue) : undefined,
+  };
+}
+
+/**
+ * Appends one entry (the table refuses UPDATE and DELETE: migration 20261122072059_audit_log),
+ * through `db` when the caller's transaction carries the change the entry records.
+ */
+export async function writeAuditEntry(record: AuditRecord, db: AuditDb = prisma): Promise<void> {
+  await (db as typeof prisma).auditEntry.create({ data: rowOf(record), select: { id: true } });
+}
+
+/**
+ * Proves the entry can be written, without writing it (a rolled-back insert would leave a gap in
+ * the entries' ids, which reads like a deleted entry): PostgreSQL casts the entry's JSON as it
+ * would store it, and says whether this role may insert into the table.
+ */
+export async function checkAuditEntry(record: AuditRecord): Promise<void> {
+  const row = rowOf(record);
+  const [check] = await prisma.$queryRaw<Array<{ ok: boolean }>>`
+    SELECT ${JSON.stringify(row)}::jsonb IS NOT NULL AND has_table_privilege(current_user, '"AuditEntry"', 'INSERT') AS ok`;
+  if (!check?.ok) throw new Error("The audit log does not accept entries from this database role.");
 }

@@ -3,7 +3,9 @@
  * public POST endpoint, so hiding a button protects nothing. In order: session, role, zod
  * parsing, then the use case; errors become data (lib/errors.ts). Every state-changing action is
  * written to the append-only audit log (lib/audit): who, what, when, from where, the input without
- * secrets, the outcome and the before/after the use case recorded. Every action is registered
+ * secrets, the outcome and the before/after the use case recorded. A change to our database is
+ * written with its entry in one transaction (lib/audit/audited-transaction.ts); an action whose
+ * entry cannot be written does not run (auditCheck) or is rolled back: never "done, but unrecorded". Every action is registered
  * (`registeredActions`) so the role matrix test can call each one as each role.
  */
 import { randomUUID } from "node:crypto";
@@ -11,14 +13,21 @@ import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/roles";
 import type { Actor } from "@/lib/auth/session";
 import { AppError, type ActionResult, type ErrorCode, type FieldErrors } from "@/lib/errors";
-import { auditScopeOf, type AuditChange } from "@/lib/audit/audit-scope";
+import { runInAuditContext, type AuditChange, type AuditContext, type AuditDb } from "@/lib/audit/audit-scope";
+import { hasUnencodableText } from "@/lib/validation/text";
 import type { AuditRecord } from "@/lib/audit/write-audit-entry";
 
 export interface ActionDeps {
   getActor: () => Promise<Actor | null>;
   logError?: (ref: string, error: unknown) => void;
-  /** Appends an audit entry; absent in unit tests of the wrapper. */
-  audit?: (record: AuditRecord) => Promise<void>;
+  /** Appends an audit entry (through `db` when given: the use case's transaction); absent in unit tests of the wrapper. */
+  audit?: (record: AuditRecord, db?: AuditDb) => Promise<void>;
+  /**
+   * Proves, before the action runs, that its audit entry can be written (the database takes the
+   * entry's values and lets this role insert). An action whose entry could not be written does
+   * not run: for a call to Sectigo, which cannot be undone, this is the only point to refuse.
+   */
+  auditCheck?: (record: AuditRecord) => Promise<void>;
   /** Where the request came from, for the audit entry. */
   requestInfo?: () => Promise<{ clientAddress?: string; userAgent?: string }>;
 }
@@ -45,21 +54,24 @@ export function registeredAction(fn: unknown): RegisteredAction | undefined {
   return REGISTRY.get(fn as never);
 }
 
+/** Attempts at writing an entry after an action whose change could not share its transaction. */
+const AFTER_WRITE_ATTEMPTS = 3;
+
 export function createActionClient(deps: ActionDeps) {
+  const logError = deps.logError ?? defaultLogError;
   return function authorizedAction<S extends z.ZodType, T>(
     options: ActionOptions<S>,
     handler: (actor: Actor, input: z.output<S>) => Promise<T>,
   ): (input: z.input<S>) => Promise<ActionResult<T>> {
-    const audited = options.audit !== false;
-    const audit = async (actor: Actor, outcome: ErrorCode | "OK", input: unknown, changes: AuditChange[]) => {
-      if (!audited || !deps.audit) return;
+    const audited = options.audit !== false && deps.audit !== undefined;
+    const where = async () => (audited ? ((await deps.requestInfo?.()) ?? {}) : {});
+    /** A refusal or failure changed nothing: its entry is written on its own, and a failure to write it is logged. */
+    const auditRefusal = async (actor: Actor, outcome: ErrorCode, input: unknown, changes: AuditChange[]) => {
+      if (!audited) return;
       try {
-        const where = (await deps.requestInfo?.()) ?? {};
-        await deps.audit({ actor, action: options.name, outcome, input, changes, ...where });
+        await deps.audit!({ actor, action: options.name, outcome, input, changes, ...(await where()) });
       } catch (error) {
-        // The action's own outcome stands (its change is made); the failure to record it is logged.
-        const ref = randomUUID().slice(0, 8);
-        (deps.logError ?? defaultLogError)(ref, error);
+        logError(randomUUID().slice(0, 8), error);
       }
     };
     const action = async (rawInput: z.input<S>): Promise<ActionResult<T>> => {
@@ -68,24 +80,39 @@ export function createActionClient(deps: ActionDeps) {
         return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." } };
       }
       if (!can(actor.role, options.permission)) {
-        await audit(actor, "FORBIDDEN", rawInput, []);
+        await auditRefusal(actor, "FORBIDDEN", rawInput, []);
         return { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this action." } };
       }
-      const parsed = options.schema.safeParse(rawInput);
-      if (!parsed.success) {
+      // Text no schema should have to think of (an unpaired surrogate, a null byte) is refused
+      // for every action, whatever its schema says: it cannot be stored or sent.
+      const unencodable = unencodableFields(rawInput);
+      const parsed = unencodable ? undefined : options.schema.safeParse(rawInput);
+      if (!parsed?.success) {
         return {
           ok: false,
-          error: { code: "INVALID_INPUT", message: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) },
+          error: { code: "INVALID_INPUT", message: "Some fields need attention.", fieldErrors: unencodable ?? fieldErrorsOf(parsed!.error) },
         };
       }
-      const changes: AuditChange[] = [];
+      const request = await where();
+      const record = (outcome: ErrorCode | "OK", changes: AuditChange[]): AuditRecord => ({ actor, action: options.name, outcome, input: parsed.data, changes, ...request });
+      if (audited && deps.auditCheck) {
+        try {
+          await deps.auditCheck(record("OK", []));
+        } catch (error) {
+          return internal(error, "Your change was not made: it could not be recorded in the audit log.");
+        }
+      }
+      const context: AuditContext = {
+        changes: [],
+        written: false,
+        writeIn: audited ? (db, changes) => deps.audit!(record("OK", changes), db) : undefined,
+      };
+      let data: T;
       try {
-        const data = await auditScopeOf(changes, () => handler(actor, parsed.data));
-        await audit(actor, "OK", parsed.data, changes);
-        return { ok: true, data };
+        data = await runInAuditContext(context, () => handler(actor, parsed.data));
       } catch (error) {
         if (error instanceof AppError) {
-          await audit(actor, error.code, parsed.data, changes);
+          await auditRefusal(actor, error.code, parsed.data, context.changes);
           return {
             ok: false,
             error: {
@@ -95,18 +122,55 @@ export function createActionClient(deps: ActionDeps) {
             },
           };
         }
-        const ref = randomUUID().slice(0, 8);
-        (deps.logError ?? defaultLogError)(ref, error);
-        await audit(actor, "INTERNAL", parsed.data, changes);
-        return {
-          ok: false,
-          error: { code: "INTERNAL", message: unexpectedErrorMessage(ref), ref },
-        };
+        const result = internal(error);
+        await auditRefusal(actor, "INTERNAL", parsed.data, context.changes);
+        return result;
+      }
+      if (audited && !context.written) await writeAfter(record("OK", context.changes));
+      return { ok: true, data };
+    };
+    /**
+     * The entry of an action whose change could not share a transaction with it (a call to
+     * Sectigo, already made and not undoable). auditCheck proved the entry writable just before;
+     * what can still fail is the database itself, so it is tried again before giving up loudly.
+     */
+    const writeAfter = async (entry: AuditRecord) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await deps.audit!(entry);
+        } catch (error) {
+          if (attempt >= AFTER_WRITE_ATTEMPTS) {
+            logError(randomUUID().slice(0, 8), new Error(`AUDIT ENTRY LOST for ${options.name} by user ${entry.actor.id}: ${error instanceof Error ? error.message : String(error)}`));
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        }
       }
     };
-    REGISTRY.set(action as never, { name: options.name, permission: options.permission, audit: audited });
+    const internal = (error: unknown, lead?: string): ActionResult<T> => {
+      const ref = randomUUID().slice(0, 8);
+      logError(ref, error);
+      return {
+        ok: false,
+        error: { code: "INTERNAL", message: lead ? `${lead} Try again in a moment, and quote reference ${ref} if it keeps happening.` : unexpectedErrorMessage(ref), ref },
+      };
+    };
+    REGISTRY.set(action as never, { name: options.name, permission: options.permission, audit: options.audit !== false });
     return action;
   };
+}
+
+/** Every string of the raw input that holds an unpaired surrogate or a null byte, as field errors (null: none). */
+function unencodableFields(value: unknown, path: string[] = [], out: FieldErrors = {}, depth = 0): FieldErrors | null {
+  if (typeof value === "string") {
+    if (hasUnencodableText(value)) (out[path.join(".") || "_form"] ??= []).push("This text holds a broken or invisible character that cannot be stored: type it again.");
+  } else if (value && typeof value === "object" && depth < 8) {
+    for (const [key, child] of Object.entries(value)) {
+      if (hasUnencodableText(key)) (out[path.join(".") || "_form"] ??= []).push("This text holds a broken or invisible character that cannot be stored: type it again.");
+      unencodableFields(child, [...path, key], out, depth + 1);
+    }
+  }
+  return depth === 0 && Object.keys(out).length === 0 ? null : out;
 }
 
 /**

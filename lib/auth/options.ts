@@ -3,7 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { publicSignInError, SignInRefused, verifyCredentials, WRONG_CREDENTIALS } from "@/lib/auth/verify-credentials";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
-import { createSession, revokeSession, SESSION_MAX_AGE_S, userOfSession } from "@/lib/auth/sessions";
+import { createSession, SESSION_MAX_AGE_S, userOfSession } from "@/lib/auth/sessions";
+import { auditRefusedSignIn, auditSignIn, endSessionBySignOut } from "@/lib/audit/auth-events";
 import type { Role } from "@/lib/auth/roles";
 import { clientAddressFrom } from "@/lib/http/client-address";
 import { serverEnv } from "@/lib/env";
@@ -38,11 +39,16 @@ export function authOptions(): NextAuthOptions {
             const address = clientAddressFrom(headers);
             const { verifiedPasswordHash, ...user } = await verifyCredentials(parsed.data.email, parsed.data.password, address);
             const userAgent = typeof headers?.["user-agent"] === "string" ? headers["user-agent"] : "";
-            const sid = await createSession(user.id, { address, userAgent }, verifiedPasswordHash);
+            const sid = await createSession(user.id, { address, userAgent }, verifiedPasswordHash, new Date(), (tx) => auditSignIn(tx, user, { address, userAgent }));
             // The password or the account changed while this sign-in was under way.
             if (!sid) throw new SignInRefused(WRONG_CREDENTIALS);
             return { ...user, sid };
           } catch (error) {
+            if (error instanceof SignInRefused && error.audit) {
+              const headers = req?.headers as Record<string, unknown> | undefined;
+              const userAgent = typeof headers?.["user-agent"] === "string" ? headers["user-agent"] : undefined;
+              await auditRefusedSignIn(error.audit.email, error.audit.outcome, { address: clientAddressFrom(headers), userAgent }).catch((e: unknown) => publicSignInError(e));
+            }
             throw publicSignInError(error);
           }
         },
@@ -80,7 +86,7 @@ export function authOptions(): NextAuthOptions {
     events: {
       // Sign-out ends the session server-side: the old cookie is worthless even if kept.
       signOut: async ({ token }) => {
-        if (typeof token?.sid === "string") await revokeSession(token.sid, "signed out");
+        if (typeof token?.sid === "string") await endSessionBySignOut(token.sid, typeof token.sub === "string" ? token.sub : undefined);
       },
     },
   };

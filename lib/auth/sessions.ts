@@ -26,6 +26,8 @@ export async function createSession(
   client: { address: string; userAgent: string },
   verifiedPasswordHash?: string,
   now = new Date(),
+  /** Written by the same transaction as the session (the sign-in's audit entry). */
+  alsoIn?: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<string | null> {
   const id = randomBytes(24).toString("base64url");
   const created = await prisma.$transaction(async (tx) => {
@@ -44,6 +46,7 @@ export async function createSession(
         userAgent: client.userAgent.slice(0, 300),
       },
     });
+    await alsoIn?.(tx);
     return true;
   });
   // Housekeeping on the way: the table holds live sessions and a month of ended ones (indexed).

@@ -23,7 +23,12 @@ const WINDOW_MS = 15 * 60_000;
 const MAX_DELAY_MS = 15 * 60_000;
 const FORGET_MS = 24 * 60 * 60_000;
 
-export type ThrottleState = { allowed: true } | { allowed: false; retryAfterMs: number };
+/**
+ * `pastLimit`: this attempt was counted beyond its counter's limit (the first one refused, or the
+ * one let through after a wait). Those are the attempts the audit log records: one per wait at
+ * most, so nobody can flood the log, and a person guessing shows up once the throttle engages.
+ */
+export type ThrottleState = ({ allowed: true } | { allowed: false; retryAfterMs: number }) & { pastLimit?: true };
 
 export interface ThrottleKeys {
   account: string;
@@ -77,7 +82,7 @@ export function decide(row: CounterRow, limit: number, now: Date): { state: Thro
   if (failures <= limit) return { state: { allowed: true }, next: { failures, blockedUntil: null, updatedAt: now } };
   const wait = delayAfter(failures - limit);
   return {
-    state: waited ? { allowed: true } : { allowed: false, retryAfterMs: wait },
+    state: waited ? { allowed: true, pastLimit: true } : { allowed: false, retryAfterMs: wait, pastLimit: true },
     next: { failures, blockedUntil: new Date(now.getTime() + wait), updatedAt: now },
   };
 }
@@ -104,7 +109,8 @@ async function countOn(key: string, limit: number, now: Date): Promise<ThrottleS
 export async function countAttempt(keys: ThrottleKeys, now = new Date()): Promise<ThrottleState> {
   const client = await countOn(keys.client, CLIENT_LIMIT, now);
   if (!client.allowed) return client;
-  return countOn(keys.account, ACCOUNT_LIMIT, now);
+  const account = await countOn(keys.account, ACCOUNT_LIMIT, now);
+  return client.pastLimit && !account.pastLimit ? { ...account, pastLimit: true } : account;
 }
 
 /** A successful sign-in: the account counter starts over; it does not count against the address. */

@@ -17,6 +17,13 @@ export const SIGN_IN_BROKE = "Signing in failed on our side. Try again in a mome
 /** A refusal whose message is meant for the sign-in form. */
 export class SignInRefused extends Error {
   override name = "SignInRefused";
+  constructor(
+    message: string,
+    /** Set when the refusal belongs in the audit log (an attempt past the throttle's limit). */
+    readonly audit?: { outcome: "THROTTLED" | "WRONG_CREDENTIALS" | "DISABLED"; email: string },
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -44,14 +51,15 @@ export async function verifyCredentials(
   const email = emailInput.trim().toLowerCase();
   const keys = throttleKeys(email, clientAddress);
   const attempt = await countAttempt(keys, now);
-  if (!attempt.allowed) throw new SignInRefused(throttleMessage(attempt.retryAfterMs));
+  if (!attempt.allowed) throw new SignInRefused(throttleMessage(attempt.retryAfterMs), attempt.pastLimit ? { outcome: "THROTTLED", email } : undefined);
 
   const user = await prisma.user.findUnique({ where: { email } });
   // Compare against a dummy hash when the user is unknown so timing does not reveal accounts.
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) {
     await forgetOldCounters();
-    throw new SignInRefused(user?.disabled && ok ? "This account is disabled. Ask an admin." : WRONG_CREDENTIALS);
+    const disabled = !!user?.disabled && ok;
+    throw new SignInRefused(disabled ? "This account is disabled. Ask an admin." : WRONG_CREDENTIALS, attempt.pastLimit || disabled ? { outcome: disabled ? "DISABLED" : "WRONG_CREDENTIALS", email } : undefined);
   }
   await recordSuccess(keys);
   return { id: user.id, email: user.email, name: user.name, role: user.role, verifiedPasswordHash: user.passwordHash };

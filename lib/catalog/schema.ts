@@ -11,6 +11,7 @@ import { checkOrganizationIdentifier, checkSemanticsIdentifier, parsePsd2Identif
 import { FIELD_SPECS, HTTP_DCV_METHODS, type FieldSpec } from "./fields";
 import { BUNDLE_CERTIFICATES } from "./products/sitelock";
 import type { FieldKey, Product, Requirement } from "./types";
+import { unsafeSecretProblem, unsafeTextProblem } from "../validation/text";
 
 export interface SchemaOptions {
   /**
@@ -97,6 +98,11 @@ function formatProblem(spec: FieldSpec, value: string, product: Product): string
   }
 }
 
+/** Characters no field may hold (lib/validation/text.ts); a secret may hold anything else. */
+function textProblem(spec: FieldSpec, value: string): string | undefined {
+  return spec.secret ? unsafeSecretProblem(value) : unsafeTextProblem(value, spec.label.toLowerCase(), { multiline: spec.input === "textarea" });
+}
+
 function fieldSchema(spec: FieldSpec, requirement: Requirement, product: Product): z.ZodType {
   const label = spec.label;
   if (spec.input === "checkbox") return z.boolean({ error: `${label}: tick or untick.` }).optional().transform((v) => v ?? false);
@@ -117,6 +123,7 @@ function fieldSchema(spec: FieldSpec, requirement: Requirement, product: Product
         return;
       }
       if (max !== undefined && v.length > max) ctx.addIssue({ code: "custom", message: `${label} can be at most ${max} characters.` });
+      else if (textProblem(spec, v)) ctx.addIssue({ code: "custom", message: textProblem(spec, v)! });
       else {
         const problem = formatProblem(spec, v, product);
         if (problem) ctx.addIssue({ code: "custom", message: problem });

@@ -4,6 +4,7 @@
  * accepted licences PENDING, refused ones REFUSED with their reason. The form's submission key is
  * unique, so a double click or a second tab starts one run. The job is queued after the commit.
  */
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
@@ -40,7 +41,7 @@ export async function startRenewalRun(actor: Actor | null, raw: StartRenewalRunI
   const single = preview.cost.length === 1 ? preview.cost[0]! : null;
   let runId: string;
   try {
-    runId = await db.$transaction(async (tx) => {
+    runId = await auditedTransaction(async (tx, changes) => {
       const run = await tx.renewalRun.create({
         data: {
           createdById: actor.id,
@@ -60,8 +61,13 @@ export async function startRenewalRun(actor: Actor | null, raw: StartRenewalRunI
           ...refused.map((r) => ({ runId: run.id, licenceId: r.licenceId, status: "REFUSED" as const, message: r.reason ?? null })),
         ],
       });
+      changes.push({
+        target: `RenewalRun:${run.id}`,
+        before: null,
+        after: { licences: preview.accepted.length, refused: refused.length, currency: single?.currency ?? null, sellTotal: single?.sell ?? null, buyTotal: single?.buy ?? null },
+      });
       return run.id;
-    });
+    }, { db });
   } catch (error) {
     // The same submission, committed meanwhile by a concurrent request: that one's run.
     if ((error as { code?: string })?.code !== "P2002") throw error;

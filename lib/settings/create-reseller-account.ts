@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { serializable } from "@/lib/db/serializable";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { encryptSecret } from "@/lib/crypto/credentials";
@@ -13,7 +13,7 @@ export async function createResellerAccount(actor: Actor, input: z.output<typeof
   assertCan(actor, "manageSettings");
   const loginPasswordEnc = encryptSecret(input.password, serverEnv().CREDENTIALS_KEY);
   try {
-    return await serializable(async (tx) => {
+    return await auditedTransaction(async (tx, changes) => {
       const taken = await tx.resellerAccount.findUnique({
         where: { apiBaseUrl_loginName: { apiBaseUrl: input.apiBaseUrl, loginName: input.loginName } },
         select: { id: true },
@@ -32,8 +32,13 @@ export async function createResellerAccount(actor: Actor, input: z.output<typeof
         select: { id: true, label: true },
       });
       const isDefault = await settleDefaultAccount(tx, account.id, input.isDefault);
+      changes.push({
+        target: `ResellerAccount:${account.id}`,
+        before: null,
+        after: { label: input.label, loginName: input.loginName, apBrand: input.apBrand || null, apiBaseUrl: input.apiBaseUrl, mode: input.mode, autoRenewDefault: input.autoRenewDefault, isDefault, password: "changed" },
+      });
       return { ...account, isDefault };
-    });
+    }, { serializable: true });
   } catch (error) {
     // Two admins adding the same login at once: the unique index decides.
     if (isLoginConflict(error)) throw loginTaken();

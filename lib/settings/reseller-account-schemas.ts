@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasControlCharacters, plainText } from "@/lib/validation/text";
+import { hasControlCharacters, plainText, unsafeSecretProblem } from "@/lib/validation/text";
 
 export const SECTIGO_MODES = ["SANDBOX", "LIVE"] as const;
 
@@ -32,7 +32,10 @@ const apBrand = z
 const password = z
   .string()
   .max(128, "Keep the password under 129 characters.")
-  .refine((v) => !hasControlCharacters(v), "Passwords cannot contain control characters.");
+  .superRefine((v, ctx) => {
+    const problem = unsafeSecretProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const accountFields = {
   label: plainText({ label: "a label", max: 100 }),

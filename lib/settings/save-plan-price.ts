@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { prisma } from "@/lib/db";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
+import { changedFields } from "@/lib/audit/changed-fields";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -20,10 +21,17 @@ export async function savePlanPrice(actor: Actor, input: z.output<typeof savePla
     enabled: input.enabled,
     updatedById: actor.system ? null : actor.id,
   };
-  const row = await prisma.planPrice.upsert({
-    where: { productKey_term: { productKey: input.productKey, term: input.term } },
-    create: { productKey: input.productKey, term: input.term, ...data },
-    update: data,
+  const key = { productKey: input.productKey, term: input.term };
+  const row = await auditedTransaction(async (tx, changes) => {
+    // The row as it was, locked so the before/after is the one this save replaced.
+    const [before] = await tx.$queryRaw<Array<{ buyPrice: string; sellPrice: string; currency: string; enabled: boolean }>>`
+      SELECT "buyPrice"::text AS "buyPrice", "sellPrice"::text AS "sellPrice", currency, enabled
+      FROM "PlanPrice" WHERE "productKey" = ${input.productKey} AND term = ${input.term} FOR UPDATE`;
+    const saved = await tx.planPrice.upsert({ where: { productKey_term: key }, create: { ...key, ...data }, update: data });
+    const after = { buyPrice: saved.buyPrice.toFixed(2), sellPrice: saved.sellPrice.toFixed(2), currency: saved.currency, enabled: saved.enabled };
+    const target = `PlanPrice:${input.productKey}/${input.term}`;
+    changes.push(before ? changedFields(target, { ...before, buyPrice: Number(before.buyPrice).toFixed(2), sellPrice: Number(before.sellPrice).toFixed(2) }, after) : { target, before: null, after });
+    return saved;
   });
   return {
     productKey: row.productKey,

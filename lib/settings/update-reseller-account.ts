@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { serializable } from "@/lib/db/serializable";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { encryptSecret } from "@/lib/crypto/credentials";
@@ -8,6 +8,9 @@ import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isLoginConflict, loginTaken, settleDefaultAccount } from "@/lib/settings/account-conflicts";
 import type { updateResellerAccountSchema } from "@/lib/settings/reseller-account-schemas";
+import { changedFields } from "@/lib/audit/changed-fields";
+
+const AUDITED_FIELDS = { label: true, loginName: true, apBrand: true, apiBaseUrl: true, mode: true, autoRenewDefault: true } as const;
 
 export const KEEP_ONE_DEFAULT = "This is the default account. Make another account the default instead.";
 
@@ -16,8 +19,8 @@ export async function updateResellerAccount(actor: Actor, input: z.output<typeof
   assertCan(actor, "manageSettings");
   const loginPasswordEnc = input.password ? encryptSecret(input.password, serverEnv().CREDENTIALS_KEY) : undefined;
   try {
-    return await serializable(async (tx) => {
-      const current = await tx.resellerAccount.findUnique({ where: { id: input.id }, select: { id: true, isDefault: true } });
+    return await auditedTransaction(async (tx, changes) => {
+      const current = await tx.resellerAccount.findUnique({ where: { id: input.id }, select: { ...AUDITED_FIELDS, id: true, isDefault: true } });
       if (!current) throw new AppError("NOT_FOUND", "That reseller account no longer exists.");
       // Unticking "default" would leave no default: another account must take over instead.
       if (current.isDefault && !input.isDefault) throw new AppError("CONFLICT", KEEP_ONE_DEFAULT, "isDefault");
@@ -40,8 +43,10 @@ export async function updateResellerAccount(actor: Actor, input: z.output<typeof
         select: { id: true, label: true },
       });
       const isDefault = await settleDefaultAccount(tx, account.id, input.isDefault);
+      const after = { label: input.label, loginName: input.loginName, apBrand: input.apBrand || null, apiBaseUrl: input.apiBaseUrl, mode: input.mode, autoRenewDefault: input.autoRenewDefault, isDefault };
+      changes.push(changedFields(`ResellerAccount:${account.id}`, current, after, { password: loginPasswordEnc ? "changed" : "unchanged" }));
       return { ...account, isDefault, passwordChanged: !!loginPasswordEnc };
-    });
+    }, { serializable: true });
   } catch (error) {
     if (isLoginConflict(error)) throw loginTaken();
     throw error;

@@ -20,7 +20,7 @@
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { actorUserId } from "@/lib/auth/system-actor";
-import { recordChange } from "@/lib/audit/audit-scope";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { decideDriftSchema, type DecideDriftInput } from "./sync-schemas";
@@ -77,7 +77,7 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
   const who = actorUserId(actor);
   const now = new Date();
 
-  const { before, staleIds } = await db.$transaction(async (tx) => {
+  const { staleIds } = await auditedTransaction(async (tx, changes) => {
     const licenceIds = [...new Set(items.map((i) => i.licenceId).filter((id): id is string => !!id))];
     // Locked until the rows are decided: nobody changes them between the check and the update.
     if (accept && licenceIds.length) await tx.$queryRaw`SELECT 1 FROM "License" WHERE "id" = ANY(${licenceIds}) ORDER BY "id" FOR UPDATE`;
@@ -99,25 +99,25 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
     }
     const done = apply.length ? await tx.driftItem.updateMany({ where: { id: { in: apply }, state: "OPEN" }, data: { state: accept ? "ACCEPTED" : "IGNORED", decidedById: who, decidedAt: now } }) : { count: 0 };
     if (done.count !== apply.length) throw new AppError("CONFLICT", "Someone decided some of these differences at the same time. Reload the page.");
-    return { before: byId, staleIds };
-  });
-
-  for (const item of items) {
-    if (staleIds.includes(item.id)) {
-      recordChange({ target: `DriftItem:${item.id}`, before: { state: "OPEN" }, after: { state: "STALE", kind: item.kind, ours: item.ours } });
-    } else if (accept && item.licenceId && item.kind !== "UNKNOWN_TO_US") {
-      const field = FIELD[item.kind];
-      const was = before.get(item.licenceId);
-      const value = item.kind === "AUTO_RENEW" ? item.theirs === "true" : item.theirs;
-      recordChange({
-        target: `License:${item.licenceId}`,
-        before: { [field]: was ? was[field] : item.ours, drift: item.id },
-        after: { [field]: value, source: "Sectigo", drift: item.id },
-      });
-    } else {
-      recordChange({ target: `DriftItem:${item.id}`, before: { state: "OPEN" }, after: { state: "IGNORED", kind: item.kind, orderNumber: item.orderNumber } });
+    for (const item of items) {
+      if (staleIds.includes(item.id)) {
+        changes.push({ target: `DriftItem:${item.id}`, before: { state: "OPEN" }, after: { state: "STALE", kind: item.kind, ours: item.ours } });
+      } else if (accept && item.licenceId && item.kind !== "UNKNOWN_TO_US") {
+        const field = FIELD[item.kind];
+        const was = byId.get(item.licenceId);
+        const value = item.kind === "AUTO_RENEW" ? item.theirs === "true" : item.theirs;
+        changes.push({
+          target: `License:${item.licenceId}`,
+          before: { [field]: was ? was[field] : item.ours, drift: item.id },
+          after: { [field]: value, source: "Sectigo", drift: item.id },
+        });
+      } else {
+        changes.push({ target: `DriftItem:${item.id}`, before: { state: "OPEN" }, after: { state: "IGNORED", kind: item.kind, orderNumber: item.orderNumber } });
+      }
     }
-  }
+    return { staleIds };
+  }, { db });
+
   const remaining = all ? await db.driftItem.count({ where }) : 0;
   const changed = staleIds.length;
   return {

@@ -5,7 +5,7 @@
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { actorUserId } from "@/lib/auth/system-actor";
-import { recordChange } from "@/lib/audit/audit-scope";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { startSyncSchema, type StartSyncInput } from "./sync-schemas";
@@ -24,8 +24,11 @@ export async function startSync(actor: Actor | null, raw: StartSyncInput, deps: 
   if (!account) throw new AppError("NOT_FOUND", "That reseller account does not exist.", "resellerAccountId");
   const open = await deps.db.syncRun.findFirst({ where: { resellerAccountId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
   if (open) return { runId: open.id, alreadyRunning: true };
-  const run = await deps.db.syncRun.create({ data: { resellerAccountId, createdById: actorUserId(actor) } });
-  recordChange({ target: `SyncRun:${run.id}`, after: { resellerAccountId, status: run.status } });
+  const run = await auditedTransaction(async (tx, changes) => {
+    const created = await tx.syncRun.create({ data: { resellerAccountId, createdById: actorUserId(actor) } });
+    changes.push({ target: `SyncRun:${created.id}`, before: null, after: { resellerAccountId, status: created.status } });
+    return created;
+  }, { db: deps.db });
   await deps.enqueue(run.id);
   return { runId: run.id, alreadyRunning: false };
 }

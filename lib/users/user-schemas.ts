@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
-import { hasControlCharacters, plainText } from "@/lib/validation/text";
+import { plainText, unsafeSecretProblem } from "@/lib/validation/text";
 
 const password = z
   .string()
   .min(12, "Use at least 12 characters.")
   .max(200, "Use at most 200 characters.")
-  .refine((v) => !hasControlCharacters(v), "Passwords cannot contain control characters.");
+  .superRefine((v, ctx) => {
+    const problem = unsafeSecretProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 /** Shared by the admin forms (react-hook-form resolver) and the server actions. */
 export const createUserSchema = z.object({

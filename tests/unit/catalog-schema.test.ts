@@ -7,13 +7,13 @@ import {
   parseCsr,
   placeOrderItemsFor,
   productByKey,
-  termOptionsFor,
   type FieldKey,
   type OrderFormInput,
   type Product,
   type SchemaOptions,
 } from "@/lib/catalog";
 import { EC256W, RSA1024, RSA2048, RSA2048W, RSA3072 } from "../sectigo/fixtures/csrs";
+import { validInput } from "../fixtures/catalog-input";
 
 /* CSRs made with `openssl req -new -newkey …` (RSA 2048/3072/1024, EC P-256 wildcard, EC P-521). */
 const EC521 = `-----BEGIN CERTIFICATE REQUEST-----
@@ -26,58 +26,6 @@ NKQHJqAAMAoGCCqGSM49BAMCA4GMADCBiAJCAKRsk6lR6d1Gc2xVS7Z5THDxJwz+
 M7U3ZN3Sd+jgwXX53bHEtV+VTiMFpukK9bqUMW5JbzhmDPIeiX5+FuR36Co+wJD9
 9W1Md/q5WwaNDpcQNm+LJQY=
 -----END CERTIFICATE REQUEST-----`;
-
-/** A valid value for each field, for the product at hand. */
-function sample(product: Product, key: FieldKey): string | boolean | string[] {
-  const psd2 = product.rules?.includes("psd2") === true;
-  switch (key) {
-    case "csr":
-      if (product.wildcard) return EC256W;
-      return (product.csr?.minRsaBits ?? 2048) > 2048 ? RSA3072 : RSA2048;
-    case "emailAddress":
-    case "appRepEmailAddress":
-      return "jo@example.com";
-    case "countryName":
-    case "joiCountryName":
-      return "BE";
-    case "domainName":
-      return "shop.example.com";
-    case "organizationIdentifier":
-      return psd2 ? "PSDFI-FINFSA-1234567-8" : "VATBE-0876866";
-    case "semanticsIdentifier":
-      return "PNOBE-12345678";
-    case "ncaIdentifier":
-      return "FI-FINFSA";
-    case "shipping":
-      return "standard";
-    case "sslProductId":
-      return "287";
-    case "accountServicingRole":
-      return true;
-    case "paymentInitiationRole":
-    case "accountInformationRole":
-    case "paymentServiceRole":
-      return false;
-    case "title":
-      return "Dr";
-    case "loginName":
-      return "jo.example";
-    case "loginPassword":
-      return "  s3cret with spaces ";
-    default:
-      return `${key} value`.slice(0, 10);
-  }
-}
-
-/** Every required field filled with a valid value, and the first term. */
-function validInput(product: Product, options?: SchemaOptions): OrderFormInput {
-  const input: OrderFormInput = { term: termOptionsFor(product)[0]?.value ?? "" };
-  for (const field of formFieldsFor(product, options)) {
-    if (field.required || field.group === "psd2") input[field.key] = sample(product, field.key);
-  }
-  if (product.fields.localityName) input.localityName = "Brussels";
-  return input;
-}
 
 const orderable = PRODUCTS.filter((p) => p.orderable);
 
