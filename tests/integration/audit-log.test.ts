@@ -49,7 +49,7 @@ describe("audit log", () => {
     expect((await change({ userId: staff.id, role: "SUPPORT" })).ok).toBe(true);
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "settings.users.changeUserRole" }, orderBy: { id: "desc" } });
     expect(entry).toMatchObject({ actorId: admin.id, actorRole: "ADMIN", outcome: "OK", clientAddress: "198.51.100.7", userAgent: "audit-test" });
-    expect(entry.changes).toEqual([{ target: `User:${staff.id}`, before: { role: "STAFF" }, after: { role: "SUPPORT" } }]);
+    expect(entry.changes).toEqual([{ target: `User:${staff.id}`, before: { role: "STAFF" }, after: { role: "SUPPORT", sessionsEnded: 0 } }]);
 
     const secretAction = authorizedAction(
       { name: "test.secret", permission: "manageUsers", schema: z.object({ loginPassword: z.string(), nested: z.object({ password: z.string(), label: z.string() }) }) },

@@ -79,4 +79,39 @@ describe("authorizedAction", () => {
     expect(result.error.message).toMatch(/cannot tell whether/i);
     expect(logError).toHaveBeenCalledWith(result.error.ref, expect.any(Error));
   });
+
+  it("does not run an action whose audit entry cannot be written (a call to Sectigo cannot be undone afterwards)", async () => {
+    const handler = vi.fn(async () => "placed");
+    const audit = vi.fn(async () => {});
+    const action = createActionClient({
+      getActor: async () => staff,
+      logError: () => {},
+      audit,
+      auditCheck: async () => {
+        throw new Error("the audit log is unreachable");
+      },
+    })({ name: "test.action", permission: "placeOrders", schema }, handler);
+    const result = await action({ domainName: "example.com" });
+    expect(!result.ok && result.error.code).toBe("INTERNAL");
+    expect(!result.ok && result.error.message).toMatch(/was not made/);
+    expect(handler).not.toHaveBeenCalled();
+    expect(audit).not.toHaveBeenCalled();
+  });
+
+  it("tries the entry of a done Sectigo change again before reporting it lost, and reports it by reference", async () => {
+    const logged: string[] = [];
+    let calls = 0;
+    const action = createActionClient({
+      getActor: async () => staff,
+      logError: (ref, error) => logged.push(`${ref} ${(error as Error).message}`),
+      audit: async () => {
+        calls++;
+        if (calls < 3) throw new Error("connection reset");
+      },
+      auditCheck: async () => {},
+    })({ name: "test.action", permission: "placeOrders", schema }, async () => "placed");
+    expect(await action({ domainName: "example.com" })).toEqual({ ok: true, data: "placed" });
+    expect(calls).toBe(3);
+    expect(logged).toEqual([]);
+  });
 });
