@@ -111,8 +111,11 @@ export function createActionClient(deps: ActionDeps) {
       try {
         data = await runInAuditContext(context, () => handler(actor, parsed.data));
       } catch (error) {
+        // An entry written with the change already holds its before/after: the failure that
+        // followed (e.g. queueing a job) is its own entry, without repeating them.
+        const changes = context.written ? [] : context.changes;
         if (error instanceof AppError) {
-          await auditRefusal(actor, error.code, parsed.data, context.changes);
+          await auditRefusal(actor, error.code, parsed.data, changes);
           return {
             ok: false,
             error: {
@@ -123,7 +126,7 @@ export function createActionClient(deps: ActionDeps) {
           };
         }
         const result = internal(error);
-        await auditRefusal(actor, "INTERNAL", parsed.data, context.changes);
+        await auditRefusal(actor, "INTERNAL", parsed.data, changes);
         return result;
       }
       if (audited && !context.written) await writeAfter(record("OK", context.changes));

@@ -10,6 +10,7 @@
  * Safe to repeat: the call sets a value, it does not toggle, so after a lost answer the person can
  * simply switch again. Our record changes only once Sectigo said yes.
  */
+import { recordChange } from "@/lib/audit/audit-scope";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
@@ -59,6 +60,7 @@ export async function setAutoRenew(actor: Actor | null, raw: SetAutoRenewInput, 
     const message = unknown
       ? `Sectigo's answer was lost, so whether auto-renew is ${word} is not known. Switching again is safe: it sets the same value.`
       : `Sectigo did not switch auto-renew ${word}: ${result.error.userMessage}`;
+    recordChange({ target: `License:${licence.id}`, before: { autoRenew: licence.autoRenew }, after: { autoRenew: licence.autoRenew, asked: input.autoRenew, sectigo: unknown ? "answer lost" : "refused" } });
     await d.db.orderEvent.create({
       data: eventData(licence.orderId, actor, { kind: "AUTO_RENEW_FAILED", message: `${actorLabel(actor)} tried to switch auto-renew ${word} for ${licence.domainName}. ${message}`, data: { licenceId: licence.id, autoRenew: input.autoRenew, code: result.error.code ?? null } }),
     });
@@ -70,6 +72,7 @@ export async function setAutoRenew(actor: Actor | null, raw: SetAutoRenewInput, 
       data: eventData(licence.orderId, actor, { kind: "AUTO_RENEW", message: `${actorLabel(actor)} switched auto-renew ${word} for ${licence.domainName} (licence ${licence.productName}).`, data: { licenceId: licence.id, autoRenew: input.autoRenew } }),
     }),
   ]);
+  recordChange({ target: `License:${licence.id}`, before: { autoRenew: licence.autoRenew }, after: { autoRenew: input.autoRenew } });
   return { ok: true, autoRenew: input.autoRenew, changed: true };
 }
 

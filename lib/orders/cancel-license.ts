@@ -7,6 +7,7 @@
  * licence is written with the form's unique `submissionKey` before the one call; the same submission
  * again is answered with that order. A lost answer leaves it UNKNOWN: never sent again.
  */
+import { recordChange } from "@/lib/audit/audit-scope";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { z } from "zod";
 import { assertCan } from "@/lib/auth/authorize";
@@ -94,7 +95,7 @@ export type CancelLicenseResult =
 
 const SEEN = { id: true, status: true, errorMessage: true, kind: true, targetLicenseId: true } as const;
 
-export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput, deps: OrderDeps): Promise<CancelLicenseResult> {
+async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, deps: OrderDeps): Promise<CancelLicenseResult> {
   assertCan(actor, "manageRenewals");
   const input = cancelLicenseSchema.parse(raw);
   const { db } = deps;
@@ -197,4 +198,17 @@ async function alreadySubmitted(
   }
   await deps.db.orderEvent.create({ data: eventData(seen.id, actor, { kind: "DUPLICATE_SUBMISSION", message: "The same submission arrived again; nothing was sent to Sectigo." }) });
   return { ok: true, orderId: seen.id, outcome: "ALREADY_SUBMITTED" };
+}
+
+export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput, deps: OrderDeps): Promise<CancelLicenseResult> {
+  const result = await cancelLicenseOnce(actor, raw, deps);
+  // The person's audit entry: the cancellation order made by this request, and what it did to the
+  // licence (only an active licence is cancelled, so that is its "before").
+  if (result.ok && result.outcome !== "ALREADY_SUBMITTED") {
+    recordChange({ target: `Order:${result.orderId}`, before: null, after: { kind: "cancellation", outcome: result.outcome, licence: raw.licenceId } });
+    if (result.outcome !== "UNKNOWN") recordChange({ target: `License:${raw.licenceId}`, before: { status: "ACTIVE" }, after: { status: result.outcome } });
+  } else if (!result.ok && result.orderId) {
+    recordChange({ target: `Order:${result.orderId}`, before: null, after: { kind: "cancellation", outcome: "FAILED", licence: raw.licenceId } });
+  }
+  return result;
 }

@@ -12,6 +12,7 @@
  * 3. An order left SUBMITTING (the app stopped during the call) is treated as UNKNOWN by the
  *    reconciliation pass once the call's time budget has passed.
  */
+import { recordChange } from "@/lib/audit/audit-scope";
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
@@ -31,6 +32,16 @@ export interface OrderRef {
   orderNumber: string | null;
   status: OrderStatus;
 }
+
+export type SubmitOptions = {
+  permission?: "placeOrders" | "manageRenewals";
+  /**
+   * The caller read the existing customer and the account from the same row it acts on (a licence
+   * action: the licence's customer and that customer's account), so the check that the customer
+   * belongs to the account is not repeated. Never set for ids that came from a form.
+   */
+  customerOfAccountKnown?: boolean;
+};
 
 export type SubmitResult =
   /** `licenceExpiresAt`: a placed renewal's new expiry, when this request recorded it (saves the caller a read). */
@@ -56,19 +67,25 @@ const REF = { id: true, foreignOrderNumber: true, orderNumber: true, status: tru
  * `permission`: what the caller's use case requires of the actor (it checked it too); licence
  * actions (renew, add-on from the licence page, plan change, cancel) are `manageRenewals`.
  */
-export async function submitOrder(
+export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput, deps: OrderDeps, options: SubmitOptions = {}): Promise<SubmitResult> {
+  const result = await submitOrderOnce(actor, raw, deps, options);
+  // The person's audit entry: the order this submission created, as it stands after the call
+  // (a repeated submission created nothing).
+  if (result.outcome !== "ALREADY_SUBMITTED") {
+    recordChange({
+      target: `Order:${result.order.id}`,
+      before: null,
+      after: { status: result.order.status, orderNumber: result.order.orderNumber, foreignOrderNumber: result.order.foreignOrderNumber, kind: raw.kind, licence: raw.targetLicenseId ?? null },
+    });
+  }
+  return result;
+}
+
+async function submitOrderOnce(
   actor: Actor | null,
   raw: OrderSubmissionInput,
   deps: OrderDeps,
-  options: {
-    permission?: "placeOrders" | "manageRenewals";
-    /**
-     * The caller read the existing customer and the account from the same row it acts on (a licence
-     * action: the licence's customer and that customer's account), so the check that the customer
-     * belongs to the account is not repeated. Never set for ids that came from a form.
-     */
-    customerOfAccountKnown?: boolean;
-  } = {},
+  options: SubmitOptions = {},
 ): Promise<SubmitResult> {
   assertCan(actor, options.permission ?? "placeOrders");
   const parsed = orderSubmissionSchema.safeParse(raw);

@@ -189,4 +189,26 @@ describe("role matrix over every server action", () => {
       }
     });
   }
+
+  // Issue 16 item 3, generated from the same list: an audited action that changed any row says
+  // what changed, as before and after (not only its input). Run once each, as a role allowed to.
+  it("every audited action that changes a row records before and after in its entry", async () => {
+    const missing: string[] = [];
+    for (const a of actions.filter((x) => x.audit)) {
+      const role = ROLES.find((r) => can(r, a.permission))!;
+      currentActor = await actorOf(role);
+      const before = await fingerprint();
+      const lastId = (await prisma.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
+      await a.fn(SAMPLES[a.name]!());
+      if ((await fingerprint()) === before) continue;
+      const entries = await prisma.auditEntry.findMany({ where: { id: { gt: lastId }, action: a.name } });
+      const changes = entries.flatMap((e) => (Array.isArray(e.changes) ? (e.changes as Array<Record<string, unknown>>) : []));
+      // One entry with the change; a failure after the change committed (a job that could not be
+      // queued) is a second entry of its own, without the change.
+      if (entries.filter((e) => Array.isArray(e.changes) && e.changes.length > 0).length !== 1 || changes.length === 0 || !changes.every((c) => "before" in c && "after" in c && typeof c.target === "string")) {
+        missing.push(`${a.name}: ${entries.map((e) => e.outcome).join("+")} entries, changes ${JSON.stringify(changes)}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });
