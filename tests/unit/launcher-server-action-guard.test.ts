@@ -9,7 +9,10 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { NextConfig } from "next";
 import { afterEach, describe, expect, it, vi } from "vitest";
+// @ts-expect-error -- next.config.mjs is plain ESM without a declaration file
+import rawConfig from "../../next.config.mjs";
 import { guardRequests, type GuardOptions } from "@/lib/launcher/request-guard";
 import { FORWARDED_HEADERS } from "@/lib/launcher/forwarded-headers";
 import { SERVER_ACTION_BODY_LIMIT } from "@/lib/launcher/server-action-guard";
@@ -68,6 +71,14 @@ const action = (port: number, extra: Record<string, string> = {}) => ({
   "next-action": ACTION,
   "content-type": "text/plain;charset=UTF-8",
   ...extra,
+});
+
+describe("the guard's rules are Next's", () => {
+  it("next.config.mjs keeps Next's default body limit (1 MB) and origin check, which the guard reproduces", () => {
+    // Setting either in next.config.mjs means changing SERVER_ACTION_BODY_LIMIT / originRefusal too.
+    expect((rawConfig as NextConfig).experimental?.serverActions).toBeUndefined();
+    expect(SERVER_ACTION_BODY_LIMIT).toBe(1024 * 1024);
+  });
 });
 
 describe("server actions from another origin", () => {
