@@ -6,6 +6,19 @@ import { z } from "zod";
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
+/**
+ * SECTIGO_ALLOWED_SANDBOX_URLS: more sandbox base URLs SANDBOX accounts may use, beside the one
+ * the app was started with (comma or space separated, e.g. a shared test sandbox).
+ */
+const sandboxUrlList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(/[\s,]+/).filter(Boolean))
+  .refine(
+    (urls) => urls.every((u) => /^https?:\/\/[^/?#@]+\/[^?#]*$/i.test(u) && URL.canParse(u)),
+    "must be http(s) base URLs such as http://10.0.0.5:4010/products/, separated by commas",
+  );
+
 /** What the Next.js server needs at run time. The launcher provides all of it. */
 export const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -16,8 +29,12 @@ export const serverEnvSchema = z.object({
   CREDENTIALS_KEY: z
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64"),
-  /** Where the demo seed points the sandbox reseller account. */
+  /**
+   * The sandbox the app was started with (the launcher sets it; the demo account points at it).
+   * SANDBOX accounts may send their password here and nowhere else (lib/sectigo/client/allowed-urls.ts).
+   */
   SECTIGO_SANDBOX_URL: z.string().url().default("http://127.0.0.1:4010/products/"),
+  SECTIGO_ALLOWED_SANDBOX_URLS: sandboxUrlList,
   /** Timeout for each Sectigo call, in milliseconds. */
   SECTIGO_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   /** Bulk renewal runs: renewals each job worker sends to Sectigo at once. */
@@ -34,6 +51,8 @@ export const launcherEnvSchema = z.object({
   SANDBOX_PORT: port(4010),
   /** Set to skip the local sandbox and point the demo reseller account elsewhere. */
   SECTIGO_BASE_URL: z.string().url().optional(),
+  /** Checked at start too, so a typo stops `npm start` instead of the first Test connection. */
+  SECTIGO_ALLOWED_SANDBOX_URLS: sandboxUrlList,
   /** Override the generated local secrets (see lib/launcher/profile.ts). */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   CREDENTIALS_KEY: z.string().optional(),

@@ -1,9 +1,10 @@
 /**
  * The Next.js server the launcher starts (prod, dev and e2e): Next's own request handling behind
  * a node:http server we own, so every request first goes through lib/launcher/request-guard.ts
- * (trusted client address header; dev-only routes for this machine only).
+ * (trusted client address header; forwarded headers only from a trusted proxy; dev-only routes for
+ * this machine only; server-action requests Next would answer with a 500 refused with 403/413/400).
  *   node --import tsx lib/launcher/next-server.ts [--dev] --port 3000 --host 127.0.0.1
- * Env: what the app needs (DATABASE_URL, ...) plus TRUST_PROXY_HOPS. SIGTERM/SIGINT stop it.
+ * Env: what the app needs (DATABASE_URL, ...) plus TRUST_PROXY_HOPS and PUBLIC_URL. SIGTERM/SIGINT stop it.
  */
 import { EventEmitter } from "node:events";
 import http from "node:http";
@@ -20,7 +21,7 @@ const { values } = parseArgs({
 const dev = values.dev ?? false;
 const port = Number(values.port);
 const host = values.host ?? "127.0.0.1";
-const { TRUST_PROXY_HOPS } = launcherEnv();
+const { TRUST_PROXY_HOPS, PUBLIC_URL } = launcherEnv();
 
 // Next attaches its own 'upgrade' listener (dev hot reload) to the server it is given. Give it a
 // stand-in, so upgrades reach Next only through our guard below.
@@ -28,7 +29,7 @@ const upgrades = new EventEmitter();
 const app = next({ dev, dir: ROOT, hostname: host, port, httpServer: upgrades as unknown as http.Server });
 await app.prepare();
 const handle = app.getRequestHandler();
-const guardOptions = { dev, trustProxyHops: TRUST_PROXY_HOPS };
+const guardOptions = { dev, trustProxyHops: TRUST_PROXY_HOPS, publicUrl: PUBLIC_URL };
 
 const server = http.createServer(guardRequests(guardOptions, handle));
 server.on(

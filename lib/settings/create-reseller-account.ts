@@ -5,12 +5,15 @@ import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { encryptSecret } from "@/lib/crypto/credentials";
 import { serverEnv } from "@/lib/env";
+import { assertAllowedBaseUrl } from "@/lib/sectigo/allowed-base-url";
 import { isLoginConflict, loginTaken, settleDefaultAccount } from "@/lib/settings/account-conflicts";
 import type { createResellerAccountSchema } from "@/lib/settings/reseller-account-schemas";
 
 /** Adds a reseller account; the password is encrypted here and never returned. */
 export async function createResellerAccount(actor: Actor, input: z.output<typeof createResellerAccountSchema>) {
   assertCan(actor, "manageSettings");
+  // Where this account's password may be sent (LIVE: Sectigo only; SANDBOX: the configured sandbox).
+  assertAllowedBaseUrl(input.apiBaseUrl, input.mode);
   const loginPasswordEnc = encryptSecret(input.password, serverEnv().CREDENTIALS_KEY);
   try {
     return await auditedTransaction(async (tx, changes) => {

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { encryptSecret } from "@/lib/crypto/credentials";
 import { serverEnv } from "@/lib/env";
+import { assertAllowedBaseUrl } from "@/lib/sectigo/allowed-base-url";
 import { AppError } from "@/lib/errors";
 import { isLoginConflict, loginTaken, settleDefaultAccount } from "@/lib/settings/account-conflicts";
 import type { updateResellerAccountSchema } from "@/lib/settings/reseller-account-schemas";
@@ -17,6 +18,8 @@ export const KEEP_ONE_DEFAULT = "This is the default account. Make another accou
 /** Edits an account. An empty password keeps the stored one; a new one replaces it, encrypted. */
 export async function updateResellerAccount(actor: Actor, input: z.output<typeof updateResellerAccountSchema>) {
   assertCan(actor, "manageSettings");
+  // Where this account's password may be sent (LIVE: Sectigo only; SANDBOX: the configured sandbox).
+  assertAllowedBaseUrl(input.apiBaseUrl, input.mode);
   const loginPasswordEnc = input.password ? encryptSecret(input.password, serverEnv().CREDENTIALS_KEY) : undefined;
   try {
     return await auditedTransaction(async (tx, changes) => {

@@ -10,6 +10,7 @@ import { decryptSecret } from "@/lib/crypto/credentials";
 import { DEMO_RESELLER, DEMO_RESELLER_NO_SITELOCK, anchorDay } from "@/lib/demo/demo-data";
 import { orderableByFamily, productByKey, termByValue, termOptionsFor } from "@/lib/catalog";
 import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { VENDOR_ERROR_TABLE } from "@/lib/sectigo/client/errors/codes";
 import {
   LIVE_NEEDS_HTTPS,
   createResellerAccountSchema,
@@ -41,10 +42,14 @@ const SECRET = "demo-sandbox-pass";
 
 beforeAll(async () => {
   const anchor = anchorDay(new Date());
-  db = await startDemoDatabase(anchor);
-  prisma = (await import("@/lib/db")).prisma;
   sandbox = await startSandbox({ port: 0, demo: true, demoAnchor: anchor });
   products = `${sandbox.url}/products/`;
+  // The sandbox this "app" was started with, and the other SANDBOX URLs these tests save (the
+  // demo account's, another login's, an unreachable one): before the env is first read.
+  process.env.SECTIGO_SANDBOX_URL = products;
+  process.env.SECTIGO_ALLOWED_SANDBOX_URLS = "http://127.0.0.1:4999/products/ https://other.example/products/ http://127.0.0.1:9/products/";
+  db = await startDemoDatabase(anchor);
+  prisma = (await import("@/lib/db")).prisma;
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -185,9 +190,9 @@ describe("reseller accounts", () => {
     expect(await prisma.resellerAccount.count()).toBe(before);
   });
 
-  it("shows Sectigo's -16 and its message for a wrong password, never the password", async () => {
+  it("shows Sectigo's -16 with our sentence for it for a wrong password, never the password", async () => {
     const result = await actionsAs(admin).test({ loginName: DEMO_RESELLER.loginName, apiBaseUrl: products, mode: "SANDBOX", password: "wrong-Password-123" });
-    expect(result).toMatchObject({ ok: true, data: { ok: false, code: -16, message: expect.stringMatching(/\w/) } });
+    expect(result).toMatchObject({ ok: true, data: { ok: false, code: -16, message: VENDOR_ERROR_TABLE[-16]!.userMessage } });
     expect(JSON.stringify(result)).not.toContain("wrong-Password-123");
   });
 

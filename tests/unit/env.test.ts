@@ -36,6 +36,15 @@ describe("env validation", () => {
     expect(message).not.toContain("too-short-key-value");
   });
 
+  it("reads the sandbox allow-list as a list of base URLs, and refuses anything else at start", () => {
+    expect(parseEnv(serverEnvSchema, valid).SECTIGO_ALLOWED_SANDBOX_URLS).toEqual([]);
+    const list = "http://10.0.0.5:4010/products/, https://sandbox.example/products/";
+    expect(parseEnv(serverEnvSchema, { ...valid, SECTIGO_ALLOWED_SANDBOX_URLS: list }).SECTIGO_ALLOWED_SANDBOX_URLS).toEqual(["http://10.0.0.5:4010/products/", "https://sandbox.example/products/"]);
+    for (const bad of ["10.0.0.5:4010", "http://u:p@10.0.0.5/products/", "http://10.0.0.5:4010", "ftp://x/products/"]) {
+      expect(() => parseEnv(launcherEnvSchema, { SECTIGO_ALLOWED_SANDBOX_URLS: bad }), bad).toThrow(/SECTIGO_ALLOWED_SANDBOX_URLS must be http\(s\) base URLs/);
+    }
+  });
+
   it("lets the launcher run with nothing set", () => {
     const env = parseEnv(launcherEnvSchema, {});
     expect(env.DATABASE_URL).toBeUndefined();

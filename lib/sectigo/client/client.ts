@@ -39,6 +39,7 @@ import {
 import { type WebHostReport, type WebHostReportInput, decodeWebHostReport, encodeWebHostReport, validateWebHostReport } from "./operations/web-host-report";
 import { type AccountBalance, decodeAccountBalance, encodeGetAccountBalance } from "./operations/account-balance";
 import { checkOrderNumber } from "./operations/validate";
+import { REPORT_MAX_RESPONSE_BYTES } from "./read-body";
 
 type VariantInput<K extends AutoApplyOrderInput["kind"]> = Omit<Extract<AutoApplyOrderInput, { kind: K }>, "kind">;
 
@@ -75,6 +76,8 @@ export function createSectigoClient(config: SectigoClientConfig) {
       decode,
     };
     if (options?.timeoutMs !== undefined) wire.timeoutMs = options.timeoutMs;
+    // Report pages are the only answers that grow with the reseller's size.
+    if (ctx.operation === "webHostReport") wire.maxResponseBytes = REPORT_MAX_RESPONSE_BYTES;
     return send(resolved, wire);
   }
 

@@ -32,6 +32,10 @@ export function resolveConfig(config: SectigoClientConfig): ResolvedConfig & { l
   if (!config.loginPassword) throw new SectigoConfigError("Sectigo loginPassword is required.");
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new SectigoConfigError("Sectigo timeoutMs must be a positive number.");
+  const { maxResponseBytes } = config;
+  if (maxResponseBytes !== undefined && !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw new SectigoConfigError("Sectigo maxResponseBytes must be a positive whole number.");
+  }
 
   const resolved: ResolvedConfig & { loginName: string; loginPassword: string } = {
     baseUrl: url,
@@ -41,6 +45,7 @@ export function resolveConfig(config: SectigoClientConfig): ResolvedConfig & { l
     loginName: config.loginName,
     loginPassword: config.loginPassword,
   };
+  if (maxResponseBytes !== undefined) resolved.maxResponseBytes = maxResponseBytes;
   if (config.recorder) resolved.recorder = config.recorder;
   if (config.callSlot) resolved.callSlot = config.callSlot;
   return resolved;

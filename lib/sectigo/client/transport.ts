@@ -1,16 +1,20 @@
 /**
- * Sends one form POST to Sectigo with a hard timeout, classifies what happened, records the call
- * exactly once (secrets redacted) and returns a typed result. Never throws for vendor reasons.
+ * Sends one form POST to Sectigo with a hard timeout (connect, send and the whole answer) and a
+ * size cap on the answer, classifies what happened, records the call exactly once (secrets
+ * redacted) and returns a typed result. Never throws for vendor reasons.
  */
 import type { OrderContext, RecordedCall, RecordedOutcome, SectigoError, SectigoResult } from "./types";
 import type { FormBody } from "./wire/form";
 import { errorParts, parseBody, type ParsedBody } from "./wire/response";
 import { apiError, transportError, type CallContext } from "./errors/map-error";
 import { redactParams, scrub, secretValues } from "./redact";
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped } from "./read-body";
 
 export interface ResolvedConfig {
   baseUrl: URL;
   timeoutMs: number;
+  /** Overrides every operation's answer size cap (read-body.ts); tests use a small one. */
+  maxResponseBytes?: number;
   fetch: typeof fetch;
   recorder?: (call: RecordedCall) => void | Promise<void>;
   callSlot?: { acquire(): Promise<() => void> };
@@ -24,6 +28,8 @@ export interface WireCall<T> {
   ctx: CallContext;
   orderContext: OrderContext;
   timeoutMs?: number;
+  /** This operation's answer size cap (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
   /** Turns a success body (status ≥ 0) into the domain value; undefined = malformed. */
   decode: (body: ParsedBody) => T | undefined;
 }
@@ -70,8 +76,16 @@ export async function send<T>(config: ResolvedConfig, call: WireCall<T>): Promis
       redirect: "manual",
     });
     httpStatus = response.status;
-    text = await response.text();
-    ({ result, outcome } = interpret(call, response.status, text, secrets));
+    const body = await readBodyCapped(response, config.maxResponseBytes ?? call.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    if (body.cut) {
+      // Not parsed, not stored whole: only a short prefix says what answered.
+      text = `${body.prefix}\n[cut: the answer exceeded ${body.limit} bytes; the rest was not read]`;
+      result = { ok: false, error: transportError({ kind: "malformed", maySent: true, httpStatus: response.status, tooLargeOver: body.limit }, call.ctx) };
+      outcome = "MALFORMED";
+    } else {
+      text = body.text;
+      ({ result, outcome } = interpret(call, response.status, text, secrets));
+    }
   } catch (err) {
     const timedOut = controller.signal.aborted;
     const sent = timedOut || !provablyNotSent(err);

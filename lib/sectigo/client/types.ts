@@ -25,6 +25,12 @@ export interface SectigoClientConfig {
   loginPassword: string;
   /** Per-call budget for connect + send + full response body. Default 30 000 ms. */
   timeoutMs?: number;
+  /**
+   * Overrides, for every operation, the cap on an answer's size (defaults: 1 MiB, WebHostReport
+   * pages 8 MiB; client/read-body.ts). A larger answer is cut while it streams in and the call
+   * fails as malformed: nothing past the cap is read or parsed, and only a short prefix is recorded.
+   */
+  maxResponseBytes?: number;
   /** Called exactly once per HTTP request sent, with secrets already redacted. */
   recorder?: (call: RecordedCall) => void | Promise<void>;
   fetch?: typeof fetch;

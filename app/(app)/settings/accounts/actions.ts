@@ -19,6 +19,7 @@ export const updateResellerAccountAction = authorizedAction({ name: "settings.ac
   return account;
 });
 
-export const testConnectionAction = authorizedAction({ name: "settings.accounts.testConnection", audit: false, permission: "manageSettings", schema: testConnectionSchema }, (actor, input) =>
+// Audited like any other action (the wrapper keeps no password): it sends a stored credential out.
+export const testConnectionAction = authorizedAction({ name: "settings.accounts.testConnection", permission: "manageSettings", schema: testConnectionSchema }, (actor, input) =>
   testResellerConnection(actor, input),
 );

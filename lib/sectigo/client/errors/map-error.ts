@@ -78,6 +78,8 @@ interface TransportFailure {
   maySent: boolean;
   httpStatus?: number;
   detail?: string;
+  /** The answer was cut at this many bytes (kind "malformed"): not read further, not parsed. */
+  tooLargeOver?: number;
 }
 
 /** Errors where we have no (usable) answer from Sectigo. */
@@ -109,7 +111,10 @@ function describeTransport(
     timeout: "No complete answer from Sectigo within the time limit.",
     network: failure.maySent ? "The connection failed after the request was sent." : "Sectigo could not be reached; nothing was sent.",
     http: `Sectigo answered with HTTP ${failure.httpStatus ?? "?"}.`,
-    malformed: "Sectigo's answer could not be understood.",
+    malformed:
+      failure.tooLargeOver !== undefined
+        ? `Sectigo's answer was larger than ${failure.tooLargeOver} bytes; it was cut off and not read.`
+        : "Sectigo's answer could not be understood.",
   }[failure.kind];
   if (mayHavePlaced) return { domainCode: "OUTCOME_UNKNOWN", meaning, userMessage: UNKNOWN_OUTCOME_MESSAGE };
   if (failure.httpStatus === 429) return { domainCode: "RATE_LIMITED", meaning, userMessage: "Sectigo is limiting requests right now. Wait a minute, then try again." };

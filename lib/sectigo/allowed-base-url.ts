@@ -1,0 +1,27 @@
+import { serverEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { SECTIGO_LIVE_BASE_URL, checkSectigoBaseUrl } from "@/lib/sectigo/client/allowed-urls";
+
+/** The sandbox URLs SANDBOX accounts may use: the one the app was started with, and the allow-list. */
+export function allowedSandboxUrls(): string[] {
+  const env = serverEnv();
+  return [env.SECTIGO_SANDBOX_URL, ...env.SECTIGO_ALLOWED_SANDBOX_URLS];
+}
+
+/**
+ * Refuses, as a message on the `apiBaseUrl` field, a URL the account's password may not be sent
+ * to. Checked when an account is saved and before every Test connection; the form's zod schema
+ * cannot do it, as the browser does not know which sandbox this server was started with.
+ */
+export function assertAllowedBaseUrl(apiBaseUrl: string, mode: "LIVE" | "SANDBOX"): void {
+  const sandboxUrls = allowedSandboxUrls();
+  const refusal = checkSectigoBaseUrl(apiBaseUrl, mode, sandboxUrls);
+  if (!refusal) return;
+  const message =
+    refusal === "live-not-sectigo"
+      ? `A live account can only use Sectigo's API at ${SECTIGO_LIVE_BASE_URL}`
+      : refusal === "sandbox-not-configured"
+        ? `A sandbox account can only use the sandbox this Order Desk was started with: ${sandboxUrls.join(" or ")}`
+        : "Enter a base URL without a query or fragment, such as https://secure.trust-provider.com/products/";
+  throw new AppError("INVALID_INPUT", message, "apiBaseUrl");
+}
