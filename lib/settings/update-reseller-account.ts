@@ -13,6 +13,13 @@ import { changedFields } from "@/lib/audit/changed-fields";
 
 const AUDITED_FIELDS = { label: true, loginName: true, apBrand: true, apiBaseUrl: true, mode: true, autoRenewDefault: true } as const;
 
+export const PASSWORD_FOR_NEW_URL = "Type the Sectigo password again: the stored one is only ever sent to the URL and mode it was saved for.";
+
+/** URLs compared as the client sends to them (a missing trailing slash is the same URL). */
+function sameUrl(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
 export const KEEP_ONE_DEFAULT = "This is the default account. Make another account the default instead.";
 
 /** Edits an account. An empty password keeps the stored one; a new one replaces it, encrypted. */
@@ -27,6 +34,11 @@ export async function updateResellerAccount(actor: Actor, input: z.output<typeof
       if (!current) throw new AppError("NOT_FOUND", "That reseller account no longer exists.");
       // Unticking "default" would leave no default: another account must take over instead.
       if (current.isDefault && !input.isDefault) throw new AppError("CONFLICT", KEEP_ONE_DEFAULT, "isDefault");
+      // The stored password goes only where it was saved for: moving the account to another URL or
+      // mode (a LIVE password to a sandbox) needs it typed again.
+      if (!loginPasswordEnc && (sameUrl(current.apiBaseUrl) !== sameUrl(input.apiBaseUrl) || current.mode !== input.mode)) {
+        throw new AppError("INVALID_INPUT", PASSWORD_FOR_NEW_URL, "password");
+      }
       const taken = await tx.resellerAccount.findFirst({
         where: { apiBaseUrl: input.apiBaseUrl, loginName: input.loginName, id: { not: input.id } },
         select: { id: true },

@@ -29,6 +29,8 @@ async function makeClient() {
 }
 
 beforeAll(async () => {
+  // The sandbox URL the demo account was seeded with is the one this "app" was started with.
+  process.env.SECTIGO_SANDBOX_URL = "http://127.0.0.1:4999/products/";
   db = await startDemoDatabase();
   ({ prisma } = await import("@/lib/db"));
   const row = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN" } });

@@ -124,6 +124,19 @@ describe("the stored password goes only to the account's saved URL", () => {
     expect(allowed.state.bodies).toHaveLength(0);
   });
 
+  it("moving a saved account to another allowed URL keeps nothing: the password must be typed again, so a stored one never follows", async () => {
+    const acct = await saved();
+    const { PASSWORD_FOR_NEW_URL } = await import("@/lib/settings/update-reseller-account");
+    const moved = await actions.updateResellerAccountAction({ ...acct, apiBaseUrl: allowed.url, password: "" });
+    expect(moved).toMatchObject({ ok: false, error: { code: "INVALID_INPUT", fieldErrors: { password: [PASSWORD_FOR_NEW_URL] } } });
+    expect(await prisma.resellerAccount.findUniqueOrThrow({ where: { id: acct.id } })).toMatchObject({ apiBaseUrl: products });
+    const retyped = await actions.updateResellerAccountAction({ ...acct, apiBaseUrl: allowed.url, password: "Typed-For-New-Url" });
+    expect(retyped.ok, JSON.stringify(retyped)).toBe(true);
+    // The same URL without its trailing slash is not a move.
+    const same = await actions.updateResellerAccountAction({ ...acct, apiBaseUrl: allowed.url.replace(/\/$/, ""), password: "" });
+    expect(same.ok, JSON.stringify(same)).toBe(true);
+  });
+
   it("with the password typed again, that URL gets the typed password, never the stored one", async () => {
     const acct = await saved();
     await actions.testConnectionAction({ id: acct.id, loginName: acct.loginName, apiBaseUrl: allowed.url, mode: "SANDBOX", password: "Typed-Again-2" });
