@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import type { AuditDb } from "@/lib/audit/audit-scope";
 import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
 import type { SessionUser } from "@/lib/auth/verify-credentials";
+import type { SIGN_IN_OUTCOMES } from "@/lib/audit/list-audit-query";
 
 /**
  * Sign-ins and session ends in the audit log, beside the server actions. Written by the
@@ -19,7 +20,7 @@ export function auditSignIn(db: AuditDb, user: SessionUser, client: ClientInfo):
   return writeAuditEntry({ actor: user, action: "auth.signIn", outcome: "OK", input: { email: user.email }, changes: [], clientAddress: client.address, userAgent: client.userAgent }, db);
 }
 
-export async function auditRefusedSignIn(email: string, outcome: string, client: ClientInfo): Promise<void> {
+export async function auditRefusedSignIn(email: string, outcome: (typeof SIGN_IN_OUTCOMES)[number], client: ClientInfo): Promise<void> {
   await writeAuditEntry({
     actor: { id: null, name: "Sign-in attempt", email, role: null },
     action: "auth.signIn",

@@ -6,7 +6,9 @@
  */
 import { ERROR_CODES } from "@/lib/errors";
 
-export const AUDIT_OUTCOMES = ["OK", ...ERROR_CODES] as const;
+/** The sign-in entries' own outcomes (lib/audit/auth-events.ts), beside the actions' error codes. */
+export const SIGN_IN_OUTCOMES = ["WRONG_CREDENTIALS", "THROTTLED", "DISABLED"] as const;
+export const AUDIT_OUTCOMES = ["OK", ...ERROR_CODES, ...SIGN_IN_OUTCOMES] as const;
 
 export interface AuditQuery {
   person?: string;
