@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { controlCharactersToSpaces } from "@/lib/validation/text";
+import { controlCharactersToSpaces, withoutInvisibleCharacters } from "@/lib/validation/text";
 
 export const PAGE_SIZE = 25;
 export const MAX_SEARCH_LENGTH = 200;
 
 /**
- * Search text as typed, made safe to send: control characters (a NUL makes Postgres answer
- * 22021) become spaces, runs of blanks collapse, and long text is cut at a character boundary
+ * Search text as typed, made safe to send: invisible and reordering characters are dropped,
+ * control characters (a NUL makes Postgres answer 22021) become spaces, runs of blanks collapse, and long text is cut at a character boundary
  * (never inside an emoji's surrogate pair).
  */
 export function cleanSearchText(raw: string): string {
-  const text = controlCharactersToSpaces(raw).replace(/\s+/g, " ").trim();
+  const text = controlCharactersToSpaces(withoutInvisibleCharacters(raw)).replace(/\s+/g, " ").trim();
   return Array.from(text).slice(0, MAX_SEARCH_LENGTH).join("").trim();
 }
 

@@ -102,6 +102,18 @@ export function hasControlCharacters(value: string): boolean {
   return CONTROL.test(value);
 }
 
+/**
+ * Search text without what cannot be meant: invisible and reordering characters, lone joiners
+ * and broken surrogates are dropped (a pasted "acme\u200B-hosting" finds acme-hosting; nothing
+ * stored holds them, since the forms refuse them).
+ */
+export function withoutInvisibleCharacters(value: string): string {
+  return value
+    .replace(new RegExp(LONE_SURROGATE.source, "g"), "")
+    .replace(new RegExp(INVISIBLE.source, "gu"), "")
+    .replace(new RegExp(LONE_JOINER.source, "gu"), "");
+}
+
 /** The same characters, each replaced by a space (for text that is searched, not stored). */
 export function controlCharactersToSpaces(value: string): string {
   return value.replace(CONTROL_ALL, " ");

@@ -41,8 +41,21 @@ const withHostile = fc.tuple(visible.filter((t) => t.trim().length > 1), hostile
 const HOSTILE_CODE_POINTS = new Set([...BIDI, ...INVISIBLE]);
 /** The oracle: no bidi/invisible character, no lone surrogate, no null byte. */
 function clean(text: string): boolean {
-  if (text.includes(NUL) || LONE_SURROGATES.some((s) => text.split("").includes(s))) return false;
+  if (!storableText(text)) return false;
   return [...text].every((ch) => !HOSTILE_CODE_POINTS.has(ch.codePointAt(0)!));
+}
+/** What PostgreSQL can store at all: no null byte, every surrogate in a pair (scanned by code unit). */
+function storableText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0) return false;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return false;
+  }
+  return true;
 }
 
 describe("hostile text is refused as a field error", () => {
@@ -136,18 +149,6 @@ describe("hostile text is refused as a field error", () => {
 
 describe("an audit entry can always be stored", () => {
   /** What PostgreSQL's jsonb refuses: an unpaired surrogate or a null byte in any string or key. */
-  const storableText = (text: string): boolean => {
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit === 0) return false;
-      if (unit >= 0xd800 && unit <= 0xdbff) {
-        const next = text.charCodeAt(i + 1);
-        if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
-        i++;
-      } else if (unit >= 0xdc00 && unit <= 0xdfff) return false;
-    }
-    return true;
-  };
   const storable = (value: unknown): boolean =>
     typeof value === "string"
       ? storableText(value)
@@ -162,6 +163,19 @@ describe("an audit entry can always be stored", () => {
         expect(storable(redactInput({ value, text, [text]: text, nested: [text, { [text]: value }] }))).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("search text", () => {
+  it("drops invisible and reordering characters, keeps joiners inside words, never breaks a surrogate pair", async () => {
+    const { cleanSearchText } = await import("@/lib/pagination");
+    expect(cleanSearchText("acme\u200B-hosting\u202E")).toBe("acme-hosting");
+    expect(cleanSearchText("می\u200Cخواهم")).toBe("می\u200Cخواهم");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(visible, hostile), { minLength: 1, maxLength: 6 }), (parts) => {
+        expect(clean(cleanSearchText(parts.join("")))).toBe(true);
+      }),
     );
   });
 });
