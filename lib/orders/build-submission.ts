@@ -18,8 +18,11 @@ export interface BuildContext {
   account: { id: string; apBrand: string | null; autoRenewDefault: boolean };
   /** An existing customer of ours, or null for a new one (made from the form's contact fields). */
   customer: { id: string } | null;
-  /** The licence an add-on is for (add-on products only). */
-  licence?: { domainName: string; currentOrderNumber: string | null } | null;
+  /**
+   * The licence an add-on is for (add-on products only), with its `changeVersion` as read: an add-on
+   * is a change of that licence, claimed only if nothing changed it since (lib/orders/pending-licence-order.ts).
+   */
+  licence?: { id: string; changeVersion: number; domainName: string; currentOrderNumber: string | null } | null;
   /** Price of a product's term (by product key and term value); null when not set. */
   priceOf(productKey: string, termValue: string): PlanPrice | null;
   /** reseller=Y (default): we collect payment and authorize; false: Sectigo charges the customer. */
@@ -105,12 +108,14 @@ function siteLock(
 
   if (kind === "addon") {
     const previous = ctx.licence?.currentOrderNumber;
-    if (!previous) throw new SubmissionProblem("Pick the licence this add-on is for.", "licence");
+    if (!previous || !ctx.licence) throw new SubmissionProblem("Pick the licence this add-on is for.", "licence");
     return {
       submissionKey: ctx.submissionKey,
       resellerAccountId: ctx.account.id,
       customer,
       kind: "ADD_ON",
+      targetLicenseId: ctx.licence.id,
+      licenceVersion: ctx.licence.changeVersion,
       currency,
       items: [item(product, true, price)],
       sectigo: { operation: "autoApplyOrder", input: { kind: "addOn", previousOrderNumber: previous, addOnCodes: [product.productId!], days: days as 30 | 365, domainName, autoRenew, ...contact } },

@@ -20,7 +20,7 @@ import { cancellationCall, currentPeriodStart, refundWindow, type CancellationCa
 import { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput } from "./cancel-license-schema";
 import type { SectigoError, SectigoResult } from "@/lib/sectigo/client";
 import type { OrderDeps } from "./order-deps";
-import { openOrderConflict, pendingLicenceOrder } from "./pending-licence-order";
+import { licenceChangeConflict, pendingLicenceOrder } from "./pending-licence-order";
 import { eventData, settleFailed, settleUnknown, transition } from "./settle-order";
 import { settleCancellation } from "./settle-cancellation";
 import { newForeignOrderNumber } from "./submit-order";
@@ -91,7 +91,7 @@ export async function previewCancellation(actor: Actor | null, raw: z.input<type
 
 export type CancelLicenseResult =
   | { ok: true; orderId: string; outcome: "REFUNDED" | "CANCELLED" | "UNKNOWN" | "ALREADY_SUBMITTED"; message?: string }
-  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING" | "FAILED"; message: string; orderId?: string };
+  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING" | "CHANGED" | "FAILED"; message: string; orderId?: string };
 
 const SEEN = { id: true, status: true, errorMessage: true, kind: true, targetLicenseId: true } as const;
 
@@ -111,7 +111,9 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
       ? { operation: "autoRefund" as const, input: { orderNumber, reason: input.reason ?? ("other" as const) } }
       : { operation: "modifyThirdPartyDetails" as const, input: { action: "cancelLicence" as const, orderNumber, productCode: licence.productCode } };
 
-  // 1. Claim: one row per submission key; only the request that inserted it calls Sectigo.
+  // 1. Claim: one row per submission key; only the request that inserted it calls Sectigo. The row
+  // carries the licence's version read above: the database lets it in only if no other change was
+  // made on that version (pending-licence-order.ts), so the checks above still hold at the claim.
   const foreignOrderNumber = newForeignOrderNumber(now);
   let orderId: string;
   try {
@@ -119,7 +121,7 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
       data: {
         foreignOrderNumber, submissionKey: input.submissionKey, kind: preview.kind, status: "SUBMITTING",
         customerId: licence.customer.id, resellerAccountId: licence.customer.resellerAccountId, placedById: actorUserId(actor),
-        targetLicenseId: licence.id, operation: request.operation, request,
+        targetLicenseId: licence.id, licenceVersion: licence.changeVersion, operation: request.operation, request,
         events: { create: [createdEvent(actor, foreignOrderNumber, preview)] },
       },
       select: { id: true },
@@ -129,10 +131,10 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
     if (!isUniqueViolation(error)) throw error;
     const existing = await db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: SEEN });
     if (existing) return alreadySubmitted(deps, existing, input.licenceId, actor);
-    // Another tab's order on this licence got in between our check and our insert (the database
-    // holds one open change per licence).
-    const conflict = await openOrderConflict(deps, licence.id, error);
-    if (conflict) return { ok: false, code: "ORDER_PENDING", message: conflict.message };
+    // Another order on this licence got in between our checks and our insert: still open, or placed
+    // (the licence changed since we read it). The database let one through; this one is answered.
+    const conflict = await licenceChangeConflict(deps, licence.id, error);
+    if (conflict) return { ok: false, ...conflict };
     throw error;
   }
 

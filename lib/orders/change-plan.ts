@@ -14,7 +14,7 @@ import { licenceStatus } from "@/lib/licenses/licence-status";
 import { planChangeQuote, type PlanChangeDirection } from "@/lib/licenses/pro-rate";
 import { priceFor, type PlanPriceInfo } from "@/lib/settings/offered-plans";
 import type { OrderDeps } from "./order-deps";
-import { openOrderConflict, pendingLicenceOrder } from "./pending-licence-order";
+import { licenceChangeConflict, pendingLicenceOrder } from "./pending-licence-order";
 import { submitOrder, type SubmitResult } from "./submit-order";
 
 export { planChangeSchema, changePlanSchema, type PlanChangeInput, type ChangePlanInput };
@@ -133,7 +133,7 @@ async function quote(actor: Actor, licence: Awaited<ReturnType<typeof loadLicenc
 
 export type ChangePlanResult =
   | { ok: true; orderId: string; outcome: SubmitResult["outcome"]; message?: string }
-  | { ok: false; code: PlanChangeRefusal | "FAILED"; message: string; field?: string; orderId?: string };
+  | { ok: false; code: PlanChangeRefusal | "CHANGED" | "FAILED"; message: string; field?: string; orderId?: string };
 
 export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps: ChangePlanDeps): Promise<ChangePlanResult> {
   assertCan(actor, "manageRenewals");
@@ -159,10 +159,10 @@ export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps
   try {
     result = await submitPlanChange(actor, input, licence, preview, deps);
   } catch (error) {
-    // Another tab's order on this licence got in between our check and our insert (the database
-    // holds one open change per licence): the same answer as the check's.
-    const conflict = await openOrderConflict(deps, licence.id, error);
-    if (conflict) return { ok: false, code: "ORDER_PENDING", message: conflict.message };
+    // Another order on this licence got in between our checks and our insert (still open, or placed
+    // meanwhile): the database let one through (pending-licence-order.ts); this one is answered.
+    const conflict = await licenceChangeConflict(deps, licence.id, error);
+    if (conflict) return { ok: false, ...conflict };
     throw error;
   }
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: result.message, field: result.field, orderId: result.order.id };
@@ -186,6 +186,8 @@ function submitPlanChange(
       customer: { id: licence.customer.id },
       kind: preview?.direction ?? "UPGRADE",
       targetLicenseId: licence.id,
+      // The licence as the quote read it: claimed only if nothing changed it since.
+      licenceVersion: licence.changeVersion,
       currency: preview?.charge?.currency ?? null,
       items: [
         {

@@ -3,7 +3,8 @@
  *
  * The decision is claimed first: `pendingAction` is set only while the order is AWAITING_AUTHORIZATION
  * and nobody else holds it, so two people (or a double click, or a bulk run and a person) cannot
- * both send it. The answer settles it: PLACED (authorized, licences recorded) or REJECTED; a
+ * both send it. The answer settles it, with its licences in the same transaction: PLACED (authorized;
+ * the licences held while it waited become ACTIVE, or are recorded) or REJECTED (they are cancelled); a
  * refusal by Sectigo releases the claim and leaves the order waiting; a lost answer makes the order
  * UNKNOWN with the claim kept, and reconciliation reads the order's status at Sectigo to finish it.
  */
@@ -15,6 +16,7 @@ import { AppError } from "@/lib/errors";
 import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { OrderDeps } from "./order-deps";
 import { eventData, settlePlaced, transition } from "./settle-order";
+import { cancelRejectedLicences } from "./authorized-licences";
 
 export const decisionSchema = z.object({
   orderId: z.string().min(1).max(64),
@@ -84,14 +86,16 @@ export async function decideAuthorization(actor: Actor | null, raw: z.input<type
   async function settleDecision(value: { siteLockUserId?: string; siteLockSiteId?: string }): Promise<DecisionResult> {
     if (input.decision === "AUTHORIZE") {
       const full = { id: current.id, customerId: current.customerId, request: current.request, items: current.items };
-      await db.$transaction((tx) =>
-        settlePlaced(tx, full, me, { orderNumber, awaiting: false, via: "AutoAuthorize", eventKind: "AUTHORIZED", siteLockUserId: value.siteLockUserId, siteLockSiteId: value.siteLockSiteId }, now, ["AWAITING_AUTHORIZATION"]),
-      );
+      // The order and its licences in one step (authorized-licences.ts): the licences run from when
+      // Sectigo placed the order (`placedAt` while it waited), as Sectigo's do.
+      const placement = { orderNumber, awaiting: false, via: "AutoAuthorize", eventKind: "AUTHORIZED" as const, siteLockUserId: value.siteLockUserId, siteLockSiteId: value.siteLockSiteId, termStartsAt: current.placedAt ?? undefined };
+      await db.$transaction((tx) => settlePlaced(tx, full, me, placement, now, ["AWAITING_AUTHORIZATION"]));
       return { outcome: "AUTHORIZED", orderNumber };
     }
-    await db.$transaction((tx) =>
-      transition(tx, current.id, me, { from: ["AWAITING_AUTHORIZATION"], to: "REJECTED", changes: { pendingAction: null }, event: { kind: "REJECTED", message: `Order ${orderNumber} rejected at Sectigo (AutoReject).` } }),
-    );
+    await db.$transaction(async (tx) => {
+      const moved = await transition(tx, current.id, me, { from: ["AWAITING_AUTHORIZATION"], to: "REJECTED", changes: { pendingAction: null }, event: { kind: "REJECTED", message: `Order ${orderNumber} rejected at Sectigo (AutoReject).` } });
+      if (moved) await cancelRejectedLicences(tx, current.id);
+    });
     return { outcome: "REJECTED", orderNumber };
   }
   const error = result.error;

@@ -16,7 +16,7 @@ import { AppError } from "@/lib/errors";
 import { addOnsFor, productById, termByValue, termValue } from "@/lib/catalog";
 import { licenceStatus } from "@/lib/licenses/licence-status";
 import type { OrderDeps } from "./order-deps";
-import { openOrderConflict, pendingLicenceOrder } from "./pending-licence-order";
+import { licenceChangeConflict, pendingLicenceOrder } from "./pending-licence-order";
 import { submitOrder, type SubmitResult } from "./submit-order";
 
 export const orderAddOnSchema = z.object({
@@ -28,7 +28,7 @@ export type OrderAddOnInput = z.input<typeof orderAddOnSchema>;
 
 export type OrderAddOnResult =
   | { ok: true; orderId: string; status: SubmitResult["order"]["status"]; duplicate: boolean }
-  | { ok: false; message: string; orderId?: string; code?: "ORDER_PENDING" | "FAILED" };
+  | { ok: false; message: string; orderId?: string; code?: "ORDER_PENDING" | "CHANGED" | "FAILED" };
 
 export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
   assertCan(actor, "manageRenewals");
@@ -77,6 +77,8 @@ export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps
         customer: { id: licence.customer.id },
         kind: "ADD_ON",
         targetLicenseId: licence.id,
+        // The licence as checked above ("does not have it yet", nothing pending): claimed only if nothing changed it since.
+        licenceVersion: licence.changeVersion,
         currency: price?.currency ?? null,
         items: [{ productCode: input.productCode, productName: addOn.name, days, domainName: licence.domainName, isAddOn: true, buyPrice: price ? Number(price.buyPrice) : null, sellPrice: price ? Number(price.sellPrice) : null }],
         sectigo: {
@@ -88,10 +90,10 @@ export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps
       { permission: "manageRenewals" },
     );
   } catch (error) {
-    // Another tab's order on this licence got in between the check and our insert (the database
-    // holds one open change per licence): the same answer as the check's.
-    const conflict = await openOrderConflict(d, licence.id, error);
-    if (conflict) return { ok: false, code: "ORDER_PENDING", message: conflict.message };
+    // Another order on this licence got in between the checks and our insert (still open, or placed
+    // meanwhile): the database let one through (pending-licence-order.ts); this one is answered.
+    const conflict = await licenceChangeConflict(d, licence.id, error);
+    if (conflict) return { ok: false, ...conflict };
     throw error;
   }
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: `Sectigo refused the add-on: ${result.message}`, orderId: result.order.id };

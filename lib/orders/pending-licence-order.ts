@@ -1,23 +1,44 @@
 /**
- * An order on this licence whose outcome is not known yet (being sent, or its answer was lost).
- * While there is one, no new plan change, cancellation or add-on is offered: it might have happened,
- * and a second one would be a resend by hand. Reconciliation settles it (lib/orders/README.md).
+ * One licence-changing order at a time (a renewal, plan change, add-on, cancellation or refund).
  *
- * The check alone is not enough (two tabs both pass it): the database holds at most one open
- * licence-changing order per licence (partial unique index "Order_one_open_change_per_licence_key",
- * migration 20261122105228). The use cases turn that index's violation into the same answer
- * (`openOrderConflict`).
+ * `pendingLicenceOrder` is the early check for a clear answer: while an order on the licence has no
+ * known outcome (being sent, or its answer was lost), nothing else is offered: it might have
+ * happened, and a second one would be a resend by hand. Reconciliation settles it.
+ *
+ * The check alone is not enough: two tabs pass it at the same moment, or a request passes it just
+ * before the first order settles and claims its own order just after (issue 16 #7: a second
+ * cancellation reached Sectigo). The database holds the rule (migration *_one_change_per_licence_version):
+ * every licence-changing order records the licence's `changeVersion` its request read, the database
+ * raises that version when such an order is PLACED, and at most one order that did not fail exists
+ * per (licence, version). So an order can only be claimed on the licence as its request saw it, with
+ * nothing open on it, in the claim's own INSERT. (The older index "Order_one_open_change_per_licence_key"
+ * still holds one open change per licence, for orders from before the version.)
+ *
+ * `licenceChangeConflict` turns the loser's unique violation into the answer, as data: ORDER_PENDING
+ * when the other order is still open, CHANGED when it was placed meanwhile (naming it).
  */
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { OrderKind } from "@/lib/generated/prisma/client";
 import type { OrderDeps } from "./order-deps";
 
-export const OPEN_ORDER_INDEX = "Order_one_open_change_per_licence_key";
+export const LICENCE_CHANGE_KINDS = ["RENEWAL", "UPGRADE", "DOWNGRADE", "CANCELLATION", "REFUND", "ADD_ON"] as const satisfies readonly OrderKind[];
 
 export const pendingOrderMessage = (foreignOrderNumber: string) =>
   `Another order on this licence (${foreignOrderNumber}) is still waiting for Sectigo's answer; Order Desk is checking with Sectigo. Try again once it is settled.`;
 
-/** `exceptKind`: orders of that kind are the caller's own business (a renewal's own key answers them first; the index still holds one open order per licence). */
+const DONE: Record<(typeof LICENCE_CHANGE_KINDS)[number], string> = {
+  RENEWAL: "renewed it",
+  UPGRADE: "changed its plan",
+  DOWNGRADE: "changed its plan",
+  CANCELLATION: "cancelled it",
+  REFUND: "refunded and cancelled it",
+  ADD_ON: "added an add-on to it",
+};
+
+export const changedMessage = (foreignOrderNumber: string, kind: OrderKind) =>
+  `Another order on this licence (${foreignOrderNumber}) ${DONE[kind as keyof typeof DONE] ?? "changed it"} while this request was being prepared, so nothing was sent to Sectigo. Reload the page to see the licence as it is now.`;
+
+/** `exceptKind`: orders of that kind are the caller's own business (a renewal's own key answers them first; the database still holds one change per licence). */
 export async function pendingLicenceOrder(deps: Pick<OrderDeps, "db">, licenceId: string, exceptKind?: OrderKind): Promise<{ message: string } | null> {
   const open = await deps.db.order.findFirst({
     where: { targetLicenseId: licenceId, status: { in: ["SUBMITTING", "UNKNOWN"] }, ...(exceptKind ? { kind: { not: exceptKind } } : {}) },
@@ -27,14 +48,25 @@ export async function pendingLicenceOrder(deps: Pick<OrderDeps, "db">, licenceId
   return open ? { message: pendingOrderMessage(open.foreignOrderNumber) } : null;
 }
 
+export type LicenceChangeConflict = { code: "ORDER_PENDING" | "CHANGED"; message: string };
+
 /**
  * After a unique violation on insert that was not our own submission key (the callers answer that
- * first): the only other unique value an order of an existing customer can collide on is this index
- * (the foreign order number is random), so it is the race the index closes. Returns the answer to
- * give, or null when the error was not a unique violation.
+ * first): the only other unique values a licence-changing order can collide on are the two per-licence
+ * indexes (the foreign order number is random), so another order on this licence won. Returns the
+ * answer to give, or null when the error was not a unique violation.
  */
-export async function openOrderConflict(deps: Pick<OrderDeps, "db">, licenceId: string, error: unknown): Promise<{ message: string } | null> {
+export async function licenceChangeConflict(deps: Pick<OrderDeps, "db">, licenceId: string, error: unknown): Promise<LicenceChangeConflict | null> {
   if (!isUniqueViolation(error)) return null;
-  // The other order may have settled in between: it still was open when ours was refused.
-  return (await pendingLicenceOrder(deps, licenceId)) ?? { message: "Another order on this licence was still waiting for Sectigo's answer. Reload the page to see its outcome before trying again." };
+  const pending = await pendingLicenceOrder(deps, licenceId);
+  if (pending) return { code: "ORDER_PENDING", message: pending.message };
+  // Not open any more: it was placed (a failed one would not have stood in the way).
+  const placed = await deps.db.order.findFirst({
+    where: { targetLicenseId: licenceId, status: "PLACED", kind: { in: [...LICENCE_CHANGE_KINDS] } },
+    orderBy: [{ placedAt: "desc" }, { createdAt: "desc" }],
+    select: { foreignOrderNumber: true, kind: true },
+  });
+  return placed
+    ? { code: "CHANGED", message: changedMessage(placed.foreignOrderNumber, placed.kind) }
+    : { code: "CHANGED", message: "Another order on this licence got there first, so nothing was sent to Sectigo. Reload the page to see the licence as it is now." };
 }

@@ -10,6 +10,7 @@ import { fieldForSectigoParam, orderSchemaFor, productById, productByKey } from 
 import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
 import { buildSubmission, mergeCart, SubmissionProblem, type PlanPrice } from "./build-submission";
 import type { OrderDeps } from "./order-deps";
+import { licenceChangeConflict } from "./pending-licence-order";
 import { orderFormRequestSchema, type OrderFormRequest } from "./order-form-request";
 import { submitOrder, type OrderRef } from "./submit-order";
 
@@ -40,11 +41,11 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
     throw new AppError("INVALID_INPUT", "This reseller account has no brand name (ap), which PlaceOrder needs: an admin sets it under Settings → Reseller accounts.", "resellerAccountId");
   }
   let customerId = input.customerId;
-  let licence: { domainName: string; currentOrderNumber: string | null } | null = null;
+  let licence: { id: string; changeVersion: number; domainName: string; currentOrderNumber: string | null } | null = null;
   if (input.licenceId) {
     const found = await db.license.findFirst({
       where: { id: input.licenceId, customer: { resellerAccountId: account.id } },
-      select: { domainName: true, currentOrderNumber: true, customerId: true, status: true },
+      select: { id: true, changeVersion: true, domainName: true, currentOrderNumber: true, customerId: true, status: true },
     });
     if (!found) throw new AppError("NOT_FOUND", "That licence is not one of this account's.", "licenceId");
     licence = found;
@@ -95,6 +96,10 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   try {
     result = await submitOrder(actor, submission, deps);
   } catch (error) {
+    // An add-on is a change of its licence: another order on it got in first (still open, or placed
+    // since the licence was read). Nothing was sent; the form says why.
+    const conflict = submission.targetLicenseId ? await licenceChangeConflict(deps, submission.targetLicenseId, error) : null;
+    if (conflict) throw new AppError("CONFLICT", conflict.message);
     // "This e-mail is one of our customers already": on the form's own e-mail field.
     if (error instanceof AppError && error.field === "customer.email") {
       throw new AppError(error.code, error.message, product.api === "AutoApplyOrder" ? "values.appRepEmailAddress" : "values.emailAddress");

@@ -21,6 +21,7 @@ import type { OrderDeps } from "./order-deps";
 import { eventData, OPEN_STATUSES, settlePlaced, transition } from "./settle-order";
 import type { OrderSubmission } from "./submission";
 import { reconcileCancellation } from "./settle-cancellation";
+import { cancelRejectedLicences } from "./authorized-licences";
 
 /** A SUBMITTING order older than this has lost its caller (twice the default 30 s call budget, plus margin). */
 export const STALE_SUBMITTING_MS = 90_000;
@@ -85,7 +86,7 @@ export async function reconcileOrder(actor: Actor | null, input: { orderId: stri
     if (!report.ok) return note(deps, order.id, actor, report.error.userMessage);
     const status = (report.value.rows.find((r) => r.orderNumber === order.orderNumber)?.orderStatus ?? "").toLowerCase();
     if (status === "active") {
-      const placement = { orderNumber: order.orderNumber, awaiting: false, via: "its status at Sectigo is active", eventKind: "AUTHORIZED" as const };
+      const placement = { orderNumber: order.orderNumber, awaiting: false, via: "its status at Sectigo is active", eventKind: "AUTHORIZED" as const, termStartsAt: order.placedAt ?? undefined };
       const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now, ["UNKNOWN"]));
       return moved ? { outcome: "PLACED", orderNumber: order.orderNumber } : { outcome: "SETTLED_ALREADY" };
     }
@@ -96,9 +97,12 @@ export async function reconcileOrder(actor: Actor | null, input: { orderId: stri
           ? (["AWAITING_AUTHORIZATION", `The decision did not reach Sectigo: order ${order.orderNumber} still waits for authorization. Decide again.`] as const)
           : ([undefined, `Sectigo shows order ${order.orderNumber} as "${status || "not found"}".`] as const);
     if (!to) return note(deps, order.id, actor, message);
-    const moved = await db.$transaction((tx) =>
-      transition(tx, order.id, actor, { from: ["UNKNOWN"], to, changes: { pendingAction: null, errorMessage: null }, event: { kind: "RECONCILED", message } }),
-    );
+    const moved = await db.$transaction(async (tx) => {
+      const ok = await transition(tx, order.id, actor, { from: ["UNKNOWN"], to, changes: { pendingAction: null, errorMessage: null }, event: { kind: "RECONCILED", message } });
+      // Rejected: its licences with it, as an answered rejection does (authorized-licences.ts).
+      if (ok && to === "REJECTED") await cancelRejectedLicences(tx, order.id);
+      return ok;
+    });
     return moved ? { outcome: to === "REJECTED" ? "REJECTED" : "AWAITING_AUTHORIZATION" } : { outcome: "SETTLED_ALREADY" };
   }
 

@@ -32,7 +32,7 @@ import { renewalEligibility, type RenewalRefusalCode } from "@/lib/licenses/rene
 import type { OrderDeps } from "./order-deps";
 import type { AccountForClient } from "@/lib/sectigo/account-client";
 import type { OrderSubmissionInput } from "./submission";
-import { openOrderConflict, pendingOrderMessage } from "./pending-licence-order";
+import { licenceChangeConflict, pendingOrderMessage } from "./pending-licence-order";
 import { submitOrder } from "./submit-order";
 
 export const renewLicenseSchema = z.object({
@@ -84,6 +84,8 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
     customer: { id: licence.customer.id },
     kind: "RENEWAL",
     targetLicenseId: licence.id,
+    // The licence as read above: claimed only if no other change was made on it since.
+    licenceVersion: licence.changeVersion,
     currency: quote.currency,
     items: quote.items.map((i) => ({ ...i, domainName: licence.domainName })),
     sectigo: {
@@ -106,10 +108,10 @@ export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, 
   try {
     result = await submitOrder(actor, submission, withAccount, { permission: "manageRenewals", customerOfAccountKnown: true });
   } catch (error) {
-    // Another tab's (or a run's) order on this licence got in between our check and our insert:
-    // the database holds one open change per licence (Order_one_open_change_per_licence_key).
-    const conflict = await openOrderConflict(d, licence.id, error);
-    if (conflict) return { ok: false, code: "ORDER_PENDING", message: conflict.message };
+    // Another order on this licence (another tab's, a run's) got in between our checks and our
+    // insert, still open or placed meanwhile: the database let one through (pending-licence-order.ts).
+    const conflict = await licenceChangeConflict(d, licence.id, error);
+    if (conflict) return { ok: false, ...conflict };
     throw error;
   }
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(result.code, result.message), orderId: result.order.id };
@@ -130,6 +132,8 @@ interface LicenceForRenewal {
   termDays: number | null;
   domainName: string;
   currentOrderNumber: string | null;
+  /** License.changeVersion, read with the rest of the row: the order is claimed on it. */
+  changeVersion: number;
   customer: { id: string; email: string; resellerAccountId: string };
   /** The customer's reseller account as its Sectigo client needs it (password encrypted). */
   account: AccountForClient;
@@ -144,7 +148,7 @@ interface LicenceForRenewal {
 async function licenceForRenewal(db: PrismaClient, licenceId: string): Promise<LicenceForRenewal | null> {
   type AccountColumns = { accountApiBaseUrl: string; accountMode: AccountForClient["mode"]; accountLoginName: string; accountLoginPasswordEnc: string; accountUpdatedAt: Date };
   const rows = await db.$queryRaw<Array<Omit<LicenceForRenewal, "customer" | "account"> & { customerId: string; customerEmail: string; resellerAccountId: string } & AccountColumns>>`
-    SELECT l.id, l.status::text AS status, l."expiresAt", l."autoRenew", l."productCode", l."productName", l."termDays", l."domainName", l."currentOrderNumber",
+    SELECT l.id, l.status::text AS status, l."expiresAt", l."autoRenew", l."productCode", l."productName", l."termDays", l."domainName", l."currentOrderNumber", l."changeVersion",
       c.id AS "customerId", c.email AS "customerEmail", c."resellerAccountId",
       ra."apiBaseUrl" AS "accountApiBaseUrl", ra.mode::text AS "accountMode", ra."loginName" AS "accountLoginName", ra."loginPasswordEnc" AS "accountLoginPasswordEnc", ra."updatedAt" AS "accountUpdatedAt",
       COALESCE((

@@ -11,6 +11,7 @@ import { actorLabel, actorUserId } from "@/lib/auth/system-actor";
 import type { AutoApplyOrderInput, SectigoError } from "@/lib/sectigo/client";
 import type { OrderSubmission } from "./submission";
 import { allowedAddOnCodes } from "@/lib/licenses/add-on-rules";
+import { activateAuthorizedLicences } from "./authorized-licences";
 
 type Tx = Prisma.TransactionClient;
 const DAY_MS = 86_400_000;
@@ -77,6 +78,11 @@ export interface Placement {
   via: string;
   /** PLACED (default) or AUTHORIZED (a reseller=Y order the reseller authorized). */
   eventKind?: "PLACED" | "AUTHORIZED";
+  /**
+   * When the licences' term starts, if not at settlement: an authorized reseller=Y order's licences
+   * run from when Sectigo placed it (its placedAt while it waited), not from the authorization.
+   */
+  termStartsAt?: Date;
 }
 
 interface OrderForSettlement {
@@ -115,7 +121,11 @@ export async function settlePlaced(
     },
     event: placedEvent(placement, to),
   });
-  if (moved && !placement.awaiting) await recordLicences(tx, order, placement, now);
+  if (moved && !placement.awaiting) {
+    // Authorized: the licences held while the order waited become active with it (authorized-licences.ts).
+    if (placement.eventKind === "AUTHORIZED" && (await activateAuthorizedLicences(tx, order.id, placement)) > 0) return moved;
+    await recordLicences(tx, order, placement, placement.termStartsAt ?? now);
+  }
   return moved;
 }
 

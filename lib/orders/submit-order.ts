@@ -237,6 +237,7 @@ function orderData(submission: Submission, o: { customerId: string; foreignOrder
     submissionKey: submission.submissionKey,
     kind: submission.kind,
     targetLicenseId: submission.targetLicenseId ?? null,
+    licenceVersion: submission.licenceVersion ?? null,
     status: "SUBMITTING" as const,
     customerId: o.customerId,
     resellerAccountId: submission.resellerAccountId,
@@ -258,7 +259,8 @@ function orderData(submission: Submission, o: { customerId: string; foreignOrder
  * - Unless the caller read the customer and the account from one row (`customerOfAccountKnown`),
  *   the insert happens only if the customer is one of the account's.
  * - `ON CONFLICT ("submissionKey") DO NOTHING`: the same submission seen before inserts nothing.
- *   Any other unique violation (one open change per licence) still raises.
+ *   Any other unique violation (one change per licence and version, one open change per licence:
+ *   another order on the licence won) still raises, for the caller to answer.
  *
  * Returns the new order's id, or null when nothing was inserted (key taken, or not the account's customer).
  */
@@ -272,9 +274,9 @@ async function insertOrderRow(db: OrderDeps["db"], submission: Submission, o: { 
   const event = createdEvent(orderId, o.actor, o.foreignOrderNumber);
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     WITH o AS (
-      INSERT INTO "Order" (id, "foreignOrderNumber", "submissionKey", kind, "targetLicenseId", status, "customerId", "resellerAccountId", "placedById",
+      INSERT INTO "Order" (id, "foreignOrderNumber", "submissionKey", kind, "targetLicenseId", "licenceVersion", status, "customerId", "resellerAccountId", "placedById",
                            currency, "sellTotal", operation, request, "testMode", "createdAt", "updatedAt")
-      SELECT ${orderId}, ${d.foreignOrderNumber}, ${d.submissionKey}, ${d.kind}::"OrderKind", ${d.targetLicenseId}, 'SUBMITTING'::"OrderStatus", ${d.customerId}, ${d.resellerAccountId}, ${d.placedById},
+      SELECT ${orderId}, ${d.foreignOrderNumber}, ${d.submissionKey}, ${d.kind}::"OrderKind", ${d.targetLicenseId}, ${d.licenceVersion}::int, 'SUBMITTING'::"OrderStatus", ${d.customerId}, ${d.resellerAccountId}, ${d.placedById},
              ${d.currency}, ${d.sellTotal}::numeric, ${d.operation}, ${JSON.stringify(d.request)}::jsonb, ${d.testMode}, ${written}::timestamp, ${written}::timestamp
       WHERE ${o.customerOfAccountKnown} OR EXISTS (SELECT 1 FROM "Customer" c WHERE c.id = ${d.customerId} AND c."resellerAccountId" = ${d.resellerAccountId})
       ON CONFLICT ("submissionKey") DO NOTHING

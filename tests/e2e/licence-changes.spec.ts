@@ -96,3 +96,33 @@ test("the cancel wizard refunds a licence inside its 14-day window, with its add
   }
   await context.close();
 });
+
+test("issue 16 #7: a cancellation that lost to another change of the licence is told so on the page; nothing is sent", async ({ page, browser }) => {
+  const { id } = await buyBasic(browser, false);
+  await signIn(page, MANAGER);
+  await page.goto(`/licenses/${id}/cancel`);
+  await page.getByRole("checkbox", { name: /is refunded and cancelled/ }).check();
+  // What this request meets when another tab's cancellation was placed between its checks and its
+  // claim: an order on the same version of the licence, placed. (The race itself is proven over HTTP
+  // by tests/integration/licence-change-once.test.ts; this is how its loser sees the answer.)
+  const db = createPrismaClient(state().databaseUrl);
+  try {
+    const licence = await db.license.findUniqueOrThrow({ where: { id }, include: { customer: true } });
+    const other = `OD-OTHER-TAB-${randomUUID().slice(0, 8)}`;
+    await db.order.create({
+      data: {
+        foreignOrderNumber: other, kind: "CANCELLATION", status: "PLACED", targetLicenseId: id, licenceVersion: licence.changeVersion,
+        customerId: licence.customerId, resellerAccountId: licence.customer.resellerAccountId, operation: "modifyThirdPartyDetails",
+      },
+    });
+    await page.getByRole("button", { name: "Refund and cancel" }).click();
+    await expect(page.getByTestId("cancel-result")).toHaveText(
+      `Another order on this licence (${other}) cancelled it while this request was being prepared, so nothing was sent to Sectigo. Reload the page to see the licence as it is now.`,
+    );
+    if (shots) await page.screenshot({ path: `${shots}/cancel-lost-race.png`, fullPage: true });
+    expect(await db.order.count({ where: { targetLicenseId: id, kind: { in: ["REFUND", "CANCELLATION"] } } })).toBe(1);
+    expect(await db.apiCall.count({ where: { order: { targetLicenseId: id } } })).toBe(0);
+  } finally {
+    await db.$disconnect();
+  }
+});
