@@ -7,6 +7,7 @@
  * licence is written with the form's unique `submissionKey` before the one call; the same submission
  * again is answered with that order. A lost answer leaves it UNKNOWN: never sent again.
  */
+import { withLicenceStateRecorded } from "@/lib/audit/record-state-change";
 import { recordChange } from "@/lib/audit/audit-scope";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { z } from "zod";
@@ -203,12 +204,11 @@ async function alreadySubmitted(
 }
 
 export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput, deps: OrderDeps): Promise<CancelLicenseResult> {
-  const result = await cancelLicenseOnce(actor, raw, deps);
-  // The person's audit entry: the cancellation order made by this request, and what it did to the
-  // licence (only an active licence is cancelled, so that is its "before").
+  const licenceId = (raw as { licenceId?: unknown } | null)?.licenceId;
+  // The person's audit entry: the licence before and after, and the cancellation order this request made.
+  const result = typeof licenceId === "string" ? await withLicenceStateRecorded(deps.db, licenceId, () => cancelLicenseOnce(actor, raw, deps)) : await cancelLicenseOnce(actor, raw, deps);
   if (result.ok && result.outcome !== "ALREADY_SUBMITTED") {
     recordChange({ target: `Order:${result.orderId}`, before: null, after: { kind: "cancellation", outcome: result.outcome, licence: raw.licenceId } });
-    if (result.outcome !== "UNKNOWN") recordChange({ target: `License:${raw.licenceId}`, before: { status: "ACTIVE" }, after: { status: result.outcome } });
   } else if (!result.ok && result.orderId) {
     recordChange({ target: `Order:${result.orderId}`, before: null, after: { kind: "cancellation", outcome: "FAILED", licence: raw.licenceId } });
   }

@@ -4,6 +4,7 @@
  * pipeline: an UPGRADE/DOWNGRADE order acting on the licence, exactly once per `submissionKey`.
  * The licence itself is updated when the order settles (settle-order.ts, case planChange).
  */
+import { withLicenceStateRecorded } from "@/lib/audit/record-state-change";
 import { changePlanSchema, planChangeSchema, type ChangePlanInput, type PlanChangeInput } from "./change-plan-schema";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
@@ -135,7 +136,7 @@ export type ChangePlanResult =
   | { ok: true; orderId: string; outcome: SubmitResult["outcome"]; message?: string }
   | { ok: false; code: PlanChangeRefusal | "CHANGED" | "FAILED"; message: string; field?: string; orderId?: string };
 
-export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps: ChangePlanDeps): Promise<ChangePlanResult> {
+async function changePlanOnce(actor: Actor | null, raw: ChangePlanInput, deps: ChangePlanDeps): Promise<ChangePlanResult> {
   assertCan(actor, "manageRenewals");
   const input = changePlanSchema.parse(raw);
   const licence = await loadLicence(deps, input.licenceId);
@@ -206,4 +207,11 @@ function submitPlanChange(
     deps,
     { permission: "manageRenewals" },
   );
+}
+
+/** changePlan, with the licence's before/after in the person's audit entry (lib/audit/record-state-change.ts). */
+export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps: ChangePlanDeps): Promise<ChangePlanResult> {
+  const d = deps;
+  const id = (raw as { licenceId?: unknown } | null)?.licenceId;
+  return typeof id === "string" ? withLicenceStateRecorded(d.db, id, () => changePlanOnce(actor, raw, d)) : changePlanOnce(actor, raw, d);
 }

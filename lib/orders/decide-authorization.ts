@@ -8,6 +8,7 @@
  * refusal by Sectigo releases the claim and leaves the order waiting; a lost answer makes the order
  * UNKNOWN with the claim kept, and reconciliation reads the order's status at Sectigo to finish it.
  */
+import { withOrderStateRecorded } from "@/lib/audit/record-state-change";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
@@ -31,7 +32,7 @@ export type DecisionResult =
   /** Someone else decided (or is deciding) this order. */
   | { outcome: "ALREADY_DECIDED"; status: OrderStatus; pendingAction: string | null };
 
-export async function decideAuthorization(actor: Actor | null, raw: z.input<typeof decisionSchema>, deps: OrderDeps): Promise<DecisionResult> {
+async function decideAuthorizationOnce(actor: Actor | null, raw: z.input<typeof decisionSchema>, deps: OrderDeps): Promise<DecisionResult> {
   assertCan(actor, "authorizeOrders");
   const input = decisionSchema.parse(raw);
   const { db } = deps;
@@ -114,4 +115,11 @@ async function release(deps: OrderDeps, orderId: string, decision: string, actor
     await tx.order.updateMany({ where: { id: orderId, pendingAction: decision }, data: { pendingAction: null } });
     await tx.orderEvent.create({ data: eventData(orderId, actor, { kind: "NOTE", message, data }) });
   });
+}
+
+/** decideAuthorization, with the order's before/after in the person's audit entry (lib/audit/record-state-change.ts). */
+export async function decideAuthorization(actor: Actor | null, raw: z.input<typeof decisionSchema>, deps: OrderDeps): Promise<DecisionResult> {
+  const d = deps;
+  const id = (raw as { orderId?: unknown } | null)?.orderId;
+  return typeof id === "string" ? withOrderStateRecorded(d.db, id, () => decideAuthorizationOnce(actor, raw, d)) : decideAuthorizationOnce(actor, raw, d);
 }

@@ -9,6 +9,7 @@
  * so it may outlive the licence: the page warns about that (renewals.md: an add-on cannot be used
  * without its product).
  */
+import { withLicenceStateRecorded } from "@/lib/audit/record-state-change";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
@@ -30,7 +31,7 @@ export type OrderAddOnResult =
   | { ok: true; orderId: string; status: SubmitResult["order"]["status"]; duplicate: boolean }
   | { ok: false; message: string; orderId?: string; code?: "ORDER_PENDING" | "CHANGED" | "FAILED" };
 
-export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
+async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
   assertCan(actor, "manageRenewals");
   const parsed = orderAddOnSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose an add-on.", String(parsed.error.issues[0]?.path[0] ?? "productCode"));
@@ -98,4 +99,11 @@ export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps
   }
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: `Sectigo refused the add-on: ${result.message}`, orderId: result.order.id };
   return { ok: true, orderId: result.order.id, status: result.order.status, duplicate: result.outcome === "ALREADY_SUBMITTED" };
+}
+
+/** orderAddOn, with the licence's before/after in the person's audit entry (lib/audit/record-state-change.ts). */
+export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
+  const d = deps ?? (await import("@/lib/orders/app-deps")).appOrderDeps();
+  const id = (raw as { licenceId?: unknown } | null)?.licenceId;
+  return typeof id === "string" ? withLicenceStateRecorded(d.db, id, () => orderAddOnOnce(actor, raw, d)) : orderAddOnOnce(actor, raw, d);
 }

@@ -12,6 +12,7 @@
  * - An order still SUBMITTING is only looked at once the call's time budget has passed: its call
  *   may still be under way.
  */
+import { withOrderStateRecorded } from "@/lib/audit/record-state-change";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { actorUserId } from "@/lib/auth/system-actor";
@@ -57,7 +58,7 @@ export type ReconcileResult =
   | { outcome: "NOT_YET"; reason: string }
   | { outcome: "SETTLED_ALREADY" };
 
-export async function reconcileOrder(actor: Actor | null, input: { orderId: string }, deps: OrderDeps): Promise<ReconcileResult> {
+async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string }, deps: OrderDeps): Promise<ReconcileResult> {
   assertCan(actor, "placeOrders");
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
@@ -212,4 +213,11 @@ async function notPlaced(deps: OrderDeps, orderId: string, actor: Actor, message
     transition(tx, orderId, actor, { from: OPEN_STATUSES, to: "FAILED", changes: { errorMessage: message, errorCode: null, errorField: null }, event: { kind: "RECONCILED", message } }),
   );
   return moved ? { outcome: "NOT_PLACED" } : { outcome: "SETTLED_ALREADY" };
+}
+
+/** reconcileOrder, with the order's before/after in the person's audit entry (lib/audit/record-state-change.ts). */
+export async function reconcileOrder(actor: Actor | null, raw: { orderId: string }, deps: OrderDeps): Promise<ReconcileResult> {
+  const d = deps;
+  const id = (raw as { orderId?: unknown } | null)?.orderId;
+  return typeof id === "string" ? withOrderStateRecorded(d.db, id, () => reconcileOrderOnce(actor, raw, d)) : reconcileOrderOnce(actor, raw, d);
 }

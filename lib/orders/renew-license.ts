@@ -21,6 +21,7 @@
  *   than now, so `max(expiry, now) + days` is `expiry + days`.
  * - `enableAutoRenew` is sent as the licence's setting, which is off here (auto-renew on is refused).
  */
+import { withLicenceStateRecorded } from "@/lib/audit/record-state-change";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
@@ -48,7 +49,7 @@ export type RenewLicenseResult =
 
 const MAX_ATTEMPTS = 20;
 
-export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, deps?: OrderDeps): Promise<RenewLicenseResult> {
+async function renewLicenseOnce(actor: Actor | null, raw: RenewLicenseInput, deps?: OrderDeps): Promise<RenewLicenseResult> {
   assertCan(actor, "manageRenewals");
   const parsed = renewLicenseSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose a licence.", "licenceId");
@@ -280,4 +281,11 @@ async function answer(db: PrismaClient, orderId: string, duplicate: boolean): Pr
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { id: true, status: true, errorMessage: true, errorCode: true, targetLicense: { select: { expiresAt: true } } } });
   if (order.status === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(order.errorCode ?? undefined, order.errorMessage ?? "see the order."), orderId: order.id };
   return { ok: true, orderId: order.id, status: order.status, duplicate, newExpiresAt: order.status === "PLACED" ? (order.targetLicense?.expiresAt ?? null) : null };
+}
+
+/** renewLicense, with the licence's before/after in the person's audit entry (lib/audit/record-state-change.ts). */
+export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, deps?: OrderDeps): Promise<RenewLicenseResult> {
+  const d = deps ?? (await import("@/lib/orders/app-deps")).appOrderDeps();
+  const id = (raw as { licenceId?: unknown } | null)?.licenceId;
+  return typeof id === "string" ? withLicenceStateRecorded(d.db, id, () => renewLicenseOnce(actor, raw, d)) : renewLicenseOnce(actor, raw, d);
 }

@@ -3,6 +3,7 @@
  * with several candidates at Sectigo): "this one is ours" (one of the candidates it found, not
  * claimed by another order of ours) or "none of them: it was not placed". Nothing is sent to Sectigo.
  */
+import { withOrderStateRecorded } from "@/lib/audit/record-state-change";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
@@ -17,7 +18,7 @@ export const settleUnknownSchema = z.object({
   choice: z.union([z.literal("NOT_PLACED"), z.string().regex(/^\d{1,20}$/, "Pick one of the orders listed.")]),
 });
 
-export async function settleUnknownOrder(actor: Actor | null, raw: z.input<typeof settleUnknownSchema>, deps: OrderDeps): Promise<{ status: string }> {
+async function settleUnknownOrderOnce(actor: Actor | null, raw: z.input<typeof settleUnknownSchema>, deps: OrderDeps): Promise<{ status: string }> {
   assertCan(actor, "placeOrders");
   const input = settleUnknownSchema.parse(raw);
   const { db } = deps;
@@ -51,4 +52,11 @@ export async function settleUnknownOrder(actor: Actor | null, raw: z.input<typeo
   const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now, ["UNKNOWN"]));
   if (!moved) throw new AppError("CONFLICT", "Someone settled this order a moment ago.");
   return { status: placement.awaiting ? "AWAITING_AUTHORIZATION" : "PLACED" };
+}
+
+/** settleUnknownOrder, with the order's before/after in the person's audit entry (lib/audit/record-state-change.ts). */
+export async function settleUnknownOrder(actor: Actor | null, raw: z.input<typeof settleUnknownSchema>, deps: OrderDeps): Promise<{ status: string }> {
+  const d = deps;
+  const id = (raw as { orderId?: unknown } | null)?.orderId;
+  return typeof id === "string" ? withOrderStateRecorded(d.db, id, () => settleUnknownOrderOnce(actor, raw, d)) : settleUnknownOrderOnce(actor, raw, d);
 }

@@ -173,3 +173,26 @@ describe("issue 16 #8: deciding an authorization updates the licence in the same
     expect(await syncDrift(order.orderNumber!)).toEqual([]);
   });
 });
+
+describe("issue 16 #3: the person's audit entry of a decision says what moved", () => {
+  it("authorizing through the action wrapper: one entry whose before/after shows the order and its licence moving", async () => {
+    const { createActionClient } = await import("@/lib/auth/authorized-action");
+    const { writeAuditEntry } = await import("@/lib/audit/write-audit-entry");
+    const { decisionSchema } = await import("@/lib/orders/decide-authorization");
+    await setClocks(new Date(anchor.getTime() + 6 * DAY + 9 * 3_600_000));
+    const { order, licence } = await placedAwaitingWithPendingLicence();
+    const action = createActionClient({ getActor: async () => staff, logError: () => {}, audit: (record, db) => writeAuditEntry(record, db ?? prisma) })(
+      { name: "orders.decideAuthorization", permission: "authorizeOrders", schema: decisionSchema },
+      (actor, input) => decideAuthorization(actor, input, deps),
+    );
+    expect(await action({ orderId: order.id, decision: "AUTHORIZE" })).toMatchObject({ ok: true, data: { outcome: "AUTHORIZED" } });
+    const entries = await prisma.auditEntry.findMany({ where: { action: "orders.decideAuthorization", actorId: staff.id } });
+    expect(entries).toHaveLength(1);
+    const [change] = entries[0]!.changes as Array<{ target: string; before: { status: string; licenses: Array<{ id: string; status: string }> }; after: { status: string; licenses: Array<{ id: string; status: string }> } }>;
+    expect(change).toMatchObject({
+      target: `Order:${order.id}`,
+      before: { status: "AWAITING_AUTHORIZATION", licenses: [{ id: licence.id, status: "PENDING" }] },
+      after: { status: "PLACED", licenses: [{ id: licence.id, status: "ACTIVE" }] },
+    });
+  });
+});

@@ -1,0 +1,38 @@
+import { currentAuditContext, recordChange } from "@/lib/audit/audit-scope";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * The before/after of an action whose change is made by a call to Sectigo and the settling that
+ * follows (decisions, reconciliation, licence changes): the record is read just before and just
+ * after the work, so the audit entry shows what really moved, whichever path settled it. Only
+ * inside a person's action (a job records nothing, and reads nothing for it).
+ */
+type Db = Pick<PrismaClient, "order" | "license">;
+
+export async function withOrderStateRecorded<T>(db: Db, orderId: string, run: () => Promise<T>): Promise<T> {
+  if (!currentAuditContext()) return run();
+  const read = () =>
+    db.order.findUnique({
+      where: { id: orderId },
+      select: { status: true, orderNumber: true, pendingAction: true, licenses: { select: { id: true, status: true, expiresAt: true }, orderBy: { id: "asc" }, take: 20 } },
+    });
+  const before = await read();
+  const result = await run();
+  const after = await read();
+  if (before && after && JSON.stringify(before) !== JSON.stringify(after)) recordChange({ target: `Order:${orderId}`, before, after });
+  return result;
+}
+
+export async function withLicenceStateRecorded<T>(db: Db, licenceId: string, run: () => Promise<T>): Promise<T> {
+  if (!currentAuditContext()) return run();
+  const read = () =>
+    db.license.findUnique({
+      where: { id: licenceId },
+      select: { status: true, productCode: true, productName: true, expiresAt: true, autoRenew: true, currentOrderNumber: true, addOns: { select: { productCode: true, status: true }, orderBy: { id: "asc" } } },
+    });
+  const before = await read();
+  const result = await run();
+  const after = await read();
+  if (before && after && JSON.stringify(before) !== JSON.stringify(after)) recordChange({ target: `License:${licenceId}`, before, after });
+  return result;
+}
