@@ -152,13 +152,14 @@ export async function appRoleProblems(ownerUrl: string, role: string): Promise<s
     if (!r) return [`the role ${role} does not exist`];
     const problems: string[] = [];
     if (r.me) problems.push(`${role} is the role that runs the migrations (the owner)`);
-    if (r.super) problems.push(`${role} is a superuser`);
+    // A superuser reaches everything: the rest would only repeat it.
+    if (r.super) return [...problems, `${role} is a superuser`];
     for (const [attribute, has] of [["CREATEROLE", r.createrole], ["BYPASSRLS", r.bypassrls], ["REPLICATION", r.replication], ["CREATEDB", r.createdb]] as const) {
       if (has) problems.push(`${role} has ${attribute}`);
     }
     const owned = await client.query<{ what: string }>(
       `SELECT n.nspname || '.' || c.relname AS what FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = ANY($2) AND (pg_has_role($1, c.relowner, 'MEMBER'))
+        WHERE n.nspname = ANY($2) AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND pg_has_role($1, c.relowner, 'MEMBER')
        UNION ALL
        -- A schema's owner may DROP SCHEMA ... CASCADE, tables of others included.
        SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname = ANY($2) AND pg_has_role($1, nspowner, 'MEMBER')

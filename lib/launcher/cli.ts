@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launcherEnv } from "@/lib/env";
+import { EnvError, launcherEnv, type LauncherEnv } from "@/lib/env";
 import { freePort, isPortTaken } from "@/lib/db/embedded-postgres";
 import { appAccessFor, prepareDatabase, startDatabase } from "@/lib/launcher/database";
 import { urlUser } from "@/lib/db/app-role";
@@ -25,7 +25,7 @@ import { printBanner } from "@/lib/launcher/banner";
 
 const dev = process.argv.includes("--dev");
 const throwaway = process.argv.includes("--e2e");
-const env = launcherEnv();
+const env = readEnv();
 const children: Child[] = [];
 const log = (line: string) => console.log(`[launcher] ${line}`);
 const dataDir = throwaway ? fs.mkdtempSync(path.join(os.tmpdir(), "orderdesk-e2e-")) : path.resolve(env.DATA_DIR);
@@ -189,4 +189,15 @@ async function buildIfStale(distDir: string, appEnv: Record<string, string>): Pr
   if (code !== 0) throw new Error(`next build failed (exit ${code}); its output is above.`);
   recordBuild(distDir, fingerprint);
   log(`Built in ${Math.round((Date.now() - began) / 1000)} s.`);
+}
+
+/** The launcher's environment, or one line saying which variable is wrong (no stack: it is the user's to fix). */
+function readEnv(): LauncherEnv {
+  try {
+    return launcherEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`[launcher] ${error.message}`);
+    process.exit(1);
+  }
 }
