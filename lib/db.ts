@@ -46,9 +46,11 @@ export function utcSession(databaseUrl: string): { connectionString: string; opt
   }
 }
 
-export function createPrismaClient(databaseUrl: string, opts: { prepareStatements?: boolean } = {}): PrismaClient {
+/** `applicationName` names the process in pg_stat_activity (who is connected, as which role). */
+export function createPrismaClient(databaseUrl: string, opts: { prepareStatements?: boolean; applicationName?: string } = {}): PrismaClient {
   const adapterOptions = opts.prepareStatements ? { statementNameGenerator: preparedStatementNames() } : undefined;
-  return new PrismaClient({ adapter: new PrismaPg({ ...utcSession(databaseUrl), max: 10 }, adapterOptions) });
+  const name = opts.applicationName ? { application_name: opts.applicationName } : {};
+  return new PrismaClient({ adapter: new PrismaPg({ ...utcSession(databaseUrl), ...name, max: 10 }, adapterOptions) });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -59,7 +61,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
  */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property, receiver) {
-    globalForPrisma.prisma ??= createPrismaClient(serverEnv().DATABASE_URL);
+    globalForPrisma.prisma ??= createPrismaClient(serverEnv().DATABASE_URL, { applicationName: "orderdesk-app" });
     const value = Reflect.get(globalForPrisma.prisma, property, receiver);
     return typeof value === "function" ? value.bind(globalForPrisma.prisma) : value;
   },

@@ -41,9 +41,17 @@ export const serverEnvSchema = z.object({
   RENEWAL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-/** What the launcher (npm start) and the one-off CLIs read. */
-export const launcherEnvSchema = z.object({
-  DATABASE_URL: z.string().url("must be a postgresql:// URL").optional(),
+const postgresUrl = z
+  .string()
+  .url("must be a postgresql:// URL")
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL");
+
+/** What the launcher (npm start) and the one-off CLIs read; `launcherEnvSchema` adds the checks across fields. */
+export const launcherEnvFields = z.object({
+  /** Your own PostgreSQL: the app's login role (the Next server and the job worker connect with it). */
+  DATABASE_URL: postgresUrl.optional(),
+  /** With DATABASE_URL: the same database as the role that owns the tables (migrations, job queue schema, grants, seed). */
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().default(".data/dev"),
   HOST: z.string().default("127.0.0.1"),
   PORT: port(3000),
@@ -83,6 +91,46 @@ export const launcherEnvSchema = z.object({
     .default(0),
 });
 
+/**
+ * With your own PostgreSQL the app must not connect as the owner of its tables (issue 16): an owner
+ * or superuser can switch the audit log's append-only trigger off. So DATABASE_URL (the app's role)
+ * comes with MIGRATION_DATABASE_URL (the owner), on the same database, as another user.
+ */
+export const launcherEnvSchema = launcherEnvFields.superRefine((env, ctx) => {
+  const app = env.DATABASE_URL;
+  const owner = env.MIGRATION_DATABASE_URL;
+  if (!app && !owner) return;
+  if (!owner) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["MIGRATION_DATABASE_URL"],
+      message:
+        "must be set with DATABASE_URL: DATABASE_URL is the app's own role (no table ownership), MIGRATION_DATABASE_URL the role that owns the tables (README: Your own PostgreSQL)",
+    });
+    return;
+  }
+  if (!app) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "must be set with MIGRATION_DATABASE_URL: the app's own role on the same database" });
+    return;
+  }
+  const a = new URL(app);
+  const o = new URL(owner);
+  const where = (u: URL) => `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  if (where(a) !== where(o)) {
+    ctx.addIssue({ code: "custom", path: ["MIGRATION_DATABASE_URL"], message: "must name the same host, port and database as DATABASE_URL" });
+  } else if (decodeURIComponent(a.username) === decodeURIComponent(o.username)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_URL"],
+      message: "must connect as another user than MIGRATION_DATABASE_URL: the app's role must not own the tables",
+    });
+  }
+});
+
+/** The reverse proxy setting alone (the Next server, whose DATABASE_URL comes without the owner's). */
+/** What the Next server process reads of the launcher's settings: the proxy hops and the public origin (server-action origin check). */
+export const proxyEnvSchema = launcherEnvFields.pick({ TRUST_PROXY_HOPS: true, PUBLIC_URL: true });
+
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
 
@@ -100,7 +148,8 @@ export function parseEnv<S extends z.ZodType>(schema: S, raw: Record<string, str
   const variables = [...new Set(result.error.issues.map((i) => String(i.path[0])))];
   const details = result.error.issues.map((i) => {
     const name = String(i.path[0]);
-    return raw[name] === undefined || raw[name] === "" ? `${name} is missing` : `${name} ${i.message}`;
+    const missing = (raw[name] === undefined || raw[name] === "") && i.code !== "custom";
+    return missing ? `${name} is missing` : `${name} ${i.message}`;
   });
   throw new EnvError(variables, details);
 }
@@ -118,4 +167,8 @@ export function serverEnv(): ServerEnv {
 
 export function launcherEnv(): LauncherEnv {
   return parseEnv(launcherEnvSchema, rawEnv());
+}
+
+export function proxyEnv(): z.infer<typeof proxyEnvSchema> {
+  return parseEnv(proxyEnvSchema, rawEnv());
 }

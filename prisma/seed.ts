@@ -1,14 +1,13 @@
-/** npm run db:seed: the idempotent demo seed, for the launcher's database or DATABASE_URL. */
+/** npm run db:seed: the idempotent demo seed, as the owner (the launcher's database or MIGRATION_DATABASE_URL). */
 import { launcherEnv } from "@/lib/env";
-import { withDatabase } from "@/lib/launcher/database";
+import { migrateAsOwner, withDatabase } from "@/lib/launcher/database";
 import { loadProfile } from "@/lib/launcher/profile";
 import { runDemoSeed } from "@/lib/demo/run-seed";
-import { applyMigrations } from "@/lib/db/migrations";
 
 const env = launcherEnv();
 const profile = loadProfile(env.DATA_DIR, env);
-await withDatabase(async (databaseUrl) => {
-  await applyMigrations(databaseUrl);
+await withDatabase(async (databaseUrl, appRole) => {
+  await migrateAsOwner(databaseUrl, appRole);
   await runDemoSeed({
     databaseUrl,
     anchor: profile.demoAnchor,

@@ -27,8 +27,8 @@ the anchor day, auto-renew mixed, one order per licence. The default demo stays 
   --no-sandbox          fill the database only
 
 Where: the app started by npm start (DATA_DIR, PG_PORT, SANDBOX_PORT; the database password and
-the sandbox admin token are read from DATA_DIR/local-secrets.json), or DATABASE_URL,
-SECTIGO_BASE_URL and SANDBOX_ADMIN_TOKEN set explicitly. Running it again with the same seed
+the sandbox admin token are read from DATA_DIR/local-secrets.json), or MIGRATION_DATABASE_URL
+(the owner; with DATABASE_URL), SECTIGO_BASE_URL and SANDBOX_ADMIN_TOKEN set explicitly. Running it again with the same seed
 says the world is already there and changes nothing.`;
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);

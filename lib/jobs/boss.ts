@@ -6,6 +6,7 @@
  * job whose worker dies is retried after it expires.
  */
 import PgBoss from "pg-boss";
+import { ensureSyncQueues } from "@/lib/sync/sync-job";
 
 export const QUEUES = {
   /** Every minute: reconcile the orders whose outcome is unknown (and orders stuck in SUBMITTING). */
@@ -21,8 +22,9 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
- * `worker`: creates/updates the schema, runs maintenance and the cron. `client`: only sends jobs
- * (the web app), so a request never waits for maintenance.
+ * `worker`: runs maintenance and the cron. `client`: only sends jobs (the web app), so a request
+ * never waits for maintenance. Neither creates or upgrades the schema: they connect as the app's
+ * role, which may not (lib/db/app-role.ts); `prepareJobQueue` does it as the owner first.
  */
 export function createBoss(databaseUrl: string, role: "worker" | "client"): PgBoss {
   return new PgBoss({
@@ -32,7 +34,7 @@ export function createBoss(databaseUrl: string, role: "worker" | "client"): PgBo
     max: role === "worker" ? 4 : 2,
     supervise: role === "worker",
     schedule: role === "worker",
-    migrate: role === "worker",
+    migrate: false,
   });
 }
 
@@ -46,13 +48,18 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(QUEUES.reconcileOrder, { name: QUEUES.reconcileOrder, policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });
 }
 
-/** Installs or upgrades the queue's schema and queues (the launcher runs it with the migrations). */
+/**
+ * Installs or upgrades the queue's schema and queues, as the owner of the tables (the launcher runs
+ * it with the migrations, before the app's grants are applied).
+ */
 export async function prepareJobQueue(databaseUrl: string): Promise<void> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "orderdesk-setup", max: 1, supervise: false, schedule: false, migrate: true });
   boss.on("error", () => {});
   await boss.start();
   try {
+    // Every queue, the sync's too: creating one creates a table, which the app's role may not.
     await ensureQueues(boss);
+    await ensureSyncQueues(boss);
   } finally {
     await boss.stop({ graceful: false, timeout: 1000 });
   }

@@ -7,7 +7,7 @@ import { createPrismaClient } from "@/lib/db";
 import { systemActor } from "@/lib/auth/system-actor";
 import { orderDeps } from "@/lib/orders/order-deps";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
-import { createBoss, ensureQueues, QUEUES } from "./boss";
+import { createBoss, QUEUES } from "./boss";
 import { reconcileOpenOrders } from "./reconcile-pass";
 import { registerRenewalRuns } from "./renewal-run-job";
 import { runDailyLicencePass } from "@/lib/renewals/daily-pass";
@@ -44,12 +44,12 @@ export interface RunningWorker {
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const log = opts.log ?? ((line: string) => console.log(line)); // the launcher prefixes "[worker]"
   // Prepared statements: the worker repeats the same few statements thousands of times (lib/db.ts).
-  const db = createPrismaClient(opts.databaseUrl, { prepareStatements: true });
+  const db = createPrismaClient(opts.databaseUrl, { prepareStatements: true, applicationName: "orderdesk-worker" });
   const deps = orderDeps(db, { credentialsKey: opts.credentialsKey, timeoutMs: opts.sectigoTimeoutMs });
   const boss = createBoss(opts.databaseUrl, "worker");
   boss.on("error", (error) => log(`queue error: ${error.message}`));
+  // The queues exist already: prepareJobQueue made them as the owner (this role may not create tables).
   await boss.start();
-  await ensureQueues(boss);
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 };
 
   await boss.work<{ orderId: string }>(QUEUES.reconcileOrder, polling, async ([job]) => {

@@ -10,9 +10,13 @@ export interface BannerInfo {
   dataDir: string;
   /** Where the generated secrets are (the sandbox admin token among them); never their values. */
   secretsFile: string;
-  database:
+  database: (
     | { external: true }
-    | { external: false; port: number; clusterDir?: string; movedFrom?: string; binDir?: string };
+    | { external: false; port: number; clusterDir?: string; movedFrom?: string; binDir?: string }
+  ) & {
+    /** The role the app and the worker connect as (no ownership, only its grants). */
+    appRole: string;
+  };
 }
 
 /** What `npm start` prints once the app answers. Names where secrets live, never prints them. */
@@ -24,9 +28,10 @@ ${DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${ROLE_LABELS[u.role]}`).
     : "  No demo logins (SEED_DEMO=0).";
   const db = info.database;
   const database = db.external
-    ? "  Database: DATABASE_URL"
+    ? `  Database: DATABASE_URL (the app connects as ${db.appRole}; migrations as MIGRATION_DATABASE_URL)`
     : [
         `  Database: embedded PostgreSQL on 127.0.0.1:${db.port}, cluster in ${db.clusterDir}`,
+        `            the app connects as ${db.appRole} (password "appDatabasePassword" in ${info.secretsFile})`,
         ...(db.movedFrom
           ? [
               `            (outside the project: the \`postgres\` user cannot enter its folder; ${db.movedFrom} links to it,`,

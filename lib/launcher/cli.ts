@@ -13,20 +13,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launcherEnv } from "@/lib/env";
+import { EnvError, launcherEnv, type LauncherEnv } from "@/lib/env";
 import { freePort, isPortTaken } from "@/lib/db/embedded-postgres";
-import { startDatabase } from "@/lib/launcher/database";
+import { appAccessFor, prepareDatabase, startDatabase } from "@/lib/launcher/database";
+import { urlUser } from "@/lib/db/app-role";
 import { loadProfile } from "@/lib/launcher/profile";
 import { buildFingerprint, buildState, recordBuild } from "@/lib/launcher/build-freshness";
-import { applyMigrations } from "@/lib/db/migrations";
 import { runDemoSeed } from "@/lib/demo/run-seed";
 import { NEXT_BIN, ROOT, onParentGone, onStopSignal, startChild, tsChild, waitForHttp, type Child } from "@/lib/launcher/processes";
 import { printBanner } from "@/lib/launcher/banner";
-import { prepareJobQueue } from "@/lib/jobs/boss";
 
 const dev = process.argv.includes("--dev");
 const throwaway = process.argv.includes("--e2e");
-const env = launcherEnv();
+const env = readEnv();
 const children: Child[] = [];
 const log = (line: string) => console.log(`[launcher] ${line}`);
 const dataDir = throwaway ? fs.mkdtempSync(path.join(os.tmpdir(), "orderdesk-e2e-")) : path.resolve(env.DATA_DIR);
@@ -67,7 +66,7 @@ if (await isPortTaken(appPort, probeHost)) {
 try {
   const profile = loadProfile(dataDir, env);
 
-  log(env.DATABASE_URL ? "Using DATABASE_URL." : `Starting the embedded PostgreSQL on port ${pgPort}...`);
+  log(env.DATABASE_URL ? "Using DATABASE_URL (the app) and MIGRATION_DATABASE_URL (the owner)." : `Starting the embedded PostgreSQL on port ${pgPort}...`);
   const db = await startDatabase({ dataDir, port: pgPort, password: profile.databasePassword, throwaway });
   stopDatabase = db.stop;
 
@@ -81,9 +80,10 @@ try {
     stateFile = process.env.E2E_STATE_FILE;
   }
 
-  const applied = await applyMigrations(db.url);
+  // As the owner: migrations, the job queue's schema, the app's role and its grants. The app and
+  // the worker then connect as that role (lib/db/app-role.ts); the seed below runs as the owner.
+  const { appUrl: appDatabaseUrl, applied } = await prepareDatabase(db.url, appAccessFor(profile.appDatabasePassword));
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
-  await prepareJobQueue(db.url);
 
   const sandboxUrl = env.SECTIGO_BASE_URL ?? `http://127.0.0.1:${sandboxPort}/products/`;
   const seedDemo = env.SEED_DEMO === "1" || throwaway;
@@ -127,7 +127,7 @@ try {
   const distDir = throwaway ? ".next-e2e" : ".next";
   const appUrl = `http://${env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST}:${appPort}`;
   const appEnv = {
-    DATABASE_URL: db.url,
+    DATABASE_URL: appDatabaseUrl,
     NEXTAUTH_SECRET: profile.nextAuthSecret,
     // Behind a TLS proxy, PUBLIC_URL (https://…) makes next-auth set Secure, __Secure- cookies.
     NEXTAUTH_URL: env.PUBLIC_URL?.replace(/\/+$/, "") ?? appUrl,
@@ -161,7 +161,10 @@ try {
     dataDir,
     secretsFile: profile.secretsFile,
     sandboxStarted: !env.SECTIGO_BASE_URL,
-    database: env.DATABASE_URL ? { external: true } : { external: false, port: pgPort, clusterDir: db.clusterDir, movedFrom: db.movedFrom, binDir: db.binDir },
+    database: {
+      ...(env.DATABASE_URL ? { external: true as const } : { external: false as const, port: pgPort, clusterDir: db.clusterDir, movedFrom: db.movedFrom, binDir: db.binDir }),
+      appRole: urlUser(appDatabaseUrl),
+    },
   });
 } catch (error) {
   console.error(`[launcher] ${error instanceof Error ? error.message : String(error)}`);
@@ -186,4 +189,15 @@ async function buildIfStale(distDir: string, appEnv: Record<string, string>): Pr
   if (code !== 0) throw new Error(`next build failed (exit ${code}); its output is above.`);
   recordBuild(distDir, fingerprint);
   log(`Built in ${Math.round((Date.now() - began) / 1000)} s.`);
+}
+
+/** The launcher's environment, or one line saying which variable is wrong (no stack: it is the user's to fix). */
+function readEnv(): LauncherEnv {
+  try {
+    return launcherEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`[launcher] ${error.message}`);
+    process.exit(1);
+  }
 }

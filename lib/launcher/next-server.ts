@@ -11,7 +11,7 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
-import { launcherEnv } from "@/lib/env";
+import { proxyEnv } from "@/lib/env";
 import { guardRequests, guardUpgrades } from "@/lib/launcher/request-guard";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 const dev = values.dev ?? false;
 const port = Number(values.port);
 const host = values.host ?? "127.0.0.1";
-const { TRUST_PROXY_HOPS, PUBLIC_URL } = launcherEnv();
+const { TRUST_PROXY_HOPS, PUBLIC_URL } = proxyEnv();
 
 // Next attaches its own 'upgrade' listener (dev hot reload) to the server it is given. Give it a
 // stand-in, so upgrades reach Next only through our guard below.

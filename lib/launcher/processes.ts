@@ -31,6 +31,7 @@ export interface Child {
 
 /**
  * Starts a child in its own process group, prefixing its output; `stop` ends the whole group.
+ * It inherits this process's environment except MIGRATION_DATABASE_URL.
  * Its stdin is a pipe this process never writes to: it closes when this process ends, however it
  * ends, which tells a child started with `tsChild` to stop.
  */
@@ -40,9 +41,11 @@ export function startChild(
   env: Record<string, string>,
   opts: { quiet?: boolean; onExit?: (code: number | null) => void } = {},
 ): Child {
+  // The owner's database URL stays in the launcher: the app and the worker connect as the app's role.
+  const { MIGRATION_DATABASE_URL: _owner, ...inherited } = process.env;
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...inherited, ...env },
     detached: true,
     stdio: ["pipe", "pipe", "pipe"],
   });

@@ -14,6 +14,8 @@ export interface Profile {
   sandboxAdminToken: string;
   /** The embedded PostgreSQL's superuser password (never printed; DATABASE_URL ignores it). */
   databasePassword: string;
+  /** The password of the embedded database's app role, `orderdesk_app` (never printed; DATABASE_URL ignores it). */
+  appDatabasePassword: string;
   /** The demo world's day zero, shared by the app seed and the sandbox. */
   demoAnchor: Date;
 }
@@ -23,6 +25,7 @@ interface StoredSecrets {
   credentialsKey: string;
   sandboxAdminToken: string;
   databasePassword: string;
+  appDatabasePassword: string;
   demoAnchor: string;
 }
 
@@ -34,6 +37,7 @@ const generators: { [K in keyof StoredSecrets]: () => string } = {
   credentialsKey: generateKey,
   sandboxAdminToken: token,
   databasePassword: token,
+  appDatabasePassword: token,
   demoAnchor: () => anchorDay(new Date()).toISOString(),
 };
 
@@ -66,6 +70,7 @@ export function loadProfile(
     credentialsKey: env.CREDENTIALS_KEY || stored.credentialsKey,
     sandboxAdminToken: env.SANDBOX_ADMIN_TOKEN || stored.sandboxAdminToken,
     databasePassword: stored.databasePassword,
+    appDatabasePassword: stored.appDatabasePassword,
     demoAnchor: new Date(stored.demoAnchor),
   };
 }

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { startDemoDatabase } from "./test-database";
+import { createPrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
 
@@ -15,6 +16,8 @@ let db: Db;
 let prisma: (typeof import("@/lib/db"))["prisma"];
 let admin: Actor;
 let action: Awaited<ReturnType<typeof makeClient>>;
+/** The tables' owner (the app's own role may not create tables or triggers). */
+let owner: ReturnType<typeof createPrismaClient>;
 
 async function makeClient() {
   const { createActionClient } = await import("@/lib/auth/authorized-action");
@@ -37,18 +40,20 @@ beforeAll(async () => {
   admin = { id: row.id, email: row.email, name: row.name, role: row.role };
   action = await makeClient();
   // A switch the tests flip: the database refuses the OK entry of the named action, as it would
-  // if the audit table were full, locked or out of reach. Installed by the superuser here only.
-  await prisma.$executeRawUnsafe(`CREATE TABLE test_refuse_audit (action text PRIMARY KEY)`);
-  await prisma.$executeRawUnsafe(`CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+  // if the audit table were full, locked or out of reach. Installed by the owner, for this test only.
+  owner = createPrismaClient(db.url);
+  await owner.$executeRawUnsafe(`CREATE TABLE test_refuse_audit (action text PRIMARY KEY)`);
+  await owner.$executeRawUnsafe(`CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
     BEGIN
       IF NEW.outcome = 'OK' AND EXISTS (SELECT 1 FROM test_refuse_audit WHERE action = NEW.action) THEN
         RAISE EXCEPTION 'test: the audit log refuses %', NEW.action;
       END IF;
       RETURN NEW;
     END $$`);
-  await prisma.$executeRawUnsafe(`CREATE TRIGGER "AuditEntry_test_refuse" BEFORE INSERT ON "AuditEntry" FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`);
+  await owner.$executeRawUnsafe(`CREATE TRIGGER "AuditEntry_test_refuse" BEFORE INSERT ON "AuditEntry" FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`);
 }, 180_000);
 afterAll(async () => {
+  await owner?.$disconnect();
   await db?.stop();
 });
 
@@ -102,11 +107,11 @@ describe("hostile text cannot make an action escape the audit log", () => {
 
 describe("a change commits with its audit entry, or not at all", () => {
   async function refuseEntriesOf(name: string, run: () => Promise<void>) {
-    await prisma.$executeRawUnsafe(`INSERT INTO test_refuse_audit VALUES ($1)`, name);
+    await owner.$executeRawUnsafe(`INSERT INTO test_refuse_audit VALUES ($1)`, name);
     try {
       await run();
     } finally {
-      await prisma.$executeRawUnsafe(`DELETE FROM test_refuse_audit`);
+      await owner.$executeRawUnsafe(`DELETE FROM test_refuse_audit`);
     }
   }
 

@@ -22,10 +22,19 @@ afterAll(async () => {
 describe("audit log", () => {
   it("refuses UPDATE, DELETE and TRUNCATE at the database level", async () => {
     await prisma.auditEntry.create({ data: { actorLabel: "Test", action: "test.append", outcome: "OK" } });
-    await expect(prisma.$executeRaw`UPDATE "AuditEntry" SET outcome = 'FORGED'`).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRaw`DELETE FROM "AuditEntry"`).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRawUnsafe(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/append-only/);
-    await expect(prisma.auditEntry.updateMany({ data: { outcome: "FORGED" } })).rejects.toThrow();
+    // The app's role lacks the privileges (issue 16); the owner meets the append-only trigger.
+    const { createPrismaClient } = await import("@/lib/db");
+    const owner = createPrismaClient(db.url);
+    try {
+      for (const [client, refusal] of [[prisma, /permission denied/], [owner, /append-only/]] as const) {
+        await expect(client.$executeRaw`UPDATE "AuditEntry" SET outcome = 'FORGED'`).rejects.toThrow(refusal);
+        await expect(client.$executeRaw`DELETE FROM "AuditEntry"`).rejects.toThrow(refusal);
+        await expect(client.$executeRawUnsafe(`TRUNCATE "AuditEntry"`)).rejects.toThrow(refusal);
+        await expect(client.auditEntry.updateMany({ data: { outcome: "FORGED" } })).rejects.toThrow();
+      }
+    } finally {
+      await owner.$disconnect();
+    }
     expect(await prisma.auditEntry.count({ where: { outcome: "FORGED" } })).toBe(0);
     expect(await prisma.auditEntry.count({ where: { action: "test.append" } })).toBe(1);
   });

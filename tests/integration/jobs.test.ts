@@ -5,7 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
 import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
@@ -15,12 +14,12 @@ import type { Actor } from "@/lib/auth/session";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
-import { createBoss, prepareJobQueue, QUEUES } from "@/lib/jobs/boss";
+import { createBoss, QUEUES } from "@/lib/jobs/boss";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { reconcileOpenOrders } from "@/lib/jobs/reconcile-pass";
-import { startTestDatabase } from "./test-database";
+import { startAppDatabase } from "./test-database";
 
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let db: Awaited<ReturnType<typeof startAppDatabase>>;
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let prisma: ReturnType<typeof createPrismaClient>;
 let deps: OrderDeps;
@@ -62,16 +61,15 @@ async function lostOrder(): Promise<string> {
 }
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
-  await prepareJobQueue(db.url);
+  // Migrations and the queue's schema as the owner; the worker as the app's role, as npm start runs it.
+  db = await startAppDatabase();
   prisma = createPrismaClient(db.url);
   sandbox = await startSandbox({ port: 0, demo: true, demoAnchor: anchorDay(new Date()) });
   await seedResellerAccount(prisma, { id: "acct-jobs", label: "Jobs", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
   const u = await seedUser(prisma, { id: "u-jobs", email: "staff@jobs.test", name: "Jo Staff", role: "STAFF", password: "a-long-password-1" });
   staff = { id: u.id, email: u.email, name: u.name, role: u.role };
   deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
-  worker = await startWorker({ databaseUrl: db.url, credentialsKey: key, pollingIntervalSeconds: 0.5, log: workerLog });
+  worker = await startWorker({ databaseUrl: db.appUrl, credentialsKey: key, pollingIntervalSeconds: 0.5, log: workerLog });
 }, 60_000);
 
 afterAll(async () => {
@@ -84,7 +82,7 @@ afterAll(async () => {
 describe("the job worker", () => {
   it("a queued reconciliation job settles an order whose answer was lost", async () => {
     const orderId = await lostOrder();
-    const client = createBoss(db.url, "client");
+    const client = createBoss(db.appUrl, "client");
     await client.start();
     try {
       const done = nextLogLine(new RegExp(`reconciled order ${orderId}: `));

@@ -6,7 +6,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
 import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
@@ -21,13 +20,13 @@ import { eligibility, renewWith } from "@/lib/renewals/renewal-deps";
 import { startRenewalRun } from "@/lib/renewals/start-renewal-run";
 import { runDailyLicencePass } from "@/lib/renewals/daily-pass";
 import type { RenewFn } from "@/lib/renewals/renew-contract";
-import { startTestDatabase } from "./test-database";
+import { startAppDatabase } from "./test-database";
 import { sandboxAdmin } from "./sandbox-admin";
 
 const DAY = 86_400_000;
 const T0 = new Date("2031-03-01T12:00:00.000Z");
 const INSIDE_WINDOW = new Date(T0.getTime() + 345 * DAY); // 20 days before expiry
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let db: Awaited<ReturnType<typeof startAppDatabase>>;
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let prisma: ReturnType<typeof createPrismaClient>;
 let deps: OrderDeps;
@@ -97,7 +96,7 @@ async function placeLicences(prefix: string, count: number): Promise<Array<{ id:
 
 async function worker(opts: { renew?: RenewFn; concurrency?: number; loops?: number; leaseMs?: number } = {}): Promise<RunningWorker> {
   const w = await startWorker({
-    databaseUrl: db.url,
+    databaseUrl: db.appUrl,
     credentialsKey: key,
     sectigoTimeoutMs: 3_000,
     pollingIntervalSeconds: 0.5,
@@ -131,8 +130,8 @@ async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => bo
 const runOf = (runId: string) => () => prisma.renewalRun.findUniqueOrThrow({ where: { id: runId } });
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
+  // Migrations and the queue's schema as the owner; the workers as the app's role, as npm start runs them.
+  db = await startAppDatabase();
   prisma = createPrismaClient(db.url);
   sandbox = await startSandbox({ port: 0, now: T0, log: (line) => sandboxLog.push(line) });
   await seedResellerAccount(prisma, { id: ACCOUNT, label: "Bulk", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });

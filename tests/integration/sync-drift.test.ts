@@ -196,7 +196,7 @@ describe("sync with Sectigo", () => {
   it("a run left RUNNING by a worker that died is finished by the next worker, from its cursor", async () => {
     const { startWorker } = await import("@/lib/jobs/worker");
     const run = await prisma.syncRun.create({ data: { resellerAccountId: accountId, status: "RUNNING", cursor: 4, ordersSeen: 3, startedAt: new Date() } });
-    const worker = await startWorker({ databaseUrl: db.url, credentialsKey: process.env.CREDENTIALS_KEY!, pollingIntervalSeconds: 0.5, log: () => {} });
+    const worker = await startWorker({ databaseUrl: db.appUrl, credentialsKey: process.env.CREDENTIALS_KEY!, pollingIntervalSeconds: 0.5, log: () => {} });
     try {
       await expect.poll(async () => (await prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } })).status, { timeout: 30_000, interval: 200 }).toBe("DONE");
     } finally {

@@ -42,20 +42,42 @@ export function setAppEnv(databaseUrl: string, credentialsKey: string): void {
 }
 
 /**
- * The usual start of a test file that works through the app's use cases: a test database with
- * every migration and the demo world, the app's Prisma singleton pointed at it. `stop` also
- * disconnects that client.
+ * The database as the launcher prepares it: every migration, the job queue's schema, the app's
+ * role and its grants, through the launcher's own `prepareDatabase`. `url` stays the owner's
+ * (superuser) for test setup; `appUrl` is what the launcher hands the app and the worker.
  */
-export async function startDemoDatabase(anchor?: Date): Promise<EmbeddedDatabase & { dataDir: string }> {
+export async function startAppDatabase(): Promise<EmbeddedDatabase & { dataDir: string; appUrl: string }> {
   const db = await startTestDatabase();
-  const { applyMigrations } = await import("@/lib/db/migrations");
+  try {
+    const { prepareDatabase } = await import("@/lib/launcher/database");
+    const { APP_ROLE } = await import("@/lib/db/app-role");
+    const { appUrl } = await prepareDatabase(db.url, { role: APP_ROLE, password: randomBytes(24).toString("base64url"), create: true });
+    return { ...db, appUrl };
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
+}
+
+/**
+ * The usual start of a test file that works through the app's use cases: a test database with
+ * every migration and the demo world (seeded as the owner), the app's Prisma singleton pointed at
+ * it as the app's role, as in `npm start`. `stop` also disconnects that client.
+ */
+export async function startDemoDatabase(anchor?: Date): Promise<EmbeddedDatabase & { dataDir: string; appUrl: string }> {
+  const db = await startAppDatabase();
   const { generateKey } = await import("@/lib/crypto/credentials");
   const { anchorDay } = await import("@/lib/demo/demo-data");
-  await applyMigrations(db.url);
-  setAppEnv(db.url, generateKey());
+  const { createPrismaClient } = await import("@/lib/db");
+  setAppEnv(db.appUrl, generateKey());
+  const owner = createPrismaClient(db.url);
+  try {
+    const { seedDemo } = await import("@/lib/demo/seed-demo");
+    await seedDemo(owner as never, { anchor: anchor ?? anchorDay(new Date()), credentialsKey: process.env.CREDENTIALS_KEY!, sandboxUrl: "http://127.0.0.1:4999/products/" });
+  } finally {
+    await owner.$disconnect();
+  }
   const { prisma } = await import("@/lib/db");
-  const { seedDemo } = await import("@/lib/demo/seed-demo");
-  await seedDemo(prisma as never, { anchor: anchor ?? anchorDay(new Date()), credentialsKey: process.env.CREDENTIALS_KEY!, sandboxUrl: "http://127.0.0.1:4999/products/" });
   return {
     ...db,
     stop: async () => {

@@ -50,4 +50,48 @@ describe("env validation", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.PORT).toBe(3000);
   });
+
+  describe("your own PostgreSQL: DATABASE_URL (the app's role) with MIGRATION_DATABASE_URL (the owner)", () => {
+    const app = "postgresql://orderdesk_app:app-secret@db.example.com:5432/orderdesk";
+    const owner = "postgresql://orderdesk_owner:owner-secret@db.example.com:5432/orderdesk";
+    const problem = (raw: Record<string, string>) => {
+      try {
+        parseEnv(launcherEnvSchema, raw);
+        return undefined;
+      } catch (e) {
+        expect(e).toBeInstanceOf(EnvError);
+        const message = (e as Error).message;
+        expect(message).not.toMatch(/secret/);
+        return message;
+      }
+    };
+
+    it("accepts the pair: same database, two users", () => {
+      const env = parseEnv(launcherEnvSchema, { DATABASE_URL: app, MIGRATION_DATABASE_URL: owner });
+      expect(env.DATABASE_URL).toBe(app);
+      expect(env.MIGRATION_DATABASE_URL).toBe(owner);
+    });
+
+    it("refuses DATABASE_URL alone (it used to be the owner's), naming what to add", () => {
+      expect(problem({ DATABASE_URL: owner })).toMatch(/MIGRATION_DATABASE_URL must be set with DATABASE_URL: .*README/);
+    });
+
+    it("refuses MIGRATION_DATABASE_URL alone", () => {
+      expect(problem({ MIGRATION_DATABASE_URL: owner })).toMatch(/DATABASE_URL must be set with MIGRATION_DATABASE_URL/);
+    });
+
+    it("refuses the app connecting as the owner, and two different databases", () => {
+      expect(problem({ DATABASE_URL: owner.replace("owner-secret", "other-secret"), MIGRATION_DATABASE_URL: owner })).toMatch(
+        /DATABASE_URL must connect as another user than MIGRATION_DATABASE_URL/,
+      );
+      expect(problem({ DATABASE_URL: app.replace(/\/orderdesk$/, "/elsewhere"), MIGRATION_DATABASE_URL: owner })).toMatch(/same host, port and database/);
+      expect(problem({ DATABASE_URL: app.replace(":5432", ":5433"), MIGRATION_DATABASE_URL: owner })).toMatch(/same host, port and database/);
+      expect(problem({ DATABASE_URL: app.replace("postgresql:", "mysql:"), MIGRATION_DATABASE_URL: owner })).toMatch(/DATABASE_URL must be a postgresql:\/\/ URL/);
+    });
+
+    it("the Next server reads its proxy setting without the owner's URL", async () => {
+      const { proxyEnvSchema } = await import("@/lib/env");
+      expect(parseEnv(proxyEnvSchema, { DATABASE_URL: app, TRUST_PROXY_HOPS: "1" }).TRUST_PROXY_HOPS).toBe(1);
+    });
+  });
 });

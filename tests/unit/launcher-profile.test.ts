@@ -37,7 +37,12 @@ describe("local secrets (loadProfile)", () => {
     expect(profile.demoAnchor.toISOString()).toBe(old.demoAnchor);
     expect(profile.sandboxAdminToken).toHaveLength(43);
     const saved = JSON.parse(fs.readFileSync(path.join(dir, "local-secrets.json"), "utf8"));
-    expect(saved).toEqual({ ...old, sandboxAdminToken: profile.sandboxAdminToken, databasePassword: profile.databasePassword });
+    expect(saved).toEqual({
+      ...old,
+      sandboxAdminToken: profile.sandboxAdminToken,
+      databasePassword: profile.databasePassword,
+      appDatabasePassword: profile.appDatabasePassword,
+    });
   });
 
   it("generates a database password per data dir, kept across starts, added to a data dir from before it existed", () => {
@@ -48,8 +53,25 @@ describe("local secrets (loadProfile)", () => {
     expect(first.databasePassword).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(loadProfile(dir, {}).databasePassword).toBe(first.databasePassword);
     expect(loadProfile(tempDir(), {}).databasePassword).not.toBe(first.databasePassword);
-    expect(JSON.parse(fs.readFileSync(first.secretsFile, "utf8"))).toEqual({ ...old, databasePassword: first.databasePassword });
+    expect(JSON.parse(fs.readFileSync(first.secretsFile, "utf8"))).toEqual({
+      ...old,
+      databasePassword: first.databasePassword,
+      appDatabasePassword: first.appDatabasePassword,
+    });
     expect(fs.statSync(first.secretsFile).mode & 0o777).toBe(0o600);
+  });
+
+  it("generates the app role's database password per data dir, its own, kept across starts, added to a data dir from before it existed", () => {
+    const dir = tempDir();
+    const old = { nextAuthSecret: "s".repeat(43), credentialsKey: Buffer.alloc(32, 3).toString("base64"), sandboxAdminToken: "t".repeat(43), databasePassword: "d".repeat(43), demoAnchor: "2026-01-05T00:00:00.000Z" };
+    fs.writeFileSync(path.join(dir, "local-secrets.json"), JSON.stringify(old), { mode: 0o600 });
+    const first = loadProfile(dir, {});
+    expect(first.appDatabasePassword).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first.appDatabasePassword).not.toBe(first.databasePassword);
+    expect(first.databasePassword).toBe(old.databasePassword);
+    expect(loadProfile(dir, {}).appDatabasePassword).toBe(first.appDatabasePassword);
+    expect(loadProfile(tempDir(), {}).appDatabasePassword).not.toBe(first.appDatabasePassword);
+    expect(JSON.parse(fs.readFileSync(first.secretsFile, "utf8"))).toEqual({ ...old, appDatabasePassword: first.appDatabasePassword });
   });
 
   it("lets SANDBOX_ADMIN_TOKEN from the environment win, without storing it", () => {

@@ -1,7 +1,7 @@
 /**
  * Expiry workspace benchmark: `npm run bench:expiry [-- --runs 30] [-- --explain]`. Against the scaled
- * world (`npm run world:scale -- --licences 1000000 --no-sandbox`): DATABASE_URL, or the app's data
- * dir (DATA_DIR, PG_PORT). Each case times what the /renewals page computes from the database
+ * world (`npm run world:scale -- --licences 1000000 --no-sandbox`): MIGRATION_DATABASE_URL (with
+ * DATABASE_URL), or the app's data dir (DATA_DIR, PG_PORT), as the owner. Each case times what the /renewals page computes from the database
  * (bucket cards + chart data from one grouped query, and the first list page, run together as the
  * page runs them) BESIDE the previous shape of the grouped query (one scan with two CASE chains per
  * row naming the bucket and the week, kept here for the comparison) and a raw-SQL floor (the same

@@ -1,7 +1,7 @@
 /**
  * Support's lookup and the list pages at scale: `npm run bench:lookup [-- --runs 50]`. Against the
  * scaled world (`npm run world:scale -- --licences 1000000 --no-sandbox`: 1M licences and orders,
- * 250k customers): DATABASE_URL, or the app's data dir (DATA_DIR, PG_PORT) like world:scale.
+ * 250k customers): MIGRATION_DATABASE_URL (with DATABASE_URL), or the app's data dir (DATA_DIR, PG_PORT) like world:scale.
  * Times each query kind through findAnything (what the search box and /lookup call) and each list
  * page through its use case, BESIDE one raw indexed SQL query for the same answer in the same run
  * (interleaved, so both see the same cache and load). Prints p50/p95 in ms; asserts nothing.

@@ -1,6 +1,6 @@
 /**
  * Orders list benchmark: `npm run bench:orders [-- --runs 50]`. Against the scaled world
- * (`npm run world:scale -- --licences 1000000 --no-sandbox`): DATABASE_URL, or the app's data dir
+ * (`npm run world:scale -- --licences 1000000 --no-sandbox`): MIGRATION_DATABASE_URL (with DATABASE_URL), or the app's data dir
  * (DATA_DIR, PG_PORT) like world:scale. Times each case through listOrders, the use case the
  * /orders page calls, BESIDE a raw indexed SQL query for the same answer in the same run
  * (interleaved, so both see the same cache and load). Prints p50/p95 in ms; asserts nothing.
