@@ -8,7 +8,9 @@ import { ERROR_CODES } from "@/lib/errors";
 
 /** The sign-in entries' own outcomes (lib/audit/auth-events.ts), beside the actions' error codes. */
 export const SIGN_IN_OUTCOMES = ["WRONG_CREDENTIALS", "THROTTLED", "DISABLED"] as const;
-export const AUDIT_OUTCOMES = ["OK", ...ERROR_CODES, ...SIGN_IN_OUTCOMES] as const;
+/** What a use case answered as data when it did not do what was asked (authorized-action.ts outcomeOf). */
+export const NOT_DONE_OUTCOMES = ["ORDER_PENDING", "CHANGED", "ALREADY_DECIDED", "ALREADY_SUBMITTED", "SETTLED_ALREADY", "REFUSED", "FAILED", "NOT_ACTIVE"] as const;
+export const AUDIT_OUTCOMES = ["OK", ...ERROR_CODES, ...SIGN_IN_OUTCOMES, ...NOT_DONE_OUTCOMES] as const;
 
 export interface AuditQuery {
   person?: string;
@@ -62,8 +64,9 @@ export function parseAuditQuery(params: Record<string, string | undefined>): Par
     else errors.action = "An action name has letters, digits, dots, dashes and underscores only (e.g. orders.decideAuthorization).";
   }
   if (raw.outcome) {
-    if ((AUDIT_OUTCOMES as readonly string[]).includes(raw.outcome)) query.outcome = raw.outcome;
-    else errors.outcome = `The outcome is one of ${AUDIT_OUTCOMES.join(", ")}.`;
+    // Any use case's refusal code may be an outcome; the list offers the common ones.
+    if (/^[A-Z][A-Z_]{1,39}$/.test(raw.outcome)) query.outcome = raw.outcome;
+    else errors.outcome = `An outcome is a code in capitals, such as ${AUDIT_OUTCOMES.slice(0, 4).join(", ")}.`;
   }
   if (raw.from) {
     const d = parseDay(raw.from);

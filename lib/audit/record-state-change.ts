@@ -5,11 +5,13 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * The before/after of an action whose change is made by a call to Sectigo and the settling that
  * follows (decisions, reconciliation, licence changes): the record is read just before and just
  * after the work, so the audit entry shows what really moved, whichever path settled it. Only
- * inside a person's action (a job records nothing, and reads nothing for it).
+ * inside a person's action (a job records nothing, and reads nothing for it), and only when
+ * `madeIt` says this request made the change: a request that lost a race (already decided,
+ * another change of the licence got there first) must not be credited with the winner's change.
  */
 type Db = Pick<PrismaClient, "order" | "license">;
 
-export async function withOrderStateRecorded<T>(db: Db, orderId: string, run: () => Promise<T>): Promise<T> {
+export async function withOrderStateRecorded<T>(db: Db, orderId: string, run: () => Promise<T>, madeIt: (result: T) => boolean): Promise<T> {
   if (!currentAuditContext()) return run();
   const read = () =>
     db.order.findUnique({
@@ -18,12 +20,13 @@ export async function withOrderStateRecorded<T>(db: Db, orderId: string, run: ()
     });
   const before = await read();
   const result = await run();
+  if (!madeIt(result)) return result;
   const after = await read();
   if (before && after && JSON.stringify(before) !== JSON.stringify(after)) recordChange({ target: `Order:${orderId}`, before, after });
   return result;
 }
 
-export async function withLicenceStateRecorded<T>(db: Db, licenceId: string, run: () => Promise<T>): Promise<T> {
+export async function withLicenceStateRecorded<T>(db: Db, licenceId: string, run: () => Promise<T>, madeIt: (result: T) => boolean): Promise<T> {
   if (!currentAuditContext()) return run();
   const read = () =>
     db.license.findUnique({
@@ -32,6 +35,7 @@ export async function withLicenceStateRecorded<T>(db: Db, licenceId: string, run
     });
   const before = await read();
   const result = await run();
+  if (!madeIt(result)) return result;
   const after = await read();
   if (before && after && JSON.stringify(before) !== JSON.stringify(after)) recordChange({ target: `License:${licenceId}`, before, after });
   return result;

@@ -129,7 +129,7 @@ export function createActionClient(deps: ActionDeps) {
         await auditRefusal(actor, "INTERNAL", parsed.data, changes);
         return result;
       }
-      if (audited && !context.written) await writeAfter(record("OK", context.changes));
+      if (audited && !context.written) await writeAfter({ ...record("OK", context.changes), outcome: outcomeOf(data) });
       return { ok: true, data };
     };
     /**
@@ -161,6 +161,24 @@ export function createActionClient(deps: ActionDeps) {
     REGISTRY.set(action as never, { name: options.name, permission: options.permission, audit: options.audit !== false });
     return action;
   };
+}
+
+/** What a use case answers as data when it did not do what was asked (a race lost, a duplicate). */
+const NOT_DONE = new Set(["ALREADY_DECIDED", "ALREADY_SUBMITTED", "SETTLED_ALREADY", "REFUSED", "NOT_YET", "NEEDS_A_PERSON"]);
+
+/**
+ * The entry's outcome for a result returned as data: "OK" when the action did what was asked;
+ * otherwise the result's own code (ORDER_PENDING, CHANGED, ALREADY_DECIDED...), so an entry never
+ * says "OK" for a request that was refused or lost a race.
+ */
+export function outcomeOf(data: unknown): string {
+  if (data && typeof data === "object") {
+    const d = data as Record<string, unknown>;
+    if (d.ok === false) return typeof d.code === "string" && /^[A-Z][A-Z_]{1,39}$/.test(d.code) ? d.code : "REFUSED";
+    if (d.duplicate === true) return "ALREADY_SUBMITTED";
+    if (typeof d.outcome === "string" && NOT_DONE.has(d.outcome)) return d.outcome;
+  }
+  return "OK";
 }
 
 /** Every string of the raw input that holds an unpaired surrogate or a null byte, as field errors (null: none). */

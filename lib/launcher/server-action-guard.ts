@@ -131,10 +131,14 @@ const badBody = (reason: string): ActionRefusal => ({ status: 400, reason, messa
 export function bodyRefusal(req: IncomingMessage, body: Buffer): ActionRefusal | undefined {
   const contentType = req.headers["content-type"] ?? "";
   if (isMultipart(req)) {
+    // Next's own test is case-sensitive (server-action-request-meta.js): "Multipart/form-data" is
+    // read as JSON there, and fails with a 500.
+    if (!contentType.startsWith("multipart/form-data")) return badBody(`a multipart type Next does not read as multipart: ${quoted(contentType)}`);
     const boundary = boundaryOf(contentType);
     if (!boundary) return badBody("a multipart server action body without a boundary");
     // The closing delimiter: busboy's "Unexpected end of form" when it is missing.
     if (!body.includes(`--${boundary}--`)) return badBody("a multipart server action body that is not multipart");
+    if (!wellFormedParts(body.toString("latin1"), boundary)) return badBody("a multipart server action body with a malformed part");
     // A form posted before hydration names its action in a `$ACTION_…` field; without one Next
     // refuses it too (400, with a trace in the log).
     if (req.headers[ACTION_HEADER] === undefined && !body.includes('name="$ACTION_')) return badBody("a multipart POST that names no server action");
@@ -142,12 +146,45 @@ export function bodyRefusal(req: IncomingMessage, body: Buffer): ActionRefusal |
   }
   // Next parses any other body as JSON; the page only ever sends text/plain.
   if (!/^text\/plain(;|$)/i.test(contentType.trim())) return badBody(`a server action body of type ${quoted(contentType)}`);
+  let args: unknown;
   try {
-    JSON.parse(body.toString("utf8"));
-    return undefined;
+    args = JSON.parse(body.toString("utf8"));
   } catch {
     return badBody("a server action body that is not JSON");
   }
+  // React decodes the arguments as a list, and reads "$…" strings as references to other parts of
+  // the request ("$Q1", "$F1", "$h"...), which a one-part body cannot have: each made it throw a
+  // 500. What a one-part reply can hold: escaped "$$…" text and the plain values React encodes.
+  if (!Array.isArray(args)) return badBody("a server action body that is not a list of arguments");
+  if (!onlyPlainValues(args, 0)) return badBody("a server action body with references React cannot resolve");
+  return undefined;
+}
+
+const PLAIN_DOLLAR = /^\$(?:\$[\s\S]*|undefined|NaN|Infinity|-Infinity|-0|D[\s\S]*|n-?\d+)$/;
+
+function onlyPlainValues(value: unknown, depth: number): boolean {
+  if (depth > 64) return false;
+  if (typeof value === "string") return !value.startsWith("$") || PLAIN_DOLLAR.test(value);
+  if (Array.isArray(value)) return value.every((v) => onlyPlainValues(v, depth + 1));
+  if (value && typeof value === "object") return Object.values(value).every((v) => onlyPlainValues(v, depth + 1));
+  return true;
+}
+
+/**
+ * Each part between the boundaries has a header block of "Name: value" lines ending in a blank
+ * line, with a form-data Content-Disposition: what busboy needs ("Malformed part header" when not).
+ */
+function wellFormedParts(text: string, boundary: string): boolean {
+  const end = text.indexOf(`--${boundary}--`);
+  const parts = text.slice(0, end).split(`--${boundary}`).slice(1);
+  if (parts.length === 0) return false;
+  return parts.every((part) => {
+    if (!part.startsWith("\r\n")) return false;
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd < 0) return false;
+    const lines = part.slice(2, headerEnd).split("\r\n");
+    return lines.every((line) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/.test(line)) && lines.some((line) => /^content-disposition:\s*form-data\s*;/i.test(line));
+  });
 }
 
 /**

@@ -206,7 +206,7 @@ async function alreadySubmitted(
 export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput, deps: OrderDeps): Promise<CancelLicenseResult> {
   const licenceId = (raw as { licenceId?: unknown } | null)?.licenceId;
   // The person's audit entry: the licence before and after, and the cancellation order this request made.
-  const result = typeof licenceId === "string" ? await withLicenceStateRecorded(deps.db, licenceId, () => cancelLicenseOnce(actor, raw, deps)) : await cancelLicenseOnce(actor, raw, deps);
+  const result = typeof licenceId === "string" ? await withLicenceStateRecorded(deps.db, licenceId, () => cancelLicenseOnce(actor, raw, deps), (r) => r.ok && r.outcome !== "ALREADY_SUBMITTED") : await cancelLicenseOnce(actor, raw, deps);
   if (result.ok && result.outcome !== "ALREADY_SUBMITTED") {
     recordChange({ target: `Order:${result.orderId}`, before: null, after: { kind: "cancellation", outcome: result.outcome, licence: raw.licenceId } });
   } else if (!result.ok && result.orderId) {

@@ -213,5 +213,5 @@ function submitPlanChange(
 export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps: ChangePlanDeps): Promise<ChangePlanResult> {
   const d = deps;
   const id = (raw as { licenceId?: unknown } | null)?.licenceId;
-  return typeof id === "string" ? withLicenceStateRecorded(d.db, id, () => changePlanOnce(actor, raw, d)) : changePlanOnce(actor, raw, d);
+  return typeof id === "string" ? withLicenceStateRecorded(d.db, id, () => changePlanOnce(actor, raw, d), (r) => r.ok && r.outcome !== "ALREADY_SUBMITTED") : changePlanOnce(actor, raw, d);
 }

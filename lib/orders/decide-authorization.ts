@@ -121,5 +121,5 @@ async function release(deps: OrderDeps, orderId: string, decision: string, actor
 export async function decideAuthorization(actor: Actor | null, raw: z.input<typeof decisionSchema>, deps: OrderDeps): Promise<DecisionResult> {
   const d = deps;
   const id = (raw as { orderId?: unknown } | null)?.orderId;
-  return typeof id === "string" ? withOrderStateRecorded(d.db, id, () => decideAuthorizationOnce(actor, raw, d)) : decideAuthorizationOnce(actor, raw, d);
+  return typeof id === "string" ? withOrderStateRecorded(d.db, id, () => decideAuthorizationOnce(actor, raw, d), (r) => r.outcome === "AUTHORIZED" || r.outcome === "REJECTED" || r.outcome === "UNKNOWN") : decideAuthorizationOnce(actor, raw, d);
 }

@@ -105,5 +105,5 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
 export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
   const d = deps ?? (await import("@/lib/orders/app-deps")).appOrderDeps();
   const id = (raw as { licenceId?: unknown } | null)?.licenceId;
-  return typeof id === "string" ? withLicenceStateRecorded(d.db, id, () => orderAddOnOnce(actor, raw, d)) : orderAddOnOnce(actor, raw, d);
+  return typeof id === "string" ? withLicenceStateRecorded(d.db, id, () => orderAddOnOnce(actor, raw, d), (r) => r.ok && !r.duplicate) : orderAddOnOnce(actor, raw, d);
 }

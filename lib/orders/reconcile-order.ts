@@ -219,5 +219,5 @@ async function notPlaced(deps: OrderDeps, orderId: string, actor: Actor, message
 export async function reconcileOrder(actor: Actor | null, raw: { orderId: string }, deps: OrderDeps): Promise<ReconcileResult> {
   const d = deps;
   const id = (raw as { orderId?: unknown } | null)?.orderId;
-  return typeof id === "string" ? withOrderStateRecorded(d.db, id, () => reconcileOrderOnce(actor, raw, d)) : reconcileOrderOnce(actor, raw, d);
+  return typeof id === "string" ? withOrderStateRecorded(d.db, id, () => reconcileOrderOnce(actor, raw, d), (r) => ["PLACED", "NOT_PLACED", "REJECTED", "AWAITING_AUTHORIZATION"].includes(r.outcome)) : reconcileOrderOnce(actor, raw, d);
 }

@@ -287,5 +287,5 @@ async function answer(db: PrismaClient, orderId: string, duplicate: boolean): Pr
 export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, deps?: OrderDeps): Promise<RenewLicenseResult> {
   const d = deps ?? (await import("@/lib/orders/app-deps")).appOrderDeps();
   const id = (raw as { licenceId?: unknown } | null)?.licenceId;
-  return typeof id === "string" ? withLicenceStateRecorded(d.db, id, () => renewLicenseOnce(actor, raw, d)) : renewLicenseOnce(actor, raw, d);
+  return typeof id === "string" ? withLicenceStateRecorded(d.db, id, () => renewLicenseOnce(actor, raw, d), (r) => r.ok && !r.duplicate) : renewLicenseOnce(actor, raw, d);
 }

@@ -58,5 +58,5 @@ async function settleUnknownOrderOnce(actor: Actor | null, raw: z.input<typeof s
 export async function settleUnknownOrder(actor: Actor | null, raw: z.input<typeof settleUnknownSchema>, deps: OrderDeps): Promise<{ status: string }> {
   const d = deps;
   const id = (raw as { orderId?: unknown } | null)?.orderId;
-  return typeof id === "string" ? withOrderStateRecorded(d.db, id, () => settleUnknownOrderOnce(actor, raw, d)) : settleUnknownOrderOnce(actor, raw, d);
+  return typeof id === "string" ? withOrderStateRecorded(d.db, id, () => settleUnknownOrderOnce(actor, raw, d), () => true) : settleUnknownOrderOnce(actor, raw, d);
 }

@@ -10,7 +10,8 @@ import { z } from "zod";
  *    audit log) and `fetch` silently turns them into U+FFFD (a password would change on the way).
  * 3. Invisible and reordering characters: Unicode "format" characters (category Cf: U+202E
  *    right-to-left override, U+200B zero-width space, U+2066-2069 isolates, U+FEFF, the tag
- *    characters...) and blank-looking letters (Hangul fillers, the braille blank). A name holding
+ *    characters...), every Default_Ignorable_Code_Point (U+034F, variation selectors, Hangul
+ *    fillers...) and the braille blank. A name holding
  *    U+202E shows `gnp.exe` for `exe.png`; one holding U+200B looks like another name and is not
  *    found by it. The joiners U+200C/U+200D are letters' business in Persian, Indic scripts and
  *    emoji sequences, so they are allowed between two visible characters, and refused elsewhere.
@@ -23,10 +24,18 @@ const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\
 const CONTROL_ALL = new RegExp(CONTROL.source, "g");
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** Cf without the joiners, plus letters that render as nothing. */
-const INVISIBLE = /(?![\u200C\u200D])[\p{Cf}\u115F\u1160\u3164\uFFA0\u2800\u180E]/u;
+/**
+ * What renders as nothing: Unicode's Default_Ignorable_Code_Point (the combining grapheme joiner,
+ * variation selectors, Hangul fillers, Khmer and Mongolian invisibles, tags...) and the format
+ * characters (Cf: bidi controls), plus the braille blank. The joiners and the emoji variation
+ * selectors are judged by their neighbours below.
+ */
+// eslint-disable-next-line no-misleading-character-class -- each joiner and selector is listed on its own, on purpose
+const INVISIBLE = /(?![\u200C\u200D\uFE0E\uFE0F])[\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 /** A joiner is fine only with a visible character (letter, mark, number, emoji part) on each side. */
-const LONE_JOINER = /(?<![\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Emoji_Modifier}])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}\p{N}\p{Extended_Pictographic}])/u;
+const LONE_JOINER = /(?<![\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}\p{N}\p{Extended_Pictographic}])/u;
+/** Text/emoji presentation selectors belong after an emoji (❤️, 1️⃣), nowhere else. */
+const LONE_PRESENTATION = /(?<![\p{Extended_Pictographic}\p{Emoji_Component}])[\uFE0E\uFE0F]/u;
 
 /** The name people know a character by, for the message that asks them to remove it. */
 const NAMES: Record<number, string> = {
@@ -61,7 +70,7 @@ function codePointLabel(cp: number): string {
 export function unsafeTextProblem(value: string, label: string, options: { multiline?: boolean } = {}): string | undefined {
   if (LONE_SURROGATE.test(value)) return `${capitalize(label)} holds a broken character (half of an emoji or symbol): type or paste it again.`;
   if ((options.multiline ? CONTROL_MULTILINE : CONTROL).test(value)) return `Remove the invisible control characters from ${label}.`;
-  const invisible = INVISIBLE.exec(value) ?? LONE_JOINER.exec(value);
+  const invisible = INVISIBLE.exec(value) ?? LONE_JOINER.exec(value) ?? LONE_PRESENTATION.exec(value);
   if (invisible) {
     const cp = invisible[0].codePointAt(0)!;
     return `Remove the invisible or direction-changing character (${codePointLabel(cp)}) from ${label}: it makes text show differently from what it is.`;
@@ -110,8 +119,10 @@ export function hasControlCharacters(value: string): boolean {
 export function withoutInvisibleCharacters(value: string): string {
   return value
     .replace(new RegExp(LONE_SURROGATE.source, "g"), "")
+    // eslint-disable-next-line no-misleading-character-class -- the same class as INVISIBLE
     .replace(new RegExp(INVISIBLE.source, "gu"), "")
-    .replace(new RegExp(LONE_JOINER.source, "gu"), "");
+    .replace(new RegExp(LONE_JOINER.source, "gu"), "")
+    .replace(new RegExp(LONE_PRESENTATION.source, "gu"), "");
 }
 
 /** The same characters, each replaced by a space (for text that is searched, not stored). */

@@ -78,6 +78,18 @@ async function expectHistoryCannotBeRewritten(appUrl: string, ownerUrl: string):
     for (const [name, sql] of Object.entries(attempts)) outcomes[name] = await refusal(app, sql);
     expect(outcomes).toEqual(Object.fromEntries(Object.keys(attempts).map((name) => [name, INSUFFICIENT_PRIVILEGE])));
 
+    // Review M2: an entry with an id of its own (a forged, backdated entry; or one far ahead of the
+    // sequence, which would make the next real entries fail on the key) is refused; a time given
+    // by the insert is replaced by the database's.
+    const forged = await refusal(app, `INSERT INTO "AuditEntry" (id, "createdAt", "actorLabel", action, outcome) VALUES (999999999, '2001-01-01', 'forged', 'x', 'OK')`);
+    expect(forged).toBe(INSUFFICIENT_PRIVILEGE);
+    const next = (await app.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('"AuditEntry"', 'id'))::text AS id`)).rows[0]!.id;
+    expect(await refusal(app, `INSERT INTO "AuditEntry" (id, "actorLabel", action, outcome) VALUES (${BigInt(next) + 5n}, 'ahead', 'x', 'OK')`)).toBe(INSUFFICIENT_PRIVILEGE);
+    const dated = await app.query<{ year: number }>(
+      `INSERT INTO "AuditEntry" ("createdAt", "actorLabel", action, outcome) VALUES ('2001-01-01', 'Backdated', 'test.role', 'OK') RETURNING extract(year FROM "createdAt")::int AS year`,
+    );
+    expect(dated.rows[0]!.year).toBe(new Date().getUTCFullYear());
+
     // The issue's attack, in one transaction.
     await app.query("BEGIN");
     const local = await refusal(app, "SET LOCAL session_replication_role = replica");
@@ -92,6 +104,7 @@ async function expectHistoryCannotBeRewritten(appUrl: string, ownerUrl: string):
     );
     expect(triggers.rows).toEqual([
       { tgname: "AuditEntry_append_only", tgenabled: "O" },
+      { tgname: "AuditEntry_insert_guard", tgenabled: "O" },
       { tgname: "AuditEntry_no_truncate", tgenabled: "O" },
     ]);
   });

@@ -196,3 +196,34 @@ describe("issue 16 #3: the person's audit entry of a decision says what moved", 
     });
   });
 });
+
+describe("issue 16 review H1: a request that lost the race is not credited with the winner's change", () => {
+  it("3 authorizations and 3 rejections at once: one entry has the before/after, and it is the winner's; the others say ALREADY_DECIDED", async () => {
+    const { createActionClient } = await import("@/lib/auth/authorized-action");
+    const { writeAuditEntry } = await import("@/lib/audit/write-audit-entry");
+    const { decisionSchema } = await import("@/lib/orders/decide-authorization");
+    await setClocks(new Date(anchor.getTime() + 7 * DAY + 9 * 3_600_000));
+    const { order } = await placedAwaitingWithPendingLicence();
+    const a = await prisma.user.findUniqueOrThrow({ where: { id: "demo-user-admin" } });
+    const admin: Actor = { id: a.id, email: a.email, name: a.name, role: a.role };
+    const actionAs = (actor: Actor) =>
+      createActionClient({ getActor: async () => actor, logError: () => {}, audit: (record, db) => writeAuditEntry(record, db ?? prisma) })(
+        { name: "orders.decideAuthorization.race", permission: "authorizeOrders", schema: decisionSchema },
+        (who, input) => decideAuthorization(who, input, deps),
+      );
+    const results = await Promise.all([
+      ...[1, 2, 3].map(() => actionAs(admin)({ orderId: order.id, decision: "AUTHORIZE" })),
+      ...[1, 2, 3].map(() => actionAs(staff)({ orderId: order.id, decision: "REJECT" })),
+    ]);
+    const decided = results.filter((r) => r.ok && (r.data.outcome === "AUTHORIZED" || r.data.outcome === "REJECTED"));
+    expect(decided).toHaveLength(1);
+    const entries = await prisma.auditEntry.findMany({ where: { action: "orders.decideAuthorization.race" } });
+    expect(entries).toHaveLength(6);
+    const withChanges = entries.filter((e) => Array.isArray(e.changes) && e.changes.length > 0);
+    expect(withChanges).toHaveLength(1);
+    const winner = decided[0]!.ok ? decided[0]!.data.outcome : "";
+    expect(withChanges[0]!.actorId).toBe(winner === "AUTHORIZED" ? admin.id : staff.id);
+    expect(withChanges[0]!.outcome).toBe("OK");
+    expect(entries.filter((e) => e.id !== withChanges[0]!.id).map((e) => e.outcome)).toEqual(Array(5).fill("ALREADY_DECIDED"));
+  });
+});

@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import rawConfig from "../../next.config.mjs";
 import { guardRequests, type GuardOptions } from "@/lib/launcher/request-guard";
 import { FORWARDED_HEADERS } from "@/lib/launcher/forwarded-headers";
-import { SERVER_ACTION_BODY_LIMIT } from "@/lib/launcher/server-action-guard";
+import { bodyRefusal, SERVER_ACTION_BODY_LIMIT } from "@/lib/launcher/server-action-guard";
 
 const ACTION = "7f8a2e8bd0b55a801abf01a1a8f8bbe2aa4b7d691c";
 
@@ -223,5 +223,30 @@ describe("the log, with the launcher's default logger", () => {
     expect(String(error.mock.calls[0]![0]).length).toBeLessThan(400);
     expect(warn).not.toHaveBeenCalled();
     expect(log).not.toHaveBeenCalled();
+  });
+});
+
+// Found by the attack review of issue 16 (each was a 500 with a stack from Next 16.4.5's
+// production server, no cookie needed); the page's own calls still pass (tests above).
+describe("bodies Next would still answer with a 500", () => {
+  const request = (contentType: string) =>
+    ({ method: "POST", url: "/settings/users", headers: { "next-action": ACTION, "content-type": contentType } }) as unknown as http.IncomingMessage;
+
+  it("a mixed-case Multipart content type (Next's multipart test is case-sensitive, so it JSON-parses the body)", () => {
+    const body = Buffer.from('--xx\r\nContent-Disposition: form-data; name="0"\r\n\r\n{}\r\n--xx--\r\n');
+    expect(bodyRefusal(request("Multipart/form-data; boundary=xx"), body)?.status).toBe(400);
+    expect(bodyRefusal(request("multipart/form-data; boundary=xx"), body)).toBeUndefined();
+  });
+
+  it("a multipart body with a malformed part header (busboy: Malformed part header)", () => {
+    expect(bodyRefusal(request("multipart/form-data; boundary=xx"), Buffer.from("--xx\r\ngarbage\r\n\r\n{}\r\n--xx--\r\n"))?.status).toBe(400);
+  });
+
+  it.each(["1", "null", '{"a":1}', '["$Q1"]', '["$h"]', '["$F1"]', '[{"x":["$1"]}]', '["$@0"]'])("JSON React cannot decode as a one-part reply: %s", (text) => {
+    expect(bodyRefusal(request("text/plain;charset=UTF-8"), Buffer.from(text))?.status).toBe(400);
+  });
+
+  it.each(['[{"name":"Ada","note":"$$5 off"}]', '["$undefined",{"n":1,"b":true,"x":null}]', '[{"when":"$D2026-12-07T00:00:00.000Z","big":"$n12"}]', "[]"])("what the page's calls send still passes: %s", (text) => {
+    expect(bodyRefusal(request("text/plain;charset=UTF-8"), Buffer.from(text))).toBeUndefined();
   });
 });
