@@ -19,7 +19,7 @@ test("a spoofing name is refused beside the field; the created user and the sign
   await expect(page.getByRole("status")).toContainText("Created spoof@orderdesk.test");
 
   await page.goto("/settings/audit?action=settings.users.createUser");
-  const entry = page.getByRole("row").filter({ hasText: "settings.users.createUser" }).first();
+  const entry = page.getByRole("row").filter({ hasText: "spoof@orderdesk.test" }).first();
   await entry.locator("summary").click();
   await expect(entry).toContainText('"name": "Invoice Clerk"');
   await expect(entry).toContainText('"password": "changed"');
