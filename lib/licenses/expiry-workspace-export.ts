@@ -1,7 +1,6 @@
 import "server-only";
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import { assertCan } from "@/lib/auth/authorize";
+import { startCsvExport } from "@/lib/exports/start-csv-export";
 import type { Actor } from "@/lib/auth/session";
 import { EXPIRY_BUCKETS, expiryBucket } from "@/lib/licenses/licence-status";
 import { prisma } from "@/lib/db";
@@ -69,23 +68,31 @@ export function exportBatchWhere(query: WorkspaceQuery, now: Date, cursor: { val
   return { AND: [filter, bound, afterCursorWhere(query.sort, query.dir, cursor.value, cursor.id)] };
 }
 
-/** Every row the list shows for this filter and sort, read in keyset batches on (sort value, id), never all at once. */
-export async function* exportRows(query: WorkspaceQuery, now: Date, batch = EXPORT_BATCH) {
+/** Every row the list shows for this filter and sort, one keyset batch on (sort value, id) at a time, never all at once. */
+export async function* exportBatches(query: WorkspaceQuery, now: Date, batch = EXPORT_BATCH) {
   let cursor: { value: string; id: string } | undefined;
   for (;;) {
     const rows = await prisma.license.findMany({ where: exportBatchWhere(query, now, cursor), orderBy: orderByOf(query.sort, query.dir), take: batch, select: WORKSPACE_ROW });
-    for (const row of rows) yield csvRecord(row, now);
+    if (rows.length > 0) yield rows.map((row) => csvRecord(row, now));
     const last = rows.at(-1);
     if (rows.length < batch || !last) return;
     cursor = { value: sortValueOf(query.sort, last), id: last.id };
   }
 }
 
-/** The CSV as a web stream: header first, then the rows as the database gives them. */
-export function exportExpiryCsv(actor: Actor, query: WorkspaceQuery, now = new Date()): ReadableStream<Uint8Array> {
-  assertCan(actor, "viewLicenses");
-  const csv = Readable.from(exportRows({ ...query, after: undefined }, now)).pipe(
-    stringify({ header: true, columns: CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })) }),
-  );
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+/** The same rows one by one. */
+export async function* exportRows(query: WorkspaceQuery, now: Date, batch = EXPORT_BATCH) {
+  for await (const records of exportBatches(query, now, batch)) yield* records;
+}
+
+/**
+ * The CSV as a web stream: header first, then one batch per read of the client (back-pressure),
+ * under an export slot (one per session, a few per fleet: lib/exports/start-csv-export.ts).
+ * Throws ExportRefusedError when no slot is free. `signal`: the request's, so a client that goes
+ * away stops the queries.
+ */
+export async function exportExpiryCsv(actor: Actor, query: WorkspaceQuery, opts: { signal?: AbortSignal; now?: Date } = {}): Promise<ReadableStream<Uint8Array>> {
+  assertCan(actor, "exportLicences");
+  const now = opts.now ?? new Date();
+  return startCsvExport(actor, { columns: CSV_COLUMNS, batches: () => exportBatches({ ...query, after: undefined }, now), signal: opts.signal });
 }

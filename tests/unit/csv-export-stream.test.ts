@@ -1,0 +1,132 @@
+/**
+ * Issue 16, item 9: a CSV export reads the database only as fast as its client reads the file, and
+ * stops (and gives its export slot back) when the client goes away, stalls, or a batch fails.
+ * The batch source here counts what the stream asked of it, so "the stream stopped querying" is
+ * observed, not assumed. Synchronisation is by event-loop turns (the stream's pulls are promise
+ * callbacks), and by fake timers for the stall clock; no sleeps.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { csvExportStream, ExportStalledError, type CsvBatch } from "@/lib/exports/csv-export-stream";
+
+const columns = [
+  { key: "id", header: "ID" },
+  { key: "name", header: "Name" },
+] as const;
+
+/** A source of `total` batches of `size` rows that records how many it produced and whether it was ended. */
+function source(total: number, size = 2, failAt?: number) {
+  const seen = { batches: 0, ended: false };
+  async function* batches(): AsyncGenerator<CsvBatch> {
+    try {
+      for (let b = 0; b < total; b++) {
+        if (b === failAt) throw new Error("the database went away");
+        seen.batches++;
+        yield Array.from({ length: size }, (_, i) => ({ id: `${b}-${i}`, name: `row ${b}-${i}` }));
+      }
+    } finally {
+      seen.ended = true;
+    }
+  }
+  return { seen, batches: batches() };
+}
+
+/** Lets every promise callback and I/O turn that is ready run (the stream's pulls). */
+async function settle() {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+const text = (chunk: Uint8Array | undefined) => new TextDecoder().decode(chunk);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("csvExportStream", () => {
+  it("pulls one batch per read: a reader that stops reading stops the queries (back-pressure)", async () => {
+    const { seen, batches } = source(10_000);
+    const onClose = vi.fn(async () => {});
+    const reader = csvExportStream({ columns, batches, onClose }).getReader();
+    const first = await reader.read();
+    expect(text(first.value)).toBe("ID,Name\n0-0,row 0-0\n0-1,row 0-1\n");
+    await settle();
+    // The chunk read, plus one waiting in the queue: never the 10,000 batches of the export.
+    expect(seen.batches).toBe(2);
+    expect(text((await reader.read()).value)).toBe("1-0,row 1-0\n1-1,row 1-1\n");
+    await settle();
+    expect(seen.batches).toBe(3);
+    expect(onClose).not.toHaveBeenCalled();
+    await reader.cancel();
+  });
+
+  it("reads to the end: header once, every row, then the slot is given back once", async () => {
+    const { seen, batches } = source(3);
+    const onClose = vi.fn(async () => {});
+    const csv = await new Response(csvExportStream({ columns, batches, onClose })).text();
+    expect(csv.split("\n").filter(Boolean)).toHaveLength(1 + 3 * 2);
+    expect(csv.match(/ID,Name/g)).toHaveLength(1);
+    expect(seen.ended).toBe(true);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("an empty export is the header alone", async () => {
+    const { batches } = source(0);
+    expect(await new Response(csvExportStream({ columns, batches, onClose: async () => {} })).text()).toBe("ID,Name\n");
+  });
+
+  it("the reader cancels (the client disconnected): no further query, the source is ended, the slot given back", async () => {
+    const { seen, batches } = source(10_000);
+    const onClose = vi.fn(async () => {});
+    const reader = csvExportStream({ columns, batches, onClose }).getReader();
+    await reader.read();
+    await reader.cancel();
+    const after = seen.batches;
+    await settle();
+    expect(seen.batches).toBe(after);
+    expect(seen.ended).toBe(true);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("the request's signal aborts: the stream errors, the source is ended and the slot given back before the reader hears of it", async () => {
+    const { seen, batches } = source(10_000);
+    const abort = new AbortController();
+    const onClose = vi.fn(async () => {});
+    const reader = csvExportStream({ columns, batches, onClose, signal: abort.signal }).getReader();
+    await reader.read();
+    await settle();
+    abort.abort(new Error("client gone"));
+    // A chunk may already be queued; past it, the reader sees the abort.
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return "ended normally";
+      })(),
+    ).rejects.toThrow("client gone");
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(seen.ended).toBe(true);
+    expect(seen.batches).toBeLessThanOrEqual(3);
+  });
+
+  it("a failing batch errors the stream (a cut download, never a short file that looks complete) and gives the slot back", async () => {
+    const { batches } = source(5, 2, 2);
+    const onClose = vi.fn(async () => {});
+    await expect(new Response(csvExportStream({ columns, batches, onClose })).text()).rejects.toThrow("the database went away");
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("a reader that takes nothing for stallMs loses the export (a client that never reads cannot hold a slot)", async () => {
+    vi.useFakeTimers();
+    const { seen, batches } = source(10_000);
+    const onClose = vi.fn(async () => {});
+    const reader = csvExportStream({ columns, batches, onClose, stallMs: 60_000 }).getReader();
+    await reader.read();
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(onClose).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(seen.ended).toBe(true);
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return "ended normally";
+      })(),
+    ).rejects.toBeInstanceOf(ExportStalledError);
+  });
+});
