@@ -17,10 +17,10 @@ import { utcSession } from "@/lib/db";
  *   crashed instance would block exports until its leases expired;
  * - `pg_try_advisory_lock` never waits: a refusal is immediate.
  * The cost is one PostgreSQL connection per running export (bounded by `maxConcurrent`), outside
- * the app's Prisma pool so that exports never take the connections pages need. It does nothing
- * but hold the locks; the export's queries run on the pool, one batch at a time. It needs a
- * session-level connection: behind PgBouncer, point it at a session-mode pool (transaction mode
- * would drop the lock at the end of the statement).
+ * the app's Prisma pool, so exports never take the connections pages need. The export runs its
+ * own batches on it too (`slot.db`: the renewals export). It needs a session-level connection:
+ * behind PgBouncer, point it at a session-mode pool (transaction mode would drop the lock at the
+ * end of the statement).
  *
  * Keys: one per session ("orderdesk:export:session:<id>") and one per server-wide slot
  * ("orderdesk:export:slot:<n>", n < maxConcurrent); an export takes its session's key, then the
@@ -29,6 +29,8 @@ import { utcSession } from "@/lib/db";
 export type SlotRefusal = "session" | "server";
 
 export interface ExportSlot {
+  /** The connection that holds the slot; the export may run its queries on it. */
+  db: pg.Client;
   /** Ends the slot's connection, which releases its locks. Idempotent. */
   release(): Promise<void>;
 }
@@ -59,7 +61,7 @@ export async function acquireExportSlot(databaseUrl: string, owner: string, maxC
     // One statement per slot (at most maxConcurrent round trips on loopback): a single query
     // with the lock call in its WHERE may lock more rows than it returns.
     for (let slot = 0; slot < maxConcurrent; slot++) {
-      if (await tryLock(client, slotKey(slot))) return { ok: true, slot: { release } };
+      if (await tryLock(client, slotKey(slot))) return { ok: true, slot: { db: client, release } };
     }
     await release();
     return { ok: false, reason: "server" };
