@@ -125,47 +125,82 @@ describe("expiry workspace", () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
   });
 
-  it("the CSV rows are exactly the list's rows, in its order, for every filter, sort and direction, with formulas disarmed", async () => {
-    // The export reads raw SQL on a connection of its own (issue 16, item 9); the oracle is the
-    // list's Prisma query with `expiryFilterWhere`, which shares no SQL with it.
-    const { exportRows } = await import("@/lib/licenses/expiry-workspace-export");
+  it("the CSV is, byte for byte, the list's rows in its order written by csv-stringify, for every filter, sort and direction; formulas disarmed, hostile text quoted", async () => {
+    // PostgreSQL writes the export's lines (issue 16, item 9). The oracle shares no code with it:
+    // the list's Prisma query with `expiryFilterWhere`, each cell as the list shows it, the formula
+    // guard and csv-stringify (RFC 4180), written here from their documents.
+    const { exportChunks, CSV_COLUMNS } = await import("@/lib/licenses/expiry-workspace-export");
+    const { stringify } = await import("csv-stringify/sync");
     const pg = (await import("pg")).default;
     const conn = new pg.Client({ connectionString: db.url });
     await conn.connect();
     try {
-      await prisma.customer.update({ where: { id: "demo-customer-bluebird" }, data: { name: "=HYPERLINK(\"http://x\")" } });
-      const read = async (q: ReturnType<Ws["workspaceQuerySchema"]["parse"]>, batch: number) => {
-        const got = [];
-        for await (const r of exportRows(conn, q, now, batch)) got.push(r);
-        return got;
+      const hostile = [
+        '=HYPERLINK("http://x")',
+        'Smith, Jones & "Partners"',
+        "Comma, Only",
+        "Line\nBreak",
+        "Carriage\rReturn",
+        "\tTabbed",
+        "-minus",
+        "+plus",
+        "@at",
+        "Ünïcödé — 😀 ø",
+        " leading and trailing space ",
+      ];
+      // Customers whose licences the workspace shows (every bucket), so the hostile names are exported.
+      const customers = await prisma.customer.findMany({ where: { licenses: { some: expiryFilterWhere(ws.workspaceQuerySchema.parse({}), now) } }, select: { id: true }, orderBy: { id: "asc" }, take: hostile.length });
+      expect(customers).toHaveLength(hostile.length);
+      for (const [i, c] of customers.entries()) await prisma.customer.update({ where: { id: c.id }, data: { name: hostile[i]! } });
+      await prisma.user.update({ where: { id: "demo-user-account_manager" }, data: { name: 'O\'Brien, "Mia"' } });
+      const someLicence = await prisma.license.findFirstOrThrow({ where: { status: "ACTIVE" }, orderBy: { expiresAt: "asc" } });
+      await prisma.license.update({ where: { id: someLicence.id }, data: { domainName: 'weird,"domain".example', productName: "=SUM(1)" } });
+
+      const guard = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+      const select = { ...ws.WORKSPACE_ROW, addOns: { select: { productName: true }, where: { status: "ACTIVE" as const }, orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] } };
+      const expectedCsv = (rows: Awaited<ReturnType<typeof listed>>) =>
+        stringify([CSV_COLUMNS.map((c) => c.header)]) +
+        stringify(
+          rows.map((l) =>
+            [
+              l.id,
+              l.domainName,
+              l.customer.name,
+              l.productName,
+              l.termDays === null ? "" : String(l.termDays),
+              l.expiresAt?.toISOString() ?? "",
+              EXPIRY_BUCKETS.find((b) => b.key === expiryBucket(l, now))?.label ?? "",
+              l.autoRenew ? "on" : "off",
+              l.addOns.map((a) => a.productName).join("; "),
+              l.customer.accountManager?.name ?? "",
+              l.currentOrderNumber ?? "",
+            ].map(guard),
+          ),
+        );
+      const listed = (q: ReturnType<Ws["workspaceQuerySchema"]["parse"]>) => prisma.license.findMany({ where: expiryFilterWhere(q, now), orderBy: ws.orderByOf(q.sort, q.dir), select });
+      const exported = async (q: ReturnType<Ws["workspaceQuerySchema"]["parse"]>, batch: number) => {
+        const chunks: Uint8Array[] = [];
+        for await (const chunk of exportChunks(conn, q, now, batch)) chunks.push(chunk);
+        return Buffer.concat(chunks).toString("utf8");
       };
-      let compared = 0;
+      let rows = 0;
+      let everything = "";
       for (const filter of FILTERS) {
         for (const [sort, dir] of [["expiresAt", "asc"], ["expiresAt", "desc"], ["domainName", "asc"], ["domainName", "desc"], ["customer", "asc"], ["customer", "desc"]] as const) {
           const q = ws.workspaceQuerySchema.parse({ ...filter, sort, dir });
-          const expected = await prisma.license.findMany({ where: expiryFilterWhere(q, now), orderBy: ws.orderByOf(sort, dir), select: ws.WORKSPACE_ROW });
+          const expected = await listed(q);
+          rows += expected.length;
           // Batches smaller than the set: the keyset on (sort value, id) is crossed many times.
-          const rows = await read(q, 7);
-          expect(rows.map((r) => r.id), `${JSON.stringify(filter)} ${sort} ${dir}`).toEqual(expected.map((r) => r.id));
-          compared += rows.length;
-          // Every cell as the list shows the licence.
-          for (const [i, l] of expected.entries()) {
-            expect(rows[i]).toMatchObject({
-              domain: l.domainName,
-              termDays: l.termDays === null ? "" : String(l.termDays),
-              expiresAt: l.expiresAt?.toISOString() ?? "",
-              bucket: EXPIRY_BUCKETS.find((b) => b.key === expiryBucket(l, now))?.label ?? "",
-              autoRenew: l.autoRenew ? "on" : "off",
-              manager: l.customer.accountManager?.name ?? "",
-              orderNumber: l.currentOrderNumber ?? "",
-            });
-            expect(rows[i]!.addOns.split("; ").filter(Boolean).sort()).toEqual(l.addOns.map((a) => a.productName).sort());
-          }
+          const csv = await exported(q, 7);
+          expect(csv, `${JSON.stringify(filter)} ${sort} ${dir}`).toBe(expectedCsv(expected));
+          everything += csv;
         }
       }
-      expect(compared).toBeGreaterThan(100);
-      const all = await read(ws.workspaceQuerySchema.parse({ bucket: "8-30", sort: "customer", dir: "desc" }), 1000);
-      expect(all.find((r) => r.customer.includes("HYPERLINK"))?.customer).toBe("'=HYPERLINK(\"http://x\")");
+      expect(rows).toBeGreaterThan(1000);
+      // The hostile cells were in the files compared (a filter that missed them would prove nothing).
+      for (const text of ['"\'=HYPERLINK(""http://x"")"', '"Smith, Jones & ""Partners"""', '"Line\nBreak"', "'\tTabbed", "'-minus", '"Comma, Only"', '"weird,""domain"".example"', "'=SUM(1)", '"O\'Brien, ""Mia"""']) {
+        expect(everything).toContain(text);
+      }
     } finally {
       await conn.end();
     }

@@ -6,12 +6,14 @@
  * world. By default it prepares everything in DATA_DIR / PG_PORT (the app's data dir, or any other):
  * migrations and the demo, the scaled world of --licences (built once: ~20 min for 1,000,000 on 2
  * shared cores), a production build in .next-bench (when the source changed), then the app
- * (lib/launcher/next-server.ts, as npm start runs it) with EXPORT_MAX_CONCURRENT = N on a free port.
+ * (lib/launcher/next-server.ts with the launcher's WEB_SERVER_NODE_FLAGS, as npm start runs it;
+ * --v8-default without them) with EXPORT_MAX_CONCURRENT = N on a free port.
  * With --url and --pid it measures an app that is already running (for a before/after).
  *
  * Printed: the server process's RSS idle and its peak during the exports (sampled every 100 ms from
  * /proc, the process and its children; target: under 600 MB), time, bytes and lines per export;
- * p50/p95 of a licence page, idle and during the exports; what an extra export from a running
+ * p50/p95 of a licence page, idle and during the exports (fetched every --page-every-ms, 250 by
+ * default: people using the app meanwhile; 0 fetches it back to back); what an extra export from a running
  * session and one from a new session (past the cap) are told; how soon a session may export
  * again after its client disconnects (the server stopped querying and released the slot). Beside
  * them, floors measured in the same run: N parallel `COPY (the same rows as CSV) TO '/dev/null'`
@@ -31,12 +33,13 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { runDemoSeed } from "@/lib/demo/run-seed";
 import { scaleWorld } from "@/lib/demo/scale-world";
 import { buildFingerprint, buildState, recordBuild } from "@/lib/launcher/build-freshness";
-import { NEXT_BIN, ROOT, startChild, tsChild, waitForHttp } from "@/lib/launcher/processes";
+import { NEXT_BIN, ROOT, nextServerChild, startChild, tsChild, waitForHttp, WEB_SERVER_NODE_FLAGS } from "@/lib/launcher/processes";
 import { bucketBoundsForSql } from "@/lib/licenses/licence-status";
 import { liveStatuses } from "@/lib/licenses/expiry-workspace-sql";
 import { percentile } from "@/lib/bench/timing";
 import { signIn } from "./http-session";
 import { sampleRss, treeRssMb } from "./process-memory";
+import { slowClient } from "./slow-client";
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +47,10 @@ const { values } = parseArgs({
     licences: { type: "string", default: "1000000" },
     url: { type: "string" },
     pid: { type: "string" },
+    /** How often the page is fetched during the exports: other people using the app while they run. */
+    "page-every-ms": { type: "string", default: "250" },
+    /** Start the server without the launcher's heap policy (WEB_SERVER_NODE_FLAGS), to compare. */
+    "v8-default": { type: "boolean", default: false },
   },
 });
 const PARALLEL = Math.max(1, Number(values.parallel) || 10);
@@ -52,6 +59,7 @@ const TARGET_RSS_MB = 600;
 const EMAIL = "manager@orderdesk.test";
 const PASSWORD = "orderdesk-demo";
 const DIST_DIR = ".next-bench";
+const PAGE_EVERY_MS = Math.max(0, Number(values["page-every-ms"]) || 0);
 
 await withDatabase(async (databaseUrl) => {
   try {
@@ -117,9 +125,11 @@ async function startApp(databaseUrl: string, profile: ReturnType<typeof loadProf
     if ((await build.exited) !== 0) throw new Error("next build failed");
     recordBuild(path.join(ROOT, DIST_DIR), fingerprint);
   }
-  const next = startChild("next", tsChild("lib/launcher/next-server.ts", "--port", String(port), "--host", "127.0.0.1"), appEnv, { quiet: true });
+  const serverArgs = ["--port", String(port), "--host", "127.0.0.1"];
+  const next = startChild("next", values["v8-default"] ? tsChild("lib/launcher/next-server.ts", ...serverArgs) : nextServerChild(...serverArgs), appEnv, { quiet: true });
   await waitForHttp(`${base}/signin`, 120_000, next);
-  return { base, pid: next.process.pid!, stop: () => next.stop(), cap: String(PARALLEL) };
+  const flags = values["v8-default"] ? "V8's default heap policy" : WEB_SERVER_NODE_FLAGS.join(" ");
+  return { base, pid: next.process.pid!, stop: () => next.stop(), cap: `${PARALLEL}; server started as npm start does, ${flags}` };
 }
 
 interface Download {
@@ -200,7 +210,12 @@ async function measure(app: { base: string; pid: number; cap: string }, db: pg.C
   const during: number[] = [];
   let done = false;
   void exports.then(() => (done = true));
-  while (!done) during.push(await timedGet(page, sessions[PARALLEL]!));
+  while (!done) {
+    const started = performance.now();
+    during.push(await timedGet(page, sessions[PARALLEL]!));
+    const wait = PAGE_EVERY_MS - (performance.now() - started);
+    if (wait > 0 && !done) await new Promise((r) => setTimeout(r, wait));
+  }
   const results = await exports;
   const wall = performance.now() - t0;
   const { peak } = rss.stop();
@@ -221,6 +236,9 @@ async function measure(app: { base: string; pid: number; cap: string }, db: pg.C
     await new Promise((r) => setTimeout(r, 20));
   }
 
+  // A client that stops reading: does the server stop querying (back-pressure)?
+  const slow = await slowClient(exportUrl, sessions[1]!, db);
+
   // Floors, same run: PostgreSQL writing the same rows as CSV; plain HTTP moving as many bytes.
   const copyMs = await copyFloor(databaseUrl);
   const bytes = results.map((r) => r.bytes).sort((a, b) => a - b);
@@ -236,10 +254,13 @@ async function measure(app: { base: string; pid: number; cap: string }, db: pg.C
   console.log(`  floor: plain HTTP     min ${s(http.ms[0]!)}  p50 ${s(percentile(http.ms, 50))}  max ${s(http.ms.at(-1)!)}   (${PARALLEL} parallel downloads of ${percentile(bytes, 50).toLocaleString("en")} bytes from a bare node:http server)`);
   console.log(`server RSS (MB)         idle ${idleRss.toFixed(0)}  peak during the exports ${peak.toFixed(0)}  (target < ${TARGET_RSS_MB}: ${peak < TARGET_RSS_MB ? "met" : "MISSED"})`);
   console.log(`  floor: plain HTTP     idle ${http.idleRss.toFixed(0)}  peak ${http.peakRss.toFixed(0)}`);
-  console.log(`licence page (ms)       idle p50 ${percentile(idle, 50).toFixed(0)} p95 ${percentile(idle, 95).toFixed(0)} (${idle.length})   during the exports p50 ${percentile(during, 50).toFixed(0)} p95 ${percentile(during, 95).toFixed(0)} (${during.length})`);
+  console.log(`licence page (ms)       idle p50 ${percentile(idle, 50).toFixed(0)} p95 ${percentile(idle, 95).toFixed(0)} (${idle.length})   during the exports p50 ${percentile(during, 50).toFixed(0)} p95 ${percentile(during, 95).toFixed(0)} max ${during.at(-1)!.toFixed(0)} (${during.length})`);
   console.log(`extra export, same session (during): ${extraSame.status} ${extraSameText}`);
   console.log(`extra export, new session (during):  ${extraNew.status} ${extraNewText}`);
   console.log(`after a client disconnects mid-export, its session may export again after: ${againMs === null ? "NOT within 10 s" : `${againMs.toFixed(0)} ms`}`);
+  console.log(
+    `a client that stops reading after ${slow.readBeforePause.toLocaleString("en")} bytes for ${slow.pauseMs / 1000} s: ${slow.queriedDuringPause ? "the export kept QUERYING" : "no batch queried meanwhile"}; then read to the end (${slow.total.toLocaleString("en")} bytes)`,
+  );
   console.log(`load average at the end: ${load()}`);
 }
 

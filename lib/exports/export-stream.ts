@@ -1,11 +1,4 @@
-import { stringify } from "csv-stringify/sync";
-
-export interface CsvColumn {
-  key: string;
-  header: string;
-}
-
-export type CsvBatch = ReadonlyArray<Record<string, string>>;
+import { EXPORT_BATCH_TURNS, type BatchTurns } from "@/lib/exports/batch-turns";
 
 /** A consumer that reads nothing for this long gives its export slot back (issue 16, item 9). */
 export const EXPORT_STALL_MS = 60_000;
@@ -18,42 +11,41 @@ export class ExportStalledError extends Error {
 }
 
 /**
- * A CSV download as a web stream that reads the database only as fast as the client reads the
- * file (back-pressure): each `pull` (the stream asking for more because its reader took a chunk)
- * fetches ONE batch from `batches`, and the queue holds at most one batch ahead of the reader, so
- * a slow client never makes the server buffer the export, and memory stays at about two batches
- * per export whatever its size. One chunk per batch (not one per row, as the Node stream pipeline
- * before it made) keeps the per-row overhead off the event loop that serves every other page.
+ * A download as a web stream that reads the database only as fast as the client reads the file
+ * (back-pressure): each `pull` (the stream asking for more because its reader took a chunk) takes
+ * ONE chunk (one batch of rows, already CSV bytes) from `chunks`, and the queue holds at most one
+ * chunk ahead of the reader, so a slow client never makes the server buffer the export: memory
+ * stays at about two batches per export whatever its size. Each batch is read in its turn
+ * (`turns`: a few at once per process, lib/exports/batch-turns.ts).
  *
  * It ends, and calls `onClose` once (the caller releases its export slot there), on every path:
- * - the last batch was sent;
+ * - the last chunk was sent;
  * - the reader cancels (Next.js cancels the body when the client disconnects) or `signal` aborts
  *   (the request's signal): no further batch is queried;
  * - a batch fails: the stream errors (the client sees a cut download, never a short "complete" file);
  * - the reader takes nothing for `stallMs` (a client that opens the download and never reads it
  *   would otherwise hold a slot for ever): the stream errors with ExportStalledError.
  */
-export function csvExportStream(opts: {
-  columns: readonly CsvColumn[];
-  batches: AsyncIterator<CsvBatch>;
+export function exportStream(opts: {
+  chunks: AsyncIterator<Uint8Array>;
   signal?: AbortSignal;
   stallMs?: number;
+  turns?: BatchTurns;
   onClose: () => Promise<void>;
 }): ReadableStream<Uint8Array> {
-  const { columns, batches, signal } = opts;
+  const { chunks, signal } = opts;
   const stallMs = opts.stallMs ?? EXPORT_STALL_MS;
-  const encoder = new TextEncoder();
-  let headerSent = false;
+  const turns = opts.turns ?? EXPORT_BATCH_TURNS;
   let stallTimer: ReturnType<typeof setTimeout> | undefined;
   let finished: Promise<void> | undefined;
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
 
-  /** Once: stop the stall clock, end the batch source (no further query), release via onClose. */
+  /** Once: stop the stall clock, end the chunk source (no further query), release via onClose. */
   const finish = () =>
     (finished ??= (async () => {
       clearTimeout(stallTimer);
       signal?.removeEventListener("abort", onAbort);
-      await Promise.resolve(batches.return?.()).catch(() => {});
+      await Promise.resolve(chunks.return?.()).catch(() => {});
       await opts.onClose();
     })());
   const fail = async (error: unknown) => {
@@ -72,11 +64,6 @@ export function csvExportStream(opts: {
     stallTimer = setTimeout(() => void fail(new ExportStalledError(stallMs)), stallMs);
     stallTimer.unref?.();
   };
-  const csv = (records: CsvBatch) => {
-    const text = stringify(records as Record<string, string>[], { header: !headerSent, columns: columns.map((c) => ({ key: c.key, header: c.header })) });
-    headerSent = true;
-    return encoder.encode(text);
-  };
 
   return new ReadableStream<Uint8Array>(
     {
@@ -90,16 +77,15 @@ export function csvExportStream(opts: {
         if (finished) return;
         try {
           for (;;) {
-            const next = await batches.next();
+            const next = await turns.run(() => chunks.next());
             if (finished) return;
             if (next.done) {
-              if (!headerSent) controller.enqueue(csv([]));
               await finish();
               controller.close();
               return;
             }
-            if (next.value.length === 0) continue;
-            controller.enqueue(csv(next.value));
+            if (next.value.byteLength === 0) continue;
+            controller.enqueue(next.value);
             waitForReader();
             return;
           }
@@ -111,7 +97,7 @@ export function csvExportStream(opts: {
         await finish();
       },
     },
-    // One batch may wait ready for the reader (the next query overlaps the network write); no more.
+    // One chunk may wait ready for the reader (the next query overlaps the network write); no more.
     new CountQueuingStrategy({ highWaterMark: 1 }),
   );
 }
