@@ -120,3 +120,12 @@ test("the export refuses a visitor without a session", async ({ playwright }) =>
   expect(await res.text()).not.toContain("Licence ID");
   await anonymous.dispose();
 });
+
+test("a refused export brings the browser back to the list, which says why", async ({ page }) => {
+  // The route answers a browser's refused export with a redirect here (tests/integration/export-limits.test.ts).
+  await signIn(page, "manager@orderdesk.test");
+  await page.goto("/renewals?bucket=expired&exportRefused=session");
+  await expect(page.getByTestId("export-refused")).toHaveText("An export is already running for your session. Wait until its download has finished, then export again.");
+  await page.goto("/renewals?exportRefused=anything-else");
+  await expect(page.getByTestId("export-refused")).toHaveCount(0);
+});
