@@ -2,6 +2,19 @@ import { EXPORT_BATCH_TURNS, type BatchTurns } from "@/lib/exports/batch-turns";
 
 /** A consumer that reads nothing for this long gives its export slot back (issue 16, item 9). */
 export const EXPORT_STALL_MS = 60_000;
+/**
+ * No export holds its slot longer than this, however it reads: a client that takes one chunk a
+ * minute would otherwise keep it for ever. The largest file (every licence of the workspace at
+ * 1,000,000 licences, 52 MB) takes under 30 minutes at 256 kbit/s.
+ */
+export const EXPORT_MAX_MS = 60 * 60_000;
+
+export class ExportTooLongError extends Error {
+  constructor(ms: number) {
+    super(`The export stopped: it ran for more than ${Math.round(ms / 60_000)} minutes.`);
+    this.name = "ExportTooLongError";
+  }
+}
 
 export class ExportStalledError extends Error {
   constructor(ms: number) {
@@ -24,12 +37,14 @@ export class ExportStalledError extends Error {
  *   (the request's signal): no further batch is queried;
  * - a batch fails: the stream errors (the client sees a cut download, never a short "complete" file);
  * - the reader takes nothing for `stallMs` (a client that opens the download and never reads it
- *   would otherwise hold a slot for ever): the stream errors with ExportStalledError.
+ *   would otherwise hold a slot for ever): the stream errors with ExportStalledError;
+ * - it has run for `maxMs` (a reader that takes a chunk now and then): ExportTooLongError.
  */
 export function exportStream(opts: {
   chunks: AsyncIterator<Uint8Array>;
   signal?: AbortSignal;
   stallMs?: number;
+  maxMs?: number;
   turns?: BatchTurns;
   onClose: () => Promise<void>;
 }): ReadableStream<Uint8Array> {
@@ -37,6 +52,7 @@ export function exportStream(opts: {
   const stallMs = opts.stallMs ?? EXPORT_STALL_MS;
   const turns = opts.turns ?? EXPORT_BATCH_TURNS;
   let stallTimer: ReturnType<typeof setTimeout> | undefined;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
   let finished: Promise<void> | undefined;
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
 
@@ -44,6 +60,7 @@ export function exportStream(opts: {
   const finish = () =>
     (finished ??= (async () => {
       clearTimeout(stallTimer);
+      clearTimeout(deadline);
       signal?.removeEventListener("abort", onAbort);
       await Promise.resolve(chunks.return?.()).catch(() => {});
       await opts.onClose();
@@ -69,6 +86,9 @@ export function exportStream(opts: {
     {
       start(controller) {
         controllerRef = controller;
+        const maxMs = opts.maxMs ?? EXPORT_MAX_MS;
+        deadline = setTimeout(() => void fail(new ExportTooLongError(maxMs)), maxMs);
+        deadline.unref?.();
         if (signal?.aborted) return void onAbort();
         signal?.addEventListener("abort", onAbort, { once: true });
       },

@@ -6,7 +6,7 @@
  * callbacks), and by fake timers for the stall clock; no sleeps.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { exportStream, ExportStalledError } from "@/lib/exports/export-stream";
+import { exportStream, ExportStalledError, ExportTooLongError } from "@/lib/exports/export-stream";
 import { BatchTurns } from "@/lib/exports/batch-turns";
 
 /** A source of `total` chunks (one per batch) that records how many it produced and whether it was ended. */
@@ -26,8 +26,8 @@ function source(total: number, failAt?: number) {
   return { seen, chunks: chunks() };
 }
 
-const stream = (opts: { batches: AsyncIterator<Uint8Array>; onClose: () => Promise<void>; signal?: AbortSignal; stallMs?: number }) =>
-  exportStream({ chunks: opts.batches, onClose: opts.onClose, signal: opts.signal, stallMs: opts.stallMs, turns: new BatchTurns(2) });
+const stream = (opts: { batches: AsyncIterator<Uint8Array>; onClose: () => Promise<void>; signal?: AbortSignal; stallMs?: number; maxMs?: number }) =>
+  exportStream({ chunks: opts.batches, onClose: opts.onClose, signal: opts.signal, stallMs: opts.stallMs, maxMs: opts.maxMs, turns: new BatchTurns(2) });
 
 /** Lets every promise callback and I/O turn that is ready run (the stream's pulls). */
 async function settle() {
@@ -126,6 +126,27 @@ describe("csvExportStream", () => {
         for (;;) if ((await reader.read()).done) return "ended normally";
       })(),
     ).rejects.toBeInstanceOf(ExportStalledError);
+  });
+
+  it("a reader that takes a chunk now and then cannot hold the slot past maxMs", async () => {
+    vi.useFakeTimers();
+    const { seen, chunks: batches } = source(10_000);
+    const onClose = vi.fn(async () => {});
+    const reader = stream({ batches, onClose, stallMs: 60_000, maxMs: 300_000 }).getReader();
+    for (let minute = 0; minute < 5; minute++) {
+      await reader.read();
+      await vi.advanceTimersByTimeAsync(59_000); // just inside the stall clock, every time
+    }
+    await reader.read();
+    expect(onClose).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(10_000); // 305 s in, 10 s after the last read
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(seen.ended).toBe(true);
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return "ended normally";
+      })(),
+    ).rejects.toBeInstanceOf(ExportTooLongError);
   });
 
   it("exports take turns: at most `size` batches are read at once in the process, the others wait in line", async () => {
