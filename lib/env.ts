@@ -39,6 +39,11 @@ export const serverEnvSchema = z.object({
   SECTIGO_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   /** Bulk renewal runs: renewals each job worker sends to Sectigo at once. */
   RENEWAL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
+  /**
+   * CSV exports running at once across every app instance on this database (lib/exports/export-slots.ts);
+   * one more is refused with "the server is busy". Each running export also holds one PostgreSQL connection.
+   */
+  EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(50).default(4),
 });
 
 const postgresUrl = z

@@ -15,6 +15,8 @@ export function WorkspaceList(props: {
   query: ListQuery;
   now: Date;
   canRenew: boolean;
+  /** SUPPORT reads the list but does not export it (lib/auth/roles.ts, exportLicences). */
+  canExport: boolean;
   /** The filter's parameters (no sort, no cursor). */
   filterQs: string;
   nextHref?: string;
@@ -41,9 +43,13 @@ export function WorkspaceList(props: {
             ) : null}
           </>
         ) : null}
-        <a href={exportHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" download>
-          Export CSV
-        </a>
+        {props.canExport ? (
+          // No `download` attribute: the file comes with Content-Disposition: attachment, and a
+          // refused export (one already running) brings the browser back here with the reason.
+          <a href={exportHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+            Export CSV
+          </a>
+        ) : null}
       </div>
       <TableFrame
         label="Expiring licences"

@@ -1,8 +1,8 @@
 import "server-only";
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
+import { startCsvExport } from "@/lib/exports/start-csv-export";
+import { csvChunk, csvHeader } from "@/lib/exports/csv-chunks";
 import type { Actor } from "@/lib/auth/session";
 import { auditWhere } from "./list-audit";
 import type { AuditQuery } from "./list-audit-query";
@@ -60,23 +60,31 @@ export function auditCsvRecord(row: {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, guardAuditCell(v)])) as AuditCsvRecord;
 }
 
-/** Every row of exactly this filter, newest first, in keyset batches (never all at once). */
-export async function* auditExportRows(query: AuditQuery, batch = AUDIT_EXPORT_BATCH) {
+/** Every row of exactly this filter, newest first, one keyset batch at a time (never all at once). */
+export async function* auditExportBatches(query: AuditQuery, batch = AUDIT_EXPORT_BATCH) {
   let after = query.after;
   for (;;) {
     const rows = await prisma.auditEntry.findMany({ where: auditWhere({ ...query, after }), orderBy: { id: "desc" }, take: batch });
-    for (const row of rows) yield auditCsvRecord(row);
+    if (rows.length > 0) yield rows.map(auditCsvRecord);
     if (rows.length < batch) return;
     after = rows[rows.length - 1]?.id;
     if (after === undefined) return;
   }
 }
 
-/** The CSV as a web stream: header first, then rows as the database gives them. */
-export function exportAuditCsv(actor: Actor, query: AuditQuery): ReadableStream<Uint8Array> {
+/** The CSV's bytes: the header, then one chunk per batch. */
+async function* auditCsvChunks(query: AuditQuery) {
+  yield csvHeader(AUDIT_CSV_COLUMNS);
+  for await (const records of auditExportBatches(query)) yield csvChunk(records, AUDIT_CSV_COLUMNS);
+}
+
+/**
+ * The CSV as a web stream, one batch per read of the client, under an export slot like every
+ * export (lib/exports/start-csv-export.ts). Throws ExportRefusedError when no slot is free. Read
+ * through Prisma's pool (the audit filter is Prisma's `auditWhere`; the log is far smaller than
+ * the licence book), in the same batch turns as every export.
+ */
+export async function exportAuditCsv(actor: Actor, query: AuditQuery, opts: { signal?: AbortSignal } = {}): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "viewAudit");
-  const csv = Readable.from(auditExportRows({ ...query, after: undefined })).pipe(
-    stringify({ header: true, columns: AUDIT_CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })) }),
-  );
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+  return startCsvExport(actor, { chunks: () => auditCsvChunks({ ...query, after: undefined }), signal: opts.signal });
 }

@@ -18,6 +18,14 @@ export const PERMISSIONS = {
   authorizeOrders: ["ADMIN", "STAFF"],
   viewOrders: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   viewLicenses: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
+  /**
+   * Download the renewals workspace's licences as CSV (/renewals/export). Not SUPPORT (issue 16,
+   * item 9): support answers one customer, order or domain at a time (lookup, the story pages,
+   * the renewals page itself), which never needs a file of the whole licence book with every
+   * customer, domain and account manager in it; that file is the largest copy of customer data a
+   * support login could take away, and exports are the heaviest request the app serves.
+   */
+  exportLicences: ["ADMIN", "STAFF", "ACCOUNT_MANAGER"],
   manageRenewals: ["ADMIN", "ACCOUNT_MANAGER"],
   /** Run a sync with Sectigo and take Sectigo's value (or ignore) on the drift report. */
   syncWithSectigo: ["ADMIN", "ACCOUNT_MANAGER"],
@@ -25,7 +33,7 @@ export const PERMISSIONS = {
   lookup: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   manageSettings: ["ADMIN"],
   manageUsers: ["ADMIN"],
-  /** Read and export the audit log (/settings/audit). */
+  /** Read and export the audit log (/settings/audit and its CSV). */
   viewAudit: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -20,7 +20,7 @@ import { urlUser } from "@/lib/db/app-role";
 import { loadProfile } from "@/lib/launcher/profile";
 import { buildFingerprint, buildState, recordBuild } from "@/lib/launcher/build-freshness";
 import { runDemoSeed } from "@/lib/demo/run-seed";
-import { NEXT_BIN, ROOT, onParentGone, onStopSignal, startChild, tsChild, waitForHttp, type Child } from "@/lib/launcher/processes";
+import { NEXT_BIN, ROOT, nextServerChild, onParentGone, onStopSignal, startChild, tsChild, waitForHttp, type Child } from "@/lib/launcher/processes";
 import { printBanner } from "@/lib/launcher/banner";
 
 const dev = process.argv.includes("--dev");
@@ -147,7 +147,7 @@ try {
 
   const next = startChild(
     "next",
-    tsChild("lib/launcher/next-server.ts", ...(dev ? ["--dev"] : []), "--port", String(appPort), "--host", env.HOST),
+    nextServerChild(...(dev ? ["--dev"] : []), "--port", String(appPort), "--host", env.HOST),
     { ...appEnv, TRUST_PROXY_HOPS: String(env.TRUST_PROXY_HOPS) },
     { onExit: (code) => !stopping && (console.error(`[launcher] Next stopped (exit ${code}).`), void shutdown(1)) },
   );

@@ -21,6 +21,19 @@ export function onStopSignal(stop: (signal: (typeof STOP_SIGNALS)[number]) => vo
 /** Node arguments for a TypeScript child that also stops when the launcher is gone (see exit-with-parent.ts). */
 export const tsChild = (script: string, ...args: string[]) => ["--import", "tsx", "--import", EXIT_WITH_PARENT, script, ...args];
 
+/**
+ * The web server's heap policy. When the process is busy, V8 lets the old heap grow to up to 4x
+ * what survived the last full collection before collecting again: with ~105 MB live, the server
+ * streaming 10 exports peaked at ~690 MB RSS though nothing accumulated (the live heap stayed at
+ * 105 MB after every full collection; issue 16 item 9, lib/exports/bench/README.md). Growing by
+ * 1.5x instead costs a few more full collections (10-30 ms, mostly concurrent marking) and, unlike
+ * a --max-old-space-size cap, never ends the process when the live heap itself has to grow.
+ */
+export const WEB_SERVER_NODE_FLAGS = ["--heap-growing-percent=50"];
+
+/** Node arguments for lib/launcher/next-server.ts (npm start, npm run dev, the benchmarks). */
+export const nextServerChild = (...args: string[]) => [...WEB_SERVER_NODE_FLAGS, ...tsChild("lib/launcher/next-server.ts", ...args)];
+
 export interface Child {
   name: string;
   process: ChildProcess;

@@ -98,7 +98,7 @@ test("account manager: a licence in the 0-7 bucket, filtered by customer, export
   await expect(page).toHaveURL(new RegExp(`/renewals/runs/new\\?licence=${id}$`));
 });
 
-test("bad query values get a message, never an error page; support sees the list without renewing", async ({ page }) => {
+test("bad query values get a message, never an error page; support sees the list without renewing or exporting", async ({ page }) => {
   await signIn(page, "support@orderdesk.test");
   const response = await page.goto("/renewals?bucket=soon&tier=x&autoRenew=%00&after=%%%");
   expect(response?.status()).toBe(200);
@@ -106,9 +106,11 @@ test("bad query values get a message, never an error page; support sees the list
   await expect(page.getByTestId("query-problems")).toContainText('"x" is not a valid value for "Tier"');
   await expect(page.getByTestId("workspace-row").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Renew selected" })).toHaveCount(0);
+  // Support may not export the licence book (lib/auth/roles.ts, exportLicences; issue 16, item 9).
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
   const csv = await page.request.get("/renewals/export?bucket=expired");
-  expect(csv.status()).toBe(200);
-  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(csv.status()).toBe(403);
+  expect(await csv.text()).not.toContain("Licence ID");
 });
 
 test("the export refuses a visitor without a session", async ({ playwright }) => {
@@ -117,4 +119,13 @@ test("the export refuses a visitor without a session", async ({ playwright }) =>
   expect([401, 307]).toContain(res.status());
   expect(await res.text()).not.toContain("Licence ID");
   await anonymous.dispose();
+});
+
+test("a refused export brings the browser back to the list, which says why", async ({ page }) => {
+  // The route answers a browser's refused export with a redirect here (tests/integration/export-limits.test.ts).
+  await signIn(page, "manager@orderdesk.test");
+  await page.goto("/renewals?bucket=expired&exportRefused=session");
+  await expect(page.getByTestId("export-refused")).toHaveText("An export is already running for your session. Wait until its download has finished, then export again.");
+  await page.goto("/renewals?exportRefused=anything-else");
+  await expect(page.getByTestId("export-refused")).toHaveCount(0);
 });

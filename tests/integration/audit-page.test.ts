@@ -92,12 +92,12 @@ describe("audit page query", () => {
     const { parseAuditQuery } = await import("@/lib/audit/list-audit-query");
     const { exportAuditCsv } = await import("@/lib/audit/list-audit-export");
     const { query } = parseAuditQuery({ person: admin.id, from: "2031-05-01", to: "2031-05-03" });
-    const text = await new Response(exportAuditCsv(admin, query)).text();
+    const text = await new Response(await exportAuditCsv(admin, query)).text();
     const lines = text.trim().split("\n");
     expect(lines[0]).toBe("ID,When (UTC),Person,Role,Action,Outcome,From,Browser,Input,Before/after");
     expect(lines).toHaveLength(1 + 30);
     expect(lines.slice(1).every((l) => l.includes("Ada Admin"))).toBe(true);
-    const staffOnly = await new Response(exportAuditCsv(admin, parseAuditQuery({ person: staffId, from: "2031-05-01" }).query)).text();
+    const staffOnly = await new Response(await exportAuditCsv(admin, parseAuditQuery({ person: staffId, from: "2031-05-01" }).query)).text();
     expect(staffOnly.trim().split("\n")).toHaveLength(1 + 30);
     const { auditCsvRecord } = await import("@/lib/audit/list-audit-export");
     expect(auditCsvRecord({ id: 1n, createdAt: day(1), actorLabel: "=cmd|' /C calc'!A0", actorRole: null, action: "+x", outcome: "-1", clientAddress: "@x", userAgent: null, input: null, changes: null })).toMatchObject({

@@ -125,23 +125,85 @@ describe("expiry workspace", () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
   });
 
-  it("the CSV rows are exactly the list's rows, in its order, with formulas disarmed", async () => {
-    const { exportRows } = await import("@/lib/licenses/expiry-workspace-export");
-    await prisma.customer.update({ where: { id: "demo-customer-bluebird" }, data: { name: "=HYPERLINK(\"http://x\")" } });
-    const query = ws.workspaceQuerySchema.parse({ bucket: "8-30", sort: "customer", dir: "desc" });
-    const expected = await prisma.license.findMany({ where: expiryFilterWhere(query, now), orderBy: ws.orderByOf("customer", "desc"), select: { id: true } });
-    const rows = [];
-    for await (const r of exportRows(query, now, 7)) rows.push(r);
-    expect(rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
-    // Every sort, batches smaller than the set (keyset on sort value and id, issue 9 review #9).
-    for (const [sort, dir] of [["domainName", "asc"], ["customer", "asc"], ["expiresAt", "desc"]] as const) {
-      const q = ws.workspaceQuerySchema.parse({ bucket: "any", sort, dir });
-      const all = await prisma.license.findMany({ where: expiryFilterWhere(q, now), orderBy: ws.orderByOf(sort, dir), select: { id: true } });
-      const got = [];
-      for await (const r of exportRows(q, now, 13)) got.push(r.id);
-      expect(got, `${sort} ${dir}`).toEqual(all.map((r) => r.id));
+  it("the CSV is, byte for byte, the list's rows in its order written by csv-stringify, for every filter, sort and direction; formulas disarmed, hostile text quoted", async () => {
+    // PostgreSQL writes the export's lines (issue 16, item 9). The oracle shares no code with it:
+    // the list's Prisma query with `expiryFilterWhere`, each cell as the list shows it, the formula
+    // guard and csv-stringify (RFC 4180), written here from their documents.
+    const { exportChunks, CSV_COLUMNS } = await import("@/lib/licenses/expiry-workspace-export");
+    const { stringify } = await import("csv-stringify/sync");
+    const pg = (await import("pg")).default;
+    const conn = new pg.Client({ connectionString: db.url });
+    await conn.connect();
+    try {
+      const hostile = [
+        '=HYPERLINK("http://x")',
+        'Smith, Jones & "Partners"',
+        "Comma, Only",
+        "Line\nBreak",
+        "Carriage\rReturn",
+        "\tTabbed",
+        "-minus",
+        "+plus",
+        "@at",
+        "Ünïcödé — 😀 ø",
+        " leading and trailing space ",
+      ];
+      // Customers whose licences the workspace shows (every bucket), so the hostile names are exported.
+      const customers = await prisma.customer.findMany({ where: { licenses: { some: expiryFilterWhere(ws.workspaceQuerySchema.parse({}), now) } }, select: { id: true }, orderBy: { id: "asc" }, take: hostile.length });
+      expect(customers).toHaveLength(hostile.length);
+      for (const [i, c] of customers.entries()) await prisma.customer.update({ where: { id: c.id }, data: { name: hostile[i]! } });
+      await prisma.user.update({ where: { id: "demo-user-account_manager" }, data: { name: 'O\'Brien, "Mia"' } });
+      const someLicence = await prisma.license.findFirstOrThrow({ where: { status: "ACTIVE" }, orderBy: { expiresAt: "asc" } });
+      await prisma.license.update({ where: { id: someLicence.id }, data: { domainName: 'weird,"domain".example', productName: "=SUM(1)" } });
+
+      const guard = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+      const select = { ...ws.WORKSPACE_ROW, addOns: { select: { productName: true }, where: { status: "ACTIVE" as const }, orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] } };
+      const expectedCsv = (rows: Awaited<ReturnType<typeof listed>>) =>
+        stringify([CSV_COLUMNS.map((c) => c.header)]) +
+        stringify(
+          rows.map((l) =>
+            [
+              l.id,
+              l.domainName,
+              l.customer.name,
+              l.productName,
+              l.termDays === null ? "" : String(l.termDays),
+              l.expiresAt?.toISOString() ?? "",
+              EXPIRY_BUCKETS.find((b) => b.key === expiryBucket(l, now))?.label ?? "",
+              l.autoRenew ? "on" : "off",
+              l.addOns.map((a) => a.productName).join("; "),
+              l.customer.accountManager?.name ?? "",
+              l.currentOrderNumber ?? "",
+            ].map(guard),
+          ),
+        );
+      const listed = (q: ReturnType<Ws["workspaceQuerySchema"]["parse"]>) => prisma.license.findMany({ where: expiryFilterWhere(q, now), orderBy: ws.orderByOf(q.sort, q.dir), select });
+      const exported = async (q: ReturnType<Ws["workspaceQuerySchema"]["parse"]>, batch: number) => {
+        const chunks: Uint8Array[] = [];
+        for await (const chunk of exportChunks(conn, q, now, batch)) chunks.push(chunk);
+        return Buffer.concat(chunks).toString("utf8");
+      };
+      let rows = 0;
+      let everything = "";
+      for (const filter of FILTERS) {
+        for (const [sort, dir] of [["expiresAt", "asc"], ["expiresAt", "desc"], ["domainName", "asc"], ["domainName", "desc"], ["customer", "asc"], ["customer", "desc"]] as const) {
+          const q = ws.workspaceQuerySchema.parse({ ...filter, sort, dir });
+          const expected = await listed(q);
+          rows += expected.length;
+          // Batches smaller than the set: the keyset on (sort value, id) is crossed many times.
+          const csv = await exported(q, 7);
+          expect(csv, `${JSON.stringify(filter)} ${sort} ${dir}`).toBe(expectedCsv(expected));
+          everything += csv;
+        }
+      }
+      expect(rows).toBeGreaterThan(1000);
+      // The hostile cells were in the files compared (a filter that missed them would prove nothing).
+      for (const text of ['"\'=HYPERLINK(""http://x"")"', '"Smith, Jones & ""Partners"""', '"Line\nBreak"', "'\tTabbed", "'-minus", '"Comma, Only"', '"weird,""domain"".example"', "'=SUM(1)", '"O\'Brien, ""Mia"""']) {
+        expect(everything).toContain(text);
+      }
+    } finally {
+      await conn.end();
     }
-    expect(rows.find((r) => r.customer.includes("HYPERLINK"))?.customer).toBe("'=HYPERLINK(\"http://x\")");
   });
 
   it("funds: the demo account's balance does not cover a month of auto-renewals", async () => {

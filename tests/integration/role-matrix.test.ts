@@ -212,3 +212,58 @@ describe("role matrix over every server action", () => {
     expect(missing).toEqual([]);
   });
 });
+
+/**
+ * Every CSV export route against every role (issue 16, item 9). The routes are found, not listed:
+ * any route.ts under app/ that answers with csvDownload must have its permission here. The
+ * decision for SUPPORT: it reads the renewals page but may not export it (lib/auth/roles.ts,
+ * exportLicences), and the audit log is ADMIN's alone.
+ */
+const EXPORT_ROUTES: Record<string, { url: string; permission: Parameters<typeof can>[1] }> = {
+  "app/(app)/renewals/export/route.ts": { url: "/renewals/export", permission: "exportLicences" },
+  "app/(app)/settings/audit/export/route.ts": { url: "/settings/audit/export", permission: "viewAudit" },
+};
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(p);
+    return e.name === "route.ts" ? [p] : [];
+  });
+}
+
+describe("role matrix over every CSV export", () => {
+  const exportFiles = routeFiles(path.resolve("app"))
+    .filter((f) => /csvDownload\(|text\/csv/.test(fs.readFileSync(f, "utf8")))
+    .map((f) => path.relative(".", f));
+
+  it("finds the export routes, and each has its permission here", () => {
+    expect(exportFiles.length).toBeGreaterThanOrEqual(2);
+    expect(exportFiles.filter((f) => !EXPORT_ROUTES[f]), "add each new export route with its permission").toEqual([]);
+  });
+
+  it("SUPPORT may not export the renewals (the decision, in the role matrix)", () => {
+    expect(can("SUPPORT", "viewLicenses")).toBe(true);
+    expect(can("SUPPORT", "exportLicences")).toBe(false);
+    expect(ROLES.filter((r) => can(r, "exportLicences"))).toEqual(["ADMIN", "STAFF", "ACCOUNT_MANAGER"]);
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: each export answers the CSV exactly where the role has the permission, 403 elsewhere`, async () => {
+      currentActor = await actorOf(role);
+      for (const file of exportFiles) {
+        const { url, permission } = EXPORT_ROUTES[file]!;
+        const { GET } = (await import(path.resolve(file))) as { GET: (request: Request) => Promise<Response> };
+        const res = await GET(new Request(`http://127.0.0.1${url}`));
+        if (can(role, permission)) {
+          expect(res.status, `${role} → ${url}`).toBe(200);
+          expect(res.headers.get("content-type")).toContain("text/csv");
+          await res.body?.cancel(); // gives the export slot back
+        } else {
+          expect(res.status, `${role} → ${url}`).toBe(403);
+          expect(await res.text()).toBe("Your role does not allow this export.");
+        }
+      }
+    });
+  }
+});

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
 import { findAnything } from "@/lib/lookup/find";
+import { limitLookups, LookupRateLimitedError } from "@/lib/lookup/limit-lookups";
 import { firstValues, searchTextSchema, type SearchParams } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/card";
 import { LookupResults } from "@/components/lookup/lookup-results";
@@ -17,7 +18,9 @@ const PAGE_LIMIT = 25;
 export default async function LookupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("lookup");
   const { q } = lookupPageSchema.parse(firstValues(await searchParams));
-  const result = await findAnything(actor, q, { limit: PAGE_LIMIT });
+  // The same per-session limit as the search box: a script paging through /lookup is held too.
+  const limited = q.length >= 2 ? await limitLookups(actor).then(() => null, (error: unknown) => (error instanceof LookupRateLimitedError ? error : Promise.reject(error))) : null;
+  const result = limited ? null : await findAnything(actor, q, { limit: PAGE_LIMIT });
   // An exact order number (or our reference) is the answer itself: straight to the order.
   if (result?.exact) redirect(result.exact.href);
   return (
@@ -32,6 +35,11 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
           Look up
         </button>
       </form>
+      {limited ? (
+        <p role="status" data-testid="lookup-rate-limited" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {limited.message}
+        </p>
+      ) : null}
       {result ? <LookupResults result={result} /> : null}
     </>
   );

@@ -10,13 +10,16 @@ import { WorkspaceChart } from "@/components/renewals/workspace-chart";
 import { WorkspaceFilters } from "@/components/renewals/workspace-filters";
 import { WorkspaceFunds } from "@/components/renewals/workspace-funds";
 import { WorkspaceList } from "@/components/renewals/workspace-list";
+import { ExportRefusedNotice } from "@/components/exports/export-refused-notice";
+import { EXPORT_REFUSED_PARAM, exportRefusalOf } from "@/lib/exports/export-messages";
 
 export const metadata: Metadata = { title: "Renewals" };
 export const dynamic = "force-dynamic";
 
 export default async function RenewalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("viewLicenses");
-  const { query, problems } = parseWorkspaceQuery(await searchParams);
+  const params = await searchParams;
+  const { query, problems } = parseWorkspaceQuery(params);
   const now = new Date();
   const [workspace, funds] = await Promise.all([viewExpiryWorkspace(actor, query, now), checkRenewalFunds(actor, now)]);
   const listQuery = { ...query, page: 1, after: undefined, product: query.product, tier: query.tier };
@@ -31,6 +34,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
           ))}
         </div>
       ) : null}
+      <ExportRefusedNotice reason={exportRefusalOf(params[EXPORT_REFUSED_PARAM])} />
       <WorkspaceFunds checks={funds} />
       <WorkspaceBuckets buckets={workspace.buckets} active={query.bucket} hrefFor={(bucket) => listHref("/renewals", listQuery, { bucket: bucket === "any" ? undefined : bucket })} />
       <WorkspaceChart weeks={workspace.chart} />
@@ -42,6 +46,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         query={listQuery}
         now={now}
         canRenew={can(actor.role, "manageRenewals")}
+        canExport={can(actor.role, "exportLicences")}
         filterQs={filterQs}
         nextHref={workspace.next ? listHref("/renewals", listQuery, { after: workspace.next }) : undefined}
         firstHref={workspace.isFirstPage ? undefined : listHref("/renewals", listQuery, {})}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { findAnything } from "@/lib/lookup/find";
+import { limitLookups, LookupRateLimitedError } from "@/lib/lookup/limit-lookups";
 import { searchTextSchema } from "@/lib/pagination";
 
 // Results depend on the session and the data of this instant: never cached, never prerendered.
@@ -11,15 +12,23 @@ export const dynamic = "force-dynamic";
 const NO_STORE = { "Cache-Control": "no-store" };
 const querySchema = z.object({ q: searchTextSchema });
 
-/** The search box's results as you type: GET /api/lookup?q=… → { result: FindResult | null }. */
+/**
+ * The search box's results as you type: GET /api/lookup?q=… → { result: FindResult | null }; past
+ * the session's rate limit 429 { error, retryAfterSeconds } with Retry-After.
+ */
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401, headers: NO_STORE });
   const { q } = querySchema.parse({ q: new URL(request.url).searchParams.get("q") ?? "" });
   try {
+    await limitLookups(actor);
     const result = await findAnything(actor, q);
     return Response.json({ result }, { headers: NO_STORE });
   } catch (error) {
+    // Past the session's rate limit (a script, not a person typing): the box shows the sentence.
+    if (error instanceof LookupRateLimitedError) {
+      return Response.json({ error: error.message, retryAfterSeconds: error.retryAfterSeconds }, { status: 429, headers: { ...NO_STORE, "Retry-After": String(error.retryAfterSeconds) } });
+    }
     if (error instanceof AppError && error.code === "FORBIDDEN") return Response.json({ error: error.message }, { status: 403, headers: NO_STORE });
     if (error instanceof AppError && error.code === "UNAUTHENTICATED") return Response.json({ error: error.message }, { status: 401, headers: NO_STORE });
     const ref = randomUUID().slice(0, 8);

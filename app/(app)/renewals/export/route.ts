@@ -1,24 +1,33 @@
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { parseWorkspaceQuery } from "@/lib/licenses/expiry-workspace";
+import { filterParams, parseWorkspaceQuery } from "@/lib/licenses/expiry-workspace";
 import { exportExpiryCsv } from "@/lib/licenses/expiry-workspace-export";
+import { csvDownload, exportRefusal } from "@/lib/exports/export-http";
 
 export const dynamic = "force-dynamic";
 
-/** GET /renewals/export?<the workspace's filter and sort>: the rows the list shows, as CSV. */
+/**
+ * GET /renewals/export?<the workspace's filter and sort>: the rows the list shows, as CSV, streamed
+ * at the client's pace. One export per session and a few per fleet (issue 16, item 9): a refused
+ * one goes back to the page with the reason (a browser) or gets 429/503 and the reason (a script).
+ */
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Sign in to export licences.", { status: 401 });
-  if (!can(actor.role, "viewLicenses")) return new Response("Your role does not allow this export.", { status: 403 });
+  if (!can(actor.role, "exportLicences")) return new Response("Your role does not allow this export.", { status: 403 });
   const { query } = parseWorkspaceQuery(firstOfEach(new URL(request.url).searchParams));
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(exportExpiryCsv(actor, query), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="renewals-${query.bucket}-${day}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  try {
+    return csvDownload(await exportExpiryCsv(actor, query, { signal: request.signal }), `renewals-${query.bucket}-${day}.csv`);
+  } catch (error) {
+    // Back to the list the Export link was on: its filter and sort, as parsed (never the raw URL).
+    const back = filterParams(query);
+    if (query.sort !== "expiresAt") back.set("sort", query.sort);
+    if (query.dir !== "asc") back.set("dir", query.dir);
+    const refused = exportRefusal(error, request, `/renewals?${back.toString()}`);
+    if (refused) return refused;
+    throw error;
+  }
 }
 
 /** A repeated parameter counts once, its first value, as on the page. */

@@ -6,13 +6,16 @@ import { firstValues, type SearchParams } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/card";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
+import { ExportRefusedNotice } from "@/components/exports/export-refused-notice";
+import { EXPORT_REFUSED_PARAM, exportRefusalOf } from "@/lib/exports/export-messages";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("viewAudit");
-  const parsed = parseAuditQuery(firstValues(await searchParams));
+  const params = await searchParams;
+  const parsed = parseAuditQuery(firstValues(params));
   const [page, options] = await Promise.all([listAudit(actor, parsed.query), auditFilterOptions(actor)]);
   const { after, ...filter } = parsed.query;
   return (
@@ -26,6 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </a>
         }
       />
+      <ExportRefusedNotice reason={exportRefusalOf(params[EXPORT_REFUSED_PARAM])} />
       {parsed.errors.after ? <p role="status" className="mb-3 text-sm text-amber-800">{parsed.errors.after}</p> : null}
       <AuditFilters parsed={parsed} people={options.people} actions={options.actions} />
       <AuditTable rows={page.rows} query={filter} next={page.next} isFirstPage={after === undefined} />
