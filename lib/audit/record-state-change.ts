@@ -11,32 +11,30 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  */
 type Db = Pick<PrismaClient, "order" | "license">;
 
-export async function withOrderStateRecorded<T>(db: Db, orderId: string, run: () => Promise<T>, madeIt: (result: T) => boolean): Promise<T> {
+async function withStateRecorded<T>(target: string, read: () => Promise<unknown>, run: () => Promise<T>, madeIt: (result: T) => boolean): Promise<T> {
   if (!currentAuditContext()) return run();
+  const before = await read();
+  const result = await run();
+  if (!madeIt(result)) return result;
+  const after = await read();
+  if (before && after && JSON.stringify(before) !== JSON.stringify(after)) recordChange({ target, before, after });
+  return result;
+}
+
+export function withOrderStateRecorded<T>(db: Db, orderId: string, run: () => Promise<T>, madeIt: (result: T) => boolean): Promise<T> {
   const read = () =>
     db.order.findUnique({
       where: { id: orderId },
       select: { status: true, orderNumber: true, pendingAction: true, licenses: { select: { id: true, status: true, expiresAt: true }, orderBy: { id: "asc" }, take: 20 } },
     });
-  const before = await read();
-  const result = await run();
-  if (!madeIt(result)) return result;
-  const after = await read();
-  if (before && after && JSON.stringify(before) !== JSON.stringify(after)) recordChange({ target: `Order:${orderId}`, before, after });
-  return result;
+  return withStateRecorded(`Order:${orderId}`, read, run, madeIt);
 }
 
-export async function withLicenceStateRecorded<T>(db: Db, licenceId: string, run: () => Promise<T>, madeIt: (result: T) => boolean): Promise<T> {
-  if (!currentAuditContext()) return run();
+export function withLicenceStateRecorded<T>(db: Db, licenceId: string, run: () => Promise<T>, madeIt: (result: T) => boolean): Promise<T> {
   const read = () =>
     db.license.findUnique({
       where: { id: licenceId },
       select: { status: true, productCode: true, productName: true, expiresAt: true, autoRenew: true, currentOrderNumber: true, addOns: { select: { productCode: true, status: true }, orderBy: { id: "asc" } } },
     });
-  const before = await read();
-  const result = await run();
-  if (!madeIt(result)) return result;
-  const after = await read();
-  if (before && after && JSON.stringify(before) !== JSON.stringify(after)) recordChange({ target: `License:${licenceId}`, before, after });
-  return result;
+  return withStateRecorded(`License:${licenceId}`, read, run, madeIt);
 }

@@ -1,3 +1,5 @@
+import { toStorableText } from "@/lib/validation/text";
+
 /**
  * An action's input as the audit log keeps it: secrets removed by key name (passwords, secrets,
  * tokens, credentials), long strings shortened, depth and size bounded, so an audit row can never
@@ -9,16 +11,9 @@ const SECRET_KEY = /pass(word)?|secret|token|credential|apikey/i;
 const MAX_STRING = 2_000;
 const MAX_KEYS = 200;
 const MAX_DEPTH = 6;
-// eslint-disable-next-line no-control-regex -- the null byte is what this removes
-const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
-
-function storable(text: string): string {
-  return text.replace(UNSTORABLE, "\uFFFD");
-}
-
 export function redactInput(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string") return storable(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… (${value.length} characters)` : value);
+  if (typeof value === "string") return toStorableText(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… (${value.length} characters)` : value);
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value === "bigint") return value.toString();
   if (value instanceof Date) return value.toISOString();
@@ -28,7 +23,7 @@ export function redactInput(value: unknown, depth = 0): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>).slice(0, MAX_KEYS)) {
       // A before/after may say that a secret "changed" (never its value).
-      out[storable(k)] = SECRET_KEY.test(k) ? (v === "changed" || v === "unchanged" ? v : "[redacted]") : redactInput(v, depth + 1);
+      out[toStorableText(k)] = SECRET_KEY.test(k) ? (v === "changed" || v === "unchanged" ? v : "[redacted]") : redactInput(v, depth + 1);
     }
     return out;
   }

@@ -181,13 +181,15 @@ export function outcomeOf(data: unknown): string {
   return "OK";
 }
 
+const UNSTORABLE_MESSAGE = "This text holds a broken or invisible character that cannot be stored: type it again.";
+
 /** Every string of the raw input that holds an unpaired surrogate or a null byte, as field errors (null: none). */
 function unencodableFields(value: unknown, path: string[] = [], out: FieldErrors = {}, depth = 0): FieldErrors | null {
   if (typeof value === "string") {
-    if (hasUnencodableText(value)) (out[path.join(".") || "_form"] ??= []).push("This text holds a broken or invisible character that cannot be stored: type it again.");
+    if (hasUnencodableText(value)) (out[path.join(".") || "_form"] ??= []).push(UNSTORABLE_MESSAGE);
   } else if (value && typeof value === "object" && depth < 8) {
     for (const [key, child] of Object.entries(value)) {
-      if (hasUnencodableText(key)) (out[path.join(".") || "_form"] ??= []).push("This text holds a broken or invisible character that cannot be stored: type it again.");
+      if (hasUnencodableText(key)) (out[path.join(".") || "_form"] ??= []).push(UNSTORABLE_MESSAGE);
       unencodableFields(child, [...path, key], out, depth + 1);
     }
   }

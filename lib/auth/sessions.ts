@@ -83,8 +83,12 @@ export function liveSessionsWhere(now = new Date()) {
 }
 
 /** Ends one session (only if it belongs to `userId`, when given); the number ended, 0 or 1. */
-export async function revokeSession(sessionId: string, reason: RevokeReason, opts: { userId?: string; now?: Date } = {}): Promise<number> {
-  const { count } = await prisma.session.updateMany({
+export async function revokeSession(
+  sessionId: string,
+  reason: RevokeReason,
+  opts: { userId?: string; now?: Date; db?: Prisma.TransactionClient } = {},
+): Promise<number> {
+  const { count } = await (opts.db ?? prisma).session.updateMany({
     where: { id: sessionId, revokedAt: null, ...(opts.userId ? { userId: opts.userId } : {}) },
     data: { revokedAt: opts.now ?? new Date(), revokedReason: reason },
   });

@@ -8,6 +8,7 @@
  * All grants live here and are applied again after every migration and job-queue setup (as one
  * transaction, idempotent), so tables added later are covered by the same rules.
  */
+import { connectClient } from "@/lib/db/connect-client";
 import pg from "pg";
 import { scramVerifier } from "@/lib/db/embedded-postgres";
 
@@ -29,15 +30,8 @@ const ROWS = "SELECT, INSERT, UPDATE, DELETE";
 /** A login role without any attribute that reaches past its grants. */
 const ROLE_ATTRIBUTES = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT";
 
-async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
-  try {
-    await client.connect();
-    return client;
-  } catch (error) {
-    await client.end().catch(() => {});
-    throw error;
-  }
+function connect(url: string): Promise<pg.Client> {
+  return connectClient({ connectionString: url });
 }
 
 /** `ownerUrl` with the app role's user and password instead of the owner's. */

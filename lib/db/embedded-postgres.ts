@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { connectClient } from "@/lib/db/connect-client";
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -274,15 +275,8 @@ async function stopServer(child: ChildProcess): Promise<void> {
 const INVALID_PASSWORD = "28P01";
 const isInvalidPassword = (error: unknown) => (error as { code?: string } | null)?.code === INVALID_PASSWORD;
 
-async function connect(port: number, password: string): Promise<pg.Client> {
-  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password, database: "postgres" });
-  try {
-    await client.connect();
-    return client;
-  } catch (error) {
-    await client.end().catch(() => {});
-    throw error;
-  }
+function connect(port: number, password: string): Promise<pg.Client> {
+  return connectClient({ host: "127.0.0.1", port, user: USER, password, database: "postgres" });
 }
 
 /**

@@ -90,6 +90,11 @@ export function hasUnencodableText(value: string): boolean {
   return LONE_SURROGATE.test(value) || value.includes("\u0000");
 }
 
+/** The same text with each unpaired surrogate and null byte replaced by U+FFFD (what can always be stored). */
+export function toStorableText(value: string): string {
+  return value.replace(new RegExp(LONE_SURROGATE.source, "g"), "\uFFFD").replaceAll("\u0000", "\uFFFD");
+}
+
 /**
  * A single-line text field people type: trimmed, bounded, and refused (as a field error, not
  * an INTERNAL error from PostgreSQL) when it holds any of the characters above.
