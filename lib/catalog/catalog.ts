@@ -39,6 +39,12 @@ export const PRODUCTS: readonly Product[] = [
   ...ETOKEN_PRODUCTS,
 ];
 
+/**
+ * The longest term any product sells (5 years: SectigoSSL, Code Signing, eIDAS... seed 003 v1.24): the
+ * bound of every `days` the ordering pipeline accepts, so no term the picker offers is refused later.
+ */
+export const LONGEST_TERM_DAYS = Math.max(...PRODUCTS.flatMap((p) => p.terms.map((t) => t.days ?? 0)));
+
 const BY_KEY = new Map(PRODUCTS.map((p) => [p.key, p]));
 const BY_PRODUCT_ID = new Map(PRODUCTS.filter((p) => p.productId !== undefined).map((p) => [p.productId as number, p]));
 const BY_PPP = new Map(PRODUCTS.flatMap((p) => p.terms.filter((t) => t.ppp !== undefined).map((t) => [t.ppp as number, { product: p, term: t }] as const)));

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { AutoApplyOrderInput, PlaceOrderInput } from "@/lib/sectigo/client";
+import { LONGEST_TERM_DAYS } from "@/lib/catalog";
 import { plainText } from "@/lib/validation/text";
 
 export const ORDER_KINDS = ["NEW", "ADD_ON", "RENEWAL", "UPGRADE", "DOWNGRADE"] as const;
@@ -14,7 +15,8 @@ const money = z.number().finite().min(0).max(1_000_000);
 export const orderItemSchema = z.object({
   productCode: z.number().int().positive(),
   productName: plainText({ label: "the product name", max: 200 }),
-  days: z.number().int().min(0).max(3 * 366).nullable(),
+  // The catalog's longest term (5 years), not a guess: "3 * 366" refused every 4- and 5-year term the form offered.
+  days: z.number().int().min(0).max(LONGEST_TERM_DAYS).nullable(),
   domainName: z.string().max(255).nullable(),
   isAddOn: z.boolean(),
   /** What Sectigo charges us, when the plan's price is configured. */
