@@ -22,7 +22,8 @@ export type FieldGroup =
   | "personal-authentication"
   | "eidas"
   | "psd2"
-  | "etoken";
+  | "etoken"
+  | "payment";
 
 export const GROUP_LABELS: Record<FieldGroup, string> = {
   customer: "Customer",
@@ -36,6 +37,7 @@ export const GROUP_LABELS: Record<FieldGroup, string> = {
   eidas: "eIDAS identity",
   psd2: "PSD2",
   etoken: "eToken delivery",
+  payment: "Who pays Sectigo",
 };
 
 export interface Option {
@@ -128,6 +130,14 @@ export const FIELD_SPECS: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEnt
     appRepForename: text("First name", "customer", "appRepForename", 64),
     appRepSurname: text("Last name", "customer", "appRepSurname", 64),
     appRepTelephone: { label: "Telephone", input: "tel", group: "customer", param: "appRepTelephone", maxLength: 32 },
+    // Seed 002 (SiteLock PlaceOrder) `reseller`: N = "Sectigo will charge the end-customer". Unticked, the
+    // order goes through AutoApplyOrder and our account is debited when Sectigo accepts it.
+    sectigoChargesCustomer: yesNo(
+      "Sectigo charges the customer (reseller=N)",
+      "payment",
+      "reseller",
+      "Sectigo bills the customer and our account is not debited; the licence does not renew from our funds. Unticked: debit our account (Sectigo debits it when it accepts the order).",
+    ),
     addOns: { label: "Add-ons", input: "checkboxes", group: "sitelock", param: "product", help: "Only the add-ons this plan can take are listed." },
     // The SSL PLUS SiteLock Bundle's own rows (seed 001, AutoApplyOrder for SSL).
     sslProductId: {

@@ -10,6 +10,7 @@ import { checkCsrKey, parseCsr } from "./csr";
 import { checkOrganizationIdentifier, checkSemanticsIdentifier, parsePsd2Identifier } from "./eidas";
 import { FIELD_SPECS, HTTP_DCV_METHODS, type FieldSpec } from "./fields";
 import { BUNDLE_CERTIFICATES } from "./products/sitelock";
+import { addOnPlaceOrderTerm } from "./sitelock-place-order";
 import type { FieldKey, Product, Requirement } from "./types";
 import { unsafeSecretProblem, unsafeTextProblem } from "../validation/text";
 
@@ -180,6 +181,23 @@ function ruleProblems(product: Product, v: Values, required: ReadonlyMap<FieldKe
         const wildcardName = typeof v.domainName === "string" && v.domainName.startsWith("*.");
         if (certificate && wildcardName !== certificate.wildcard) {
           issues.push({ path: "domainName", message: certificate.wildcard ? "A wildcard certificate is for *.your-domain, e.g. *.example.com." : "A *. name needs a wildcard certificate: choose one, or enter the bare domain." });
+        }
+        break;
+      }
+      case "sitelock-place-order": {
+        if (v.sectigoChargesCustomer !== true) break;
+        if (has("previousOrderNumber")) {
+          issues.push({ path: "previousOrderNumber", message: "Sectigo charges the customer only on a new SiteLock account (PlaceOrder takes no previous order): clear the order number, or untick \"Sectigo charges the customer\"." });
+        }
+        if (v.enableAutoRenew === true) {
+          issues.push({ path: "enableAutoRenew", message: "Sectigo charges the customer, so the licence is not renewed from our funds: untick \"Renew automatically\"." });
+        }
+        const term = termByValue(product, String(v.term));
+        for (const id of Array.isArray(v.addOns) ? (v.addOns as string[]) : []) {
+          const addOn = productById(Number(id));
+          if (!addOn || !term || addOnPlaceOrderTerm(addOn, term.days)) continue;
+          const sold = addOn.terms.filter((t) => t.ppp !== undefined).map((t) => t.label).join(" or ");
+          issues.push({ path: "addOns", message: `When Sectigo charges the customer, ${addOn.name} is sold for ${sold} only: choose that term, or untick "Sectigo charges the customer".` });
         }
         break;
       }

@@ -131,7 +131,9 @@ export type FieldKey =
   | "addOns"
   | "sslProductId"
   | "customerValidated"
-  | "csrPriority";
+  | "csrPriority"
+  /** SiteLock through PlaceOrder with reseller=N: Sectigo charges the customer (lib/catalog/sitelock-place-order.ts). */
+  | "sectigoChargesCustomer";
 
 export type Requirement = "required" | "optional";
 
@@ -152,7 +154,12 @@ export type ProductRule =
   /** At most one add-on per add-on family, each one allowed for the plan. */
   | "sitelock-addons"
   /** SSL with the bundle: the chosen certificate sells the term; a wildcard domain only with a wildcard certificate. */
-  | "ssl-bundle";
+  | "ssl-bundle"
+  /**
+   * "Sectigo charges the customer" (PlaceOrder, reseller=N, seed 002): a new SiteLock account (no previous
+   * order number), add-ons only on a term PlaceOrder sells them for, no renewal from our funds.
+   */
+  | "sitelock-place-order";
 
 export interface CsrPolicy {
   /** Smallest RSA modulus accepted, in bits. */

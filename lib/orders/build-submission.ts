@@ -3,7 +3,7 @@
  * record (with their prices), and the customer. Pure: the catalog says what each field is; the form
  * values were already checked by the product's own schema (lib/catalog/schema.ts).
  */
-import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENCE_NAME, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENCE_NAME, chargesCustomer, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, siteLockPlaceOrderInputFor, siteLockPlaceOrderLines, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
 import type { AutoApplyOrderInput } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "./submission";
 
@@ -104,6 +104,7 @@ function siteLock(
     return item(addOn, true, ctx.priceOf(addOn.key, String(days ?? 0)));
   });
 
+  if (chargesCustomer(product, v)) return siteLockChargedToCustomer(product, v, customer, domainName, ctx);
   if (kind === "bundle") return sslBundle(product, v, days, price, ctx, { customer, currency, domainName, autoRenew, contactEmail });
 
   if (kind === "addon") {
@@ -152,6 +153,29 @@ function siteLock(
     items: [item(product, false, price), ...addOnItems],
     sectigo: { operation: "autoApplyOrder", input },
   };
+}
+
+/**
+ * "Sectigo charges the customer": the plan (and its add-ons) through PlaceOrder with reseller=N (seed 002).
+ * Who pays, as recorded: Sectigo debits us nothing (buyPrice 0; the order's totalCost becomes 0 when placed)
+ * and bills the customer at its own price, which we neither set nor know (sellPrice null, so sellTotal null).
+ * The items keep their SiteLock product IDs, so the licence and its add-ons are recorded as for AutoApplyOrder.
+ */
+function siteLockChargedToCustomer(product: Product, v: OrderFormValues, customer: OrderSubmissionInput["customer"], domainName: string, ctx: BuildContext): OrderSubmissionInput {
+  if (!ctx.account.apBrand) {
+    throw new SubmissionProblem("PlaceOrder needs the reseller account's brand name (ap), which this account has not: an admin sets it under Settings → Reseller accounts. Or untick this to debit our account.", "sectigoChargesCustomer");
+  }
+  const input = siteLockPlaceOrderInputFor(product, { ...v, domainName }, { brand: ctx.account.apBrand });
+  const items = siteLockPlaceOrderLines(product, v).map((line) => ({
+    productCode: line.product.productId!,
+    productName: line.product.name,
+    days: line.days,
+    domainName,
+    isAddOn: line.isAddOn,
+    buyPrice: 0,
+    sellPrice: null,
+  }));
+  return { submissionKey: ctx.submissionKey, resellerAccountId: ctx.account.id, customer, kind: "NEW", currency: null, items, sectigo: { operation: "placeOrder", input } };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { AutoApplyOrderInput, SectigoError } from "@/lib/sectigo/client";
 import type { OrderSubmission } from "./submission";
 import { allowedAddOnCodes } from "@/lib/licenses/add-on-rules";
 import { activateAuthorizedLicences } from "./authorized-licences";
+import { orderPayer, PAYER_LABELS } from "./order-payer";
 
 type Tx = Prisma.TransactionClient;
 const DAY_MS = 86_400_000;
@@ -119,7 +120,7 @@ export async function settlePlaced(
       errorMessage: null,
       errorField: null,
     },
-    event: placedEvent(placement, to),
+    event: placedEvent(placement, to, order.request),
   });
   if (moved && !placement.awaiting) {
     // Authorized: the licences held while the order waited become active with it (authorized-licences.ts).
@@ -129,12 +130,14 @@ export async function settlePlaced(
   return moved;
 }
 
-function placedEvent(placement: Placement, to: OrderStatus) {
+function placedEvent(placement: Placement, to: OrderStatus, request?: unknown) {
+  // A PlaceOrder with reseller=N says so on the placed order's timeline: nobody debits us for it.
+  const payer = orderPayer(request) === "CUSTOMER_VIA_SECTIGO" ? ` ${PAYER_LABELS.CUSTOMER_VIA_SECTIGO}.` : "";
   return {
     kind: to === "PLACED" ? placement.eventKind ?? "PLACED" : "AWAITING_AUTHORIZATION",
     message:
       to === "PLACED"
-        ? `${placement.eventKind === "AUTHORIZED" ? "Sectigo authorized" : "Sectigo placed"} order ${placement.orderNumber} (${placement.via}).`
+        ? `${placement.eventKind === "AUTHORIZED" ? "Sectigo authorized" : "Sectigo placed"} order ${placement.orderNumber} (${placement.via}).${payer}`
         : `Sectigo accepted order ${placement.orderNumber}; it waits for authorization (${placement.via}).`,
     data: { orderNumber: placement.orderNumber, cost: placement.cost ?? null },
   };
@@ -247,8 +250,14 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
     const term = order.items.find((i) => SITELOCK_PLANS.has(i.productCode));
     if (!term?.domainName) return;
     const expiresAt = term.days ? new Date(now.getTime() + term.days * DAY_MS) : null;
+    // PlaceOrder sends no enableAutoRenew: for reseller=Y the account's setting decides (contradictions.md #6),
+    // as at the sandbox; reseller=N (Sectigo charges the customer) never renews from our funds.
+    // (Recording it off for reseller=Y disagreed with Sectigo: issue 16's leftover.)
+    const autoRenew =
+      orderPayer(request) === "RESELLER_AFTER_AUTHORIZATION" &&
+      ((await tx.order.findUnique({ where: { id: order.id }, select: { resellerAccount: { select: { autoRenewDefault: true } } } }))?.resellerAccount.autoRenewDefault ?? false);
     const licence = await tx.license.create({
-      data: { ...base, productCode: term.productCode, productName: term.productName, domainName: term.domainName, termDays: term.days, expiresAt, autoRenew: false },
+      data: { ...base, productCode: term.productCode, productName: term.productName, domainName: term.domainName, termDays: term.days, expiresAt, autoRenew },
     });
     await addOns(licence.id, order.items.filter((i) => i.isAddOn).map((i) => i.productCode), expiresAt);
     return;

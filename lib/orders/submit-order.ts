@@ -168,7 +168,8 @@ async function submitOrderOnce(
     const value = result.value;
     const placement = {
       orderNumber: value.orderNumber,
-      cost: "cost" in value ? value.cost : undefined,
+      // PlaceOrder answers no cost; with reseller=N Sectigo debits us nothing (lib/orders/order-payer.ts).
+      cost: "cost" in value ? value.cost : submission.sectigo.operation === "placeOrder" && !submission.sectigo.input.resellerPays ? 0 : undefined,
       awaiting: submission.sectigo.operation === "placeOrder" ? submission.sectigo.input.resellerPays : false,
       siteLockUserId: "siteLockUserId" in value ? value.siteLockUserId : undefined,
       siteLockSiteId: "siteLockSiteId" in value ? value.siteLockSiteId : undefined,

@@ -93,6 +93,7 @@ describe("catalog integrity", () => {
       psd2: ["organizationIdentifier", "ncaIdentifier", "accountServicingRole", "paymentInitiationRole", "accountInformationRole", "paymentServiceRole"],
       "sitelock-addons": ["addOns"],
       "ssl-bundle": ["sslProductId", "domainName"],
+      "sitelock-place-order": ["sectigoChargesCustomer", "domainName", "appRepEmailAddress"],
     };
     for (const p of PRODUCTS) {
       for (const rule of p.rules ?? []) for (const key of needs[rule]) expect(p.fields[key], `${p.key}: ${rule} needs ${key}`).toBeDefined();

@@ -68,7 +68,12 @@ const ADDON_FIELDS = { domainName: "required", appRepEmailAddress: "required", e
 // DECISION D14: add-ons take 30 or 365 days (AutoApplyOrder); the PPP sits on the term PlaceOrder lists.
 const ADDON_NOTE = "Only in addition to, and during the validity of, a SiteLock licence.";
 
+/**
+ * A plan: AutoApplyOrder (our account debited), or through PlaceOrder with reseller=N when staff tick
+ * "Sectigo charges the customer" (seed 002: every plan term has its `x_PPP`, so every plan offers it).
+ */
 function plan(productId: number, key: string, name: string, tier: number, terms: Term[], addOns: number[]): Product {
+  const placeOrder = terms.every((t) => t.ppp !== undefined);
   return {
     key,
     name,
@@ -76,8 +81,12 @@ function plan(productId: number, key: string, name: string, tier: number, terms:
     api: "AutoApplyOrder",
     productId,
     terms,
-    fields: addOns.length > 0 ? { ...SITELOCK_FIELDS, addOns: "optional" } : SITELOCK_FIELDS,
-    rules: addOns.length > 0 ? ["sitelock-addons"] : [],
+    fields: {
+      ...SITELOCK_FIELDS,
+      ...(addOns.length > 0 ? { addOns: "optional" } : {}),
+      ...(placeOrder ? { sectigoChargesCustomer: "optional" } : {}),
+    },
+    rules: [...(addOns.length > 0 ? (["sitelock-addons"] as const) : []), ...(placeOrder ? (["sitelock-place-order"] as const) : [])],
     orderable: true,
     sitelock: { kind: "base", tier, addOns },
   };

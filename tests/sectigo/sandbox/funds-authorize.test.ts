@@ -93,6 +93,23 @@ describe("AutoAuthorize / AutoReject", () => {
     expect((await h.admin<OrderView>("GET", `orders/${res.get("orderNumber")}`)).order.status).toBe("active");
     expect(await h.funds(DEMO_RESELLER.loginName)).toBe(before);
   });
+
+  it("auto-renew: reseller=Y takes the account's setting, reseller=N never renews from the reseller's funds (issue 17 #6)", async () => {
+    await h.account("renewer", { funds: 1000, autoRenewDefault: true });
+    const login = "loginName=renewer&loginPassword=pw";
+    const y = await placeY(login, "ar-y.example", 10051);
+    const n = await h.form("!PlaceOrder", `${login}&ap=brand&reseller=N&emailAddress=o%40ar-n.example&1_PPP=10051&domainName=ar-n.example`);
+    const licenceOf = async (order: string | null) => (await h.admin<OrderView>("GET", `orders/${order}`)).licenses[0];
+    expect((await licenceOf(y.get("orderNumber"))).autoRenew).toBe(true);
+    expect((await licenceOf(n.get("orderNumber"))).autoRenew).toBe(false);
+    expect(await h.funds("renewer")).toBe(1000);
+  });
+
+  it("reseller is required (seed 002): -3 reseller", async () => {
+    const res = await h.form("!PlaceOrder", `${demoLogin}&ap=brand&emailAddress=o%40nr.example&1_PPP=10051&domainName=nr.example`);
+    expect(res.get("errorCode")).toBe("-3");
+    expect(res.get("errorItem")).toBe("reseller");
+  });
 });
 
 describe("demo world", () => {

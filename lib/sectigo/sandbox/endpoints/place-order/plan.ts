@@ -10,7 +10,12 @@
  *   tier that takes them; otherwise -128 "You can not buy the addon." (PlaceOrder has no -121).
  * - reseller=Y: the order waits for AutoAuthorize (licences "awaiting", renewals pending); funds are
  *   debited on authorization. reseller=N: Sectigo charges the end customer, so the order is live at
- *   once and the reseller is not debited.
+ *   once and the reseller is not debited (seed 002: "N — Sectigo will charge the end-customer"; the
+ *   answer is the same `orderNumber` either way).
+ * - Auto-renew: PlaceOrder has no enableAutoRenew, so for reseller=Y the account's setting decides
+ *   (contradictions.md #6). reseller=N licences never auto-renew: an auto-renewal is paid from the
+ *   reseller's funds (seed 001: it "requires sufficient account funds"), which a reseller=N order never
+ *   touches [INFERENCE; decision in lib/sectigo/README.md].
  * - Licence terms start when the order is placed (the demo's awaiting order has dates already).
  * - Every other catalog item (SSL, Code Signing, eIDAS, HackerGuardian, eToken, ...) becomes one record of
  *   its own, keyed by its PPP code, with the same awaiting/active and charge rules; certificates (items
@@ -113,7 +118,7 @@ export function placeOrderFromItems(world: World, input: PlaceOrderInput): Order
     const parent = step.kind === "new-addon" ? (step.parent === "in-order" ? newBase : step.parent) : undefined;
     const created = createLicense(world, {
       customer, productCode: step.item.code, domainName: step.domain, termDays: step.item.days, startsAt: now,
-      periodCharge: charge, autoRenew: input.account.autoRenewDefault && step.item.days > 0,
+      periodCharge: charge, autoRenew: awaiting && input.account.autoRenewDefault && step.item.days > 0,
       status: awaiting ? "awaiting" : "active", parentId: parent?.id ?? null, orderNumber, visibility: step.item.visibility,
     });
     if (parent) created.slSiteId = parent.slSiteId;

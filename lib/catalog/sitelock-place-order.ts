@@ -1,0 +1,73 @@
+/**
+ * SiteLock through PlaceOrder with reseller=N ("Sectigo charges the customer", seed 002, the SiteLock
+ * PlaceOrder page): the plan's `x_PPP` for the chosen term, each add-on's `x_PPP` for the same term as a
+ * further item, the order-level `domainName` ("All SiteLock customers must supply domainName") and the
+ * customer's `emailAddress` (required). The SiteLock form's contact fields are AutoApplyOrder's (`appRep*`):
+ * here they become PlaceOrder's customer and company details. Not sent: `enableAutoRenew` and
+ * `previousOrderNumber` (PlaceOrder has neither; the schema refuses them with this choice).
+ */
+import type { PlaceOrderInput, PlaceOrderItem } from "@/lib/sectigo/client";
+import { productById, termByValue } from "./catalog";
+import type { OrderFormValues } from "./schema";
+import type { Product, Term } from "./types";
+
+/** Whether the form chose "Sectigo charges the customer" for a product that offers it. */
+export function chargesCustomer(product: Product, values: Pick<OrderFormValues, "sectigoChargesCustomer">): boolean {
+  return product.rules?.includes("sitelock-place-order") === true && values.sectigoChargesCustomer === true;
+}
+
+/** The add-on's PlaceOrder term for a plan term of `days` (seed 002 sells most add-ons for 30 days only). */
+export function addOnPlaceOrderTerm(addOn: Product, days: number | null): Term | undefined {
+  return addOn.terms.find((t) => t.days === days && t.ppp !== undefined);
+}
+
+export interface SiteLockPlaceOrderLine {
+  product: Product;
+  ppp: number;
+  days: number | null;
+  isAddOn: boolean;
+}
+
+/** The plan and its add-ons, each with the PPP it is ordered by. Throws on values the schema refuses. */
+export function siteLockPlaceOrderLines(product: Product, values: OrderFormValues): SiteLockPlaceOrderLine[] {
+  const term = termByValue(product, values.term);
+  if (!term?.ppp) throw new Error(`${product.key}: term ${values.term} has no PlaceOrder code`);
+  const addOns = (Array.isArray(values.addOns) ? values.addOns : []).map((id) => productById(Number(id)));
+  return [
+    { product, ppp: term.ppp, days: term.days, isAddOn: false },
+    ...addOns.map((addOn) => {
+      const addOnTerm = addOn ? addOnPlaceOrderTerm(addOn, term.days) : undefined;
+      if (!addOn || !addOnTerm?.ppp) throw new Error(`${product.key}: add-on without a PlaceOrder code for ${term.label}`);
+      return { product: addOn, ppp: addOnTerm.ppp, days: addOnTerm.days, isAddOn: true };
+    }),
+  ];
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+export function siteLockPlaceOrderInputFor(product: Product, values: OrderFormValues, opts: { brand: string }): PlaceOrderInput {
+  const email = str(values.appRepEmailAddress);
+  const domainName = str(values.domainName);
+  if (!email || !domainName) throw new Error(`${product.key}: the e-mail and the domain are required`);
+  const items = siteLockPlaceOrderLines(product, values).map((line): PlaceOrderItem => ({ pricingCode: line.ppp }));
+  const firstName = str(values.appRepForename);
+  const lastName = str(values.appRepSurname);
+  const telephone = str(values.appRepTelephone);
+  const person = firstName || lastName || telephone ? { ...(firstName ? { firstName } : {}), ...(lastName ? { lastName } : {}), ...(telephone ? { telephone } : {}) } : undefined;
+  const company = {
+    ...(str(values.organizationName) ? { organizationName: str(values.organizationName) } : {}),
+    ...(str(values.streetAddress1) ? { streetAddress: str(values.streetAddress1) } : {}),
+    ...(str(values.stateOrProvinceName) ? { stateOrProvince: str(values.stateOrProvinceName) } : {}),
+    ...(str(values.postalCode) ? { postalCode: str(values.postalCode) } : {}),
+    ...(str(values.countryName) ? { countryCode: str(values.countryName) } : {}),
+  };
+  return {
+    brand: opts.brand,
+    // reseller=N: "Sectigo will charge the end-customer" (seed 002); our funds are not debited.
+    resellerPays: false,
+    customer: { kind: "new", contactEmail: email, ...(person ? { person } : {}) },
+    domainName,
+    items: items as PlaceOrderInput["items"],
+    ...(Object.keys(company).length > 0 ? { company } : {}),
+  };
+}
