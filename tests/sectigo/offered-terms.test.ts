@@ -7,6 +7,8 @@
  *      and the ordering pipeline's envelope (orderSubmissionSchema, which refused 4- and 5-year terms:
  *      "expected number to be <= 1098"),
  *   3. the sandbox: the built request sent through the real client to a started sandbox.
+ * A SiteLock plan offers each term twice: debiting our account (AutoApplyOrder) and with "Sectigo charges
+ * the customer" ticked (PlaceOrder, reseller=N); both are generated.
  * Failures are collected per product and term so one run names every term that cannot be ordered.
  */
 import { randomUUID } from "node:crypto";
@@ -28,7 +30,12 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 
 const products = orderableByFamily().flatMap((g) => g.products);
-const cases = products.flatMap((product) => termOptionsFor(product).map((term) => ({ product, term: term.value, label: term.label })));
+/** The ways a product is ordered: as is, and through PlaceOrder with reseller=N where the catalog offers it. */
+const variants = (product: Product): Array<Partial<OrderFormInput>> =>
+  product.rules?.includes("sitelock-place-order") ? [{}, { sectigoChargesCustomer: true }] : [{}];
+const cases = products.flatMap((product) =>
+  termOptionsFor(product).flatMap((term) => variants(product).map((extra) => ({ product, term: term.value, label: term.label, extra }))),
+);
 
 /** The complete order of one term, with a domain and e-mail of its own (the sandbox refuses a reused SiteLock account). */
 function orderInput(product: Product, term: string, unique: string): OrderFormInput {
@@ -61,12 +68,12 @@ async function licenceFor(addOn: Product, days: number, unique: string): Promise
 }
 
 /** Why the order of this term is refused, or undefined when the form, the server and the sandbox all accept it. */
-async function refusal(product: Product, term: string): Promise<string | undefined> {
+async function refusal(product: Product, term: string, extra: Partial<OrderFormInput>): Promise<string | undefined> {
   const unique = uniqueName(product.key);
   const isAddOn = product.sitelock?.kind === "addon";
   const licence = isAddOn ? await licenceFor(product, Number(term), unique) : null;
   // The form fills an add-on's domain from the licence picked for it.
-  const input = { ...orderInput(product, term, unique), ...(licence ? { domainName: licence.domainName } : {}) };
+  const input = { ...orderInput(product, term, unique), ...(licence ? { domainName: licence.domainName } : {}), ...extra };
   const form = orderSchemaFor(product).safeParse(input);
   if (!form.success) return `form schema: ${form.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
   const request = orderFormRequestSchema.safeParse({
@@ -100,13 +107,16 @@ describe("every term the order form offers can be ordered", () => {
     expect(cases.length).toBeGreaterThan(products.length);
     // 4- and 5-year terms exist (SectigoSSL, Code Signing, eIDAS...): the case the envelope refused.
     expect(cases.some((c) => c.product.terms.some((t) => (t.days ?? 0) > 3 * 366))).toBe(true);
+    expect(cases.filter((c) => c.extra.sectigoChargesCustomer).map((c) => `${c.product.key}|${c.term}`)).toEqual(
+      expect.arrayContaining(["sitelock-monitor|365", "sitelock-basic|30", "sitelock-basic|365", "sitelock-pro|30", "sitelock-pro|365", "sitelock-business|30", "sitelock-business|365"]),
+    );
   });
 
   it.each(products.map((p) => [p.key, p] as const))("%s: form, server and sandbox accept every offered term", async (_key, product) => {
     const refused: string[] = [];
-    for (const { term, label } of cases.filter((c) => c.product === product)) {
-      const why = await refusal(product, term);
-      if (why) refused.push(`${label} (${term}): ${why}`);
+    for (const { term, label, extra } of cases.filter((c) => c.product === product)) {
+      const why = await refusal(product, term, extra);
+      if (why) refused.push(`${label} (${term}${extra.sectigoChargesCustomer ? ", Sectigo charges the customer" : ""}): ${why}`);
     }
     expect(refused).toEqual([]);
   });
