@@ -99,7 +99,7 @@ describe("AutoAuthorize / AutoReject", () => {
     const login = "loginName=renewer&loginPassword=pw";
     const y = await placeY(login, "ar-y.example", 10051);
     const n = await h.form("!PlaceOrder", `${login}&ap=brand&reseller=N&emailAddress=o%40ar-n.example&1_PPP=10051&domainName=ar-n.example`);
-    const licenceOf = async (order: string | null) => (await h.admin<OrderView>("GET", `orders/${order}`)).licenses[0];
+    const licenceOf = async (order: string | null) => (await h.admin<OrderView>("GET", `orders/${order}`)).licenses[0]!;
     expect((await licenceOf(y.get("orderNumber"))).autoRenew).toBe(true);
     expect((await licenceOf(n.get("orderNumber"))).autoRenew).toBe(false);
     expect(await h.funds("renewer")).toBe(1000);
