@@ -58,7 +58,10 @@ describe("AutoApplyOrder input types derive from the catalog", () => {
   });
 
   it("every field of every AutoApplyOrder product reaches a client field", () => {
-    const reached = new Set<string>([...Object.values(CATALOG_FIELD_OF), "addOns"]); // add-ons travel as addOnCodes
+    // Add-ons travel as addOnCodes; "Sectigo charges the customer" sends the order through PlaceOrder as its
+    // `reseller=N` (lib/catalog/sitelock-place-order.ts), the client's resellerPays.
+    expect(FIELD_SPECS.sectigoChargesCustomer.param).toBe(WIRE_FIELDS.placeOrder.resellerPays);
+    const reached = new Set<string>([...Object.values(CATALOG_FIELD_OF), "addOns", "sectigoChargesCustomer"]);
     for (const product of PRODUCTS.filter((p) => p.api === "AutoApplyOrder")) {
       for (const key of Object.keys(product.fields)) expect(reached.has(key), `${product.key}: ${key} has no client field`).toBe(true);
     }

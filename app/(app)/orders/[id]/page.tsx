@@ -14,6 +14,7 @@ import { buildStorySummary } from "@/lib/story/story-summary";
 import { orderSubject } from "@/lib/story/story-subjects";
 import { firstValues, type SearchParams } from "@/lib/pagination";
 import { formatDate, formatMoney } from "@/components/ui/format";
+import { orderPayer, PAYER_LABELS } from "@/lib/orders/order-payer";
 import { AuthorizationButtons, ReconcileButton, SettleCandidates } from "@/components/orders/order-actions";
 
 export const metadata: Metadata = { title: "Order" };
@@ -56,6 +57,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                 <Link className="text-brand-700 underline" href={`/customers/${order.customer.id}`}>{order.customer.name}</Link>{" "}
                 <span className="text-slate-600">{order.customer.email}</span>
               </dd>
+              {orderPayer(order.request) ? (<><dt className="text-slate-600">Who pays Sectigo</dt><dd>{PAYER_LABELS[orderPayer(order.request)!]}</dd></>) : null}
               <dt className="text-slate-600">Charged to the customer</dt>
               <dd>{formatMoney(order.sellTotal, order.currency)}</dd>
               <dt className="text-slate-600">Debited by Sectigo</dt>
