@@ -103,6 +103,9 @@ describe("AutoAuthorize / AutoReject", () => {
     expect((await licenceOf(y.get("orderNumber"))).autoRenew).toBe(true);
     expect((await licenceOf(n.get("orderNumber"))).autoRenew).toBe(false);
     expect(await h.funds("renewer")).toBe(1000);
+    // What WebHostReport reports as the order's cost (and Order Desk records when it reconciles): the reseller's.
+    expect((await h.admin<OrderView>("GET", `orders/${n.get("orderNumber")}`)).order.totalCost).toBe(0);
+    expect((await h.admin<OrderView>("GET", `orders/${y.get("orderNumber")}`)).order.totalCost).toBeGreaterThan(0);
   });
 
   it("reseller is required (seed 002): -3 reseller", async () => {

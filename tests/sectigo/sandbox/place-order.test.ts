@@ -15,7 +15,8 @@ const place = (fields: string) => h.form("!PlaceOrder", `${login}&${fields}`);
 describe("items", () => {
   it("several items in one order: base + add-ons, `_1_` prefix, x_ID with x_days, x_visibility", async () => {
     const res = await place(
-      "reseller=N&emailAddress=multi%40m.example&domainName=m.example&_1_PPP=10049&2_PPP=10066&3_ID=1071&3_days=30&3_visibility=0&2_quantity=1",
+      // reseller=Y: the order's cost is the reseller's (a reseller=N order costs the reseller 0: funds-authorize.test.ts).
+      "reseller=Y&emailAddress=multi%40m.example&domainName=m.example&_1_PPP=10049&2_PPP=10066&3_ID=1071&3_days=30&3_visibility=0&2_quantity=1",
     );
     expect(res.get("errorCode")).toBe("0");
     const view = await h.admin<OrderView>("GET", `orders/${res.get("orderNumber")}`);

@@ -146,8 +146,11 @@ export function ourFieldName(operation: SectigoOperation, wireName: string): str
   if (lower === "loginname" || lower === "loginpassword") return CREDENTIALS_FIELD;
 
   // PlaceOrder: a parameter that is a catalog field lands on that field's key (`1_csr` -> `csr`,
-  // `foreName` -> `forename`, `emailAddress`), the order form's own names.
-  const catalogField = operation === "placeOrder" ? fieldForSectigoParam(name) : undefined;
+  // `foreName` -> `forename`, `emailAddress`), the order form's own names. Not the parameters the client
+  // sets itself (`ap`, `reseller`, `isReturningCustomer`): those stay its typed fields (`resellerPays`),
+  // which the caller maps on (`reseller` is also the catalog's "Sectigo charges the customer").
+  const owned = operation === "placeOrder" && CLIENT_SET.has(lower);
+  const catalogField = operation === "placeOrder" && !owned ? fieldForSectigoParam(name) : undefined;
   if (catalogField) return catalogField;
 
   const item = /^_?(\d+)_(.+)$/.exec(name);
@@ -161,6 +164,8 @@ export function ourFieldName(operation: SectigoOperation, wireName: string): str
   if (alias) return alias[1];
   return findKey(WIRE_FIELDS[operation], name);
 }
+
+const CLIENT_SET: ReadonlySet<string> = new Set([WIRE_FIELDS.placeOrder.brand, WIRE_FIELDS.placeOrder.resellerPays, WIRE_FIELDS.placeOrder.returningCustomer].map((n) => n.toLowerCase()));
 
 function findKey(table: Readonly<Record<string, string>>, wireName: string): string | undefined {
   const lower = wireName.toLowerCase();

@@ -134,7 +134,8 @@ export function placeOrderFromItems(world: World, input: PlaceOrderInput): Order
     orderNumber, loginName: input.account.loginName, customerId: customer.id, source: "PlaceOrder",
     kind: kinds.has("new-base") || steps.length === 0 ? "new" : kinds.has("renew") ? "renewal" : "addon",
     status: awaiting ? "awaiting" : "active",
-    totalCost: input.items.reduce((s, i) => s + i.price, 0),
+    // What the reseller is charged (WebHostReport's cost): nothing for reseller=N, as for a test order.
+    totalCost: awaiting ? input.items.reduce((s, i) => s + i.price, 0) : 0,
     licenseIds: licences.map((l) => l.id), products: input.items.map((i) => i.code),
     domainName: input.domainName ?? input.items[0]?.domainName ?? input.itemDomains.get(1) ?? null, reseller: input.reseller, extra: input.extra,
   });
