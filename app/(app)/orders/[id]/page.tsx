@@ -15,6 +15,7 @@ import { orderSubject } from "@/lib/story/story-subjects";
 import { firstValues, type SearchParams } from "@/lib/pagination";
 import { formatDate, formatMoney } from "@/components/ui/format";
 import { AuthorizationButtons, ReconcileButton, SettleCandidates } from "@/components/orders/order-actions";
+import { ChargedToCustomer } from "@/components/orders/charged-to-customer";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -57,7 +58,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                 <span className="text-slate-600">{order.customer.email}</span>
               </dd>
               <dt className="text-slate-600">Charged to the customer</dt>
-              <dd>{formatMoney(order.sellTotal, order.currency)}</dd>
+              <dd><ChargedToCustomer sellTotal={order.sellTotal} currency={order.currency} items={order.items} /></dd>
               <dt className="text-slate-600">Debited by Sectigo</dt>
               <dd>{formatMoney(order.totalCost, order.currency)}</dd>
               {order.testMode ? (<><dt className="text-slate-600">Mode</dt><dd><Badge tone="amber">test order (test=Y)</Badge></dd></>) : null}
