@@ -29,6 +29,11 @@ import {
 import { placeOrderAction, searchCustomersAction, searchLicencesAction } from "@/app/(app)/orders/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { switchProduct } from "@/lib/orders/form-carry-over";
+import { confirmLabel, type Confirmation } from "@/lib/orders/server-confirmations";
+import { orderLines, PriceTable, type PriceInfo } from "./order-price-panel";
+
+export type { PriceInfo } from "./order-price-panel";
 
 export interface AccountOption {
   id: string;
@@ -37,12 +42,6 @@ export interface AccountOption {
   isDefault: boolean;
   /** What a new SiteLock licence's "renew automatically" box starts as. */
   autoRenewDefault: boolean;
-}
-
-export interface PriceInfo {
-  buyPrice: number | null;
-  sellPrice: number | null;
-  currency: string | null;
 }
 
 type CustomerPick = {
@@ -65,6 +64,8 @@ interface Draft {
   licence?: LicencePick | null;
   resellerPays?: boolean;
   values?: Record<string, unknown>;
+  /** Each product's values as the user left it: switching back restores them (lib/orders/form-carry-over.ts). */
+  byProduct?: Record<string, Record<string, unknown>>;
   /** Products already added to this order (a cart: PlaceOrder products only). */
   cart?: CartItem[];
   /** Order-level values (customer, company) carried to the next product of the cart. */
@@ -91,7 +92,8 @@ function saveDraft(draft: Draft): void {
   try {
     const noSecrets = (v: Record<string, unknown> | undefined) => Object.fromEntries(Object.entries(v ?? {}).filter(([k]) => !FIELD_SPECS[k as FieldKey]?.secret));
     const cart = (draft.cart ?? []).map((c) => ({ ...c, values: noSecrets(c.values) }));
-    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...draft, values: noSecrets(draft.values), carry: noSecrets(draft.carry), cart }));
+    const byProduct = Object.fromEntries(Object.entries(draft.byProduct ?? {}).map(([k, v]) => [k, noSecrets(v)]));
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...draft, values: noSecrets(draft.values), carry: noSecrets(draft.carry), cart, byProduct }));
   } catch {
     /* private mode or full storage: the form still works, only without the safety net */
   }
@@ -157,7 +159,8 @@ export function OrderForm({
                     className="mt-1"
                     disabled={(draft.cart?.length ?? 0) > 0 && p.api !== "PlaceOrder"}
                     checked={p.key === draft.productKey}
-                    onChange={() => setDraft((d) => ({ ...d, productKey: p.key, values: undefined, licence: null }))}
+                    // Fields that mean the same thing come along; the rest waits for a switch back.
+                    onChange={() => setDraft((d) => ({ ...d, ...switchProduct(d, p.key), licence: p.sitelock?.kind === "addon" ? (d.licence ?? null) : null }))}
                   />
                   <span>
                     {p.name}
@@ -171,7 +174,7 @@ export function OrderForm({
       </section>
       <div className="space-y-6">
         {restored && (draft.cart?.length ?? 0) > 0 ? (
-          <CartPanel cart={draft.cart!} prices={prices} onRemove={(i) => setDraft((d) => ({ ...d, cart: (d.cart ?? []).filter((_, n) => n !== i) }))} />
+          <CartPanel cart={draft.cart!} onRemove={(i) => setDraft((d) => ({ ...d, cart: (d.cart ?? []).filter((_, n) => n !== i) }))} />
         ) : null}
         {!restored ? null : product ? (
           <ProductOrder key={product.key} product={product} accounts={accounts} prices={prices} offered={offered} draft={draft} setDraft={setDraft} />
@@ -197,6 +200,8 @@ function ProductOrder(props: {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [formMessage, setFormMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  /** The server's questions about this order (no sell price, a near-duplicate), answered by one button. */
+  const [questions, setQuestions] = useState<Confirmation[] | null>(null);
   const schema = useMemo(() => orderSchemaFor(product), [product]);
   // Only what an ADMIN has not disabled: terms, and add-ons with at least one term on offer.
   const fields = useMemo(
@@ -210,13 +215,13 @@ function ProductOrder(props: {
 
   const form = useForm<OrderFormInput>({
     resolver: zodResolver(schema) as never,
-    defaultValues:
-      (draft.values as OrderFormInput | undefined) ??
-      ({
-        ...carried(draft.carry, fields),
-        term: defaultTerm(product, terms),
-        ...(product.fields.enableAutoRenew ? { enableAutoRenew: accounts.find((a) => a.id === accountId)?.autoRenewDefault ?? false } : {}),
-      } as OrderFormInput),
+    // What the user typed (kept, or carried from the product they switched from) over the defaults.
+    defaultValues: {
+      term: defaultTerm(product, terms),
+      ...(product.fields.enableAutoRenew ? { enableAutoRenew: accounts.find((a) => a.id === accountId)?.autoRenewDefault ?? false } : {}),
+      ...carried(draft.carry, fields),
+      ...(draft.values ?? {}),
+    } as OrderFormInput,
     mode: "onTouched",
   });
   const { register, handleSubmit, setError, setValue, formState, control } = form;
@@ -241,9 +246,10 @@ function ProductOrder(props: {
     set("previousOrderNumber", c.orders?.[0]?.orderNumber);
   };
 
-  const onSubmit = handleSubmit((values) =>
+  const send = (values: OrderFormInput, confirmed: string[]) =>
     startTransition(async () => {
       setFormMessage(null);
+      setQuestions(null);
       const result = await placeOrderAction({
         submissionKey: draft.submissionKey,
         resellerAccountId: accountId,
@@ -253,6 +259,7 @@ function ProductOrder(props: {
         resellerPays,
         values: values as Record<string, unknown>,
         cart: product.api === "PlaceOrder" ? (draft.cart ?? []) : [],
+        confirmed,
       });
       if (!result.ok) {
         let placed = false;
@@ -267,6 +274,11 @@ function ProductOrder(props: {
         return;
       }
       const data = result.data;
+      if (data.outcome === "NEEDS_CONFIRMATION") {
+        // Nothing was written or sent: the same submission goes again once the person says yes.
+        setQuestions(data.confirmations);
+        return;
+      }
       if (data.outcome === "FAILED") {
         for (const [key, messages] of Object.entries(data.fieldErrors)) {
           if (messages[0]) setError(key.replace(/^values\./, "") as Path<OrderFormInput>, { type: "server", message: messages[0] });
@@ -278,7 +290,9 @@ function ProductOrder(props: {
       }
       sessionStorage.removeItem(DRAFT_KEY);
       router.push(`/orders/${data.order.id}`);
-    }),
+    });
+  const onSubmit = handleSubmit(
+    (values) => send(values, []),
     (invalid) => {
       const names = Object.keys(invalid).map((k) => (k === "term" ? "Term" : (FIELD_SPECS[k as FieldKey]?.label ?? k)));
       setFormMessage({ tone: "error", text: `Nothing was sent. Please check: ${names.join(", ")}.` });
@@ -290,7 +304,7 @@ function ProductOrder(props: {
     (values) => {
       setFormMessage(null);
       const carry = Object.fromEntries(Object.entries(values).filter(([k]) => k !== "term" && !FIELD_SPECS[k as FieldKey]?.param.startsWith("x_") && !FIELD_SPECS[k as FieldKey]?.secret));
-      setDraft((d) => ({ ...d, cart: [...(d.cart ?? []), { productKey: product.key, values: values as Record<string, unknown> }], productKey: undefined, values: undefined, carry }));
+      setDraft((d) => ({ ...d, cart: [...(d.cart ?? []), { productKey: product.key, values: values as Record<string, unknown> }], productKey: undefined, values: undefined, byProduct: undefined, carry }));
     },
     (invalid) => setFormMessage({ tone: "error", text: `Complete this product first: ${Object.keys(invalid).map((k) => FIELD_SPECS[k as FieldKey]?.label ?? k).join(", ")}.` }),
   );
@@ -307,7 +321,7 @@ function ProductOrder(props: {
 
   const term = watched.term ?? defaultTerm(product, terms);
   const chosenAddOns = (Array.isArray(watched.addOns) ? watched.addOns : []).map((code) => productById(Number(code))).filter((p): p is Product => Boolean(p));
-  const lines = [product, ...chosenAddOns].map((p) => ({ name: p.name, price: prices[`${p.key}|${term}`] }));
+  const lines = orderLines(product.api === "PlaceOrder" ? (draft.cart ?? []) : [], { product, term, addOns: chosenAddOns }, prices);
   const errors = formState.errors as Record<string, { message?: string } | undefined>;
 
   return (
@@ -390,6 +404,21 @@ function ProductOrder(props: {
         )}
       </section>
 
+      {questions ? (
+        <div role="alertdialog" aria-label="Confirm the order" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {questions.map((q) => (
+            <p key={q.key}>{q.message}</p>
+          ))}
+          <div className="flex gap-3">
+            <Button type="button" disabled={pending} onClick={handleSubmit((values) => send(values, questions.map((q) => q.key)))}>
+              {confirmLabel(questions)}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setQuestions(null)}>
+              Don&apos;t place it
+            </Button>
+          </div>
+        </div>
+      ) : null}
       {formMessage ? (
         <p role="alert" className={`rounded-md p-3 text-sm ${formMessage.tone === "error" ? "bg-red-50 text-red-800" : "bg-slate-50 text-slate-800"}`}>
           {formMessage.text}
@@ -423,21 +452,19 @@ function carried(carry: Record<string, unknown> | undefined, fields: Array<{ key
   return Object.fromEntries(Object.entries(carry).filter(([k]) => fields.some((f) => f.key === k)));
 }
 
-function CartPanel({ cart, prices, onRemove }: { cart: CartItem[]; prices: Record<string, PriceInfo>; onRemove: (index: number) => void }) {
+function CartPanel({ cart, onRemove }: { cart: CartItem[]; onRemove: (index: number) => void }) {
   return (
     <section aria-label="This order so far" className="rounded-lg border border-brand-600 bg-brand-50 p-4 text-sm">
       <h2 className="mb-2 font-semibold text-slate-800">This order so far</h2>
       <ul className="space-y-1">
         {cart.map((item, i) => {
           const p = productByKey(item.productKey);
-          const price = prices[`${item.productKey}|${String(item.values.term)}`];
           const term = p ? termOptionsFor(p).find((t) => t.value === item.values.term)?.label : undefined;
           return (
             <li key={`${item.productKey}-${i}`} className="flex items-center justify-between gap-2">
               <span>
                 {p?.name ?? item.productKey}
                 {term ? `, ${term}` : ""}
-                {price?.sellPrice !== null && price?.sellPrice !== undefined ? <span className="text-slate-600"> · customer pays {price.sellPrice.toFixed(2)} {price.currency ?? ""}</span> : null}
               </span>
               <Button type="button" variant="secondary" onClick={() => onRemove(i)}>
                 Remove
@@ -446,7 +473,7 @@ function CartPanel({ cart, prices, onRemove }: { cart: CartItem[]; prices: Recor
           );
         })}
       </ul>
-      <p className="mt-2 text-xs text-slate-600">Add the last product below and place the order: all go to Sectigo as one order.</p>
+      <p className="mt-2 text-xs text-slate-600">Add the last product below and place the order: all go to Sectigo as one order. Its prices are under “Price and payment”.</p>
     </section>
   );
 }
@@ -515,42 +542,6 @@ function FormField({ spec, register, error }: { spec: FieldSpec & { required: bo
         </Field>
       );
   }
-}
-
-function PriceTable({ lines }: { lines: Array<{ name: string; price: PriceInfo | undefined }> }) {
-  const money = (v: number | null | undefined, c: string | null | undefined) => (v === null || v === undefined ? "not set" : new Intl.NumberFormat("en-US", { style: "currency", currency: c ?? "USD" }).format(v));
-  const total = (k: "buyPrice" | "sellPrice") => (lines.every((l) => l.price?.[k] !== null && l.price?.[k] !== undefined) ? lines.reduce((s, l) => s + (l.price?.[k] ?? 0), 0) : null);
-  const currency = lines.find((l) => l.price?.currency)?.price?.currency ?? "USD";
-  const buy = total("buyPrice");
-  const sell = total("sellPrice");
-  return (
-    <table className="w-full text-sm">
-      <thead>
-        <tr className="text-left text-xs text-slate-600">
-          <th className="py-1 font-medium">Item</th>
-          <th className="py-1 font-medium">We pay Sectigo</th>
-          <th className="py-1 font-medium">Customer pays</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr key={l.name}>
-            <td className="py-1">{l.name}</td>
-            <td className="py-1">{money(l.price?.buyPrice, l.price?.currency)}</td>
-            <td className="py-1">{money(l.price?.sellPrice, l.price?.currency)}</td>
-          </tr>
-        ))}
-        <tr className="border-t border-slate-200 font-medium">
-          <td className="py-1">Total</td>
-          <td className="py-1">{money(buy, currency)}</td>
-          <td className="py-1">
-            {money(sell, currency)}
-            {buy !== null && sell !== null ? <span className="ml-2 text-xs font-normal text-slate-600">margin {money(Math.round((sell - buy) * 100) / 100, currency)}</span> : null}
-          </td>
-        </tr>
-      </tbody>
-    </table>
-  );
 }
 
 function useSearch<T>(search: (q: string) => Promise<{ ok: true; data: T[] } | { ok: false; error: { message: string } }>) {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { orderSchemaFor, productByKey } from "@/lib/catalog";
+import { confirmedSchema } from "./server-confirmations";
 
 export const orderFormRequestSchema = z
   .object({
@@ -20,6 +21,8 @@ export const orderFormRequestSchema = z
     values: z.record(z.string(), z.unknown()),
     /** Further PlaceOrder products of the same order (a cart), each with its own values. */
     cart: z.array(z.object({ productKey: z.string().min(1).max(80), values: z.record(z.string(), z.unknown()) })).max(9, "At most 10 products in one order.").default([]),
+    /** Keys of the server's questions the person answered "yes" to (lib/orders/server-confirmations.ts). */
+    confirmed: confirmedSchema,
   })
   .superRefine((input, ctx) => {
     const product = productByKey(input.productKey);

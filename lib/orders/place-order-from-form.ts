@@ -6,18 +6,22 @@
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { fieldForSectigoParam, orderSchemaFor, productById, productByKey } from "@/lib/catalog";
+import { fieldForSectigoParam, orderSchemaFor, productById, productByKey, termOptionsFor } from "@/lib/catalog";
 import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
 import { buildSubmission, mergeCart, SubmissionProblem, type PlanPrice } from "./build-submission";
 import type { OrderDeps } from "./order-deps";
 import { licenceChangeConflict } from "./pending-licence-order";
 import { orderFormRequestSchema, type OrderFormRequest } from "./order-form-request";
 import { submitOrder, type OrderRef } from "./submit-order";
+import { NEAR_DUPLICATE_WINDOW_MS, nearDuplicateConfirmations } from "./near-duplicate";
+import { unconfirmed, type Confirmation } from "./server-confirmations";
 
 export type PlaceFromFormResult =
   | { outcome: "PLACED" | "AWAITING_AUTHORIZATION" | "UNKNOWN" | "ALREADY_SUBMITTED"; order: OrderRef; message?: string }
   /** Sectigo refused: nothing was bought. `fieldErrors` are keyed like the form (`values.<field>`). */
-  | { outcome: "FAILED"; order: OrderRef; message: string; fieldErrors: Record<string, string[]> };
+  | { outcome: "FAILED"; order: OrderRef; message: string; fieldErrors: Record<string, string[]> }
+  /** Nothing was written or sent: the person must answer these first (resend with their keys in `confirmed`). */
+  | { outcome: "NEEDS_CONFIRMATION"; confirmations: Confirmation[]; order?: undefined };
 
 export interface FormDeps extends OrderDeps {
   /** Whether a product's term may be ordered now (an ADMIN can disable plans) and its price (null: not set). */
@@ -92,6 +96,30 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
     throw error;
   }
 
+  // The questions this order needs answered, before anything is written or sent.
+  const required: Confirmation[] = [];
+  if (deps.priceOf) {
+    // Without a price list (priceOf absent: scripts, tests of other things) nothing is known to be unpriced.
+    const unpriced = [...prices].filter(([, price]) => price?.sellPrice === null || price?.sellPrice === undefined).map(([key]) => key).sort();
+    if (unpriced.length > 0) {
+      const names = unpriced.map(planName);
+      required.push({
+        kind: "unpriced",
+        key: `unpriced:${unpriced.join(",")}`,
+        message: `No sell price is set for ${names.join(", ")}: the customer's charge will show only the priced items. Place the order anyway?`,
+      });
+    }
+  }
+  // Near-duplicates of an order that creates something for an existing customer (a licence change
+  // is already one at a time per licence: pending-licence-order.ts).
+  if (customerId && !licence) {
+    const now = deps.now?.() ?? new Date();
+    const shape = { operation: submission.sectigo.operation, items: submission.items.map((i) => ({ productCode: i.productCode, domainName: i.domainName, isAddOn: i.isAddOn })), request: submission.sectigo };
+    required.push(...(await nearDuplicateConfirmations(db, { customerId, resellerAccountId: account.id, submissionKey: input.submissionKey, since: new Date(now.getTime() - NEAR_DUPLICATE_WINDOW_MS) }, shape)));
+  }
+  const open = unconfirmed(required, input.confirmed);
+  if (open.length > 0) return { outcome: "NEEDS_CONFIRMATION", confirmations: open };
+
   let result;
   try {
     result = await submitOrder(actor, submission, deps);
@@ -116,6 +144,14 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
     fieldErrors["values.appRepEmailAddress"] = ["Sectigo already has an account with this e-mail, or a licence for this domain (see the domain field). For an existing SiteLock customer, give one of their order numbers."];
   }
   return { outcome: "FAILED", order: result.order, message: result.message, fieldErrors };
+}
+
+/** "Code Signing (1 year)" for a `productKey|term` price key. */
+function planName(key: string): string {
+  const [productKey, term] = key.split("|") as [string, string];
+  const product = productByKey(productKey);
+  const label = product ? termOptionsFor(product).find((t) => t.value === term)?.label : undefined;
+  return `${product?.name ?? productKey}${label ? ` (${label})` : ""}`;
 }
 
 /** The form field a Sectigo error concerns: the client's field name -> Sectigo's parameter -> the catalog field. */

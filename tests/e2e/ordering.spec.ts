@@ -6,44 +6,16 @@
  */
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
-import { FIELD_SPECS, orderableByFamily, productByKey, type FieldKey, type OrderFormInput, type Product } from "@/lib/catalog";
+import { orderableByFamily, productByKey } from "@/lib/catalog";
 import { DEMO_RESELLER } from "@/lib/demo/demo-data";
 import { validFormInput } from "../sectigo/catalog-values";
 import { signIn } from "./helpers";
+import { fill, landAnsweringPriceQuestion, pick, placeAndLand } from "./order-form-helpers";
 
 const state = () => JSON.parse(fs.readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string; sandboxUrl: string };
 const STAFF = "staff@orderdesk.test";
-
-async function pick(page: Page, product: Product) {
-  await page.goto("/orders/new");
-  await page.getByLabel("Search products").fill(product.name);
-  await page.getByRole("radio", { name: product.name, exact: false }).first().check();
-  await expect(page.getByRole("form", { name: `Order ${product.name}` })).toBeVisible();
-}
-
-/** Types the values into the generated form, by the field ids the form gives each catalog field. */
-async function fill(page: Page, values: OrderFormInput) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) continue;
-    if (key === "term") {
-      await page.locator("#term").selectOption(String(value));
-      continue;
-    }
-    const spec = FIELD_SPECS[key as FieldKey];
-    const field = page.locator(`#f-${key}`);
-    if (spec.input === "checkbox") await (value === true ? field.check() : field.uncheck());
-    else if (spec.input === "checkboxes") for (const v of value as string[]) await page.locator(`input[name="${key}"][value="${v}"]`).check();
-    else if (spec.input === "select") await field.selectOption(String(value));
-    else await field.fill(String(value));
-  }
-}
-
-async function placeAndLand(page: Page) {
-  await page.getByRole("button", { name: "Place order" }).click();
-  await page.waitForURL((u) => /^\/orders\/(?!new$|awaiting$)[\w-]+$/.test(u.pathname), { timeout: 30_000 });
-}
 
 /** One product of every family, plus the SiteLock products that are their own kind of order (the SSL bundle). */
 const rows = [
@@ -189,7 +161,7 @@ test("a cart: two products in one order, the customer typed once", async ({ page
   await expect(page.locator("#f-emailAddress")).toHaveValue(String(validFormInput(ssl, unique).emailAddress));
   await fill(page, validFormInput(web, unique));
   await page.getByRole("button", { name: "Place order (2 products)" }).click();
-  await page.waitForURL((u) => /^\/orders\/(?!new$)[\w-]+$/.test(u.pathname), { timeout: 30_000 });
+  await landAnsweringPriceQuestion(page);
   const items = page.getByRole("table", { name: "Items" });
   await expect(items).toContainText(ssl.name);
   await expect(items).toContainText(web.name);

@@ -264,7 +264,7 @@ describe(`issue 16 #7: ${PARALLEL} parallel requests of one kind on one licence 
         staff,
         { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: "sitelock-trueshield", customerId: null, licenceId: licence.id, resellerPays: true, values: { term: "365", domainName: domain, appRepEmailAddress: email } },
         deps,
-      ).then((r) => (r.outcome === "FAILED" ? { ok: false, code: "FAILED", message: r.message } : { ok: true, outcome: r.outcome, orderId: r.order.id }));
+      ).then((r) => (r.outcome === "FAILED" ? { ok: false, code: "FAILED", message: r.message } : { ok: true, outcome: r.outcome, orderId: r.order!.id }));
     const requests: Array<(deps: ChangePlanDeps) => Promise<Answer>> = [
       (deps) => cancelLicense(manager, { licenceId: licence.id, submissionKey: randomUUID() }, deps),
       (deps) => changePlan(manager, { licenceId: licence.id, productCode: 1061, submissionKey: randomUUID() }, deps),

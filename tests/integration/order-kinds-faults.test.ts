@@ -73,7 +73,7 @@ describe("SSL with the SSL PLUS SiteLock Bundle, from the order form", () => {
       deps,
     );
     expect(result.outcome).toBe("PLACED");
-    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, include: { items: true, licenses: true } });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order!.id }, include: { items: true, licenses: true } });
     expect(order.items.map((i) => [i.productCode, i.productName, i.isAddOn])).toEqual([
       [287, "PositiveSSL", false],
       [1072, "SSL PLUS SiteLock Bundle", false],
@@ -92,7 +92,7 @@ describe("SSL with the SSL PLUS SiteLock Bundle, from the order form", () => {
     const root = `wild-${unique()}.example`;
     const result = await placeOrderFromForm(staff, formRequest("sitelock-ssl-bundle", { term: "730", sslProductId: "289", domainName: `*.${root}`, appRepEmailAddress: `owner@${root}` }), deps);
     expect(result.outcome).toBe("PLACED");
-    const licences = await prisma.license.findMany({ where: { orderId: result.order.id } });
+    const licences = await prisma.license.findMany({ where: { orderId: result.order!.id } });
     expect(licences.map((l) => [l.productCode, l.domainName, l.termDays])).toEqual([[1072, root, 730]]);
   });
 });
@@ -103,7 +103,7 @@ async function placedBase() {
   const email = `owner@${domain}`;
   const result = await placeOrderFromForm(staff, formRequest("sitelock-basic", { term: "365", domainName: domain, appRepEmailAddress: email }), deps);
   expect(result.outcome).toBe("PLACED");
-  const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, include: { licenses: true } });
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order!.id }, include: { licenses: true } });
   return { domain, email, orderNumber: order.orderNumber!, customerId: order.customerId, licenceId: order.licenses[0]!.id };
 }
 
@@ -173,7 +173,7 @@ describe("every AutoApplyOrder kind under every fault: UNKNOWN, then reconciled 
 
     const result = await placeOrderFromForm(staff, request, faulty);
     expect(result.outcome).toBe("UNKNOWN");
-    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id } });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order!.id } });
     expect(order).toMatchObject({ status: "UNKNOWN", orderNumber: null });
 
     // Sectigo did place it (a slow answer finishes after our timeout): exactly one order with our reference.

@@ -449,7 +449,7 @@ describe("the order form's use case", () => {
       deps,
     );
     expect(result.outcome).toBe("AWAITING_AUTHORIZATION");
-    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id }, include: { items: { orderBy: { createdAt: "asc" } }, apiCalls: true } });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order!.id }, include: { items: { orderBy: { createdAt: "asc" } }, apiCalls: true } });
     expect(order.apiCalls).toHaveLength(1);
     const request = JSON.parse(order.apiCalls[0]!.request) as Record<string, string>;
     expect(Object.keys(request).filter((k) => /^\d+_PPP$/.test(k)).length).toBe(2);

@@ -1,0 +1,36 @@
+/**
+ * Questions the server asks before an order goes to Sectigo: one mechanism for every "are you
+ * sure?" the order needs (items without a sell price, a near-duplicate of a recent order).
+ *
+ * The use case works out which confirmations this order needs, each with a key that names exactly
+ * what is being confirmed (the unpriced plans, the earlier order's id). The order goes ahead only
+ * when the request acknowledges every one of them; otherwise the answer is data (never an
+ * exception): the questions, for the form to show with one button that sends the same order again
+ * with their keys. The keys come from the server's own reading of the order, so a stale tab cannot
+ * skip a question: an acknowledgement of yesterday's question does not cover today's.
+ */
+import { z } from "zod";
+
+export type ConfirmationKind = "unpriced" | "near-duplicate";
+
+export interface Confirmation {
+  kind: ConfirmationKind;
+  /** What is acknowledged, e.g. `unpriced:code-signing|1511` or `near-duplicate:<order id>`. */
+  key: string;
+  /** The question, as the person reads it. */
+  message: string;
+}
+
+/** What the form sends back: the keys of the questions the person answered "yes" to. */
+export const confirmedSchema = z.array(z.string().min(1).max(300)).max(20).default([]);
+
+/** The questions `confirmed` does not answer yet. */
+export function unconfirmed(required: readonly Confirmation[], confirmed: readonly string[]): Confirmation[] {
+  const given = new Set(confirmed);
+  return required.filter((c) => !given.has(c.key));
+}
+
+/** The form's one button for the questions shown: "Place another" answers a near-duplicate. */
+export function confirmLabel(questions: readonly Confirmation[]): string {
+  return questions.some((q) => q.kind === "near-duplicate") ? "Place another" : "Place the order anyway";
+}
