@@ -20,6 +20,12 @@ export const TIER_PRODUCTS: ReadonlyMap<number, number[]> = (() => {
   return m;
 })();
 
+/**
+ * A number as a form sends it (digits), or as a stored filter holds it. Not `z.coerce.number()`: it
+ * reads "" as 0 and "1e0" as 1, a filter applied while the page says it is not.
+ */
+const wholeNumber = z.union([z.number(), z.string().trim().regex(/^\d{1,9}$/).transform(Number)]);
+
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 export const expiryFilterSchema = z.object({
@@ -27,9 +33,9 @@ export const expiryFilterSchema = z.object({
   bucket: blankIsAbsent(z.enum(["any", ...EXPIRY_BUCKET_KEYS]).catch("any").default("any")),
   customer: blankIsAbsent(id.optional().catch(undefined)),
   /** A licence's product ID (SiteLock plan, bundle, 911). */
-  product: blankIsAbsent(z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined)),
+  product: blankIsAbsent(wholeNumber.pipe(z.number().int().positive().max(1_000_000)).optional().catch(undefined)),
   /** A catalog tier. Every field is blankIsAbsent: the form's "Any" sends `tier=`, which must not read as tier 0 (Monitor). */
-  tier: blankIsAbsent(z.coerce.number().int().refine((t) => TIER_PRODUCTS.has(t)).optional().catch(undefined)),
+  tier: blankIsAbsent(wholeNumber.pipe(z.number().int().refine((t) => TIER_PRODUCTS.has(t))).optional().catch(undefined)),
   autoRenew: blankIsAbsent(z.enum(["any", "on", "off"]).catch("any").default("any")),
   /** An account manager's user id, or "none" for customers without one. */
   manager: blankIsAbsent(z.union([z.literal("none"), id]).optional().catch(undefined)),

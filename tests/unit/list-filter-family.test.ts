@@ -15,6 +15,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
+import { GENERIC, shapeOf, valuesFor } from "@/tests/fixtures/list-query-values";
 
 // The customer picker's search action (a server action) is never called while rendering.
 vi.mock("@/app/(app)/renewals/actions", () => ({ searchWorkspaceCustomersAction: async () => ({ ok: true, data: [] }) }));
@@ -44,45 +45,6 @@ const { EXPIRY_BUCKETS } = await import("@/lib/licenses/licence-status");
 const { FAMILIES } = await import("@/lib/catalog");
 
 type Raw = Record<string, string>;
-
-// ---- reading the schemas ---------------------------------------------------------------------
-
-/** The string values a field's schema names itself: enum options and literals, through wrappers. */
-function namedValues(schema: z.ZodType): string[] {
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-  switch (def.type) {
-    case "enum":
-      return Object.values(def.entries as Record<string, string>).map(String);
-    case "literal":
-      return (def.values as unknown[]).map(String);
-    case "union":
-      return (def.options as z.ZodType[]).flatMap(namedValues);
-    case "pipe":
-      return [...namedValues(def.in as z.ZodType), ...namedValues(def.out as z.ZodType)];
-    case "catch":
-    case "default":
-    case "optional":
-    case "nullable":
-    case "prefault":
-      return namedValues(def.innerType as z.ZodType);
-    default:
-      return [];
-  }
-}
-
-/**
- * Values to try for a field: what its schema names, what the page's form offers for it, and text
- * of every kind a URL may carry (numbers in and out of range, ids, dates, blanks, junk).
- */
-const GENERIC = ["", " ", "0", "1", "2", "3", "9", "10", "-1", "1.5", "1e0", "abc", "none", "any", "demo-user-account_manager", "c_1", "2026-01-31", "2026-02-30", "x y", "%", "ZZ_CODE", "1060", "1061", "99999"];
-
-function valuesFor(schema: z.ZodType | undefined, offered: string[] = []): string[] {
-  return [...new Set([...(schema ? namedValues(schema) : []), ...offered, ...GENERIC])];
-}
-
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
-  return (schema as unknown as { shape: Record<string, z.ZodType> }).shape;
-}
 
 // ---- reading what the page renders -----------------------------------------------------------
 
