@@ -151,12 +151,13 @@ describe("renewals: the rows listed, exported and previewed for a filter (issue 
       tier: ["0", "1", "2", "3"],
       manager: [manager.id],
     };
-    const fields = Object.keys(shape).filter((k) => !["sort", "dir", "after"].includes(k));
+    // Every field of the schema but the cursor (the list walks its own pages); sort and dir too: the CSV keeps the list's order.
+    const fields = Object.keys(shape).filter((k) => k !== "after");
     // Mostly values the form offers (or its empty "Any"), sometimes any text a URL may carry.
     const valueOf = (k: string) =>
       fc.oneof({ weight: 4, arbitrary: fc.constantFrom("", ...namedValues(shape[k]!), ...(offered[k] ?? [])) }, { weight: 1, arbitrary: fc.constantFrom(...valuesFor(shape[k], offered[k])) });
     const arb = fc.record(Object.fromEntries(fields.map((k) => [k, valueOf(k)])), { requiredKeys: [] }) as fc.Arbitrary<Raw>;
-    const samples = [{}, { tier: "" }, { tier: "", product: "", manager: "", customer: "", bucket: "", autoRenew: "" }, { tier: " ", bucket: "0-7" }, ...fc.sample(arb, { numRuns: 36, seed: 17 })];
+    const samples = [{}, { tier: "" }, { tier: "", product: "", manager: "", customer: "", bucket: "", autoRenew: "" }, { tier: " ", bucket: "0-7", sort: "domainName", dir: "desc" }, ...fc.sample(arb, { numRuns: 36, seed: 17 })];
     let nonEmpty = 0;
     for (const raw of samples) {
       const { ids, query, problems } = await listed(raw);
@@ -166,7 +167,7 @@ describe("renewals: the rows listed, exported and previewed for a filter (issue 
       expect(new Set(ids), `${label}: listed`).toEqual(expected);
       expect(ids.length, `${label}: listed once each`).toBe(expected.size);
       const l = links.workspaceLinks(query, { isFirstPage: true });
-      expect(new Set(await exported(l.exportHref)), `${label}: exported (${l.exportHref})`).toEqual(expected);
+      expect(await exported(l.exportHref), `${label}: exported in the list's order (${l.exportHref})`).toEqual(ids);
       expect(new Set(await previewed(l.renewAllHref)), `${label}: previewed (${l.renewAllHref})`).toEqual(expected);
       if (expected.size > 0) nonEmpty++;
     }
@@ -176,6 +177,19 @@ describe("renewals: the rows listed, exported and previewed for a filter (issue 
     const any = await listed({});
     expect((await listed({ tier: "" })).ids.length).toBe(any.ids.length);
     expect(any.ids.length).toBeGreaterThan((await listed({ tier: "0" })).ids.length);
+  });
+});
+
+describe("plan prices: the family the form shows is the family applied (issue 17, item 1)", () => {
+  it("an empty family or one the catalog lacks lists every family, as the select's \"All families\" says", async () => {
+    const { listPlanPrices } = await import("@/lib/settings/list-plan-prices");
+    const { planPriceFilterSchema } = await import("@/lib/settings/plan-price-schemas");
+    const admin: Actor = { id: "demo-user-admin", email: "admin@orderdesk.test", name: "Ada", role: "ADMIN" };
+    const families = async (raw: Raw) => (await listPlanPrices(admin, planPriceFilterSchema.parse(raw))).groups.map((g) => g.family.key);
+    const every = await families({});
+    expect(every.length).toBeGreaterThan(3);
+    for (const raw of [{ family: "" }, { family: " " }, { family: "no-such-family" }, { q: "" }]) expect(await families(raw), JSON.stringify(raw)).toEqual(every);
+    expect(await families({ family: every[1]! })).toEqual([every[1]]);
   });
 });
 
