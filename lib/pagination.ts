@@ -14,6 +14,15 @@ export function cleanSearchText(raw: string): string {
   return Array.from(text).slice(0, MAX_SEARCH_LENGTH).join("").trim();
 }
 
+/**
+ * A query-string field whose empty value means "no filter": a form's "Any" option submits `tier=`,
+ * and `z.coerce.number()` would read that as 0 (issue 17: "Any tier" became Monitor). Blank text is
+ * treated as if the parameter were absent, before the field's own schema sees it.
+ */
+export function blankIsAbsent<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+}
+
 /** The `q` of a list or lookup: any string in, clean text out (never a parse failure). */
 export const searchTextSchema = z
   .string()

@@ -33,7 +33,8 @@ export function AuditFilters({ parsed, people, actions }: { parsed: ParsedAuditQ
       <Field id="audit-outcome" label="Outcome" error={errors.outcome}>
         <select id="audit-outcome" name="outcome" defaultValue={raw.outcome} className={inputClass}>
           <option value="">Any outcome</option>
-          {errors.outcome ? <option value={raw.outcome}>{raw.outcome}</option> : null}
+          {/* A code the list does not name (or a wrong one) is shown as typed, as it is applied (or refused). */}
+          {raw.outcome && !(AUDIT_OUTCOMES as readonly string[]).includes(raw.outcome) ? <option value={raw.outcome}>{raw.outcome}</option> : null}
           {AUDIT_OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {o === "OK" ? "OK (done)" : o}

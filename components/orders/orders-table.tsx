@@ -27,6 +27,8 @@ export function OrdersTable({ page, query }: Props) {
   // Sorting or filtering starts over: a cursor belongs to the sort and filters it was made for.
   const listQuery = { ...query, after: undefined, before: undefined };
   const staffOptions: Array<[string, string]> = [["", "Anyone"], ...page.staffOptions.map((u): [string, string] => [u.id, u.name])];
+  // A person the list does not offer still filters (nothing matches): the select shows it rather than "Anyone".
+  if (query.staff && !page.staffOptions.some((u) => u.id === query.staff)) staffOptions.push([query.staff, `Unknown person (${query.staff})`]);
   return (
     <>
       <FilterBar action={base} query={listQuery}>

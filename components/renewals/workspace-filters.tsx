@@ -22,19 +22,30 @@ export function WorkspaceFilters(props: {
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <FilterSelect name="bucket" label="Expiry" value={query.bucket} options={[["any", "Any (expired 30 days to 90 ahead)"], ...EXPIRY_BUCKETS.map((b): [string, string] => [b.key, b.label])]} />
-      <WorkspaceCustomerPicker initial={props.customer} />
-      <FilterSelect name="product" label="Product" value={query.product === undefined ? "" : String(query.product)} options={[["", "Any"], ...PRODUCT_OPTIONS]} />
+      {/* A customer id no customer has still filters (nothing matches): the picker says so rather than "Any". */}
+      <WorkspaceCustomerPicker initial={props.customer ?? (query.customer ? { id: query.customer, name: "Unknown customer", email: query.customer } : null)} />
+      <FilterSelect name="product" label="Product" value={query.product === undefined ? "" : String(query.product)} options={[["", "Any"], ...PRODUCT_OPTIONS, ...unknownProduct(query.product)]} />
       <FilterSelect name="tier" label="Tier" value={query.tier === undefined ? "" : String(query.tier)} options={[["", "Any"], ...TIER_NAMES.map((n, i): [string, string] => [String(i), n])]} />
       <FilterSelect name="autoRenew" label="Auto-renew" value={query.autoRenew} options={[["any", "Any"], ["on", "On"], ["off", "Off"]]} />
       <FilterSelect
         name="manager"
         label="Account manager"
         value={query.manager ?? ""}
-        options={[["", "Any"], ["none", "No account manager"], ...props.managers.map((m): [string, string] => [m.id, m.name])]}
+        options={[["", "Any"], ["none", "No account manager"], ...props.managers.map((m): [string, string] => [m.id, m.name]), ...unknownManager(query.manager, props.managers)]}
       />
       <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
         Apply
       </button>
     </form>
   );
+}
+
+/** A manager id the list does not offer still filters (nothing matches): the select shows it rather than "Any". */
+function unknownManager(manager: string | undefined, managers: Array<{ id: string }>): Array<[string, string]> {
+  return manager && manager !== "none" && !managers.some((m) => m.id === manager) ? [[manager, `Unknown account manager (${manager})`]] : [];
+}
+
+/** A product ID the select does not offer (typed in the URL) still filters: the select shows it. */
+function unknownProduct(product: number | undefined): Array<[string, string]> {
+  return product !== undefined && !PRODUCT_OPTIONS.some(([id]) => id === String(product)) ? [[String(product), `Product ${product}`]] : [];
 }

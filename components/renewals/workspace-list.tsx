@@ -17,14 +17,13 @@ export function WorkspaceList(props: {
   canRenew: boolean;
   /** SUPPORT reads the list but does not export it (lib/auth/roles.ts, exportLicences). */
   canExport: boolean;
-  /** The filter's parameters (no sort, no cursor). */
-  filterQs: string;
+  /** "Export CSV" and "Renew all that match": the page's filter (lib/licenses/expiry-workspace-links.ts). */
+  exportHref: string;
+  renewAllHref: string;
   nextHref?: string;
   firstHref?: string;
 }) {
   const { rows, now } = props;
-  const allHref = `/renewals/runs/new?${new URLSearchParams([["all", "1"], ...new URLSearchParams(props.filterQs)]).toString()}`;
-  const exportHref = `/renewals/export${props.filterQs ? `?${props.filterQs}` : ""}`;
   return (
     <form action="/renewals/runs/new" method="get" aria-label="Licences to renew">
       <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
@@ -37,7 +36,7 @@ export function WorkspaceList(props: {
               Renew selected
             </button>
             {props.total > 0 ? (
-              <Link href={allHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+              <Link href={props.renewAllHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
                 Renew all {props.total.toLocaleString("en-US")} that match
               </Link>
             ) : null}
@@ -46,7 +45,7 @@ export function WorkspaceList(props: {
         {props.canExport ? (
           // No `download` attribute: the file comes with Content-Disposition: attachment, and a
           // refused export (one already running) brings the browser back here with the reason.
-          <a href={exportHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+          <a href={props.exportHref} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
             Export CSV
           </a>
         ) : null}

@@ -180,8 +180,15 @@ export function anchorDay(now: Date): Date {
   return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
 }
 
+/**
+ * A licence's dates. The expiry is `startOffsetDays + termDays` from the anchor day; only the expiry
+ * may lie ahead (issue 17: orders dated in the future topped "newest first"). A term that would start
+ * after the anchor day (a monthly licence expiring in 65 days) is one renewed in advance: the licence
+ * started whole terms earlier, on or before the anchor day, and its order was placed then.
+ */
 export function demoDates(license: DemoLicense, anchor: Date): { startsAt: Date; expiresAt: Date } {
-  const startsAt = new Date(anchor.getTime() + license.startOffsetDays * DAY_MS);
-  const expiresAt = new Date(startsAt.getTime() + license.termDays * DAY_MS);
-  return { startsAt, expiresAt };
+  const expiryOffset = license.startOffsetDays + license.termDays;
+  let startOffset = license.startOffsetDays;
+  if (startOffset > 0) startOffset = license.termDays > 0 ? startOffset - Math.ceil(startOffset / license.termDays) * license.termDays : 0;
+  return { startsAt: new Date(anchor.getTime() + startOffset * DAY_MS), expiresAt: new Date(anchor.getTime() + expiryOffset * DAY_MS) };
 }

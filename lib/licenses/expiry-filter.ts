@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PRODUCTS } from "@/lib/catalog";
+import { blankIsAbsent } from "@/lib/pagination";
 import { anyExpiryBucketWhere, EXPIRY_BUCKET_KEYS, expiryBucketWhere } from "@/lib/licenses/licence-status";
 
 /** SiteLock plan tiers (catalog `sitelock.tier`: 0 Monitor, 1 Basic, 2 Pro, 3 Business) and their product IDs. */
@@ -19,18 +20,25 @@ export const TIER_PRODUCTS: ReadonlyMap<number, number[]> = (() => {
   return m;
 })();
 
+/**
+ * A number as a form sends it (digits), or as a stored filter holds it. Not `z.coerce.number()`: it
+ * reads "" as 0 and "1e0" as 1, a filter applied while the page says it is not.
+ */
+const wholeNumber = z.union([z.number(), z.string().trim().regex(/^\d{1,9}$/).transform(Number)]);
+
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 export const expiryFilterSchema = z.object({
   /** "any" or one bucket of EXPIRY_BUCKETS; "any" means every bucket (expired in the last 30 days to 90 days ahead). */
-  bucket: z.enum(["any", ...EXPIRY_BUCKET_KEYS]).catch("any").default("any"),
-  customer: id.optional().catch(undefined),
+  bucket: blankIsAbsent(z.enum(["any", ...EXPIRY_BUCKET_KEYS]).catch("any").default("any")),
+  customer: blankIsAbsent(id.optional().catch(undefined)),
   /** A licence's product ID (SiteLock plan, bundle, 911). */
-  product: z.coerce.number().int().positive().max(1_000_000).optional().catch(undefined),
-  tier: z.coerce.number().int().min(0).max(9).optional().catch(undefined),
-  autoRenew: z.enum(["any", "on", "off"]).catch("any").default("any"),
+  product: blankIsAbsent(wholeNumber.pipe(z.number().int().positive().max(1_000_000)).optional().catch(undefined)),
+  /** A catalog tier. Every field is blankIsAbsent: the form's "Any" sends `tier=`, which must not read as tier 0 (Monitor). */
+  tier: blankIsAbsent(wholeNumber.pipe(z.number().int().refine((t) => TIER_PRODUCTS.has(t))).optional().catch(undefined)),
+  autoRenew: blankIsAbsent(z.enum(["any", "on", "off"]).catch("any").default("any")),
   /** An account manager's user id, or "none" for customers without one. */
-  manager: z.union([z.literal("none"), id]).optional().catch(undefined),
+  manager: blankIsAbsent(z.union([z.literal("none"), id]).optional().catch(undefined)),
 });
 export type ExpiryFilter = z.output<typeof expiryFilterSchema>;
 

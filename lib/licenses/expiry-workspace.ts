@@ -54,7 +54,7 @@ export function parseWorkspaceQuery(params: SearchParams): { query: WorkspaceQue
   const problems: string[] = [];
   for (const [key, label] of Object.entries(FILTER_LABELS)) {
     const typed = raw[key];
-    if (typed === undefined || typed === "") continue;
+    if (typed === undefined || typed.trim() === "") continue; // blank is "Any", as the form sends it
     const used = (query as Record<string, unknown>)[key];
     if (used === undefined || String(used) !== typed.trim()) {
       problems.push(`"${typed.slice(0, 40)}" is not a valid value for "${label}": that filter is not applied.`);

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
+import { blankIsAbsent } from "@/lib/pagination";
 
 export const awaitingQuerySchema = z.object({
   /** Keyset cursor: the createdAt|id of the last row of the previous page. */
-  after: z.string().max(80).optional().catch(undefined),
+  after: blankIsAbsent(z.string().max(80).optional().catch(undefined)),
 });
 
 const PAGE = 50;

@@ -31,8 +31,10 @@ export async function listPlanPrices(actor: Actor, filter: z.output<typeof planP
   const words = (filter.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   const groups = orderableByFamily();
   const families = groups.map((g) => ({ key: g.family.key, name: g.family.name }));
+  // A family the catalog does not know filters nothing: the form's select then shows "All families", as applied.
+  const family = families.some((f) => f.key === filter.family) ? filter.family : undefined;
   const shown = groups
-    .filter((g) => !filter.family || g.family.key === filter.family)
+    .filter((g) => !family || g.family.key === family)
     .map((g) => ({
       family: { key: g.family.key as FamilyKey, name: g.family.name },
       plans: g.products

@@ -98,6 +98,40 @@ test("account manager: a licence in the 0-7 bucket, filtered by customer, export
   await expect(page).toHaveURL(new RegExp(`/renewals/runs/new\\?licence=${id}$`));
 });
 
+test("Apply with Tier \"Any\" keeps every tier; the Tier box still says Any; Export and Renew all carry the same filter", async ({ page }) => {
+  await signIn(page, "manager@orderdesk.test");
+  await page.goto("/renewals");
+  const total = page.getByTestId("workspace-total");
+  const all = (await total.innerText()).trim();
+  await expect(page.getByLabel("Tier")).toHaveValue("");
+  await page.getByLabel("Auto-renew").selectOption("on");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/autoRenew=on/);
+  await expect(page).toHaveURL(/[?&]tier=(&|$)/); // the form sent `tier=`: read as no tier
+  await expect(page.getByLabel("Tier")).toHaveValue("");
+  await expect(page.getByLabel("Tier").locator("option:checked")).toHaveText("Any");
+  const filtered = Number((await total.innerText()).replace(/\D/g, ""));
+  expect(filtered).toBeGreaterThan(0);
+  // Back to every auto-renew value: the full count again, not Monitor's.
+  await page.getByLabel("Auto-renew").selectOption("any");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(total).toHaveText(all);
+  await expect(page.getByLabel("Tier")).toHaveValue("");
+  await page.getByLabel("Auto-renew").selectOption("on");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/autoRenew=on/);
+  for (const name of ["Export CSV", /^Renew all/]) {
+    const href = new URL((await page.getByRole("link", { name }).getAttribute("href"))!, page.url());
+    expect(href.searchParams.get("autoRenew"), String(href)).toBe("on");
+    expect(href.searchParams.has("tier"), String(href)).toBe(false);
+  }
+  await page.getByRole("link", { name: /^Renew all/ }).click();
+  await expect(page.getByTestId("run-preview-problem")).toHaveCount(0);
+  // The preview holds the filtered licences: renewed plus refused is the list's count.
+  const figure = async (id: string) => Number((await page.getByTestId(id).innerText()).replace(/\D/g, ""));
+  expect((await figure("run-accepted-count")) + (await figure("run-refused-count"))).toBe(filtered);
+});
+
 test("bad query values get a message, never an error page; support sees the list without renewing or exporting", async ({ page }) => {
   await signIn(page, "support@orderdesk.test");
   const response = await page.goto("/renewals?bucket=soon&tier=x&autoRenew=%00&after=%%%");

@@ -51,3 +51,26 @@ describe("demo world", () => {
     }
   });
 });
+
+describe("demo world dates (issue 17, item 10)", () => {
+  it("no timestamp in the seeded database is after now, except expiries", async () => {
+    // Every timestamp column of every table, from the database's own catalog (a new table or column is checked too).
+    const columns = await prisma.$queryRaw<Array<{ table: string; column: string }>>`
+      SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+      WHERE table_schema = current_schema() AND data_type LIKE 'timestamp%' AND table_name <> '_prisma_migrations'`;
+    expect(columns.map((c) => `${c.table}.${c.column}`)).toEqual(expect.arrayContaining(["Order.createdAt", "Order.placedAt", "License.startsAt", "License.expiresAt"]));
+    const now = new Date();
+    const late: string[] = [];
+    for (const { table, column } of columns) {
+      if (/^expiresAt$/i.test(column)) continue;
+      const [row] = await prisma.$queryRawUnsafe<Array<{ n: number; max: Date | null }>>(
+        `SELECT count(*)::int AS n, max("${column}") AS max FROM "${table}" WHERE "${column}" > $1`,
+        now,
+      );
+      if (row && row.n > 0) late.push(`${table}.${column}: ${row.n} rows up to ${row.max?.toISOString()}`);
+    }
+    expect(late).toEqual([]);
+    // The expiries still reach ahead (the renewals book spans 90 days to come).
+    expect(await prisma.license.count({ where: { expiresAt: { gt: new Date(now.getTime() + 60 * 86_400_000) } } })).toBeGreaterThan(10);
+  });
+});

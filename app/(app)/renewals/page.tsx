@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { describeSort, listHref, type SearchParams } from "@/lib/pagination";
-import { filterParams, parseWorkspaceQuery, viewExpiryWorkspace, WORKSPACE_SORTS } from "@/lib/licenses/expiry-workspace";
+import { describeSort, type SearchParams } from "@/lib/pagination";
+import { parseWorkspaceQuery, viewExpiryWorkspace, WORKSPACE_SORTS } from "@/lib/licenses/expiry-workspace";
+import { workspaceLinks } from "@/lib/licenses/expiry-workspace-links";
 import { checkRenewalFunds } from "@/lib/licenses/funds-warning";
 import { PageHeader } from "@/components/ui/card";
 import { WorkspaceBuckets } from "@/components/renewals/workspace-buckets";
@@ -22,8 +23,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const { query, problems } = parseWorkspaceQuery(params);
   const now = new Date();
   const [workspace, funds] = await Promise.all([viewExpiryWorkspace(actor, query, now), checkRenewalFunds(actor, now)]);
-  const listQuery = { ...query, page: 1, after: undefined, product: query.product, tier: query.tier };
-  const filterQs = filterParams(query).toString();
+  const links = workspaceLinks(query, workspace);
   return (
     <>
       <PageHeader title="Renewals" description={`Licences expiring from 30 days ago to 90 days ahead, and what they are worth. ${describeSort(WORKSPACE_SORTS, query)}`} />
@@ -36,20 +36,21 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
       ) : null}
       <ExportRefusedNotice reason={exportRefusalOf(params[EXPORT_REFUSED_PARAM])} />
       <WorkspaceFunds checks={funds} />
-      <WorkspaceBuckets buckets={workspace.buckets} active={query.bucket} hrefFor={(bucket) => listHref("/renewals", listQuery, { bucket: bucket === "any" ? undefined : bucket })} />
+      <WorkspaceBuckets buckets={workspace.buckets} active={query.bucket} hrefFor={links.bucketHref} />
       <WorkspaceChart weeks={workspace.chart} />
       {/* Keyed by the URL's filter: a card click (client navigation) re-mounts the form with the new values. */}
-      <WorkspaceFilters key={`${filterQs}|${query.sort}|${query.dir}`} query={query} managers={workspace.filterOptions.managers} customer={workspace.filterOptions.customer} />
+      <WorkspaceFilters key={links.formKey} query={query} managers={workspace.filterOptions.managers} customer={workspace.filterOptions.customer} />
       <WorkspaceList
         rows={workspace.rows}
         total={workspace.total}
-        query={listQuery}
+        query={links.listQuery}
         now={now}
         canRenew={can(actor.role, "manageRenewals")}
         canExport={can(actor.role, "exportLicences")}
-        filterQs={filterQs}
-        nextHref={workspace.next ? listHref("/renewals", listQuery, { after: workspace.next }) : undefined}
-        firstHref={workspace.isFirstPage ? undefined : listHref("/renewals", listQuery, {})}
+        exportHref={links.exportHref}
+        renewAllHref={links.renewAllHref}
+        nextHref={links.nextHref}
+        firstHref={links.firstHref}
       />
     </>
   );
