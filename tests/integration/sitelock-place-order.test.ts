@@ -88,7 +88,7 @@ describe("SiteLock through PlaceOrder", () => {
     expect(await funds()).toBe(before);
 
     const order = await prisma.order.findUniqueOrThrow({
-      where: { id: result.order.id },
+      where: { id: result.order!.id },
       include: { items: { orderBy: { createdAt: "asc" } }, apiCalls: true, events: true, licenses: { include: { addOns: true } } },
     });
     // What the app stores: Sectigo debits us nothing; Sectigo bills the customer at its own price, not ours.
@@ -124,7 +124,7 @@ describe("SiteLock through PlaceOrder", () => {
     const before = await funds();
     const result = await placeOrderFromForm(staff, request({ enableAutoRenew: false }), deps);
     expect(result.outcome).toBe("PLACED");
-    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order.id } });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order!.id } });
     expect(order.operation).toBe("autoApplyOrder");
     expect(orderPayer(order.request)).toBe("RESELLER");
     const cost = Number(order.totalCost);
