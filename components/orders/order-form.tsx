@@ -29,6 +29,7 @@ import {
 import { placeOrderAction, searchCustomersAction, searchLicencesAction } from "@/app/(app)/orders/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { accountOptionLabel } from "@/lib/settings/account-label";
 
 export interface AccountOption {
   id: string;
@@ -320,7 +321,7 @@ function ProductOrder(props: {
               <select id="account" className={inputClass} value={accountId} onChange={(e) => setDraft((d) => ({ ...d, accountId: e.target.value }))}>
                 {accounts.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {a.label} ({a.mode === "LIVE" ? "live" : "sandbox"})
+                    {accountOptionLabel(a)}
                   </option>
                 ))}
               </select>

@@ -23,7 +23,7 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
   const query = syncQuerySchema.parse({ kind: one(rawQuery.kind), after: one(rawQuery.after) });
   const where = { state: "OPEN" as const, ...(query.kind ? { kind: query.kind } : {}) };
   const [accounts, runs, drift, openCount, decisions, acceptable] = await Promise.all([
-    db.resellerAccount.findMany({ select: { id: true, label: true }, orderBy: { label: "asc" }, take: 50 }),
+    db.resellerAccount.findMany({ where: { disabledAt: null }, select: { id: true, label: true, mode: true }, orderBy: { label: "asc" }, take: 50 }),
     db.syncRun.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5, include: { resellerAccount: { select: { label: true } }, createdBy: { select: { name: true } } } }),
     db.driftItem.findMany({
       where: { ...where, ...(query.after ? { id: { gt: query.after } } : {}) },

@@ -48,6 +48,12 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
   const found = await db.syncRun.findUnique({ where: { id: runId } });
   if (!found) throw new Error(`no sync run ${runId}`);
   if (found.status === "DONE" || found.status === "FAILED") return progressOf(found, found.status);
+  // A run queued before its account was disabled does not use the account.
+  const account = await db.resellerAccount.findUnique({ where: { id: found.resellerAccountId }, select: { disabledAt: true } });
+  if (account?.disabledAt) {
+    const failed = await db.syncRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: new Date(), message: "The reseller account was disabled: the run was not made." } });
+    return progressOf(failed, "FAILED");
+  }
   let run: SyncRun = await db.syncRun.update({ where: { id: runId }, data: { status: "RUNNING", startedAt: found.startedAt ?? new Date() } });
   const client = await deps.client(run.resellerAccountId);
   let errors = 0;
