@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { marginOf } from "@/lib/settings/margin";
 
+const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
+
 /** An amount people type: 0 or more, at most two decimals (the column is DECIMAL(12,2)). */
 function amount(label: string) {
   return z
@@ -8,11 +10,13 @@ function amount(label: string) {
     .trim()
     .min(1, `Enter the ${label}.`)
     .refine((v) => !v.startsWith("-"), `The ${label} cannot be negative.`)
-    .refine((v) => v === "" || v.startsWith("-") || /^\d{1,10}(\.\d{1,2})?$/.test(v), `Enter the ${label} as a number such as 12.50.`);
+    .refine((v) => v === "" || v.startsWith("-") || AMOUNT.test(v), `Enter the ${label} as a number such as 12.50.`);
 }
 
 /** A sell price below the buy price loses money on every order: saved only when said so. */
 export function sellsAtALoss(buyPrice: string, sellPrice: string): string | null {
+  // Only between two valid amounts: a malformed or negative one has its own message.
+  if (!AMOUNT.test(buyPrice.trim()) || !AMOUNT.test(sellPrice.trim())) return null;
   const margin = marginOf(buyPrice, sellPrice);
   return margin && margin.amount.startsWith("-") ? margin.amount.slice(1) : null;
 }
