@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TableFrame, Td, Th } from "@/components/ui/table";
-import { KIND_LABEL, showValue } from "./drift-labels";
+import { KIND_LABEL, emptyDriftMessage, showValue } from "./drift-labels";
 
 const KINDS = Object.keys(KIND_LABEL) as DriftKind[];
 
@@ -77,9 +77,7 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
         empty={
           overview.drift.length === 0 ? (
             <p className="p-4 text-sm text-slate-600" data-testid="drift-empty">
-              {overview.lastSyncAt
-                ? `No open differences: Order Desk and Sectigo agree as of the last sync (${new Date(overview.lastSyncAt).toISOString().slice(0, 16).replace("T", " ")} UTC).`
-                : "No sync has run yet: nothing has been compared with Sectigo."}
+              {emptyDriftMessage(overview.lastSyncAt)}
             </p>
           ) : null
         }
