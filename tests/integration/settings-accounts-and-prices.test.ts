@@ -365,6 +365,9 @@ describe("issue 17 #11: accounts and prices at their seams", () => {
       .create({ data: { foreignOrderNumber: `OD-DISABLED-${Date.now()}`, kind: "NEW", status: "SUBMITTING", customerId: customer.id, resellerAccountId: second.id } })
       .then(() => null, (e: unknown) => e);
     expect(isAccountDisabled(refused)).toBe(true);
+    // Nothing else uses it either (authorizing an order, switching auto-renew, a job): no client is made for it.
+    const { sectigoClientForAccount } = await import("@/lib/sectigo/account-client");
+    await expect(sectigoClientForAccount(prisma, { resellerAccountId: second.id, credentialsKey: process.env.CREDENTIALS_KEY! })).rejects.toMatchObject({ code: "CONFLICT", message: ACCOUNT_DISABLED_MESSAGE });
     // No sync: refused when asked, skipped by the schedule, and a run queued before fails without a call.
     const { startSync, SYNC_ACCOUNT_DISABLED } = await import("@/lib/sync/start-sync");
     const { startNightlySyncs } = await import("@/lib/sync/sync-job");
@@ -385,7 +388,7 @@ describe("issue 17 #11: accounts and prices at their seams", () => {
     expect(placed.id).toBeTruthy();
   });
 
-  it("a renewal on a disabled account is refused before anything is sent, with a sentence, and no order is created", async () => {
+  it("a renewal on a disabled account is refused before anything is sent, with a sentence, and no order is created; a bulk run's preview refuses it", async () => {
     const manager = await prisma.user.findFirstOrThrow({ where: { role: "ACCOUNT_MANAGER" } });
     const actor: Actor = { id: manager.id, email: manager.email, name: manager.name, role: manager.role };
     const demo = await prisma.resellerAccount.findFirstOrThrow({ where: { loginName: DEMO_RESELLER.loginName }, orderBy: { createdAt: "asc" } });
@@ -412,6 +415,10 @@ describe("issue 17 #11: accounts and prices at their seams", () => {
       expect(outcome).toMatchObject({ code: "CONFLICT", message: ACCOUNT_DISABLED_MESSAGE, field: "resellerAccountId" });
       expect(sent).toBe(0);
       expect(await prisma.order.count({ where: { targetLicenseId: licence.id } })).toBe(ordersBefore);
+      // A bulk run's preview does not offer it (the rule itself would accept it here).
+      const { previewRenewalRun, ACCOUNT_DISABLED_REASON } = await import("@/lib/renewals/preview-renewal-run");
+      const preview = await previewRenewalRun(actor, { kind: "selection", licenceIds: [licence.id] }, { db: prisma, eligibility: () => ({ ok: true }) });
+      expect(preview).toMatchObject({ ok: true, accepted: [], refused: [{ licenceId: licence.id, code: "ACCOUNT_DISABLED", reason: ACCOUNT_DISABLED_REASON }] });
     } finally {
       await setEnabled({ id: demo.id, enabled: true });
       if (wasDefault) await updateResellerAccount(admin, { ...account({ label: demo.label, loginName: demo.loginName, apiBaseUrl: demo.apiBaseUrl, apBrand: demo.apBrand ?? "", password: "" }), id: demo.id, isDefault: true } as never);
