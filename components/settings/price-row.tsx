@@ -89,7 +89,7 @@ export function PriceRow({ plan }: { plan: PlanPriceRow }) {
           <span className="block text-red-700">
             <strong>Loss {loss}</strong> per order{margin.percent !== null ? ` (${margin.percent}%)` : ""}
             <label className="mt-1 flex items-center gap-1 text-xs text-slate-700">
-              <input type="checkbox" className="h-3.5 w-3.5" aria-label={`Sell ${name} at a loss`} {...register("acceptLoss")} />
+              <input type="checkbox" className="h-3.5 w-3.5" aria-label={`Sell ${name} at a loss`} {...register("acceptLoss", { deps: ["sellPrice"] })} />
               Sell at a loss
             </label>
           </span>
