@@ -11,6 +11,7 @@ import { FAMILIES, PRODUCTS, productByKey } from "@/lib/catalog";
 import { generateOrderingUrl, orderingFieldsFor, orderingTermOptions, orderingUrlProducts, prefillable } from "@/lib/ordering-urls/generate";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { accountOptionLabel } from "@/lib/settings/account-label";
 
 export interface OrderingUrlAccountOption {
   id: string;
@@ -71,7 +72,7 @@ export function OrderingUrlGenerator({ accounts }: { accounts: OrderingUrlAccoun
             <select id="ou-account" className={inputClass} value={account?.id} onChange={(e) => setAccountId(e.target.value)}>
               {accounts.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.label} ({a.mode.toLowerCase()})
+                  {accountOptionLabel(a)}
                 </option>
               ))}
             </select>

@@ -31,6 +31,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { switchProduct } from "@/lib/orders/form-carry-over";
 import { confirmLabel, type Confirmation } from "@/lib/orders/server-confirmations";
+import { accountOptionLabel } from "@/lib/settings/account-label";
 import { orderLines, PriceTable, type PriceInfo } from "./order-price-panel";
 
 export type { PriceInfo } from "./order-price-panel";
@@ -334,7 +335,7 @@ function ProductOrder(props: {
               <select id="account" className={inputClass} value={accountId} onChange={(e) => setDraft((d) => ({ ...d, accountId: e.target.value }))}>
                 {accounts.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {a.label} ({a.mode === "LIVE" ? "live" : "sandbox"})
+                    {accountOptionLabel(a)}
                   </option>
                 ))}
               </select>

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import type { UpdateResellerAccountInput } from "@/lib/settings/reseller-account-schemas";
+import { TESTED_FIELDS, type UpdateResellerAccountInput } from "@/lib/settings/reseller-account-schemas";
 import type { ConnectionTestResult } from "@/lib/settings/test-reseller-connection";
 import { testConnectionAction } from "@/app/(app)/settings/accounts/actions";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
@@ -23,6 +23,9 @@ export function ConnectionTest({ form, accountId }: { form: UseFormReturn<Update
       setResult(null);
       const v = form.getValues();
       const response = await testConnectionAction({ id: accountId, loginName: v.loginName, apiBaseUrl: v.apiBaseUrl, mode: v.mode, password: v.password });
+      // The errors beside the tested fields are this test's, never an earlier one's: a successful
+      // test clears them all, a failed one shows only what it found.
+      form.clearErrors(TESTED_FIELDS);
       if (!response.ok) {
         applyActionErrors(form.setError, response.error);
         setResult({ ok: false, message: response.error.message });

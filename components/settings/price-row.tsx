@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { savePlanPriceSchema } from "@/lib/settings/plan-price-schemas";
+import { savePlanPriceSchema, sellsAtALoss } from "@/lib/settings/plan-price-schemas";
 import type { PlanPriceRow } from "@/lib/settings/list-plan-prices";
 import { marginOf } from "@/lib/settings/margin";
 import { savePlanPriceAction } from "@/app/(app)/settings/prices/actions";
@@ -31,12 +31,15 @@ export function PriceRow({ plan }: { plan: PlanPriceRow }) {
       sellPrice: plan.sellPrice ?? "",
       currency: plan.currency ?? "USD",
       enabled: plan.enabled,
+      // A saved loss was accepted when it was saved.
+      acceptLoss: !!(plan.buyPrice && plan.sellPrice && sellsAtALoss(plan.buyPrice, plan.sellPrice)),
     },
   });
   const { register, formState, control } = form;
   const errors = formState.errors;
   const [buyPrice, sellPrice, enabled] = useWatch({ control, name: ["buyPrice", "sellPrice", "enabled"] });
   const margin = marginOf(buyPrice ?? "", sellPrice ?? "");
+  const loss = sellsAtALoss(buyPrice ?? "", sellPrice ?? "");
 
   const save = form.handleSubmit(
     async (values) => {
@@ -81,8 +84,17 @@ export function PriceRow({ plan }: { plan: PlanPriceRow }) {
         {error("currency")}
       </td>
       <td className={`${cell} whitespace-nowrap`} data-testid={`${id}-margin`}>
-        {margin ? (
-          <span className={margin.amount.startsWith("-") ? "text-red-700" : "text-slate-800"}>
+        {margin && loss ? (
+          // Before save and after: a loss is named, not only coloured.
+          <span className="block text-red-700">
+            <strong>Loss {loss}</strong> per order{margin.percent !== null ? ` (${margin.percent}%)` : ""}
+            <label className="mt-1 flex items-center gap-1 text-xs text-slate-700">
+              <input type="checkbox" className="h-3.5 w-3.5" aria-label={`Sell ${name} at a loss`} {...register("acceptLoss", { deps: ["sellPrice"] })} />
+              Sell at a loss
+            </label>
+          </span>
+        ) : margin ? (
+          <span className="text-slate-800">
             {margin.amount}
             {margin.percent !== null ? ` (${margin.percent}%)` : ""}
           </span>

@@ -5,14 +5,14 @@ import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
-  SECTIGO_MODES,
+  type SECTIGO_MODES,
   createResellerAccountSchema,
   updateResellerAccountSchema,
   type UpdateResellerAccountInput,
 } from "@/lib/settings/reseller-account-schemas";
 import { createResellerAccountAction, updateResellerAccountAction } from "@/app/(app)/settings/accounts/actions";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
-import { Field, inputClass } from "@/components/ui/field";
+import { ResellerAccountFields, type AccountFieldName } from "@/components/settings/reseller-account-fields";
 import { Button } from "@/components/ui/button";
 import { ConnectionTest } from "@/components/settings/connection-test";
 
@@ -31,13 +31,16 @@ export interface AccountFormValues {
 type Values = UpdateResellerAccountInput;
 
 /** Add (no `account`) or edit a reseller account. The password box is always empty: typing one replaces the stored one. */
-export function ResellerAccountForm({ account }: { account?: AccountFormValues }) {
+export function ResellerAccountForm({ account, placeOrderProducts }: { account?: AccountFormValues; placeOrderProducts?: string[] }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   // Both schemas parse the same fields; the add schema ignores `id` and requires the password.
   const resolver = (account ? zodResolver(updateResellerAccountSchema) : zodResolver(createResellerAccountSchema)) as unknown as Resolver<Values>;
   const form = useForm<Values>({
     resolver,
+    // After a field is left once, it is checked on every change: an error goes as soon as the value
+    // is valid again (also one the server or a connection test put there).
+    mode: "onTouched",
     defaultValues: account
       ? { ...account, apBrand: account.apBrand ?? "", password: "" }
       : { id: "", label: "", loginName: "", apBrand: "", apiBaseUrl: "", mode: "SANDBOX", autoRenewDefault: true, isDefault: false, password: "" },
@@ -63,7 +66,10 @@ export function ResellerAccountForm({ account }: { account?: AccountFormValues }
     router.refresh();
   });
 
-  const input = (name: keyof Values) => ({ className: inputClass, "aria-invalid": !!errors[name] || undefined, ...register(name) });
+  // Each field's message as the view shows it; `deps` re-checks the URL when the mode changes
+  // (switching to SANDBOX clears "LIVE needs https" at once).
+  const shown = Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, (e as { message?: string } | undefined)?.message])) as Partial<Record<AccountFieldName, string>>;
+  const reg = (name: AccountFieldName) => register(name, name === "mode" ? { deps: ["apiBaseUrl"] } : undefined);
 
   return (
     // method="post": never a GET that would put the password in the URL before hydration.
@@ -73,38 +79,7 @@ export function ResellerAccountForm({ account }: { account?: AccountFormValues }
           {message.text}
         </p>
       ) : null}
-      <Field id="acct-label" label="Label" error={errors.label?.message} hint="How staff see this account, e.g. “Main reseller (live)”.">
-        <input id="acct-label" {...input("label")} />
-      </Field>
-      <Field id="acct-login" label="Sectigo login name" error={errors.loginName?.message}>
-        <input id="acct-login" autoComplete="off" {...input("loginName")} />
-      </Field>
-      <Field
-        id="acct-password"
-        label="Sectigo password"
-        error={errors.password?.message}
-        hint={account ? "Leave empty to keep the stored password. It is never shown again." : "Stored encrypted; it is never shown again."}
-      >
-        <input id="acct-password" type="password" autoComplete="new-password" {...input("password")} />
-      </Field>
-      <Field id="acct-brand" label="Brand (ap)" error={errors.apBrand?.message} hint="Optional: the `ap` value Sectigo gave you for ordering URLs.">
-        <input id="acct-brand" {...input("apBrand")} />
-      </Field>
-      <Field id="acct-url" label="API base URL" error={errors.apiBaseUrl?.message} hint="Sectigo’s /products/ root, e.g. https://secure.trust-provider.com/products/">
-        <input id="acct-url" type="url" {...input("apiBaseUrl")} />
-      </Field>
-      <Field id="acct-mode" label="Mode" error={errors.mode?.message} hint="LIVE places real orders and requires https.">
-        {/* deps: switching to SANDBOX clears the "LIVE needs https" error on the URL at once. */}
-        <select id="acct-mode" {...input("mode")} {...register("mode", { deps: ["apiBaseUrl"] })}>
-          {SECTIGO_MODES.map((m) => (
-            <option key={m} value={m}>
-              {m === "LIVE" ? "LIVE (real orders)" : "SANDBOX (test)"}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Checkbox id="acct-autorenew" label="New licences renew automatically by default" error={errors.autoRenewDefault?.message} register={register("autoRenewDefault")} />
-      <Checkbox id="acct-default" label="Default account for new orders" error={errors.isDefault?.message} register={register("isDefault")} />
+      <ResellerAccountFields errors={shown} register={reg} editing={!!account} placeOrderProducts={placeOrderProducts} />
       <div className="flex flex-wrap items-start gap-3 sm:col-span-2">
         <Button type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Saving…" : account ? "Save account" : "Add account"}
@@ -115,18 +90,3 @@ export function ResellerAccountForm({ account }: { account?: AccountFormValues }
   );
 }
 
-function Checkbox(props: { id: string; label: string; error?: string; register: ReturnType<ReturnType<typeof useForm<Values>>["register"]> }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={props.id} className="flex items-center gap-2 text-sm font-medium text-slate-700">
-        <input id={props.id} type="checkbox" className="h-4 w-4" aria-invalid={!!props.error || undefined} aria-describedby={props.error ? `${props.id}-error` : undefined} {...props.register} />
-        {props.label}
-      </label>
-      {props.error ? (
-        <p id={`${props.id}-error`} className="text-sm text-red-700">
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}

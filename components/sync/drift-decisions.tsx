@@ -25,7 +25,7 @@ export function DriftDecisions({ decisions }: { decisions: SyncOverview["decisio
           <tr key={d.id} data-testid="drift-decision">
             <Td className="text-sm">{d.decidedAt ? `${d.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—"}</Td>
             <Td className="text-sm">{d.decidedBy?.name ?? "—"}</Td>
-            <Td className="text-sm">{d.state === "ACCEPTED" ? "Took Sectigo's value" : d.state === "STALE" ? "Not applied: changed since the sync; run it again" : "Ignored"}</Td>
+            <Td className="text-sm">{d.state === "ACCEPTED" ? "Took Sectigo's value" : d.state === "STALE" ? "Not applied: changed since the sync; run it again" : "Ignored (until either value changes)"}</Td>
             <Td className="text-sm">{KIND_LABEL[d.kind]}</Td>
             <Td className="font-mono text-sm">{d.orderNumber}</Td>
             <Td className="text-sm">{showValue(d.kind, d.state === "ACCEPTED" ? d.theirs : d.ours)}</Td>

@@ -15,3 +15,9 @@ export function showValue(kind: DriftKind, value: string | null): string {
   if (kind === "STATUS") return value.toLowerCase();
   return value;
 }
+
+/** What the differences table says when it has no row: "agree" only once a sync has finished. */
+export function emptyDriftMessage(lastSyncAt: Date | string | null): string {
+  if (!lastSyncAt) return "No sync has run yet: nothing has been compared with Sectigo.";
+  return `No open differences: Order Desk and Sectigo agree as of the last sync (${new Date(lastSyncAt).toISOString().slice(0, 16).replace("T", " ")} UTC).`;
+}

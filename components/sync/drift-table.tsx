@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TableFrame, Td, Th } from "@/components/ui/table";
-import { KIND_LABEL, showValue } from "./drift-labels";
+import { KIND_LABEL, emptyDriftMessage, showValue } from "./drift-labels";
 
 const KINDS = Object.keys(KIND_LABEL) as DriftKind[];
 
@@ -18,8 +18,10 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const decide = (input: { decision: "ACCEPT" | "IGNORE"; ids?: string[]; all?: boolean; runId?: string }) => {
+  const [confirming, setConfirming] = useState(false);
+  const decide = (input: { decision: "ACCEPT" | "IGNORE"; ids?: string[]; all?: boolean; runId?: string; expected?: number }) => {
     setMessage(null);
+    setConfirming(false);
     startTransition(async () => {
       const result = await decideDriftAction(input);
       if (result.ok) {
@@ -30,11 +32,31 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
     });
   };
   const { query } = overview;
+  const all = overview.acceptAll;
   const bulk =
-    overview.canSync && overview.acceptAll ? (
-      <Button type="button" variant="secondary" disabled={pending} onClick={() => decide({ decision: "ACCEPT", all: true, runId: overview.acceptAll!.runId })}>
-        Take Sectigo&apos;s value for all ({overview.acceptAll.accountLabel}, latest sync)
+    overview.canSync && all ? (
+      <Button type="button" variant="secondary" disabled={pending || confirming} onClick={() => setConfirming(true)}>
+        Take Sectigo&apos;s value for all ({all.accountLabel}, latest sync)
       </Button>
+    ) : null;
+  // Named before anything changes: how many differences this click overwrites, and that it is not undone here.
+  const confirmation =
+    confirming && all ? (
+      <div role="group" aria-label="Confirm taking Sectigo's value for all" className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="accept-all-confirmation">
+        <p>
+          Take Sectigo&apos;s value for <strong>{all.thisClick.toLocaleString("en")}</strong> difference{all.thisClick === 1 ? "" : "s"}
+          {all.open > all.thisClick ? ` (the first ${all.thisClick.toLocaleString("en")} of ${all.open.toLocaleString("en")}${all.openCapped ? "+" : ""}; click again for the rest)` : ""} of {all.accountLabel}?
+          Each licence&apos;s status, expiry or auto-renew is overwritten with Sectigo&apos;s value. This is not undone from here; the audit log keeps every value it replaces.
+        </p>
+        <div className="mt-2 flex gap-2">
+          <Button type="button" disabled={pending} onClick={() => decide({ decision: "ACCEPT", all: true, runId: all.runId, expected: all.thisClick })}>
+            Take Sectigo&apos;s value for {all.thisClick.toLocaleString("en")}
+          </Button>
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
+        </div>
+      </div>
     ) : null;
   return (
     <Card title={`Open differences (${overview.openCount.toLocaleString("en")}${overview.openCountCapped ? "+" : ""})`} action={bulk}>
@@ -44,6 +66,7 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
           <KindLink key={k} kind={k} current={query.kind} />
         ))}
       </nav>
+      {confirmation}
       {message ? (
         <p role="status" className={`mb-3 text-sm ${message.tone === "ok" ? "text-green-800" : "text-red-700"}`} data-testid="drift-message">
           {message.text}
@@ -51,7 +74,13 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
       ) : null}
       <TableFrame
         label="Open differences"
-        empty={overview.drift.length === 0 ? <p className="p-4 text-sm text-slate-600">No open differences: Order Desk and Sectigo agree as of the last sync.</p> : null}
+        empty={
+          overview.drift.length === 0 ? (
+            <p className="p-4 text-sm text-slate-600" data-testid="drift-empty">
+              {emptyDriftMessage(overview.lastSyncAt)}
+            </p>
+          ) : null
+        }
         head={
           <>
             <Th>Difference</Th>

@@ -7,6 +7,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TableFrame, Td, Th } from "@/components/ui/table";
+import { accountOptionLabel } from "@/lib/settings/account-label";
 
 const REFRESH_MS = 1_000;
 const TONE: Record<string, Tone> = { QUEUED: "slate", RUNNING: "blue", DONE: "green", FAILED: "red" };
@@ -42,7 +43,7 @@ export function SyncRuns({ overview }: { overview: SyncOverview }) {
         <select aria-label="Reseller account" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm" value={accountId} onChange={(e) => setAccountId(e.target.value)}>
           {overview.accounts.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.label}
+              {accountOptionLabel(a)}
             </option>
           ))}
         </select>

@@ -26,3 +26,15 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const cause = adapterCause(error);
   return code === "P2010" && (cause?.kind === "ForeignKeyConstraintViolation" || cause?.originalCode === "23503");
 }
+
+/** SQLSTATE of the trigger that refuses an order for a disabled reseller account (migration 20261207150500). */
+const ACCOUNT_DISABLED_STATE = "OD001";
+
+export const ACCOUNT_DISABLED_MESSAGE = "This reseller account is disabled: an admin can enable it again under Settings → Reseller accounts.";
+
+export function isAccountDisabled(error: unknown): boolean {
+  const cause = adapterCause(error) as (DriverAdapterCause & { code?: string; message?: string }) | undefined;
+  if (cause?.originalCode === ACCOUNT_DISABLED_STATE || cause?.code === ACCOUNT_DISABLED_STATE) return true;
+  // Whatever wrapping the statement went through, the trigger's own message says it.
+  return /reseller account \S+ is disabled/.test(String((error as { message?: string })?.message ?? ""));
+}

@@ -12,7 +12,8 @@ export const DEMO_RESELLER = {
   loginName: "orderdesk-demo",
   /** Sandbox-only demo password; documented in the README. */
   password: "demo-sandbox-pass",
-  label: "Demo reseller (sandbox)",
+  // The mode is shown beside the label wherever accounts are listed (lib/settings/account-label.ts).
+  label: "Demo reseller",
   /** The reseller brand (`ap`) PlaceOrder names the reseller by. */
   brand: "OrderDeskDemo",
   currency: "USD",

@@ -10,6 +10,8 @@ import type { Actor } from "@/lib/auth/session";
 export async function listOrderingUrlAccounts(actor: Actor) {
   assertCan(actor, "placeOrders");
   return prisma.resellerAccount.findMany({
+    // A disabled account takes no new orders: no ordering URL is made for it.
+    where: { disabledAt: null },
     orderBy: [{ isDefault: "desc" }, { label: "asc" }],
     select: { id: true, label: true, apBrand: true, apiBaseUrl: true, mode: true },
   });

@@ -19,7 +19,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { actorUserId } from "@/lib/auth/system-actor";
 import { AppError } from "@/lib/errors";
 import { newRowId } from "@/lib/db/ids";
-import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/errors";
+import { ACCOUNT_DISABLED_MESSAGE, isAccountDisabled, isForeignKeyViolation, isUniqueViolation } from "@/lib/db/errors";
 import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { PlacedOrder, PlaceOrderResult, SectigoResult } from "@/lib/sectigo/client";
 import type { OrderDeps } from "./order-deps";
@@ -136,6 +136,8 @@ async function submitOrderOnce(
   } catch (error) {
     // The account does not exist (any more): nothing was created, nothing sent.
     if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", "That reseller account no longer exists.", "resellerAccountId");
+    // A disabled account (the database's trigger refused the order row): nothing was created, nothing sent.
+    if (isAccountDisabled(error)) throw new AppError("CONFLICT", ACCOUNT_DISABLED_MESSAGE, "resellerAccountId");
     // The same submission inserted meanwhile by a concurrent request: either its order row (unique
     // key) or its new customer (same e-mail) got there first. Answer with that order.
     if (!isUniqueViolation(error) && !(error instanceof AppError && error.field === "customer.email")) throw error;

@@ -40,7 +40,10 @@ export type RunPreview =
   | { ok: true; accepted: PreviewLine[]; refused: PreviewLine[]; cost: CostLine[]; unpriced: number }
   | { ok: false; message: string };
 
-const LINE_SELECT = { ...ELIGIBILITY_SELECT, domainName: true, productName: true, customer: { select: { name: true } } } as const;
+const LINE_SELECT = { ...ELIGIBILITY_SELECT, domainName: true, productName: true, customer: { select: { name: true, resellerAccount: { select: { disabledAt: true } } } } } as const;
+
+/** A licence of a disabled reseller account is not renewed (the database would refuse its order anyway). */
+export const ACCOUNT_DISABLED_REASON = "Its reseller account is disabled: an admin can enable it under Settings → Reseller accounts.";
 
 export async function previewRenewalRun(actor: Actor | null, rawSelection: RunSelection, deps: PreviewDeps): Promise<RunPreview> {
   assertCan(actor, "manageRenewals");
@@ -59,7 +62,7 @@ export async function previewRenewalRun(actor: Actor | null, rawSelection: RunSe
   const refused: PreviewLine[] = [];
   for (const row of rows) {
     const line: PreviewLine = { licenceId: row.id, domainName: row.domainName, productName: row.productName, customerName: row.customer.name, expiresAt: row.expiresAt };
-    const verdict = deps.eligibility(row, now);
+    const verdict = row.customer.resellerAccount.disabledAt ? { ok: false as const, code: "ACCOUNT_DISABLED", message: ACCOUNT_DISABLED_REASON } : deps.eligibility(row, now);
     if (verdict.ok) accepted.push(line);
     else refused.push({ ...line, code: verdict.code, reason: verdict.message });
   }

@@ -3,11 +3,13 @@ import { createSectigoClient, type SectigoClient, type SectigoClientConfig } fro
 import { decryptSecret } from "@/lib/crypto/credentials";
 import { apiCallRecorder } from "@/lib/sectigo/record-api-call";
 import { AppError } from "@/lib/errors";
+import { ACCOUNT_DISABLED_MESSAGE } from "@/lib/db/errors";
 import { accountSecretVersion, cachedAccountSecret } from "@/lib/sectigo/client/account-cache";
 
 /** What the client needs of a reseller account (the password still encrypted). */
-export const ACCOUNT_FOR_CLIENT = { id: true, apiBaseUrl: true, mode: true, loginName: true, loginPasswordEnc: true, updatedAt: true } as const;
-export type AccountForClient = { id: string; apiBaseUrl: string; mode: SectigoMode; loginName: string; loginPasswordEnc: string; updatedAt: Date };
+export const ACCOUNT_FOR_CLIENT = { id: true, apiBaseUrl: true, mode: true, loginName: true, loginPasswordEnc: true, updatedAt: true, disabledAt: true } as const;
+/** `disabledAt` absent: a caller whose order row the database already let through (the account was enabled). */
+export type AccountForClient = { id: string; apiBaseUrl: string; mode: SectigoMode; loginName: string; loginPasswordEnc: string; updatedAt: Date; disabledAt?: Date | null };
 
 /**
  * The Sectigo client for one reseller account: base URL and mode (SANDBOX or LIVE, which
@@ -32,6 +34,9 @@ export async function sectigoClientForAccount(
   // renewal reads it with the licence): one statement fewer per call.
   const account = opts.account?.id === opts.resellerAccountId ? opts.account : await db.resellerAccount.findUnique({ where: { id: opts.resellerAccountId }, select: ACCOUNT_FOR_CLIENT });
   if (!account) throw new AppError("NOT_FOUND", "That reseller account no longer exists.");
+  // A disabled account is used by nobody, jobs included (lib/settings/set-reseller-account-enabled.ts:
+  // it cannot be disabled while an order of it awaits Sectigo's answer, so reconciliation never needs it).
+  if (account.disabledAt) throw new AppError("CONFLICT", ACCOUNT_DISABLED_MESSAGE, "resellerAccountId");
   return createSectigoClient({
     baseUrl: account.apiBaseUrl,
     mode: account.mode,

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { orderableByFamily, termOptionsFor, type FamilyKey } from "@/lib/catalog";
+import { orderableByFamily, productByKey, termOptionsFor, type FamilyKey } from "@/lib/catalog";
 import type { planPriceFilterSchema } from "@/lib/settings/plan-price-schemas";
 
 export interface PlanPriceRow {
@@ -58,5 +58,13 @@ export async function listPlanPrices(actor: Actor, filter: z.output<typeof planP
         ),
     }))
     .filter((g) => g.plans.length > 0);
-  return { families, groups: shown };
+  // Every priced plan that sells below its buy price, whatever the filters: the page names them.
+  const losses = rows
+    .filter((r) => r.sellPrice.lessThan(r.buyPrice))
+    .map((r) => {
+      const product = productByKey(r.productKey);
+      const term = product ? termOptionsFor(product).find((t) => t.value === r.term) : undefined;
+      return { productKey: r.productKey, term: term?.label ?? r.term, productName: product?.name ?? r.productKey, loss: r.buyPrice.minus(r.sellPrice).toFixed(2), currency: r.currency };
+    });
+  return { families, groups: shown, losses };
 }

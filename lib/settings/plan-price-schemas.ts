@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { marginOf } from "@/lib/settings/margin";
+
+const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
 
 /** An amount people type: 0 or more, at most two decimals (the column is DECIMAL(12,2)). */
 function amount(label: string) {
@@ -7,7 +10,19 @@ function amount(label: string) {
     .trim()
     .min(1, `Enter the ${label}.`)
     .refine((v) => !v.startsWith("-"), `The ${label} cannot be negative.`)
-    .refine((v) => v === "" || v.startsWith("-") || /^\d{1,10}(\.\d{1,2})?$/.test(v), `Enter the ${label} as a number such as 12.50.`);
+    .refine((v) => v === "" || v.startsWith("-") || AMOUNT.test(v), `Enter the ${label} as a number such as 12.50.`);
+}
+
+/** A sell price below the buy price loses money on every order: saved only when said so. */
+export function sellsAtALoss(buyPrice: string, sellPrice: string): string | null {
+  // Only between two valid amounts: a malformed or negative one has its own message.
+  if (!AMOUNT.test(buyPrice.trim()) || !AMOUNT.test(sellPrice.trim())) return null;
+  const margin = marginOf(buyPrice, sellPrice);
+  return margin && margin.amount.startsWith("-") ? margin.amount.slice(1) : null;
+}
+
+export function lossMessage(loss: string): string {
+  return `The sell price is below the buy price: a loss of ${loss} on every order. Tick “Sell at a loss” to save it anyway.`;
 }
 
 /** Shared by the price row form (react-hook-form resolver) and the server action. */
@@ -22,6 +37,11 @@ export const savePlanPriceSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "Use a 3-letter currency code such as USD."),
   enabled: z.boolean(),
+  /** The person saw the loss and saves it anyway. */
+  acceptLoss: z.boolean().default(false),
+}).superRefine((v, ctx) => {
+  const loss = sellsAtALoss(v.buyPrice, v.sellPrice);
+  if (loss && !v.acceptLoss) ctx.addIssue({ code: "custom", path: ["sellPrice"], message: lossMessage(loss) });
 });
 export type SavePlanPriceInput = z.input<typeof savePlanPriceSchema>;
 

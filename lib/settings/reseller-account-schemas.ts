@@ -20,10 +20,20 @@ const apiBaseUrl = z
     }
   }, "Enter a URL such as https://secure.trust-provider.com/products/ (no user name or password in it).");
 
-/** Empty means "no brand": the account sends no `ap` parameter. */
+/**
+ * Sectigo's `!PlaceOrder` lists `ap` (reseller brand name, max 64) as **required** (the SiteLock
+ * PlaceOrder document's "Reseller details" and the reseller PlaceOrder API: "Reseller Brand Name, see
+ * the Ordering URLs page for the precise value"; ../shared/reference/sectigo/place-order-resellers.md).
+ * Every account may order the catalog's PlaceOrder products (HackerGuardian, SiteLock through
+ * PlaceOrder) and make ordering URLs, so an account is saved with its brand; AutoApplyOrder alone
+ * does not send it.
+ */
+export const BRAND_REQUIRED = "Enter the brand (ap): Sectigo's PlaceOrder and ordering URLs refuse an order without it.";
+
 const apBrand = z
   .string()
   .trim()
+  .min(1, BRAND_REQUIRED)
   .max(64, "Keep the brand under 65 characters.")
   .refine((v) => !hasControlCharacters(v), "Remove the invisible control characters from the brand.")
   .refine((v) => v === "" || /^[A-Za-z0-9._-]+$/.test(v), "Use letters, digits, dots, dashes or underscores for the brand.");
@@ -83,7 +93,16 @@ export const testConnectionSchema = z
   });
 export type TestConnectionInput = z.input<typeof testConnectionSchema>;
 
+/** The form fields a connection test reads (and so the only ones whose errors it may set or clear). */
+export const TESTED_FIELDS = (Object.keys(testConnectionSchema.shape) as Array<keyof typeof testConnectionSchema.shape>).filter(
+  (k): k is Exclude<keyof typeof testConnectionSchema.shape, "id"> => k !== "id",
+);
+
 export const resellerAccountIdSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** Disable (enabled: false) or enable an account again. */
+export const setResellerAccountEnabledSchema = z.object({ id: z.string().min(1).max(64), enabled: z.boolean() });
+export type SetResellerAccountEnabledInput = z.input<typeof setResellerAccountEnabledSchema>;
 
 /** Everything about an account that may leave the server: never `loginPasswordEnc`. */
 export const resellerAccountSelect = {
@@ -95,5 +114,6 @@ export const resellerAccountSelect = {
   mode: true,
   autoRenewDefault: true,
   isDefault: true,
+  disabledAt: true,
   updatedAt: true,
 } as const;

@@ -6,11 +6,17 @@ import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { productByKey, termByValue } from "@/lib/catalog";
-import type { savePlanPriceSchema } from "@/lib/settings/plan-price-schemas";
+import { lossMessage, sellsAtALoss, type savePlanPriceSchema } from "@/lib/settings/plan-price-schemas";
 
-/** Sets the price, currency and enabled flag of one plan (catalog product + term). */
-export async function savePlanPrice(actor: Actor, input: z.output<typeof savePlanPriceSchema>) {
+/**
+ * Sets the price, currency and enabled flag of one plan (catalog product + term). A sell price
+ * below the buy price is saved only with `acceptLoss` (the schema says so beside the sell price;
+ * checked here too for callers that are not the form).
+ */
+export async function savePlanPrice(actor: Actor, input: Omit<z.output<typeof savePlanPriceSchema>, "acceptLoss"> & { acceptLoss?: boolean }) {
   assertCan(actor, "manageSettings");
+  const loss = sellsAtALoss(input.buyPrice, input.sellPrice);
+  if (loss && !input.acceptLoss) throw new AppError("INVALID_INPUT", lossMessage(loss), "sellPrice");
   const product = productByKey(input.productKey);
   if (!product || !product.orderable) throw new AppError("NOT_FOUND", "That product is not in the catalog.");
   if (!termByValue(product, input.term)) throw new AppError("NOT_FOUND", `${product.name} has no such term.`);

@@ -20,6 +20,8 @@ function sameUrl(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+export const DISABLED_CANNOT_BE_DEFAULT = "This account is disabled: enable it before you make it the default.";
+
 export const KEEP_ONE_DEFAULT = "This is the default account. Make another account the default instead.";
 
 /** Edits an account. An empty password keeps the stored one; a new one replaces it, encrypted. */
@@ -30,8 +32,10 @@ export async function updateResellerAccount(actor: Actor, input: z.output<typeof
   const loginPasswordEnc = input.password ? encryptSecret(input.password, serverEnv().CREDENTIALS_KEY) : undefined;
   try {
     return await auditedTransaction(async (tx, changes) => {
-      const current = await tx.resellerAccount.findUnique({ where: { id: input.id }, select: { ...AUDITED_FIELDS, id: true, isDefault: true } });
+      const current = await tx.resellerAccount.findUnique({ where: { id: input.id }, select: { ...AUDITED_FIELDS, id: true, isDefault: true, disabledAt: true } });
       if (!current) throw new AppError("NOT_FOUND", "That reseller account no longer exists.");
+      // New orders go to the default account: a disabled one would refuse them all.
+      if (current.disabledAt && input.isDefault && !current.isDefault) throw new AppError("CONFLICT", DISABLED_CANNOT_BE_DEFAULT, "isDefault");
       // Unticking "default" would leave no default: another account must take over instead.
       if (current.isDefault && !input.isDefault) throw new AppError("CONFLICT", KEEP_ONE_DEFAULT, "isDefault");
       // The stored password goes only where it was saved for: moving the account to another URL or

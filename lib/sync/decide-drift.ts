@@ -1,6 +1,7 @@
 /**
  * A person decides drift rows: ACCEPT takes Sectigo's value into our licence (status, expiry or
- * auto-renew), IGNORE leaves ours and closes the row. One row, several, or `all` open rows (bulk,
+ * auto-renew), IGNORE leaves ours and closes the row; the ignore holds on later syncs until either
+ * value changes (held-ignores.ts). One row, several, or `all` open rows (bulk,
  * at most 500 per call: the page says how many remain).
  *
  * An order unknown to us can only be ignored: the report carries no customer e-mail or contact, so
@@ -15,7 +16,11 @@
  * review #7): the licences are locked (FOR UPDATE) and a row whose `ours` is no longer our value
  * (someone renewed, switched auto-renew or cancelled since) is not applied; it becomes STALE and
  * says "changed since the sync; run it again". `all` is one run's rows, and only the latest run of
- * its reseller account (an older run's view, or another account's, is never taken in bulk).
+ * its reseller account (an older run's view, or another account's, is never taken in bulk). The page
+ * asks for a confirmation naming how many differences the click changes, and sends that number
+ * (`expected`): a different number now decides nothing. No undo (issue 17 #12, decided): writing the
+ * old values back could overwrite what people or Sectigo changed since; each licence's before value
+ * is in the action's audit entry.
  */
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
@@ -24,6 +29,7 @@ import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { decideDriftSchema, type DecideDriftInput } from "./sync-schemas";
+import { dropIgnores, recordIgnores } from "./held-ignores";
 
 export const DECIDE_BATCH = 500;
 
@@ -36,6 +42,9 @@ export interface DecideDriftResult {
   changed: number;
   message?: string;
 }
+
+export const confirmedCountChanged = (now: number) =>
+  `The differences changed since you confirmed: this would now change ${now}. Nothing was changed; check and confirm again.`;
 
 export const CHANGED_SINCE_SYNC = "our value changed since the sync; run it again.";
 
@@ -54,7 +63,7 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
   assertCan(actor, "syncWithSectigo");
   const parsed = decideDriftSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose at least one difference.", "ids");
-  const { decision, ids, all, runId } = parsed.data;
+  const { decision, ids, all, runId, expected } = parsed.data;
   const { db } = deps;
   const accept = decision === "ACCEPT";
   if (all) {
@@ -72,6 +81,9 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
   if (items.length === 0) throw new AppError("CONFLICT", "These differences were already decided (or a newer sync replaced them). Reload the page.");
   if (accept && items.some((i) => i.kind === "UNKNOWN_TO_US")) {
     throw new AppError("INVALID_INPUT", "An order unknown to Order Desk cannot take Sectigo's value (the report has no customer details): ignore it, or record it by hand.", "ids");
+  }
+  if (all && expected !== undefined && items.length !== expected) {
+    throw new AppError("CONFLICT", confirmedCountChanged(items.length), "expected");
   }
   const chosen = items.map((i) => i.id);
   const who = actorUserId(actor);
@@ -97,6 +109,9 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
       await tx.$executeRaw`UPDATE "License" l SET "autoRenew" = (d."theirs" = 'true'), "updatedAt" = now()
         FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'AUTO_RENEW' AND d."licenceId" = l."id"`;
     }
+    // An ignore holds until either value changes (held-ignores.ts); taking Sectigo's value ends it.
+    if (accept) await dropIgnores(tx, apply);
+    else await recordIgnores(tx, apply);
     const done = apply.length ? await tx.driftItem.updateMany({ where: { id: { in: apply }, state: "OPEN" }, data: { state: accept ? "ACCEPTED" : "IGNORED", decidedById: who, decidedAt: now } }) : { count: 0 };
     if (done.count !== apply.length) throw new AppError("CONFLICT", "Someone decided some of these differences at the same time. Reload the page.");
     for (const item of items) {

@@ -8,6 +8,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/roles";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DriftKind } from "@/lib/generated/prisma/enums";
+import { DECIDE_BATCH } from "./decide-drift";
 
 export const DRIFT_PAGE = 50;
 export const DRIFT_COUNT_CAP = 1000;
@@ -22,8 +23,8 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
   assertCan(actor, "viewLicenses");
   const query = syncQuerySchema.parse({ kind: one(rawQuery.kind), after: one(rawQuery.after) });
   const where = { state: "OPEN" as const, ...(query.kind ? { kind: query.kind } : {}) };
-  const [accounts, runs, drift, openCount, decisions, acceptable] = await Promise.all([
-    db.resellerAccount.findMany({ select: { id: true, label: true }, orderBy: { label: "asc" }, take: 50 }),
+  const [accounts, runs, drift, openCount, decisions, acceptable, lastDone] = await Promise.all([
+    db.resellerAccount.findMany({ where: { disabledAt: null }, select: { id: true, label: true, mode: true }, orderBy: { label: "asc" }, take: 50 }),
     db.syncRun.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5, include: { resellerAccount: { select: { label: true } }, createdBy: { select: { name: true } } } }),
     db.driftItem.findMany({
       where: { ...where, ...(query.after ? { id: { gt: query.after } } : {}) },
@@ -45,7 +46,13 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { runId: true, run: { select: { resellerAccount: { select: { label: true } } } } },
     }),
+    // "Agree as of the last sync" is only true once a sync has finished.
+    db.syncRun.findFirst({ where: { status: "DONE" }, orderBy: [{ finishedAt: "desc" }, { id: "desc" }], select: { finishedAt: true } }),
   ]);
+  // How many differences "take Sectigo's value for all" changes with one click (the confirmation names it).
+  const acceptAllOpen = acceptable
+    ? await db.driftItem.findMany({ where: { runId: acceptable.runId, state: "OPEN", kind: { not: "UNKNOWN_TO_US" } }, select: { id: true }, take: DRIFT_COUNT_CAP + 1 }).then((r) => r.length)
+    : 0;
   return {
     query,
     canSync: can(actor.role, "syncWithSectigo"),
@@ -57,7 +64,18 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
     openCountCapped: openCount > DRIFT_COUNT_CAP,
     decisions,
     canAcceptAll: acceptable !== null,
-    acceptAll: acceptable ? { runId: acceptable.runId, accountLabel: acceptable.run.resellerAccount.label } : null,
+    acceptAll: acceptable
+      ? {
+          runId: acceptable.runId,
+          accountLabel: acceptable.run.resellerAccount.label,
+          /** Open differences of that run Sectigo's value can be taken for (capped like openCount). */
+          open: Math.min(acceptAllOpen, DRIFT_COUNT_CAP),
+          openCapped: acceptAllOpen > DRIFT_COUNT_CAP,
+          /** What one click changes: the use case decides at most DECIDE_BATCH. */
+          thisClick: Math.min(acceptAllOpen, DECIDE_BATCH),
+        }
+      : null,
+    lastSyncAt: lastDone?.finishedAt ?? null,
   };
 }
 

@@ -14,6 +14,7 @@
 import type { PrismaClient, SyncRun } from "@/lib/generated/prisma/client";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import { comparePage } from "./compare-page";
+import { applyHeldIgnores } from "./held-ignores";
 import { abortableWait } from "@/lib/jobs/abortable-wait";
 
 export const SYNC_PAGE_SIZE = 500;
@@ -48,6 +49,12 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
   const found = await db.syncRun.findUnique({ where: { id: runId } });
   if (!found) throw new Error(`no sync run ${runId}`);
   if (found.status === "DONE" || found.status === "FAILED") return progressOf(found, found.status);
+  // A run queued before its account was disabled does not use the account.
+  const account = await db.resellerAccount.findUnique({ where: { id: found.resellerAccountId }, select: { disabledAt: true } });
+  if (account?.disabledAt) {
+    const failed = await db.syncRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: new Date(), message: "The reseller account was disabled: the run was not made." } });
+    return progressOf(failed, "FAILED");
+  }
   let run: SyncRun = await db.syncRun.update({ where: { id: runId }, data: { status: "RUNNING", startedAt: found.startedAt ?? new Date() } });
   const client = await deps.client(run.resellerAccountId);
   let errors = 0;
@@ -92,10 +99,14 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
       next = fetchPage(run.cursor + rows.length);
       next.catch(() => {});
     }
-    const { drift, licences } = await comparePage(db, run.resellerAccountId, rows);
+    const compared = await comparePage(db, run.resellerAccountId, rows);
+    const licences = compared.licences;
+    const { drift, lapsedIds } = await applyHeldIgnores(db, run.resellerAccountId, compared.drift);
     const accountId = run.resellerAccountId;
     const cursor = run.cursor;
     run = await db.$transaction(async (tx) => {
+      // Ignores whose difference now has another pair of values lapse: that difference is reported again.
+      if (lapsedIds.length) await tx.driftIgnore.deleteMany({ where: { id: { in: lapsedIds } } });
       const created = await tx.driftItem.createMany({ data: drift.map((d) => ({ ...d, runId, resellerAccountId: accountId })), skipDuplicates: true });
       if (finished) await tx.driftItem.deleteMany({ where: { resellerAccountId: accountId, state: "OPEN", runId: { not: runId } } });
       // The cursor guard: a page is stored once even if two workers ever held the same run.

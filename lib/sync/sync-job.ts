@@ -23,9 +23,9 @@ export async function sendSyncRun(boss: PgBoss, runId: string, startAfter?: numb
   await boss.send(SYNC_QUEUES.run, { runId }, startAfter ? { startAfter } : {});
 }
 
-/** A run per reseller account, queued (the schedule; nobody asked, so no createdById). */
+/** A run per enabled reseller account, queued (the schedule; nobody asked, so no createdById). */
 export async function startNightlySyncs(db: PrismaClient): Promise<string[]> {
-  const accounts = await db.resellerAccount.findMany({ select: { id: true } });
+  const accounts = await db.resellerAccount.findMany({ where: { disabledAt: null }, select: { id: true } });
   const ids: string[] = [];
   for (const a of accounts) ids.push((await db.syncRun.create({ data: { resellerAccountId: a.id } })).id);
   return ids;

@@ -16,6 +16,11 @@ export const decideDriftSchema = z
     ids: z.array(z.string().trim().min(1).max(64)).max(500).default([]),
     all: z.boolean().default(false),
     runId: z.string().trim().min(1).max(64).optional(),
+    /**
+     * With `all`: how many differences the person confirmed this click changes (the page's
+     * confirmation names it). When the number is no longer that, nothing is decided.
+     */
+    expected: z.number().int().min(1).max(500).optional(),
   })
   .refine((v) => v.all || v.ids.length > 0, { message: "Choose at least one difference.", path: ["ids"] })
   .refine((v) => !v.all || !!v.runId, { message: "Choose the sync run whose differences to decide.", path: ["runId"] });

@@ -17,6 +17,11 @@ test("an admin adds a reseller account, tests the connection and edits it; the p
 
   await page.getByRole("link", { name: "Add account" }).click();
   const form = page.getByRole("form", { name: "Add reseller account" });
+  // Issue 17 #11: a test of the empty form puts its errors beside the fields; once they are filled
+  // and a test succeeds, none is left beside a filled field.
+  await form.getByRole("button", { name: "Test connection" }).click();
+  await expect(form.getByText("Enter the Sectigo login name.")).toBeVisible();
+  await expect(form.getByText("Enter the API base URL.")).toBeVisible();
   await form.getByLabel("Label").fill("E2E second reseller");
   await form.getByLabel("Sectigo login name").fill(DEMO_RESELLER_NO_SITELOCK.loginName);
   await form.getByLabel("Sectigo password").fill("not-the-password");
@@ -26,6 +31,7 @@ test("an admin adds a reseller account, tests the connection and edits it; the p
   await expect(form.getByText("A live account must use an https:// URL.")).toBeVisible();
   await expect(form.getByLabel("Sectigo login name")).toHaveValue(DEMO_RESELLER_NO_SITELOCK.loginName);
   await form.getByLabel("Mode").selectOption("SANDBOX");
+  await form.getByLabel("Brand (ap), required").fill("E2EBrand");
 
   // Test connection uses the typed values and saves nothing: a wrong password shows Sectigo's -16.
   const result = form.getByTestId("connection-result");
@@ -35,6 +41,10 @@ test("an admin adds a reseller account, tests the connection and edits it; the p
   await form.getByLabel("Sectigo password").fill(DEMO_RESELLER_NO_SITELOCK.password);
   await form.getByRole("button", { name: "Test connection" }).click();
   await expect(result).toContainText("Connected. Balance: 0.00 USD");
+  for (const field of ["Sectigo login name", "Sectigo password", "API base URL", "Mode", "Brand (ap), required"]) {
+    await expect(form.getByLabel(field)).not.toHaveAttribute("aria-invalid", "true");
+  }
+  await expect(form.locator("p.text-red-700")).toHaveCount(0);
 
   await form.getByRole("button", { name: "Add account" }).click();
   await expect(page).toHaveURL(/\/settings\/accounts$/);
@@ -60,8 +70,21 @@ test("an admin adds a reseller account, tests the connection and edits it; the p
   await again.getByLabel("Sectigo login name").fill(DEMO_RESELLER_NO_SITELOCK.loginName);
   await again.getByLabel("Sectigo password").fill("whatever-password");
   await again.getByLabel("API base URL").fill(sandboxUrl);
+  await again.getByLabel("Brand (ap), required").fill("Dup");
   await again.getByRole("button", { name: "Add account" }).click();
   await expect(again.getByText("Another account already uses this login name at this API base URL.").first()).toBeVisible();
+
+  // Disable (after a confirmation saying what it does), then enable again: the row stays, marked.
+  await page.goto("/settings/accounts");
+  const renamed = page.getByTestId(`account-row-${DEMO_RESELLER_NO_SITELOCK.loginName}`);
+  await renamed.getByRole("button", { name: "Disable E2E second reseller (renamed)" }).click();
+  await expect(renamed.getByRole("group", { name: "Disable E2E second reseller (renamed)?" })).toContainText("history stay");
+  await renamed.getByRole("button", { name: "Disable account" }).click();
+  await expect(renamed).toContainText("disabled");
+  await expect(page.getByTestId(`account-row-${DEMO_RESELLER.loginName}`).getByRole("button", { name: /Disable/ })).toHaveCount(0);
+  await renamed.getByRole("button", { name: "Enable E2E second reseller (renamed)" }).click();
+  await expect(renamed.getByRole("button", { name: "Disable E2E second reseller (renamed)" })).toBeVisible();
+  await expect(renamed).not.toContainText("disabled");
 });
 
 // Plans chosen away from what other specs order, so the shared e2e database stays usable for them.

@@ -31,10 +31,18 @@ test.beforeAll(async () => {
 test("an account manager runs a sync, sees the difference and takes Sectigo's value", async ({ page }) => {
   await signIn(page, "manager@orderdesk.test");
   await page.goto("/sync");
+  // Issue 17 #12: before any sync, the page does not claim that both sides agree.
+  await expect(page.getByTestId("drift-empty")).toHaveText("No sync has run yet: nothing has been compared with Sectigo.");
   await page.getByRole("button", { name: "Sync now" }).click();
   const row = page.getByTestId("drift-row").filter({ hasText: licence.currentOrderNumber! }).filter({ hasText: "Auto-renew differs" });
   await expect(row).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId("sync-run").first()).toContainText("done");
+  // "For all" asks first, naming how many differences it changes; Cancel changes nothing.
+  await page.getByRole("button", { name: /Take Sectigo's value for all/ }).click();
+  await expect(page.getByTestId("accept-all-confirmation")).toContainText("Take Sectigo's value for 1 difference");
+  await page.getByTestId("accept-all-confirmation").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("accept-all-confirmation")).toHaveCount(0);
+  await expect(row).toHaveCount(1);
   await row.getByRole("button", { name: "Take Sectigo's value" }).click();
   await expect(page.getByTestId("drift-message")).toHaveText("1 difference now take Sectigo's value.");
   await expect(row).toHaveCount(0);

@@ -137,6 +137,9 @@ describe("a change commits with its audit entry, or not at all", () => {
     const staff = await prisma.user.findFirstOrThrow({ where: { role: "STAFF" } });
     const account = await prisma.resellerAccount.findFirstOrThrow({ where: { isDefault: true } });
     const price = await prisma.planPrice.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const { setResellerAccountEnabledSchema } = await import("@/lib/settings/reseller-account-schemas");
+    const { setResellerAccountEnabled } = await import("@/lib/settings/set-reseller-account-enabled");
+    const second = await prisma.resellerAccount.create({ data: { label: "Second", loginName: "second-audit", loginPasswordEnc: "not-used", apiBaseUrl: account.apiBaseUrl, mode: "SANDBOX", apBrand: "Second" } });
 
     const cases: Array<{ name: string; run: () => Promise<ActionResult<unknown>>; unchanged: () => Promise<unknown> }> = [
       {
@@ -156,6 +159,12 @@ describe("a change commits with its audit entry, or not at all", () => {
             productKey: price.productKey, term: price.term, buyPrice: "1.00", sellPrice: "999.00", currency: price.currency, enabled: price.enabled,
           } as z.input<typeof savePlanPriceSchema>),
         unchanged: async () => (await prisma.planPrice.findUniqueOrThrow({ where: { id: price.id } })).sellPrice.toFixed(2),
+      },
+      {
+        name: "settings.accounts.setResellerAccountEnabled",
+        run: () =>
+          action({ name: "settings.accounts.setResellerAccountEnabled", permission: "manageSettings", schema: setResellerAccountEnabledSchema }, setResellerAccountEnabled)({ id: second.id, enabled: false }),
+        unchanged: async () => (await prisma.resellerAccount.findUniqueOrThrow({ where: { id: second.id } })).disabledAt,
       },
       {
         name: "settings.accounts.updateResellerAccount",

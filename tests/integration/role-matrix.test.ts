@@ -86,7 +86,7 @@ const SAMPLES: Record<string, () => unknown> = {
     label: "Matrix",
     loginName: "matrix",
     password: "matrix-secret",
-    apBrand: "",
+    apBrand: "Matrix",
     apiBaseUrl: "http://127.0.0.1:4999/products/",
     mode: "SANDBOX",
     autoRenewDefault: true,
@@ -97,12 +97,14 @@ const SAMPLES: Record<string, () => unknown> = {
     label: "Matrix",
     loginName: "matrix",
     password: "",
-    apBrand: "",
+    apBrand: "Matrix",
     apiBaseUrl: "http://127.0.0.1:4999/products/",
     mode: "SANDBOX",
     autoRenewDefault: false,
     isDefault: true,
   }),
+  // Enabling an enabled account: past the gate and valid, and it changes nothing the later tests use.
+  "settings.accounts.setResellerAccountEnabled": () => ({ id: ids.account, enabled: true }),
   "settings.accounts.testConnection": () => ({ id: ids.account, loginName: "matrix", apiBaseUrl: "http://127.0.0.1:4999/products/", mode: "SANDBOX", password: "" }),
 };
 

@@ -12,14 +12,18 @@ import { orderableByFamily, productByKey, termByValue, termOptionsFor } from "@/
 import { startSandbox } from "@/lib/sectigo/sandbox/server";
 import { VENDOR_ERROR_TABLE } from "@/lib/sectigo/client/errors/codes";
 import {
+  BRAND_REQUIRED,
   LIVE_NEEDS_HTTPS,
+  setResellerAccountEnabledSchema,
   createResellerAccountSchema,
   testConnectionSchema,
   updateResellerAccountSchema,
 } from "@/lib/settings/reseller-account-schemas";
-import { savePlanPriceSchema } from "@/lib/settings/plan-price-schemas";
+import { lossMessage, savePlanPriceSchema, sellsAtALoss } from "@/lib/settings/plan-price-schemas";
+import { DEFAULT_CANNOT_BE_DISABLED, ordersInFlightMessage, setResellerAccountEnabled } from "@/lib/settings/set-reseller-account-enabled";
+import { ACCOUNT_DISABLED_MESSAGE, isAccountDisabled } from "@/lib/db/errors";
 import { LOGIN_TAKEN } from "@/lib/settings/account-conflicts";
-import { KEEP_ONE_DEFAULT, updateResellerAccount } from "@/lib/settings/update-reseller-account";
+import { DISABLED_CANNOT_BE_DEFAULT, KEEP_ONE_DEFAULT, updateResellerAccount } from "@/lib/settings/update-reseller-account";
 import { createResellerAccount } from "@/lib/settings/create-reseller-account";
 import { listResellerAccounts } from "@/lib/settings/list-reseller-accounts";
 import { getResellerAccount } from "@/lib/settings/get-reseller-account";
@@ -71,7 +75,7 @@ const account = (over: Partial<Record<string, unknown>> = {}) => ({
   label: "Second reseller",
   loginName: DEMO_RESELLER_NO_SITELOCK.loginName,
   password: SECRET,
-  apBrand: "",
+  apBrand: "SecondBrand",
   apiBaseUrl: products,
   mode: "SANDBOX" as const,
   autoRenewDefault: false,
@@ -283,5 +287,141 @@ describe("plan prices", () => {
     expect(await priceFor(staff, "sitelock-dns-pro", "365")).toEqual({ offered: false });
 
     await expect(offeredPlans(support)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("issue 17 #11: accounts and prices at their seams", () => {
+  /** The actions with the real audit writer: an entry is written in the change's own transaction. */
+  async function auditedActionsAs(actor: Actor) {
+    const { writeAuditEntry } = await import("@/lib/audit/write-audit-entry");
+    const authorizedAction = createActionClient({ getActor: async () => actor, logError: () => {}, audit: writeAuditEntry });
+    return {
+      setEnabled: authorizedAction({ name: "settings.accounts.setResellerAccountEnabled", permission: "manageSettings", schema: setResellerAccountEnabledSchema }, setResellerAccountEnabled),
+    };
+  }
+
+  it("refuses an account without a brand (ap), on the brand field, on add and on edit", async () => {
+    const added = await actionsAs(admin).create(account({ label: "No brand", loginName: "no-brand", apBrand: "  " }));
+    expect(added).toMatchObject({ ok: false, error: { code: "INVALID_INPUT", fieldErrors: { apBrand: [BRAND_REQUIRED] } } });
+    expect(await prisma.resellerAccount.count({ where: { loginName: "no-brand" } })).toBe(0);
+    const demo = await prisma.resellerAccount.findFirstOrThrow({ where: { loginName: DEMO_RESELLER.loginName }, orderBy: { createdAt: "asc" } });
+    const edited = await actionsAs(admin).update({ ...account({ loginName: demo.loginName, apiBaseUrl: demo.apiBaseUrl, isDefault: demo.isDefault, password: "" }), id: demo.id, apBrand: "" });
+    expect(edited).toMatchObject({ ok: false, error: { fieldErrors: { apBrand: [BRAND_REQUIRED] } } });
+    expect((await prisma.resellerAccount.findUniqueOrThrow({ where: { id: demo.id } })).apBrand).toBe(demo.apBrand);
+  });
+
+  it("refuses a sell price below the buy price until the loss is accepted, names the loss, and lists the plan as sold at a loss", async () => {
+    const plan = { productKey: "sitelock-basic", term: "365", buyPrice: "10.00", sellPrice: "7.50", currency: "USD", enabled: true };
+    const before = await prisma.planPrice.findUnique({ where: { productKey_term: { productKey: plan.productKey, term: plan.term } } });
+    const refused = await actionsAs(admin).savePrice(plan);
+    expect(refused).toMatchObject({ ok: false, error: { code: "INVALID_INPUT", fieldErrors: { sellPrice: [lossMessage("2.50")] } } });
+    // The use case itself (a script, a job) refuses it too.
+    await expect(savePlanPrice(admin, plan)).rejects.toMatchObject({ code: "INVALID_INPUT", field: "sellPrice" });
+    const unchanged = await prisma.planPrice.findUnique({ where: { productKey_term: { productKey: plan.productKey, term: plan.term } } });
+    expect(unchanged?.sellPrice.toFixed(2)).toBe(before?.sellPrice.toFixed(2));
+    expect((await listPlanPrices(admin)).losses.map((l) => l.productKey)).not.toContain(plan.productKey);
+
+    expect(await actionsAs(admin).savePrice({ ...plan, acceptLoss: true })).toMatchObject({ ok: true, data: { sellPrice: "7.50" } });
+    const { losses } = await listPlanPrices(admin, { family: "sitelock" });
+    expect(losses).toContainEqual(expect.objectContaining({ productKey: plan.productKey, loss: "2.50", currency: "USD" }));
+    // Equal prices are no loss.
+    expect(sellsAtALoss("7.50", "7.50")).toBeNull();
+    await savePlanPrice(admin, { ...plan, buyPrice: "5.00", sellPrice: "7.50" });
+    expect((await listPlanPrices(admin)).losses.map((l) => l.productKey)).not.toContain(plan.productKey);
+  });
+
+  it("disables an account (audited, history kept): offered nowhere, no order or sync for it; the default and an account with orders in flight cannot be disabled; enabling offers it again", async () => {
+    const { setEnabled } = await auditedActionsAs(admin);
+    const second = await createResellerAccount(admin, account({ label: "To disable", loginName: "to-disable" }) as never);
+    const demo = await prisma.resellerAccount.findFirstOrThrow({ where: { isDefault: true } });
+
+    expect(await setEnabled({ id: demo.id, enabled: false })).toMatchObject({ ok: false, error: { code: "CONFLICT", message: DEFAULT_CANNOT_BE_DISABLED } });
+
+    // An order of the account whose outcome is not known yet: reconciliation still needs the account.
+    const customer = await prisma.customer.create({ data: { resellerAccountId: second.id, name: "Flight Co", email: "flight@example.test" } });
+    const inFlight = await prisma.order.create({ data: { foreignOrderNumber: `OD-FLIGHT-${Date.now()}`, kind: "NEW", status: "UNKNOWN", customerId: customer.id, resellerAccountId: second.id } });
+    expect(await setEnabled({ id: second.id, enabled: false })).toMatchObject({ ok: false, error: { code: "CONFLICT", message: ordersInFlightMessage(1) } });
+    await prisma.order.update({ where: { id: inFlight.id }, data: { status: "FAILED" } });
+
+    expect(await setEnabled({ id: second.id, enabled: false })).toMatchObject({ ok: true, data: { enabled: false, changed: true } });
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "settings.accounts.setResellerAccountEnabled", outcome: "OK" }, orderBy: { id: "desc" } });
+    expect(entry.changes).toEqual([{ target: `ResellerAccount:${second.id}`, before: { enabled: true, disabledAt: null }, after: { enabled: false, disabledAt: expect.any(String) } }]);
+
+    // History stays: the account, its customer and its order are all still there, and listed in settings.
+    expect(await prisma.order.count({ where: { resellerAccountId: second.id } })).toBe(1);
+    expect((await listResellerAccounts(admin)).find((a) => a.id === second.id)?.disabledAt).toBeInstanceOf(Date);
+    // Offered nowhere.
+    const { listOrderAccounts } = await import("@/lib/orders/list-order-accounts");
+    const { listOrderingUrlAccounts } = await import("@/lib/ordering-urls/list-ordering-url-accounts");
+    expect((await listOrderAccounts(staff)).map((a) => a.id)).not.toContain(second.id);
+    expect((await listOrderingUrlAccounts(staff)).map((a) => a.id)).not.toContain(second.id);
+    // Not the default, while disabled.
+    expect(await actionsAs(admin).update({ ...account({ label: "To disable", loginName: "to-disable", isDefault: true, password: "" }), id: second.id })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", fieldErrors: { isDefault: [DISABLED_CANNOT_BE_DEFAULT] } },
+    });
+    // No order row, whatever the path: the database refuses it.
+    const refused = await prisma.order
+      .create({ data: { foreignOrderNumber: `OD-DISABLED-${Date.now()}`, kind: "NEW", status: "SUBMITTING", customerId: customer.id, resellerAccountId: second.id } })
+      .then(() => null, (e: unknown) => e);
+    expect(isAccountDisabled(refused)).toBe(true);
+    // Nothing else uses it either (authorizing an order, switching auto-renew, a job): no client is made for it.
+    const { sectigoClientForAccount } = await import("@/lib/sectigo/account-client");
+    await expect(sectigoClientForAccount(prisma, { resellerAccountId: second.id, credentialsKey: process.env.CREDENTIALS_KEY! })).rejects.toMatchObject({ code: "CONFLICT", message: ACCOUNT_DISABLED_MESSAGE });
+    // No sync: refused when asked, skipped by the schedule, and a run queued before fails without a call.
+    const { startSync, SYNC_ACCOUNT_DISABLED } = await import("@/lib/sync/start-sync");
+    const { startNightlySyncs } = await import("@/lib/sync/sync-job");
+    const { processSyncRun } = await import("@/lib/sync/run-sync");
+    await expect(startSync(admin, { resellerAccountId: second.id }, { db: prisma, enqueue: async () => {} })).rejects.toMatchObject({ code: "CONFLICT", message: SYNC_ACCOUNT_DISABLED });
+    const nightly = await startNightlySyncs(prisma);
+    expect(await prisma.syncRun.count({ where: { id: { in: nightly }, resellerAccountId: second.id } })).toBe(0);
+    await prisma.syncRun.deleteMany({ where: { id: { in: nightly } } });
+    const queued = await prisma.syncRun.create({ data: { resellerAccountId: second.id } });
+    let calls = 0;
+    const progress = await processSyncRun(queued.id, { db: prisma, client: async () => ({ webHostReport: async () => { calls++; throw new Error("must not be called"); } }) });
+    expect(progress.status).toBe("FAILED");
+    expect(calls).toBe(0);
+
+    expect(await setEnabled({ id: second.id, enabled: true })).toMatchObject({ ok: true, data: { enabled: true, changed: true } });
+    expect((await listOrderAccounts(staff)).map((a) => a.id)).toContain(second.id);
+    const placed = await prisma.order.create({ data: { foreignOrderNumber: `OD-ENABLED-${Date.now()}`, kind: "NEW", status: "FAILED", customerId: customer.id, resellerAccountId: second.id } });
+    expect(placed.id).toBeTruthy();
+  });
+
+  it("a renewal on a disabled account is refused before anything is sent, with a sentence, and no order is created; a bulk run's preview refuses it", async () => {
+    const manager = await prisma.user.findFirstOrThrow({ where: { role: "ACCOUNT_MANAGER" } });
+    const actor: Actor = { id: manager.id, email: manager.email, name: manager.name, role: manager.role };
+    const demo = await prisma.resellerAccount.findFirstOrThrow({ where: { loginName: DEMO_RESELLER.loginName }, orderBy: { createdAt: "asc" } });
+    const wasDefault = demo.isDefault;
+    if (wasDefault) {
+      const other = await createResellerAccount(admin, account({ label: "Stand-in default", loginName: "stand-in" }) as never);
+      await updateResellerAccount(admin, { ...account({ label: "Stand-in default", loginName: "stand-in", password: "" }), id: other.id, isDefault: true } as never);
+    }
+    const { setEnabled } = await auditedActionsAs(admin);
+    expect(await setEnabled({ id: demo.id, enabled: false })).toMatchObject({ ok: true });
+    try {
+      const now = Date.now();
+      const licence = await prisma.license.findFirstOrThrow({
+        where: { customer: { resellerAccountId: demo.id }, status: "ACTIVE", autoRenew: false, currentOrderNumber: { not: null }, expiresAt: { gt: new Date(now), lt: new Date(now + 30 * 86_400_000) } },
+        orderBy: { expiresAt: "asc" },
+      });
+      const { orderDeps } = await import("@/lib/orders/order-deps");
+      const { renewLicense } = await import("@/lib/orders/renew-license");
+      const real = orderDeps(prisma, { credentialsKey: process.env.CREDENTIALS_KEY!, timeoutMs: 5_000 });
+      let sent = 0;
+      const deps = { ...real, sectigo: async (...args: Parameters<typeof real.sectigo>) => { sent++; return real.sectigo(...args); } };
+      const ordersBefore = await prisma.order.count({ where: { targetLicenseId: licence.id } });
+      const outcome = await renewLicense(actor, { licenceId: licence.id }, deps).then((r) => r, (e: unknown) => e);
+      expect(outcome).toMatchObject({ code: "CONFLICT", message: ACCOUNT_DISABLED_MESSAGE, field: "resellerAccountId" });
+      expect(sent).toBe(0);
+      expect(await prisma.order.count({ where: { targetLicenseId: licence.id } })).toBe(ordersBefore);
+      // A bulk run's preview does not offer it (the rule itself would accept it here).
+      const { previewRenewalRun, ACCOUNT_DISABLED_REASON } = await import("@/lib/renewals/preview-renewal-run");
+      const preview = await previewRenewalRun(actor, { kind: "selection", licenceIds: [licence.id] }, { db: prisma, eligibility: () => ({ ok: true }) });
+      expect(preview).toMatchObject({ ok: true, accepted: [], refused: [{ licenceId: licence.id, code: "ACCOUNT_DISABLED", reason: ACCOUNT_DISABLED_REASON }] });
+    } finally {
+      await setEnabled({ id: demo.id, enabled: true });
+      if (wasDefault) await updateResellerAccount(admin, { ...account({ label: demo.label, loginName: demo.loginName, apiBaseUrl: demo.apiBaseUrl, apBrand: demo.apBrand ?? "", password: "" }), id: demo.id, isDefault: true } as never);
+    }
   });
 });

@@ -15,6 +15,9 @@ import { processSyncRun, type SyncEngineDeps } from "@/lib/sync/run-sync";
 import { startSync } from "@/lib/sync/start-sync";
 import { decideDrift } from "@/lib/sync/decide-drift";
 import { decideDriftSchema } from "@/lib/sync/sync-schemas";
+import { getSyncOverview } from "@/lib/sync/get-sync-overview";
+import { confirmedCountChanged } from "@/lib/sync/decide-drift";
+import { emptyDriftMessage } from "@/components/sync/drift-labels";
 import { startDemoDatabase } from "./test-database";
 import { sandboxAdmin } from "./sandbox-admin";
 
@@ -76,10 +79,24 @@ afterAll(async () => {
 });
 
 describe("sync with Sectigo", () => {
+  it("before any sync has run, the page says so (not that both sides agree)", async () => {
+    const overview = await getSyncOverview(actors.support, {}, prisma);
+    expect(overview.runs).toEqual([]);
+    expect(overview.lastSyncAt).toBeNull();
+    expect(emptyDriftMessage(overview.lastSyncAt)).toBe("No sync has run yet: nothing has been compared with Sectigo.");
+    // A run that has not finished is not "the last sync" either.
+    const queued = await prisma.syncRun.create({ data: { resellerAccountId: accountId } });
+    expect((await getSyncOverview(actors.support, {}, prisma)).lastSyncAt).toBeNull();
+    await prisma.syncRun.delete({ where: { id: queued.id } });
+  });
+
   it("finds no drift in a world that agrees, paging the whole report", async () => {
     const { progress, drift } = await sync();
     expect(drift).toEqual([]);
     expect(progress.status).toBe("DONE");
+    const after = await getSyncOverview(actors.support, {}, prisma);
+    expect(after.lastSyncAt).toBeInstanceOf(Date);
+    expect(emptyDriftMessage(after.lastSyncAt)).toContain("agree as of the last sync");
     const orders = await admin<{ orders: unknown[] }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}`);
     expect(progress.ordersSeen).toBe(orders.orders.length);
     expect(pagesAsked).toEqual(Array.from({ length: Math.floor(orders.orders.length / 3) + 1 }, (_, i) => 1 + 3 * i));
@@ -150,9 +167,9 @@ describe("sync with Sectigo", () => {
       ]),
     );
 
-    // The order unknown to us was ignored in this run only: the next run reports it again, nothing else.
+    // The order unknown to us was ignored, and nothing about it changed: the next run does not report it again.
     const again = await sync();
-    expect(again.drift.map((d) => d.kind)).toEqual(["UNKNOWN_TO_US"]);
+    expect(again.drift.map((d) => d.kind)).toEqual([]);
     // Earlier runs' undecided rows are dropped; decisions stay.
     expect(await prisma.driftItem.count({ where: { state: "OPEN", runId: { not: again.runId } } })).toBe(0);
   });
@@ -243,5 +260,72 @@ describe("review of issue 9 (#7): taking Sectigo's value", () => {
     expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [fresh.id]: "ACCEPTED", [oldRow.id]: "OPEN", [otherRow.id]: "OPEN" });
     expect((await prisma.license.findUniqueOrThrow({ where: { id: l3.id } })).expiresAt!.toISOString()).toBe(l3.expiresAt.toISOString());
     await prisma.driftItem.deleteMany({ where: { runId: { in: [older.id, latest.id, otherRun.id] } } });
+  });
+});
+
+describe("issue 17 #12: ignores that hold, and 'take Sectigo's value for all' confirmed by its number", () => {
+  const syncOf = sync;
+  it("an ignored difference is not reported again until either side's value changes", async () => {
+    await syncOf({ pageSize: 100 }); // whatever earlier tests left open is replaced by this run's rows
+    const x = await prisma.license.findFirstOrThrow({
+      where: { customer: { resellerAccountId: accountId }, status: "ACTIVE", currentOrderNumber: { not: null }, expiresAt: { gt: new Date(Date.now() + 40 * DAY) } },
+      orderBy: { id: "desc" },
+    });
+    const theirs1 = new Date(x.expiresAt!.getTime() + 40 * DAY);
+    await admin("PATCH", `licenses/${x.currentOrderNumber}`, { expiresAt: theirs1.toISOString(), productCode: x.productCode });
+    const ofX = <T extends { licenceId: string | null; kind: string }>(drift: T[]) => drift.filter((d) => d.licenceId === x.id && d.kind === "EXPIRY");
+    // Pages of 100: this test is about the ignores, not the paging (which the tests above cover).
+    const sync = () => syncOf({ pageSize: 100 });
+
+    const first = ofX((await sync()).drift);
+    expect(first).toHaveLength(1);
+    expect(await decideDrift(actors.manager, { decision: "IGNORE", ids: [first[0]!.id] }, { db: prisma })).toMatchObject({ decided: 1 });
+    expect(await prisma.driftIgnore.findMany({ where: { subject: x.id }, select: { kind: true, ours: true, theirs: true } })).toEqual([
+      { kind: "EXPIRY", ours: x.expiresAt!.toISOString(), theirs: theirs1.toISOString() },
+    ]);
+
+    // Same pair: held.
+    expect(ofX((await sync()).drift)).toEqual([]);
+
+    // Sectigo's value changes: the ignore lapses and the difference is back, with the new value.
+    const theirs2 = new Date(x.expiresAt!.getTime() + 50 * DAY);
+    await admin("PATCH", `licenses/${x.currentOrderNumber}`, { expiresAt: theirs2.toISOString(), productCode: x.productCode });
+    const back = ofX((await sync()).drift);
+    expect(back.map((d) => d.theirs)).toEqual([theirs2.toISOString()]);
+    expect(await prisma.driftIgnore.count({ where: { subject: x.id } })).toBe(0);
+
+    // Ignored again, then our value changes: back again.
+    await decideDrift(actors.manager, { decision: "IGNORE", ids: [back[0]!.id] }, { db: prisma });
+    expect(ofX((await sync()).drift)).toEqual([]);
+    const ours2 = new Date(x.expiresAt!.getTime() + 1 * DAY);
+    await prisma.license.update({ where: { id: x.id }, data: { expiresAt: ours2 } });
+    const again = ofX((await sync()).drift);
+    expect(again.map((d) => [d.ours, d.theirs])).toEqual([[ours2.toISOString(), theirs2.toISOString()]]);
+  });
+
+  it("'take Sectigo's value for all' changes nothing unless the number the person confirmed is the number it changes", async () => {
+    const licences = await prisma.license.findMany({
+      where: { customer: { resellerAccountId: accountId }, status: "ACTIVE", currentOrderNumber: { not: null } },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    for (const l of licences) await admin("PATCH", `licenses/${l.currentOrderNumber}`, { autoRenew: !l.autoRenew, productCode: l.productCode });
+    // The review test above dates its hand-made runs seconds ahead; this run must be the account's latest.
+    await prisma.syncRun.deleteMany({ where: { createdAt: { gt: new Date() } } });
+    const { runId } = await sync({ pageSize: 100 });
+    const open = await prisma.driftItem.count({ where: { runId, state: "OPEN", kind: { not: "UNKNOWN_TO_US" } } });
+    expect(open).toBeGreaterThanOrEqual(2);
+    const overview = await getSyncOverview(actors.manager, {}, prisma);
+    expect(overview.acceptAll).toMatchObject({ runId, open, thisClick: open });
+
+    // The page's number is no longer right (one more appeared, or one was decided meanwhile): nothing changes.
+    for (const wrong of [open - 1, open + 1]) {
+      await expect(decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId, expected: wrong }, { db: prisma })).rejects.toMatchObject({ code: "CONFLICT", message: confirmedCountChanged(open) });
+    }
+    expect(await prisma.driftItem.count({ where: { runId, state: "OPEN", kind: { not: "UNKNOWN_TO_US" } } })).toBe(open);
+    expect((await prisma.license.findMany({ where: { id: { in: licences.map((l) => l.id) } }, orderBy: { id: "asc" } })).map((l) => l.autoRenew)).toEqual(licences.map((l) => l.autoRenew));
+
+    expect(await decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId, expected: open }, { db: prisma })).toMatchObject({ decided: open, remaining: 0 });
+    expect((await prisma.license.findMany({ where: { id: { in: licences.map((l) => l.id) } }, orderBy: { id: "asc" } })).map((l) => l.autoRenew)).toEqual(licences.map((l) => !l.autoRenew));
   });
 });

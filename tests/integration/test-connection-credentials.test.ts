@@ -101,7 +101,7 @@ const account = (over: Record<string, unknown> = {}) => ({
   label: `Acct ${Math.random().toString(36).slice(2, 8)}`,
   loginName: `login-${Math.random().toString(36).slice(2, 8)}`,
   password: STORED,
-  apBrand: "",
+  apBrand: "SecondBrand",
   apiBaseUrl: products,
   mode: "SANDBOX" as const,
   autoRenewDefault: false,

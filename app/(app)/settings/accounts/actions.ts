@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/auth/action";
-import { createResellerAccountSchema, testConnectionSchema, updateResellerAccountSchema } from "@/lib/settings/reseller-account-schemas";
+import { createResellerAccountSchema, setResellerAccountEnabledSchema, testConnectionSchema, updateResellerAccountSchema } from "@/lib/settings/reseller-account-schemas";
+import { setResellerAccountEnabled } from "@/lib/settings/set-reseller-account-enabled";
 import { createResellerAccount } from "@/lib/settings/create-reseller-account";
 import { updateResellerAccount } from "@/lib/settings/update-reseller-account";
 import { testResellerConnection } from "@/lib/settings/test-reseller-connection";
@@ -22,4 +23,14 @@ export const updateResellerAccountAction = authorizedAction({ name: "settings.ac
 // Audited like any other action (the wrapper keeps no password): it sends a stored credential out.
 export const testConnectionAction = authorizedAction({ name: "settings.accounts.testConnection", permission: "manageSettings", schema: testConnectionSchema }, (actor, input) =>
   testResellerConnection(actor, input),
+);
+
+// Disable or enable: the account's history stays; a disabled one takes no new order (see the use case).
+export const setResellerAccountEnabledAction = authorizedAction(
+  { name: "settings.accounts.setResellerAccountEnabled", permission: "manageSettings", schema: setResellerAccountEnabledSchema },
+  async (actor, input) => {
+    const result = await setResellerAccountEnabled(actor, input);
+    revalidatePath("/settings/accounts");
+    return result;
+  },
 );

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function PlanPricesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("manageSettings");
   const filter = planPriceFilterSchema.parse(await searchParams);
-  const { families, groups } = await listPlanPrices(actor, filter);
+  const { families, groups, losses } = await listPlanPrices(actor, filter);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -25,6 +25,20 @@ export default async function PlanPricesPage({ searchParams }: { searchParams: P
         title="Plan prices"
         description="What each plan costs you (buy) and your customer (sell). Disabled plans are not offered in the order form; a plan with no price is offered with “price not set”."
       />
+      {losses.length > 0 ? (
+        <div role="status" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="price-losses">
+          <p className="font-medium">
+            {losses.length} plan{losses.length === 1 ? " sells" : "s sell"} below the buy price:
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {losses.map((l) => (
+              <li key={`${l.productKey}|${l.term}`}>
+                {l.productName}, {l.term}: a loss of {l.loss} {l.currency} per order
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <PriceFilters families={families} family={filter.family ?? ""} q={filter.q ?? ""} />
       {groups.length === 0 ? <p className="text-sm text-slate-600">No plan matches these filters.</p> : null}
       {groups.map((g) => (

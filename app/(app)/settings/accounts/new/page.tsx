@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ResellerAccountForm } from "@/components/settings/reseller-account-form";
+import { placeOrderProductNames } from "@/lib/settings/brand-users";
 
 export const metadata: Metadata = { title: "Add reseller account" };
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function NewResellerAccountPage() {
       </p>
       <PageHeader title="Add reseller account" description="Test the connection before you save: the test uses what you typed and saves nothing." />
       <Card>
-        <ResellerAccountForm />
+        <ResellerAccountForm placeOrderProducts={placeOrderProductNames()} />
       </Card>
     </>
   );
