@@ -143,6 +143,9 @@ function findOrders(plan: FindPlan, limit: number): Promise<Candidate[]> {
   }
   const items = Prisma.sql`"OrderItem" i`;
   branches.push(...domainBranches(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`, ORDER_WHOLE_DOMAIN_RANK));
+  // Every name a certificate covers (its CSR's common name and SANs, issue 17 item 8).
+  const names = Prisma.sql`"OrderItemDomain" d`;
+  branches.push(...domainBranches(plan, Prisma.sql`d."orderId"`, names, `d."domainName"`, ORDER_WHOLE_DOMAIN_RANK));
   if (plan.email) {
     branches.push({
       sql: Prisma.sql`SELECT o.id FROM "Order" o WHERE o."customerId" IN (SELECT c.id FROM "Customer" c WHERE c.email = ${plan.email}) ORDER BY o."createdAt" DESC`,
@@ -150,7 +153,7 @@ function findOrders(plan: FindPlan, limit: number): Promise<Candidate[]> {
       matchedOn: "email",
     });
   }
-  return withFallback(branches, fragmentBranch(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`), cap);
+  return withFallback(branches, [...fragmentBranch(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`), ...fragmentBranch(plan, Prisma.sql`d."orderId"`, names, `d."domainName"`)], cap);
 }
 
 function findLicences(plan: FindPlan, limit: number): Promise<Candidate[]> {

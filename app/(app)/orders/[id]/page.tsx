@@ -14,6 +14,9 @@ import { buildStorySummary } from "@/lib/story/story-summary";
 import { orderSubject } from "@/lib/story/story-subjects";
 import { firstValues, type SearchParams } from "@/lib/pagination";
 import { formatDate, formatMoney } from "@/components/ui/format";
+import { WePay } from "@/components/orders/order-money";
+import { CertificateNames } from "@/components/orders/certificate-names";
+import { CUSTOMER_PAYS, orderMoney, WE_PAY } from "@/lib/orders/order-money";
 import { AuthorizationButtons, ReconcileButton, SettleCandidates } from "@/components/orders/order-actions";
 
 export const metadata: Metadata = { title: "Order" };
@@ -38,14 +41,16 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         <StatusPanel order={order} />
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title="Items">
-            <TableFrame label="Items" head={<><Th>Product</Th><Th>Term</Th><Th>Domain</Th><Th>Price</Th></>}>
+            <TableFrame label="Items" head={<><Th>Product</Th><Th>Term</Th><Th>Domain</Th><Th>{CUSTOMER_PAYS}</Th></>}>
               {order.items.map((i) => (
                 <tr key={i.id}>
                   <Td>
                     {i.productName} <span className="text-xs text-slate-600">#{i.productCode}</span> {i.isAddOn ? <Badge>add-on</Badge> : null}
                   </Td>
                   <Td>{i.days ? `${i.days} days` : "—"}</Td>
-                  <Td>{i.domainName ?? "—"}</Td>
+                  <Td>
+                    <CertificateNames primary={i.domainName} names={i.domains} />
+                  </Td>
                   <Td>{formatMoney(i.cost, order.currency)}</Td>
                 </tr>
               ))}
@@ -56,10 +61,12 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                 <Link className="text-brand-700 underline" href={`/customers/${order.customer.id}`}>{order.customer.name}</Link>{" "}
                 <span className="text-slate-600">{order.customer.email}</span>
               </dd>
-              <dt className="text-slate-600">Charged to the customer</dt>
-              <dd>{formatMoney(order.sellTotal, order.currency)}</dd>
-              <dt className="text-slate-600">Debited by Sectigo</dt>
-              <dd>{formatMoney(order.totalCost, order.currency)}</dd>
+              <dt className="text-slate-600">{CUSTOMER_PAYS}</dt>
+              <dd data-testid="order-customer-pays">{formatMoney(order.sellTotal, order.currency)}</dd>
+              <dt className="text-slate-600">{WE_PAY} (Sectigo debits)</dt>
+              <dd data-testid="order-we-pay">
+                <WePay money={orderMoney(order)} currency={order.currency} />
+              </dd>
               {order.testMode ? (<><dt className="text-slate-600">Mode</dt><dd><Badge tone="amber">test order (test=Y)</Badge></dd></>) : null}
             </dl>
           </Card>
