@@ -123,9 +123,14 @@ function domainBranches(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, do
   return branches;
 }
 
-/** A fragment from inside one label ("cme" in "acme"), through pg_trgm: only when nothing else matched. */
+/**
+ * A fragment from inside one label ("cme" in "acme"), through pg_trgm: only when nothing else matched.
+ * Never for a term with a dot: any dotted part of a domain is a label's end, whole labels and a
+ * label's start, which the label branch already finds exactly; a whole domain nobody licensed (an
+ * SSL order's name) would otherwise cost a trigram scan of every licence's domain.
+ */
 function fragmentBranch(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, domainColumn: string): Branch[] {
-  if (!plan.domain || plan.domain.length < 3) return [];
+  if (!plan.domain || plan.domain.length < 3 || plan.domain.includes(".")) return [];
   return [{ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${column(domainColumn)} LIKE ${`%${escapeLike(plan.domain)}%`}`, rank: 18, matchedOn: "domainPart" }];
 }
 
