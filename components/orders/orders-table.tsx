@@ -7,6 +7,8 @@ import { inputClass } from "@/components/ui/field";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { ORDER_STATUS_OPTIONS } from "@/components/orders/order-status";
 import { formatDate, formatMoney } from "@/components/ui/format";
+import { WePay } from "@/components/orders/order-money";
+import { CUSTOMER_PAYS, orderMoney, WE_PAY } from "@/lib/orders/order-money";
 
 type Props = { page: Awaited<ReturnType<typeof listOrders>>; query: OrdersQuery };
 
@@ -54,7 +56,8 @@ export function OrdersTable({ page, query }: Props) {
             <SortHeader base={base} query={listQuery} column="status" label="Status" />
             <Th>Customer</Th>
             <Th>Products</Th>
-            <Th>Total</Th>
+            <Th>{CUSTOMER_PAYS}</Th>
+            <Th>{WE_PAY}</Th>
             <SortHeader base={base} query={listQuery} column="createdAt" label="Placed" />
           </>
         }
@@ -77,16 +80,33 @@ export function OrdersTable({ page, query }: Props) {
                 <span key={n} className="block">
                   {i.productName}
                   {i.domainName && !i.isAddOn ? <span className="text-slate-600"> · {i.domainName}</span> : null}
+                  <MoreNames primary={i.domainName} names={i.domains} />
                 </span>
               ))}
             </Td>
-            <Td className="whitespace-nowrap">{formatMoney(o.totalCost, o.currency)}</Td>
+            <Td className="whitespace-nowrap">{formatMoney(o.sellTotal, o.currency)}</Td>
+            <Td className="whitespace-nowrap">
+              <WePay money={orderMoney(o)} currency={o.currency} />
+            </Td>
             <Td className="whitespace-nowrap">{formatDate(o.createdAt)}</Td>
           </tr>
         ))}
       </TableFrame>
       <OrdersPagination base={base} query={listQuery} page={page} />
     </>
+  );
+}
+
+/** The other names a certificate covers (its CSR's SANs), shown beside the one it is known by. */
+function MoreNames({ primary, names }: { primary: string | null; names: Array<{ domainName: string }> }) {
+  const others = names.filter((n) => n.domainName !== primary).map((n) => n.domainName);
+  if (others.length === 0) return null;
+  const shown = others.slice(0, 3).join(", ");
+  return (
+    <span className="block text-xs text-slate-600">
+      also {shown}
+      {others.length > 3 ? ` and ${others.length - 3} more` : ""}
+    </span>
   );
 }
 

@@ -63,9 +63,17 @@ export function moveActive(current: number, count: number, key: string): number 
   }
 }
 
-/** The page with every result for the typed text (its server page sends an exact order number straight to the order). */
-export function allResultsHref(text: string): string {
+/**
+ * The Lookup page for the typed text, as Enter asks for it: its server page sends an exact match
+ * (an order number, our reference, a domain's one licence) straight to it.
+ */
+export function lookupHref(text: string): string {
   return `/lookup?q=${encodeURIComponent(text.trim())}`;
+}
+
+/** "See all results": the Lookup page's list even when one match is exact (`all=1`). */
+export function allResultsHref(text: string): string {
+  return `${lookupHref(text)}&all=1`;
 }
 
 /**
@@ -73,14 +81,14 @@ export function allResultsHref(text: string): string {
  * number and an immediate Enter must not open what the previous text found.
  * - an option picked with the arrows: that option;
  * - else the exact match;
- * - else the page with all results (which also answers before the results request does).
+ * - else the Lookup page (which also answers before the results request does, and opens an exact match).
  */
 export function enterTarget(text: string, answered: { text: string; result: FindResult | null } | null, active: SearchOption | null): string | null {
   if (!text.trim()) return null;
   const current = answered !== null && answered.text === text;
   if (current && active) return active.hit.href;
   if (current && answered.result?.exact) return answered.result.exact.href;
-  return allResultsHref(text);
+  return lookupHref(text);
 }
 
 const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "range", "color", "image"]);

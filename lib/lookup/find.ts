@@ -8,6 +8,7 @@ import { escapeLike, searchTextSchema } from "@/lib/pagination";
 import { domainLabelCondition } from "@/lib/search/domain-search";
 import type { FindHit, FindKind, FindResult, MatchedOn } from "@/lib/lookup/find-types";
 import { planFind, rankCandidates, type Candidate, type FindPlan } from "@/lib/lookup/find-plan";
+import { pastedValue } from "@/lib/lookup/pasted-text";
 
 export const findInputSchema = z.object({
   q: searchTextSchema,
@@ -26,7 +27,10 @@ export const findInputSchema = z.object({
  */
 export async function findAnything(actor: Actor, rawQ: string, opts: { limit?: number } = {}): Promise<FindResult | null> {
   assertCan(actor, "lookup");
-  const { q, limit } = findInputSchema.parse({ q: rawQ, limit: opts.limit });
+  const parsed = findInputSchema.parse({ q: rawQ, limit: opts.limit });
+  // A URL, "Name <address>", mailto:, quotes, "www." or a trailing dot: what the pasted text names.
+  const q = pastedValue(parsed.q);
+  const limit = parsed.limit;
   if (q.length < 2) return null;
   const plan = planFind(q);
   const [orders, licences, customers] = await Promise.all([findOrders(plan, limit), findLicences(plan, limit), findCustomers(plan, limit)]);
@@ -37,10 +41,12 @@ export async function findAnything(actor: Actor, rawQ: string, opts: { limit?: n
     customerSummaries(customers.slice(0, limit)),
   ]);
   const exactOrder = orders[0] && (orders[0].matchedOn === "orderNumber" || orders[0].matchedOn === "foreignOrderNumber") ? orderHits[0] : undefined;
+  // A whole domain with exactly one licence (or, with none, one order) is the answer itself: Enter opens it.
+  const exactDomain = exactlyOne(licences, licenceHits, WHOLE_DOMAIN_RANK) ?? (licences.length === 0 ? exactlyOne(orders, orderHits, ORDER_WHOLE_DOMAIN_RANK) : undefined);
   const group = (kind: FindKind, label: string, hits: FindHit[], all: Candidate[]) => ({ kind, label, hits, more: all.length > limit });
   return {
     q,
-    exact: exactOrder ?? null,
+    exact: exactOrder ?? exactDomain ?? null,
     groups: [
       group("order", "Orders", orderHits, orders),
       group("licence", "Licences", licenceHits, licences),
@@ -57,7 +63,21 @@ export async function findAnything(actor: Actor, rawQ: string, opts: { limit?: n
   }
 }
 
+/** The one hit that matched the whole domain, when exactly one did. */
+function exactlyOne(candidates: Candidate[], hits: FindHit[], rank: number): FindHit | undefined {
+  const whole = candidates.filter((c) => c.rank === rank);
+  return whole.length === 1 ? hits.find((h) => h.id === whole[0]!.id) : undefined;
+}
+
 type Branch = { sql: Prisma.Sql; rank: number; matchedOn: MatchedOn };
+
+/**
+ * Ranks compare across groups too (the group with the best match comes first): a whole domain is a
+ * licence's (10) before an order's (10.5) and before its owner among the customers (11), so the
+ * licence the domain names is the first option.
+ */
+const WHOLE_DOMAIN_RANK = 10;
+const ORDER_WHOLE_DOMAIN_RANK = 10.5;
 
 /**
  * Each branch's LIMIT. Not the handful the search box shows: under a LIMIT of a few rows PostgreSQL
@@ -84,11 +104,13 @@ async function runBranches(branches: Branch[], cap: number): Promise<Candidate[]
 const column = (sql: string) => Prisma.raw(sql);
 
 /** Domain branches for a table's domain column, ranked: whole, parents, subdomains/labels, start. */
-function domainBranches(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, domainColumn: string): Branch[] {
+function domainBranches(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, domainColumn: string, wholeRank = WHOLE_DOMAIN_RANK): Branch[] {
   if (!plan.domain) return [];
   const d = plan.domain;
   const col = column(domainColumn);
-  const branches: Branch[] = [{ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${col} = ${d}`, rank: 10, matchedOn: "domain" }];
+  // "acme.example" is also "www.acme.example" (the pasted text lost its "www.", lib/lookup/pasted-text.ts).
+  const whole = d.includes(".") ? [d, `www.${d}`] : [d];
+  const branches: Branch[] = [{ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${col} IN (${Prisma.join(whole)})`, rank: wholeRank, matchedOn: "domain" }];
   if (plan.parents?.length) {
     branches.push({ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${col} IN (${Prisma.join(plan.parents)})`, rank: 12, matchedOn: "subdomain" });
   }
@@ -101,9 +123,14 @@ function domainBranches(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, do
   return branches;
 }
 
-/** A fragment from inside one label ("cme" in "acme"), through pg_trgm: only when nothing else matched. */
+/**
+ * A fragment from inside one label ("cme" in "acme"), through pg_trgm: only when nothing else matched.
+ * Never for a term with a dot: any dotted part of a domain is a label's end, whole labels and a
+ * label's start, which the label branch already finds exactly; a whole domain nobody licensed (an
+ * SSL order's name) would otherwise cost a trigram scan of every licence's domain.
+ */
 function fragmentBranch(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, domainColumn: string): Branch[] {
-  if (!plan.domain || plan.domain.length < 3) return [];
+  if (!plan.domain || plan.domain.length < 3 || plan.domain.includes(".")) return [];
   return [{ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${column(domainColumn)} LIKE ${`%${escapeLike(plan.domain)}%`}`, rank: 18, matchedOn: "domainPart" }];
 }
 
@@ -120,7 +147,10 @@ function findOrders(plan: FindPlan, limit: number): Promise<Candidate[]> {
     branches.push({ sql: Prisma.sql`SELECT id FROM "Order" WHERE "foreignOrderNumber" = ${plan.foreignOrderNumber}`, rank: 0, matchedOn: "foreignOrderNumber" });
   }
   const items = Prisma.sql`"OrderItem" i`;
-  branches.push(...domainBranches(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`));
+  branches.push(...domainBranches(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`, ORDER_WHOLE_DOMAIN_RANK));
+  // Every name a certificate covers (its CSR's common name and SANs, issue 17 item 8).
+  const names = Prisma.sql`"OrderItemDomain" d`;
+  branches.push(...domainBranches(plan, Prisma.sql`d."orderId"`, names, `d."domainName"`, ORDER_WHOLE_DOMAIN_RANK));
   if (plan.email) {
     branches.push({
       sql: Prisma.sql`SELECT o.id FROM "Order" o WHERE o."customerId" IN (SELECT c.id FROM "Customer" c WHERE c.email = ${plan.email}) ORDER BY o."createdAt" DESC`,
@@ -128,7 +158,7 @@ function findOrders(plan: FindPlan, limit: number): Promise<Candidate[]> {
       matchedOn: "email",
     });
   }
-  return withFallback(branches, fragmentBranch(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`), cap);
+  return withFallback(branches, [...fragmentBranch(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`), ...fragmentBranch(plan, Prisma.sql`d."orderId"`, names, `d."domainName"`)], cap);
 }
 
 function findLicences(plan: FindPlan, limit: number): Promise<Candidate[]> {
@@ -172,7 +202,8 @@ function findCustomers(plan: FindPlan, limit: number): Promise<Candidate[]> {
     direct.push({ sql: Prisma.sql`SELECT o."customerId" AS id FROM "Order" o WHERE o."foreignOrderNumber" = ${plan.foreignOrderNumber}`, rank: 1, matchedOn: "foreignOrderNumber" });
   }
   // The owner of the domain pasted.
-  if (plan.domain) direct.push({ sql: Prisma.sql`SELECT l."customerId" AS id FROM "License" l WHERE l."domainName" = ${plan.domain}`, rank: 2, matchedOn: "domain" });
+  // After the licence itself (ranks compare across groups): support wants the licence first.
+  if (plan.domain) direct.push({ sql: Prisma.sql`SELECT l."customerId" AS id FROM "License" l WHERE l."domainName" = ${plan.domain}`, rank: 11, matchedOn: "domain" });
   if (plan.name) {
     direct.push({ sql: Prisma.sql`SELECT id FROM "Customer" WHERE lower(name) LIKE ${`${escapeLike(plan.name.toLowerCase())}%`}`, rank: 3, matchedOn: "name" });
   }

@@ -78,18 +78,21 @@ async function decideAuthorizationOnce(actor: Actor | null, raw: z.input<typeof 
   const now = deps.now?.() ?? new Date();
 
   if (result.ok) {
+    // Sectigo debits on authorization, and neither PlaceOrder's answer nor AutoAuthorize's says how
+    // much: without asking, "we pay" stayed blank on every authorized order (issue 17 item 9).
+    const debited = input.decision === "AUTHORIZE" ? await debitedCost(client, orderNumber) : undefined;
     try {
-      return await settleDecision(result.value as { siteLockUserId?: string; siteLockSiteId?: string });
+      return await settleDecision(result.value as { siteLockUserId?: string; siteLockSiteId?: string }, debited);
     } catch (error) {
       return lost(error);
     }
   }
-  async function settleDecision(value: { siteLockUserId?: string; siteLockSiteId?: string }): Promise<DecisionResult> {
+  async function settleDecision(value: { siteLockUserId?: string; siteLockSiteId?: string }, cost: number | undefined): Promise<DecisionResult> {
     if (input.decision === "AUTHORIZE") {
       const full = { id: current.id, customerId: current.customerId, request: current.request, items: current.items };
       // The order and its licences in one step (authorized-licences.ts): the licences run from when
       // Sectigo placed the order (`placedAt` while it waited), as Sectigo's do.
-      const placement = { orderNumber, awaiting: false, via: "AutoAuthorize", eventKind: "AUTHORIZED" as const, siteLockUserId: value.siteLockUserId, siteLockSiteId: value.siteLockSiteId, termStartsAt: current.placedAt ?? undefined };
+      const placement = { orderNumber, cost, awaiting: false, via: "AutoAuthorize", eventKind: "AUTHORIZED" as const, siteLockUserId: value.siteLockUserId, siteLockSiteId: value.siteLockSiteId, termStartsAt: current.placedAt ?? undefined };
       await db.$transaction((tx) => settlePlaced(tx, full, me, placement, now, ["AWAITING_AUTHORIZATION"]));
       return { outcome: "AUTHORIZED", orderNumber };
     }
@@ -107,6 +110,20 @@ async function decideAuthorizationOnce(actor: Actor | null, raw: z.input<typeof 
   }
   await release(deps, order.id, input.decision, actor, `Sectigo refused to ${verb} the order: ${error.userMessage}`, { code: error.code ?? null });
   return { outcome: "REFUSED", message: error.userMessage };
+}
+
+/**
+ * What Sectigo debited for an order it just authorized: its cost in WebHostReport (a read, safe to
+ * repeat). Undefined when the report does not answer: the order is authorized all the same, and
+ * "we pay" shows our expected buy price until the next reconciliation or sync says.
+ */
+async function debitedCost(client: Awaited<ReturnType<OrderDeps["sectigo"]>>, orderNumber: string): Promise<number | undefined> {
+  try {
+    const report = await client.webHostReport({ orderNumbers: [orderNumber], showCost: true });
+    return report.ok ? report.value.rows.find((r) => r.orderNumber === orderNumber)?.cost : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Gives the claim back (nothing was sent): the order waits for a decision again. */

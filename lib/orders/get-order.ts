@@ -25,7 +25,7 @@ export async function getOrder(actor: Actor, id: string) {
       customer: { select: { id: true, name: true, email: true } },
       resellerAccount: { select: { label: true, loginName: true, mode: true } },
       placedBy: { select: { name: true, email: true } },
-      items: { orderBy: { createdAt: "asc" } },
+      items: { orderBy: { createdAt: "asc" }, include: { domains: { select: { domainName: true, source: true }, orderBy: { id: "asc" } } } },
       licenses: { include: { addOns: { orderBy: { createdAt: "asc" } } }, orderBy: { createdAt: "asc" } },
       addOns: { include: { license: { select: { id: true, domainName: true } } } },
       targetLicense: { select: { id: true, domainName: true, productName: true, expiresAt: true } },

@@ -132,6 +132,7 @@ function orderBy(sort: OrderSort, dir: "asc" | "desc"): Prisma.Sql {
 function searchUnion(q: string, withInnerDomainPart: boolean, withLabels = true): Prisma.Sql {
   const lower = escapeLike(q.toLowerCase());
   const labels = withLabels ? domainLabelCondition(Prisma.raw(`i."domainName"`), q) : undefined;
+  const nameLabels = withLabels ? domainLabelCondition(Prisma.raw(`d."domainName"`), q) : undefined;
   return Prisma.sql`
       SELECT id FROM "Order" WHERE "orderNumber" = ${q}
       UNION ALL SELECT id FROM "Order" WHERE "foreignOrderNumber" = ${q}
@@ -139,7 +140,10 @@ function searchUnion(q: string, withInnerDomainPart: boolean, withLabels = true)
         SELECT c.id FROM "Customer" c WHERE c.email LIKE ${`${lower}%`} OR c.name ILIKE ${`%${escapeLike(q)}%`})
       UNION ALL SELECT i."orderId" FROM "OrderItem" i WHERE i."domainName" LIKE ${`${lower}%`}
       ${labels ? Prisma.sql`UNION ALL SELECT i."orderId" FROM "OrderItem" i WHERE ${labels}` : Prisma.empty}
-      ${withInnerDomainPart ? Prisma.sql`UNION ALL SELECT i."orderId" FROM "OrderItem" i WHERE i."domainName" ILIKE ${`%${lower}%`}` : Prisma.empty}`;
+      ${withInnerDomainPart ? Prisma.sql`UNION ALL SELECT i."orderId" FROM "OrderItem" i WHERE i."domainName" ILIKE ${`%${lower}%`}` : Prisma.empty}
+      UNION ALL SELECT d."orderId" FROM "OrderItemDomain" d WHERE d."domainName" LIKE ${`${lower}%`}
+      ${nameLabels ? Prisma.sql`UNION ALL SELECT d."orderId" FROM "OrderItemDomain" d WHERE ${nameLabels}` : Prisma.empty}
+      ${withInnerDomainPart ? Prisma.sql`UNION ALL SELECT d."orderId" FROM "OrderItemDomain" d WHERE d."domainName" ILIKE ${`%${lower}%`}` : Prisma.empty}`;
 }
 
 /**
@@ -168,7 +172,8 @@ function searchTest(q: string): Prisma.Sql {
   const lower = escapeLike(q.toLowerCase());
   return Prisma.sql`(o."orderNumber" = ${q} OR o."foreignOrderNumber" = ${q}
     OR o."customerId" IN (SELECT c.id FROM "Customer" c WHERE c.email LIKE ${`${lower}%`} OR c.name ILIKE ${`%${escapeLike(q)}%`})
-    OR EXISTS (SELECT 1 FROM "OrderItem" i WHERE i."orderId" = o.id AND i."domainName" ILIKE ${`%${lower}%`}))`;
+    OR EXISTS (SELECT 1 FROM "OrderItem" i WHERE i."orderId" = o.id AND i."domainName" ILIKE ${`%${lower}%`})
+    OR EXISTS (SELECT 1 FROM "OrderItemDomain" d WHERE d."orderId" = o.id AND d."domainName" ILIKE ${`%${lower}%`}))`;
 }
 
 export interface OrdersPage<T> {
@@ -196,9 +201,11 @@ const ORDER_ROW = {
   status: true,
   createdAt: true,
   totalCost: true,
+  sellTotal: true,
+  buyTotal: true,
   currency: true,
   customer: { select: { id: true, name: true } },
-  items: { select: { productName: true, domainName: true, isAddOn: true }, orderBy: { createdAt: "asc" } },
+  items: { select: { productName: true, domainName: true, isAddOn: true, domains: { select: { domainName: true } } }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.OrderSelect;
 
 /** Orders, paged, sorted and filtered in the database. `q` matches order numbers, customers and domains. */

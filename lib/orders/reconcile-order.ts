@@ -83,11 +83,13 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
 
   if (order.pendingAction && order.orderNumber) {
     // An authorization or rejection whose answer was lost: the order's status at Sectigo says.
-    const report = await client.webHostReport({ orderNumbers: [order.orderNumber] });
+    const report = await client.webHostReport({ orderNumbers: [order.orderNumber], showCost: true });
     if (!report.ok) return note(deps, order.id, actor, report.error.userMessage);
-    const status = (report.value.rows.find((r) => r.orderNumber === order.orderNumber)?.orderStatus ?? "").toLowerCase();
+    const row = report.value.rows.find((r) => r.orderNumber === order.orderNumber);
+    const status = (row?.orderStatus ?? "").toLowerCase();
     if (status === "active") {
-      const placement = { orderNumber: order.orderNumber, awaiting: false, via: "its status at Sectigo is active", eventKind: "AUTHORIZED" as const, termStartsAt: order.placedAt ?? undefined };
+      // What Sectigo debited when it authorized (issue 17 item 9).
+      const placement = { orderNumber: order.orderNumber, cost: row?.cost, awaiting: false, via: "its status at Sectigo is active", eventKind: "AUTHORIZED" as const, termStartsAt: order.placedAt ?? undefined };
       const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now, ["UNKNOWN"]));
       return moved ? { outcome: "PLACED", orderNumber: order.orderNumber } : { outcome: "SETTLED_ALREADY" };
     }

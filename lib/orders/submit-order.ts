@@ -25,6 +25,7 @@ import type { PlacedOrder, PlaceOrderResult, SectigoResult } from "@/lib/sectigo
 import type { OrderDeps } from "./order-deps";
 import { eventData, settleFailed, settlePlaced, settleRenewalPlacedAtOnce, settleUnknown } from "./settle-order";
 import { orderSubmissionSchema, type OrderSubmissionInput } from "./submission";
+import { itemRows } from "./order-item-rows";
 
 export interface OrderRef {
   id: string;
@@ -124,11 +125,9 @@ async function submitOrderOnce(
         const customerId = await newCustomerFor(tx, submission.resellerAccountId, newCustomer);
         const created = await tx.order.create({ data: orderData(submission, { customerId, foreignOrderNumber, actor }), select: { id: true, customerId: true } });
         // Items and the first event as flat inserts: a nested create reads the order back afterwards.
-        await tx.orderItem.createMany({
-          data: submission.items.map((i) => ({
-            orderId: created.id, productCode: i.productCode, productName: i.productName, days: i.days, domainName: i.domainName, isAddOn: i.isAddOn, cost: i.sellPrice,
-          })),
-        });
+        const rows = itemRows(submission);
+        await tx.orderItem.createMany({ data: rows.items.map((i) => ({ ...i, orderId: created.id })) });
+        if (rows.domains.length > 0) await tx.orderItemDomain.createMany({ data: rows.domains.map((d) => ({ ...d, orderId: created.id })) });
         await tx.orderEvent.createMany({ data: [createdEvent(created.id, actor, foreignOrderNumber)] });
         return created;
       });
@@ -247,6 +246,7 @@ function orderData(submission: Submission, o: { customerId: string; foreignOrder
     placedById: actorUserId(o.actor),
     currency: submission.currency,
     sellTotal: sum(submission.items.map((i) => i.sellPrice)),
+    buyTotal: sum(submission.items.map((i) => i.buyPrice)),
     operation: submission.sectigo.operation,
     request: withoutSecrets(submission.sectigo),
     testMode: Boolean((submission.sectigo.input as { testMode?: boolean }).testMode),
@@ -271,16 +271,14 @@ async function insertOrderRow(db: OrderDeps["db"], submission: Submission, o: { 
   const d = orderData(submission, o);
   const written = new Date();
   const orderId = newRowId();
-  const items = submission.items.map((i) => ({
-    id: newRowId(), productCode: i.productCode, productName: i.productName, days: i.days ?? null, domainName: i.domainName ?? null, isAddOn: i.isAddOn, cost: i.sellPrice ?? null,
-  }));
+  const { items, domains } = itemRows(submission);
   const event = createdEvent(orderId, o.actor, o.foreignOrderNumber);
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     WITH o AS (
       INSERT INTO "Order" (id, "foreignOrderNumber", "submissionKey", kind, "targetLicenseId", "licenceVersion", status, "customerId", "resellerAccountId", "placedById",
-                           currency, "sellTotal", operation, request, "testMode", "createdAt", "updatedAt")
+                           currency, "sellTotal", "buyTotal", operation, request, "testMode", "createdAt", "updatedAt")
       SELECT ${orderId}, ${d.foreignOrderNumber}, ${d.submissionKey}, ${d.kind}::"OrderKind", ${d.targetLicenseId}, ${d.licenceVersion}::int, 'SUBMITTING'::"OrderStatus", ${d.customerId}, ${d.resellerAccountId}, ${d.placedById},
-             ${d.currency}, ${d.sellTotal}::numeric, ${d.operation}, ${JSON.stringify(d.request)}::jsonb, ${d.testMode}, ${written}::timestamp, ${written}::timestamp
+             ${d.currency}, ${d.sellTotal}::numeric, ${d.buyTotal}::numeric, ${d.operation}, ${JSON.stringify(d.request)}::jsonb, ${d.testMode}, ${written}::timestamp, ${written}::timestamp
       WHERE ${o.customerOfAccountKnown} OR EXISTS (SELECT 1 FROM "Customer" c WHERE c.id = ${d.customerId} AND c."resellerAccountId" = ${d.resellerAccountId})
       ON CONFLICT ("submissionKey") DO NOTHING
       RETURNING id
@@ -288,6 +286,10 @@ async function insertOrderRow(db: OrderDeps["db"], submission: Submission, o: { 
       INSERT INTO "OrderItem" (id, "orderId", "productCode", "productName", days, "domainName", "isAddOn", cost, "createdAt", "updatedAt")
       SELECT x.id, o.id, x."productCode", x."productName", x.days, x."domainName", x."isAddOn", x.cost, ${written}::timestamp, ${written}::timestamp
       FROM o, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(id text, "productCode" int, "productName" text, days int, "domainName" text, "isAddOn" boolean, cost numeric)
+    ), domains AS (
+      INSERT INTO "OrderItemDomain" (id, "orderItemId", "orderId", "domainName", source)
+      SELECT x.id, x."orderItemId", o.id, x."domainName", x.source
+      FROM o, jsonb_to_recordset(${JSON.stringify(domains)}::jsonb) AS x(id text, "orderItemId" text, "domainName" text, source text)
     ), event AS (
       INSERT INTO "OrderEvent" (id, "orderId", "createdAt", "actorId", "actorLabel", kind, "toStatus", message)
       SELECT ${newRowId()}, o.id, ${written}::timestamp, ${event.actorId ?? null}, ${event.actorLabel}, ${event.kind}, 'SUBMITTING'::"OrderStatus", ${event.message} FROM o

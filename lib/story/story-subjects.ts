@@ -4,6 +4,7 @@
  */
 import type { SummarySubject } from "./story-summary";
 import { orderLabel, statusWord } from "./story-rows";
+import { orderMoney, WE_PAY_NOTE } from "@/lib/orders/order-money";
 
 type Money = { toString(): string } | null;
 const money = (v: Money, currency: string | null) => (v === null ? "—" : `${currency ?? "USD"} ${Number(v.toString()).toFixed(2)}`);
@@ -18,6 +19,7 @@ export function orderSubject(o: {
   currency: string | null;
   sellTotal: Money;
   totalCost: Money;
+  buyTotal?: Money;
   customer: { name: string; email: string };
   placedBy: { name: string } | null;
   items: Array<{ productName: string; domainName: string | null }>;
@@ -30,9 +32,16 @@ export function orderSubject(o: {
       `Placed by: ${o.placedBy?.name ?? "Order Desk"} on ${day(o.createdAt)}`,
       `Our reference: ${o.foreignOrderNumber}${o.orderNumber ? ` · Sectigo order number: ${o.orderNumber}` : ""}`,
       `Items: ${o.items.map((i) => `${i.productName}${i.domainName ? ` (${i.domainName})` : ""}`).join(", ") || "—"}`,
-      `Charged to the customer: ${money(o.sellTotal, o.currency)} · debited by Sectigo: ${money(o.totalCost, o.currency)}`,
+      moneyFact(o),
     ],
   };
+}
+
+/** The order page's two money columns, in words (lib/orders/order-money.ts). */
+function moneyFact(o: { status: string; currency: string | null; sellTotal: Money; totalCost: Money; buyTotal?: Money }): string {
+  const m = orderMoney({ ...o, buyTotal: o.buyTotal ?? null });
+  const note = m.wePay ? WE_PAY_NOTE[m.wePay.basis] : null;
+  return `Customer pays: ${money(m.customerPays, o.currency)} · we pay: ${money(m.wePay?.amount ?? null, o.currency)}${note ? ` (${note})` : ""}`;
 }
 
 export function licenceSubject(l: {

@@ -70,7 +70,7 @@ test("a cart of Code Signing ($249) and an unpriced product: every item priced o
   await page.getByRole("button", { name: "Place order (2 products)" }).click();
   await expect(question(page)).toContainText(`No sell price is set for ${web.name}`);
   await landAnsweringPriceQuestion(page);
-  const charged = page.getByText("Charged to the customer").locator("xpath=following-sibling::dd[1]");
+  const charged = page.getByTestId("order-customer-pays");
   await expect(charged).toContainText("$249.00");
   await expect(charged).toContainText(`no sell price for: ${web.name}`);
 });

@@ -148,7 +148,7 @@ test("the search dialog: Esc closes it and gives the focus back; no matches is a
   await expect(dialog.getByRole("option")).toHaveCount(0);
   await box.fill(cobaltShop.domainName);
   await dialog.getByRole("link", { name: `See all results for “${cobaltShop.domainName}”` }).click();
-  await expect(page).toHaveURL(`/lookup?q=${encodeURIComponent(cobaltShop.domainName)}`);
+  await expect(page).toHaveURL(`/lookup?q=${encodeURIComponent(cobaltShop.domainName)}&all=1`);
   await expect(page.getByTestId("lookup-results").getByRole("link", { name: cobaltShop.domainName, exact: true })).toBeVisible();
 });
 

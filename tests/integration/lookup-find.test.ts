@@ -23,19 +23,23 @@ async function find(q: string) {
 const group = (r: Awaited<ReturnType<typeof find>>, kind: string) => r?.groups.find((g) => g.kind === kind)?.hits ?? [];
 
 describe("findAnything ranks each kind", () => {
-  it("a whole domain: that licence first (matched on the domain), then its subdomain's; its owner among the customers", async () => {
+  it("a whole domain: that licence first (matched on the domain), then its subdomain's; its owner among the customers; Enter opens the licence", async () => {
     const r = await find("cobalt-consulting.example");
     expect(group(r, "licence").map((h) => [h.title, h.matchedOn])).toEqual([
       ["cobalt-consulting.example", "domain"],
       ["shop.cobalt-consulting.example", "subdomain"],
     ]);
     expect(group(r, "customer")[0]).toMatchObject({ subtitle: "admin@cobalt-consulting.example", matchedOn: "domain" });
-    expect(r?.exact).toBeNull();
+    // Issue 17 item 2: the licence, not the customer, comes first, and it is the exact answer.
+    expect(r?.groups[0]?.kind).toBe("licence");
+    expect(r?.exact).toMatchObject({ kind: "licence", title: "cobalt-consulting.example" });
   });
 
-  it("a subdomain nobody licensed finds its parent's licence", async () => {
-    const r = await find("www.cobalt-consulting.example");
+  it("a subdomain nobody licensed finds its parent's licence; a pasted www. names the domain itself", async () => {
+    const r = await find("blog.cobalt-consulting.example");
     expect(group(r, "licence")[0]).toMatchObject({ title: "cobalt-consulting.example", matchedOn: "subdomain" });
+    const www = await find("www.cobalt-consulting.example");
+    expect(group(www, "licence")[0]).toMatchObject({ title: "cobalt-consulting.example", matchedOn: "domain" });
   });
 
   it("a part of a domain finds its licences (a label's start, a label's end)", async () => {

@@ -82,8 +82,8 @@ describe("where Enter goes", () => {
   it("to all results when nothing is chosen and nothing is exact", () => {
     expect(enterTarget("acme", answered("acme", null), null)).toBe("/lookup?q=acme");
   });
-  it("encodes the text in the all-results link", () => {
-    expect(allResultsHref(" a&b=c #d ")).toBe("/lookup?q=a%26b%3Dc%20%23d");
+  it("encodes the text in the all-results link, which asks for the list even when a match is exact", () => {
+    expect(allResultsHref(" a&b=c #d ")).toBe("/lookup?q=a%26b%3Dc%20%23d&all=1");
   });
 });
 

@@ -11,18 +11,20 @@ import { inputClass } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Lookup" };
 
-const lookupPageSchema = z.object({ q: searchTextSchema });
+const lookupPageSchema = z.object({ q: searchTextSchema, all: z.literal("1").optional().catch(undefined) });
 /** More than the search box shows: this page is where "more" leads. */
 const PAGE_LIMIT = 25;
 
 export default async function LookupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("lookup");
-  const { q } = lookupPageSchema.parse(firstValues(await searchParams));
+  const { q, all } = lookupPageSchema.parse(firstValues(await searchParams));
   // The same per-session limit as the search box: a script paging through /lookup is held too.
   const limited = q.length >= 2 ? await limitLookups(actor).then(() => null, (error: unknown) => (error instanceof LookupRateLimitedError ? error : Promise.reject(error))) : null;
   const result = limited ? null : await findAnything(actor, q, { limit: PAGE_LIMIT });
-  // An exact order number (or our reference) is the answer itself: straight to the order.
-  if (result?.exact) redirect(result.exact.href);
+  // An exact order number (or our reference) is the answer itself: straight to the order. So is a
+  // domain's one licence, unless "See all results" asked for the list (all=1).
+  const byNumber = result?.exact?.matchedOn === "orderNumber" || result?.exact?.matchedOn === "foreignOrderNumber";
+  if (result?.exact && (byNumber || !all)) redirect(result.exact.href);
   return (
     <>
       <PageHeader title="Lookup" description="Type an order number, our reference, a domain or part of one, an email or a customer name." />

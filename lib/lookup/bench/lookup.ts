@@ -12,9 +12,13 @@ import pg from "pg";
 import { withDatabase } from "@/lib/launcher/database";
 import type { Actor } from "@/lib/auth/session";
 import { percentile, time } from "@/lib/bench/timing";
+import { insertScaledSslOrders, sslOrderNames } from "@/lib/demo/scaled-ssl-orders";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "50" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "50" }, "ssl-orders": { type: "string", default: "200000" } } });
 const RUNS = Math.max(1, Number(values.runs) || 50);
+/** SSL certificate orders (CN + 3 SANs each) added to the scaled world once, for the SAN cases (lib/demo/scaled-ssl-orders.ts). */
+const SSL_ORDERS = Math.max(1, Number(values["ssl-orders"]) || 200_000);
+const SSL_SEED = 1;
 const TARGET_P95_MS = 50;
 const support: Actor = { id: "bench-support", email: "bench@orderdesk.test", name: "Bench", role: "SUPPORT" } as Actor;
 
@@ -37,8 +41,26 @@ await withDatabase(async (url) => {
   const { prisma } = await import("@/lib/db");
   const raw = new pg.Pool({ connectionString: url, max: 2 });
 
+  // The scaled world has no certificate orders: add them once (app-side only).
+  {
+    const client = await raw.connect();
+    try {
+      const { rows: account } = await client.query<{ resellerAccountId: string }>(`SELECT "resellerAccountId" FROM "Customer" LIMIT 1`);
+      if (account[0]) {
+        const started = performance.now();
+        const r = await insertScaledSslOrders(client, { seed: SSL_SEED, count: SSL_ORDERS, anchor: new Date(), resellerAccountId: account[0].resellerAccountId });
+        if (r.status === "seeded") console.log(`Added ${r.orders.toLocaleString("en")} SSL orders with ${r.names.toLocaleString("en")} certificate names in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      }
+    } finally {
+      client.release();
+    }
+  }
   const count = async (table: string) => (await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0]?.n ?? 0;
-  const [orders, licences, customers] = [await count("Order"), await count("License"), await count("Customer")];
+  const [orders, licences, customers, certificateNames] = [await count("Order"), await count("License"), await count("Customer"), await count("OrderItemDomain")];
+  const sslCount = (await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Order" WHERE "foreignOrderNumber" LIKE $1`, [`OD-S${SSL_SEED}-SSL-%`])).rows[0]?.n ?? 0;
+  // The i-th sampled SSL order: spread over all of them, never the same few.
+  const sslJ = (i: number) => 1 + ((i * 104_729 + 17) % Math.max(1, sslCount));
+  const partnerSan = (i: number) => sslOrderNames(SSL_SEED, sslJ(i)).altNames[2]!;
   const { rows: samples } = await raw.query<{ orderNumber: string; foreignOrderNumber: string; email: string; name: string; domainName: string }>(
     `SELECT o."orderNumber", o."foreignOrderNumber", c.email, c.name, l."domainName"
        FROM "License" l TABLESAMPLE SYSTEM (1) JOIN "Order" o ON o.id = l."orderId" JOIN "Customer" c ON c.id = l."customerId"
@@ -75,6 +97,16 @@ await withDatabase(async (url) => {
     { name: "find: e-mail's start", run: (i) => find(emailStart(i)), floor: (i) => ({ text: `SELECT id FROM "Customer" WHERE email LIKE $1 LIMIT 9`, values: [`${emailStart(i)}%`] }) },
     { name: "find: customer name", run: (i) => find(s(i).name), floor: (i) => ({ text: `SELECT id FROM "Customer" WHERE lower(name) LIKE $1 LIMIT 9`, values: [`${s(i).name.toLowerCase()}%`] }) },
     { name: "find: part of a company name", run: (i) => find(namePart(i)), floor: (i) => ({ text: `SELECT id FROM "Customer" WHERE name ILIKE $1 LIMIT 9`, values: [`%${namePart(i)}%`] }) },
+    {
+      name: "find: SSL order by a SAN",
+      run: (i) => find(partnerSan(i)),
+      floor: (i) => ({ text: `SELECT "orderId" FROM "OrderItemDomain" WHERE "domainName" = $1`, values: [partnerSan(i)] }),
+    },
+    {
+      name: "find: SSL order by a SAN, pasted as URL",
+      run: (i) => find(`https://${partnerSan(i)}/login?next=%2F`),
+      floor: (i) => ({ text: `SELECT "orderId" FROM "OrderItemDomain" WHERE "domainName" = $1`, values: [partnerSan(i)] }),
+    },
     {
       name: "licences list, page 1",
       run: () => listLicenses(support, licensesQuerySchema.parse({})).then(page),
@@ -120,10 +152,15 @@ await withDatabase(async (url) => {
       run: (i) => listOrders(support, ordersQuerySchema.parse({ q: s(i).domainName })).then(page),
       floor: (i) => ({ text: `SELECT "orderId" FROM "OrderItem" WHERE "domainName" = $1`, values: [s(i).domainName] }),
     },
+    {
+      name: "orders list, search a SAN",
+      run: (i) => listOrders(support, ordersQuerySchema.parse({ q: partnerSan(i) })).then(page),
+      floor: (i) => ({ text: `SELECT "orderId" FROM "OrderItemDomain" WHERE "domainName" = $1`, values: [partnerSan(i)] }),
+    },
   ];
 
   console.log(
-    `Lookup and list pages: ${orders.toLocaleString("en")} orders, ${licences.toLocaleString("en")} licences, ${customers.toLocaleString("en")} customers; ` +
+    `Lookup and list pages: ${orders.toLocaleString("en")} orders (${sslCount.toLocaleString("en")} SSL, ${certificateNames.toLocaleString("en")} certificate names), ${licences.toLocaleString("en")} licences, ${customers.toLocaleString("en")} customers; ` +
       `${RUNS} runs per case (ms; target p95 < ${TARGET_P95_MS}); load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}\n`,
   );
   const header = ["case", "app p50", "p95", "raw SQL p50", "p95", "found (last run)", ""];

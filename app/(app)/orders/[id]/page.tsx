@@ -15,6 +15,9 @@ import { orderSubject } from "@/lib/story/story-subjects";
 import { firstValues, type SearchParams } from "@/lib/pagination";
 import { formatDate, formatMoney } from "@/components/ui/format";
 import { orderPayer, PAYER_LABELS } from "@/lib/orders/order-payer";
+import { WePay } from "@/components/orders/order-money";
+import { CertificateNames } from "@/components/orders/certificate-names";
+import { CUSTOMER_PAYS, orderMoney, WE_PAY } from "@/lib/orders/order-money";
 import { AuthorizationButtons, ReconcileButton, SettleCandidates } from "@/components/orders/order-actions";
 import { ChargedToCustomer } from "@/components/orders/charged-to-customer";
 
@@ -40,14 +43,16 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         <StatusPanel order={order} />
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title="Items">
-            <TableFrame label="Items" head={<><Th>Product</Th><Th>Term</Th><Th>Domain</Th><Th>Price</Th></>}>
+            <TableFrame label="Items" head={<><Th>Product</Th><Th>Term</Th><Th>Domain</Th><Th>{CUSTOMER_PAYS}</Th></>}>
               {order.items.map((i) => (
                 <tr key={i.id}>
                   <Td>
                     {i.productName} <span className="text-xs text-slate-600">#{i.productCode}</span> {i.isAddOn ? <Badge>add-on</Badge> : null}
                   </Td>
                   <Td>{i.days ? `${i.days} days` : "—"}</Td>
-                  <Td>{i.domainName ?? "—"}</Td>
+                  <Td>
+                    <CertificateNames primary={i.domainName} names={i.domains} />
+                  </Td>
                   <Td>{formatMoney(i.cost, order.currency)}</Td>
                 </tr>
               ))}
@@ -59,10 +64,12 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                 <span className="text-slate-600">{order.customer.email}</span>
               </dd>
               {orderPayer(order.request) ? (<><dt className="text-slate-600">Who pays Sectigo</dt><dd>{PAYER_LABELS[orderPayer(order.request)!]}</dd></>) : null}
-              <dt className="text-slate-600">Charged to the customer</dt>
-              <dd><ChargedToCustomer sellTotal={order.sellTotal} currency={order.currency} items={order.items} /></dd>
-              <dt className="text-slate-600">Debited by Sectigo</dt>
-              <dd>{formatMoney(order.totalCost, order.currency)}</dd>
+              <dt className="text-slate-600">{CUSTOMER_PAYS}</dt>
+              <dd data-testid="order-customer-pays"><ChargedToCustomer sellTotal={order.sellTotal} currency={order.currency} items={order.items} /></dd>
+              <dt className="text-slate-600">{WE_PAY} (Sectigo debits)</dt>
+              <dd data-testid="order-we-pay">
+                <WePay money={orderMoney(order)} currency={order.currency} />
+              </dd>
               {order.testMode ? (<><dt className="text-slate-600">Mode</dt><dd><Badge tone="amber">test order (test=Y)</Badge></dd></>) : null}
             </dl>
           </Card>

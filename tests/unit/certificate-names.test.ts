@@ -1,0 +1,96 @@
+/**
+ * Issue 17 items 2 and 8, the pure parts: what a pasted text names (lib/lookup/pasted-text.ts) and
+ * the names a certificate request covers (lib/orders/csr-names.ts, certificate-domains.ts).
+ * The CSRs were made with openssl (their names listed by `openssl req -noout -text`), so the
+ * expected names come from openssl, not from the code under test.
+ */
+import { describe, expect, it } from "vitest";
+import { pastedValue } from "@/lib/lookup/pasted-text";
+import { csrNames } from "@/lib/orders/csr-names";
+import { itemDomains } from "@/lib/orders/certificate-domains";
+import { EC256W, RSA2048 } from "../sectigo/fixtures/csrs";
+
+// openssl req -new -newkey rsa:2048 -nodes -subj "/CN=shop.findable-sans.example/O=Findable" -addext
+//   "subjectAltName=DNS:shop.findable-sans.example,DNS:findable-sans.example,DNS:www.findable-sans.example,DNS:api.findable-other.example,IP:10.0.0.1,email:a@b.example"
+const SAN_CSR = `-----BEGIN CERTIFICATE REQUEST-----
+MIIDGzCCAgMCAQAwODEjMCEGA1UEAwwac2hvcC5maW5kYWJsZS1zYW5zLmV4YW1w
+bGUxETAPBgNVBAoMCEZpbmRhYmxlMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIB
+CgKCAQEA3kGrL7mbLogEXeD8BXii78xmIQshYGKNJzvo6DF1R9K9V51xuz3QJKV1
+HEIdq832hcrzInFYDgpYegLvpUt+Aix9d6TthOD/nCJ7EVFqEFQQUt+FTdHdnU3c
+1S95U2jmMXbZAkiZ4aJ1TXeZdunbmLkgtFgeJOgIamBFncyZwVzBvd0bVigOize9
+Fim3+7LSJgp+J/7rSAZdB7hD7LWzYIwjNWwrGEpGNCSWfAyA+cGGqcAdPabh9rZp
+2s0Wo3Gm22xQPVRd+qfbEhhp0gaJzv5t6Q0WBu8+VHqyJgGJf3BoptIfnDX29vZa
+r9xWjF3C83wO7C6gDDF+usv+78RdAQIDAQABoIGdMIGaBgkqhkiG9w0BCQ4xgYww
+gYkwgYYGA1UdEQR/MH2CGnNob3AuZmluZGFibGUtc2Fucy5leGFtcGxlghVmaW5k
+YWJsZS1zYW5zLmV4YW1wbGWCGXd3dy5maW5kYWJsZS1zYW5zLmV4YW1wbGWCGmFw
+aS5maW5kYWJsZS1vdGhlci5leGFtcGxlhwQKAAABgQthQGIuZXhhbXBsZTANBgkq
+hkiG9w0BAQsFAAOCAQEAtU17tGiOZgxmpRBwthhqNraWPhHdyf8QPspEzp/HeErg
+zj0lwbmCSqqMDCzt8UUXqxark2zZ6g6AvtcITFcoymOyC44Axmt9jfJH0aflSGVQ
+sUZ7Ea4cbi/TdKSL03BPVvtOW+cPWMGtpuKoCLJBLZmJYbTBUIBUVXPOLX3kM6QI
+2SWOg8VUjlgCgsiJRE+KFCmmMs6hmyKIPro6wpNf/WwR82NEaeaFna6GUC/OBJVw
+I6CcllzNEgduwD0JJsEO4Cha5UOrypO4wjHxqZhw5Cw/QduMIVQ1fuka/vhItdeE
+txAHWPza03E0MJ/y5df5ieA68HCtlN0gPE+DsxLypw==
+-----END CERTIFICATE REQUEST-----`;
+
+describe("csrNames", () => {
+  it("reads the common name and the DNS names of the SAN extension, not its IP address or e-mail", () => {
+    expect(csrNames(SAN_CSR)).toEqual({
+      commonName: "shop.findable-sans.example",
+      altNames: ["shop.findable-sans.example", "findable-sans.example", "www.findable-sans.example", "api.findable-other.example"],
+    });
+  });
+
+  it("a CSR without SANs gives its common name (RSA and EC); unreadable text gives nothing, never an error", () => {
+    expect(csrNames(RSA2048)).toEqual({ commonName: "www.example.com", altNames: [] });
+    expect(csrNames(EC256W)).toEqual({ commonName: "*.example.com", altNames: [] });
+    for (const bad of ["", "not a csr", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----", SAN_CSR.slice(0, 400) + "\n-----END CERTIFICATE REQUEST-----"]) {
+      expect(csrNames(bad)).toEqual({ altNames: [] });
+    }
+  });
+});
+
+describe("itemDomains", () => {
+  it("PlaceOrder: the item with the sent item's code gets its CSR's names, each once, the domain field first", () => {
+    const request = { operation: "placeOrder", input: { items: [{ pricingCode: 1071 }, { pricingCode: 9852, params: { csr: SAN_CSR } }] } };
+    const names = itemDomains(request, [
+      { productCode: 1071, domainName: null, isAddOn: true },
+      { productCode: 9852, domainName: "Findable-Sans.example.", isAddOn: false },
+    ]);
+    expect(names[0]).toEqual([]);
+    expect(names[1]).toEqual([
+      { domainName: "findable-sans.example", source: "FIELD" },
+      { domainName: "shop.findable-sans.example", source: "CN" },
+      { domainName: "www.findable-sans.example", source: "SAN" },
+      { domainName: "api.findable-other.example", source: "SAN" },
+    ]);
+  });
+
+  it("an SSL + SiteLock bundle: the certificate's item; a wildcard name is kept as written", () => {
+    const request = { operation: "autoApplyOrder", input: { kind: "sslBundle", productCodes: [9401], csr: EC256W } };
+    const names = itemDomains(request, [
+      { productCode: 1072, domainName: "example.com", isAddOn: false },
+      { productCode: 9401, domainName: "example.com", isAddOn: false },
+    ]);
+    expect(names[0]).toEqual([{ domainName: "example.com", source: "FIELD" }]);
+    expect(names[1]).toEqual([{ domainName: "example.com", source: "FIELD" }, { domainName: "*.example.com", source: "CN" }]);
+  });
+});
+
+describe("pastedValue", () => {
+  it.each([
+    ["https://www.acme-hosting.example/path", "acme-hosting.example"],
+    ["HTTP://user:pw@Shop.Acme.example:8443/a?b=c#d", "shop.acme.example"],
+    ["acme.example/cart?x=1", "acme.example"],
+    [" acme.example. ", "acme.example"],
+    ["www.example", "www.example"],
+    ['"Jane Doe" <Jane@Acme.example>', "jane@acme.example"],
+    ["mailto:jane@acme.example?subject=Hi", "jane@acme.example"],
+    ["<9100002>", "9100002"],
+    ["'OD-261207-ABC'", "OD-261207-ABC"],
+    ["Bluebird Bakery", "Bluebird Bakery"],
+    ["J. Smith", "J. Smith"],
+    ["acme", "acme"],
+  ])("%j names %j", (pasted, value) => {
+    expect(pastedValue(pasted)).toBe(value);
+  });
+});
