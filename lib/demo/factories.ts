@@ -78,6 +78,8 @@ export interface SeedLicenseInput {
   cost: number;
   currency: string;
   addOns: Array<{ productCode: number; productName: string }>;
+  /** What the customer paid (the price list's sell prices), when every item has one. */
+  sellTotal?: number | null;
 }
 
 /** An order with its items, the license it created, and its add-ons. */
@@ -96,7 +98,11 @@ export async function seedLicense(db: PrismaClient, l: SeedLicenseInput) {
       resellerAccountId: l.resellerAccountId,
       placedById: l.placedById,
       currency: l.currency,
-      totalCost: l.cost,
+      // Sectigo debits an order awaiting authorization only when it is authorized: until then we
+      // only expect to pay its cost.
+      totalCost: l.orderStatus === "AWAITING_AUTHORIZATION" ? null : l.cost,
+      buyTotal: l.cost,
+      sellTotal: l.sellTotal ?? null,
       placedAt: l.startsAt,
       createdAt: l.startsAt,
       items: {

@@ -4,6 +4,7 @@
  * add-ons) but with multi-row `INSERT ... SELECT FROM unnest(...)`, one statement per table per chunk
  * of ~5,000 licences. Runs on the caller's connection; the caller owns the transaction.
  */
+import { demoOrderTotals } from "@/lib/demo/demo-prices";
 import type { ClientBase } from "pg";
 import { DEMO_RESELLER, demoDates, type DemoCustomer } from "./demo-data";
 import { MAX_SCALED_LICENCES, scaledChunks, scaledForeignOrderNumber, type ScaledWorldOptions } from "./scaled-world";
@@ -56,7 +57,7 @@ const ts = (d: Date) => d.toISOString();
 
 interface Rows {
   customers: Array<{ id: string; name: string; email: string; fore: string; sur: string; tel: string; country: string }>;
-  orders: Array<{ id: string; fon: string; num: string; customer: string; total: number; at: string }>;
+  orders: Array<{ id: string; fon: string; num: string; customer: string; total: number; sell: number | null; at: string }>;
   items: Array<{ id: string; order: string; code: number; name: string; days: number | null; domain: string; addOn: boolean; cost: number | null }>;
   licences: Array<{ id: string; customer: string; order: string; num: string; code: number; name: string; domain: string; status: string; term: number; starts: string; expires: string; autoRenew: boolean }>;
   addOns: Array<{ id: string; licence: string; order: string; code: number; name: string; starts: string; expires: string }>;
@@ -77,7 +78,7 @@ function rowsOf(chunk: DemoCustomer[], ctx: { anchor: Date; now: Date }): Rows {
       const [starts, expires] = [ts(startsAt), ts(expiresAt)];
       const licence = appIds.licence(l.key);
       const order = appIds.order(l.key);
-      rows.orders.push({ id: order, fon: l.foreignOrderNumber, num: l.orderNumber, customer, total: l.cost, at: starts });
+      rows.orders.push({ id: order, fon: l.foreignOrderNumber, num: l.orderNumber, customer, total: l.cost, sell: demoOrderTotals(l).sell, at: starts });
       rows.items.push({ id: `${order}-item-0`, order, code: l.productCode, name: l.productName, days: l.termDays, domain: l.domainName, addOn: false, cost: l.cost });
       rows.licences.push({
         id: licence, customer, order, num: l.orderNumber, code: l.productCode, name: l.productName, domain: l.domainName,
@@ -103,10 +104,10 @@ async function insertChunk(db: ClientBase, chunk: DemoCustomer[], ctx: { anchor:
     [ctx.reseller, now, ...columns(rows.customers, "id", "name", "email", "fore", "sur", "tel", "country")],
   );
   await db.query(
-    `INSERT INTO "Order" ("id","foreignOrderNumber","orderNumber","kind","status","customerId","resellerAccountId","placedById","currency","totalCost","placedAt","createdAt","updatedAt")
-     SELECT t.id, t.fon, t.num, 'NEW', 'PLACED', t.customer, $1, $2, $3, t.total, t.at::timestamp, t.at::timestamp, $4::timestamp
-     FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::numeric[], $10::text[]) AS t(id, fon, num, customer, total, at)`,
-    [ctx.reseller, ctx.placedBy, DEMO_RESELLER.currency, now, ...columns(rows.orders, "id", "fon", "num", "customer", "total", "at")],
+    `INSERT INTO "Order" ("id","foreignOrderNumber","orderNumber","kind","status","customerId","resellerAccountId","placedById","currency","totalCost","buyTotal","sellTotal","placedAt","createdAt","updatedAt")
+     SELECT t.id, t.fon, t.num, 'NEW', 'PLACED', t.customer, $1, $2, $3, t.total, t.total, t.sell, t.at::timestamp, t.at::timestamp, $4::timestamp
+     FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::numeric[], $10::numeric[], $11::text[]) AS t(id, fon, num, customer, total, sell, at)`,
+    [ctx.reseller, ctx.placedBy, DEMO_RESELLER.currency, now, ...columns(rows.orders, "id", "fon", "num", "customer", "total", "sell", "at")],
   );
   await db.query(
     `INSERT INTO "OrderItem" ("id","orderId","productCode","productName","days","domainName","isAddOn","cost","createdAt","updatedAt")

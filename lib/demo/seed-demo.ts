@@ -2,47 +2,14 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_RESELLER, DEMO_USERS, demoDates } from "@/lib/demo/demo-data";
 import { seedCustomer, seedLicense, seedResellerAccount, seedUser } from "@/lib/demo/factories";
 import { bookCustomerHasManager, RENEWALS_BOOK, renewalsBookCustomers } from "@/lib/demo/renewals-book";
+import { DEMO_PLAN_PRICES, demoOrderTotals } from "@/lib/demo/demo-prices";
 import { appIds, insertScaledWorld } from "@/lib/demo/scaled-world-db";
 import { scaledWorldOptions } from "@/lib/demo/scaled-world";
 import type { ClientBase } from "pg";
 
 export const DEMO_RESELLER_ACCOUNT_ID = "demo-reseller";
 
-/**
- * Demo price list (catalog product key, term value, buy, sell). Buy prices of SiteLock match the
- * sandbox's invented prices (lib/sectigo/sandbox/core/catalog.ts); the rest are made up. Plans not
- * listed here are offered with "price not set".
- */
-export const DEMO_PLAN_PRICES: ReadonlyArray<{ productKey: string; term: string; buy: string; sell: string; enabled?: boolean }> = [
-  { productKey: "sitelock-monitor", term: "365", buy: "0.00", sell: "0.00" },
-  { productKey: "sitelock-basic", term: "30", buy: "9.99", sell: "14.99" },
-  { productKey: "sitelock-basic", term: "365", buy: "99.99", sell: "149.00" },
-  { productKey: "sitelock-pro", term: "30", buy: "29.99", sell: "44.99" },
-  { productKey: "sitelock-pro", term: "365", buy: "299.99", sell: "449.00" },
-  { productKey: "sitelock-business", term: "30", buy: "59.99", sell: "89.99" },
-  { productKey: "sitelock-business", term: "365", buy: "599.99", sell: "899.00" },
-  { productKey: "sitelock-911", term: "0", buy: "249.00", sell: "349.00" },
-  { productKey: "sitelock-backup-5gb", term: "30", buy: "4.99", sell: "7.99" },
-  { productKey: "sitelock-backup-5gb", term: "365", buy: "49.99", sell: "79.00" },
-  { productKey: "sitelock-backup-10gb", term: "30", buy: "7.99", sell: "11.99" },
-  { productKey: "sitelock-backup-10gb", term: "365", buy: "79.99", sell: "119.00" },
-  { productKey: "sitelock-backup-25gb", term: "30", buy: "12.99", sell: "19.99" },
-  { productKey: "sitelock-backup-25gb", term: "365", buy: "129.99", sell: "199.00" },
-  { productKey: "sitelock-trueshield", term: "30", buy: "9.99", sell: "14.99" },
-  { productKey: "sitelock-trueshield", term: "365", buy: "99.99", sell: "149.00" },
-  { productKey: "sitelock-dns-pro", term: "30", buy: "3.99", sell: "5.99" },
-  { productKey: "sitelock-dns-pro", term: "365", buy: "39.99", sell: "59.00" },
-  { productKey: "sitelock-dns-business", term: "30", buy: "6.99", sell: "9.99" },
-  { productKey: "sitelock-dns-business", term: "365", buy: "69.99", sell: "99.00" },
-  { productKey: "sectigossl-pro-dv", term: "9401", buy: "39.00", sell: "69.00" },
-  { productKey: "sectigossl-pro-dv", term: "9406", buy: "74.00", sell: "129.00" },
-  // Disabled in the demo: shows that a disabled plan is not offered.
-  { productKey: "sectigossl-pro-dv", term: "9421", buy: "175.00", sell: "299.00", enabled: false },
-  { productKey: "sectigossl-premium-dv", term: "9467", buy: "59.00", sell: "99.00" },
-  { productKey: "positivessl-ov", term: "9852", buy: "45.00", sell: "79.00" },
-  { productKey: "code-signing", term: "1511", buy: "179.00", sell: "249.00" },
-  { productKey: "hackerguardian-pci", term: "3461", buy: "250.00", sell: "399.00" },
-];
+export { DEMO_PLAN_PRICES } from "@/lib/demo/demo-prices";
 
 /**
  * The demo world in the app's database, consistent with the sandbox's (both read
@@ -110,6 +77,7 @@ export async function seedDemo(
         cost: l.cost,
         currency: DEMO_RESELLER.currency,
         addOns: l.addOns,
+        sellTotal: demoOrderTotals(l).sell,
       });
     }
   }

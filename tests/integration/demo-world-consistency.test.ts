@@ -74,3 +74,26 @@ describe("demo world dates (issue 17, item 10)", () => {
     expect(await prisma.license.count({ where: { expiresAt: { gt: new Date(now.getTime() + 60 * 86_400_000) } } })).toBeGreaterThan(10);
   });
 });
+
+describe("demo world money (issue 17, item 9: each figure filled when it is known)", () => {
+  it("an order whose every item is on the price list says what the customer pays; an order awaiting authorization is not yet debited", async () => {
+    const { PRODUCTS } = await import("@/lib/catalog");
+    const keyOf = new Map(PRODUCTS.filter((p) => p.productId !== undefined).map((p) => [p.productId!, p.key]));
+    const prices = new Map((await prisma.planPrice.findMany({ where: { enabled: true } })).map((p) => [`${p.productKey}|${p.term}`, Number(p.sellPrice)]));
+    const orders = await prisma.order.findMany({ where: { kind: "NEW" }, include: { items: true } });
+    let priced = 0;
+    for (const o of orders) {
+      const term = o.items.find((i) => !i.isAddOn)?.days;
+      const sells = o.items.map((i) => prices.get(`${keyOf.get(i.productCode)}|${term}`));
+      const expected = sells.some((s) => s === undefined) ? null : sells.reduce((t, s) => t! + s!, 0)!;
+      if (expected !== null) priced++;
+      expect(o.sellTotal === null ? null : Number(o.sellTotal), `${o.id} customer pays`).toBe(expected === null ? null : Math.round(expected * 100) / 100);
+      if (o.status === "AWAITING_AUTHORIZATION") {
+        expect(o.totalCost, `${o.id} not debited before authorization`).toBeNull();
+        expect(o.buyTotal, `${o.id} what we expect to pay`).not.toBeNull();
+      }
+    }
+    expect(priced).toBeGreaterThan(orders.length / 4);
+    expect(orders.some((o) => o.status === "AWAITING_AUTHORIZATION")).toBe(true);
+  });
+});
