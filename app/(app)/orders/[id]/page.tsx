@@ -60,7 +60,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
               </dd>
               {orderPayer(order.request) ? (<><dt className="text-slate-600">Who pays Sectigo</dt><dd>{PAYER_LABELS[orderPayer(order.request)!]}</dd></>) : null}
               <dt className="text-slate-600">Charged to the customer</dt>
-              <dd><ChargedToCustomer sellTotal={order.sellTotal} currency={order.currency} items={order.items} /></dd>
+              <dd><ChargedToCustomer sellTotal={order.sellTotal} currency={order.currency} items={order.items} payer={orderPayer(order.request)} /></dd>
               <dt className="text-slate-600">Debited by Sectigo</dt>
               <dd>{formatMoney(order.totalCost, order.currency)}</dd>
               {order.testMode ? (<><dt className="text-slate-600">Mode</dt><dd><Badge tone="amber">test order (test=Y)</Badge></dd></>) : null}
