@@ -188,7 +188,7 @@ describe("plan prices: the family the form shows is the family applied (issue 17
     const families = async (raw: Raw) => (await listPlanPrices(admin, planPriceFilterSchema.parse(raw))).groups.map((g) => g.family.key);
     const every = await families({});
     expect(every.length).toBeGreaterThan(3);
-    for (const raw of [{ family: "" }, { family: " " }, { family: "no-such-family" }, { q: "" }]) expect(await families(raw), JSON.stringify(raw)).toEqual(every);
+    for (const raw of [{ family: "" }, { family: " " }, { family: "no-such-family" }, { q: "" }] as Raw[]) expect(await families(raw), JSON.stringify(raw)).toEqual(every);
     expect(await families({ family: every[1]! })).toEqual([every[1]]);
   });
 });
