@@ -524,15 +524,15 @@ function FormField({
             <input id={id} type="checkbox" className="mt-1" {...register(name)} disabled={Boolean(disabledReason)} aria-describedby={disabledReason ? `${id}-reason` : undefined} />
             <span>
               {spec.label}
-              {disabledReason ? (
-                <span id={`${id}-reason`} className="block text-xs text-slate-600">
-                  {disabledReason}
-                </span>
-              ) : spec.help ? (
-                <span className="block text-xs text-slate-600">{spec.help}</span>
-              ) : null}
+              {spec.help && !disabledReason ? <span className="block text-xs text-slate-600">{spec.help}</span> : null}
             </span>
           </label>
+          {/* Outside the label: the reason describes the locked box without becoming its name. */}
+          {disabledReason ? (
+            <p id={`${id}-reason`} className="ml-6 text-xs text-slate-600">
+              {disabledReason}
+            </p>
+          ) : null}
           {error ? <p className="text-sm text-red-700">{error}</p> : null}
         </div>
       );

@@ -18,14 +18,14 @@ test("SiteLock Basic through PlaceOrder: Sectigo charges the customer", async ({
   await form.getByLabel("Domain name").fill(domain);
   await form.getByLabel("Customer email address").fill(`owner@${domain}`);
   await form.getByLabel("First name").fill("Ada");
-  const renew = form.getByRole("checkbox", { name: "Renew automatically" });
+  const renew = form.getByRole("checkbox", { name: "Renew automatically", exact: true });
   await renew.check();
   const price = form.getByRole("region", { name: "Price" });
   await expect(price).toContainText("debited from the reseller account's funds");
 
   // Ticking "Sectigo charges the customer": auto-renew goes off and is locked (with the reason), the panel
   // says we pay nothing and Sectigo bills the customer; unticking gives back what was there.
-  const sectigoBills = form.getByRole("checkbox", { name: /Sectigo charges the customer \(reseller=N\)/ });
+  const sectigoBills = form.getByRole("checkbox", { name: /^Sectigo charges the customer \(reseller=N\)/ });
   await sectigoBills.check();
   await expect(renew).not.toBeChecked();
   await expect(renew).toBeDisabled();
