@@ -7,11 +7,12 @@
  * the tab's sessionStorage (never passwords) so a failed submit or a reload loses nothing; the
  * submission key travels with it, so a double click, a retry or a copied tab places one order.
  */
-import { useEffect, useMemo, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
+  chargesCustomer,
   FIELD_SPECS,
   GROUP_LABELS,
   formFieldsFor,
@@ -32,7 +33,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { switchProduct } from "@/lib/orders/form-carry-over";
 import { confirmLabel, type Confirmation } from "@/lib/orders/server-confirmations";
 import { accountOptionLabel } from "@/lib/settings/account-label";
-import { orderLines, PriceTable, type PriceInfo } from "./order-price-panel";
+import { orderLines, PriceTable, siteLockPaymentNote, type PriceInfo } from "./order-price-panel";
 
 export type { PriceInfo } from "./order-price-panel";
 
@@ -231,6 +232,22 @@ function ProductOrder(props: {
     setDraft((d) => ({ ...d, values: watched as Record<string, unknown> }));
   }, [watched, setDraft]);
 
+  // "Sectigo charges the customer" (reseller=N) cannot renew from our funds (the schema refuses it on the
+  // server too): ticking it unticks and locks "Renew automatically"; unticking it gives back what was there.
+  const sectigoBills = chargesCustomer(product, { sectigoChargesCustomer: watched.sectigoChargesCustomer === true });
+  const autoRenewBefore = useRef<boolean | null>(null);
+  useEffect(() => {
+    if (!product.fields.enableAutoRenew) return;
+    const name = "enableAutoRenew" as Path<OrderFormInput>;
+    if (sectigoBills) {
+      if (autoRenewBefore.current === null) autoRenewBefore.current = form.getValues(name) === true;
+      if (form.getValues(name) !== false) setValue(name, false as never, { shouldValidate: true });
+    } else if (autoRenewBefore.current !== null) {
+      setValue(name, autoRenewBefore.current as never, { shouldValidate: true });
+      autoRenewBefore.current = null;
+    }
+  }, [sectigoBills, product, form, setValue]);
+
   const fill = (c: CustomerPick) => {
     const set = (k: FieldKey, v: string | null | undefined) => {
       if (v && fields.some((f) => f.key === k)) setValue(k as Path<OrderFormInput>, v, { shouldValidate: true });
@@ -322,7 +339,7 @@ function ProductOrder(props: {
 
   const term = watched.term ?? defaultTerm(product, terms);
   const chosenAddOns = (Array.isArray(watched.addOns) ? watched.addOns : []).map((code) => productById(Number(code))).filter((p): p is Product => Boolean(p));
-  const lines = orderLines(product.api === "PlaceOrder" ? (draft.cart ?? []) : [], { product, term, addOns: chosenAddOns }, prices);
+  const lines = orderLines(product.api === "PlaceOrder" ? (draft.cart ?? []) : [], { product, term, addOns: chosenAddOns, sectigoChargesCustomer: watched.sectigoChargesCustomer }, prices);
   const errors = formState.errors as Record<string, { message?: string } | undefined>;
 
   return (
@@ -384,7 +401,13 @@ function ProductOrder(props: {
           <h2 className="mb-3 text-sm font-semibold text-slate-800">{GROUP_LABELS[group as keyof typeof GROUP_LABELS]}</h2>
           <div className="grid gap-4 sm:grid-cols-2">
             {list.map((f) => (
-              <FormField key={f.key} spec={f} register={register} error={errors[f.key]?.message} />
+              <FormField
+                key={f.key}
+                spec={f}
+                register={register}
+                error={errors[f.key]?.message}
+                disabledReason={f.key === "enableAutoRenew" && sectigoBills ? "Off: Sectigo charges the customer (reseller=N), so the licence does not renew from our funds. Untick that to choose." : undefined}
+              />
             ))}
           </div>
         </section>
@@ -401,7 +424,7 @@ function ProductOrder(props: {
             </span>
           </label>
         ) : (
-          <p className="mt-3 text-sm text-slate-600">SiteLock orders are debited from the reseller account&apos;s funds when Sectigo accepts them.</p>
+          <p className="mt-3 text-sm text-slate-600">{siteLockPaymentNote(product, watched.sectigoChargesCustomer)}</p>
         )}
       </section>
 
@@ -479,7 +502,18 @@ function CartPanel({ cart, onRemove }: { cart: CartItem[]; onRemove: (index: num
   );
 }
 
-function FormField({ spec, register, error }: { spec: FieldSpec & { required: boolean }; register: ReturnType<typeof useForm<OrderFormInput>>["register"]; error?: string }) {
+function FormField({
+  spec,
+  register,
+  error,
+  disabledReason,
+}: {
+  spec: FieldSpec & { required: boolean };
+  register: ReturnType<typeof useForm<OrderFormInput>>["register"];
+  error?: string;
+  /** Why the field is locked by another choice (shown in place of its help); the field is disabled. */
+  disabledReason?: string;
+}) {
   const id = `f-${spec.key}`;
   const label = `${spec.label}${spec.required ? "" : " (optional)"}`;
   const name = spec.key as Path<OrderFormInput>;
@@ -488,12 +522,18 @@ function FormField({ spec, register, error }: { spec: FieldSpec & { required: bo
       return (
         <div className="sm:col-span-2">
           <label className="flex items-start gap-2 text-sm text-slate-800">
-            <input id={id} type="checkbox" className="mt-1" {...register(name)} />
+            <input id={id} type="checkbox" className="mt-1" {...register(name)} disabled={Boolean(disabledReason)} aria-describedby={disabledReason ? `${id}-reason` : undefined} />
             <span>
               {spec.label}
-              {spec.help ? <span className="block text-xs text-slate-600">{spec.help}</span> : null}
+              {spec.help && !disabledReason ? <span className="block text-xs text-slate-600">{spec.help}</span> : null}
             </span>
           </label>
+          {/* Outside the label: the reason describes the locked box without becoming its name. */}
+          {disabledReason ? (
+            <p id={`${id}-reason`} className="ml-6 text-xs text-slate-600">
+              {disabledReason}
+            </p>
+          ) : null}
           {error ? <p className="text-sm text-red-700">{error}</p> : null}
         </div>
       );

@@ -6,7 +6,7 @@
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { fieldForSectigoParam, orderSchemaFor, productById, productByKey, termOptionsFor } from "@/lib/catalog";
+import { chargesCustomer, fieldForSectigoParam, orderSchemaFor, productById, productByKey, termOptionsFor } from "@/lib/catalog";
 import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
 import { buildSubmission, mergeCart, SubmissionProblem, type PlanPrice } from "./build-submission";
 import type { OrderDeps } from "./order-deps";
@@ -65,9 +65,14 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   });
   const prices = new Map<string, PlanPrice | null>();
   const keys = new Set([`${product.key}|${values.term}`, ...cart.map((c) => `${c.product.key}|${c.values.term}`)]);
+  /** Plans Sectigo bills the customer for at its own price (reseller=N): no sell price of ours is expected. */
+  const billedBySectigo = new Set<string>();
+  if (chargesCustomer(product, values)) billedBySectigo.add(`${product.key}|${values.term}`);
   for (const code of Array.isArray(values.addOns) ? values.addOns : []) {
     const addOn = productById(Number(code));
-    if (addOn) keys.add(`${addOn.key}|${values.term}`);
+    if (!addOn) continue;
+    keys.add(`${addOn.key}|${values.term}`);
+    if (chargesCustomer(product, values)) billedBySectigo.add(`${addOn.key}|${values.term}`);
   }
   for (const key of keys) {
     const [productKey, term] = key.split("|") as [string, string];
@@ -100,7 +105,8 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   const required: Confirmation[] = [];
   if (deps.priceOf) {
     // Without a price list (priceOf absent: scripts, tests of other things) nothing is known to be unpriced.
-    const unpriced = [...prices].filter(([, price]) => price?.sellPrice === null || price?.sellPrice === undefined).map(([key]) => key).sort();
+    // Not the plans Sectigo bills the customer for (reseller=N): their missing sell price is intended.
+    const unpriced = [...prices].filter(([key, price]) => !billedBySectigo.has(key) && (price?.sellPrice === null || price?.sellPrice === undefined)).map(([key]) => key).sort();
     if (unpriced.length > 0) {
       const names = unpriced.map(planName);
       required.push({

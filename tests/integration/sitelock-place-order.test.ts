@@ -120,6 +120,24 @@ describe("SiteLock through PlaceOrder", () => {
     ]);
   });
 
+  it("Sectigo charges the customer with no sell price of ours set: no \"no sell price\" question, placed; the same plan debited to us asks it", async () => {
+    // The price list has a buy price for the plan and the add-on but no sell price (nothing set by an admin).
+    const unpriced = { ...deps, priceOf: () => ({ offered: true as const, price: { buyPrice: 99.99, sellPrice: null, currency: "USD" } }) };
+    const calls = await apiCalls();
+    // Debited to us, the missing sell price matters: the question comes first, and nothing is sent.
+    const ours = await placeOrderFromForm(staff, request({ enableAutoRenew: false, addOns: ["1071"] }), unpriced);
+    expect(ours).toMatchObject({ outcome: "NEEDS_CONFIRMATION", confirmations: [{ kind: "unpriced" }] });
+    expect(await apiCalls()).toBe(calls);
+    // Sectigo bills the customer at its own price: the missing sell price is intended, so no question.
+    const result = await placeOrderFromForm(staff, request({ sectigoChargesCustomer: true, addOns: ["1071"] }), unpriced);
+    expect(result.outcome).toBe("PLACED");
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order!.id }, include: { items: true } });
+    expect(orderPayer(order.request)).toBe("CUSTOMER_VIA_SECTIGO");
+    expect(Number(order.totalCost)).toBe(0);
+    expect(order.sellTotal).toBeNull();
+    expect(order.items).toHaveLength(2);
+  });
+
   it("debit our account (unticked): AutoApplyOrder, our funds debited when Sectigo accepts", async () => {
     const before = await funds();
     const result = await placeOrderFromForm(staff, request({ enableAutoRenew: false }), deps);

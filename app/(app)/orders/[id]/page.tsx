@@ -65,7 +65,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
               </dd>
               {orderPayer(order.request) ? (<><dt className="text-slate-600">Who pays Sectigo</dt><dd>{PAYER_LABELS[orderPayer(order.request)!]}</dd></>) : null}
               <dt className="text-slate-600">{CUSTOMER_PAYS}</dt>
-              <dd data-testid="order-customer-pays"><ChargedToCustomer sellTotal={order.sellTotal} currency={order.currency} items={order.items} /></dd>
+              <dd data-testid="order-customer-pays"><ChargedToCustomer sellTotal={order.sellTotal} currency={order.currency} items={order.items} payer={orderPayer(order.request)} /></dd>
               <dt className="text-slate-600">{WE_PAY} (Sectigo debits)</dt>
               <dd data-testid="order-we-pay">
                 <WePay money={orderMoney(order)} currency={order.currency} />
