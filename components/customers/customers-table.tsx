@@ -15,6 +15,7 @@ export function CustomersTable({ page, query }: Props) {
       </FilterBar>
       <TableFrame
         label="Customers"
+        stack
         head={
           <>
             <SortHeader base={base} query={query} column="name" label="Name" />
@@ -29,18 +30,18 @@ export function CustomersTable({ page, query }: Props) {
       >
         {page.rows.map((c) => (
           <tr key={c.id}>
-            <Td className="font-medium">
+            <Td span="all" className="font-medium">
               <Link className="text-brand-700 hover:underline" href={`/customers/${c.id}`}>
                 {c.name}
               </Link>
             </Td>
-            <Td>
+            <Td label="Email" span="all">
               <Breakable text={c.email} />
             </Td>
-            <Td className="whitespace-nowrap">{c.firstOrderAt ? formatDate(c.firstOrderAt) : <span className="text-slate-600">no orders yet</span>}</Td>
-            <Td>{c.licenseCount}</Td>
-            <Td>{c.orderCount}</Td>
-            <Td>{c.country ?? "—"}</Td>
+            <Td label="Customer since" className="whitespace-nowrap">{c.firstOrderAt ? formatDate(c.firstOrderAt) : <span className="text-slate-600">no orders yet</span>}</Td>
+            <Td label="Licenses">{c.licenseCount}</Td>
+            <Td label="Orders">{c.orderCount}</Td>
+            <Td label="Country">{c.country ?? "—"}</Td>
           </tr>
         ))}
       </TableFrame>

@@ -53,6 +53,7 @@ export function WorkspaceList(props: {
       </div>
       <TableFrame
         label="Expiring licences"
+        stack
         head={
           <>
             {props.canRenew ? <Th className="w-8"><span className="sr-only">Select</span></Th> : null}
@@ -76,21 +77,21 @@ export function WorkspaceList(props: {
                   <input type="checkbox" name="licence" value={l.id} aria-label={`Select ${l.domainName}`} className="h-4 w-4" />
                 </Td>
               ) : null}
-              <Td>
+              <Td span={props.canRenew ? 2 : "all"}>
                 <Link href={`/licenses/${l.id}`} className="font-medium text-brand-700 hover:underline">
                   {l.domainName}
                 </Link>
               </Td>
-              <Td>{l.customer.name}</Td>
-              <Td>
+              <Td label="Customer">{l.customer.name}</Td>
+              <Td label="Product">
                 {l.productName}
                 {l.termDays ? <span className="text-slate-600"> · {l.termDays} days</span> : null}
                 {l.addOns.length ? <span className="block text-xs text-slate-600">+ {l.addOns.map((a) => a.productName).join(", ")}</span> : null}
               </Td>
-              <Td>{formatDate(l.expiresAt)}</Td>
-              <Td>{bucket ? <Badge tone={bucket === "expired" ? "red" : bucket === "0-7" ? "amber" : "slate"}>{EXPIRY_BUCKETS.find((b) => b.key === bucket)?.label}</Badge> : "—"}</Td>
-              <Td>{l.autoRenew ? "On" : "Off"}</Td>
-              <Td>{l.customer.accountManager?.name ?? <span className="text-slate-600">None</span>}</Td>
+              <Td label="Expires" className="whitespace-nowrap">{formatDate(l.expiresAt)}</Td>
+              <Td label="Bucket">{bucket ? <Badge tone={bucket === "expired" ? "red" : bucket === "0-7" ? "amber" : "slate"}>{EXPIRY_BUCKETS.find((b) => b.key === bucket)?.label}</Badge> : "—"}</Td>
+              <Td label="Auto-renew">{l.autoRenew ? "On" : "Off"}</Td>
+              <Td label="Account manager">{l.customer.accountManager?.name ?? <span className="text-slate-600">None</span>}</Td>
             </tr>
           );
         })}
