@@ -32,6 +32,8 @@ export function serverRendered404(handle: Handler): Handler {
     // The methods are wrapped for the whole response and only delegate once decided: Next wraps
     // some of them itself, and removing ours would remove its wrappers with them.
     const original = { writeHead: res.writeHead, flushHeaders: res.flushHeaders, write: res.write, end: res.end };
+    const ownMethods = () => Object.entries(res).filter(([, value]) => typeof value === "function") as Array<[string, unknown]>;
+    const methodsBefore = new Map(ownMethods());
     let mode: "undecided" | "pass" | "drop" | "again" = "undecided";
     // Decided at the first byte (or header) Next sends: by then the status is set.
     const decide = (status: number) => {
@@ -58,8 +60,16 @@ export function serverRendered404(handle: Handler): Handler {
       // Next's first answer is complete, and dropped: the 404 route answers the same request.
       // Next's first dispatch settles when this response really finishes.
       mode = "again";
+      // The second answer starts from the response as it came: without the methods Next wrapped
+      // for the first one (its compression would take the second answer's bytes and drop them).
+      for (const [name] of ownMethods()) {
+        if (methodsBefore.has(name)) (res as unknown as Record<string, unknown>)[name] = methodsBefore.get(name);
+        else delete (res as unknown as Record<string, unknown>)[name];
+      }
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       res.statusCode = 404;
+      // Both dispatches listen for the response's close: not a leak, but more than Node's default 10.
+      res.setMaxListeners(res.getMaxListeners() + 10);
       delete (req as unknown as Record<symbol, unknown>)[NEXT_REQUEST_META];
       req.url = NOT_FOUND_ROUTE;
       Promise.resolve(handle(req, res)).catch((error: unknown) => {

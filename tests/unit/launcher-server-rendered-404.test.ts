@@ -11,8 +11,15 @@ import { NOT_FOUND_ROUTE, serverRendered404 } from "@/lib/launcher/server-render
 function fakeNext(calls: string[]) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     calls.push(req.url ?? "");
-    const end = res.end;
+    // Like Next's compression: wraps write and end, and drops what is written after its end.
+    const { write, end } = res;
+    let ended = false;
+    res.write = function (...args: unknown[]) {
+      return ended ? false : (write as (...a: unknown[]) => boolean).apply(res, args);
+    } as ServerResponse["write"];
     res.end = function (...args: unknown[]) {
+      if (ended) return res;
+      ended = true;
       calls.push(`next saw end of ${req.url}`);
       return (end as (...a: unknown[]) => ServerResponse).apply(res, args);
     } as ServerResponse["end"];
@@ -27,7 +34,8 @@ function fakeNext(calls: string[]) {
     }
     if (req.url === NOT_FOUND_ROUTE) {
       res.statusCode = 404;
-      res.end("<h1>Page not found</h1>");
+      res.write("<h1>Page not found</h1>");
+      res.end();
       return;
     }
     res.statusCode = 200;
