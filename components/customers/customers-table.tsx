@@ -23,7 +23,7 @@ export function CustomersTable({ page, query }: Props) {
             <Th>Customer since</Th>
             <Th>Licenses</Th>
             <Th>Orders</Th>
-            <Th>Country</Th>
+            <Th className="max-sm:hidden">Country</Th>
           </>
         }
         empty={page.rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-600">No customers match.</p> : null}
@@ -41,7 +41,7 @@ export function CustomersTable({ page, query }: Props) {
             <Td label="Customer since" className="whitespace-nowrap">{c.firstOrderAt ? formatDate(c.firstOrderAt) : <span className="text-slate-600">no orders yet</span>}</Td>
             <Td label="Licenses">{c.licenseCount}</Td>
             <Td label="Orders">{c.orderCount}</Td>
-            <Td label="Country">{c.country ?? "—"}</Td>
+            <Td label="Country" phone="hide">{c.country ?? "—"}</Td>
           </tr>
         ))}
       </TableFrame>

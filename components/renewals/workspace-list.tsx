@@ -61,9 +61,9 @@ export function WorkspaceList(props: {
             <SortHeader base="/renewals" query={props.query} column="customer" label="Customer" />
             <Th>Product</Th>
             <SortHeader base="/renewals" query={props.query} column="expiresAt" label="Expires" />
-            <Th>Bucket</Th>
+            <Th className="max-sm:hidden">Bucket</Th>
             <Th>Auto-renew</Th>
-            <Th>Account manager</Th>
+            <Th className="max-sm:hidden">Account manager</Th>
           </>
         }
         empty={rows.length === 0 ? <p className="p-4 text-sm text-slate-600">No licences match.</p> : null}
@@ -83,15 +83,15 @@ export function WorkspaceList(props: {
                 </Link>
               </Td>
               <Td label="Customer">{l.customer.name}</Td>
-              <Td label="Product">
+              <Td label="Product" span={2}>
                 {l.productName}
                 {l.termDays ? <span className="text-slate-600"> · {l.termDays} days</span> : null}
                 {l.addOns.length ? <span className="block text-xs text-slate-600">+ {l.addOns.map((a) => a.productName).join(", ")}</span> : null}
               </Td>
               <Td label="Expires" className="whitespace-nowrap">{formatDate(l.expiresAt)}</Td>
-              <Td label="Bucket">{bucket ? <Badge tone={bucket === "expired" ? "red" : bucket === "0-7" ? "amber" : "slate"}>{EXPIRY_BUCKETS.find((b) => b.key === bucket)?.label}</Badge> : "—"}</Td>
+              <Td label="Bucket" phone="hide">{bucket ? <Badge tone={bucket === "expired" ? "red" : bucket === "0-7" ? "amber" : "slate"}>{EXPIRY_BUCKETS.find((b) => b.key === bucket)?.label}</Badge> : "—"}</Td>
               <Td label="Auto-renew">{l.autoRenew ? "On" : "Off"}</Td>
-              <Td label="Account manager">{l.customer.accountManager?.name ?? <span className="text-slate-600">None</span>}</Td>
+              <Td label="Account manager" phone="hide">{l.customer.accountManager?.name ?? <span className="text-slate-600">None</span>}</Td>
             </tr>
           );
         })}

@@ -43,6 +43,8 @@ async function fill(page: Page, values: OrderFormInput) {
 async function placeAndLand(page: Page) {
   await page.getByRole("button", { name: "Place order" }).click();
   await page.waitForURL((u) => /^\/orders\/(?!new$|awaiting$)[\w-]+$/.test(u.pathname), { timeout: 30_000 });
+  // The focus lands on the placed order's heading, not on the body (components/shell/route-focus.tsx).
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 }
 
 /** One product of every family, plus the SiteLock products that are their own kind of order (the SSL bundle). */
