@@ -73,17 +73,17 @@ export function WorkspaceList(props: {
           return (
             <tr key={l.id} data-testid="workspace-row">
               {props.canRenew ? (
-                <Td>
+                <Td phone="corner">
                   <input type="checkbox" name="licence" value={l.id} aria-label={`Select ${l.domainName}`} className="h-4 w-4" />
                 </Td>
               ) : null}
-              <Td span={props.canRenew ? 2 : "all"}>
+              <Td span="all">
                 <Link href={`/licenses/${l.id}`} className="font-medium text-brand-700 hover:underline">
                   {l.domainName}
                 </Link>
               </Td>
               <Td label="Customer">{l.customer.name}</Td>
-              <Td label="Product" span={2}>
+              <Td label="Product" span="all">
                 {l.productName}
                 {l.termDays ? <span className="text-slate-600"> · {l.termDays} days</span> : null}
                 {l.addOns.length ? <span className="block text-xs text-slate-600">+ {l.addOns.map((a) => a.productName).join(", ")}</span> : null}

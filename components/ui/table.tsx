@@ -33,10 +33,11 @@ export function Th({ children, className = "" }: { children: ReactNode; classNam
 /**
  * A cell. In a stacked table (TableFrame `stack`), on a phone `label` is shown above the value
  * (the column's name: the header row is not above it any more), `span` widens the cell to 2
- * slots or the whole card, and `phone="hide"` leaves out a column that is secondary there (its
- * header takes `className="max-sm:hidden"`).
+ * slots or the whole card, `phone="hide"` leaves out a column that is secondary there (its
+ * header takes `className="max-sm:hidden"`) and `phone="corner"` puts a small cell (a row's
+ * checkbox) in the card's top right corner.
  */
-export function Td(props: { children: ReactNode; className?: string; label?: string; span?: 2 | "all"; phone?: "hide" }) {
+export function Td(props: { children: ReactNode; className?: string; label?: string; span?: 2 | "all"; phone?: "hide" | "corner" }) {
   const { children, className = "", label, span, phone } = props;
   return (
     <td className={`px-3 py-2 text-sm ${className}`} data-label={label} data-span={span} data-phone={phone}>

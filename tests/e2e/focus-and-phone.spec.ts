@@ -62,7 +62,7 @@ test("at 390 px: licence rows are cards with Expires in view, the chart's labels
     const cell = (await row.locator("td").nth(column).boundingBox())!;
     expect(cell.x, address).toBeGreaterThanOrEqual(0);
     expect(cell.x + cell.width, `${address}: the Expires cell ends inside the screen`).toBeLessThanOrEqual(390);
-    expect((await row.boundingBox())!.height, `${address}: row height`).toBeLessThanOrEqual(150);
+    expect((await row.boundingBox())!.height, `${address}: row height`).toBeLessThanOrEqual(170);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scroll, `${address}: no horizontal scroll`).toBeLessThanOrEqual(390);
     const frame = await table.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth }));

@@ -149,7 +149,7 @@ test.describe("every page", () => {
 
 test("404s are rendered on the server: an unknown address and an unknown order, signed in; signed out, sign-in first", async ({ page, request }) => {
   await signIn(page, "support@orderdesk.test");
-  for (const address of ["/no-such-page", "/orders/does-not-exist", "/licenses/does-not-exist/cancel"]) {
+  for (const address of ["/no-such-page", "/orders/does-not-exist", "/licenses/does-not-exist"]) {
     const res = await page.request.get(address, { headers: { accept: "text/html" } });
     expect(res.status(), address).toBe(404);
     const html = await res.text();
