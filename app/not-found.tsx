@@ -1,10 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getActor } from "@/lib/auth/session";
+import { AppShell } from "@/components/shell/app-shell";
+import { NotFoundBody } from "@/components/shell/not-found-body";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-/** Outside the app shell (no session to build it from): a 404 with the way back. */
-export default function RootNotFound() {
+/**
+ * Every 404: an address no route matches, and notFound() in any page. Next renders this one
+ * (its /_not-found route) on the server; a nested not-found.tsx would be drawn by the browser
+ * only (Next bug vercel/next.js#62228: the server sends an empty `__next_error__` document).
+ * Signed in, the 404 sits in the app shell with the navigation; otherwise a plain page.
+ */
+export default async function NotFound() {
+  const actor = await getActor();
+  if (actor) {
+    return (
+      <AppShell actor={actor}>
+        <NotFoundBody />
+      </AppShell>
+    );
+  }
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-24 text-center">
       <p className="text-sm font-semibold text-brand-700">Error 404</p>

@@ -15,6 +15,7 @@ export function CustomersTable({ page, query }: Props) {
       </FilterBar>
       <TableFrame
         label="Customers"
+        stack
         head={
           <>
             <SortHeader base={base} query={query} column="name" label="Name" />
@@ -22,25 +23,25 @@ export function CustomersTable({ page, query }: Props) {
             <Th>Customer since</Th>
             <Th>Licenses</Th>
             <Th>Orders</Th>
-            <Th>Country</Th>
+            <Th className="max-sm:hidden">Country</Th>
           </>
         }
         empty={page.rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-600">No customers match.</p> : null}
       >
         {page.rows.map((c) => (
           <tr key={c.id}>
-            <Td className="font-medium">
+            <Td span="all" className="font-medium">
               <Link className="text-brand-700 hover:underline" href={`/customers/${c.id}`}>
                 {c.name}
               </Link>
             </Td>
-            <Td>
+            <Td label="Email" span="all">
               <Breakable text={c.email} />
             </Td>
-            <Td className="whitespace-nowrap">{c.firstOrderAt ? formatDate(c.firstOrderAt) : <span className="text-slate-600">no orders yet</span>}</Td>
-            <Td>{c.licenseCount}</Td>
-            <Td>{c.orderCount}</Td>
-            <Td>{c.country ?? "—"}</Td>
+            <Td label="Customer since" className="whitespace-nowrap">{c.firstOrderAt ? formatDate(c.firstOrderAt) : <span className="text-slate-600">no orders yet</span>}</Td>
+            <Td label="Licenses">{c.licenseCount}</Td>
+            <Td label="Orders">{c.orderCount}</Td>
+            <Td label="Country" phone="hide">{c.country ?? "—"}</Td>
           </tr>
         ))}
       </TableFrame>

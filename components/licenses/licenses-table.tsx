@@ -26,6 +26,7 @@ export function LicensesTable({ page, query, now }: Props) {
       </FilterBar>
       <TableFrame
         label="Licenses"
+        stack
         head={
           <>
             <SortHeader base={base} query={query} column="domainName" label="Domain" />
@@ -34,28 +35,28 @@ export function LicensesTable({ page, query, now }: Props) {
             <Th>Auto-renew</Th>
             <SortHeader base={base} query={query} column="productName" label="Product" />
             <Th>Customer</Th>
-            <Th>Add-ons</Th>
+            <Th className="max-sm:hidden">Add-ons</Th>
           </>
         }
         empty={page.rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-600">No licenses match.</p> : null}
       >
         {page.rows.map((l) => (
           <tr key={l.id}>
-            <Td>
+            <Td span="all">
               <Link className="font-medium text-brand-700 underline" href={`/licenses/${l.id}`}><Breakable text={l.domainName} /></Link>
               <span className="block text-xs text-slate-600">Order {l.currentOrderNumber ?? "—"}</span>
             </Td>
-            <Td>
+            <Td label="Renewal" span={2}>
               <RenewalBadge status={l.status} expiresAt={l.expiresAt} now={now} />
             </Td>
-            <Td className="whitespace-nowrap">{formatDate(l.expiresAt)}</Td>
-            <Td>{l.autoRenew ? "On" : "Off"}</Td>
-            <Td>
+            <Td label="Expires" className="whitespace-nowrap">{formatDate(l.expiresAt)}</Td>
+            <Td label="Auto-renew">{l.autoRenew ? "On" : "Off"}</Td>
+            <Td label="Product">
               {l.productName}
               <span className="block text-xs text-slate-600">{l.termDays ? `${l.termDays}-day term` : ""}</span>
             </Td>
-            <Td>{l.customer.name}</Td>
-            <Td>{l.addOns.length ? l.addOns.map((a) => a.productName).join(", ") : <span className="text-slate-600">none</span>}</Td>
+            <Td label="Customer">{l.customer.name}</Td>
+            <Td label="Add-ons" phone="hide">{l.addOns.length ? l.addOns.map((a) => a.productName).join(", ") : <span className="text-slate-600">none</span>}</Td>
           </tr>
         ))}
       </TableFrame>

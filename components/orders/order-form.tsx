@@ -693,7 +693,7 @@ function SearchPicker<T extends { id: string }>(props: {
       </label>
       <input id={props.id} className={inputClass} placeholder={props.placeholder} value={q} onChange={(e) => setQ(e.target.value)} />
       {message ? <p className="text-slate-600">{message}</p> : null}
-      <ul className="divide-y divide-slate-100">
+      <ul role="list" aria-label="Matches" hidden={results.length === 0} className="divide-y divide-slate-100">
         {results.map((item) => (
           <li key={item.id}>
             <button type="button" className="w-full px-2 py-1 text-left hover:bg-slate-50" onClick={() => props.onPick(item)}>

@@ -20,16 +20,11 @@ export function WorkspaceChart({ weeks }: { weeks: ChartWeek[] }) {
   return (
     <figure className="mb-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <figcaption className="mb-2 text-sm font-semibold text-slate-800">Expiries per week, next 13 weeks ({total.toLocaleString("en-US")} licences)</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby="expiry-chart-title" data-testid="expiry-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} className="hidden h-auto w-full sm:block" role="img" aria-labelledby="expiry-chart-title" data-testid="expiry-chart">
         <title id="expiry-chart-title">
           {`Expiries per week: ${weeks.map((w) => `week of ${formatDate(w.from)}: ${w.count}`).join("; ")}`}
         </title>
-        <defs>
-          <pattern id="expiry-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" className="fill-brand-100" />
-            <line x1="0" y1="0" x2="0" y2="6" className="stroke-brand-700" strokeWidth="2" />
-          </pattern>
-        </defs>
+        <Hatch id="expiry-hatch" />
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="stroke-slate-400" />
         {weeks.map((w, i) => {
           const h = (w.count / max) * plotHeight;
@@ -51,6 +46,7 @@ export function WorkspaceChart({ weeks }: { weeks: ChartWeek[] }) {
           Week starting (UTC)
         </text>
       </svg>
+      <PhoneChart weeks={weeks} max={max} />
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-700">The same figures as a table</summary>
         <table className="mt-2 min-w-full text-left" aria-label="Expiries per week">
@@ -75,5 +71,54 @@ export function WorkspaceChart({ weeks }: { weeks: ChartWeek[] }) {
         </table>
       </details>
     </figure>
+  );
+}
+
+const PHONE = { W: 340, row: 24, label: 64, countRoom: 40, top: 4, bottom: 22 };
+
+/**
+ * On a phone the wide chart would shrink its 10 px labels to 5 px: weeks are rows instead, each
+ * with its date and count at a size that stays readable (about 1:1 at 390 px).
+ */
+function PhoneChart({ weeks, max }: { weeks: ChartWeek[]; max: number }) {
+  const height = PHONE.top + weeks.length * PHONE.row + PHONE.bottom;
+  const barRoom = PHONE.W - PHONE.label - PHONE.countRoom;
+  return (
+    <svg viewBox={`0 0 ${PHONE.W} ${height}`} className="h-auto w-full sm:hidden" role="img" aria-labelledby="expiry-chart-phone-title" data-testid="expiry-chart-phone">
+      <Hatch id="expiry-hatch-phone" />
+      <title id="expiry-chart-phone-title">
+        {`Expiries per week: ${weeks.map((w) => `week of ${formatDate(w.from)}: ${w.count}`).join("; ")}`}
+      </title>
+      {weeks.map((w, i) => {
+        const y = PHONE.top + i * PHONE.row;
+        const width = Math.max(w.count > 0 ? 2 : 0, (w.count / max) * barRoom);
+        return (
+          <g key={w.week}>
+            <text x={PHONE.label - 8} y={y + PHONE.row / 2 + 4} textAnchor="end" className="fill-slate-700 text-[12px]">
+              {formatDate(w.from).slice(0, 6)}
+            </text>
+            <rect x={PHONE.label} y={y + 4} width={width} height={PHONE.row - 8} fill="url(#expiry-hatch-phone)" className="stroke-brand-700" />
+            <text x={PHONE.label + width + 6} y={y + PHONE.row / 2 + 4} className="fill-slate-900 text-[12px]">
+              {w.count}
+            </text>
+          </g>
+        );
+      })}
+      <text x={0} y={height - 6} className="fill-slate-600 text-[11px]">
+        Week starting (UTC)
+      </text>
+    </svg>
+  );
+}
+
+/** The bars' fill: a hatch, so a bar does not depend on colour. One per chart (a pattern in a hidden SVG paints nothing). */
+function Hatch({ id }: { id: string }) {
+  return (
+    <defs>
+      <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" className="fill-brand-100" />
+        <line x1="0" y1="0" x2="0" y2="6" className="stroke-brand-700" strokeWidth="2" />
+      </pattern>
+    </defs>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { searchWorkspaceCustomersAction } from "@/app/(app)/renewals/actions";
+import { CustomerMatches } from "@/components/customers/customer-matches";
 
 type Pick = { id: string; name: string; email: string };
 
@@ -53,15 +54,7 @@ export function WorkspaceCustomerPicker({ initial }: { initial: Pick | null }) {
           </label>
           <input id="workspace-customer" className={inputClass} placeholder="Any customer: type a name or e-mail" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
           {typed && message ? <p className="text-slate-600">{message}</p> : null}
-          <ul className="divide-y divide-slate-100">
-            {(typed ? results : []).map((c) => (
-              <li key={c.id}>
-                <button type="button" className="w-full px-2 py-1 text-left hover:bg-slate-50" onClick={() => setChosen(c)}>
-                  {c.name} <span className="text-slate-600">{c.email}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <CustomerMatches label="Matching customers" matches={typed ? results : []} onPick={setChosen} />
         </>
       )}
     </div>

@@ -52,6 +52,7 @@ export function WorkspaceList(props: {
       </div>
       <TableFrame
         label="Expiring licences"
+        stack
         head={
           <>
             {props.canRenew ? <Th className="w-8"><span className="sr-only">Select</span></Th> : null}
@@ -59,9 +60,9 @@ export function WorkspaceList(props: {
             <SortHeader base="/renewals" query={props.query} column="customer" label="Customer" />
             <Th>Product</Th>
             <SortHeader base="/renewals" query={props.query} column="expiresAt" label="Expires" />
-            <Th>Bucket</Th>
+            <Th className="max-sm:hidden">Bucket</Th>
             <Th>Auto-renew</Th>
-            <Th>Account manager</Th>
+            <Th className="max-sm:hidden">Account manager</Th>
           </>
         }
         empty={rows.length === 0 ? <p className="p-4 text-sm text-slate-600">No licences match.</p> : null}
@@ -71,25 +72,25 @@ export function WorkspaceList(props: {
           return (
             <tr key={l.id} data-testid="workspace-row">
               {props.canRenew ? (
-                <Td>
+                <Td phone="corner">
                   <input type="checkbox" name="licence" value={l.id} aria-label={`Select ${l.domainName}`} className="h-4 w-4" />
                 </Td>
               ) : null}
-              <Td>
+              <Td span="all">
                 <Link href={`/licenses/${l.id}`} className="font-medium text-brand-700 hover:underline">
                   {l.domainName}
                 </Link>
               </Td>
-              <Td>{l.customer.name}</Td>
-              <Td>
+              <Td label="Customer">{l.customer.name}</Td>
+              <Td label="Product" span="all">
                 {l.productName}
                 {l.termDays ? <span className="text-slate-600"> · {l.termDays} days</span> : null}
                 {l.addOns.length ? <span className="block text-xs text-slate-600">+ {l.addOns.map((a) => a.productName).join(", ")}</span> : null}
               </Td>
-              <Td>{formatDate(l.expiresAt)}</Td>
-              <Td>{bucket ? <Badge tone={bucket === "expired" ? "red" : bucket === "0-7" ? "amber" : "slate"}>{EXPIRY_BUCKETS.find((b) => b.key === bucket)?.label}</Badge> : "—"}</Td>
-              <Td>{l.autoRenew ? "On" : "Off"}</Td>
-              <Td>{l.customer.accountManager?.name ?? <span className="text-slate-600">None</span>}</Td>
+              <Td label="Expires" className="whitespace-nowrap">{formatDate(l.expiresAt)}</Td>
+              <Td label="Bucket" phone="hide">{bucket ? <Badge tone={bucket === "expired" ? "red" : bucket === "0-7" ? "amber" : "slate"}>{EXPIRY_BUCKETS.find((b) => b.key === bucket)?.label}</Badge> : "—"}</Td>
+              <Td label="Auto-renew">{l.autoRenew ? "On" : "Off"}</Td>
+              <Td label="Account manager" phone="hide">{l.customer.accountManager?.name ?? <span className="text-slate-600">None</span>}</Td>
             </tr>
           );
         })}

@@ -10,7 +10,8 @@ import { useLookup } from "@/components/search/use-lookup";
 /**
  * A modal dialog (the page behind is inert, so focus stays inside) holding a combobox: the input
  * owns the focus, aria-activedescendant points at the option the arrow keys chose (WAI-ARIA APG
- * combobox with a grouped listbox). Esc closes it; the caller returns the focus.
+ * combobox with a grouped listbox). Esc, the Esc button and a click beside it close it; the
+ * caller returns the focus.
  */
 export function SearchDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -33,6 +34,11 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
   // The exact match is the first option and chosen from the start: Enter goes to it.
   const activeIndex = active === -1 && answered?.result?.exact ? 0 : active;
   const activeOption: SearchOption | null = options[activeIndex] ?? null;
+
+  // Every way out closes the native dialog first; its close event then calls onClose. Called while
+  // the dialog was still modal, onClose's focus() on the opener failed (the page behind is inert)
+  // and the focus fell to the body once the dialog was removed.
+  const dismiss = () => dialog.current?.close();
 
   const go = (href: string) => {
     onClose();
@@ -70,7 +76,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
       data-testid="search-dialog"
       onClose={onClose}
       onClick={(e) => {
-        if (e.target === e.currentTarget) onClose();
+        if (e.target === e.currentTarget) dismiss();
       }}
       className="mx-auto mt-[8vh] mb-auto w-[calc(100%-1rem)] max-w-2xl overflow-hidden rounded-xl bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-900/10 backdrop:bg-slate-900/60"
     >
@@ -101,7 +107,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
           placeholder="Order number, domain, email or name"
           className="min-w-0 flex-1 rounded-md bg-transparent px-2 py-2 text-base text-slate-900 placeholder:text-slate-500"
         />
-        <button type="button" onClick={onClose} className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-100">
+        <button type="button" onClick={dismiss} className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-100">
           Esc<span className="sr-only"> (close)</span>
         </button>
       </div>

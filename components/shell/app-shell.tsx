@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/session";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { GlobalSearch } from "@/components/search/global-search";
+import { RouteFocus } from "@/components/shell/route-focus";
 
 export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   const items = navigationFor(actor.role);
@@ -41,6 +42,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           </div>
         </div>
       </header>
+      <RouteFocus />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">{children}</main>
     </div>
   );

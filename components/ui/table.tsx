@@ -30,14 +30,30 @@ export function Th({ children, className = "" }: { children: ReactNode; classNam
   );
 }
 
-export function Td({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <td className={`px-3 py-2 text-sm ${className}`}>{children}</td>;
+/**
+ * A cell. In a stacked table (TableFrame `stack`), on a phone `label` is shown above the value
+ * (the column's name: the header row is not above it any more), `span` widens the cell to 2
+ * slots or the whole card, `phone="hide"` leaves out a column that is secondary there (its
+ * header takes `className="max-sm:hidden"`) and `phone="corner"` puts a small cell (a row's
+ * checkbox) in the card's top right corner.
+ */
+export function Td(props: { children: ReactNode; className?: string; label?: string; span?: 2 | "all"; phone?: "hide" | "corner" }) {
+  const { children, className = "", label, span, phone } = props;
+  return (
+    <td className={`px-3 py-2 text-sm ${className}`} data-label={label} data-span={span} data-phone={phone}>
+      {children}
+    </td>
+  );
 }
 
-export function TableFrame({ head, children, empty, label }: { head: ReactNode; children: ReactNode; empty?: ReactNode; label?: string }) {
+/**
+ * `stack`: on a phone each row is a card of cells side by side, wrapping (globals.css
+ * `.table-stack`), instead of a table wider than the screen with rows a dozen lines tall.
+ */
+export function TableFrame({ head, children, empty, label, stack }: { head: ReactNode; children: ReactNode; empty?: ReactNode; label?: string; stack?: boolean }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200" aria-label={label}>
+      <table className={`min-w-full divide-y divide-slate-200${stack ? " table-stack" : ""}`} aria-label={label}>
         <thead className="bg-slate-50">
           <tr>{head}</tr>
         </thead>

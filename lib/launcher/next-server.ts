@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { proxyEnv } from "@/lib/env";
 import { guardRequests, guardUpgrades } from "@/lib/launcher/request-guard";
+import { serverRendered404 } from "@/lib/launcher/server-rendered-404";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const { values } = parseArgs({
@@ -31,7 +32,8 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const guardOptions = { dev, trustProxyHops: TRUST_PROXY_HOPS, publicUrl: PUBLIC_URL };
 
-const server = http.createServer(guardRequests(guardOptions, handle));
+// A page's notFound() is answered by the 404 route, rendered on the server (server-rendered-404.ts).
+const server = http.createServer(guardRequests(guardOptions, serverRendered404(handle)));
 server.on(
   "upgrade",
   guardUpgrades(guardOptions, (req, socket, head) => {

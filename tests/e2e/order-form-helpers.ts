@@ -55,4 +55,6 @@ export async function landAnsweringPriceQuestion(page: Page) {
 export async function placeAndLand(page: Page) {
   await page.getByRole("button", { name: "Place order" }).click();
   await landAnsweringPriceQuestion(page);
+  // The focus lands on the placed order's heading, not on the body (components/shell/route-focus.tsx).
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 }
