@@ -25,16 +25,16 @@ export function CustomerOverview({ customer }: { customer: CustomerStory }) {
           <dd>{customer.resellerAccount.label}</dd>
           <dt className="text-slate-600">Account manager</dt>
           <dd>{customer.accountManager?.name ?? "—"}</dd>
-          <dt className="text-slate-600">Licences</dt>
+          <dt className="text-slate-600">Licenses</dt>
           <dd>{customer.licenceCount}</dd>
           <dt className="text-slate-600">Orders</dt>
           <dd>{customer.orderCount}</dd>
         </dl>
       </Card>
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card title="Licences" action={<Link className="text-sm text-brand-700 hover:underline" href={`/licenses?q=${byEmail}`}>All licences</Link>}>
-          <TableFrame label="Customer licences" head={<><Th>Domain</Th><Th>Product</Th><Th>Expires</Th><Th>Status</Th></>}
-            empty={customer.licences.length === 0 ? <p className="p-4 text-sm text-slate-600">No licence yet.</p> : null}>
+        <Card title="Licenses" action={<Link className="text-sm text-brand-700 hover:underline" href={`/licenses?q=${byEmail}`}>All licenses</Link>}>
+          <TableFrame label="Customer licenses" head={<><Th>Domain</Th><Th>Product</Th><Th>Expires</Th><Th>Status</Th></>}
+            empty={customer.licences.length === 0 ? <p className="p-4 text-sm text-slate-600">No license yet.</p> : null}>
             {customer.licences.map((l) => (
               <tr key={l.id}>
                 <Td><Link className="text-brand-700 underline" href={`/licenses/${l.id}`}>{l.domainName}</Link></Td>

@@ -49,7 +49,7 @@ export function CancelLicenceForm(props: { licenceId: string; domainName: string
       }
       if (!r.data.ok) return setMessage({ tone: "error", text: r.data.message, orderId: r.data.orderId });
       const text =
-        r.data.outcome === "REFUNDED" ? "Licence REFUNDED: Sectigo refunded and cancelled it." : r.data.outcome === "CANCELLED" ? "Licence CANCELLED." : r.data.outcome === "ALREADY_SUBMITTED" ? "This cancellation was already sent; nothing was sent again." : (r.data.message ?? r.data.outcome);
+        r.data.outcome === "REFUNDED" ? "License REFUNDED: Sectigo refunded and cancelled it." : r.data.outcome === "CANCELLED" ? "License CANCELLED." : r.data.outcome === "ALREADY_SUBMITTED" ? "This cancellation was already sent; nothing was sent again." : (r.data.message ?? r.data.outcome);
       setMessage({ tone: "ok", text, orderId: r.data.orderId });
       router.refresh();
     }),
@@ -82,7 +82,7 @@ export function CancelLicenceForm(props: { licenceId: string; domainName: string
           ) : null}
         </div>
         <Button type="submit" variant="danger" disabled={pending || message?.tone === "ok"}>
-          {pending ? "Sending to Sectigo…" : props.refund ? "Refund and cancel" : "Cancel licence"}
+          {pending ? "Sending to Sectigo…" : props.refund ? "Refund and cancel" : "Cancel license"}
         </Button>
         {message ? (
           <p role="status" data-testid="cancel-result" className={`text-sm ${message.tone === "error" ? "text-red-700" : "text-slate-800"}`}>

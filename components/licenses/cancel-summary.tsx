@@ -15,13 +15,13 @@ export function CancelSummary({ preview }: { preview: CancellationPreview }) {
           {preview.bundle
             ? "The SSL PLUS SiteLock Bundle came free with its SSL certificate: it is cancelled with CANCELLICENCE and nothing is refunded, inside the refund window or not. To get money back, refund the certificate itself."
             : w.state === "OPEN"
-            ? `The ${REFUND_WINDOW_DAYS}-day refund window is open until ${formatDate(w.closesAt)}: the licence is refunded and cancelled, and the funds go back to your Sectigo account.`
+            ? `The ${REFUND_WINDOW_DAYS}-day refund window is open until ${formatDate(w.closesAt)}: the license is refunded and cancelled, and the funds go back to your Sectigo account.`
             : w.state === "CLOSED"
-              ? `The ${REFUND_WINDOW_DAYS}-day refund window closed on ${formatDate(w.closedAt)}: the licence is cancelled without a refund.`
-              : "Monthly licences have no refund window: the licence is cancelled without a refund."}
+              ? `The ${REFUND_WINDOW_DAYS}-day refund window closed on ${formatDate(w.closedAt)}: the license is cancelled without a refund.`
+              : "Monthly licenses have no refund window: the license is cancelled without a refund."}
         </p>
         <p className="mt-2 text-xs text-slate-600">
-          {preview.call === "autoRefund" ? "Sent to Sectigo as AutoRefund." : "Sent to Sectigo as a licence cancellation (CANCELLICENCE)."} The window counts from the purchase or the last renewal.
+          {preview.call === "autoRefund" ? "Sent to Sectigo as AutoRefund." : "Sent to Sectigo as a license cancellation (CANCELLICENCE)."} The window counts from the purchase or the last renewal.
         </p>
       </Card>
       <Card title="2. What goes">
@@ -33,7 +33,7 @@ export function CancelSummary({ preview }: { preview: CancellationPreview }) {
             <li key={a.id}>{a.productName} (add-on)</li>
           ))}
         </ul>
-        <p className="mt-2 text-xs text-slate-600">Cancelling the licence cancels all its add-ons; the site is no longer protected.</p>
+        <p className="mt-2 text-xs text-slate-600">Cancelling the license cancels all its add-ons; the site is no longer protected.</p>
       </Card>
     </div>
   );
@@ -43,7 +43,7 @@ const STATUS_TONE: Partial<Record<DerivedStatus, Tone>> = { REFUNDED: "amber", C
 
 export function CancelRefusal({ status, message }: { status: DerivedStatus; message: string }) {
   return (
-    <Card title={status === "REFUNDED" ? "This licence is refunded" : status === "CANCELLED" ? "This licence is cancelled" : "Nothing to cancel"} action={<Badge tone={STATUS_TONE[status] ?? "green"}>{status}</Badge>}>
+    <Card title={status === "REFUNDED" ? "This license is refunded" : status === "CANCELLED" ? "This license is cancelled" : "Nothing to cancel"} action={<Badge tone={STATUS_TONE[status] ?? "green"}>{status}</Badge>}>
       <p className="text-sm text-slate-800" data-testid="cancel-refusal">
         {message}
       </p>

@@ -11,7 +11,7 @@ export function LicenceBackLink({ licenceId }: { licenceId: string }) {
   return (
     <p className="mb-2 text-sm">
       <Link href={`/licenses/${licenceId}`} className="text-brand-700 hover:underline">
-        ← Licence
+        ← License
       </Link>
     </p>
   );
@@ -24,7 +24,7 @@ export function ChangePlanPicker(props: { plans: { productCode: number; name: st
     <Card title="New plan">
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Plan picker">
         <div className="min-w-64">
-          <Field id="product" label="New plan" error={props.error} hint="The preview shows the charge and what the licence keeps.">
+          <Field id="product" label="New plan" error={props.error} hint="The preview shows the charge and what the license keeps.">
             <select id="product" name="product" defaultValue={known ? String(props.selected) : ""} className={inputClass}>
               <option value="" disabled>
                 Choose a plan…

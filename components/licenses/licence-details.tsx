@@ -10,7 +10,7 @@ import { renewalFailureMessage } from "@/lib/orders/renew-license";
 
 const DAY_MS = 86_400_000;
 const KIND_LABELS: Record<string, string> = {
-  NEW: "New licence",
+  NEW: "New license",
   ADD_ON: "Add-on",
   RENEWAL: "Renewal",
   UPGRADE: "Upgrade",
@@ -33,7 +33,7 @@ export function LicenceDetails({ licence, now, renewedOrderId }: { licence: Lice
     <div className="space-y-6">
       {renewed ? <RenewalResult order={renewed} licence={licence} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Licence">
+        <Card title="License">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-600">Product</dt>
             <dd>
@@ -135,7 +135,7 @@ function AutoRenewCard({ licence }: { licence: LicenceStory }) {
   return (
     <Card title="Auto-renew">
       <p className="text-sm text-slate-700">
-        Auto-renew is <span className="font-medium" data-testid="auto-renew-state">{licence.autoRenew ? "on" : "off"}</span> for this licence.
+        Auto-renew is <span className="font-medium" data-testid="auto-renew-state">{licence.autoRenew ? "on" : "off"}</span> for this license.
         {licence.autoRenew ? " Sectigo renews it itself at expiry (the reseller account needs the funds then), so Order Desk never renews it: switch it off to renew by hand." : " Order Desk renews it only when someone renews it here or in a bulk run."}
       </p>
       <p className="mt-1 text-sm text-slate-600">
@@ -155,7 +155,7 @@ function AddOnsCard({ licence, now }: { licence: LicenceStory; now: Date }) {
   return (
     <Card title="Add-ons">
       {licence.addOns.length === 0 ? (
-        <p className="text-sm text-slate-600">This licence has no add-ons.</p>
+        <p className="text-sm text-slate-600">This license has no add-ons.</p>
       ) : (
         <TableFrame label="Add-ons" head={<><Th>Add-on</Th><Th>Status</Th><Th>Expires</Th></>}>
           {licence.addOns.map((a) => (
@@ -166,7 +166,7 @@ function AddOnsCard({ licence, now }: { licence: LicenceStory; now: Date }) {
                 {formatDate(a.expiresAt)}
                 {a.outlivesLicence ? (
                   <span className="block text-xs text-amber-800" role="note">
-                    Outlives its licence ({formatDate(licence.expiresAt)}): an add-on cannot be used without its product, so renew the licence too.
+                    Outlives its license ({formatDate(licence.expiresAt)}): an add-on cannot be used without its product, so renew the license too.
                   </span>
                 ) : null}
               </Td>
@@ -193,14 +193,14 @@ function AddOnsCard({ licence, now }: { licence: LicenceStory; now: Date }) {
 
 function ChainCard({ licence }: { licence: LicenceStory }) {
   return (
-    <Card title="Orders on this licence">
-      <TableFrame label="Orders on this licence" head={<><Th>Order</Th><Th>Kind</Th><Th>Status</Th><Th>Who</Th><Th>When (UTC)</Th></>}>
+    <Card title="Orders on this license">
+      <TableFrame label="Orders on this license" head={<><Th>Order</Th><Th>Kind</Th><Th>Status</Th><Th>Who</Th><Th>When (UTC)</Th></>}>
         {licence.chain.map((o) => (
           <tr key={o.id}>
             <Td>
               <Link className="text-brand-700 underline" href={`/orders/${o.id}`}>{o.orderNumber ?? o.foreignOrderNumber}</Link>
             </Td>
-            <Td>{KIND_LABELS[o.kind] ?? o.kind}{o.createdTheLicence ? <span className="block text-xs text-slate-600">created the licence</span> : null}</Td>
+            <Td>{KIND_LABELS[o.kind] ?? o.kind}{o.createdTheLicence ? <span className="block text-xs text-slate-600">created the license</span> : null}</Td>
             <Td><OrderStatusBadge status={o.status} /></Td>
             <Td>{o.who}</Td>
             <Td className="whitespace-nowrap">{timeFormat.format(o.createdAt)}</Td>

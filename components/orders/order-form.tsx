@@ -371,7 +371,7 @@ function ProductOrder(props: {
       </section>
 
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 className="mb-3 text-sm font-semibold text-slate-800">3. {isAddOn ? "Licence" : "Customer"}</h2>
+        <h2 className="mb-3 text-sm font-semibold text-slate-800">3. {isAddOn ? "License" : "Customer"}</h2>
         {isAddOn ? (
           <LicencePicker
             accountId={accountId}
@@ -406,7 +406,7 @@ function ProductOrder(props: {
                 spec={f}
                 register={register}
                 error={errors[f.key]?.message}
-                disabledReason={f.key === "enableAutoRenew" && sectigoBills ? "Off: Sectigo charges the customer (reseller=N), so the licence does not renew from our funds. Untick that to choose." : undefined}
+                disabledReason={f.key === "enableAutoRenew" && sectigoBills ? "Off: Sectigo charges the customer (reseller=N), so the license does not renew from our funds. Untick that to choose." : undefined}
               />
             ))}
           </div>
@@ -641,7 +641,7 @@ function LicencePicker({ accountId, chosen, onPick }: { accountId: string; chose
   return (
     <SearchPicker
       id="licence-search"
-      label="The SiteLock licence this add-on is for: type its domain"
+      label="The SiteLock license this add-on is for: type its domain"
       placeholder="example.com"
       search={search}
       chosen={chosen}

@@ -25,17 +25,17 @@ export function RunPreview({ preview, selection }: { preview: Preview & { ok: tr
             </div>
           ))}
         </dl>
-        {preview.unpriced > 0 ? <p className="mt-3 text-sm text-amber-800">{preview.unpriced} of the licences have no price set under Settings → Prices; the cost leaves them out.</p> : null}
+        {preview.unpriced > 0 ? <p className="mt-3 text-sm text-amber-800">{preview.unpriced} of the licenses have no price set under Settings → Prices; the cost leaves them out.</p> : null}
         <div className="mt-4">
           {preview.accepted.length > 0 ? (
             <RunStartForm selection={selection} count={preview.accepted.length} />
           ) : (
-            <p className="text-sm text-slate-700">None of these licences can be renewed now: see the reasons below.</p>
+            <p className="text-sm text-slate-700">None of these licenses can be renewed now: see the reasons below.</p>
           )}
         </div>
       </Card>
-      <Lines title={`Will be renewed (${preview.accepted.length})`} lines={preview.accepted} label="Licences to renew" />
-      {preview.refused.length > 0 ? <Lines title={`Refused (${preview.refused.length})`} lines={preview.refused} label="Refused licences" withReason /> : null}
+      <Lines title={`Will be renewed (${preview.accepted.length})`} lines={preview.accepted} label="Licenses to renew" />
+      {preview.refused.length > 0 ? <Lines title={`Refused (${preview.refused.length})`} lines={preview.refused} label="Refused licenses" withReason /> : null}
     </div>
   );
 }

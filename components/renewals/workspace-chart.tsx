@@ -19,7 +19,7 @@ export function WorkspaceChart({ weeks }: { weeks: ChartWeek[] }) {
   const total = weeks.reduce((s, w) => s + w.count, 0);
   return (
     <figure className="mb-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <figcaption className="mb-2 text-sm font-semibold text-slate-800">Expiries per week, next 13 weeks ({total.toLocaleString("en-US")} licences)</figcaption>
+      <figcaption className="mb-2 text-sm font-semibold text-slate-800">Expiries per week, next 13 weeks ({total.toLocaleString("en-US")} licenses)</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} className="hidden h-auto w-full sm:block" role="img" aria-labelledby="expiry-chart-title" data-testid="expiry-chart">
         <title id="expiry-chart-title">
           {`Expiries per week: ${weeks.map((w) => `week of ${formatDate(w.from)}: ${w.count}`).join("; ")}`}

@@ -18,7 +18,7 @@ export function WorkspaceFilters(props: {
 }) {
   const { query } = props;
   return (
-    <form action="/renewals" method="get" role="search" aria-label="Filter the licences" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+    <form action="/renewals" method="get" role="search" aria-label="Filter the licenses" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <FilterSelect name="bucket" label="Expiry" value={query.bucket} options={[["any", "Any (expired 30 days to 90 ahead)"], ...EXPIRY_BUCKETS.map((b): [string, string] => [b.key, b.label])]} />

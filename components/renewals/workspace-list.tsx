@@ -25,10 +25,10 @@ export function WorkspaceList(props: {
 }) {
   const { rows, now } = props;
   return (
-    <form action="/renewals/runs/new" method="get" aria-label="Licences to renew">
+    <form action="/renewals/runs/new" method="get" aria-label="Licenses to renew">
       <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="workspace-total">
-          {props.total.toLocaleString("en-US")} licence{props.total === 1 ? "" : "s"} match
+          {props.total.toLocaleString("en-US")} license{props.total === 1 ? "" : "s"} match
         </span>
         {props.canRenew ? (
           <>
@@ -51,7 +51,7 @@ export function WorkspaceList(props: {
         ) : null}
       </div>
       <TableFrame
-        label="Expiring licences"
+        label="Expiring licenses"
         stack
         head={
           <>
@@ -65,7 +65,7 @@ export function WorkspaceList(props: {
             <Th className="max-sm:hidden">Account manager</Th>
           </>
         }
-        empty={rows.length === 0 ? <p className="p-4 text-sm text-slate-600">No licences match.</p> : null}
+        empty={rows.length === 0 ? <p className="p-4 text-sm text-slate-600">No licenses match.</p> : null}
       >
         {rows.map((l) => {
           const bucket = expiryBucket(l, now);

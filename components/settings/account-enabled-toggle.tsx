@@ -43,7 +43,7 @@ export function AccountEnabledToggle({ account }: { account: { id: string; label
   return (
     <span role="group" aria-label={`Disable ${account.label}?`} className="block max-w-72 space-y-2 text-xs text-slate-700">
       <span className="block">
-        Disable {account.label}? It is no longer offered for new orders, renewals or syncs, and no job uses it. Its orders, licences and audit history stay; you can enable it again.
+        Disable {account.label}? It is no longer offered for new orders, renewals or syncs, and no job uses it. Its orders, licenses and audit history stay; you can enable it again.
       </span>
       <span className="flex gap-2">
         <Button type="button" variant="danger" disabled={pending} onClick={() => run(false)}>

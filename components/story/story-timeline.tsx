@@ -6,7 +6,7 @@ import { CopySummaryButton } from "./copy-summary-button";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
 
-const KIND_LABEL: Record<StoryEntry["kind"], string> = { order: "Order", event: "Event", api: "Sectigo", licence: "Licence", addon: "Add-on", audit: "Audit" };
+const KIND_LABEL: Record<StoryEntry["kind"], string> = { order: "Order", event: "Event", api: "Sectigo", licence: "License", addon: "Add-on", audit: "Audit" };
 const KIND_TONE: Record<StoryEntry["kind"], string> = {
   order: "bg-brand-50 text-brand-900",
   event: "bg-slate-100 text-slate-800",

@@ -46,7 +46,7 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
         <p>
           Take Sectigo&apos;s value for <strong>{all.thisClick.toLocaleString("en")}</strong> difference{all.thisClick === 1 ? "" : "s"}
           {all.open > all.thisClick ? ` (the first ${all.thisClick.toLocaleString("en")} of ${all.open.toLocaleString("en")}${all.openCapped ? "+" : ""}; click again for the rest)` : ""} of {all.accountLabel}?
-          Each licence&apos;s status, expiry or auto-renew is overwritten with Sectigo&apos;s value. This is not undone from here; the audit log keeps every value it replaces.
+          Each license&apos;s status, expiry or auto-renew is overwritten with Sectigo&apos;s value. This is not undone from here; the audit log keeps every value it replaces.
         </p>
         <div className="mt-2 flex gap-2">
           <Button type="button" disabled={pending} onClick={() => decide({ decision: "ACCEPT", all: true, runId: all.runId, expected: all.thisClick })}>
@@ -85,7 +85,7 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
           <>
             <Th>Difference</Th>
             <Th>Order</Th>
-            <Th>Licence</Th>
+            <Th>License</Th>
             <Th>Order Desk</Th>
             <Th>Sectigo</Th>
             {overview.canSync ? <Th>Decision</Th> : null}

@@ -123,7 +123,7 @@ export const FIELD_SPECS: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEnt
         { value: "d", label: "Business entity" },
       ],
     },
-    domainName: text("Domain name", "sitelock", "domainName", 64, "The site the licence protects, e.g. example.com."),
+    domainName: text("Domain name", "sitelock", "domainName", 64, "The site the license protects, e.g. example.com."),
     previousOrderNumber: text("Previous order number", "sitelock", "previousOrderNumber", 20, "For an existing SiteLock customer: an earlier order of theirs."),
     enableAutoRenew: yesNo("Renew automatically", "sitelock", "enableAutoRenew"),
     appRepEmailAddress: { label: "Customer email address", input: "email", group: "customer", param: "appRepEmailAddress", maxLength: 255 },
@@ -136,7 +136,7 @@ export const FIELD_SPECS: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEnt
       "Sectigo charges the customer (reseller=N)",
       "payment",
       "reseller",
-      "Sectigo bills the customer and our account is not debited; the licence does not renew from our funds. Unticked: debit our account (Sectigo debits it when it accepts the order).",
+      "Sectigo bills the customer and our account is not debited; the license does not renew from our funds. Unticked: debit our account (Sectigo debits it when it accepts the order).",
     ),
     addOns: { label: "Add-ons", input: "checkboxes", group: "sitelock", param: "product", help: "Only the add-ons this plan can take are listed." },
     // The SSL PLUS SiteLock Bundle's own rows (seed 001, AutoApplyOrder for SSL).

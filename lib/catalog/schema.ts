@@ -190,7 +190,7 @@ function ruleProblems(product: Product, v: Values, required: ReadonlyMap<FieldKe
           issues.push({ path: "previousOrderNumber", message: "Sectigo charges the customer only on a new SiteLock account (PlaceOrder takes no previous order): clear the order number, or untick \"Sectigo charges the customer\"." });
         }
         if (v.enableAutoRenew === true) {
-          issues.push({ path: "enableAutoRenew", message: "Sectigo charges the customer, so the licence is not renewed from our funds: untick \"Renew automatically\"." });
+          issues.push({ path: "enableAutoRenew", message: "Sectigo charges the customer, so the license is not renewed from our funds: untick \"Renew automatically\"." });
         }
         const term = termByValue(product, String(v.term));
         for (const id of Array.isArray(v.addOns) ? (v.addOns as string[]) : []) {

@@ -14,15 +14,15 @@ import { MAX_SCALED_LICENCES, MAX_SCALED_SEED } from "@/lib/demo/scaled-world";
 const HELP = `npm run world:scale -- --licences N [options]
 
 Fills the app's database and the running Sectigo sandbox with the same scaled demo world:
-customers with 3-5 SiteLock licences each, add-ons their tier allows, expiries spread around
-the anchor day, auto-renew mixed, one order per licence. The default demo stays as it is.
+customers with 3-5 SiteLock licenses each, add-ons their tier allows, expiries spread around
+the anchor day, auto-renew mixed, one order per license. The default demo stays as it is.
 
-  --licences N          base licences (add-ons come on top), 1..${MAX_SCALED_LICENCES.toLocaleString("en")} (required)
+  --licences N          base licenses (add-ons come on top), 1..${MAX_SCALED_LICENCES.toLocaleString("en")} (required)
   --seed N              0..${MAX_SCALED_SEED}, default 1; each seed is its own world (own order numbers)
   --anchor DATE         day zero (ISO date); default the demo anchor of DATA_DIR, else today
   --expiry-from DAYS    earliest expiry, in days from the anchor (default -30)
   --expiry-to DAYS      latest expiry (default 365)
-  --auto-renew-share X  0..1, share of licences with auto-renew on (default 0.6)
+  --auto-renew-share X  0..1, share of licenses with auto-renew on (default 0.6)
   --sandbox-url URL     the sandbox (default SECTIGO_BASE_URL, else http://127.0.0.1:SANDBOX_PORT)
   --no-sandbox          fill the database only
 
@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     if (!LOCAL_HOSTS.has(host) && env.ALLOW_REMOTE_SEED !== "1") {
       throw new UsageError(`Refusing to seed into a non-local database (${host}). Set ALLOW_REMOTE_SEED=1 if you mean it.`);
     }
-    console.log(`Scaled world: ${options.licences.toLocaleString("en")} licences, seed ${options.seed ?? 1}, anchor ${anchor.toISOString().slice(0, 10)}`);
+    console.log(`Scaled world: ${options.licences.toLocaleString("en")} licenses, seed ${options.seed ?? 1}, anchor ${anchor.toISOString().slice(0, 10)}`);
     const result = await scaleWorld({
       databaseUrl,
       options,
@@ -105,8 +105,8 @@ async function main(): Promise<number> {
     }
     code = 0;
     if (result.status === "already there") return void console.log("This world is already there (database and sandbox): nothing changed.");
-    const db = typeof result.db === "string" ? result.db : `${result.db.customers} customers, ${result.db.licences} licences, ${result.db.addOns} add-ons, ${result.db.orders} orders`;
-    const sandbox = typeof result.sandbox === "string" ? result.sandbox : `${result.sandbox.licences} licences, ${result.sandbox.addOns} add-ons in ${result.sandbox.ms} ms`;
+    const db = typeof result.db === "string" ? result.db : `${result.db.customers} customers, ${result.db.licences} licenses, ${result.db.addOns} add-ons, ${result.db.orders} orders`;
+    const sandbox = typeof result.sandbox === "string" ? result.sandbox : `${result.sandbox.licences} licenses, ${result.sandbox.addOns} add-ons in ${result.sandbox.ms} ms`;
     console.log(`Done in ${(result.ms / 1000).toFixed(1)} s. Database: ${db}. Sandbox: ${sandbox}.`);
   });
   return code;

@@ -88,13 +88,13 @@ export async function scaleWorld(input: ScaleWorldInput): Promise<ScaleWorldResu
     await client.query("BEGIN");
     let db: InsertedCounts | "already there" = "already there";
     if (inDb === "none") {
-      log(`Inserting ${options.licences.toLocaleString("en")} licences (seed ${options.seed}) into the app's database...`);
+      log(`Inserting ${options.licences.toLocaleString("en")} licenses (seed ${options.seed}) into the app's database...`);
       db = await insertScaledWorld(client, {
         options,
         anchor: input.anchor,
         resellerAccountId: DEMO_RESELLER_ACCOUNT_ID,
         placedById: await staffUserId(client),
-        onChunk: (c) => log(`  ${c.licences.toLocaleString("en")} / ${options.licences.toLocaleString("en")} licences (${((performance.now() - started) / 1000).toFixed(1)} s)`),
+        onChunk: (c) => log(`  ${c.licences.toLocaleString("en")} / ${options.licences.toLocaleString("en")} licenses (${((performance.now() - started) / 1000).toFixed(1)} s)`),
       });
     }
     let sandbox: SandboxSummary | "already there" | "skipped" = input.sandbox ? "already there" : "skipped";

@@ -77,7 +77,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   });
   await boss.work(QUEUES.dailyLicencePass, polling, async () => {
     const result = await runDailyLicencePass(db, new Date());
-    log(`daily licence pass: ${result.expired} expired, ${result.windowOpened} entered their renewal window`);
+    log(`daily license pass: ${result.expired} expired, ${result.windowOpened} entered their renewal window`);
     return result;
   });
   await boss.schedule(QUEUES.dailyLicencePass, "15 3 * * *");

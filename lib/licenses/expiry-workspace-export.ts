@@ -27,7 +27,7 @@ import type { WorkspaceQuery, WorkspaceSort } from "@/lib/licenses/expiry-worksp
 export const EXPORT_BATCH = 500;
 
 export const CSV_COLUMNS = [
-  { key: "id", header: "Licence ID" },
+  { key: "id", header: "License ID" },
   { key: "domain", header: "Domain" },
   { key: "customer", header: "Customer" },
   { key: "product", header: "Product" },

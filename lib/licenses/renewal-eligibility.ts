@@ -35,9 +35,9 @@ export function renewalDate(d: Date): string {
 
 export function renewalEligibility(licence: LicenceForEligibility, now: Date): RenewalEligibility {
   const status = licenceStatus(licence, now);
-  if (status === "PENDING") return refuse("NOT_ACTIVE", "This licence is still waiting for its order to be authorized; it can be renewed once it is active.");
-  if (status === "CANCELLED") return refuse("NOT_ACTIVE", "This licence was cancelled; it cannot be renewed. Order a new licence to protect the site again.");
-  if (status === "REFUNDED") return refuse("NOT_ACTIVE", "This licence was refunded; it cannot be renewed. Order a new licence to protect the site again.");
+  if (status === "PENDING") return refuse("NOT_ACTIVE", "This license is still waiting for its order to be authorized; it can be renewed once it is active.");
+  if (status === "CANCELLED") return refuse("NOT_ACTIVE", "This license was cancelled; it cannot be renewed. Order a new license to protect the site again.");
+  if (status === "REFUNDED") return refuse("NOT_ACTIVE", "This license was refunded; it cannot be renewed. Order a new license to protect the site again.");
   if (licence.productCode === SSL_BUNDLE_PRODUCT_CODE) {
     return refuse("NOT_RENEWABLE", "The SSL PLUS SiteLock bundle cannot be renewed on its own: it renews with its SSL certificate.");
   }
@@ -45,14 +45,14 @@ export function renewalEligibility(licence: LicenceForEligibility, now: Date): R
     return refuse("NOT_RENEWABLE", "This is a one-off service without an expiry date; there is nothing to renew.");
   }
   if (status === "EXPIRED") {
-    return refuse("EXPIRED", `This licence expired on ${renewalDate(licence.expiresAt)}; Sectigo renews only before expiry. Order a new licence to protect the site again.`);
+    return refuse("EXPIRED", `This license expired on ${renewalDate(licence.expiresAt)}; Sectigo renews only before expiry. Order a new license to protect the site again.`);
   }
   if (licence.autoRenew) {
     return refuse("AUTO_RENEW_ON", "Auto-renew is on: Sectigo renews it itself at expiry. Switch auto-renew off to renew by hand.");
   }
   if (status === "ACTIVE") {
     const opensAt = renewalOpensOn(licence.expiresAt)!;
-    return { ok: false, code: "OUTSIDE_WINDOW", message: `Renewal opens on ${renewalDate(opensAt)}, 30 days before the licence expires.`, opensAt };
+    return { ok: false, code: "OUTSIDE_WINDOW", message: `Renewal opens on ${renewalDate(opensAt)}, 30 days before the license expires.`, opensAt };
   }
   return { ok: true };
 }

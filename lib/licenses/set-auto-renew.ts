@@ -22,7 +22,7 @@ import { licenceStatus } from "./licence-status";
 import { SITELOCK_911_PRODUCT_CODE, SSL_BUNDLE_PRODUCT_CODE } from "./renewal-eligibility";
 
 export const setAutoRenewSchema = z.object({
-  licenceId: z.string().trim().min(1, "Choose a licence.").max(64),
+  licenceId: z.string().trim().min(1, "Choose a license.").max(64),
   autoRenew: z.boolean(),
 });
 export type SetAutoRenewInput = z.input<typeof setAutoRenewSchema>;
@@ -34,23 +34,23 @@ export type SetAutoRenewResult =
 export async function setAutoRenew(actor: Actor | null, raw: SetAutoRenewInput, deps?: OrderDeps): Promise<SetAutoRenewResult> {
   assertCan(actor, "manageRenewals");
   const parsed = setAutoRenewSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose a licence.", "licenceId");
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose a license.", "licenceId");
   const input = parsed.data;
   const d = deps ?? (await import("@/lib/orders/app-deps")).appOrderDeps();
   const now = d.now?.() ?? new Date();
 
   const licence = await d.db.license.findUnique({ where: { id: input.licenceId }, include: { customer: { select: { resellerAccountId: true } } } });
-  if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
+  if (!licence) throw new AppError("NOT_FOUND", "That license does not exist.", "licenceId");
   if (licence.autoRenew === input.autoRenew) return { ok: true, autoRenew: licence.autoRenew, changed: false };
 
   const status = licenceStatus(licence, now);
   if (licence.productCode === SSL_BUNDLE_PRODUCT_CODE) return notApplicable("The SSL PLUS SiteLock bundle renews with its SSL certificate; it has no auto-renew of its own.");
   if (licence.productCode === SITELOCK_911_PRODUCT_CODE || !licence.expiresAt) return notApplicable("This is a one-off service; there is nothing to renew.");
   if (status === "CANCELLED" || status === "REFUNDED" || status === "PENDING") {
-    return notApplicable(`This licence is ${status.toLowerCase()}; auto-renew can only be switched on a live licence.`);
+    return notApplicable(`This license is ${status.toLowerCase()}; auto-renew can only be switched on a live license.`);
   }
-  if (status === "EXPIRED" && input.autoRenew) return notApplicable("This licence has expired: Sectigo cannot renew it any more. Order a new licence instead.");
-  if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "This licence has no Sectigo order number recorded, so its auto-renew cannot be switched from Order Desk.");
+  if (status === "EXPIRED" && input.autoRenew) return notApplicable("This license has expired: Sectigo cannot renew it any more. Order a new license instead.");
+  if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "This license has no Sectigo order number recorded, so its auto-renew cannot be switched from Order Desk.");
 
   const client = await d.sectigo(licence.customer.resellerAccountId, { orderId: licence.orderId, actorId: actorUserId(actor) });
   const result = await client.setAutoRenew({ orderNumber: licence.currentOrderNumber, productCode: licence.productCode, autoRenew: input.autoRenew });
@@ -69,7 +69,7 @@ export async function setAutoRenew(actor: Actor | null, raw: SetAutoRenewInput, 
   await d.db.$transaction([
     d.db.license.update({ where: { id: licence.id }, data: { autoRenew: input.autoRenew } }),
     d.db.orderEvent.create({
-      data: eventData(licence.orderId, actor, { kind: "AUTO_RENEW", message: `${actorLabel(actor)} switched auto-renew ${word} for ${licence.domainName} (licence ${licence.productName}).`, data: { licenceId: licence.id, autoRenew: input.autoRenew } }),
+      data: eventData(licence.orderId, actor, { kind: "AUTO_RENEW", message: `${actorLabel(actor)} switched auto-renew ${word} for ${licence.domainName} (license ${licence.productName}).`, data: { licenceId: licence.id, autoRenew: input.autoRenew } }),
     }),
   ]);
   recordChange({ target: `License:${licence.id}`, before: { autoRenew: licence.autoRenew }, after: { autoRenew: input.autoRenew } });

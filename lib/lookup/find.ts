@@ -49,7 +49,7 @@ export async function findAnything(actor: Actor, rawQ: string, opts: { limit?: n
     exact: exactOrder ?? exactDomain ?? null,
     groups: [
       group("order", "Orders", orderHits, orders),
-      group("licence", "Licences", licenceHits, licences),
+      group("licence", "Licenses", licenceHits, licences),
       group("customer", "Customers", customerHits, customers),
     ]
       .filter((g) => g.hits.length > 0)

@@ -109,7 +109,7 @@ function siteLock(
 
   if (kind === "addon") {
     const previous = ctx.licence?.currentOrderNumber;
-    if (!previous || !ctx.licence) throw new SubmissionProblem("Pick the licence this add-on is for.", "licence");
+    if (!previous || !ctx.licence) throw new SubmissionProblem("Pick the license this add-on is for.", "licence");
     return {
       submissionKey: ctx.submissionKey,
       resellerAccountId: ctx.account.id,

@@ -4,7 +4,7 @@ import { REFUND_REASONS, type RefundReason } from "@/lib/sectigo/client/operatio
 
 export const REFUND_REASON_KEYS = Object.keys(REFUND_REASONS) as [RefundReason, ...RefundReason[]];
 
-export const cancellationPreviewSchema = z.object({ licenceId: z.string().trim().min(1, "Pick a licence.").max(64) });
+export const cancellationPreviewSchema = z.object({ licenceId: z.string().trim().min(1, "Pick a license.").max(64) });
 export const cancelLicenseSchema = cancellationPreviewSchema.extend({
   submissionKey: z.uuid("The form is missing its submission key: reload the page."),
   reason: z.enum(REFUND_REASON_KEYS, { error: "Pick a reason from the list." }).optional(),

@@ -54,7 +54,7 @@ async function loadLicence(deps: OrderDeps, licenceId: string) {
       actingOrders: { where: { kind: "RENEWAL", status: "PLACED" }, orderBy: { placedAt: "desc" }, take: 1, select: { placedAt: true } },
     },
   });
-  if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
+  if (!licence) throw new AppError("NOT_FOUND", "That license does not exist.", "licenceId");
   return licence;
 }
 
@@ -62,10 +62,10 @@ function previewOf(licence: Awaited<ReturnType<typeof loadLicence>>, now: Date, 
   const status = licenceStatus(licence, now);
   const summary = { id: licence.id, domainName: licence.domainName, productName: licence.productName, status };
   if (status !== "ACTIVE" && status !== "RENEWABLE") {
-    return { ok: false, code: "NOT_ACTIVE", message: `Only an active licence can be cancelled; this one is ${status.toLowerCase()}.`, licence: summary };
+    return { ok: false, code: "NOT_ACTIVE", message: `Only an active license can be cancelled; this one is ${status.toLowerCase()}.`, licence: summary };
   }
   if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message, licence: summary };
-  if (!licence.currentOrderNumber) return { ok: false, code: "NO_ORDER_NUMBER", message: "Sectigo's order number of this licence is not known yet.", licence: summary };
+  if (!licence.currentOrderNumber) return { ok: false, code: "NO_ORDER_NUMBER", message: "Sectigo's order number of this license is not known yet.", licence: summary };
   const renewals = licence.actingOrders.flatMap((o) => (o.placedAt ? [o.placedAt] : []));
   const periodStart = currentPeriodStart(licence.order.placedAt ?? licence.startsAt, renewals);
   const window = refundWindow({ termDays: licence.termDays, periodStart }, now);
@@ -158,14 +158,14 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
         from: ["SUBMITTING"],
         to: "PLACED",
         changes: { placedAt: deps.now?.() ?? new Date() },
-        event: { kind: "PLACED", message: `Sectigo ${outcome === "REFUNDED" ? "refunded and cancelled" : "cancelled"} the licence of order ${orderNumber} (answer to the call).`, data: { orderNumber } },
+        event: { kind: "PLACED", message: `Sectigo ${outcome === "REFUNDED" ? "refunded and cancelled" : "cancelled"} the license of order ${orderNumber} (answer to the call).`, data: { orderNumber } },
       });
       if (ok) await settleCancellation(tx, licence.id, outcome);
       return ok;
     });
     if (moved) return { ok: true, orderId, outcome };
   } else if (result.error.mayHavePlaced) {
-    const message = "Sectigo's answer was lost, so whether the licence was cancelled is not known yet. It will not be sent again; check the licence at Sectigo before trying again.";
+    const message = "Sectigo's answer was lost, so whether the license was cancelled is not known yet. It will not be sent again; check the license at Sectigo before trying again.";
     await db.$transaction((tx) => settleUnknown(tx, orderId, actor, message, { kind: result.error.kind, httpStatus: result.error.httpStatus ?? null }));
     return { ok: true, orderId, outcome: "UNKNOWN", message };
   } else {

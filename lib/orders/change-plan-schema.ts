@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 export const planChangeSchema = z.object({
-  licenceId: z.string().trim().min(1, "Pick a licence.").max(64),
+  licenceId: z.string().trim().min(1, "Pick a license.").max(64),
   productCode: z.coerce.number({ error: "Pick the new plan." }).int("Pick the new plan.").positive("Pick the new plan."),
 });
 export const changePlanSchema = planChangeSchema.extend({

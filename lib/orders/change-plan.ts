@@ -55,7 +55,7 @@ async function loadLicence(deps: Pick<OrderDeps, "db">, licenceId: string) {
     where: { id: licenceId },
     include: { addOns: { where: { status: "ACTIVE" }, orderBy: { createdAt: "asc" } }, customer: { select: { id: true, email: true, resellerAccountId: true } } },
   });
-  if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
+  if (!licence) throw new AppError("NOT_FOUND", "That license does not exist.", "licenceId");
   return licence;
 }
 
@@ -89,7 +89,7 @@ async function quote(actor: Actor, licence: Awaited<ReturnType<typeof loadLicenc
   const status = licenceStatus(licence, now);
   const oldTier = tierOf(licence.productCode);
   if (status !== "ACTIVE" && status !== "RENEWABLE") {
-    return { ok: false, code: "NOT_ACTIVE", message: `Only an active licence can change plan; this one is ${status.toLowerCase()}.` };
+    return { ok: false, code: "NOT_ACTIVE", message: `Only an active license can change plan; this one is ${status.toLowerCase()}.` };
   }
   const target = productById(productCode);
   const newTier = tierOf(productCode);
@@ -97,14 +97,14 @@ async function quote(actor: Actor, licence: Awaited<ReturnType<typeof loadLicenc
     return { ok: false, code: "NOT_A_PLAN", message: "Pick one of the SiteLock plans.", field: "productCode" };
   }
   if (oldTier === undefined || !licence.termDays || !licence.expiresAt) {
-    return { ok: false, code: "NOT_A_PLAN", message: "This licence is not a SiteLock plan that can change tier." };
+    return { ok: false, code: "NOT_A_PLAN", message: "This license is not a SiteLock plan that can change tier." };
   }
   if (!termByValue(target, String(licence.termDays))) {
     return { ok: false, code: "NOT_A_PLAN", message: `${target.name} is not sold for a ${licence.termDays}-day term: pick another plan.`, field: "productCode" };
   }
   const pending = await pendingLicenceOrder(deps, licence.id);
   if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };
-  if (productCode === licence.productCode) return { ok: false, code: "SAME_TIER", message: `The licence is already on ${target.name}: pick another plan.`, field: "productCode" };
+  if (productCode === licence.productCode) return { ok: false, code: "SAME_TIER", message: `The license is already on ${target.name}: pick another plan.`, field: "productCode" };
 
   const price = deps.price ?? appPrice;
   const term = String(licence.termDays);
@@ -155,7 +155,7 @@ async function changePlanOnce(actor: Actor | null, raw: ChangePlanInput, deps: C
   }
   const preview = seen ? null : await quote(actor, licence, input.productCode, deps);
   if (preview && !preview.ok) return preview;
-  if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "Sectigo's order number of this licence is not known yet.");
+  if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "Sectigo's order number of this license is not known yet.");
   let result: SubmitResult;
   try {
     result = await submitPlanChange(actor, input, licence, preview, deps);

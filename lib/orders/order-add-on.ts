@@ -43,20 +43,20 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
     where: { id: input.licenceId },
     include: { customer: { select: { id: true, email: true, resellerAccountId: true } }, addOns: { where: { status: "ACTIVE" }, select: { productCode: true } } },
   });
-  if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
+  if (!licence) throw new AppError("NOT_FOUND", "That license does not exist.", "licenceId");
   // The same submission again (a double click, a retry after a lost answer) is answered by the
   // pipeline with its order, before any check its own success would now fail ("has it already").
   const seen = await d.db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
   if (!seen) {
     const status = licenceStatus(licence, now);
-    if (status !== "ACTIVE" && status !== "RENEWABLE") return { ok: false, message: `This licence is ${status.toLowerCase()}: add-ons can only be added to a live licence.` };
+    if (status !== "ACTIVE" && status !== "RENEWABLE") return { ok: false, message: `This license is ${status.toLowerCase()}: add-ons can only be added to a live license.` };
   }
-  if (!licence.currentOrderNumber) return { ok: false, message: "This licence has no Sectigo order number recorded, so add-ons cannot be ordered for it from Order Desk." };
+  if (!licence.currentOrderNumber) return { ok: false, message: "This license has no Sectigo order number recorded, so add-ons cannot be ordered for it from Order Desk." };
   const product = productById(licence.productCode);
   const addOn = product ? addOnsFor(product).find((p) => p.productId === input.productCode) : undefined;
-  if (!addOn) throw new AppError("INVALID_INPUT", "This licence's plan cannot take that add-on.", "productCode");
+  if (!addOn) throw new AppError("INVALID_INPUT", "This license's plan cannot take that add-on.", "productCode");
   if (!seen) {
-    if (licence.addOns.some((a) => a.productCode === input.productCode)) throw new AppError("INVALID_INPUT", "This licence has that add-on already.", "productCode");
+    if (licence.addOns.some((a) => a.productCode === input.productCode)) throw new AppError("INVALID_INPUT", "This license has that add-on already.", "productCode");
     // Another order on the licence with no known outcome (an add-on whose answer was lost, a plan
     // change, a cancellation): it may have happened, so a new add-on order could be a second charge.
     const pending = await pendingLicenceOrder(d, licence.id);

@@ -44,7 +44,7 @@ export const orderFormRequestSchema = z
     if (input.cart.length > 0 && product.api !== "PlaceOrder") {
       ctx.addIssue({ code: "custom", path: ["productKey"], message: "SiteLock products are ordered on their own, not in a cart." });
     }
-    if (product.sitelock?.kind === "addon" && !input.licenceId) ctx.addIssue({ code: "custom", path: ["licenceId"], message: "Pick the licence this add-on is for." });
+    if (product.sitelock?.kind === "addon" && !input.licenceId) ctx.addIssue({ code: "custom", path: ["licenceId"], message: "Pick the license this add-on is for." });
   });
 
 export type OrderFormRequest = z.input<typeof orderFormRequestSchema>;

@@ -96,6 +96,6 @@ export function priceFigures(lines: readonly PricedLine[]): PriceFigures {
 /** Who pays Sectigo, under the table: SiteLock debits our funds unless Sectigo charges the customer. */
 export function siteLockPaymentNote(product: Product, sectigoChargesCustomer: unknown): string {
   return chargesCustomer(product, { sectigoChargesCustomer: sectigoChargesCustomer === true })
-    ? "Sectigo charges the customer (reseller=N): it bills them at its own price, and our account is not debited. The licence does not renew from our funds."
+    ? "Sectigo charges the customer (reseller=N): it bills them at its own price, and our account is not debited. The license does not renew from our funds."
     : "SiteLock orders are debited from the reseller account's funds when Sectigo accepts them.";
 }

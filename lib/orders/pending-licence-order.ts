@@ -24,7 +24,7 @@ import type { OrderDeps } from "./order-deps";
 export const LICENCE_CHANGE_KINDS = ["RENEWAL", "UPGRADE", "DOWNGRADE", "CANCELLATION", "REFUND", "ADD_ON"] as const satisfies readonly OrderKind[];
 
 export const pendingOrderMessage = (foreignOrderNumber: string) =>
-  `Another order on this licence (${foreignOrderNumber}) is still waiting for Sectigo's answer; Order Desk is checking with Sectigo. Try again once it is settled.`;
+  `Another order on this license (${foreignOrderNumber}) is still waiting for Sectigo's answer; Order Desk is checking with Sectigo. Try again once it is settled.`;
 
 const DONE: Record<(typeof LICENCE_CHANGE_KINDS)[number], string> = {
   RENEWAL: "renewed it",
@@ -36,7 +36,7 @@ const DONE: Record<(typeof LICENCE_CHANGE_KINDS)[number], string> = {
 };
 
 export const changedMessage = (foreignOrderNumber: string, kind: OrderKind) =>
-  `Another order on this licence (${foreignOrderNumber}) ${DONE[kind as keyof typeof DONE] ?? "changed it"} while this request was being prepared, so nothing was sent to Sectigo. Reload the page to see the licence as it is now.`;
+  `Another order on this license (${foreignOrderNumber}) ${DONE[kind as keyof typeof DONE] ?? "changed it"} while this request was being prepared, so nothing was sent to Sectigo. Reload the page to see the license as it is now.`;
 
 /** `exceptKind`: orders of that kind are the caller's own business (a renewal's own key answers them first; the database still holds one change per licence). */
 export async function pendingLicenceOrder(deps: Pick<OrderDeps, "db">, licenceId: string, exceptKind?: OrderKind): Promise<{ message: string } | null> {
@@ -68,5 +68,5 @@ export async function licenceChangeConflict(deps: Pick<OrderDeps, "db">, licence
   });
   return placed
     ? { code: "CHANGED", message: changedMessage(placed.foreignOrderNumber, placed.kind) }
-    : { code: "CHANGED", message: "Another order on this licence got there first, so nothing was sent to Sectigo. Reload the page to see the licence as it is now." };
+    : { code: "CHANGED", message: "Another order on this license got there first, so nothing was sent to Sectigo. Reload the page to see the license as it is now." };
 }

@@ -51,7 +51,7 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
       where: { id: input.licenceId, customer: { resellerAccountId: account.id } },
       select: { id: true, changeVersion: true, domainName: true, currentOrderNumber: true, customerId: true, status: true },
     });
-    if (!found) throw new AppError("NOT_FOUND", "That licence is not one of this account's.", "licenceId");
+    if (!found) throw new AppError("NOT_FOUND", "That license is not one of this account's.", "licenceId");
     licence = found;
     customerId = found.customerId;
   }
@@ -146,8 +146,8 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   // AutoApplyOrder's -122 ("Such domain or account already exists!") names neither: for a new
   // customer it is the domain or the e-mail, so both fields say so.
   if (result.code === -122 && submission.sectigo.operation === "autoApplyOrder" && submission.sectigo.input.kind === "newCustomer") {
-    fieldErrors["values.domainName"] = ["Sectigo already has a SiteLock licence for this domain, or an account with this e-mail (see the e-mail field)."];
-    fieldErrors["values.appRepEmailAddress"] = ["Sectigo already has an account with this e-mail, or a licence for this domain (see the domain field). For an existing SiteLock customer, give one of their order numbers."];
+    fieldErrors["values.domainName"] = ["Sectigo already has a SiteLock license for this domain, or an account with this e-mail (see the e-mail field)."];
+    fieldErrors["values.appRepEmailAddress"] = ["Sectigo already has an account with this e-mail, or a license for this domain (see the domain field). For an existing SiteLock customer, give one of their order numbers."];
   }
   return { outcome: "FAILED", order: result.order, message: result.message, fieldErrors };
 }

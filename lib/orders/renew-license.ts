@@ -37,7 +37,7 @@ import { licenceChangeConflict, pendingOrderMessage } from "./pending-licence-or
 import { submitOrder } from "./submit-order";
 
 export const renewLicenseSchema = z.object({
-  licenceId: z.string().trim().min(1, "Choose a licence.").max(64),
+  licenceId: z.string().trim().min(1, "Choose a license.").max(64),
   /** The expiry the person saw when they chose to renew: a page left open after someone else renewed must not renew again. */
   expiresAt: z.iso.datetime().optional(),
 });
@@ -52,13 +52,13 @@ const MAX_ATTEMPTS = 20;
 async function renewLicenseOnce(actor: Actor | null, raw: RenewLicenseInput, deps?: OrderDeps): Promise<RenewLicenseResult> {
   assertCan(actor, "manageRenewals");
   const parsed = renewLicenseSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose a licence.", "licenceId");
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose a license.", "licenceId");
   const input = parsed.data;
   const d = deps ?? (await import("./app-deps")).appOrderDeps();
   const now = d.now?.() ?? new Date();
 
   const licence = await licenceForRenewal(d.db, input.licenceId);
-  if (!licence) throw new AppError("NOT_FOUND", "That licence does not exist.", "licenceId");
+  if (!licence) throw new AppError("NOT_FOUND", "That license does not exist.", "licenceId");
 
   // The period the person meant: if it was renewed meanwhile, answer with that renewal.
   const period = input.expiresAt ?? licence.expiresAt?.toISOString() ?? "none";
@@ -67,7 +67,7 @@ async function renewLicenseOnce(actor: Actor | null, raw: RenewLicenseInput, dep
   const claimed = await claimedKey(d.db, licence.id, period, context.firstAttempt);
   if (claimed.existing) return answer(d.db, claimed.existing.id, true);
   if (input.expiresAt && licence.expiresAt?.toISOString() !== input.expiresAt) {
-    return { ok: false, code: "CHANGED", message: "This licence changed since the page was opened (its expiry is different now). Reload the page and check before renewing." };
+    return { ok: false, code: "CHANGED", message: "This license changed since the page was opened (its expiry is different now). Reload the page and check before renewing." };
   }
 
   const eligibility = renewalEligibility(licence, now);
@@ -75,7 +75,7 @@ async function renewLicenseOnce(actor: Actor | null, raw: RenewLicenseInput, dep
   // Another order on this licence (a plan change, an add-on) whose outcome is unknown: it may have
   // changed the licence at Sectigo, and a renewal built from our record could undo it.
   if (context.pendingOrder) return { ok: false, code: "ORDER_PENDING", message: pendingOrderMessage(context.pendingOrder) };
-  if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "This licence has no Sectigo order number recorded, so it cannot be renewed from Order Desk.");
+  if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "This license has no Sectigo order number recorded, so it cannot be renewed from Order Desk.");
 
   const quote = quoteFromPrices(licence, context.prices);
   const days = licence.termDays === 30 ? 30 : 365;
@@ -171,7 +171,7 @@ async function licenceForRenewal(db: PrismaClient, licenceId: string): Promise<L
 /** Sectigo's -121 on a renewal ("Renew must be within the renewal period…") as a sentence for the person. */
 export function renewalFailureMessage(code: number | undefined, message: string): string {
   if (code === -121 || code === -56) {
-    return "Sectigo refused the renewal: it is outside the renewal period (the 30 days before expiry). Nothing was charged. Check the licence's expiry date at Sectigo.";
+    return "Sectigo refused the renewal: it is outside the renewal period (the 30 days before expiry). Nothing was charged. Check the license's expiry date at Sectigo.";
   }
   return `Sectigo refused the renewal: ${message}`;
 }

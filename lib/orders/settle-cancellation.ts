@@ -48,7 +48,7 @@ export async function reconcileCancellation(
   const request = order.request as { input?: { orderNumber?: string } } | null;
   const orderNumber = request?.input?.orderNumber;
   const licence = order.targetLicenseId ? await db.license.findUnique({ where: { id: order.targetLicenseId }, select: { id: true, productCode: true } }) : null;
-  if (!orderNumber || !licence) throw new AppError("CONFLICT", "This cancellation has no recorded licence to reconcile.");
+  if (!orderNumber || !licence) throw new AppError("CONFLICT", "This cancellation has no recorded license to reconcile.");
   const note = async (message: string): Promise<CancellationReconcileResult> => {
     const text = `Reconciliation: ${message}`;
     const last = await db.orderEvent.findFirst({ where: { orderId: order.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { message: true } });
@@ -66,7 +66,7 @@ export async function reconcileCancellation(
         from: OPEN_STATUSES,
         to: "PLACED",
         changes: { placedAt: opts.now, errorMessage: null },
-        event: { kind: "RECONCILED", message: `Sectigo shows the licence of order ${orderNumber} as ${status}.`, data: { orderNumber } },
+        event: { kind: "RECONCILED", message: `Sectigo shows the license of order ${orderNumber} as ${status}.`, data: { orderNumber } },
       });
       if (ok) await settleCancellation(tx, licence.id, outcome);
       return ok;
@@ -74,9 +74,9 @@ export async function reconcileCancellation(
     return moved ? { outcome: "PLACED", orderNumber } : { outcome: "SETTLED_ALREADY" };
   }
   if (opts.now.getTime() - order.createdAt.getTime() < opts.settleWindowMs) {
-    return note(`Sectigo still shows the licence of order ${orderNumber} as "${status || "not found"}"; Order Desk looks again.`);
+    return note(`Sectigo still shows the license of order ${orderNumber} as "${status || "not found"}"; Order Desk looks again.`);
   }
-  const message = `Sectigo shows the licence of order ${orderNumber} as "${status || "not found"}": it was not ${order.kind === "REFUND" ? "refunded" : "cancelled"}. It is safe to try again.`;
+  const message = `Sectigo shows the license of order ${orderNumber} as "${status || "not found"}": it was not ${order.kind === "REFUND" ? "refunded" : "cancelled"}. It is safe to try again.`;
   const moved = await db.$transaction((tx) =>
     transition(tx, order.id, actor, { from: OPEN_STATUSES, to: "FAILED", changes: { errorMessage: message, errorCode: null, errorField: null }, event: { kind: "RECONCILED", message } }),
   );

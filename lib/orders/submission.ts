@@ -64,7 +64,7 @@ export const orderSubmissionSchema = z.object({
   // An order on an existing licence without the version it was decided on would slip past the
   // one-change-per-version index: a use case that forgot it is refused before anything is written.
   .refine((s) => !s.targetLicenseId || s.kind === "NEW" || s.licenceVersion !== undefined, {
-    message: "An order on an existing licence must say which version of the licence it was decided on.",
+    message: "An order on an existing license must say which version of the license it was decided on.",
     path: ["licenceVersion"],
   });
 

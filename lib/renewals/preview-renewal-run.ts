@@ -48,15 +48,15 @@ export const ACCOUNT_DISABLED_REASON = "Its reseller account is disabled: an adm
 export async function previewRenewalRun(actor: Actor | null, rawSelection: RunSelection, deps: PreviewDeps): Promise<RunPreview> {
   assertCan(actor, "manageRenewals");
   const parsed = runSelectionSchema.safeParse(rawSelection);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "The choice of licences is not valid.");
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "The choice of licenses is not valid.");
   const selection = parsed.data;
   const now = deps.now?.() ?? new Date();
   const where = selection.kind === "selection" ? { id: { in: selection.licenceIds } } : expiryFilterWhere(selection.filter, now);
   const rows = await deps.db.license.findMany({ where, select: LINE_SELECT, orderBy: [{ expiresAt: "asc" }, { id: "asc" }], take: MAX_RUN_LICENCES + 1 });
   if (rows.length > MAX_RUN_LICENCES) {
-    return { ok: false, message: `More than ${MAX_RUN_LICENCES.toLocaleString("en-US")} licences match this filter. A run takes at most ${MAX_RUN_LICENCES.toLocaleString("en-US")}: narrow the filter (a bucket, a customer, a product or an account manager).` };
+    return { ok: false, message: `More than ${MAX_RUN_LICENCES.toLocaleString("en-US")} licenses match this filter. A run takes at most ${MAX_RUN_LICENCES.toLocaleString("en-US")}: narrow the filter (a bucket, a customer, a product or an account manager).` };
   }
-  if (rows.length === 0) return { ok: false, message: selection.kind === "filter" ? "No licence matches this filter." : "None of the chosen licences exists." };
+  if (rows.length === 0) return { ok: false, message: selection.kind === "filter" ? "No license matches this filter." : "None of the chosen licenses exists." };
 
   const accepted: PreviewLine[] = [];
   const refused: PreviewLine[] = [];
@@ -69,7 +69,7 @@ export async function previewRenewalRun(actor: Actor | null, rawSelection: RunSe
   if (selection.kind === "selection") {
     const found = new Set(rows.map((r) => r.id));
     for (const id of selection.licenceIds) {
-      if (!found.has(id)) refused.push({ licenceId: id, domainName: "—", productName: "—", customerName: "—", expiresAt: null, code: "NOT_FOUND", reason: "No such licence." });
+      if (!found.has(id)) refused.push({ licenceId: id, domainName: "—", productName: "—", customerName: "—", expiresAt: null, code: "NOT_FOUND", reason: "No such license." });
     }
   }
   const { cost, unpriced } = await costOf(deps.db, rows.filter((r) => accepted.some((a) => a.licenceId === r.id)));

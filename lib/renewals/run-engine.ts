@@ -103,7 +103,7 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
     }
     const verdict = decide(outcome, item.attempts, deps);
     if (verdict.kind === "retry") {
-      deps.log?.(`run ${runId}: licence ${item.licenceId} ${verdict.reason}; again in ${verdict.delayMs} ms`);
+      deps.log?.(`run ${runId}: license ${item.licenceId} ${verdict.reason}; again in ${verdict.delayMs} ms`);
       await release(db, item, new Date(clock() + verdict.delayMs), verdict.reason);
       return;
     }
@@ -128,7 +128,7 @@ function fromOrderStatus(status: string, orderId: string): Verdict & { kind: "se
 export function decide(outcome: RenewOutcome, attempts: number, deps: Pick<EngineDeps, "backoffMs" | "maxBackoffMs" | "maxRateLimited">): Verdict {
   if (outcome.ok) return fromOrderStatus(String(outcome.status), outcome.orderId);
   if (outcome.code === "RATE_LIMITED") {
-    if (attempts >= (deps.maxRateLimited ?? 10)) return { kind: "settle", status: "FAILED", orderId: null, message: "Sectigo kept limiting calls (-42); renew this licence later." };
+    if (attempts >= (deps.maxRateLimited ?? 10)) return { kind: "settle", status: "FAILED", orderId: null, message: "Sectigo kept limiting calls (-42); renew this license later." };
     return { kind: "retry", delayMs: backoffDelay(attempts, deps.backoffMs ?? 1_000, deps.maxBackoffMs ?? 60_000), reason: "call limit (-42)" };
   }
   if (REFUSAL_CODES.has(outcome.code)) return { kind: "settle", status: "REFUSED", orderId: null, message: outcome.message };

@@ -9,7 +9,7 @@ import { expiryFilterSchema, type ExpiryFilter } from "@/lib/licenses/expiry-fil
 /** The most licences one run takes: past this the preview asks to narrow the choice. */
 export const MAX_RUN_LICENCES = 5_000;
 
-const licenceId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "is not a licence id");
+const licenceId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "is not a license id");
 
 export type RunSelection = { kind: "selection"; licenceIds: string[] } | { kind: "filter"; filter: ExpiryFilter };
 
@@ -31,17 +31,17 @@ export function parseRunSelection(query: Query): SelectionParse {
   const ids = all(query.licence);
   const everything = all(query.all)[0];
   if (everything === "1") {
-    if (ids.length > 0) return { ok: false, message: "Choose either some licences or all that match the filter, not both." };
+    if (ids.length > 0) return { ok: false, message: "Choose either some licenses or all that match the filter, not both." };
     const first = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, all(v)[0]]));
     return { ok: true, selection: { kind: "filter", filter: expiryFilterSchema.parse(first) } };
   }
-  if (everything !== undefined) return { ok: false, message: "“all” must be 1 (every licence that matches the filter)." };
-  if (ids.length === 0) return { ok: false, message: "No licences were chosen. Pick them in the renewals workspace, then start a run from there." };
+  if (everything !== undefined) return { ok: false, message: "“all” must be 1 (every license that matches the filter)." };
+  if (ids.length === 0) return { ok: false, message: "No licenses were chosen. Pick them in the renewals workspace, then start a run from there." };
   if (ids.length > MAX_RUN_LICENCES) {
-    return { ok: false, message: `A run takes at most ${MAX_RUN_LICENCES.toLocaleString("en-US")} licences; ${ids.length.toLocaleString("en-US")} were chosen. Choose fewer, or narrow the filter.` };
+    return { ok: false, message: `A run takes at most ${MAX_RUN_LICENCES.toLocaleString("en-US")} licenses; ${ids.length.toLocaleString("en-US")} were chosen. Choose fewer, or narrow the filter.` };
   }
   const bad = ids.find((id) => !licenceId.safeParse(id).success);
-  if (bad !== undefined) return { ok: false, message: `“${bad.slice(0, 40)}” is not a licence id.` };
+  if (bad !== undefined) return { ok: false, message: `“${bad.slice(0, 40)}” is not a license id.` };
   return { ok: true, selection: { kind: "selection", licenceIds: [...new Set(ids.map((id) => id.trim()))] } };
 }
 

@@ -36,7 +36,7 @@ export async function startRenewalRun(actor: Actor | null, raw: StartRenewalRunI
 
   const preview = await previewRenewalRun(actor, selection, deps);
   if (!preview.ok) throw new AppError("INVALID_INPUT", preview.message);
-  if (preview.accepted.length === 0) throw new AppError("INVALID_INPUT", "None of these licences can be renewed now: see the reasons listed.");
+  if (preview.accepted.length === 0) throw new AppError("INVALID_INPUT", "None of these licenses can be renewed now: see the reasons listed.");
   const refused = preview.refused.filter((r) => r.code !== "NOT_FOUND");
   const single = preview.cost.length === 1 ? preview.cost[0]! : null;
   let runId: string;

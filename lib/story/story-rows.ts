@@ -56,7 +56,7 @@ export interface OrderRow {
 
 export function orderEntry(o: OrderRow): StoryEntry {
   const what = o.items?.length ? o.items.map((i) => `${i.productName}${i.domainName ? ` for ${i.domainName}` : ""}`).join(", ") : undefined;
-  const target = o.targetLicense ? ` of the licence for ${o.targetLicense.domainName}` : "";
+  const target = o.targetLicense ? ` of the license for ${o.targetLicense.domainName}` : "";
   const sell = money(o.sellTotal, o.currency);
   const cost = money(o.totalCost, o.currency);
   return {
@@ -151,7 +151,7 @@ export function licenceEntry(l: LicenceRow, order?: { id: string; label: string 
     kind: "licence",
     at: l.startsAt,
     who: "Sectigo",
-    title: `Licence ${l.productName} for ${l.domainName} started`,
+    title: `License ${l.productName} for ${l.domainName} started`,
     detail: l.expiresAt ? `expires ${l.expiresAt.toISOString().slice(0, 10)}` : undefined,
     order,
     licence: { id: l.id, label: l.domainName },

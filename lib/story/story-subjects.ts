@@ -57,7 +57,7 @@ export function licenceSubject(l: {
 }): SummarySubject {
   const live = l.addOns.filter((a) => a.status === "ACTIVE").map((a) => a.productName);
   return {
-    title: `Licence ${l.productName} for ${l.domainName}`,
+    title: `License ${l.productName} for ${l.domainName}`,
     facts: [
       `Status: ${l.status.toLowerCase().replace("_", " ")}`,
       `Customer: ${l.customer.name} <${l.customer.email}>`,
@@ -71,6 +71,6 @@ export function licenceSubject(l: {
 export function customerSubject(c: { name: string; email: string; country: string | null; telephone: string | null; licenceCount: string; orderCount: string }): SummarySubject {
   return {
     title: `Customer ${c.name}`,
-    facts: [`Email: ${c.email}`, ...(c.telephone ? [`Telephone: ${c.telephone}`] : []), `Country: ${c.country ?? "—"}`, `Licences: ${c.licenceCount} · orders: ${c.orderCount}`],
+    facts: [`Email: ${c.email}`, ...(c.telephone ? [`Telephone: ${c.telephone}`] : []), `Country: ${c.country ?? "—"}`, `Licenses: ${c.licenceCount} · orders: ${c.orderCount}`],
   };
 }

@@ -48,10 +48,10 @@ test("after a client-side navigation the focus is on the new page's heading; cus
   await expect(matches.getByRole("listitem").first()).toContainText(DEMO_CUSTOMERS[0]!.name);
 });
 
-test("at 390 px: licence rows are cards with Expires in view, the chart's labels readable and apart", async ({ page }) => {
+test("at 390 px: license rows are cards with Expires in view, the chart's labels readable and apart", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "manager@orderdesk.test");
-  for (const [address, name] of [["/licenses", "Licenses"], ["/renewals", "Expiring licences"], ["/customers", "Customers"]] as const) {
+  for (const [address, name] of [["/licenses", "Licenses"], ["/renewals", "Expiring licenses"], ["/customers", "Customers"]] as const) {
     await page.goto(address);
     const table = page.getByRole("table", { name });
     const column = await table.locator("thead th").evaluateAll((ths) => ths.findIndex((th) => /expires|customer since/i.test(th.textContent ?? "")));

@@ -67,10 +67,10 @@ test("the account manager previews an upgrade, confirms it, and Sectigo charges 
   }
   // Now on Pro: asking for Pro again is refused next to the picker.
   await page.goto(`/licenses/${id}/change-plan?product=1061`);
-  await expect(page.getByText("The licence is already on SiteLock Pro: pick another plan.")).toBeVisible();
+  await expect(page.getByText("The license is already on SiteLock Pro: pick another plan.")).toBeVisible();
 });
 
-test("the cancel wizard refunds a licence inside its 14-day window, with its add-on; SUPPORT is refused", async ({ page, browser }) => {
+test("the cancel wizard refunds a license inside its 14-day window, with its add-on; SUPPORT is refused", async ({ page, browser }) => {
   const { id, domain } = await buyBasic(browser, true);
   await signIn(page, MANAGER);
   await page.goto(`/licenses/${id}/cancel`);
@@ -84,7 +84,7 @@ test("the cancel wizard refunds a licence inside its 14-day window, with its add
   await page.getByRole("checkbox", { name: /is refunded and cancelled/ }).check();
   if (shots) await page.screenshot({ path: `${shots}/cancel.png`, fullPage: true });
   await page.getByRole("button", { name: "Refund and cancel" }).click();
-  await expect(page.getByRole("heading", { name: "This licence is refunded" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This license is refunded" })).toBeVisible();
   await expect(page.getByText("REFUNDED", { exact: true })).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/cancel-done.png`, fullPage: true });
 
@@ -97,7 +97,7 @@ test("the cancel wizard refunds a licence inside its 14-day window, with its add
   await context.close();
 });
 
-test("issue 16 #7: a cancellation that lost to another change of the licence is told so on the page; nothing is sent", async ({ page, browser }) => {
+test("issue 16 #7: a cancellation that lost to another change of the license is told so on the page; nothing is sent", async ({ page, browser }) => {
   const { id } = await buyBasic(browser, false);
   await signIn(page, MANAGER);
   await page.goto(`/licenses/${id}/cancel`);
@@ -117,7 +117,7 @@ test("issue 16 #7: a cancellation that lost to another change of the licence is 
     });
     await page.getByRole("button", { name: "Refund and cancel" }).click();
     await expect(page.getByTestId("cancel-result")).toHaveText(
-      `Another order on this licence (${other}) cancelled it while this request was being prepared, so nothing was sent to Sectigo. Reload the page to see the licence as it is now.`,
+      `Another order on this license (${other}) cancelled it while this request was being prepared, so nothing was sent to Sectigo. Reload the page to see the license as it is now.`,
     );
     if (shots) await page.screenshot({ path: `${shots}/cancel-lost-race.png`, fullPage: true });
     expect(await db.order.count({ where: { targetLicenseId: id, kind: { in: ["REFUND", "CANCELLATION"] } } })).toBe(1);

@@ -42,7 +42,7 @@ test.beforeAll(async () => {
   const db = createPrismaClient(state.databaseUrl);
   try {
     const account = await db.resellerAccount.findFirstOrThrow({ where: { loginName: DEMO_RESELLER.loginName } });
-    const customer = await seedCustomer(db, { id: `e2e-licence-c-${run}`, resellerAccountId: account.id, name: `Licence E2E ${run}`, email });
+    const customer = await seedCustomer(db, { id: `e2e-licence-c-${run}`, resellerAccountId: account.id, name: `License E2E ${run}`, email });
     const common = { customerId: customer.id, resellerAccountId: account.id, orderStatus: "PLACED" as const, productCode: 1060, productName: "SiteLock Basic", autoRenew: false, cost: 9.99, currency: "USD", addOns: [] };
     await seedLicense(db, {
       ...common, id: ids.soon, orderNumber: placed.value.orderNumber, foreignOrderNumber: `OD-E2E-SOON-${run}`, licenseStatus: "EXPIRED",
@@ -57,7 +57,7 @@ test.beforeAll(async () => {
   }
 });
 
-test("the account manager renews a licence in the 0-7 days bucket and sees the new expiry and the renewal in the chain", async ({ page }) => {
+test("the account manager renews a license in the 0-7 days bucket and sees the new expiry and the renewal in the chain", async ({ page }) => {
   await signIn(page, manager.email);
   await page.goto(`/licenses/${ids.soon}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`renew-${run}`);
@@ -73,7 +73,7 @@ test("the account manager renews a licence in the 0-7 days bucket and sees the n
   await expect(page.getByTestId("renewal-result")).toContainText(/^Renewed: Sectigo placed order \d+\. New expiry: /);
   await expect(page.getByTestId("renewal-result")).toContainText(`New expiry: ${newExpiry}.`);
   await expect(page.getByTestId("licence-expiry")).toHaveText(newExpiry);
-  const chain = page.getByRole("table", { name: "Orders on this licence" });
+  const chain = page.getByRole("table", { name: "Orders on this license" });
   const first = chain.locator("tbody tr").first();
   await expect(first).toContainText("Renewal");
   await expect(first).toContainText("Placed");
@@ -93,7 +93,7 @@ test("the account manager renews a licence in the 0-7 days bucket and sees the n
   await expect(page).toHaveURL(new RegExp(`/licenses/${ids.soon}$`));
 });
 
-test("a licence outside the window says when renewal opens and offers no Renew button; an add-on that outlives it is flagged", async ({ page }) => {
+test("a license outside the window says when renewal opens and offers no Renew button; an add-on that outlives it is flagged", async ({ page }) => {
   await signIn(page, manager.email);
   await page.goto(`/licenses/${ids.later}`);
   await expect(page.getByTestId("renewal-refusal")).toHaveText(/^Renewal opens on \d{1,2} \w{3} \d{4}, 30 days before the licence expires\.$/);
@@ -106,14 +106,14 @@ test("a licence outside the window says when renewal opens and offers no Renew b
   await expect(page.getByTestId("licence-action-result")).toContainText("10 GB Backup Addon was added: Sectigo placed the order.");
   const addOns = page.getByRole("table", { name: "Add-ons" });
   await expect(addOns.locator("tbody tr")).toHaveCount(1);
-  await expect(addOns).toContainText("Outlives its licence");
-  await expect(page.getByRole("table", { name: "Orders on this licence" }).locator("tbody tr").first()).toContainText("Add-on");
+  await expect(addOns).toContainText("Outlives its license");
+  await expect(page.getByRole("table", { name: "Orders on this license" }).locator("tbody tr").first()).toContainText("Add-on");
   // The form now offers the next add-on, ready to order.
   await expect(page.getByRole("button", { name: /^Order .+Addon$/ })).toBeEnabled();
   await page.screenshot({ path: "test-results/licence-add-on.png", fullPage: true });
 });
 
-test("SUPPORT sees the licence page without any action", async ({ page }) => {
+test("SUPPORT sees the license page without any action", async ({ page }) => {
   await signIn(page, support.email);
   await page.goto(`/licenses/${ids.later}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`later-${run}`);
@@ -123,7 +123,7 @@ test("SUPPORT sees the licence page without any action", async ({ page }) => {
   await expect(page.getByRole("link", { name: /Change plan|Cancel or refund/ })).toHaveCount(0);
 });
 
-test("the licence list links each row to its page", async ({ page }) => {
+test("the license list links each row to its page", async ({ page }) => {
   await signIn(page, support.email);
   await page.goto(`/licenses?q=later-${run}`);
   await page.getByRole("link", { name: `later-${run}.licence-e2e.example` }).click();

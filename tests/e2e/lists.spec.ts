@@ -255,7 +255,7 @@ test("text and placeholders are readable (4.5:1) on every page of the app", asyn
   }
 });
 
-test("on a 390 px phone the licence list shows domain, renewal state and expiry without scrolling", async ({ page }) => {
+test("on a 390 px phone the license list shows domain, renewal state and expiry without scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "manager@orderdesk.test");
   await page.goto("/licenses");

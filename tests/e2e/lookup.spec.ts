@@ -54,7 +54,7 @@ const PICKS = [
     heading: `Order ${acmePro.orderNumber}`,
   },
   {
-    what: "a partial domain: the subdomain's licence, picked with the arrow keys",
+    what: "a partial domain: the subdomain's license, picked with the arrow keys",
     typed: cobaltShop.domainName.split(".")[1]!.slice(0, -3), // "cobalt-consult"
     option: new RegExp(`^${escape(cobaltShop.domainName)}`),
     badge: null,
@@ -63,7 +63,7 @@ const PICKS = [
     heading: cobaltShop.domainName,
   },
   {
-    what: "a partial domain: the other licence, clicked",
+    what: "a partial domain: the other license, clicked",
     typed: cobaltMonthly.domainName.slice(0, 10),
     option: new RegExp(`^${escape(cobaltMonthly.domainName)}`),
     badge: null,

@@ -40,7 +40,7 @@ test.describe("one product of every family, through the form", () => {
   }
 });
 
-test("SiteLock Basic, 1 year, with TrueShield for a new customer; then an add-on for that licence", async ({ page }) => {
+test("SiteLock Basic, 1 year, with TrueShield for a new customer; then an add-on for that license", async ({ page }) => {
   await signIn(page, STAFF);
   const domain = `basic-${randomUUID().slice(0, 8)}.example`;
   await page.goto("/orders/new");
@@ -63,7 +63,7 @@ test("SiteLock Basic, 1 year, with TrueShield for a new customer; then an add-on
   await expect(page.getByText(`For ${domain}`)).toBeVisible();
   await placeAndLand(page);
   await expect(page.getByText("Placed", { exact: true })).toBeVisible();
-  await expect(page.getByText(`10 GB Backup Addon added to the licence of ${domain}`)).toBeVisible();
+  await expect(page.getByText(`10 GB Backup Addon added to the license of ${domain}`)).toBeVisible();
 });
 
 test("Code Signing first shows the missing company address fields, and a reload keeps what was typed", async ({ page }) => {

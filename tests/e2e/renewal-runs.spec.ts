@@ -61,11 +61,11 @@ test.beforeAll(async () => {
   }
 });
 
-test("an account manager previews 20 licences, starts the run and watches it reach 20 done", async ({ page }) => {
+test("an account manager previews 20 licenses, starts the run and watches it reach 20 done", async ({ page }) => {
   await signIn(page, "manager@orderdesk.test");
   await page.goto(`/renewals/runs/new?${ids.map((id) => `licence=${id}`).join("&")}`);
   await expect(page.getByTestId("run-accepted-count")).toHaveText(String(COUNT));
-  await expect(page.getByRole("table", { name: "Licences to renew" }).locator("tbody tr")).toHaveCount(COUNT);
+  await expect(page.getByRole("table", { name: "Licenses to renew" }).locator("tbody tr")).toHaveCount(COUNT);
   await page.getByRole("button", { name: `Start run of ${COUNT} renewals` }).click();
   await expect(page).toHaveURL(/\/renewals\/runs\/[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId("run-progress-text")).toHaveText(`${COUNT} of ${COUNT} done`, { timeout: 45_000 });
@@ -81,11 +81,11 @@ test("an account manager previews 20 licences, starts the run and watches it rea
 test("bad query strings get a message; SUPPORT cannot open a new run", async ({ page }) => {
   await signIn(page, "manager@orderdesk.test");
   await page.goto("/renewals/runs/new");
-  await expect(page.getByTestId("run-preview-problem")).toContainText("No licences were chosen");
+  await expect(page.getByTestId("run-preview-problem")).toContainText("No licenses were chosen");
   await page.goto("/renewals/runs/new?licence=%27%3Bdrop");
-  await expect(page.getByTestId("run-preview-problem")).toContainText("is not a licence id");
+  await expect(page.getByTestId("run-preview-problem")).toContainText("is not a license id");
   await page.goto("/renewals/runs/new?licence=no-such-licence");
-  await expect(page.getByTestId("run-preview-problem")).toContainText("None of the chosen licences exists");
+  await expect(page.getByTestId("run-preview-problem")).toContainText("None of the chosen licenses exists");
   await page.context().clearCookies(); // signed in as the manager: /signin would redirect
   await signIn(page, "support@orderdesk.test");
   const res = await page.goto(`/renewals/runs/new?licence=${ids[0]}`);

@@ -46,7 +46,7 @@ async function listDomains(page: Page): Promise<string[]> {
   return page.getByTestId("workspace-row").locator("td:nth-child(2)").allInnerTexts();
 }
 
-test("account manager: a licence in the 0-7 bucket, filtered by customer, exported as the list shows it", async ({ page }, testInfo) => {
+test("account manager: a license in the 0-7 bucket, filtered by customer, exported as the list shows it", async ({ page }, testInfo) => {
   await signIn(page, "manager@orderdesk.test");
   await page.goto("/renewals");
   await expect(page.getByRole("heading", { level: 1, name: "Renewals" })).toBeVisible();
@@ -61,7 +61,7 @@ test("account manager: a licence in the 0-7 bucket, filtered by customer, export
   await card.click();
   await expect(page).toHaveURL(/bucket=0-7/);
   await expect(page.getByTestId("bucket-0-7")).toHaveAttribute("aria-current", "true");
-  await expect(page.getByTestId("workspace-total")).toHaveText(new RegExp(`^${cardCount} licences? match$`));
+  await expect(page.getByTestId("workspace-total")).toHaveText(new RegExp(`^${cardCount} licenses? match$`));
   const rows = page.getByTestId("workspace-row");
   await expect(rows.first()).toBeVisible();
   for (const bucket of await rows.locator("td:nth-child(6)").allInnerTexts()) expect(bucket).toBe("0–7 days");
@@ -86,7 +86,7 @@ test("account manager: a licence in the 0-7 bucket, filtered by customer, export
   await page.getByRole("link", { name: "Export CSV" }).click();
   const file = await (await download).path();
   const [header, ...records] = parseCsv(fs.readFileSync(file, "utf8"));
-  expect(header).toEqual(["Licence ID", "Domain", "Customer", "Product", "Term (days)", "Expires (UTC)", "Bucket", "Auto-renew", "Add-ons", "Account manager", "Sectigo order number"]);
+  expect(header).toEqual(["License ID", "Domain", "Customer", "Product", "Term (days)", "Expires (UTC)", "Bucket", "Auto-renew", "Add-ons", "Account manager", "Sectigo order number"]);
   expect(records.map((r) => r[1])).toEqual(domains);
   for (const r of records) expect([r[2], r[6], r[7]]).toEqual([customer, "0–7 days", autoRenew.toLowerCase()]);
 
@@ -144,14 +144,14 @@ test("bad query values get a message, never an error page; support sees the list
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
   const csv = await page.request.get("/renewals/export?bucket=expired");
   expect(csv.status()).toBe(403);
-  expect(await csv.text()).not.toContain("Licence ID");
+  expect(await csv.text()).not.toContain("License ID");
 });
 
 test("the export refuses a visitor without a session", async ({ playwright }) => {
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const res = await anonymous.get("/renewals/export", { maxRedirects: 0 });
   expect([401, 307]).toContain(res.status());
-  expect(await res.text()).not.toContain("Licence ID");
+  expect(await res.text()).not.toContain("License ID");
   await anonymous.dispose();
 });
 

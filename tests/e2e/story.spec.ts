@@ -41,8 +41,8 @@ test("support opens an order, reads its story and copies the summary for a ticke
   await page.screenshot({ path: "test-results/story-customer.png", fullPage: true });
 
   // And a licence of theirs: its own timeline under the existing details and actions.
-  await page.getByRole("table", { name: "Customer licences" }).getByRole("link").first().click();
-  await expect(page.getByRole("list", { name: "Licence timeline" })).toContainText(/started/);
+  await page.getByRole("table", { name: "Customer licenses" }).getByRole("link").first().click();
+  await expect(page.getByRole("list", { name: "License timeline" })).toContainText(/started/);
   await page.screenshot({ path: "test-results/story-licence.png", fullPage: true });
 });
 

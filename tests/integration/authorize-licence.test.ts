@@ -118,8 +118,8 @@ afterAll(async () => {
   await db?.stop();
 });
 
-describe("issue 16 #8: deciding an authorization updates the licence in the same step", () => {
-  it("the demo's reseller=Y order: authorized, its PENDING licence is ACTIVE with Sectigo's dates, and the sync finds no status or expiry to report", async () => {
+describe("issue 16 #8: deciding an authorization updates the license in the same step", () => {
+  it("the demo's reseller=Y order: authorized, its PENDING license is ACTIVE with Sectigo's dates, and the sync finds no status or expiry to report", async () => {
     await setClocks(new Date(anchor.getTime() + 2 * DAY + 10 * 3_600_000));
     const licence = await prisma.license.findUniqueOrThrow({ where: { id: "demo-license-cobalt-shop" }, include: { order: true } });
     expect(licence).toMatchObject({ status: "PENDING", order: { status: "AWAITING_AUTHORIZATION" } });
@@ -132,11 +132,11 @@ describe("issue 16 #8: deciding an authorization updates the licence in the same
     expect({ status: after.status, startsAt: after.startsAt.toISOString(), expiresAt: after.expiresAt?.toISOString() }).toEqual({
       status: "ACTIVE", startsAt: new Date(upstream.startsAt).toISOString(), expiresAt: new Date(upstream.expiresAt).toISOString(),
     });
-    expect(await prisma.license.count({ where: { orderId: licence.orderId } }), "no second licence for the same order").toBe(1);
+    expect(await prisma.license.count({ where: { orderId: licence.orderId } }), "no second license for the same order").toBe(1);
     expect(await syncDrift(licence.currentOrderNumber!)).toEqual([]);
   });
 
-  it("an order placed through the app, authorized three days later: its licence runs from the day Sectigo placed it, as Sectigo's does", async () => {
+  it("an order placed through the app, authorized three days later: its license runs from the day Sectigo placed it, as Sectigo's does", async () => {
     await setClocks(new Date(anchor.getTime() + 3 * DAY + 9 * 3_600_000));
     const { order, domain } = await placedAwaiting();
     await setClocks(new Date(now.getTime() + 3 * DAY));
@@ -151,7 +151,7 @@ describe("issue 16 #8: deciding an authorization updates the licence in the same
     expect(await syncDrift(order.orderNumber!)).toEqual([]);
   });
 
-  it("rejected: its PENDING licence is CANCELLED in the same step, as Sectigo shows it rejected", async () => {
+  it("rejected: its PENDING license is CANCELLED in the same step, as Sectigo shows it rejected", async () => {
     const { order, domain, licence } = await placedAwaitingWithPendingLicence();
     expect(await decideAuthorization(staff, { orderId: order.id, decision: "REJECT" }, deps)).toMatchObject({ outcome: "REJECTED" });
     expect((await upstreamBase(domain)).status).toBe("rejected");
@@ -159,7 +159,7 @@ describe("issue 16 #8: deciding an authorization updates the licence in the same
     expect(await syncDrift(order.orderNumber!)).toEqual([]);
   });
 
-  it("the answer to AutoAuthorize was lost: reconciliation reads the order's status at Sectigo and makes the PENDING licence ACTIVE with the order", async () => {
+  it("the answer to AutoAuthorize was lost: reconciliation reads the order's status at Sectigo and makes the PENDING license ACTIVE with the order", async () => {
     const { order, domain, licence } = await placedAwaitingWithPendingLicence();
     await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoAuthorize", times: 1 });
     expect(await decideAuthorization(staff, { orderId: order.id, decision: "AUTHORIZE" }, deps)).toMatchObject({ outcome: "UNKNOWN" });
@@ -169,13 +169,13 @@ describe("issue 16 #8: deciding an authorization updates the licence in the same
     const after = await prisma.license.findUniqueOrThrow({ where: { id: licence.id } });
     const upstream = await upstreamBase(domain);
     expect({ status: after.status, expiresAt: after.expiresAt?.toISOString() }).toEqual({ status: "ACTIVE", expiresAt: new Date(upstream.expiresAt).toISOString() });
-    expect(await prisma.license.count({ where: { orderId: order.id } }), "no second licence for the same order").toBe(1);
+    expect(await prisma.license.count({ where: { orderId: order.id } }), "no second license for the same order").toBe(1);
     expect(await syncDrift(order.orderNumber!)).toEqual([]);
   });
 });
 
 describe("issue 16 #3: the person's audit entry of a decision says what moved", () => {
-  it("authorizing through the action wrapper: one entry whose before/after shows the order and its licence moving", async () => {
+  it("authorizing through the action wrapper: one entry whose before/after shows the order and its license moving", async () => {
     const { createActionClient } = await import("@/lib/auth/authorized-action");
     const { writeAuditEntry } = await import("@/lib/audit/write-audit-entry");
     const { decisionSchema } = await import("@/lib/orders/decide-authorization");

@@ -112,7 +112,7 @@ describe("expiry workspace", () => {
     }
   });
 
-  it("chart: expiries per week match weekIndexOf on every licence that counts", async () => {
+  it("chart: expiries per week match weekIndexOf on every license that counts", async () => {
     const chart = await ws.chartWeeks(expiryFilterSchema.parse({}), now, await ws.loadPriceBook());
     const licences = await allLicences();
     const counts = new Array(13).fill(0);

@@ -148,7 +148,7 @@ async function fire(kind: string, licenceId: string, endpoint: string | undefine
   const recorded = await prisma().apiCall.count({ where: { orderId: { in: orders.map((o) => o.id) } } });
   console.log(
     `[issue 16 #7] ${kind}: ${PARALLEL} parallel requests -> ${calls} call(s) received by the sandbox on ${endpoint ?? "any endpoint"}, ${recorded} recorded by the app, ` +
-      `orders on the licence ${JSON.stringify(orders.map((o) => `${o.kind} v${o.licenceVersion} ${o.status}`))}; answers ${JSON.stringify(tally(labels))}`,
+      `orders on the license ${JSON.stringify(orders.map((o) => `${o.kind} v${o.licenceVersion} ${o.status}`))}; answers ${JSON.stringify(tally(labels))}`,
   );
   expect(labels.filter((l) => l.startsWith("UNEXPECTED") || l === "AppError:INTERNAL"), "no unexpected error (a 500)").toEqual([]);
   for (const s of settled) {
@@ -162,8 +162,8 @@ async function fire(kind: string, licenceId: string, endpoint: string | undefine
 async function race(kind: string, licenceId: string, endpoint: string, request: (deps: ChangePlanDeps, i: number) => Promise<Answer>) {
   const { calls, recorded, orders, settled } = await fire(kind, licenceId, endpoint, request);
   expect(calls, `${kind}: calls the sandbox received`).toBe(1);
-  expect(recorded, `${kind}: calls the app recorded for the licence`).toBe(1);
-  expect(orders.map((o) => o.status), `${kind}: orders on the licence`).toEqual(["PLACED"]);
+  expect(recorded, `${kind}: calls the app recorded for the license`).toBe(1);
+  expect(orders.map((o) => o.status), `${kind}: orders on the license`).toEqual(["PLACED"]);
   const winners = settled.filter((s) => s.status === "fulfilled" && s.value.ok && !s.value.duplicate && s.value.outcome !== "ALREADY_SUBMITTED");
   expect(winners, `${kind}: one request placed the order`).toHaveLength(1);
   const winner = (winners[0] as PromiseFulfilledResult<Answer>).value;
@@ -206,7 +206,7 @@ afterAll(async () => {
   await db?.stop();
 });
 
-describe(`issue 16 #7: ${PARALLEL} parallel requests of one kind on one licence reach Sectigo once`, () => {
+describe(`issue 16 #7: ${PARALLEL} parallel requests of one kind on one license reach Sectigo once`, () => {
   it("cancellation (CANCELLICENCE, after the refund window)", async () => {
     const { licence, domain } = await boughtLicence();
     await setClocks(new Date(T0.getTime() + 20 * DAY));
@@ -244,7 +244,7 @@ describe(`issue 16 #7: ${PARALLEL} parallel requests of one kind on one licence 
     expect(upstream).toHaveLength(2);
   });
 
-  it("renewal (inside the window, as the licence page sends it)", async () => {
+  it("renewal (inside the window, as the license page sends it)", async () => {
     const { licence, domain } = await boughtLicence();
     await setClocks(new Date(T0.getTime() + 345 * DAY));
     const expiresAt = licence.expiresAt!.toISOString();
@@ -255,7 +255,7 @@ describe(`issue 16 #7: ${PARALLEL} parallel requests of one kind on one licence 
     expect(upstream).toHaveLength(2);
   });
 
-  it("every kind at once (cancellation, plan change, add-on from the licence page and from the order form, renewal): one change at a time, each on the licence as the previous one left it", async () => {
+  it("every kind at once (cancellation, plan change, add-on from the license page and from the order form, renewal): one change at a time, each on the license as the previous one left it", async () => {
     const { licence, domain, email } = await boughtLicence();
     await setClocks(new Date(T0.getTime() + 345 * DAY));
     const expiresAt = licence.expiresAt!.toISOString();

@@ -117,7 +117,7 @@ afterAll(async () => {
 });
 
 describe("changing plan", () => {
-  it("upgrade Basic -> Pro: Sectigo debits what the preview said, once; the licence starts today and keeps its expiry", async () => {
+  it("upgrade Basic -> Pro: Sectigo debits what the preview said, once; the license starts today and keeps its expiry", async () => {
     const { licence, domain } = await buyLicence(1060, 365);
     await advanceDays(100);
     const preview = (await previewPlanChange(manager, { licenceId: licence.id, productCode: 1061 }, deps)) as PlanChangePreview;
@@ -157,7 +157,7 @@ describe("changing plan", () => {
     expect((await upstreamLicences(domain)).find((l) => l.parentId !== null)?.status).toBe("cancelled");
   });
 
-  it("refusals are data: same plan, the bundle, a licence no longer active; SUPPORT is refused", async () => {
+  it("refusals are data: same plan, the bundle, a license no longer active; SUPPORT is refused", async () => {
     const { licence } = await buyLicence(1061, 365);
     expect(await previewPlanChange(manager, { licenceId: licence.id, productCode: 1061 }, deps)).toMatchObject({ ok: false, code: "SAME_TIER", field: "productCode" });
     expect(await previewPlanChange(manager, { licenceId: licence.id, productCode: 1071 }, deps)).toMatchObject({ ok: false, code: "NOT_A_PLAN" });
@@ -191,7 +191,7 @@ describe("changing plan", () => {
 });
 
 describe("cancelling", () => {
-  it("inside the 14-day window: AutoRefund; the licence and its add-ons are REFUNDED and the funds come back, once", async () => {
+  it("inside the 14-day window: AutoRefund; the license and its add-ons are REFUNDED and the funds come back, once", async () => {
     const before = await funds();
     const { licence, domain, paid } = await buyLicence(1060, 365, [1071]);
     expect(await funds()).toBeCloseTo(before - paid, 2);
@@ -239,7 +239,7 @@ describe("cancelling", () => {
     expect(await prisma.license.findUniqueOrThrow({ where: { id: other.licence.id } })).toMatchObject({ status: "ACTIVE" });
   });
 
-  it("a monthly licence has no refund window: CANCELLED without refund, on its first day, once", async () => {
+  it("a monthly license has no refund window: CANCELLED without refund, on its first day, once", async () => {
     const { licence, domain } = await buyLicence(1060, 30);
     const preview = await previewCancellation(manager, { licenceId: licence.id }, deps);
     expect(preview).toMatchObject({ ok: true, call: "cancelLicence", kind: "CANCELLATION", window: { state: "NONE" } });
@@ -256,7 +256,7 @@ describe("cancelling", () => {
     expect((await upstreamLicences(domain)).map((l) => l.status)).toEqual(["cancelled"]);
   });
 
-  it("a lost answer leaves the cancellation UNKNOWN (licence untouched), never resent; reconciliation reads the licence at Sectigo; SUPPORT is refused", async () => {
+  it("a lost answer leaves the cancellation UNKNOWN (license untouched), never resent; reconciliation reads the license at Sectigo; SUPPORT is refused", async () => {
     const { licence } = await buyLicence(1060, 365);
     await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoRefund", times: 1 });
     const submissionKey = randomUUID();
@@ -279,8 +279,8 @@ describe("cancelling", () => {
   });
 });
 
-describe("review: one open order per licence (issue 9 #3, #2)", () => {
-  it("two tabs at once: a plan change, another plan change, a cancellation and an add-on race on one licence; one reaches Sectigo, the rest are told another order is waiting, as data", async () => {
+describe("review: one open order per license (issue 9 #3, #2)", () => {
+  it("two tabs at once: a plan change, another plan change, a cancellation and an add-on race on one license; one reaches Sectigo, the rest are told another order is waiting, as data", async () => {
     const { licence } = await buyLicence(1060, 365);
     // Every call takes 400 ms at Sectigo, so all four are past their checks while the first is still waiting.
     await admin("POST", "faults", { mode: "latency", latencyMs: 400 });

@@ -100,8 +100,8 @@ afterAll(async () => {
   await db?.stop();
 });
 
-describe("renewing a licence", () => {
-  it("inside the window: PLACED, the expiry moves one term on (add-ons too), one upstream renewal, the order is in the licence's chain", async () => {
+describe("renewing a license", () => {
+  it("inside the window: PLACED, the expiry moves one term on (add-ons too), one upstream renewal, the order is in the license's chain", async () => {
     const { domain, licence } = await placedLicence();
     await setClocks(insideWindow);
     const result = await renewLicense(manager, { licenceId: licence.id }, deps);
@@ -155,7 +155,7 @@ describe("renewing a licence", () => {
     expect(await prisma.order.count({ where: { targetLicenseId: licence.id } })).toBe(0);
   });
 
-  it("review: an order on the licence with no known outcome (a plan change) blocks the renewal; nothing is sent", async () => {
+  it("review: an order on the license with no known outcome (a plan change) blocks the renewal; nothing is sent", async () => {
     const { domain, licence } = await placedLicence();
     await setClocks(insideWindow);
     const customer = await prisma.customer.findUniqueOrThrow({ where: { id: licence.customerId } });
@@ -193,7 +193,7 @@ describe("renewing a licence", () => {
     const result = await renewLicense(manager, { licenceId: licence.id }, deps);
     expect(result).toMatchObject({ ok: false, code: "FAILED" });
     expect(!result.ok && result.message).toBe(
-      "Sectigo refused the renewal: it is outside the renewal period (the 30 days before expiry). Nothing was charged. Check the licence's expiry date at Sectigo.",
+      "Sectigo refused the renewal: it is outside the renewal period (the 30 days before expiry). Nothing was charged. Check the license's expiry date at Sectigo.",
     );
     const failed = await prisma.order.findUniqueOrThrow({ where: { id: (result as { orderId: string }).orderId } });
     expect(failed).toMatchObject({ status: "FAILED", errorCode: -121, kind: "RENEWAL", targetLicenseId: licence.id });
@@ -230,7 +230,7 @@ describe("renewing a licence", () => {
   });
 });
 
-describe("auto-renew on one licence", () => {
+describe("auto-renew on one license", () => {
   async function sandboxLicence(domain: string) {
     const { licenses } = await admin<{ licenses: Array<{ productCode: number; autoRenew: boolean }> }>("GET", `licenses?loginName=${DEMO_RESELLER.loginName}&domainName=${domain}`);
     return licenses.find((l) => l.productCode === 1060)!;
@@ -276,8 +276,8 @@ describe("auto-renew on one licence", () => {
   });
 });
 
-describe("an add-on from the licence page", () => {
-  it("is ordered once on this licence (kind ADD_ON, targetLicenseId), runs its own term from today, and is refused when the tier cannot take it", async () => {
+describe("an add-on from the license page", () => {
+  it("is ordered once on this license (kind ADD_ON, targetLicenseId), runs its own term from today, and is refused when the tier cannot take it", async () => {
     const { domain, licence } = await placedLicence();
     await setClocks(new Date(T0.getTime() + 100 * DAY));
     const submissionKey = randomUUID();
@@ -300,7 +300,7 @@ describe("an add-on from the licence page", () => {
   });
 });
 
-describe("review: a renewal racing another change on the same licence (issue 9 #3)", () => {
+describe("review: a renewal racing another change on the same license (issue 9 #3)", () => {
   // The loser's "is another order pending?" check reads the database before the winner's order is
   // written, and answers only once the winner is at Sectigo: the loser then inserts its own order
   // while the winner's outcome is unknown. Each side loses once.

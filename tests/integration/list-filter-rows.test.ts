@@ -133,7 +133,7 @@ async function previewed(href: string): Promise<string[]> {
   const parsed = selection.parseRunSelection(Object.fromEntries(new URL(href, "http://desk.test").searchParams));
   if (!parsed.ok) throw new Error(parsed.message);
   const p = await preview.previewRenewalRun(manager, parsed.selection, { db: prisma as never, eligibility, now: () => now });
-  if (!p.ok) return p.message === "No licence matches this filter." ? [] : [`refused: ${p.message}`];
+  if (!p.ok) return p.message === "No license matches this filter." ? [] : [`refused: ${p.message}`];
   return [...p.accepted, ...p.refused].map((l) => l.licenceId);
 }
 
@@ -172,7 +172,7 @@ describe("renewals: the rows listed, exported and previewed for a filter (issue 
       if (expected.size > 0) nonEmpty++;
     }
     // Combinations narrow fast (a customer and a tier and a manager…); enough must still match rows to compare.
-    expect(nonEmpty, "generated filters that match some licences").toBeGreaterThanOrEqual(samples.length / 5);
+    expect(nonEmpty, "generated filters that match some licenses").toBeGreaterThanOrEqual(samples.length / 5);
     // The issue's case: "Any" tier is every tier (263-style counts), never Monitor alone.
     const any = await listed({});
     expect((await listed({ tier: "" })).ids.length).toBe(any.ids.length);

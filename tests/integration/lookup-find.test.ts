@@ -23,7 +23,7 @@ async function find(q: string) {
 const group = (r: Awaited<ReturnType<typeof find>>, kind: string) => r?.groups.find((g) => g.kind === kind)?.hits ?? [];
 
 describe("findAnything ranks each kind", () => {
-  it("a whole domain: that licence first (matched on the domain), then its subdomain's; its owner among the customers; Enter opens the licence", async () => {
+  it("a whole domain: that license first (matched on the domain), then its subdomain's; its owner among the customers; Enter opens the license", async () => {
     const r = await find("cobalt-consulting.example");
     expect(group(r, "licence").map((h) => [h.title, h.matchedOn])).toEqual([
       ["cobalt-consulting.example", "domain"],
@@ -35,20 +35,20 @@ describe("findAnything ranks each kind", () => {
     expect(r?.exact).toMatchObject({ kind: "licence", title: "cobalt-consulting.example" });
   });
 
-  it("a subdomain nobody licensed finds its parent's licence; a pasted www. names the domain itself", async () => {
+  it("a subdomain nobody licensed finds its parent's license; a pasted www. names the domain itself", async () => {
     const r = await find("blog.cobalt-consulting.example");
     expect(group(r, "licence")[0]).toMatchObject({ title: "cobalt-consulting.example", matchedOn: "subdomain" });
     const www = await find("www.cobalt-consulting.example");
     expect(group(www, "licence")[0]).toMatchObject({ title: "cobalt-consulting.example", matchedOn: "domain" });
   });
 
-  it("a part of a domain finds its licences (a label's start, a label's end)", async () => {
+  it("a part of a domain finds its licenses (a label's start, a label's end)", async () => {
     for (const q of ["cobalt-consult", "consulting"]) {
       expect(group(await find(q), "licence").map((h) => h.title), q).toEqual(expect.arrayContaining(["cobalt-consulting.example", "shop.cobalt-consulting.example"]));
     }
   });
 
-  it("a whole e-mail: that customer first, then their licences and orders; its start finds the customer too", async () => {
+  it("a whole e-mail: that customer first, then their licenses and orders; its start finds the customer too", async () => {
     const r = await find("Admin@Cobalt-Consulting.example");
     expect(r?.groups[0]?.kind).toBe("customer");
     expect(group(r, "customer")[0]).toMatchObject({ subtitle: "admin@cobalt-consulting.example", matchedOn: "email" });
@@ -57,7 +57,7 @@ describe("findAnything ranks each kind", () => {
     expect(group(await find("admin@cobalt"), "customer")[0]).toMatchObject({ subtitle: "admin@cobalt-consulting.example", matchedOn: "emailPart" });
   });
 
-  it("an order number and our reference go straight to the order, with its licence and customer", async () => {
+  it("an order number and our reference go straight to the order, with its license and customer", async () => {
     const byNumber = await find("9100002");
     expect(byNumber?.exact).toMatchObject({ kind: "order", matchedOn: "orderNumber" });
     expect(byNumber?.groups[0]?.kind).toBe("order");

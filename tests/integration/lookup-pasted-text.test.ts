@@ -85,7 +85,7 @@ const pastedNumber = (n: string) => surround(fc.constantFrom(n));
 const RUNS = { numRuns: 40, seed: 17 };
 
 describe("lookup the way support pastes (generated from the demo world)", () => {
-  it("a pasted domain finds what the bare domain finds, and the bare domain opens its licence", async () => {
+  it("a pasted domain finds what the bare domain finds, and the bare domain opens its license", async () => {
     expect(domains.length).toBeGreaterThan(5);
     await fc.assert(
       fc.asyncProperty(
@@ -128,7 +128,7 @@ describe("lookup the way support pastes (generated from the demo world)", () => 
     );
   });
 
-  it("an exact domain with one licence is the answer Enter opens: the licence, listed before its owner", async () => {
+  it("an exact domain with one license is the answer Enter opens: the license, listed before its owner", async () => {
     const { prisma } = await import("@/lib/db");
     const single = await prisma.$queryRaw<Array<{ domainName: string; id: string }>>`
       SELECT min(l.id) AS id, l."domainName" FROM "License" l GROUP BY l."domainName" HAVING count(*) = 1 ORDER BY l."domainName" LIMIT 20`;

@@ -64,7 +64,7 @@ afterAll(async () => {
 });
 
 describe("SSL with the SSL PLUS SiteLock Bundle, from the order form", () => {
-  it("places the certificate order and records the bundle licence with its dates", async () => {
+  it("places the certificate order and records the bundle license with its dates", async () => {
     const domain = `bundle-${unique()}.example`;
     const before = Date.now();
     const result = await placeOrderFromForm(
@@ -134,7 +134,7 @@ const KINDS: Kind[] = [
     },
   },
   {
-    name: "add-on to an existing licence",
+    name: "add-on to an existing license",
     prepare: async () => {
       const base = await placedBase();
       return { domain: base.domain, upstreamBefore: 1, request: formRequest("sitelock-trueshield", { term: "365", domainName: base.domain, appRepEmailAddress: base.email }, { licenceId: base.licenceId }) };

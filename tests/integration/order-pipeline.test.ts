@@ -85,7 +85,7 @@ afterAll(async () => {
 });
 
 describe("placing an order", () => {
-  it("places a SiteLock order, records the licence, its add-on, the story and the call with who made it", async () => {
+  it("places a SiteLock order, records the license, its add-on, the story and the call with who made it", async () => {
     const input = siteLockOrder();
     const result = await submitOrder(staff, input, deps);
     expect(result.outcome).toBe("PLACED");
@@ -305,7 +305,7 @@ describe("database sessions", () => {
 });
 
 describe("the authorization queue", () => {
-  it("two people authorizing at once send one AutoAuthorize; the order is PLACED with its licence", async () => {
+  it("two people authorizing at once send one AutoAuthorize; the order is PLACED with its license", async () => {
     const placed = await submitOrder(staff, placeOrderWaiting(), deps);
     expect(placed.outcome).toBe("AWAITING_AUTHORIZATION");
     const results = await Promise.all([
@@ -322,7 +322,7 @@ describe("the authorization queue", () => {
     expect(await authorizeCalls(placed.order.id)).toBe(1);
   });
 
-  it("a rejection rejects the order at Sectigo and records no licence", async () => {
+  it("a rejection rejects the order at Sectigo and records no license", async () => {
     const placed = await submitOrder(staff, placeOrderWaiting(), deps);
     expect(await decideAuthorization(staff, { orderId: placed.order.id, decision: "REJECT" }, deps)).toMatchObject({ outcome: "REJECTED" });
     const order = await prisma.order.findUniqueOrThrow({ where: { id: placed.order.id }, include: { licenses: true } });

@@ -163,8 +163,8 @@ afterAll(async () => {
 });
 
 // First: it counts over every licence in the database, so it runs before the runs place theirs.
-describe("the daily licence pass", () => {
-  it("ACTIVE → EXPIRED once the expiry has passed; one window notice per licence and expiry, a renewed licence gets one for its next period", async () => {
+describe("the daily license pass", () => {
+  it("ACTIVE → EXPIRED once the expiry has passed; one window notice per license and expiry, a renewed license gets one for its next period", async () => {
     const [expired, inWindow, later, cancelled] = await placeLicences("daily", 4);
     const at = new Date(T0.getTime() + 100 * DAY);
     const set = (id: string, data: { expiresAt?: Date; status?: "CANCELLED" }) => prisma.license.update({ where: { id }, data });
@@ -200,7 +200,7 @@ describe("the daily licence pass", () => {
 });
 
 describe("a bulk renewal run", () => {
-  it("200 licences with faults (timeout, lost answer, 503, -42): each result right, nothing renewed twice", async () => {
+  it("200 licenses with faults (timeout, lost answer, 503, -42): each result right, nothing renewed twice", async () => {
     const licences = await placeLicences("run200", 203);
     // Three refused: auto-renew on (two) and one whose window has not opened.
     await prisma.license.updateMany({ where: { id: { in: [licences[0]!.id, licences[1]!.id] } }, data: { autoRenew: true } });
@@ -305,7 +305,7 @@ describe("a bulk renewal run", () => {
     await b.stop();
   }, 40_000);
 
-  it("two workers on one database share a run and renew each licence once", async () => {
+  it("two workers on one database share a run and renew each license once", async () => {
     const licences = await placeLicences("two", 60);
     await setClocks(INSIDE_WINDOW);
     const real = renewWith({ ...deps, now: () => now });

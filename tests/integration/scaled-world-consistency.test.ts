@@ -70,7 +70,7 @@ describe("scaled world", () => {
     expect(await counts()).toEqual(before);
   });
 
-  it.each([LICENCES + 5, LICENCES - 5])("a seed already there in another size (%i licences asked) is refused before any change", async (licences) => {
+  it.each([LICENCES + 5, LICENCES - 5])("a seed already there in another size (%i licenses asked) is refused before any change", async (licences) => {
     const before = await counts();
     const result = await scaleWorld({ databaseUrl: db.url, options: { licences, seed: SEED }, anchor, sandbox: { url: sandbox.url, adminToken: sandbox.adminToken } });
     expect(result).toMatchObject({ status: "refused", message: expect.stringMatching(/another size in the app's database and the sandbox/) });

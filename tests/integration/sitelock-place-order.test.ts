@@ -150,7 +150,7 @@ describe("SiteLock through PlaceOrder", () => {
     expect(await funds()).toBeCloseTo(before - cost, 2);
   });
 
-  it("PlaceOrder with reseller=Y: nothing debited until we authorize, then the price; the licence takes the account's auto-renew", async () => {
+  it("PlaceOrder with reseller=Y: nothing debited until we authorize, then the price; the license takes the account's auto-renew", async () => {
     const product = productByKey("sitelock-pro")!;
     const form = request({ sectigoChargesCustomer: true }, { productKey: product.key });
     const values = orderSchemaFor(product).parse(form.values);

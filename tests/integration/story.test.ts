@@ -51,7 +51,7 @@ beforeAll(async () => {
       { orderId: renewal.id, actorLabel: "Order Desk", kind: "PLACED", fromStatus: "SUBMITTING", toStatus: "PLACED", message: "Sectigo placed the renewal", createdAt: t(10, 1) },
       { orderId: upgrade.id, actorLabel: "Order Desk (reconciliation)", kind: "RECONCILED", fromStatus: "UNKNOWN", toStatus: "PLACED", message: "Reconciled: Sectigo placed the upgrade", createdAt: t(20, 2) },
       { orderId: created.id, actorId: staff.id, actorLabel: "Sam Staff", kind: "AUTO_RENEW", message: "Sam switched auto-renew on", data: { licenceId: licence.id, autoRenew: true }, createdAt: t(15) },
-      { orderId: created.id, actorLabel: "Sam Staff", kind: "AUTO_RENEW", message: "auto-renew of another licence", data: { licenceId: "some-other-licence" }, createdAt: t(16) },
+      { orderId: created.id, actorLabel: "Sam Staff", kind: "AUTO_RENEW", message: "auto-renew of another license", data: { licenceId: "some-other-licence" }, createdAt: t(16) },
     ],
   });
   // A call recorded by older code that did not redact (the page must redact it anyway), and a redacted one.
@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 describe("story", () => {
-  it("a renewed and upgraded licence shows its chain in order, with who did what", async () => {
+  it("a renewed and upgraded license shows its chain in order, with who did what", async () => {
     const { loadLicenceStory } = await import("@/lib/story/load-licence-story");
     const story = (await loadLicenceStory(support, licenceId, { direction: "oldest", limit: 50 }))!;
     const keys = story.entries.map((e) => e.key.split(":")[0] + ":" + e.title);
@@ -82,7 +82,7 @@ describe("story", () => {
     expect(keys.indexOf("licence:" + story.entries.find((e) => e.kind === "licence")!.title)).toBe(2); // order, its event, then the licence start
     const titles = story.entries.map((e) => e.title);
     expect(titles.indexOf("Sam switched auto-renew on")).toBeGreaterThan(titles.findIndex((x) => x.startsWith("Renewal")));
-    expect(titles).not.toContain("auto-renew of another licence");
+    expect(titles).not.toContain("auto-renew of another license");
     expect(story.entries.find((e) => e.kind === "audit")).toMatchObject({ who: "Sam Staff (staff@)", title: "licences.setAutoRenew" });
     expect(story.entries.find((e) => e.kind === "api" && e.call?.endpoint === "modifyThirdPartyDetails")).toMatchObject({ tone: "bad", who: "Order Desk" });
     expect(story.entries.find((e) => e.kind === "order" && e.title.startsWith("Renewal"))).toMatchObject({ who: expect.any(String), amount: "USD 25.00" });

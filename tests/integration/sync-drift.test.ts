@@ -225,7 +225,7 @@ describe("sync with Sectigo", () => {
 });
 
 describe("review of issue 9 (#7): taking Sectigo's value", () => {
-  it("a row whose licence changed since the sync is not applied (it says so); 'accept all' takes only the latest run of one account", async () => {
+  it("a row whose license changed since the sync is not applied (it says so); 'accept all' takes only the latest run of one account", async () => {
     const { seedResellerAccount } = await import("@/lib/demo/factories");
     const { generateKey } = await import("@/lib/crypto/credentials");
     const other = await seedResellerAccount(prisma, { id: "acct-other-drift", label: "Other", loginName: "other-drift", password: "pw-other-1", apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: generateKey() });

@@ -63,7 +63,7 @@ async function licenceFor(addOn: Product, days: number, unique: string): Promise
   if (!plan) throw new Error(`no plan takes ${addOn.name} for ${days} days`);
   const domainName = `${unique}-base.example.com`;
   const placed = await client.orderSiteLockForNewCustomer({ productCode: plan.productId!, addOnCodes: [], days: days as 30 | 365, domainName, contactEmail: `${unique}-base@example.com`, autoRenew: false });
-  if (!placed.ok) throw new Error(`base licence for ${addOn.name}: ${placed.error.code} ${placed.error.vendorMessage}`);
+  if (!placed.ok) throw new Error(`base license for ${addOn.name}: ${placed.error.code} ${placed.error.vendorMessage}`);
   return { id: "lic-terms", changeVersion: 0, domainName, currentOrderNumber: placed.value.orderNumber };
 }
 

@@ -102,7 +102,7 @@ describe("keyset condition", () => {
 });
 
 describe("prices", () => {
-  it("maps a licence to its catalog plan (product key and term), and sums per currency", () => {
+  it("maps a license to its catalog plan (product key and term), and sums per currency", () => {
     expect(planKeyOf(1061, 365)).toBe("sitelock-pro|365");
     expect(planKeyOf(1060, 30)).toBe("sitelock-basic|30");
     expect(planKeyOf(1060, 90)).toBeNull();

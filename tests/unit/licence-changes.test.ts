@@ -57,7 +57,7 @@ describe("refundWindow (cancel-refund.md)", () => {
     ["at the purchase", purchased, "OPEN"],
     ["at the last instant of day 14 (inclusive)", closes, "OPEN"],
     ["one millisecond later", new Date(closes.getTime() + 1), "CLOSED"],
-  ])("annual licence %s: %s", (_l, now, state) => {
+  ])("annual license %s: %s", (_l, now, state) => {
     const w = refundWindow({ termDays: 365, periodStart: purchased }, now);
     expect(w.state).toBe(state);
     expect(cancellationCall(w)).toBe(state === "OPEN" ? "autoRefund" : "cancelLicence");
@@ -65,7 +65,7 @@ describe("refundWindow (cancel-refund.md)", () => {
     expect(inRefundWindow({ termDays: 365, refundWindowStart: purchased.toISOString() } as License, now)).toBe(state === "OPEN");
   });
 
-  it("a monthly licence has none, even on its first day: CANCELLICENCE", () => {
+  it("a monthly license has none, even on its first day: CANCELLICENCE", () => {
     const w = refundWindow({ termDays: 30, periodStart: purchased }, purchased);
     expect(w).toEqual({ state: "NONE" });
     expect(cancellationCall(w)).toBe("cancelLicence");
@@ -95,7 +95,7 @@ describe("add-on rules (sitelock-products.md)", () => {
     expect(addOnsLost(1059, current)).toEqual(current);
   });
 
-  it("an add-on must not outlive its licence", () => {
+  it("an add-on must not outlive its license", () => {
     const licence = { expiresAt: at("2027-01-01T00:00:00Z") };
     expect(addOnOutlivesLicence({ expiresAt: at("2027-01-01T00:00:00Z") }, licence)).toBe(false);
     expect(addOnOutlivesLicence({ expiresAt: at("2027-01-01T00:00:00.001Z") }, licence)).toBe(true);

@@ -36,7 +36,7 @@ function matches(where: Prisma.LicenseWhereInput, row: { status: LicenseStatus; 
   return true;
 }
 
-describe("licence status at the edges", () => {
+describe("license status at the edges", () => {
   const cases: Array<[string, Date | null, string]> = [
     ["31 days ahead", expiringIn(31), "ACTIVE"],
     ["30 days and a millisecond ahead", expiringIn(30, 1), "ACTIVE"],

@@ -15,14 +15,14 @@ const base: OrderSubmissionInput = {
   sectigo: { operation: "autoApplyOrder", input: { kind: "addOn", previousOrderNumber: "1", addOnCodes: [1071], days: 365, domainName: "a.example", contactEmail: "o@a.example", autoRenew: false } },
 };
 
-describe("an order on an existing licence says which version of it the order was decided on", () => {
-  it.each(["ADD_ON", "RENEWAL", "UPGRADE", "DOWNGRADE"] as const)("%s with a target licence and no version is refused", (kind) => {
+describe("an order on an existing license says which version of it the order was decided on", () => {
+  it.each(["ADD_ON", "RENEWAL", "UPGRADE", "DOWNGRADE"] as const)("%s with a target license and no version is refused", (kind) => {
     const result = orderSubmissionSchema.safeParse({ ...base, kind, targetLicenseId: "lic" });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["licenceVersion"]);
   });
 
-  it("with its version it is accepted; an order that makes licences needs none", () => {
+  it("with its version it is accepted; an order that makes licenses needs none", () => {
     expect(orderSubmissionSchema.safeParse({ ...base, targetLicenseId: "lic", licenceVersion: 0 }).success).toBe(true);
     expect(orderSubmissionSchema.safeParse({ ...base, kind: "NEW" }).success).toBe(true);
     expect(orderSubmissionSchema.safeParse({ ...base, targetLicenseId: "lic", licenceVersion: -1 }).success).toBe(false);

@@ -30,10 +30,10 @@ describe("renewalEligibility: the window edges", () => {
   it("outside the window says when it opens (30 days before expiry), as a date and a sentence", () => {
     const r = renewalEligibility(licence({ expiresAt: new Date("2027-03-01T00:00:00Z") }), now);
     expect(r).toMatchObject({ ok: false, code: "OUTSIDE_WINDOW", opensAt: new Date("2027-01-30T00:00:00Z") });
-    expect(!r.ok && r.message).toBe("Renewal opens on 30 Jan 2027, 30 days before the licence expires.");
+    expect(!r.ok && r.message).toBe("Renewal opens on 30 Jan 2027, 30 days before the license expires.");
   });
 
-  it("an expired licence names its expiry and the way out", () => {
+  it("an expired license names its expiry and the way out", () => {
     const r = renewalEligibility(licence({ expiresAt: new Date("2026-11-01T00:00:00Z") }), now);
     expect(!r.ok && r.message).toMatch(/expired on 1 Nov 2026.*new licence/);
   });
@@ -60,8 +60,8 @@ describe("renewalEligibility: what is never renewed by hand", () => {
   });
 });
 
-describe("renewalSubmissionKey: one key per licence and period", () => {
-  it("is a UUID, the same for the same period, different for another period, licence or attempt", () => {
+describe("renewalSubmissionKey: one key per license and period", () => {
+  it("is a UUID, the same for the same period, different for another period, license or attempt", () => {
     const k = renewalSubmissionKey("lic-1", "2026-12-01T00:00:00.000Z");
     expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(renewalSubmissionKey("lic-1", "2026-12-01T00:00:00.000Z")).toBe(k);

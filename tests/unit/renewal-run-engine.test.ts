@@ -42,7 +42,7 @@ describe("the -42 back-off", () => {
     expect(decide({ ok: true, orderId: "o3", status: "SUBMITTING" }, 1, {})).toMatchObject({ kind: "settle", status: "UNKNOWN" });
     expect(decide({ ok: false, code: "AUTO_RENEW_ON", message: "Auto-renew is on." }, 1, {})).toMatchObject({ kind: "settle", status: "REFUSED", message: "Auto-renew is on." });
     // Issue 16 #7: another order changed the licence between the item's read and its claim: nothing was sent.
-    expect(decide({ ok: false, code: "CHANGED", message: "Another order on this licence renewed it." }, 1, {})).toMatchObject({ kind: "settle", status: "REFUSED", orderId: null });
+    expect(decide({ ok: false, code: "CHANGED", message: "Another order on this license renewed it." }, 1, {})).toMatchObject({ kind: "settle", status: "REFUSED", orderId: null });
     expect(decide({ ok: false, code: "FAILED", message: "Sectigo refused.", orderId: "o4" }, 1, {})).toMatchObject({ kind: "settle", status: "FAILED", orderId: "o4" });
     expect(decide({ ok: false, code: "INTERNAL", message: "boom" }, 1, {})).toMatchObject({ kind: "retry" });
     expect(decide({ ok: false, code: "INTERNAL", message: "boom" }, 3, {})).toMatchObject({ kind: "settle", status: "FAILED" });

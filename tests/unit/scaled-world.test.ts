@@ -8,7 +8,7 @@ const licencesOf = (input: Parameters<typeof scaledCustomers>[0]) => all(input).
 const DAY = 86_400_000;
 
 describe("scaled world generator", () => {
-  it("is deterministic for (licences, seed) and differs between seeds", () => {
+  it("is deterministic for (licenses, seed) and differs between seeds", () => {
     expect(all({ licences: 500, seed: 7 })).toEqual(all({ licences: 500, seed: 7 }));
     expect(licencesOf({ licences: 50, seed: 8 }).map((l) => l.domainName)).not.toEqual(licencesOf({ licences: 50, seed: 7 }).map((l) => l.domainName));
   });
@@ -18,7 +18,7 @@ describe("scaled world generator", () => {
     expect(licencesOf({ licences: 900, seed: 3 }).slice(0, 300)).toEqual(small);
   });
 
-  it("makes exactly N base licences, 3-5 per customer (the last may have fewer), in chunks", () => {
+  it("makes exactly N base licenses, 3-5 per customer (the last may have fewer), in chunks", () => {
     const customers = all({ licences: 1000 });
     expect(customers.reduce((n, c) => n + c.licenses.length, 0)).toBe(1000);
     for (const c of customers.slice(0, -1)) expect([3, 4, 5]).toContain(c.licenses.length);
@@ -65,7 +65,7 @@ describe("scaled world generator", () => {
     expect(new Set(licences.map((l) => l.termDays))).toEqual(new Set([30, 365]));
   });
 
-  it("mixes auto-renew in the chosen share among licences not yet expired; expired ones start with it off", () => {
+  it("mixes auto-renew in the chosen share among licenses not yet expired; expired ones start with it off", () => {
     const all = (s: number) => licencesOf({ licences: 2000, autoRenewShare: s });
     const live = (s: number) => all(s).filter((l) => l.startOffsetDays + l.termDays > 0);
     const share = (s: number) => live(s).filter((l) => l.autoRenew).length / live(s).length;
@@ -85,7 +85,7 @@ describe("scaled world generator", () => {
     expect(() => all({ licences: 10, expiryFromDays: 10, expiryToDays: 5 })).toThrow(/expiryFromDays must not be after/);
   });
 
-  it("generates 100,000 licences quickly", () => {
+  it("generates 100,000 licenses quickly", () => {
     const t = Date.now();
     let n = 0;
     for (const c of scaledCustomers({ licences: 100_000 })) n += c.licenses.length;

@@ -16,14 +16,14 @@ const result = (exact: FindHit | null): FindResult => ({
   exact,
   groups: [
     { kind: "order", label: "Orders", hits: [order, hit("order", "o2")], more: false },
-    { kind: "licence", label: "Licences", hits: [hit("licence", "l1")], more: true },
+    { kind: "licence", label: "Licenses", hits: [hit("licence", "l1")], more: true },
   ],
 });
 
 describe("the search box's groups", () => {
   it("keeps the engine's order and puts nothing before it without an exact match", () => {
     const groups = toGroups(result(null));
-    expect(groups.map((g) => g.label)).toEqual(["Orders", "Licences"]);
+    expect(groups.map((g) => g.label)).toEqual(["Orders", "Licenses"]);
     expect(flatOptions(groups).map((o) => o.hit.id)).toEqual(["o1", "o2", "l1"]);
     expect(groups[1]!.more).toBe(true);
   });

@@ -58,7 +58,7 @@ describe("buildStorySummary", () => {
     expect(text.split("\n").slice(0, 5)).toEqual(["Order #7654321", "Status: Placed", "Customer: Acme <ops@acme.test>", "Orders: #7654321", "Calls to Sectigo: 1"]);
     const timeline = text.split("\n").filter((l) => l.startsWith("- "));
     expect(timeline).toEqual([
-      "- 2026-11-22 10:01 UTC · Sam Staff · Renewal #7654321 created of the licence for shop.example: SiteLock Basic for shop.example · now placed · debited by Sectigo USD 30.00 · USD 49.90",
+      "- 2026-11-22 10:01 UTC · Sam Staff · Renewal #7654321 created of the license for shop.example: SiteLock Basic for shop.example · now placed · debited by Sectigo USD 30.00 · USD 49.90",
       "- 2026-11-22 10:03 UTC · Order Desk · Sectigo placed order 7654321 (password=[REDACTED]) · submitting → placed",
     ]);
   });

@@ -26,7 +26,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const links = workspaceLinks(query, workspace);
   return (
     <>
-      <PageHeader title="Renewals" description={`Licences expiring from 30 days ago to 90 days ahead, and what they are worth. ${describeSort(WORKSPACE_SORTS, query)}`} />
+      <PageHeader title="Renewals" description={`Licenses expiring from 30 days ago to 90 days ahead, and what they are worth. ${describeSort(WORKSPACE_SORTS, query)}`} />
       {problems.length ? (
         <div role="status" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="query-problems">
           {problems.map((p) => (

@@ -38,7 +38,7 @@ export const HACKERGUARDIAN_PRODUCTS: readonly Product[] = [
     name: "Sectigo HackerGuardian Trial PCI Scanning Service",
     family: "hackerguardian",
     api: "PlaceOrder",
-    terms: [{ ...daysTerm(45, 3460), label: "45-day full licence" }],
+    terms: [{ ...daysTerm(45, 3460), label: "45-day full license" }],
     fields: HG_FIELDS,
     rules: ["address-locality-or-state"],
     orderable: true,

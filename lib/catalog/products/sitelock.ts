@@ -66,7 +66,7 @@ export const BUNDLE_CERTIFICATES: readonly BundleCertificate[] = [
 const ADDON_FIELDS = { domainName: "required", appRepEmailAddress: "required", enableAutoRenew: "optional" } as const;
 
 // DECISION D14: add-ons take 30 or 365 days (AutoApplyOrder); the PPP sits on the term PlaceOrder lists.
-const ADDON_NOTE = "Only in addition to, and during the validity of, a SiteLock licence.";
+const ADDON_NOTE = "Only in addition to, and during the validity of, a SiteLock license.";
 
 /**
  * A plan: AutoApplyOrder (our account debited), or through PlaceOrder with reseller=N when staff tick
@@ -141,7 +141,7 @@ export const SITELOCK_PRODUCTS: readonly Product[] = [
     csr: { minRsaBits: 2048 },
     orderable: true,
     sitelock: { kind: "bundle", tier: 0, addOns: [] },
-    note: "An SSL certificate that brings a free SiteLock licence for its domain (no add-ons).",
+    note: "An SSL certificate that brings a free SiteLock license for its domain (no add-ons).",
   },
   // DECISION D1: 25 GB is 10066 (seed 003), not the 10065 that seed 002 repeats from 10 GB.
   addOn(1068, "sitelock-backup-5gb", "5 GB Backup Addon", "5 GB Website Backup - Addon", "backup", 5, [daysTerm(30, 10064), daysTerm(365)]),

@@ -98,7 +98,7 @@ async function prepareWorld(databaseUrl: string, profile: ReturnType<typeof load
   await runDemoSeed({ databaseUrl, anchor: profile.demoAnchor, credentialsKey: profile.credentialsKey, sandboxUrl: "http://127.0.0.1:4010/products/" });
   const count = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "License"`)).rows[0]!.n;
   if ((await count()) >= LICENCES) return;
-  console.log(`Building the scaled world (${LICENCES.toLocaleString("en")} licences; once, it takes a while)...`);
+  console.log(`Building the scaled world (${LICENCES.toLocaleString("en")} licenses; once, it takes a while)...`);
   const result = await scaleWorld({ databaseUrl, options: { licences: LICENCES }, anchor: profile.demoAnchor, log: (l) => console.log(l) });
   if (result.status === "refused") throw new Error(`world:scale refused: ${result.message}`);
   await db.query("ANALYZE");
@@ -182,7 +182,7 @@ async function measure(app: { base: string; pid: number; cap: string }, db: pg.C
   for (let i = 0; i < 30; i++) idle.push(await timedGet(page, sessions[0]!));
   const idleRss = treeRssMb(pid);
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
-  console.log(`Export benchmark: ${licences.toLocaleString("en")} licences, ${PARALLEL} parallel exports (EXPORT_MAX_CONCURRENT ${app.cap}), server pid ${pid}; load average ${load()}\n`);
+  console.log(`Export benchmark: ${licences.toLocaleString("en")} licenses, ${PARALLEL} parallel exports (EXPORT_MAX_CONCURRENT ${app.cap}), server pid ${pid}; load average ${load()}\n`);
 
   // The exports, the extra ones, and the page sampled throughout.
   const rss = sampleRss(pid);
@@ -254,7 +254,7 @@ async function measure(app: { base: string; pid: number; cap: string }, db: pg.C
   console.log(`  floor: plain HTTP     min ${s(http.ms[0]!)}  p50 ${s(percentile(http.ms, 50))}  max ${s(http.ms.at(-1)!)}   (${PARALLEL} parallel downloads of ${percentile(bytes, 50).toLocaleString("en")} bytes from a bare node:http server)`);
   console.log(`server RSS (MB)         idle ${idleRss.toFixed(0)}  peak during the exports ${peak.toFixed(0)}  (target < ${TARGET_RSS_MB}: ${peak < TARGET_RSS_MB ? "met" : "MISSED"})`);
   console.log(`  floor: plain HTTP     idle ${http.idleRss.toFixed(0)}  peak ${http.peakRss.toFixed(0)}`);
-  console.log(`licence page (ms)       idle p50 ${percentile(idle, 50).toFixed(0)} p95 ${percentile(idle, 95).toFixed(0)} (${idle.length})   during the exports p50 ${percentile(during, 50).toFixed(0)} p95 ${percentile(during, 95).toFixed(0)} max ${during.at(-1)!.toFixed(0)} (${during.length})`);
+  console.log(`license page (ms)       idle p50 ${percentile(idle, 50).toFixed(0)} p95 ${percentile(idle, 95).toFixed(0)} (${idle.length})   during the exports p50 ${percentile(during, 50).toFixed(0)} p95 ${percentile(during, 95).toFixed(0)} max ${during.at(-1)!.toFixed(0)} (${during.length})`);
   console.log(`extra export, same session (during): ${extraSame.status} ${extraSameText}`);
   console.log(`extra export, new session (during):  ${extraNew.status} ${extraNewText}`);
   console.log(`after a client disconnects mid-export, its session may export again after: ${againMs === null ? "NOT within 10 s" : `${againMs.toFixed(0)} ms`}`);

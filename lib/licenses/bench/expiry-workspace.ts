@@ -47,7 +47,7 @@ async function bench(url: string) {
       WHERE l."expiresAt" > $1::timestamp ORDER BY l."expiresAt" LIMIT 1`,
     [now.toISOString()],
   );
-  if (!sample) throw new Error("No licences: fill the database with npm run world:scale first.");
+  if (!sample) throw new Error("No licenses: fill the database with npm run world:scale first.");
   const manager = (await raw.query<{ id: string }>(`SELECT "accountManagerId" AS id FROM "Customer" WHERE "accountManagerId" IS NOT NULL LIMIT 1`)).rows[0]?.id;
 
   /** What the page reads from the database for one query, as it runs it: the rollup (cards + chart) beside the first page. */
@@ -106,7 +106,7 @@ async function bench(url: string) {
   ];
 
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
-  console.log(`Expiry workspace benchmark: ${licences.toLocaleString("en")} licences, ${RUNS} runs per case (ms; buckets + first page + chart; target p95 < ${TARGET_P95_MS}); load average ${load()}\n`);
+  console.log(`Expiry workspace benchmark: ${licences.toLocaleString("en")} licenses, ${RUNS} runs per case (ms; buckets + first page + chart; target p95 < ${TARGET_P95_MS}); load average ${load()}\n`);
   const header = ["case", "workspace p50", "p95", "previous p50", "p95", "raw SQL p50", "p95", "matching", ""];
   const table: string[][] = [];
   let misses = 0;

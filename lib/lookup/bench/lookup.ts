@@ -66,7 +66,7 @@ await withDatabase(async (url) => {
        FROM "License" l TABLESAMPLE SYSTEM (1) JOIN "Order" o ON o.id = l."orderId" JOIN "Customer" c ON c.id = l."customerId"
       WHERE o."orderNumber" IS NOT NULL LIMIT ${RUNS}`,
   );
-  if (samples.length === 0) throw new Error("No licences to sample: fill the database with npm run world:scale first.");
+  if (samples.length === 0) throw new Error("No licenses to sample: fill the database with npm run world:scale first.");
   const s = (i: number) => samples[i % samples.length]!;
   const firstLabel = (i: number) => s(i).domainName.split(".")[0]!;
   const labelEnd = (i: number) => firstLabel(i).slice(firstLabel(i).indexOf("-") + 1);
@@ -108,22 +108,22 @@ await withDatabase(async (url) => {
       floor: (i) => ({ text: `SELECT "orderId" FROM "OrderItemDomain" WHERE "domainName" = $1`, values: [partnerSan(i)] }),
     },
     {
-      name: "licences list, page 1",
+      name: "licenses list, page 1",
       run: () => listLicenses(support, licensesQuerySchema.parse({})).then(page),
       floor: () => ({ text: `SELECT id FROM "License" ORDER BY "expiresAt", id LIMIT 25`, values: [] }),
     },
     {
-      name: "licences list, by domain, renewable",
+      name: "licenses list, by domain, renewable",
       run: () => listLicenses(support, licensesQuerySchema.parse({ sort: "domainName", window: "open" })).then(page),
       floor: () => ({ text: `SELECT id FROM "License" WHERE "expiresAt" > now() AND "expiresAt" <= now() + interval '30 days' ORDER BY "domainName", id LIMIT 25`, values: [] }),
     },
     {
-      name: "licences list, search a domain part",
+      name: "licenses list, search a domain part",
       run: (i) => listLicenses(support, licensesQuerySchema.parse({ q: firstLabel(i) })).then(page),
       floor: (i) => ({ text: `SELECT id FROM "License" WHERE "domainName" LIKE $1 ORDER BY "expiresAt" LIMIT 25`, values: [`${firstLabel(i)}%`] }),
     },
     {
-      name: "licences list, search a customer",
+      name: "licenses list, search a customer",
       run: (i) => listLicenses(support, licensesQuerySchema.parse({ q: emailStart(i) })).then(page),
       floor: (i) => ({ text: `SELECT l.id FROM "License" l JOIN "Customer" c ON c.id = l."customerId" WHERE c.email LIKE $1 ORDER BY l."expiresAt" LIMIT 25`, values: [`${emailStart(i)}%`] }),
     },
@@ -160,7 +160,7 @@ await withDatabase(async (url) => {
   ];
 
   console.log(
-    `Lookup and list pages: ${orders.toLocaleString("en")} orders (${sslCount.toLocaleString("en")} SSL, ${certificateNames.toLocaleString("en")} certificate names), ${licences.toLocaleString("en")} licences, ${customers.toLocaleString("en")} customers; ` +
+    `Lookup and list pages: ${orders.toLocaleString("en")} orders (${sslCount.toLocaleString("en")} SSL, ${certificateNames.toLocaleString("en")} certificate names), ${licences.toLocaleString("en")} licenses, ${customers.toLocaleString("en")} customers; ` +
       `${RUNS} runs per case (ms; target p95 < ${TARGET_P95_MS}); load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}\n`,
   );
   const header = ["case", "app p50", "p95", "raw SQL p50", "p95", "found (last run)", ""];

@@ -133,7 +133,7 @@ try {
   const manager = { id: amRow.id, email: amRow.email, name: amRow.name, role: amRow.role };
   const deps = { ...orderDeps(db, { credentialsKey: key, timeoutMs: 30_000 }), now: () => now };
 
-  process.stdout.write(`Placing ${LICENCES} licences... `);
+  process.stdout.write(`Placing ${LICENCES} licenses... `);
   const ids: string[] = [];
   const t0 = Date.now();
   for (let i = 0; i < LICENCES; i += 25) {
@@ -173,7 +173,7 @@ try {
 
   let expiry = new Date(now.getTime() + 365 * DAY);
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
-  console.log(`\nBulk renewal run of ${LICENCES} licences, ${LATENCY_MS} ms added per Sectigo call${PREPARED ? ", statements prepared once per connection (as the worker)" : ", statements unprepared (--unprepared)"}; ${os.cpus().length} cores, load average ${load()}`);
+  console.log(`\nBulk renewal run of ${LICENCES} licenses, ${LATENCY_MS} ms added per Sectigo call${PREPARED ? ", statements prepared once per connection (as the worker)" : ", statements unprepared (--unprepared)"}; ${os.cpus().length} cores, load average ${load()}`);
   console.log("  C | seconds | renewals/s | bound C/latency | ratio | floor calls/s | floor ratio | placed | CPU ms/renewal: bench  sandbox  postgres | statements/renewal");
   for (const c of CONCURRENCIES) {
     await setClocks(new Date(expiry.getTime() - 20 * DAY));

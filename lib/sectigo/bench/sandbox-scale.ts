@@ -257,7 +257,7 @@ async function runSize(size: number): Promise<void> {
       post(sb.endpoint("WebHostReport"), { ...LOGIN, firstResultNo: String(middle), lastResultNo: String(middle + 99) }),
     );
 
-    console.log(`\n== ${size.toLocaleString("en")} licences: seeded ${seeded.customers} customers, ${seeded.licences} licences, ${seeded.addOns} add-ons, ${seeded.orders} orders in ${seeded.ms} ms`);
+    console.log(`\n== ${size.toLocaleString("en")} licenses: seeded ${seeded.customers} customers, ${seeded.licences} licenses, ${seeded.addOns} add-ons, ${seeded.orders} orders in ${seeded.ms} ms`);
     console.log(`   RSS after seeding: ${rss.toFixed(0)} MB (before seeding ${rssBefore.toFixed(0)} MB; target < 500 MB at 100k)`);
     console.log(`   data dir: ${dirBytes(dataDir).toLocaleString("en")} bytes now; order phases wrote ${(bytesAfter - bytesBefore).toLocaleString("en")} bytes for ${ordersCreated} orders = ${ordersCreated > 0 ? ((bytesAfter - bytesBefore) / ordersCreated).toFixed(0) : "n/a"} bytes/order (target: a few hundred)`);
     if (clockMoves > 0) console.log(`   renewals: the window ran short, sandbox clock moved ${clockMoves} x 30 days for fresh candidates`);

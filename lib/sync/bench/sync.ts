@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       const account = await db.resellerAccount.findFirstOrThrow({ where: { loginName: DEMO_RESELLER.loginName } });
       const licences = await db.license.count({ where: { customer: { resellerAccountId: account.id } } });
       if (licences < MIN_LICENCES) {
-        console.error(`Only ${licences} licences in the database: seed the scaled world first (npm run world:scale -- --licences 100000).`);
+        console.error(`Only ${licences} licenses in the database: seed the scaled world first (npm run world:scale -- --licences 100000).`);
         process.exitCode = 1;
         return;
       }
@@ -56,9 +56,9 @@ async function main(): Promise<void> {
       const done = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
 
       const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString("en");
-      console.log(`licences in Order Desk: ${licences.toLocaleString("en")}; report: ${rows.toLocaleString("en")} orders in ${pages} pages of ${SYNC_PAGE_SIZE}`);
+      console.log(`licenses in Order Desk: ${licences.toLocaleString("en")}; report: ${rows.toLocaleString("en")} orders in ${pages} pages of ${SYNC_PAGE_SIZE}`);
       console.log(`floor (WebHostReport paging only): ${(floorMs / 1000).toFixed(2)} s, ${rate(rows, floorMs)} rows/s`);
-      console.log(`full sync (page + compare + store): ${(syncMs / 1000).toFixed(2)} s, ${rate(progress.ordersSeen, syncMs)} rows/s, ${done.licencesSeen.toLocaleString("en")} licences compared, ${done.driftFound} differences, status ${done.status}`);
+      console.log(`full sync (page + compare + store): ${(syncMs / 1000).toFixed(2)} s, ${rate(progress.ordersSeen, syncMs)} rows/s, ${done.licencesSeen.toLocaleString("en")} licenses compared, ${done.driftFound} differences, status ${done.status}`);
       console.log(`sync / floor: ${(syncMs / floorMs).toFixed(2)}x; at the worker's pace (one call per 200 ms) a run takes at least ${((pages * 200) / 1000).toFixed(1)} s`);
     } finally {
       await db.$disconnect();

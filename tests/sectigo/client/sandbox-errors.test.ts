@@ -138,7 +138,7 @@ describe("order-state errors", () => {
 
   // A monthly licence has no refund period, so the first cancel cannot also refund (which would
   // make "already refunded" (-18) an equally documented answer to the second cancel).
-  it("-20 cancel twice (monthly licence, not refundable) → ALREADY_CANCELLED", async () => {
+  it("-20 cancel twice (monthly license, not refundable) → ALREADY_CANCELLED", async () => {
     const { client } = sb.client(await sb.createAccount());
     const placed = await client.orderSiteLockForNewCustomer(newOrder({ productCode: 1060, days: 30 }));
     expect(placed.ok, JSON.stringify(placed)).toBe(true);
@@ -148,7 +148,7 @@ describe("order-state errors", () => {
     expectApiError(await client.cancelLicence({ orderNumber: placed.value.orderNumber, productCode: 1060 }), -20, "ALREADY_CANCELLED");
   });
 
-  it("-54 PlaceOrder with two main licences → INVALID_PRODUCT_COMBINATION", async () => {
+  it("-54 PlaceOrder with two main licenses → INVALID_PRODUCT_COMBINATION", async () => {
     const { client } = sb.client(demo);
     const input = placeOrderInput({ items: [{ pricingCode: 10049 }, { pricingCode: 10051 }] });
     expectApiError(await client.placeOrder(input as never), -54, "INVALID_PRODUCT_COMBINATION");
@@ -205,7 +205,7 @@ describe("order-state errors", () => {
     expectApiError(await client.orderSiteLockForNewCustomer(newOrder({ productCode: 1072 })), -124, "INVALID_PRODUCT_COMBINATION", "productCodes");
   });
 
-  it("-128 PlaceOrder add-on without a SiteLock licence → ADDON_NOT_ALLOWED", async () => {
+  it("-128 PlaceOrder add-on without a SiteLock license → ADDON_NOT_ALLOWED", async () => {
     const { client } = sb.client(demo);
     const input = placeOrderInput({ items: [{ pricingCode: 10064 }] });
     const result = await client.placeOrder(input as never);

@@ -89,7 +89,7 @@ describe.each([
   it.each([
     ["renewal", "product=1060&days=365", -15 * DAY],
     ["add-on purchase", "product=1071&days=365", -200 * DAY],
-  ])("two identical %ss of one licence at once: one order, one -121, one debit", async (kind, fields, beforeExpiry) => {
+  ])("two identical %ss of one license at once: one order, one -121, one debit", async (kind, fields, beforeExpiry) => {
     const login = `again-${kind.length}`;
     await h.account(login, { funds: 1000 });
     await h.setClock(T0);

@@ -39,7 +39,7 @@ describe("funds", () => {
     expect(form.get("currency")).toBe("USD");
   });
 
-  it("test=Y validates but neither bills nor creates a licence", async () => {
+  it("test=Y validates but neither bills nor creates a license", async () => {
     const before = await h.funds("credit");
     const res = await h.form("!AutoApplyOrder", "loginName=credit&loginPassword=pw&product=1060&days=30&domainName=t1.example&appRepEmailAddress=o@t1.example&test=Y&responseFormat=1");
     expect(res.get("errorCode")).toBe("0");

@@ -48,7 +48,7 @@ const CASES: Case[] = [
     { name: `account id ${key}`, path: `/__sandbox/accounts/${key}`, admin: true, expect: { status: 404 } },
     { name: `fault id ${key}`, method: "DELETE", path: `/__sandbox/faults/${key}`, admin: true, expect: { status: 404 } },
     { name: `order filter ${key}`, path: `/__sandbox/orders?loginName=${key}&status=${key}`, admin: true, expect: { status: 200 } },
-    { name: `licence filter ${key}`, path: `/__sandbox/licenses?orderNumber=${key}`, admin: true, expect: { status: 200 } },
+    { name: `license filter ${key}`, path: `/__sandbox/licenses?orderNumber=${key}`, admin: true, expect: { status: 200 } },
     // Prototype keys as form fields and values of the Sectigo API
     { name: `form field ${key}`, method: "POST", path: "/products/!AutoApplyOrder", body: `${key}=1&${order}`, type: FORM, expect: { sectigo: /^-2\n/ } },
     { name: `PlaceOrder field ${key}`, method: "POST", path: "/products/!PlaceOrder", body: `${key}=1&${login}`, type: FORM, expect: { sectigo: /errorCode=-2/ } },

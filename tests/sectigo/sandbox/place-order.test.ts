@@ -29,7 +29,7 @@ describe("items", () => {
     expect(res.get("errorCode")).toBe("0");
   });
 
-  it("-39 without item 1, -54 with two main licences, -65 unknown PPP, -4 wrong x_days", async () => {
+  it("-39 without item 1, -54 with two main licenses, -65 unknown PPP, -4 wrong x_days", async () => {
     expect((await place("reseller=N&emailAddress=a%40i.example&domainName=i.example")).get("errorCode")).toBe("-39");
     expect((await place("reseller=N&emailAddress=a%40i.example&domainName=i.example&2_PPP=10049")).get("errorCode")).toBe("-39");
     expect((await place("reseller=N&emailAddress=a%40i.example&domainName=i.example&1_PPP=10049&2_PPP=10051")).get("errorCode")).toBe("-54");
@@ -39,7 +39,7 @@ describe("items", () => {
     expect([days.get("errorCode"), days.get("errorItem")]).toEqual(["-4", "1_days"]);
   });
 
-  it("-83 for fields of other products and a quantity above 1; -128 add-on without licence", async () => {
+  it("-83 for fields of other products and a quantity above 1; -128 add-on without license", async () => {
     const mac = await place("reseller=N&emailAddress=a%40j.example&domainName=j.example&1_PPP=10049&1_MACAddress=00:11:22:33:44:55");
     expect([mac.get("errorCode"), mac.get("errorMessage")]).toEqual(["-83", "'1_MACAddress' is not applicable to this order!"]);
     expect((await place("reseller=N&emailAddress=a%40j.example&domainName=j.example&1_PPP=10049&1_quantity=2")).get("errorCode")).toBe("-83");
@@ -91,7 +91,7 @@ describe("customer and company details", () => {
     expect((await place("reseller=N&emailAddress=other%40o.example&domainName=r.example&1_PPP=10049")).get("errorCode")).toBe("-122");
   });
 
-  it("add-on for a returning customer's existing licence", async () => {
+  it("add-on for a returning customer's existing license", async () => {
     const res = await place("reseller=N&isReturningCustomer=Y&emailAddress=ret%40r.example&domainName=r.example&1_PPP=10064");
     expect(res.get("errorCode")).toBe("0");
     expect((await licences(h, "r.example")).map((l) => l.productCode)).toEqual([1060, 1068]);

@@ -17,7 +17,7 @@ const cancel = (order: string, product: number) =>
 const at = (days: number) => h.setClock(new Date(T0.getTime() + days * DAY));
 
 describe("!AutoRefund", () => {
-  it("refunds an annual licence on day 14 and credits the funds back", async () => {
+  it("refunds an annual license on day 14 and credits the funds back", async () => {
     const before = await h.funds("refunder");
     const order = await orderLicence(h, "refunder", "product=1061,1069&days=365&domainName=r1.example&appRepEmailAddress=o@r1.example");
     expect(await h.funds("refunder")).toBeCloseTo(before - 299.99 - 79.99, 2);
@@ -29,7 +29,7 @@ describe("!AutoRefund", () => {
     expect((await refund(order))[0]).toBe("-18");
   });
 
-  it("is refused after 14 days and for monthly licences", async () => {
+  it("is refused after 14 days and for monthly licenses", async () => {
     const annual = await orderLicence(h, "refunder", "product=1060&days=365&domainName=r2.example&appRepEmailAddress=o@r2.example");
     const monthly = await orderLicence(h, "refunder", "product=1060&days=30&domainName=r3.example&appRepEmailAddress=o@r3.example");
     expect((await refund(monthly))[0]).toBe("-83");
@@ -51,7 +51,7 @@ describe("!AutoRefund", () => {
     expect(await h.funds("refunder")).toBeCloseTo(before + 99.99, 2);
   });
 
-  it("refunds the base licence but only cancels an add-on that has no refund period of its own", async () => {
+  it("refunds the base license but only cancels an add-on that has no refund period of its own", async () => {
     const base = await orderLicence(h, "refunder", "product=1060&days=365&domainName=r6.example&appRepEmailAddress=o@r6.example");
     await orderLicence(h, "refunder", `product=1068&days=30&domainName=r6.example&appRepEmailAddress=o@r6.example&previousOrderNumber=${base}`);
     await at(9);
@@ -71,7 +71,7 @@ describe("!AutoRefund", () => {
 });
 
 describe("!modifyThirdPartyDetails action=CANCELLICENCE", () => {
-  it("cancelling the base licence cancels its add-ons and refunds inside the window", async () => {
+  it("cancelling the base license cancels its add-ons and refunds inside the window", async () => {
     const before = await h.funds("refunder");
     const order = await orderLicence(h, "refunder", "product=1060,1071,1068&days=365&domainName=c1.example&appRepEmailAddress=o@c1.example");
     const res = await cancel(order, 1060);
@@ -92,7 +92,7 @@ describe("!modifyThirdPartyDetails action=CANCELLICENCE", () => {
     expect((await cancel(order, 1061)).get("errorCode")).toBe("-20");
   });
 
-  it("cancelling an add-on leaves the base licence alone", async () => {
+  it("cancelling an add-on leaves the base license alone", async () => {
     const order = await orderLicence(h, "refunder", "product=1060,1076&days=365&domainName=c3.example&appRepEmailAddress=o@c3.example");
     expect((await cancel(order, 1076)).get("errorCode")).toBe("0");
     const byCode = Object.fromEntries((await licences(h, "c3.example")).map((l) => [l.productCode, l.status]));

@@ -75,7 +75,7 @@ describe("PlaceOrder renewal window", () => {
 });
 
 describe("auto-renewal at expiry", () => {
-  it("renews an auto-renew licence when the clock passes its expiry, debiting funds", async () => {
+  it("renews an auto-renew license when the clock passes its expiry, debiting funds", async () => {
     const res = await h.lines(
       "!AutoApplyOrder",
       "loginName=renewer&loginPassword=pw&product=1060&days=30&domainName=auto.example&appRepEmailAddress=o@auto.example&enableAutoRenew=Y",
@@ -88,7 +88,7 @@ describe("auto-renewal at expiry", () => {
     expect(await h.funds("renewer")).toBeCloseTo(before - 9.99, 2);
   });
 
-  it("an auto-renew licence without funds expires instead", async () => {
+  it("an auto-renew license without funds expires instead", async () => {
     await h.account("poor", { funds: 10 });
     const res = await h.lines(
       "!AutoApplyOrder",

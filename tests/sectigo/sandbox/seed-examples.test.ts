@@ -57,7 +57,7 @@ describe("seed 001 — AutoApplyOrder for SiteLock", () => {
     expect(view.order.kind).toBe("new-domain");
   });
 
-  it("add-on for an existing product (1071 on a Basic licence)", async () => {
+  it("add-on for an existing product (1071 on a Basic license)", async () => {
     const basic = await h.lines("!AutoApplyOrder", `${reseller}&product=1060&days=365&domainName=shop.com&appRepEmailAddress=owner@shop.com`);
     expect(basic[0]).toBe("0");
     const body = `${reseller}&product=1071&days=365&domainName=shop.com&appRepEmailAddress=owner@shop.com&previousOrderNumber=${basic[1]}`;

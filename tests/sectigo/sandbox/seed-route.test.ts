@@ -63,7 +63,7 @@ describe("POST /__sandbox/seed", () => {
     expect((await seed({ licences: 10, seed: 5 })).status).toBe(201);
   });
 
-  it("seeds for another login, whose seeded licences the reseller API renews", async () => {
+  it("seeds for another login, whose seeded licenses the reseller API renews", async () => {
     await h.account("scaler");
     expect((await seed({ licences: 5, seed: 6, loginName: "scaler", anchor: "2030-01-01", expiryFromDays: 5, expiryToDays: 10 })).status).toBe(201);
     const l = [...scaledCustomers({ licences: 5, seed: 6, expiryFromDays: 5, expiryToDays: 10 })][0]!.licenses[0]!;
@@ -74,7 +74,7 @@ describe("POST /__sandbox/seed", () => {
     expect(res.get("errorCode"), res.toString()).toBe("0");
   });
 
-  it("seeds 20,000 licences in one call within seconds", async () => {
+  it("seeds 20,000 licenses in one call within seconds", async () => {
     const t = Date.now();
     const res = await seed({ licences: 20_000, seed: 9 });
     expect(res.status).toBe(201);

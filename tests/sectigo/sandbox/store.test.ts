@@ -97,7 +97,7 @@ describe("transactions", () => {
 });
 
 describe("the auto-renewal heap", () => {
-  it("hands out each due licence once; an unchanged one stays off, a changed one comes back at its new due time", () => {
+  it("hands out each due license once; an unchanged one stays off, a changed one comes back at its new due time", () => {
     const w = world();
     const due = new Date(T0.getTime() + 10 * DAY);
     w.transaction(() => {
@@ -115,7 +115,7 @@ describe("the auto-renewal heap", () => {
     expect(w.transaction(() => w.dueForAutoRenewal(later.getTime()).map((l) => l.id))).toEqual(["a"]);
   });
 
-  it("a call that throws puts the due licences it took back on the heap", () => {
+  it("a call that throws puts the due licenses it took back on the heap", () => {
     const w = world();
     const due = new Date(T0.getTime() + DAY);
     w.transaction(() => w.insertLicence(licence("a", "a.example", { autoRenew: true, expiresAt: due.toISOString() })));
@@ -128,7 +128,7 @@ describe("the auto-renewal heap", () => {
     expect(w.transaction(() => w.dueForAutoRenewal(due.getTime()).map((l) => l.id))).toEqual(["a"]);
   });
 
-  it("a licence whose auto-renewal failed for want of funds is not tried again", () => {
+  it("a license whose auto-renewal failed for want of funds is not tried again", () => {
     const w = world();
     const due = new Date(T0.getTime() + DAY);
     w.transaction(() => w.insertLicence(licence("a", "a.example", { autoRenew: true, expiresAt: due.toISOString() })));

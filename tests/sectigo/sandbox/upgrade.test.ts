@@ -16,7 +16,7 @@ const change = (order: string, domain: string, product: string, days = 365) =>
     `loginName=upgrader&loginPassword=pw&product=${product}&days=${days}&domainName=${domain}&appRepEmailAddress=o@${domain}&previousOrderNumber=${order}`,
   );
 
-describe("base licence upgrade / downgrade", () => {
+describe("base license upgrade / downgrade", () => {
   it("Basic -> Pro half-way through costs half the price difference and keeps the expiry", async () => {
     const order = await orderLicence(h, "upgrader", "product=1060&days=365&domainName=u1.example&appRepEmailAddress=o@u1.example");
     await h.setClock(new Date(T0.getTime() + 182.5 * DAY));
@@ -44,7 +44,7 @@ describe("base licence upgrade / downgrade", () => {
   });
 });
 
-describe("add-ons on an existing licence", () => {
+describe("add-ons on an existing license", () => {
   it("a bigger backup replaces the smaller one, pro-rated; a smaller one is -121", async () => {
     const order = await orderLicence(h, "upgrader", "product=1060,1068&days=365&domainName=a1.example&appRepEmailAddress=o@a1.example");
     await h.setClock(new Date(T0.getTime() + 182.5 * DAY));

@@ -60,7 +60,7 @@ describe("paths and formats", () => {
 });
 
 describe("product rules", () => {
-  it("-54 two main licences, -124 bundle without SSL, -128 add-on without a licence", async () => {
+  it("-54 two main licenses, -124 bundle without SSL, -128 add-on without a license", async () => {
     expect(await aao("product=1060,1061&days=30&domainName=b.example")).toEqual(["-54", "The order can have one main license only!"]);
     expect((await aao("product=1072&days=365&domainName=b.example"))[0]).toBe("-124");
     expect(await aao("product=1071&days=365&domainName=b.example")).toEqual(["-128", "You can not buy the addon."]);

@@ -12,7 +12,7 @@ import { buildStorySummary } from "@/lib/story/story-summary";
 import { licenceSubject } from "@/lib/story/story-subjects";
 import { firstValues, type SearchParams } from "@/lib/pagination";
 
-export const metadata: Metadata = { title: "Licence" };
+export const metadata: Metadata = { title: "License" };
 export const dynamic = "force-dynamic";
 
 export default async function LicencePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
@@ -33,7 +33,7 @@ export default async function LicencePage({ params, searchParams }: { params: Pr
       />
       <LicenceDetails licence={licence} now={now} renewedOrderId={typeof renewed === "string" ? renewed : undefined} />
       <div className="mt-6">
-        <StoryTimeline story={story} base={`/licenses/${licence.id}`} label="Licence timeline" summary={summary} />
+        <StoryTimeline story={story} base={`/licenses/${licence.id}`} label="License timeline" summary={summary} />
       </div>
     </>
   );

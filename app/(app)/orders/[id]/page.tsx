@@ -73,16 +73,16 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
               {order.testMode ? (<><dt className="text-slate-600">Mode</dt><dd><Badge tone="amber">test order (test=Y)</Badge></dd></>) : null}
             </dl>
           </Card>
-          <Card title="Licences">
+          <Card title="Licenses">
             {order.targetLicense ? (
               <p className="mb-2 text-sm">
-                {ACTS_ON[order.kind] ?? "Acts on"} the licence of{" "}
+                {ACTS_ON[order.kind] ?? "Acts on"} the license of{" "}
                 <Link className="font-medium text-brand-700 underline" href={`/licenses/${order.targetLicense.id}`}>{order.targetLicense.domainName}</Link>{" "}
                 <span className="text-slate-600">· {order.targetLicense.productName} · expires {formatDate(order.targetLicense.expiresAt)}</span>
               </p>
             ) : null}
             {order.licenses.length === 0 && order.addOns.length === 0 ? (order.targetLicense ? null : (
-              <p className="text-sm text-slate-600">{order.status === "PLACED" ? "This order created no SiteLock licence." : "Licences are recorded when the order is placed."}</p>
+              <p className="text-sm text-slate-600">{order.status === "PLACED" ? "This order created no SiteLock license." : "Licenses are recorded when the order is placed."}</p>
             )) : (
               <ul className="space-y-2 text-sm">
                 {order.licenses.map((l) => (
@@ -93,7 +93,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                 ))}
                 {order.addOns.filter((a) => !order.licenses.some((l) => l.id === a.licenseId)).map((a) => (
                   <li key={a.id}>
-                    {a.productName} added to the licence of <Link className="font-medium text-brand-700 underline" href={`/licenses/${a.license.id}`}>{a.license.domainName}</Link>
+                    {a.productName} added to the license of <Link className="font-medium text-brand-700 underline" href={`/licenses/${a.license.id}`}>{a.license.domainName}</Link>
                   </li>
                 ))}
               </ul>

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   const actor = await getActor();
-  if (!actor) return new Response("Sign in to export licences.", { status: 401 });
+  if (!actor) return new Response("Sign in to export licenses.", { status: 401 });
   if (!can(actor.role, "exportLicences")) return new Response("Your role does not allow this export.", { status: 403 });
   const { query } = parseWorkspaceQuery(firstOfEach(new URL(request.url).searchParams));
   const day = new Date().toISOString().slice(0, 10);

@@ -63,10 +63,10 @@ export const VENDOR_ERROR_TABLE: Readonly<Record<number, VendorCodeEntry>> = {
   [-39]: entry("MISSING_FIELD", "At least one item is missing from the order.", "Add at least one product to the order.", "items"),
   [-42]: entry("RATE_LIMITED", "Call limit reached; try again later.", "Sectigo is limiting requests right now. Wait a minute, then try again."),
   [-44]: entry("INVALID_FIELD", "Not a white-listed public key.", "The CSR's public key is not accepted. Generate a new key pair.", "csr"),
-  [-45]: entry("DUPLICATE", "The offer is limited to one free licence per account.", "This customer already has the free licence; choose a paid product."),
-  [-53]: entry("INVALID_FIELD", "Incorrect duration for the main licence or IP pack.", "Choose a term that matches the main licence.", "days"),
-  [-54]: entry("INVALID_PRODUCT_COMBINATION", "The order can have one main licence only.", "Order one main product at a time (add-ons may accompany it)."),
-  [-56]: entry("OUTSIDE_RENEWAL_WINDOW", "Licences can only be renewed up to 30 days before expiry.", "This licence can only be renewed in the 30 days before it expires."),
+  [-45]: entry("DUPLICATE", "The offer is limited to one free license per account.", "This customer already has the free license; choose a paid product."),
+  [-53]: entry("INVALID_FIELD", "Incorrect duration for the main license or IP pack.", "Choose a term that matches the main license.", "days"),
+  [-54]: entry("INVALID_PRODUCT_COMBINATION", "The order can have one main license only.", "Order one main product at a time (add-ons may accompany it)."),
+  [-56]: entry("OUTSIDE_RENEWAL_WINDOW", "Licenses can only be renewed up to 30 days before expiry.", "This license can only be renewed in the 30 days before it expires."),
   [-62]: entry("MISSING_FIELD", "Company name is required but missing.", "Please fill in the organisation name.", "organizationName"),
   [-65]: entry("PRICE_NOT_FOUND", "No plan/price found for this product.", "This product is not priced for the reseller account. Contact an administrator."),
   [-70]: entry("INVALID_FIELD", "Invalid e-mail address.", "Please enter a valid e-mail address.", "contactEmail"),
@@ -80,7 +80,7 @@ export const VENDOR_ERROR_TABLE: Readonly<Record<number, VendorCodeEntry>> = {
   [-122]: entry("DUPLICATE", "The domain or customer account (e-mail) already exists.", "A SiteLock account already exists for this domain or e-mail. Order it for the existing customer instead.", "domainName"),
   [-124]: entry("INVALID_PRODUCT_COMBINATION", "The SSL PLUS SiteLock Bundle (older docs: SiteLock Monitor) can only be ordered together with an SSL certificate.", "The SiteLock bundle must be ordered together with an SSL certificate.", "productCodes"),
   [-126]: entry("INVALID_FIELD", "HTTP(S) CSR hash DCV cannot validate a wildcard domain.", "Choose e-mail or CNAME validation for wildcard domains."),
-  [-128]: entry("ADDON_NOT_ALLOWED", "The add-on cannot be bought.", "This add-on cannot be bought for this licence."),
+  [-128]: entry("ADDON_NOT_ALLOWED", "The add-on cannot be bought.", "This add-on cannot be bought for this license."),
 };
 
 /** Used for any code not in the table: still a definite rejection by Sectigo. */
@@ -93,6 +93,6 @@ export const UNKNOWN_VENDOR_CODE: VendorCodeEntry = entry(
 /** Meaning/message for -121 in its renewal sense (contradictions.md #1, #2). */
 export const RENEWAL_WINDOW_ENTRY: VendorCodeEntry = entry(
   "OUTSIDE_RENEWAL_WINDOW",
-  "Renewal must be within the renewal period of the existing licence (30 days before expiry).",
-  "This licence can only be renewed in the 30 days before it expires.",
+  "Renewal must be within the renewal period of the existing license (30 days before expiry).",
+  "This license can only be renewed in the 30 days before it expires.",
 );

@@ -115,7 +115,7 @@ function patchLicence(world: World, orderNumber: string, body: unknown) {
     const order = world.order(orderNumber)!;
     const licences = licensesOfOrder(world, order);
     const target = input.productCode !== undefined ? licences.find((l) => l.productCode === input.productCode) : (baseLicenseOfOrder(world, order) ?? licences[0]);
-    if (!target) throw new HttpError(400, input.productCode !== undefined ? `productCode: order ${orderNumber} has no licence of product ${input.productCode}` : `order ${orderNumber} has no licence`);
+    if (!target) throw new HttpError(400, input.productCode !== undefined ? `productCode: order ${orderNumber} has no license of product ${input.productCode}` : `order ${orderNumber} has no license`);
     if (input.expiresAt !== undefined) target.expiresAt = new Date(input.expiresAt).toISOString();
     if (input.autoRenew !== undefined) target.autoRenew = input.autoRenew;
     if (input.status !== undefined) target.status = input.status;

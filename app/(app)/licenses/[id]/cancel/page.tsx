@@ -10,7 +10,7 @@ import { LicenceBackLink } from "@/components/licenses/change-plan-preview";
 import { CancelRefusal, CancelSummary } from "@/components/licenses/cancel-summary";
 import { CancelLicenceForm } from "@/components/licenses/cancel-form";
 
-export const metadata: Metadata = { title: "Cancel licence" };
+export const metadata: Metadata = { title: "Cancel license" };
 export const dynamic = "force-dynamic";
 
 export default async function CancelLicencePage({ params }: { params: Promise<{ id: string }> }) {
@@ -22,7 +22,7 @@ export default async function CancelLicencePage({ params }: { params: Promise<{ 
   return (
     <>
       <LicenceBackLink licenceId={licence.id} />
-      <PageHeader title="Cancel licence" description={`${licence.domainName} · ${licence.productName}`} />
+      <PageHeader title="Cancel license" description={`${licence.domainName} · ${licence.productName}`} />
       {preview.ok ? (
         <div className="space-y-6">
           <CancelSummary preview={preview} />

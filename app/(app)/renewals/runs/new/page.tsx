@@ -18,7 +18,7 @@ export default async function NewRenewalRunPage({ searchParams }: { searchParams
   const preview = parsed.ok ? await previewRenewalRun(actor, parsed.selection, { db: prisma, eligibility }) : parsed;
   return (
     <>
-      <PageHeader title="New renewal run" description="Check which licences will be renewed and what it costs, then start the run. It goes on in the background if you close this page." />
+      <PageHeader title="New renewal run" description="Check which licenses will be renewed and what it costs, then start the run. It goes on in the background if you close this page." />
       {!parsed.ok || !preview.ok ? (
         <div className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="run-preview-problem">
           <p>{preview.ok ? "" : preview.message}</p>
