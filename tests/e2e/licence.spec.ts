@@ -86,7 +86,7 @@ test("the account manager renews a license in the 0-7 days bucket and sees the n
   await first.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Order ${orderNumber}`);
   // The renewal order names the licence it renewed, with its new expiry, and leads back to it.
-  const renewed = page.getByText(/^Renews the licence of/);
+  const renewed = page.getByText(/^Renews the license of/);
   await expect(renewed).toContainText(`renew-${run}`);
   await expect(renewed).toContainText(`expires ${newExpiry}`);
   await renewed.getByRole("link").click();
@@ -96,7 +96,7 @@ test("the account manager renews a license in the 0-7 days bucket and sees the n
 test("a license outside the window says when renewal opens and offers no Renew button; an add-on that outlives it is flagged", async ({ page }) => {
   await signIn(page, manager.email);
   await page.goto(`/licenses/${ids.later}`);
-  await expect(page.getByTestId("renewal-refusal")).toHaveText(/^Renewal opens on \d{1,2} \w{3} \d{4}, 30 days before the licence expires\.$/);
+  await expect(page.getByTestId("renewal-refusal")).toHaveText(/^Renewal opens on \d{1,2} \w{3} \d{4}, 30 days before the license expires\.$/);
   await expect(page.getByRole("button", { name: "Renew", exact: true })).toHaveCount(0);
   await expect(page.getByRole("switch")).toHaveText("Switch auto-renew on");
   await expect(page.getByRole("link", { name: /Change plan/ })).toBeVisible();

@@ -29,7 +29,7 @@ test("SiteLock Basic through PlaceOrder: Sectigo charges the customer", async ({
   await sectigoBills.check();
   await expect(renew).not.toBeChecked();
   await expect(renew).toBeDisabled();
-  await expect(renew).toHaveAccessibleDescription(/Sectigo charges the customer \(reseller=N\), so the licence does not renew from our funds/);
+  await expect(renew).toHaveAccessibleDescription(/Sectigo charges the customer \(reseller=N\), so the license does not renew from our funds/);
   await expect(price.getByRole("table", { name: "Order price" })).toContainText("Billed by Sectigo, at its own price");
   await expect(price).toContainText("Sectigo charges the customer (reseller=N): it bills them at its own price, and our account is not debited.");
   await expect(price).not.toContainText("debited from the reseller account's funds");

@@ -415,7 +415,7 @@ describe("the order form's use case", () => {
     // -122 names neither the domain nor the e-mail: both fields say what it can be.
     expect(result.outcome === "FAILED" && result.fieldErrors).toEqual({
       "values.appRepEmailAddress": [expect.stringMatching(/already has an account with this e-mail/)],
-      "values.domainName": [expect.stringMatching(/already has a SiteLock licence for this domain/)],
+      "values.domainName": [expect.stringMatching(/already has a SiteLock license for this domain/)],
     });
   });
 

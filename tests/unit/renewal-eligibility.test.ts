@@ -35,7 +35,7 @@ describe("renewalEligibility: the window edges", () => {
 
   it("an expired license names its expiry and the way out", () => {
     const r = renewalEligibility(licence({ expiresAt: new Date("2026-11-01T00:00:00Z") }), now);
-    expect(!r.ok && r.message).toMatch(/expired on 1 Nov 2026.*new licence/);
+    expect(!r.ok && r.message).toMatch(/expired on 1 Nov 2026.*new license/);
   });
 });
 

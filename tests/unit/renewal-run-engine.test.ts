@@ -65,11 +65,11 @@ describe("the run's selection from the query string", () => {
   });
 
   it.each([
-    [{}, /No licences were chosen/],
+    [{}, /No licenses were chosen/],
     [{ all: "yes" }, /must be 1/],
     [{ all: "1", licence: "a" }, /not both/],
-    [{ licence: "a;drop table" }, /is not a licence id/],
-    [{ licence: Array.from({ length: MAX_RUN_LICENCES + 1 }, (_, i) => `l${i}`) }, /at most 5,000 licences; 5,001 were chosen/],
+    [{ licence: "a;drop table" }, /is not a license id/],
+    [{ licence: Array.from({ length: MAX_RUN_LICENCES + 1 }, (_, i) => `l${i}`) }, /at most 5,000 licenses; 5,001 were chosen/],
   ])("%j is refused with a sentence", (query, message) => {
     const r = parseRunSelection(query as Record<string, string | string[]>);
     expect(r.ok).toBe(false);
