@@ -22,7 +22,7 @@ export interface Confirmation {
 }
 
 /** What the form sends back: the keys of the questions the person answered "yes" to. */
-export const confirmedSchema = z.array(z.string().min(1).max(300)).max(20).default([]);
+export const confirmedSchema = z.array(z.string().min(1).max(300)).max(60).default([]);
 
 /** The questions `confirmed` does not answer yet. */
 export function unconfirmed(required: readonly Confirmation[], confirmed: readonly string[]): Confirmation[] {
