@@ -2,7 +2,8 @@
  * An ignored difference holds until either side's value changes (issue 17 #12). Ignoring stores the
  * pair of values (DriftIgnore, one per account, kind and subject); each sync page drops the
  * differences whose pair is still the ignored one, and lets an ignore lapse (deleted with the page)
- * when the same difference now has another pair: it is reported again, for a person to look at.
+ * when the same difference now has another pair: it is reported again, for a person to look at; an
+ * ignore also ends when a whole sync finds its difference gone (markHeldIgnores).
  *
  * One indexed query per page (the unique (account, kind, subject) index), never one per row.
  */
@@ -11,27 +12,27 @@ import type { DriftRow } from "./compare-page";
 
 const key = (kind: string, subject: string) => `${kind}|${subject}`;
 
-export async function applyHeldIgnores(db: PrismaClient, resellerAccountId: string, drift: DriftRow[]): Promise<{ drift: DriftRow[]; held: number; lapsedIds: string[] }> {
-  if (drift.length === 0) return { drift, held: 0, lapsedIds: [] };
+export async function applyHeldIgnores(db: PrismaClient, resellerAccountId: string, drift: DriftRow[]): Promise<{ drift: DriftRow[]; held: number; heldIds: string[]; lapsedIds: string[] }> {
+  if (drift.length === 0) return { drift, held: 0, heldIds: [], lapsedIds: [] };
   const ignores = await db.driftIgnore.findMany({
     where: { resellerAccountId, kind: { in: [...new Set(drift.map((d) => d.kind))] }, subject: { in: [...new Set(drift.map((d) => d.subject))] } },
     select: { id: true, kind: true, subject: true, ours: true, theirs: true },
   });
-  if (ignores.length === 0) return { drift, held: 0, lapsedIds: [] };
+  if (ignores.length === 0) return { drift, held: 0, heldIds: [], lapsedIds: [] };
   const byKey = new Map(ignores.map((i) => [key(i.kind, i.subject), i]));
   const kept: DriftRow[] = [];
   const lapsed = new Set<string>();
-  let held = 0;
+  const heldIds: string[] = [];
   for (const d of drift) {
     const ignore = byKey.get(key(d.kind, d.subject));
     if (ignore && ignore.ours === d.ours && ignore.theirs === d.theirs) {
-      held++;
+      heldIds.push(ignore.id);
       continue;
     }
     if (ignore) lapsed.add(ignore.id);
     kept.push(d);
   }
-  return { drift: kept, held, lapsedIds: [...lapsed] };
+  return { drift: kept, held: heldIds.length, heldIds, lapsedIds: [...lapsed] };
 }
 
 /**
@@ -54,4 +55,18 @@ export async function dropIgnores(tx: Prisma.TransactionClient, driftItemIds: st
   await tx.$executeRaw`
     DELETE FROM "DriftIgnore" i USING "DriftItem" d
     WHERE d.id = ANY(${driftItemIds}) AND i."resellerAccountId" = d."resellerAccountId" AND i.kind = d.kind AND i.subject = d.subject`;
+}
+
+/**
+ * Inside a page's transaction: marks the ignores this run held, and when the run has read the whole
+ * report, drops the account's ignores it did not hold — their difference was gone (both sides agreed,
+ * or the order went), so when it comes back it is reported again. Ignores made after the run started
+ * (a person deciding while it ran) are kept for the next run to judge.
+ */
+export async function markHeldIgnores(tx: Prisma.TransactionClient, run: { id: string; resellerAccountId: string; startedAt: Date | null; createdAt: Date }, heldIds: string[], finished: boolean): Promise<void> {
+  if (heldIds.length) await tx.driftIgnore.updateMany({ where: { id: { in: heldIds } }, data: { heldByRunId: run.id } });
+  if (!finished) return;
+  await tx.driftIgnore.deleteMany({
+    where: { resellerAccountId: run.resellerAccountId, createdAt: { lt: run.startedAt ?? run.createdAt }, OR: [{ heldByRunId: null }, { heldByRunId: { not: run.id } }] },
+  });
 }

@@ -14,7 +14,7 @@
 import type { PrismaClient, SyncRun } from "@/lib/generated/prisma/client";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import { comparePage } from "./compare-page";
-import { applyHeldIgnores } from "./held-ignores";
+import { applyHeldIgnores, markHeldIgnores } from "./held-ignores";
 import { abortableWait } from "@/lib/jobs/abortable-wait";
 
 export const SYNC_PAGE_SIZE = 500;
@@ -101,12 +101,14 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
     }
     const compared = await comparePage(db, run.resellerAccountId, rows);
     const licences = compared.licences;
-    const { drift, lapsedIds } = await applyHeldIgnores(db, run.resellerAccountId, compared.drift);
+    const { drift, heldIds, lapsedIds } = await applyHeldIgnores(db, run.resellerAccountId, compared.drift);
+    const ranAs = { id: run.id, resellerAccountId: run.resellerAccountId, startedAt: run.startedAt, createdAt: run.createdAt };
     const accountId = run.resellerAccountId;
     const cursor = run.cursor;
     run = await db.$transaction(async (tx) => {
       // Ignores whose difference now has another pair of values lapse: that difference is reported again.
       if (lapsedIds.length) await tx.driftIgnore.deleteMany({ where: { id: { in: lapsedIds } } });
+      await markHeldIgnores(tx, ranAs, heldIds, finished);
       const created = await tx.driftItem.createMany({ data: drift.map((d) => ({ ...d, runId, resellerAccountId: accountId })), skipDuplicates: true });
       if (finished) await tx.driftItem.deleteMany({ where: { resellerAccountId: accountId, state: "OPEN", runId: { not: runId } } });
       // The cursor guard: a page is stored once even if two workers ever held the same run.
