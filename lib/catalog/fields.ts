@@ -160,7 +160,9 @@ export const FIELD_SPECS: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEnt
         { value: "csrOnly", label: "Use only the CSR" },
       ],
     },
-    csr: { label: "CSR", input: "textarea", group: "certificate", param: "x_csr", help: "The certificate signing request, PEM (Base-64) format." },
+    // A real CSR is a few kilobytes; 32 KB leaves room for hundreds of SANs and keeps a pasted 600 KB
+    // blob (20,000 SANs, found by the issue 17 review) out of the request we store and send.
+    csr: { label: "CSR", input: "textarea", group: "certificate", param: "x_csr", maxLength: 32_768, help: "The certificate signing request, PEM (Base-64) format." },
     signatureHash: {
       label: "Signature hash",
       input: "select",

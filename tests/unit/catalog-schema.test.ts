@@ -229,3 +229,14 @@ describe("placeOrderItemsFor: the product and its companions", () => {
     expect(placeOrderItemsFor(product, values)).toBeUndefined();
   });
 });
+
+describe("a CSR is at most 32 KB (issue 17 review: a 636 KB CSR with 20,000 SANs was accepted and stored)", () => {
+  it.each(PRODUCTS.filter((p) => p.orderable !== false && typeof validInput(p).csr === "string").map((p) => [p.key, p] as const))("%s: an oversized CSR is refused on its field", (_key, product) => {
+    const input = validInput(product);
+    const csr = String(input.csr);
+    const huge = csr.replace("-----END", `${"A".repeat(33_000)}\n-----END`);
+    const result = orderSchemaFor(product).safeParse({ ...input, csr: huge });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.find((i) => i.path[0] === "csr")?.message).toBe("CSR can be at most 32768 characters.");
+  });
+});
