@@ -12,6 +12,7 @@
  *   user, port, path, query or fragment;
  * - a host (a text with a dot and no space or "@") loses its trailing dot(s) and a leading "www."
  *   (when a registrable name remains), and is lower-cased: domains are stored lower-case;
+ * - one word ending in full stops (an order number or reference at the end of a sentence) loses them;
  * - anything else (a name, an order number, a part of a domain) is left as it is.
  */
 
@@ -88,5 +89,8 @@ export function pastedValue(raw: string): string {
   const host = urlHost(t);
   if (host) return canonicalHost(host);
   if (HOST.test(t)) return canonicalHost(t);
+  // One word that a sentence ended ("order 9100001." or "OD-DEMO-0001."): the full stop is the
+  // sentence's (issue 17 review). Names with spaces ("J. Smith") are left as typed.
+  if (/^[^\s.]+\.+$/.test(t)) return t.replace(/\.+$/, "");
   return t;
 }

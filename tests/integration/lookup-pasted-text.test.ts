@@ -80,7 +80,8 @@ function pastedEmail(email: string): fc.Arbitrary<string> {
   );
 }
 
-const pastedNumber = (n: string) => surround(fc.constantFrom(n));
+// An order number at the end of a sentence keeps its full stop when pasted ("9100001.").
+const pastedNumber = (n: string) => surround(fc.constantFrom(n, `${n}.`));
 
 const RUNS = { numRuns: 40, seed: 17 };
 

@@ -90,6 +90,9 @@ describe("pastedValue", () => {
     ["Bluebird Bakery", "Bluebird Bakery"],
     ["J. Smith", "J. Smith"],
     ["acme", "acme"],
+    ["9100001.", "9100001"],
+    ["OD-DEMO-0001.", "OD-DEMO-0001"],
+    ["(order 9100001)", "order 9100001"],
   ])("%j names %j", (pasted, value) => {
     expect(pastedValue(pasted)).toBe(value);
   });
