@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from "@/components/ui/format";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { AddOnForm, AutoRenewSwitch, RenewButton } from "@/components/licenses/licence-actions";
 import { renewalFailureMessage } from "@/lib/orders/renew-license";
+import { SECTIGO_BILLS_CUSTOMER_NOTE, SECTIGO_BILLS_CUSTOMER_REFUSALS } from "@/lib/licenses/licence-payer";
 
 const DAY_MS = 86_400_000;
 const KIND_LABELS: Record<string, string> = {
@@ -55,10 +56,12 @@ export function LicenceDetails({ licence, now, renewedOrderId }: { licence: Lice
             <dd data-testid="licence-expiry">{formatDate(licence.expiresAt)}</dd>
             <dt className="text-slate-600">Sectigo order</dt>
             <dd>{licence.currentOrderNumber ?? "—"}</dd>
+            <dt className="text-slate-600">Who pays</dt>
+            <dd data-testid="licence-payer">{licence.sectigoBillsCustomer ? SECTIGO_BILLS_CUSTOMER_NOTE : "Our reseller account: renewals, add-ons and plan changes ordered here are debited from our funds."}</dd>
           </dl>
           {licence.can.manage ? (
             <p className="mt-4 flex flex-wrap gap-3 text-sm">
-              <Link className="text-brand-700 underline" href={`/licenses/${licence.id}/change-plan`}>Change plan (upgrade or downgrade)</Link>
+              {licence.can.changePlan ? <Link className="text-brand-700 underline" href={`/licenses/${licence.id}/change-plan`}>Change plan (upgrade or downgrade)</Link> : null}
               <Link className="text-brand-700 underline" href={`/licenses/${licence.id}/cancel`}>Cancel or refund</Link>
             </p>
           ) : null}
@@ -142,6 +145,7 @@ function AutoRenewCard({ licence }: { licence: LicenceStory }) {
         The reseller account&apos;s default for new orders ({licence.customer.resellerAccount.label}) is {licence.autoRenewDefault ? "on" : "off"}.
         {licence.autoRenewSwitchedBy ? ` Last switched by ${licence.autoRenewSwitchedBy.by} on ${timeFormat.format(licence.autoRenewSwitchedBy.at)} UTC.` : ""}
       </p>
+      {licence.sectigoBillsCustomer && !licence.autoRenew ? <p className="mt-1 text-sm text-slate-700">{SECTIGO_BILLS_CUSTOMER_REFUSALS.autoRenew}</p> : null}
       {licence.can.switchAutoRenew ? (
         <div className="mt-3">
           <AutoRenewSwitch licenceId={licence.id} autoRenew={licence.autoRenew} />
@@ -177,6 +181,7 @@ function AddOnsCard({ licence, now }: { licence: LicenceStory; now: Date }) {
       {licence.availableAddOns.length > 0 ? (
         <div className="mt-4 text-sm">
           <p className="text-slate-700">Its plan may also take: {licence.availableAddOns.map((a) => a.name).join(", ")}.</p>
+          {licence.sectigoBillsCustomer ? <p className="mt-1 text-slate-700">{SECTIGO_BILLS_CUSTOMER_REFUSALS.addOn}</p> : null}
           {licence.can.addOn ? (
             <AddOnForm
               licenceId={licence.id}

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { addOnsFor, productById } from "@/lib/catalog";
 import { renewalQuote } from "@/lib/orders/renew-license";
 import { licenceStatus } from "./licence-status";
+import { licenceBilledBySectigo } from "./licence-payer-query";
 import { renewalEligibility } from "./renewal-eligibility";
 
 /** Our licence ids: cuids, or the demo seed's readable ids. */
@@ -36,7 +37,7 @@ export async function getLicense(actor: Actor, id: string, now: Date = new Date(
   });
   if (!licence) return null;
   const orderSelect = { id: true, kind: true, status: true, orderNumber: true, foreignOrderNumber: true, createdAt: true, errorMessage: true, errorCode: true, placedBy: { select: { name: true } } } as const;
-  const [created, acting, autoRenewEvent] = await Promise.all([
+  const [created, acting, autoRenewEvent, sectigoBillsCustomer] = await Promise.all([
     prisma.order.findUnique({ where: { id: licence.orderId }, select: orderSelect }),
     prisma.order.findMany({ where: { targetLicenseId: licence.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: CHAIN_LIMIT, select: orderSelect }),
     prisma.orderEvent.findFirst({
@@ -44,11 +45,13 @@ export async function getLicense(actor: Actor, id: string, now: Date = new Date(
       orderBy: { createdAt: "desc" },
       select: { actorLabel: true, createdAt: true, data: true },
     }),
+    // Who pays for renewals, add-ons and plan changes: the creating order's payer (licence-payer.ts).
+    licenceBilledBySectigo(prisma, licence.orderId),
   ]);
   const chain = [...acting, ...(created ? [created] : [])].map((o) => ({ ...o, who: o.placedBy?.name ?? "Order Desk", createdTheLicence: o.id === licence.orderId }));
 
   const status = licenceStatus(licence, now);
-  const eligibility = renewalEligibility(licence, now);
+  const eligibility = renewalEligibility({ ...licence, sectigoBillsCustomer }, now);
   const liveAddOns = licence.addOns.filter((a) => a.status === "ACTIVE");
   const quote = eligibility.ok ? await renewalQuote(prisma, { ...licence, addOns: liveAddOns }) : null;
   const product = productById(licence.productCode);
@@ -74,11 +77,14 @@ export async function getLicense(actor: Actor, id: string, now: Date = new Date(
     autoRenewDefault: licence.customer.resellerAccount.autoRenewDefault,
     autoRenewSwitchedBy: autoRenewEvent ? { by: autoRenewEvent.actorLabel, at: autoRenewEvent.createdAt } : null,
     chain,
+    sectigoBillsCustomer,
     can: {
       renew: manage && eligibility.ok,
-      switchAutoRenew: manage && (licence.status === "ACTIVE" || licence.status === "EXPIRED") && licence.productCode !== 1072 && licence.expiresAt !== null,
+      // Reseller=N: only switching OFF is offered (switching on would renew from our funds).
+      switchAutoRenew: manage && (!sectigoBillsCustomer || licence.autoRenew) && (licence.status === "ACTIVE" || licence.status === "EXPIRED") && licence.productCode !== 1072 && licence.expiresAt !== null,
       manage,
-      addOn: manage && live && Boolean(licence.currentOrderNumber),
+      addOn: manage && live && Boolean(licence.currentOrderNumber) && !sectigoBillsCustomer,
+      changePlan: manage && !sectigoBillsCustomer,
     },
   };
 }

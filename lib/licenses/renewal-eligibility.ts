@@ -5,19 +5,22 @@
  *
  * Checked in this order, so the message names the most lasting reason:
  * 1. NOT_ACTIVE      pending, cancelled or refunded (stored events; dates no longer matter)
- * 2. NOT_RENEWABLE   the SSL PLUS SiteLock bundle (1072) renews with its SSL certificate
+ * 2. SECTIGO_BILLS_CUSTOMER  ordered with reseller=N (licence-payer.ts): the customer renews it
+ *                    through Sectigo; a renewal from Order Desk would debit our funds
+ * 3. NOT_RENEWABLE   the SSL PLUS SiteLock bundle (1072) renews with its SSL certificate
  *                    (renewals.md); SiteLock 911 (1082) is a one-off service; no expiry recorded
- * 3. EXPIRED         from the expiry instant on: Sectigo refuses (-121/-56); a new order is needed
- * 4. AUTO_RENEW_ON   Sectigo renews it itself at expiry: renewing by hand as well would pay twice
- * 5. OUTSIDE_WINDOW  before the window opens (`opensAt` says when)
+ * 4. EXPIRED         from the expiry instant on: Sectigo refuses (-121/-56); a new order is needed
+ * 5. AUTO_RENEW_ON   Sectigo renews it itself at expiry: renewing by hand as well would pay twice
+ * 6. OUTSIDE_WINDOW  before the window opens (`opensAt` says when)
  */
 import type { LicenseStatus } from "@/lib/generated/prisma/client";
+import { SECTIGO_BILLS_CUSTOMER_REFUSALS } from "./licence-payer";
 import { licenceStatus, renewalOpensOn } from "./licence-status";
 
 export const SSL_BUNDLE_PRODUCT_CODE = 1072;
 export const SITELOCK_911_PRODUCT_CODE = 1082;
 
-export type RenewalRefusalCode = "OUTSIDE_WINDOW" | "EXPIRED" | "AUTO_RENEW_ON" | "NOT_RENEWABLE" | "NOT_ACTIVE";
+export type RenewalRefusalCode = "OUTSIDE_WINDOW" | "EXPIRED" | "AUTO_RENEW_ON" | "NOT_RENEWABLE" | "NOT_ACTIVE" | "SECTIGO_BILLS_CUSTOMER";
 
 export type RenewalEligibility = { ok: true } | { ok: false; code: RenewalRefusalCode; message: string; opensAt?: Date };
 
@@ -26,6 +29,8 @@ export interface LicenceForEligibility {
   expiresAt: Date | null;
   autoRenew: boolean;
   productCode: number;
+  /** sectigoBillsCustomer of the creating order's request (licence-payer.ts). */
+  sectigoBillsCustomer: boolean;
 }
 
 /** A date as people read it on the page and in messages (UTC, like the rule). */
@@ -38,6 +43,7 @@ export function renewalEligibility(licence: LicenceForEligibility, now: Date): R
   if (status === "PENDING") return refuse("NOT_ACTIVE", "This license is still waiting for its order to be authorized; it can be renewed once it is active.");
   if (status === "CANCELLED") return refuse("NOT_ACTIVE", "This license was cancelled; it cannot be renewed. Order a new license to protect the site again.");
   if (status === "REFUNDED") return refuse("NOT_ACTIVE", "This license was refunded; it cannot be renewed. Order a new license to protect the site again.");
+  if (licence.sectigoBillsCustomer) return refuse("SECTIGO_BILLS_CUSTOMER", SECTIGO_BILLS_CUSTOMER_REFUSALS.renewal);
   if (licence.productCode === SSL_BUNDLE_PRODUCT_CODE) {
     return refuse("NOT_RENEWABLE", "The SSL PLUS SiteLock bundle cannot be renewed on its own: it renews with its SSL certificate.");
   }

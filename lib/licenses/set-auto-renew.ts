@@ -18,6 +18,8 @@ import { AppError } from "@/lib/errors";
 import type { OrderDeps } from "@/lib/orders/order-deps";
 import { eventData } from "@/lib/orders/settle-order";
 import { actorLabel, actorUserId } from "@/lib/auth/system-actor";
+import { SECTIGO_BILLS_CUSTOMER_REFUSALS } from "./licence-payer";
+import { licenceBilledBySectigo } from "./licence-payer-query";
 import { licenceStatus } from "./licence-status";
 import { SITELOCK_911_PRODUCT_CODE, SSL_BUNDLE_PRODUCT_CODE } from "./renewal-eligibility";
 
@@ -50,6 +52,8 @@ export async function setAutoRenew(actor: Actor | null, raw: SetAutoRenewInput, 
     return notApplicable(`This license is ${status.toLowerCase()}; auto-renew can only be switched on a live license.`);
   }
   if (status === "EXPIRED" && input.autoRenew) return notApplicable("This license has expired: Sectigo cannot renew it any more. Order a new license instead.");
+  // Reseller=N: Sectigo's auto-renew would renew it from our funds; switching it off spends nothing.
+  if (input.autoRenew && (await licenceBilledBySectigo(d.db, licence.orderId))) return notApplicable(SECTIGO_BILLS_CUSTOMER_REFUSALS.autoRenew);
   if (!licence.currentOrderNumber) throw new AppError("CONFLICT", "This license has no Sectigo order number recorded, so its auto-renew cannot be switched from Order Desk.");
 
   const client = await d.sectigo(licence.customer.resellerAccountId, { orderId: licence.orderId, actorId: actorUserId(actor) });

@@ -12,6 +12,8 @@ import { productById, termByValue } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
 import { addOnsLost, BUNDLE_REFUSAL, SSL_BUNDLE_CODE, tierOf } from "@/lib/licenses/add-on-rules";
 import { licenceStatus } from "@/lib/licenses/licence-status";
+import { SECTIGO_BILLS_CUSTOMER_REFUSALS } from "@/lib/licenses/licence-payer";
+import { licenceBilledBySectigo } from "@/lib/licenses/licence-payer-query";
 import { planChangeQuote, type PlanChangeDirection } from "@/lib/licenses/pro-rate";
 import { priceFor, type PlanPriceInfo } from "@/lib/settings/offered-plans";
 import type { OrderDeps } from "./order-deps";
@@ -20,7 +22,7 @@ import { submitOrder, type SubmitResult } from "./submit-order";
 
 export { planChangeSchema, changePlanSchema, type PlanChangeInput, type ChangePlanInput };
 
-export type PlanChangeRefusal = "SAME_TIER" | "BUNDLE" | "NOT_ACTIVE" | "NOT_A_PLAN" | "ORDER_PENDING";
+export type PlanChangeRefusal = "SAME_TIER" | "BUNDLE" | "NOT_ACTIVE" | "NOT_A_PLAN" | "ORDER_PENDING" | "SECTIGO_BILLS_CUSTOMER";
 
 export interface PlanChangePreview {
   ok: true;
@@ -91,6 +93,8 @@ async function quote(actor: Actor, licence: Awaited<ReturnType<typeof loadLicenc
   if (status !== "ACTIVE" && status !== "RENEWABLE") {
     return { ok: false, code: "NOT_ACTIVE", message: `Only an active license can change plan; this one is ${status.toLowerCase()}.` };
   }
+  // Reseller=N: a plan change from here would be debited from our funds (the preview and the change both ask).
+  if (await licenceBilledBySectigo(deps.db, licence.orderId)) return { ok: false, code: "SECTIGO_BILLS_CUSTOMER", message: SECTIGO_BILLS_CUSTOMER_REFUSALS.planChange };
   const target = productById(productCode);
   const newTier = tierOf(productCode);
   if (!target || newTier === undefined || !(PLAN_CODES as readonly number[]).includes(productCode)) {

@@ -16,6 +16,8 @@ import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { addOnsFor, productById, termByValue, termValue } from "@/lib/catalog";
 import { licenceStatus } from "@/lib/licenses/licence-status";
+import { SECTIGO_BILLS_CUSTOMER_REFUSALS } from "@/lib/licenses/licence-payer";
+import { licenceBilledBySectigo } from "@/lib/licenses/licence-payer-query";
 import type { OrderDeps } from "./order-deps";
 import { licenceChangeConflict, pendingLicenceOrder } from "./pending-licence-order";
 import { submitOrder, type SubmitResult } from "./submit-order";
@@ -29,7 +31,7 @@ export type OrderAddOnInput = z.input<typeof orderAddOnSchema>;
 
 export type OrderAddOnResult =
   | { ok: true; orderId: string; status: SubmitResult["order"]["status"]; duplicate: boolean }
-  | { ok: false; message: string; orderId?: string; code?: "ORDER_PENDING" | "CHANGED" | "FAILED" };
+  | { ok: false; message: string; orderId?: string; code?: "ORDER_PENDING" | "CHANGED" | "FAILED" | "SECTIGO_BILLS_CUSTOMER" };
 
 async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
   assertCan(actor, "manageRenewals");
@@ -50,6 +52,8 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
   if (!seen) {
     const status = licenceStatus(licence, now);
     if (status !== "ACTIVE" && status !== "RENEWABLE") return { ok: false, message: `This license is ${status.toLowerCase()}: add-ons can only be added to a live license.` };
+    // Reseller=N: an add-on order from here would be debited from our funds.
+    if (await licenceBilledBySectigo(d.db, licence.orderId)) return { ok: false, code: "SECTIGO_BILLS_CUSTOMER", message: SECTIGO_BILLS_CUSTOMER_REFUSALS.addOn };
   }
   if (!licence.currentOrderNumber) return { ok: false, message: "This license has no Sectigo order number recorded, so add-ons cannot be ordered for it from Order Desk." };
   const product = productById(licence.productCode);

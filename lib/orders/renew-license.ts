@@ -30,6 +30,9 @@ import { AppError } from "@/lib/errors";
 import type { LicenseStatus, OrderStatus, PrismaClient } from "@/lib/generated/prisma/client";
 import { productById, termValue, termByValue } from "@/lib/catalog";
 import { renewalEligibility, type RenewalRefusalCode } from "@/lib/licenses/renewal-eligibility";
+import { sectigoBillsCustomer } from "@/lib/licenses/licence-payer";
+import { payerRequestOf } from "@/lib/licenses/licence-payer-query";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderDeps } from "./order-deps";
 import type { AccountForClient } from "@/lib/sectigo/account-client";
 import type { OrderSubmissionInput } from "./submission";
@@ -133,6 +136,8 @@ interface LicenceForRenewal {
   termDays: number | null;
   domainName: string;
   currentOrderNumber: string | null;
+  /** Whether Sectigo bills the customer (the creating order's payer, licence-payer.ts): then it is never renewed from our funds. */
+  sectigoBillsCustomer: boolean;
   /** License.changeVersion, read with the rest of the row: the order is claimed on it. */
   changeVersion: number;
   customer: { id: string; email: string; resellerAccountId: string };
@@ -148,8 +153,9 @@ interface LicenceForRenewal {
  */
 async function licenceForRenewal(db: PrismaClient, licenceId: string): Promise<LicenceForRenewal | null> {
   type AccountColumns = { accountApiBaseUrl: string; accountMode: AccountForClient["mode"]; accountLoginName: string; accountLoginPasswordEnc: string; accountUpdatedAt: Date };
-  const rows = await db.$queryRaw<Array<Omit<LicenceForRenewal, "customer" | "account"> & { customerId: string; customerEmail: string; resellerAccountId: string } & AccountColumns>>`
+  const rows = await db.$queryRaw<Array<Omit<LicenceForRenewal, "customer" | "account" | "sectigoBillsCustomer"> & { creatingRequest: unknown; customerId: string; customerEmail: string; resellerAccountId: string } & AccountColumns>>`
     SELECT l.id, l.status::text AS status, l."expiresAt", l."autoRenew", l."productCode", l."productName", l."termDays", l."domainName", l."currentOrderNumber", l."changeVersion",
+      ${payerRequestOf(Prisma.raw('l."orderId"'))} AS "creatingRequest",
       c.id AS "customerId", c.email AS "customerEmail", c."resellerAccountId",
       ra."apiBaseUrl" AS "accountApiBaseUrl", ra.mode::text AS "accountMode", ra."loginName" AS "accountLoginName", ra."loginPasswordEnc" AS "accountLoginPasswordEnc", ra."updatedAt" AS "accountUpdatedAt",
       COALESCE((
@@ -160,9 +166,10 @@ async function licenceForRenewal(db: PrismaClient, licenceId: string): Promise<L
     WHERE l.id = ${licenceId}`;
   const row = rows[0];
   if (!row) return null;
-  const { customerId, customerEmail, resellerAccountId, accountApiBaseUrl, accountMode, accountLoginName, accountLoginPasswordEnc, accountUpdatedAt, ...licence } = row;
+  const { creatingRequest, customerId, customerEmail, resellerAccountId, accountApiBaseUrl, accountMode, accountLoginName, accountLoginPasswordEnc, accountUpdatedAt, ...licence } = row;
   return {
     ...licence,
+    sectigoBillsCustomer: sectigoBillsCustomer(creatingRequest),
     customer: { id: customerId, email: customerEmail, resellerAccountId },
     account: { id: resellerAccountId, apiBaseUrl: accountApiBaseUrl, mode: accountMode, loginName: accountLoginName, loginPasswordEnc: accountLoginPasswordEnc, updatedAt: accountUpdatedAt },
   };

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { productById, termByValue, termValue } from "@/lib/catalog";
 import { expiryFilterWhere } from "@/lib/licenses/expiry-filter";
+import { ordersBillingCustomer } from "@/lib/licenses/licence-payer-query";
 import { ELIGIBILITY_SELECT, type EligibilityFn } from "./renew-contract";
 import { MAX_RUN_LICENCES, runSelectionSchema, type RunSelection } from "./run-selection";
 
@@ -58,11 +59,13 @@ export async function previewRenewalRun(actor: Actor | null, rawSelection: RunSe
   }
   if (rows.length === 0) return { ok: false, message: selection.kind === "filter" ? "No license matches this filter." : "None of the chosen licenses exists." };
 
+  // Who pays for each licence (its creating order's payer): one select for all of them.
+  const billedBySectigo = await ordersBillingCustomer(deps.db, rows.map((r) => r.orderId));
   const accepted: PreviewLine[] = [];
   const refused: PreviewLine[] = [];
   for (const row of rows) {
     const line: PreviewLine = { licenceId: row.id, domainName: row.domainName, productName: row.productName, customerName: row.customer.name, expiresAt: row.expiresAt };
-    const verdict = row.customer.resellerAccount.disabledAt ? { ok: false as const, code: "ACCOUNT_DISABLED", message: ACCOUNT_DISABLED_REASON } : deps.eligibility(row, now);
+    const verdict = row.customer.resellerAccount.disabledAt ? { ok: false as const, code: "ACCOUNT_DISABLED", message: ACCOUNT_DISABLED_REASON } : deps.eligibility({ ...row, sectigoBillsCustomer: billedBySectigo.has(row.orderId) }, now);
     if (verdict.ok) accepted.push(line);
     else refused.push({ ...line, code: verdict.code, reason: verdict.message });
   }

@@ -17,6 +17,8 @@ export interface EligibilityLicence {
   autoRenew: boolean;
   productCode: number;
   termDays: number | null;
+  /** From the creating order (lib/licenses/licence-payer.ts), read in one batch by the preview. */
+  sectigoBillsCustomer: boolean;
 }
 
 export type Eligibility = { ok: true } | { ok: false; code: string; message: string; opensAt?: Date; orderId?: string };
@@ -29,5 +31,5 @@ export type RenewOutcome = { ok: true; orderId: string; status: OrderStatus | st
  */
 export type RenewFn = (actor: Actor, input: { licenceId: string }, callSlot?: Limiter) => Promise<RenewOutcome>;
 
-/** The select that gives an `EligibilityLicence`. */
-export const ELIGIBILITY_SELECT = { id: true, status: true, expiresAt: true, autoRenew: true, productCode: true, termDays: true } as const;
+/** The columns of an `EligibilityLicence` (its `sectigoBillsCustomer` comes from `ordersBillingCustomer` on `orderId`). */
+export const ELIGIBILITY_SELECT = { id: true, status: true, expiresAt: true, autoRenew: true, productCode: true, termDays: true, orderId: true } as const;

@@ -42,7 +42,7 @@ export interface EngineDeps {
 }
 
 /** Codes of the eligibility rule (and a licence gone, or changed by another order meanwhile): the item is refused, never sent. */
-const REFUSAL_CODES = new Set(["ORDER_PENDING", "CHANGED", "OUTSIDE_WINDOW", "EXPIRED", "AUTO_RENEW_ON", "NOT_RENEWABLE", "NOT_ACTIVE", "NOT_FOUND", "FORBIDDEN"]);
+const REFUSAL_CODES = new Set(["ORDER_PENDING", "CHANGED", "OUTSIDE_WINDOW", "EXPIRED", "AUTO_RENEW_ON", "NOT_RENEWABLE", "NOT_ACTIVE", "SECTIGO_BILLS_CUSTOMER", "NOT_FOUND", "FORBIDDEN"]);
 const MAX_ERRORS = 3;
 
 interface Claimed {

@@ -10,6 +10,7 @@ const licence = (over: Partial<LicenceForEligibility> = {}): LicenceForEligibili
   expiresAt: expiringIn(10),
   autoRenew: false,
   productCode: 1060,
+  sectigoBillsCustomer: false,
   ...over,
 });
 
@@ -49,6 +50,8 @@ describe("renewalEligibility: what is never renewed by hand", () => {
     ["refunded", { status: "REFUNDED" as const }, "NOT_ACTIVE", /refunded/],
     ["pending authorization", { status: "PENDING" as const }, "NOT_ACTIVE", /authorized/],
     ["cancelled and expired: the cancellation is the reason", { status: "CANCELLED" as const, expiresAt: expiringIn(-3) }, "NOT_ACTIVE", /cancelled/],
+    ["Sectigo bills the customer (reseller=N), inside the window", { sectigoBillsCustomer: true }, "SECTIGO_BILLS_CUSTOMER", /customer renews it through Sectigo/],
+    ["Sectigo bills the customer (reseller=N), expired: who pays is the lasting reason", { sectigoBillsCustomer: true, expiresAt: expiringIn(-1) }, "SECTIGO_BILLS_CUSTOMER", /reseller=N/],
     ["expired with auto-renew on (the auto-renewal failed): expired", { autoRenew: true, expiresAt: expiringIn(-1) }, "EXPIRED", /expired/],
   ])("%s", (_label, over, code, message) => {
     const r = renewalEligibility(licence(over), now);

@@ -1,0 +1,31 @@
+/**
+ * The reads behind licence-payer.ts: the creating order's payer, as small as it can be asked for.
+ */
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { sectigoBillsCustomer } from "./licence-payer";
+
+/**
+ * The part of a stored request orderPayer reads, built in SQL from the Order row aliased `o`: a
+ * request can carry a whole form, and a bulk preview reads thousands of them.
+ */
+const PAYER_REQUEST = Prisma.sql`json_build_object('operation', o.request->'operation', 'input', json_build_object('resellerPays', o.request->'input'->'resellerPays'))`;
+
+/** The payer part of the request of the order `orderId` (a column expression for a statement of the caller's). */
+export function payerRequestOf(orderId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT ${PAYER_REQUEST} FROM "Order" o WHERE o.id = ${orderId})`;
+}
+
+/** Whether Sectigo bills the customer of the licence created by `orderId`: one small select. */
+export async function licenceBilledBySectigo(db: PrismaClient, orderId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<Array<{ request: unknown }>>`SELECT ${PAYER_REQUEST} AS request FROM "Order" o WHERE o.id = ${orderId}`;
+  return sectigoBillsCustomer(rows[0]?.request);
+}
+
+/** Of these creating orders, those whose licences Sectigo bills to the customer: one select for a whole bulk preview. */
+export async function ordersBillingCustomer(db: PrismaClient, orderIds: string[]): Promise<Set<string>> {
+  if (orderIds.length === 0) return new Set();
+  const rows = await db.$queryRaw<Array<{ id: string; request: unknown }>>`
+    SELECT o.id, ${PAYER_REQUEST} AS request FROM "Order" o
+    WHERE o.id = ANY(${[...new Set(orderIds)]}::text[]) AND o.request->'input'->>'resellerPays' = 'false'`;
+  return new Set(rows.filter((r) => sectigoBillsCustomer(r.request)).map((r) => r.id));
+}

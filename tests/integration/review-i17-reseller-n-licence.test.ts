@@ -1,0 +1,127 @@
+/**
+ * Reviewer probe (issue 17 item 6), now the fix's proof: a licence Sectigo bills the customer for (reseller=N)
+ * is never renewed, switched to auto-renew, given add-ons or moved to another plan from our funds
+ * (lib/licenses/licence-payer.ts); each is refused with a sentence, and the bulk preview refuses it too.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "@/lib/db/migrations";
+import { createPrismaClient } from "@/lib/db";
+import { generateKey } from "@/lib/crypto/credentials";
+import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
+import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import type { Actor } from "@/lib/auth/session";
+import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
+import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
+import { renewLicense } from "@/lib/orders/renew-license";
+import { setAutoRenew } from "@/lib/licenses/set-auto-renew";
+import { orderAddOn } from "@/lib/orders/order-add-on";
+import { changePlan, previewPlanChange } from "@/lib/orders/change-plan";
+import { previewRenewalRun } from "@/lib/renewals/preview-renewal-run";
+import { eligibility } from "@/lib/renewals/renewal-deps";
+import { addOnsFor, productById } from "@/lib/catalog";
+import { startTestDatabase } from "./test-database";
+import { sandboxAdmin } from "./sandbox-admin";
+
+let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let prisma: ReturnType<typeof createPrismaClient>;
+let deps: OrderDeps;
+let staff: Actor;
+let manager: Actor;
+const key = generateKey();
+const LOGIN = "rv-n";
+const PASSWORD = "rv-n-password-1";
+const ACCOUNT = "acct-rv-n";
+const admin = sandboxAdmin(() => sandbox);
+const funds = async () => (await admin<{ funds: number }>("GET", `accounts/${LOGIN}`)).funds;
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  await applyMigrations(db.url);
+  prisma = createPrismaClient(db.url);
+  sandbox = await startSandbox({ port: 0 });
+  await admin("POST", "accounts", { loginName: LOGIN, loginPassword: PASSWORD, funds: 1000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+  await seedResellerAccount(prisma, { loginName: LOGIN, password: PASSWORD, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key, id: ACCOUNT, label: "rv", apBrand: "orderdesk" });
+  const s = await seedUser(prisma, { id: "u-rv-s", email: "staff@rv.test", name: "Sam", role: "STAFF", password: "a-long-password-1" });
+  const m = await seedUser(prisma, { id: "u-rv-m", email: "mgr@rv.test", name: "Max", role: "ACCOUNT_MANAGER", password: "a-long-password-1" });
+  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
+  manager = { id: m.id, email: m.email, name: m.name, role: m.role };
+  deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await sandbox?.close();
+  await db?.stop();
+});
+
+const placeResellerN = async () => {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  const placed = await placeOrderFromForm(staff, {
+    submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: "sitelock-basic", customerId: null, licenceId: null, resellerPays: true,
+    values: { term: "30", domainName: `rvn-${tag}.example`, appRepEmailAddress: `rvn-${tag}@example.com`, sectigoChargesCustomer: true },
+  }, deps);
+  expect(placed.outcome).toBe("PLACED");
+  return prisma.license.findFirstOrThrow({ where: { orderId: placed.order!.id } });
+};
+/** Orders acting on the licence (renewals, add-ons, plan changes): none may be made. */
+const actingOrders = (licenceId: string) => prisma.order.count({ where: { targetLicenseId: licenceId } });
+
+describe("after 'Sectigo charges the customer'", () => {
+  it("the licence does not renew from our funds (the form said so): renewal and auto-renew on are refused with a sentence", async () => {
+    const licence = await placeResellerN();
+    const before = await funds();
+    const auto = await setAutoRenew(manager, { licenceId: licence.id, autoRenew: true }, deps);
+    expect(auto).toEqual({ ok: false, code: "NOT_APPLICABLE", message: expect.stringMatching(/Sectigo bills the customer.*reseller=N.*auto-renew/) });
+    expect((await prisma.license.findUniqueOrThrow({ where: { id: licence.id } })).autoRenew).toBe(false);
+    const renewed = await renewLicense(manager, { licenceId: licence.id }, deps);
+    expect(renewed).toMatchObject({ ok: false, code: "SECTIGO_BILLS_CUSTOMER", message: expect.stringMatching(/customer renews it through Sectigo/) });
+    expect(await funds()).toBe(before);
+    expect(await actingOrders(licence.id)).toBe(0);
+  });
+
+  it("switching auto-renew OFF stays allowed (it spends nothing)", async () => {
+    const licence = await placeResellerN();
+    // As if it had been switched on before the fix (or at Sectigo): the way out must stay open.
+    await prisma.license.update({ where: { id: licence.id }, data: { autoRenew: true } });
+    const before = await funds();
+    const off = await setAutoRenew(manager, { licenceId: licence.id, autoRenew: false }, deps);
+    expect(off).toEqual({ ok: true, autoRenew: false, changed: true });
+    expect(await funds()).toBe(before);
+  });
+
+  it("an add-on is refused with a sentence, nothing ordered", async () => {
+    const licence = await placeResellerN();
+    const addOn = addOnsFor(productById(licence.productCode)!).find((p) => p.productId !== undefined)!;
+    const before = await funds();
+    const result = await orderAddOn(manager, { licenceId: licence.id, productCode: addOn.productId!, submissionKey: randomUUID() }, deps);
+    expect(result).toEqual({ ok: false, code: "SECTIGO_BILLS_CUSTOMER", message: expect.stringMatching(/customer orders add-ons through Sectigo/) });
+    expect(await funds()).toBe(before);
+    expect(await actingOrders(licence.id)).toBe(0);
+  });
+
+  it("a plan change is refused with a sentence (preview and change), nothing ordered", async () => {
+    const licence = await placeResellerN();
+    const before = await funds();
+    const target = 1061; // a higher SiteLock tier than basic
+    expect(target).not.toBe(licence.productCode);
+    const preview = await previewPlanChange(manager, { licenceId: licence.id, productCode: target }, { ...deps, price: async () => null });
+    expect(preview).toMatchObject({ ok: false, code: "SECTIGO_BILLS_CUSTOMER", message: expect.stringMatching(/customer changes its plan through Sectigo/) });
+    const result = await changePlan(manager, { licenceId: licence.id, productCode: target, submissionKey: randomUUID() }, { ...deps, price: async () => null });
+    expect(result).toMatchObject({ ok: false, code: "SECTIGO_BILLS_CUSTOMER" });
+    expect(await funds()).toBe(before);
+    expect(await actingOrders(licence.id)).toBe(0);
+  });
+
+  it("the bulk renewal preview refuses it with the reason", async () => {
+    const licence = await placeResellerN();
+    // Inside the renewal window, so only who pays can refuse it.
+    const now = new Date(licence.expiresAt!.getTime() - 5 * 86_400_000);
+    const preview = await previewRenewalRun(manager, { kind: "selection", licenceIds: [licence.id] }, { db: prisma, eligibility, now: () => now });
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.accepted).toEqual([]);
+    expect(preview.refused).toEqual([expect.objectContaining({ licenceId: licence.id, code: "SECTIGO_BILLS_CUSTOMER", reason: expect.stringMatching(/reseller=N/) })]);
+  });
+});
