@@ -56,8 +56,15 @@ function csrsIn(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * The catalog product an item stands for, whichever route placed it. PlaceOrder items record the PPP
+ * code, except SiteLock ordered with "Sectigo charges the customer" (reseller=N), whose items keep
+ * their SiteLock product IDs (build-submission.ts): so a PlaceOrder code that is no PPP code is read
+ * as a product ID, and SiteLock Basic for a domain is the same product on either route. No SiteLock
+ * product ID is also a PPP code (the catalog has none in common), so the fallback never misreads.
+ */
 function productOf(operation: string | null, code: number): string {
-  const product = operation === "placeOrder" ? productByPpp(code)?.product : productById(code);
+  const product = operation === "placeOrder" ? (productByPpp(code)?.product ?? productById(code)) : productById(code);
   return product?.key ?? `${operation ?? "?"}:${code}`;
 }
 
@@ -84,6 +91,9 @@ export function isNearDuplicate(a: Fingerprint, b: Fingerprint): boolean {
   return meets(a.domains, b.domains) || meets(a.csrs, b.csrs);
 }
 
+/** At most this many of the customer's recent orders are read and compared. */
+const RECENT_LIMIT = 50;
+
 export interface RecentOrderQuery {
   customerId: string;
   resellerAccountId: string;
@@ -104,22 +114,30 @@ export function recentOrdersSql(q: RecentOrderQuery): Prisma.Sql {
       AND o.status::text IN (${Prisma.join([...LIVE_STATUSES])})
       AND o."submissionKey" IS DISTINCT FROM ${q.submissionKey}
     ORDER BY o."createdAt" DESC
-    LIMIT 50`;
+    LIMIT ${RECENT_LIMIT}`;
 }
 
 type RecentRow = { id: string; foreignOrderNumber: string; orderNumber: string | null; createdAt: Date; operation: string | null; request: unknown; placedBy: string | null; items: OrderShape["items"] };
 
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-/** The confirmations the new order needs: one per recent order it repeats. */
-export async function nearDuplicateConfirmations(db: PrismaClient, q: RecentOrderQuery, order: OrderShape): Promise<Confirmation[]> {
+/**
+ * The confirmation the new order needs: none, or ONE question however many recent orders it repeats,
+ * naming the newest and counting the others. Its key names the newest and the count, so a duplicate
+ * placed after the question was shown asks again (the newest or the count changed).
+ */
+export async function nearDuplicateConfirmations(db: Pick<PrismaClient, "$queryRaw">, q: RecentOrderQuery, order: OrderShape): Promise<Confirmation[]> {
   const mine = fingerprint(order);
   const rows = await db.$queryRaw<RecentRow[]>(recentOrdersSql(q));
-  return rows
-    .filter((row) => isNearDuplicate(mine, fingerprint(row)))
-    .map((row) => ({
-      kind: "near-duplicate" as const,
-      key: `near-duplicate:${row.id}`,
-      message: `An identical order (number ${row.orderNumber ?? row.foreignOrderNumber}) was placed at ${when(row.createdAt)} by ${row.placedBy ?? "Order Desk"}; place another?`,
-    }));
+  const same = rows.filter((row) => isNearDuplicate(mine, fingerprint(row)));
+  const newest = same[0];
+  if (!newest) return [];
+  const more = same.length - 1;
+  // The read stops at RECENT_LIMIT orders: past it, the count is a lower bound.
+  const others = more === 0 ? "" : `, and ${rows.length === RECENT_LIMIT ? "at least " : ""}${more} more in the last 24 hours`;
+  return [{
+    kind: "near-duplicate" as const,
+    key: `near-duplicate:${newest.id}:${same.length}`,
+    message: `An identical order (number ${newest.orderNumber ?? newest.foreignOrderNumber}) was placed at ${when(newest.createdAt)} by ${newest.placedBy ?? "Order Desk"}${others}; place another?`,
+  }];
 }

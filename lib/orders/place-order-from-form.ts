@@ -14,7 +14,8 @@ import { licenceChangeConflict } from "./pending-licence-order";
 import { orderFormRequestSchema, type OrderFormRequest } from "./order-form-request";
 import { submitOrder, type OrderRef } from "./submit-order";
 import { NEAR_DUPLICATE_WINDOW_MS, nearDuplicateConfirmations } from "./near-duplicate";
-import { unconfirmed, type Confirmation } from "./server-confirmations";
+import { NeedsConfirmation, unconfirmed, type Confirmation } from "./server-confirmations";
+import { unpricedKey } from "./unpriced-question";
 
 export type PlaceFromFormResult =
   | { outcome: "PLACED" | "AWAITING_AUTHORIZATION" | "UNKNOWN" | "ALREADY_SUBMITTED"; order: OrderRef; message?: string }
@@ -111,25 +112,42 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
       const names = unpriced.map(planName);
       required.push({
         kind: "unpriced",
-        key: `unpriced:${unpriced.join(",")}`,
+        key: unpricedKey(unpriced),
         message: `No sell price is set for ${names.join(", ")}: the customer's charge will show only the priced items. Place the order anyway?`,
       });
     }
   }
   // Near-duplicates of an order that creates something for an existing customer (a licence change
-  // is already one at a time per licence: pending-licence-order.ts).
+  // is already one at a time per licence: pending-licence-order.ts). Asked here with the other
+  // questions, and checked again under the lock that joins it to the order row's insert
+  // (submit-order.ts `guard`): two tabs pressing Place at once both pass this first read, and only
+  // the second read, made after the other's row is written, sees it.
+  let nearDuplicates: ((reader: Parameters<typeof nearDuplicateConfirmations>[0]) => Promise<Confirmation[]>) | null = null;
   if (customerId && !licence) {
     const now = deps.now?.() ?? new Date();
     const shape = { operation: submission.sectigo.operation, items: submission.items.map((i) => ({ productCode: i.productCode, domainName: i.domainName, isAddOn: i.isAddOn })), request: submission.sectigo };
-    required.push(...(await nearDuplicateConfirmations(db, { customerId, resellerAccountId: account.id, submissionKey: input.submissionKey, since: new Date(now.getTime() - NEAR_DUPLICATE_WINDOW_MS) }, shape)));
+    const query = { customerId, resellerAccountId: account.id, submissionKey: input.submissionKey, since: new Date(now.getTime() - NEAR_DUPLICATE_WINDOW_MS) };
+    nearDuplicates = (reader) => nearDuplicateConfirmations(reader, query, shape);
+    required.push(...(await nearDuplicates(db)));
   }
   const open = unconfirmed(required, input.confirmed);
   if (open.length > 0) return { outcome: "NEEDS_CONFIRMATION", confirmations: open };
+  const check = nearDuplicates;
+  // A duplicate found only under the lock is asked together with the questions already answered: the
+  // form resends the keys of the questions it shows, so they all go back in one "yes".
+  const answered = required.filter((q) => q.kind !== "near-duplicate");
+  const guard = check
+    ? async (tx: Parameters<typeof nearDuplicateConfirmations>[0]) => {
+        const late = unconfirmed(await check(tx), input.confirmed);
+        if (late.length > 0) throw new NeedsConfirmation([...answered, ...late]);
+      }
+    : undefined;
 
   let result;
   try {
-    result = await submitOrder(actor, submission, deps);
+    result = await submitOrder(actor, submission, deps, guard ? { guard } : {});
   } catch (error) {
+    if (error instanceof NeedsConfirmation) return { outcome: "NEEDS_CONFIRMATION", confirmations: error.confirmations };
     // An add-on is a change of its licence: another order on it got in first (still open, or placed
     // since the licence was read). Nothing was sent; the form says why.
     const conflict = submission.targetLicenseId ? await licenceChangeConflict(deps, submission.targetLicenseId, error) : null;

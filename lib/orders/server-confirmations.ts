@@ -15,14 +15,30 @@ export type ConfirmationKind = "unpriced" | "near-duplicate";
 
 export interface Confirmation {
   kind: ConfirmationKind;
-  /** What is acknowledged, e.g. `unpriced:code-signing|1511` or `near-duplicate:<order id>`. */
+  /** What is acknowledged, e.g. `unpriced:code-signing|1511` or `near-duplicate:<newest order id>:<count>`. */
   key: string;
   /** The question, as the person reads it. */
   message: string;
 }
 
+/** A key's longest: the unpriced key fits it (unpriced-question.ts). */
+export const KEY_MAX = 300;
+
 /** What the form sends back: the keys of the questions the person answered "yes" to. */
-export const confirmedSchema = z.array(z.string().min(1).max(300)).max(60).default([]);
+export const confirmedSchema = z.array(z.string().min(1).max(KEY_MAX)).max(60).default([]);
+
+/**
+ * Thrown by a check that runs inside the order row's transaction (submit-order.ts `guard`) when the
+ * order, read again under the lock, needs questions answered: nothing was written or sent.
+ */
+export class NeedsConfirmation extends Error {
+  readonly confirmations: Confirmation[];
+  constructor(confirmations: Confirmation[]) {
+    super("The order needs confirmations first.");
+    this.confirmations = confirmations;
+    this.name = "NeedsConfirmation";
+  }
+}
 
 /** The questions `confirmed` does not answer yet. */
 export function unconfirmed(required: readonly Confirmation[], confirmed: readonly string[]): Confirmation[] {

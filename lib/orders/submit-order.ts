@@ -42,6 +42,16 @@ export type SubmitOptions = {
    * belongs to the account is not repeated. Never set for ids that came from a form.
    */
   customerOfAccountKnown?: boolean;
+  /**
+   * A check that must see every order written before this one (the near-duplicate guard): run for an
+   * existing customer inside the transaction that inserts the SUBMITTING order row, after a
+   * transaction-scoped advisory lock on (reseller account, customer). Two requests for the same
+   * customer thus run "check + insert" one after the other, and the second's check sees the first's
+   * row. It throws to stop the order (nothing is written); the lock ends with the insert's commit, so
+   * the call to Sectigo is never made inside it. Exactly-once is unchanged: the insert is the same
+   * statement, and the same submission seen before still inserts nothing (its key is taken).
+   */
+  guard?: (tx: Prisma.TransactionClient) => Promise<void>;
 };
 
 export type SubmitResult =
@@ -111,7 +121,15 @@ async function submitOrderOnce(
     if ("id" in submission.customer) {
       // An existing customer (every licence action, every renewal of a bulk run): the order, its items
       // and its first event in ONE statement (see insertOrderRow).
-      const inserted = await insertOrderRow(db, submission, { customerId: submission.customer.id, customerOfAccountKnown: options.customerOfAccountKnown === true, foreignOrderNumber, actor });
+      const row = { customerId: submission.customer.id, customerOfAccountKnown: options.customerOfAccountKnown === true, foreignOrderNumber, actor };
+      const guard = options.guard;
+      const inserted = guard
+        ? await db.$transaction(async (tx) => {
+            await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${submission.resellerAccountId} || ':' || ${row.customerId}))`;
+            await guard(tx);
+            return insertOrderRow(tx, submission, row);
+          })
+        : await insertOrderRow(db, submission, row);
       if (!inserted) {
         // Either the same submission got there first (its key is taken) or the customer is not this account's.
         const existing = await db.order.findUnique({ where: { submissionKey: submission.submissionKey }, select: REF });
@@ -267,7 +285,7 @@ function orderData(submission: Submission, o: { customerId: string; foreignOrder
  *
  * Returns the new order's id, or null when nothing was inserted (key taken, or not the account's customer).
  */
-async function insertOrderRow(db: OrderDeps["db"], submission: Submission, o: { customerId: string; customerOfAccountKnown: boolean; foreignOrderNumber: string; actor: Actor }): Promise<string | null> {
+async function insertOrderRow(db: Prisma.TransactionClient, submission: Submission, o: { customerId: string; customerOfAccountKnown: boolean; foreignOrderNumber: string; actor: Actor }): Promise<string | null> {
   const d = orderData(submission, o);
   const written = new Date();
   const orderId = newRowId();

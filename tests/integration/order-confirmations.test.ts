@@ -23,6 +23,7 @@ import type { Actor } from "@/lib/auth/session";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm, type FormDeps } from "@/lib/orders/place-order-from-form";
 import { nearDuplicateConfirmations, recentOrdersSql, type OrderShape } from "@/lib/orders/near-duplicate";
+import { unconfirmed } from "@/lib/orders/server-confirmations";
 import { productByKey, termOptionsFor } from "@/lib/catalog";
 import { validFormInput } from "../sectigo/catalog-values";
 import { RSA2048, RSA3072 } from "../sectigo/fixtures/csrs";
@@ -111,7 +112,7 @@ describe("the near-duplicate guard: which recent orders it names", () => {
     const domain = `same-${unique()}.example`;
     const earlier = await seedOrder({ customerId: c, shape: siteLock(1060, domain) });
     const asked = await guard(c, siteLock(1060, `${domain.toUpperCase()}.`));
-    expect(asked.map((q) => q.key)).toEqual([`near-duplicate:${earlier.id}`]);
+    expect(asked.map((q) => q.key)).toEqual([`near-duplicate:${earlier.id}:1`]);
     expect(asked[0]!.message).toMatch(new RegExp(`^An identical order \\(number ${earlier.orderNumber}\\) was placed at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC by Pat Staff; place another\\?$`));
   });
 
@@ -134,16 +135,16 @@ describe("the near-duplicate guard: which recent orders it names", () => {
     await seedOrder({ customerId: c, shape: siteLock(1060, domain), status: "FAILED" });
     expect(await guard(c, siteLock(1060, domain))).toEqual([]);
     const pending = await seedOrder({ customerId: c, shape: siteLock(1060, domain), status: "AWAITING_AUTHORIZATION", ageMs: 23 * HOUR });
-    expect((await guard(c, siteLock(1060, domain))).map((q) => q.key)).toEqual([`near-duplicate:${pending.id}`]);
+    expect((await guard(c, siteLock(1060, domain))).map((q) => q.key)).toEqual([`near-duplicate:${pending.id}:1`]);
   });
 
   it("SSL: the same CSR (however its lines are broken) or the same certificate domain is a duplicate, before and after items record the CN", async () => {
     const c = await customer();
     const before = await seedOrder({ customerId: c, shape: ssl(RSA2048) });
     const rewrapped = RSA2048.replace(/\n/g, "\r\n  ").replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
-    expect((await guard(c, ssl(rewrapped))).map((q) => q.key)).toEqual([`near-duplicate:${before.id}`]);
+    expect((await guard(c, ssl(rewrapped))).map((q) => q.key)).toEqual([`near-duplicate:${before.id}:1`]);
     // Another term of the same product (9857: 2 years) is the same product.
-    expect((await guard(c, ssl(RSA2048, null, 9857))).map((q) => q.key)).toEqual([`near-duplicate:${before.id}`]);
+    expect((await guard(c, ssl(RSA2048, null, 9857))).map((q) => q.key)).toEqual([`near-duplicate:${before.id}:1`]);
     // A different CSR for another name: not a duplicate; another product with the same CSR: not either.
     expect(await guard(c, ssl(RSA3072))).toEqual([]);
     expect(await guard(c, ssl(RSA2048, null, 1511))).toEqual([]);
@@ -151,9 +152,42 @@ describe("the near-duplicate guard: which recent orders it names", () => {
     const d = await customer();
     // After the findable change: items carry the CN; a new CSR (new key) for the same name still matches by domain.
     const after = await seedOrder({ customerId: d, shape: ssl(RSA3072, "example code signing") });
-    expect((await guard(d, ssl(RSA3072.replace(/\n/g, "\n\n")))).map((q) => q.key)).toEqual([`near-duplicate:${after.id}`]);
+    expect((await guard(d, ssl(RSA3072.replace(/\n/g, "\n\n")))).map((q) => q.key)).toEqual([`near-duplicate:${after.id}:1`]);
     const sameName = await seedOrder({ customerId: d, shape: ssl(RSA2048, "www.example.com") });
-    expect((await guard(d, { ...ssl("-----BEGIN CERTIFICATE REQUEST-----\nnot the same key\n-----END CERTIFICATE REQUEST-----", "WWW.example.com") })).map((q) => q.key)).toEqual([`near-duplicate:${sameName.id}`]);
+    expect((await guard(d, { ...ssl("-----BEGIN CERTIFICATE REQUEST-----\nnot the same key\n-----END CERTIFICATE REQUEST-----", "WWW.example.com") })).map((q) => q.key)).toEqual([`near-duplicate:${sameName.id}:1`]);
+  });
+
+  it("SiteLock on either route is the same product: AutoApplyOrder, then PlaceOrder with 'Sectigo charges the customer' (items keep product IDs), and back", async () => {
+    const c = await customer();
+    const domain = `route-${unique()}.example`;
+    const viaPlaceOrder = (productCode: number): OrderShape => ({
+      operation: "placeOrder",
+      items: [{ productCode, domainName: domain, isAddOn: false }],
+      request: { operation: "placeOrder", input: { resellerPays: false, domainName: domain, items: [{ pricingCode: 0 }] } },
+    });
+    const auto = await seedOrder({ customerId: c, shape: siteLock(1060, domain) });
+    expect((await guard(c, viaPlaceOrder(1060))).map((q) => q.key)).toEqual([`near-duplicate:${auto.id}:1`]);
+    // Another SiteLock plan for the domain on the other route is not the same order.
+    expect(await guard(c, viaPlaceOrder(1061))).toEqual([]);
+    const d = await customer();
+    const placed = await seedOrder({ customerId: d, shape: { ...viaPlaceOrder(1060) } });
+    expect((await guard(d, siteLock(1060, domain))).map((q) => q.key)).toEqual([`near-duplicate:${placed.id}:1`]);
+  });
+
+  it("many recent duplicates: ONE question naming the newest and counting the others; a duplicate placed since asks again", async () => {
+    const c = await customer();
+    const domain = `many-${unique()}.example`;
+    for (const hours of [5, 4, 3]) await seedOrder({ customerId: c, shape: siteLock(1060, domain), ageMs: hours * HOUR });
+    const newest = await seedOrder({ customerId: c, shape: siteLock(1060, domain), ageMs: 2 * HOUR });
+    const asked = await guard(c, siteLock(1060, domain));
+    expect(asked.map((q) => q.key)).toEqual([`near-duplicate:${newest.id}:4`]);
+    expect(asked[0]!.message).toMatch(new RegExp(`^An identical order \\(number ${newest.orderNumber}\\) was placed at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC by Pat Staff, and 3 more in the last 24 hours; place another\\?$`));
+    expect(unconfirmed(asked, [asked[0]!.key])).toEqual([]);
+    // Another duplicate lands after the question was shown: the old acknowledgement does not answer the new question.
+    const later = await seedOrder({ customerId: c, shape: siteLock(1060, domain), ageMs: HOUR / 2 });
+    const again = await guard(c, siteLock(1060, domain));
+    expect(again.map((q) => q.key)).toEqual([`near-duplicate:${later.id}:5`]);
+    expect(unconfirmed(again, [asked[0]!.key])).toEqual(again);
   });
 
   it("reads the customer's last 24 hours through the (customerId, createdAt) index among 20,000 orders", async () => {
@@ -196,7 +230,7 @@ describe("through the order form's use case, against the sandbox", () => {
     const asked = await placeOrderFromForm(staff, form(c, secondKey, values), deps);
     expect(asked.outcome).toBe("NEEDS_CONFIRMATION");
     const question = asked.outcome === "NEEDS_CONFIRMATION" ? asked.confirmations : [];
-    expect(question.map((q) => q.key)).toEqual([`near-duplicate:${first.order!.id}`]);
+    expect(question.map((q) => q.key)).toEqual([`near-duplicate:${first.order!.id}:1`]);
     expect(question[0]!.message).toMatch(/^An identical order \(number \d+\) was placed at .* by Pat Staff; place another\?$/);
     expect(await prisma.order.count({ where: { customerId: c } })).toBe(1);
     expect(await calls()).toBe(callsBefore);
@@ -211,7 +245,7 @@ describe("through the order form's use case, against the sandbox", () => {
     expect(again.order!.id).toBe(second.order!.id);
     // A third order with the first acknowledgement: the second order is new, so it asks again.
     const third = await placeOrderFromForm(staff, form(c, randomUUID(), values, [question[0]!.key]), deps);
-    expect(third.outcome === "NEEDS_CONFIRMATION" && third.confirmations.map((q) => q.key)).toEqual([`near-duplicate:${second.order!.id}`]);
+    expect(third.outcome === "NEEDS_CONFIRMATION" && third.confirmations.map((q) => q.key)).toEqual([`near-duplicate:${second.order!.id}:2`]);
     expect(await prisma.order.count({ where: { customerId: c } })).toBe(2);
     expect(await calls()).toBe(callsBefore + 1);
   });

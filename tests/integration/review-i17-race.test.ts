@@ -43,8 +43,9 @@ afterAll(async () => {
 });
 
 describe("two tabs at once", () => {
-  // Fails today (both are placed, two calls to Sectigo): it.fails until the guard and the order row share a lock.
-  it.fails("two identical orders pressed at the same moment: at most one goes without the question", async () => {
+  // Failed before the fix (both were placed, two calls to Sectigo): the guard is now read again under a
+  // lock that joins it to the order row's insert (submit-order.ts `guard`).
+  it("two identical orders pressed at the same moment: at most one goes without the question", async () => {
     const positive = productByKey("positivessl-ov")!;
     const c = "c-race";
     await seedCustomer(prisma, { id: c, resellerAccountId: ACCOUNT, name: "Race", email: "race@race.example" });

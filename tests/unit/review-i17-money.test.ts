@@ -24,12 +24,18 @@ describe("a fully priced order with eToken/shipping or a free companion", () => 
 });
 
 describe("the unpriced question's key", () => {
-  // Fails today: the key names every unpriced plan in one string, and confirmedSchema caps a key at 300
-  // characters, so a cart of 9 long-named unpriced products can never be confirmed.
-  it.fails("a cart of 9 unpriced products can be confirmed", async () => {
+  // Failed before the fix: the key named every unpriced plan in one string, and confirmedSchema caps a key
+  // at 300 characters, so a cart of 9 long-named unpriced products could never be confirmed. A list too
+  // long to name is now named by its hash (unpriced-question.ts).
+  it("a cart of 9 unpriced products can be confirmed", async () => {
     const { confirmedSchema } = await import("@/lib/orders/server-confirmations");
+    const { unpricedKey } = await import("@/lib/orders/unpriced-question");
     const plans = ["personal-authentication-enterprise|5035", "sectigossl-enterprise-wildcard-dv|9534", "sectigossl-premium-wildcard-dv|9468", "sectigossl-premium-ov-wildcard|9493", "sectigo-web-one-time-remediate|9892", "document-signing-organization|6053", "hackerguardian-pci-enterprise|3473", "sectigo-web-remediate-partner|9717", "sectigo-web-complete-partner|9733"];
-    // The key exactly as place-order-from-form.ts builds it.
-    expect(confirmedSchema.safeParse([`unpriced:${plans.sort().join(",")}`]).success).toBe(true);
+    expect(`unpriced:${[...plans].sort().join(",")}`.length).toBeGreaterThan(300);
+    // The key as place-order-from-form.ts builds it.
+    const key = unpricedKey(plans);
+    expect(confirmedSchema.safeParse([key]).success).toBe(true);
+    // Still names exactly this list: one plan fewer is another key.
+    expect(unpricedKey(plans.slice(1))).not.toBe(key);
   });
 });
