@@ -23,5 +23,7 @@ export const decideDriftSchema = z
     expected: z.number().int().min(1).max(500).optional(),
   })
   .refine((v) => v.all || v.ids.length > 0, { message: "Choose at least one difference.", path: ["ids"] })
-  .refine((v) => !v.all || !!v.runId, { message: "Choose the sync run whose differences to decide.", path: ["runId"] });
+  .refine((v) => !v.all || !!v.runId, { message: "Choose the sync run whose differences to decide.", path: ["runId"] })
+  // Taking Sectigo's value for all changes licences: only with the number the person was shown (review of issue 17).
+  .refine((v) => !v.all || v.decision !== "ACCEPT" || v.expected !== undefined, { message: "Confirm how many differences to change (reload the page).", path: ["expected"] });
 export type DecideDriftInput = z.input<typeof decideDriftSchema>;

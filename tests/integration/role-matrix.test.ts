@@ -75,7 +75,7 @@ const SAMPLES: Record<string, () => unknown> = {
   "renewals.startRenewalRun": () => ({ submissionKey: "9f8a5d4c-5d4c-4a5d-8c5d-4c5d4c5d4c5d", selection: { kind: "selection", licenceIds: [ids.licence] } }),
   "renewals.searchCustomers": () => ({ q: "a" }),
   "sync.start": () => ({ resellerAccountId: ids.account }),
-  "sync.decide": () => ({ decision: "ACCEPT", all: true, runId: "run-none" }),
+  "sync.decide": () => ({ decision: "ACCEPT", all: true, runId: "run-none", expected: 1 }),
   "settings.users.createUser": () => ({ email: "matrix@orderdesk.test", name: "Matrix", role: "ADMIN", password: "a-long-enough-password-1" }),
   "settings.users.changeUserRole": () => ({ userId: ids.staff, role: "ADMIN" }),
   "settings.users.setUserDisabled": () => ({ userId: ids.staff, disabled: true }),

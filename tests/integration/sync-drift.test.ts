@@ -141,7 +141,7 @@ describe("sync with Sectigo", () => {
     const unknown = drift.find((d) => d.kind === "UNKNOWN_TO_US")!;
     const accept = await decide({ decision: "ACCEPT", ids: [unknown.id] });
     expect(accept).toMatchObject({ ok: false });
-    expect(await decide({ decision: "ACCEPT", all: true, runId: unknown.runId })).toMatchObject({ ok: true, data: { decided: 3, remaining: 0, changed: 0 } });
+    expect(await decide({ decision: "ACCEPT", all: true, runId: unknown.runId, expected: 3 })).toMatchObject({ ok: true, data: { decided: 3, remaining: 0, changed: 0 } });
     expect(await decide({ decision: "IGNORE", ids: [unknown.id] })).toMatchObject({ ok: true, data: { decided: 1 } });
 
     const after = await prisma.license.findMany({ where: { id: { in: [a.id, b.id, c.id] } } });
@@ -253,8 +253,10 @@ describe("review of issue 9 (#7): taking Sectigo's value", () => {
     expect((await prisma.driftItem.findUniqueOrThrow({ where: { id: stale.id } })).state).toBe("STALE");
 
     // "Accept all" of an older run of the account is refused; of the latest, it takes that run's rows only.
-    await expect(decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId: older.id }, { db: prisma })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId: latest.id }, { db: prisma })).toMatchObject({ decided: 1, remaining: 0 });
+    await expect(decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId: older.id, expected: 1 }, { db: prisma })).rejects.toMatchObject({ code: "CONFLICT" });
+    // Without the number the person was shown, "take all" changes nothing.
+    await expect(decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId: latest.id }, { db: prisma })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId: latest.id, expected: 1 }, { db: prisma })).toMatchObject({ decided: 1, remaining: 0 });
     expect((await prisma.license.findUniqueOrThrow({ where: { id: l1.id } })).expiresAt!.toISOString()).toBe(later(l1));
     const states = await prisma.driftItem.findMany({ where: { id: { in: [fresh.id, oldRow.id, otherRow.id] } }, select: { id: true, state: true } });
     expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [fresh.id]: "ACCEPTED", [oldRow.id]: "OPEN", [otherRow.id]: "OPEN" });
