@@ -339,7 +339,7 @@ function ProductOrder(props: {
 
   const term = watched.term ?? defaultTerm(product, terms);
   const chosenAddOns = (Array.isArray(watched.addOns) ? watched.addOns : []).map((code) => productById(Number(code))).filter((p): p is Product => Boolean(p));
-  const lines = orderLines(product.api === "PlaceOrder" ? (draft.cart ?? []) : [], { product, term, addOns: chosenAddOns, sectigoChargesCustomer: watched.sectigoChargesCustomer }, prices);
+  const lines = orderLines(product.api === "PlaceOrder" ? (draft.cart ?? []) : [], { product, term, addOns: chosenAddOns, sectigoChargesCustomer: watched.sectigoChargesCustomer, resellerPays }, prices);
   const errors = formState.errors as Record<string, { message?: string } | undefined>;
 
   return (

@@ -1,8 +1,9 @@
 import { formatMoney } from "@/components/ui/format";
-import { WE_PAY_NOTE, type OrderMoney } from "@/lib/orders/order-money";
+import { NOTHING_CHARGED, WE_PAY_NOTE, type OrderMoney } from "@/lib/orders/order-money";
 
 /** "We pay" with what the figure is, when it is not yet Sectigo's debit (lib/orders/order-money.ts). */
 export function WePay({ money, currency }: { money: OrderMoney; currency: string | null }) {
+  if (money.nothingCharged) return <>{NOTHING_CHARGED}</>;
   if (!money.wePay) return <>—</>;
   const note = WE_PAY_NOTE[money.wePay.basis];
   return (

@@ -6,8 +6,9 @@ import { FilterBar, FilterSearch, FilterSelect, SortHeader, TableFrame, Td, Th }
 import { inputClass } from "@/components/ui/field";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { ORDER_STATUS_OPTIONS } from "@/components/orders/order-status";
-import { formatDate, formatMoney } from "@/components/ui/format";
+import { formatDate } from "@/components/ui/format";
 import { WePay } from "@/components/orders/order-money";
+import { ChargedToCustomer } from "@/components/orders/charged-to-customer";
 import { CUSTOMER_PAYS, orderMoney, WE_PAY } from "@/lib/orders/order-money";
 
 type Props = { page: Awaited<ReturnType<typeof listOrders>>; query: OrdersQuery };
@@ -84,7 +85,9 @@ export function OrdersTable({ page, query }: Props) {
                 </span>
               ))}
             </Td>
-            <Td className="whitespace-nowrap">{formatMoney(o.sellTotal, o.currency)}</Td>
+            <Td className="whitespace-nowrap">
+              <ChargedToCustomer sellTotal={o.sellTotal} currency={o.currency} items={o.items} payer={o.payer} nothingCharged={orderMoney(o).nothingCharged} compact />
+            </Td>
             <Td className="whitespace-nowrap">
               <WePay money={orderMoney(o)} currency={o.currency} />
             </Td>

@@ -16,6 +16,16 @@ export function chargesCustomer(product: Product, values: Pick<OrderFormValues, 
   return product.rules?.includes("sitelock-place-order") === true && values.sectigoChargesCustomer === true;
 }
 
+/**
+ * Whether Sectigo bills the customer at its own price, so we set no sell price and pay Sectigo nothing:
+ * SiteLock's "Sectigo charges the customer" choice, or any PlaceOrder product sent with reseller=N (the
+ * form's "we collect the customer's payment (reseller=Y)" unticked: `resellerPays === false`). The one
+ * test the price panel, the unpriced question and the recorded prices share.
+ */
+export function sectigoBillsCustomer(product: Product, values: Pick<OrderFormValues, "sectigoChargesCustomer">, resellerPays?: boolean): boolean {
+  return chargesCustomer(product, values) || (product.api === "PlaceOrder" && resellerPays === false);
+}
+
 /** The add-on's PlaceOrder term for a plan term of `days` (seed 002 sells most add-ons for 30 days only). */
 export function addOnPlaceOrderTerm(addOn: Product, days: number | null): Term | undefined {
   return addOn.terms.find((t) => t.days === days && t.ppp !== undefined);

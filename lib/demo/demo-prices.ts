@@ -44,6 +44,19 @@ const KEY_BY_CODE = new Map(PRODUCTS.filter((p) => p.productId !== undefined).ma
  * are filled when known): the price list's sell and buy prices of the plan and each add-on for the
  * order's term, or null when any item has no price (then "customer pays" is honestly unknown).
  */
+/**
+ * What the customer paid for each item of a demo order (OrderItem.cost is an item's sell price, as the
+ * order pipeline records it: lib/orders/order-item-rows.ts): the price list's sell price of the plan and of
+ * each add-on for the order's term, null for an item not on the list. Their sum is demoOrderTotals' sell.
+ */
+export function demoItemSells(o: { productCode: number; termDays: number; addOns: ReadonlyArray<{ productCode: number }> }): { plan: number | null; addOns: Array<number | null> } {
+  const sell = (code: number) => {
+    const p = SELL.get(`${KEY_BY_CODE.get(code)}|${o.termDays}`);
+    return p ? Number(p.sell) : null;
+  };
+  return { plan: sell(o.productCode), addOns: o.addOns.map((a) => sell(a.productCode)) };
+}
+
 export function demoOrderTotals(o: { productCode: number; termDays: number; addOns: ReadonlyArray<{ productCode: number }> }): { sell: number | null; buy: number | null } {
   const prices = [o.productCode, ...o.addOns.map((a) => a.productCode)].map((code) => SELL.get(`${KEY_BY_CODE.get(code)}|${o.termDays}`));
   if (prices.some((p) => p === undefined)) return { sell: null, buy: null };

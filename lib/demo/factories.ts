@@ -80,6 +80,8 @@ export interface SeedLicenseInput {
   addOns: Array<{ productCode: number; productName: string }>;
   /** What the customer paid (the price list's sell prices), when every item has one. */
   sellTotal?: number | null;
+  /** What the customer paid for each item (OrderItem.cost, a sell price: demoItemSells); unknown (null) when absent. */
+  itemSells?: { plan: number | null; addOns: Array<number | null> };
 }
 
 /** An order with its items, the license it created, and its add-ons. */
@@ -107,8 +109,10 @@ export async function seedLicense(db: PrismaClient, l: SeedLicenseInput) {
       createdAt: l.startsAt,
       items: {
         create: [
-          { productCode: l.productCode, productName: l.productName, days: l.termDays, domainName: l.domainName, cost: l.cost },
-          ...l.addOns.map((a) => ({ productCode: a.productCode, productName: a.productName, domainName: l.domainName, isAddOn: true })),
+          // An item's cost is what the customer pays for it (its sell price), as the order pipeline records it;
+          // l.cost is what we pay Sectigo (buyTotal), never an item's price.
+          { productCode: l.productCode, productName: l.productName, days: l.termDays, domainName: l.domainName, cost: l.itemSells?.plan ?? null },
+          ...l.addOns.map((a, i) => ({ productCode: a.productCode, productName: a.productName, domainName: l.domainName, isAddOn: true, cost: l.itemSells?.addOns[i] ?? null })),
         ],
       },
     },

@@ -4,7 +4,7 @@
  * add-ons) but with multi-row `INSERT ... SELECT FROM unnest(...)`, one statement per table per chunk
  * of ~5,000 licences. Runs on the caller's connection; the caller owns the transaction.
  */
-import { demoOrderTotals } from "@/lib/demo/demo-prices";
+import { demoItemSells, demoOrderTotals } from "@/lib/demo/demo-prices";
 import type { ClientBase } from "pg";
 import { DEMO_RESELLER, demoDates, type DemoCustomer } from "./demo-data";
 import { MAX_SCALED_LICENCES, scaledChunks, scaledForeignOrderNumber, type ScaledWorldOptions } from "./scaled-world";
@@ -78,14 +78,16 @@ function rowsOf(chunk: DemoCustomer[], ctx: { anchor: Date; now: Date }): Rows {
       const [starts, expires] = [ts(startsAt), ts(expiresAt)];
       const licence = appIds.licence(l.key);
       const order = appIds.order(l.key);
+      // An item's cost is its sell price (what the customer pays for it), as the order pipeline records it.
+      const sells = demoItemSells(l);
       rows.orders.push({ id: order, fon: l.foreignOrderNumber, num: l.orderNumber, customer, total: l.cost, sell: demoOrderTotals(l).sell, at: starts });
-      rows.items.push({ id: `${order}-item-0`, order, code: l.productCode, name: l.productName, days: l.termDays, domain: l.domainName, addOn: false, cost: l.cost });
+      rows.items.push({ id: `${order}-item-0`, order, code: l.productCode, name: l.productName, days: l.termDays, domain: l.domainName, addOn: false, cost: sells.plan });
       rows.licences.push({
         id: licence, customer, order, num: l.orderNumber, code: l.productCode, name: l.productName, domain: l.domainName,
         status: expiresAt <= ctx.now ? "EXPIRED" : "ACTIVE", term: l.termDays, starts, expires, autoRenew: l.autoRenew,
       });
       l.addOns.forEach((a, i) => {
-        rows.items.push({ id: `${order}-item-${i + 1}`, order, code: a.productCode, name: a.productName, days: null, domain: l.domainName, addOn: true, cost: null });
+        rows.items.push({ id: `${order}-item-${i + 1}`, order, code: a.productCode, name: a.productName, days: null, domain: l.domainName, addOn: true, cost: sells.addOns[i] ?? null });
         rows.addOns.push({ id: `${licence}-addon-${i}`, licence, order, code: a.productCode, name: a.productName, starts, expires });
       });
     }

@@ -3,7 +3,7 @@
  * record (with their prices), and the customer. Pure: the catalog says what each field is; the form
  * values were already checked by the product's own schema (lib/catalog/schema.ts).
  */
-import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENCE_NAME, chargesCustomer, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, siteLockPlaceOrderInputFor, siteLockPlaceOrderLines, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENCE_NAME, chargesCustomer, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, sectigoBillsCustomer, siteLockPlaceOrderInputFor, siteLockPlaceOrderLines, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
 import type { AutoApplyOrderInput } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "./submission";
 
@@ -243,17 +243,22 @@ function placeOrder(
   const catalogItems = placeOrderItemsFor(product, v) ?? [];
   const domainName = str(v.domainName);
   const input = placeOrderInputFor(product, v, { brand: ctx.account.apBrand ?? "", resellerPays: ctx.resellerPays ?? true });
+  // reseller=N: Sectigo bills the customer at its own price and debits us nothing (as SiteLock's choice).
+  const sectigoBills = sectigoBillsCustomer(product, v, ctx.resellerPays);
   const recorded = catalogItems.map((ci) => {
     const found = productByPpp(ci.ppp);
     const own = ci.role === "product";
+    // Staff price the plan only (Settings -> Prices): its companions (eToken, shipping, the free CVC) are
+    // included in that price, so they are recorded at 0 and the order's totals are the plan's own.
+    const priced: PlanPrice | null = sectigoBills ? { buyPrice: 0, sellPrice: null, currency: null } : own ? price : { buyPrice: 0, sellPrice: 0, currency: null };
     return {
       productCode: ci.ppp,
       productName: found ? (own ? `${found.product.name}, ${found.term.label}` : found.product.name) : `Item ${ci.ppp}`,
       days: found?.term.days ?? null,
       domainName: own ? (domainName ?? null) : null,
       isAddOn: !own,
-      buyPrice: own ? (price?.buyPrice ?? null) : null,
-      sellPrice: own ? (price?.sellPrice ?? null) : null,
+      buyPrice: priced?.buyPrice ?? null,
+      sellPrice: priced?.sellPrice ?? null,
     };
   });
   return {
@@ -261,7 +266,7 @@ function placeOrder(
     resellerAccountId: ctx.account.id,
     customer,
     kind: "NEW",
-    currency,
+    currency: sectigoBills ? null : currency,
     items: recorded,
     sectigo: { operation: "placeOrder", input },
   };

@@ -7,6 +7,7 @@ import { FAMILIES, PRODUCTS, type FamilyKey } from "@/lib/catalog";
 import { COUNT_CAP, cursorParamSchema, decodeCursor, encodeCursor, escapeLike, PAGE_SIZE, SEARCH_CAP, tableQuerySchema, type Cursor } from "@/lib/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OrderStatus } from "@/lib/generated/prisma/enums";
+import { orderPayer } from "./order-payer";
 import { domainLabelCondition } from "@/lib/search/domain-search";
 
 /**
@@ -204,8 +205,11 @@ const ORDER_ROW = {
   sellTotal: true,
   buyTotal: true,
   currency: true,
+  placedAt: true,
+  // Who paid Sectigo (reseller=N: "by Sectigo" in Customer pays), read from the stored request of the page's rows only.
+  request: true,
   customer: { select: { id: true, name: true } },
-  items: { select: { productName: true, domainName: true, isAddOn: true, domains: { select: { domainName: true } } }, orderBy: { createdAt: "asc" } },
+  items: { select: { productName: true, domainName: true, isAddOn: true, cost: true, domains: { select: { domainName: true } } }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.OrderSelect;
 
 /** Orders, paged, sorted and filtered in the database. `q` matches order numbers, customers and domains. */
@@ -270,7 +274,11 @@ export async function listOrders(actor: Actor, query: OrdersQuery) {
   if (backwards && !more) page = 1;
 
   const byId = new Map((await prisma.order.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: ORDER_ROW })).map((o) => [o.id, o]));
-  const rows = ids.map((r) => byId.get(r.id)).filter((o) => o !== undefined);
+  // The request itself stays on the server: the list needs only who paid Sectigo.
+  const rows = ids
+    .map((r) => byId.get(r.id))
+    .filter((o) => o !== undefined)
+    .map(({ request, ...o }) => ({ ...o, payer: orderPayer(request) }));
 
   const cursorOf = (r: { id: string; key: Date | string | null } | undefined): string | undefined =>
     r && encodeCursor({ sort, dir: query.dir, value: r.key instanceof Date ? r.key.toISOString() : r.key, id: r.id });

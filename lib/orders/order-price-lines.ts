@@ -4,11 +4,11 @@
  * and the sentences under the table. Pure, so the figures are tested without a browser
  * (tests/unit/order-price-summary.test.ts); components/orders/order-price-panel.tsx only renders them.
  *
- * "Sectigo charges the customer" (SiteLock through PlaceOrder, reseller=N: lib/catalog/sitelock-place-order.ts)
- * changes both columns: we pay Sectigo nothing, and Sectigo bills the customer at its own price, which we
+ * "Sectigo charges the customer" (reseller=N: SiteLock's choice, or any PlaceOrder product with "we collect the
+ * customer's payment" unticked; sectigoBillsCustomer in lib/catalog/sitelock-place-order.ts) changes both columns: we pay Sectigo nothing, and Sectigo bills the customer at its own price, which we
  * neither set nor know. Those lines are not "unpriced" (no warning; the server asks no question either).
  */
-import { chargesCustomer, productByKey, termOptionsFor, type Product } from "@/lib/catalog";
+import { chargesCustomer, productByKey, sectigoBillsCustomer, termOptionsFor, type Product } from "@/lib/catalog";
 import { summarisePrices } from "./price-summary";
 
 export interface PriceInfo {
@@ -31,6 +31,8 @@ export interface CurrentProduct {
   addOns: Product[];
   /** The form's "Sectigo charges the customer (reseller=N)" checkbox. */
   sectigoChargesCustomer?: unknown;
+  /** The form's "we collect the customer's payment (reseller=Y)" checkbox; false: Sectigo bills the customer. */
+  resellerPays?: boolean;
 }
 
 /** The order's lines: the cart's products first (as the order sends them), then the one on screen and its add-ons. */
@@ -39,7 +41,7 @@ export function orderLines(cart: ReadonlyArray<{ productKey: string; values: Rec
     const label = p ? termOptionsFor(p).find((t) => t.value === term)?.label : undefined;
     return { key: `${i}-${productKey}`, name: `${p?.name ?? productKey}${label ? `, ${label}` : ""}`, price: prices[`${productKey}|${term}`], ...(sectigoBills ? { sectigoBills } : {}) };
   };
-  const billed = (p: Product | undefined, values: Record<string, unknown>) => (p ? chargesCustomer(p, { sectigoChargesCustomer: values.sectigoChargesCustomer === true }) : false);
+  const billed = (p: Product | undefined, values: Record<string, unknown>) => (p ? sectigoBillsCustomer(p, { sectigoChargesCustomer: values.sectigoChargesCustomer === true }, current.resellerPays) : false);
   const currentBilled = billed(current.product, { sectigoChargesCustomer: current.sectigoChargesCustomer });
   return [
     ...cart.map((c, i) => {

@@ -6,7 +6,7 @@
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { chargesCustomer, fieldForSectigoParam, orderSchemaFor, productById, productByKey, termOptionsFor } from "@/lib/catalog";
+import { fieldForSectigoParam, sectigoBillsCustomer, orderSchemaFor, productById, productByKey, termOptionsFor } from "@/lib/catalog";
 import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
 import { buildSubmission, mergeCart, SubmissionProblem, type PlanPrice } from "./build-submission";
 import type { OrderDeps } from "./order-deps";
@@ -68,12 +68,14 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   const keys = new Set([`${product.key}|${values.term}`, ...cart.map((c) => `${c.product.key}|${c.values.term}`)]);
   /** Plans Sectigo bills the customer for at its own price (reseller=N): no sell price of ours is expected. */
   const billedBySectigo = new Set<string>();
-  if (chargesCustomer(product, values)) billedBySectigo.add(`${product.key}|${values.term}`);
+  const billed = sectigoBillsCustomer(product, values, input.resellerPays);
+  if (billed) billedBySectigo.add(`${product.key}|${values.term}`);
+  for (const c of cart) if (sectigoBillsCustomer(c.product, c.values, input.resellerPays)) billedBySectigo.add(`${c.product.key}|${c.values.term}`);
   for (const code of Array.isArray(values.addOns) ? values.addOns : []) {
     const addOn = productById(Number(code));
     if (!addOn) continue;
     keys.add(`${addOn.key}|${values.term}`);
-    if (chargesCustomer(product, values)) billedBySectigo.add(`${addOn.key}|${values.term}`);
+    if (billed) billedBySectigo.add(`${addOn.key}|${values.term}`);
   }
   for (const key of keys) {
     const [productKey, term] = key.split("|") as [string, string];

@@ -4,7 +4,7 @@
  */
 import type { SummarySubject } from "./story-summary";
 import { orderLabel, statusWord } from "./story-rows";
-import { orderMoney, WE_PAY_NOTE } from "@/lib/orders/order-money";
+import { NOTHING_CHARGED, orderMoney, WE_PAY_NOTE } from "@/lib/orders/order-money";
 
 type Money = { toString(): string } | null;
 const money = (v: Money, currency: string | null) => (v === null ? "—" : `${currency ?? "USD"} ${Number(v.toString()).toFixed(2)}`);
@@ -20,6 +20,7 @@ export function orderSubject(o: {
   sellTotal: Money;
   totalCost: Money;
   buyTotal?: Money;
+  placedAt?: Date | null;
   customer: { name: string; email: string };
   placedBy: { name: string } | null;
   items: Array<{ productName: string; domainName: string | null }>;
@@ -38,8 +39,9 @@ export function orderSubject(o: {
 }
 
 /** The order page's two money columns, in words (lib/orders/order-money.ts). */
-function moneyFact(o: { status: string; currency: string | null; sellTotal: Money; totalCost: Money; buyTotal?: Money }): string {
+function moneyFact(o: { status: string; currency: string | null; sellTotal: Money; totalCost: Money; buyTotal?: Money; placedAt?: Date | null }): string {
   const m = orderMoney({ ...o, buyTotal: o.buyTotal ?? null });
+  if (m.nothingCharged) return `Customer pays: ${NOTHING_CHARGED} · we pay: ${NOTHING_CHARGED}`;
   const note = m.wePay ? WE_PAY_NOTE[m.wePay.basis] : null;
   return `Customer pays: ${money(m.customerPays, o.currency)} · we pay: ${money(m.wePay?.amount ?? null, o.currency)}${note ? ` (${note})` : ""}`;
 }

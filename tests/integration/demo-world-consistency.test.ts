@@ -96,4 +96,30 @@ describe("demo world money (issue 17, item 9: each figure filled when it is know
     expect(priced).toBeGreaterThan(orders.length / 4);
     expect(orders.some((o) => o.status === "AWAITING_AUTHORIZATION")).toBe(true);
   });
+
+  // Was: the plan item's "Customer pays" was our buy cost (SiteLock Pro $299.99) and the add-ons "—",
+  // beside a summary saying the customer pays $717.00 (order 9100001).
+  it("each item's Customer pays is its sell price on the price list, and the items add up to the order's", async () => {
+    const { PRODUCTS } = await import("@/lib/catalog");
+    const keyOf = new Map(PRODUCTS.filter((p) => p.productId !== undefined).map((p) => [p.productId!, p.key]));
+    const prices = new Map((await prisma.planPrice.findMany({ where: { enabled: true } })).map((p) => [`${p.productKey}|${p.term}`, Number(p.sellPrice)]));
+    const orders = await prisma.order.findMany({ where: { kind: "NEW" }, include: { items: true } });
+    const wrong: string[] = [];
+    for (const o of orders) {
+      const term = o.items.find((i) => !i.isAddOn)?.days;
+      for (const i of o.items) {
+        const expected = prices.get(`${keyOf.get(i.productCode)}|${term}`) ?? null;
+        const cost = i.cost === null ? null : Number(i.cost);
+        if (cost !== expected) wrong.push(`${o.orderNumber} ${i.productName}: ${cost} (price list ${expected})`);
+      }
+      if (o.sellTotal !== null) {
+        const sum = Math.round(o.items.reduce((t, i) => t + Number(i.cost) * 100, 0)) / 100;
+        if (sum !== Number(o.sellTotal)) wrong.push(`${o.orderNumber}: items ${sum}, order ${String(o.sellTotal)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const acme = await prisma.order.findFirstOrThrow({ where: { orderNumber: "9100001" }, include: { items: { orderBy: { isAddOn: "asc" } } } });
+    expect(acme.items.map((i) => Number(i.cost)).sort((a, b) => a - b)).toEqual([119, 149, 449]);
+    expect(Number(acme.sellTotal)).toBe(717);
+  });
 });

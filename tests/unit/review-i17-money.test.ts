@@ -1,25 +1,128 @@
-/** Reviewer probes (issue 17 items 4, 9): the money columns of orders that moved no money, and fully priced orders with companion items. */
+/**
+ * Reviewer probes (issue 17 items 4, 9) and their fixes: the money columns of orders that moved no money,
+ * fully priced orders with companion items, reseller=N for every PlaceOrder product, and the orders list
+ * saying what the order page says.
+ */
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { orderMoney } from "@/lib/orders/order-money";
-import { orderSchemaFor, productByKey } from "@/lib/catalog";
+import { orderSchemaFor, placeOrderItemsFor, productByKey, PRODUCTS, termOptionsFor } from "@/lib/catalog";
 import { buildSubmission } from "@/lib/orders/build-submission";
+import { orderLines, priceFigures, type PriceInfo } from "@/lib/orders/order-price-lines";
+import { ChargedToCustomer } from "@/components/orders/charged-to-customer";
+import { WePay } from "@/components/orders/order-money";
 import { validFormInput } from "../sectigo/catalog-values";
 
+const ctx = (resellerPays?: boolean) => ({
+  submissionKey: "k",
+  account: { id: "a", apBrand: "B", autoRenewDefault: false },
+  customer: { id: "c" },
+  priceOf: () => ({ buyPrice: 150, sellPrice: 249, currency: "USD" }),
+  ...(resellerPays === undefined ? {} : { resellerPays }),
+});
+const text = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+
 describe("orderMoney", () => {
-  // Fails today: a refused or declined order shows "We pay $150, expected, from our buy price".
-  it.fails.each(["FAILED", "REJECTED"])("a %s order: we pay nothing", (status) => {
+  // Failed before: a refused or declined order showed "We pay $150, expected, from our buy price".
+  it.each(["FAILED", "REJECTED"])("a %s order: we pay nothing", (status) => {
     expect(orderMoney({ status, sellTotal: 249, totalCost: null, buyTotal: 150 }).wePay).toBeNull();
+  });
+
+  it.each(["FAILED", "REJECTED"])("a %s order: nothing charged in both columns, list and page alike", (status) => {
+    const m = orderMoney({ status, sellTotal: 249, totalCost: null, buyTotal: 150 });
+    expect(m).toEqual({ customerPays: null, wePay: null, nothingCharged: true });
+    expect(text(createElement(WePay, { money: m, currency: "USD" }))).toBe("nothing charged");
+    for (const compact of [false, true]) {
+      expect(text(createElement(ChargedToCustomer, { sellTotal: 249, currency: "USD", items: [{ productName: "Code Signing", cost: 249 }], nothingCharged: m.nothingCharged, compact }))).toBe("nothing charged");
+    }
+  });
+
+  it("cancelled before it was placed: nothing charged; cancelled after: the figures stand", () => {
+    expect(orderMoney({ status: "CANCELLED", sellTotal: 249, totalCost: null, buyTotal: 150, placedAt: null }).nothingCharged).toBe(true);
+    expect(orderMoney({ status: "CANCELLED", sellTotal: 249, totalCost: 150, buyTotal: 150, placedAt: new Date() })).toMatchObject({ customerPays: 249, wePay: { amount: 150, basis: "debited" }, nothingCharged: false });
+  });
+
+  it("placed and awaiting orders keep their figures", () => {
+    expect(orderMoney({ status: "PLACED", sellTotal: 249, totalCost: 150, buyTotal: 150 })).toMatchObject({ customerPays: 249, wePay: { basis: "debited" } });
+    expect(orderMoney({ status: "AWAITING_AUTHORIZATION", sellTotal: 249, totalCost: null, buyTotal: 150 })).toMatchObject({ customerPays: 249, wePay: { basis: "onAuthorization" } });
   });
 });
 
 describe("a fully priced order with eToken/shipping or a free companion", () => {
-  // Fails today: the companions are recorded without prices, so sellTotal and buyTotal (sums that are null
-  // when any item is null) are null for every EV Code Signing, QSCD and HackerGuardian PCI order.
-  it.fails.each(["ev-code-signing", "hackerguardian-pci"])("%s: every item has a price when the plan has one", (key) => {
+  // Failed before: the companions were recorded without prices, so sellTotal and buyTotal (sums that are null
+  // when any item is null) were null for every EV Code Signing, QSCD and HackerGuardian PCI order.
+  it.each(["ev-code-signing", "hackerguardian-pci"])("%s: every item has a price when the plan has one", (key) => {
     const p = productByKey(key)!;
     const v = orderSchemaFor(p).parse(validFormInput(p, "money1"));
-    const s = buildSubmission(p, v as never, { submissionKey: "k", account: { id: "a", apBrand: "B", autoRenewDefault: false }, customer: { id: "c" }, priceOf: () => ({ buyPrice: 150, sellPrice: 249, currency: "USD" }) });
+    const s = buildSubmission(p, v as never, ctx());
     expect(s.items.filter((i) => i.sellPrice === null).map((i) => i.productName)).toEqual([]);
+  });
+
+  // Generated from the catalog: every PlaceOrder product whose order carries companions (eToken, shipping,
+  // a free CVC) records the same total as the form's price panel showed, and no item without a price.
+  const withCompanions = PRODUCTS.filter((p) => {
+    if (p.api !== "PlaceOrder") return false;
+    try {
+      return (placeOrderItemsFor(p, orderSchemaFor(p).parse(validFormInput(p, "m")) as never) ?? []).length > 1;
+    } catch {
+      return false;
+    }
+  });
+  it("the catalog has such products (EV Code Signing, Document Signing Organization, QSCD, HackerGuardian PCI)", () => {
+    expect(withCompanions.map((p) => p.key)).toEqual(expect.arrayContaining(["ev-code-signing", "hackerguardian-pci", "hackerguardian-pci-enterprise", "document-signing-organization"]));
+  });
+  it.each(withCompanions.map((p) => p.key))("%s: the recorded items add up to the panel's total", (key) => {
+    const p = productByKey(key)!;
+    const v = orderSchemaFor(p).parse(validFormInput(p, "money2"));
+    const s = buildSubmission(p, v as never, ctx());
+    const sum = (k: "sellPrice" | "buyPrice") => s.items.reduce((t, i) => t + (i[k] ?? Number.NaN), 0);
+    const prices: Record<string, PriceInfo> = { [`${p.key}|${v.term}`]: { buyPrice: 150, sellPrice: 249, currency: "USD" } };
+    const figures = priceFigures(orderLines([], { product: p, term: String(v.term), addOns: [] }, prices));
+    expect(figures.total).toMatchObject({ name: "Total", weSectigo: "$150.00", customerPays: "$249.00", margin: "$99.00" });
+    expect([sum("sellPrice"), sum("buyPrice")]).toEqual([249, 150]);
+  });
+});
+
+describe("reseller=N for any PlaceOrder product (\"we collect the customer's payment\" unticked)", () => {
+  const ov = productByKey("positivessl-ov")!;
+  const term = termOptionsFor(ov)[0]!.value;
+  const prices: Record<string, PriceInfo> = { [`positivessl-ov|${term}`]: { buyPrice: 45, sellPrice: 79, currency: "USD" } };
+
+  // Failed before: the panel said "We pay Sectigo $45.00, customer $79.00, margin $34.00" with reseller=N.
+  it("the panel: Sectigo bills the customer at its own price, we pay nothing, no margin, nothing unpriced", () => {
+    const figures = priceFigures(orderLines([], { product: ov, term, addOns: [], resellerPays: false }, { [`positivessl-ov|${term}`]: { buyPrice: 45, sellPrice: null, currency: "USD" } }));
+    expect(figures.rows[0]).toMatchObject({ weSectigo: "$0.00", customerPays: "Billed by Sectigo, at its own price" });
+    expect(figures.total).toMatchObject({ weSectigo: "$0.00", customerPays: "Billed by Sectigo, at its own price", margin: null });
+    expect(figures.unpricedNote).toBeNull();
+  });
+
+  it("reseller=Y: our prices and the margin", () => {
+    const figures = priceFigures(orderLines([], { product: ov, term, addOns: [], resellerPays: true }, prices));
+    expect(figures.total).toMatchObject({ weSectigo: "$45.00", customerPays: "$79.00", margin: "$34.00" });
+  });
+
+  // Failed before: the order recorded our sell price ($79) beside "Sectigo charges the customer".
+  it("recorded: no sell price of ours, nothing paid by us, no currency", () => {
+    const v = orderSchemaFor(ov).parse(validFormInput(ov, "money3"));
+    const s = buildSubmission(ov, v as never, ctx(false));
+    expect(s.items.map((i) => [i.sellPrice, i.buyPrice])).toEqual(s.items.map(() => [null, 0]));
+    expect(s.currency).toBeNull();
+    expect(buildSubmission(ov, v as never, ctx(true)).items[0]).toMatchObject({ sellPrice: 249, buyPrice: 150 });
+  });
+});
+
+describe("the orders list's Customer pays says what the order page says", () => {
+  // Failed before: the list showed formatMoney(sellTotal), a bare "—", for both of these.
+  it("reseller=N: by Sectigo", () => {
+    const props = { sellTotal: null, currency: null, items: [{ productName: "PositiveSSL OV", cost: null }], payer: "CUSTOMER_VIA_SECTIGO" as const };
+    expect(text(createElement(ChargedToCustomer, { ...props, compact: true }))).toBe("by Sectigo (reseller=N)");
+    expect(text(createElement(ChargedToCustomer, props))).toBe("By Sectigo, at its own price (reseller=N)");
+  });
+  it("partly priced: the known sum, marked", () => {
+    const props = { sellTotal: null, currency: "USD", items: [{ productName: "Code Signing", cost: 249 }, { productName: "Web Monitor", cost: null }], payer: "RESELLER_AFTER_AUTHORIZATION" as const };
+    expect(text(createElement(ChargedToCustomer, { ...props, compact: true }))).toBe("$249.00 priced items only");
+    expect(text(createElement(ChargedToCustomer, props))).toBe("$249.00 the priced items only; no sell price for: Web Monitor");
   });
 });
 

@@ -17,7 +17,7 @@ import { formatDate, formatMoney } from "@/components/ui/format";
 import { orderPayer, PAYER_LABELS } from "@/lib/orders/order-payer";
 import { WePay } from "@/components/orders/order-money";
 import { CertificateNames } from "@/components/orders/certificate-names";
-import { CUSTOMER_PAYS, orderMoney, WE_PAY } from "@/lib/orders/order-money";
+import { CUSTOMER_PAYS, NOTHING_CHARGED, orderMoney, WE_PAY } from "@/lib/orders/order-money";
 import { AuthorizationButtons, ReconcileButton, SettleCandidates } from "@/components/orders/order-actions";
 import { ChargedToCustomer } from "@/components/orders/charged-to-customer";
 
@@ -53,7 +53,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                   <Td>
                     <CertificateNames primary={i.domainName} names={i.domains} />
                   </Td>
-                  <Td>{formatMoney(i.cost, order.currency)}</Td>
+                  <Td>{itemCustomerPays(i.cost, order)}</Td>
                 </tr>
               ))}
             </TableFrame>
@@ -65,7 +65,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
               </dd>
               {orderPayer(order.request) ? (<><dt className="text-slate-600">Who pays Sectigo</dt><dd>{PAYER_LABELS[orderPayer(order.request)!]}</dd></>) : null}
               <dt className="text-slate-600">{CUSTOMER_PAYS}</dt>
-              <dd data-testid="order-customer-pays"><ChargedToCustomer sellTotal={order.sellTotal} currency={order.currency} items={order.items} payer={orderPayer(order.request)} /></dd>
+              <dd data-testid="order-customer-pays"><ChargedToCustomer sellTotal={order.sellTotal} currency={order.currency} items={order.items} payer={orderPayer(order.request)} nothingCharged={orderMoney(order).nothingCharged} /></dd>
               <dt className="text-slate-600">{WE_PAY} (Sectigo debits)</dt>
               <dd data-testid="order-we-pay">
                 <WePay money={orderMoney(order)} currency={order.currency} />
@@ -104,6 +104,13 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       </div>
     </>
   );
+}
+
+/** An item's "Customer pays", in the words of the order's own (ChargedToCustomer): never a price the order did not charge. */
+function itemCustomerPays(cost: { toString(): string } | null, order: Parameters<typeof orderMoney>[0] & { request: unknown; currency: string | null }): string {
+  if (orderMoney(order).nothingCharged) return NOTHING_CHARGED;
+  if (cost === null && orderPayer(order.request) === "CUSTOMER_VIA_SECTIGO") return "by Sectigo";
+  return formatMoney(cost, order.currency);
 }
 
 /** How an order that acts on an existing licence says so (its `targetLicense`). */
