@@ -12,63 +12,43 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { createPrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { generateKey } from "@/lib/crypto/credentials";
-import { seedCustomer, seedResellerAccount, seedUser } from "@/lib/demo/factories";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
-import { DEMO_RESELLER, anchorDay } from "@/lib/demo/demo-data";
+import { seedCustomer } from "@/lib/demo/factories";
 import type { Actor } from "@/lib/auth/session";
-import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
+import type { OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm, type FormDeps } from "@/lib/orders/place-order-from-form";
 import { nearDuplicateConfirmations, recentOrdersSql, type OrderShape } from "@/lib/orders/near-duplicate";
 import { unconfirmed } from "@/lib/orders/server-confirmations";
 import { productByKey, termOptionsFor } from "@/lib/catalog";
 import { validFormInput } from "../sectigo/catalog-values";
 import { RSA2048, RSA3072 } from "../sectigo/fixtures/csrs";
-import { startTestDatabase } from "./test-database";
-import { sandboxAdmin } from "./sandbox-admin";
+import { fundDemoReseller, seedActor, seedDemoResellerAccount, seedFormCustomer, startFormOrderWorld, type FormOrderWorld } from "./form-order-harness";
 
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let prisma: ReturnType<typeof createPrismaClient>;
+let world: FormOrderWorld;
+let prisma: FormOrderWorld["prisma"];
 let deps: OrderDeps;
 let staff: Actor;
-const key = generateKey();
 const ACCOUNT = "acct-confirm";
 const OTHER_ACCOUNT = "acct-confirm-other";
 const HOUR = 3_600_000;
-const admin = sandboxAdmin(() => sandbox);
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
-  prisma = createPrismaClient(db.url);
-  sandbox = await startSandbox({ port: 0, demo: true, demoAnchor: anchorDay(new Date()) });
-  for (const id of [ACCOUNT, OTHER_ACCOUNT]) {
-    // The other account is only ever read (never called): its own login keeps the (URL, login) pair unique.
-    await seedResellerAccount(prisma, { id, label: id, loginName: id === ACCOUNT ? DEMO_RESELLER.loginName : "other-login", password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key, apBrand: "OrderDeskTest" });
-  }
-  const s = await seedUser(prisma, { id: "u-confirm-staff", email: "staff@confirm.test", name: "Pat Staff", role: "STAFF", password: "a-long-password-1" });
-  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
-  await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
-  deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+  world = await startFormOrderWorld({ demo: true });
+  ({ prisma, deps } = world);
+  // The other account is only ever read (never called): its own login keeps the (URL, login) pair unique.
+  await seedDemoResellerAccount(world, ACCOUNT);
+  await seedDemoResellerAccount(world, OTHER_ACCOUNT, "other-login");
+  staff = await seedActor(world, { id: "u-confirm-staff", email: "staff@confirm.test", name: "Pat Staff", role: "STAFF" });
+  await fundDemoReseller(world);
 }, 60_000);
 
 afterAll(async () => {
-  await prisma?.$disconnect();
-  await sandbox?.close();
-  await db?.stop();
+  await world?.stop();
 });
 
-async function customer(account = ACCOUNT) {
-  const id = `c-${unique()}`;
-  await seedCustomer(prisma, { id, resellerAccountId: account, name: `Customer ${id}`, email: `${id}@confirm.example` });
-  return id;
-}
+const customer = (account = ACCOUNT) => seedFormCustomer(world, account, `c-${unique()}`, "confirm.example");
 
 /** An order row as the pipeline writes it: SiteLock (AutoApplyOrder, product ID + domain) or SSL (PlaceOrder, PPP + CSR). */
 async function seedOrder(o: { customerId: string; account?: string; shape: OrderShape; status?: "PLACED" | "FAILED" | "AWAITING_AUTHORIZATION"; ageMs?: number }) {
@@ -283,4 +263,71 @@ describe("through the order form's use case, against the sandbox", () => {
     const plain = await placeOrderFromForm(staff, { ...request([]), values: validFormInput(web, u2) as Record<string, unknown>, cart: [{ productKey: positive.key, values: validFormInput(positive, u2) as Record<string, unknown> }] }, { ...deps, priceOf: allPriced });
     expect(plain.outcome).toBe("AWAITING_AUTHORIZATION");
   });
+});
+
+// Moved from review-i17-race.test.ts (reviewer probe, issue 17: the near-duplicate guard under two tabs pressing
+// Place at the same moment); it needs the same world as this file (a funded demo reseller, a person).
+describe("two tabs at once", () => {
+  // Failed before the fix (both were placed, two calls to Sectigo): the guard is now read again under a
+  // lock that joins it to the order row's insert (submit-order.ts `guard`).
+  it("two identical orders pressed at the same moment: at most one goes without the question", async () => {
+    const positive = productByKey("positivessl-ov")!;
+    const c = "c-race";
+    await seedCustomer(prisma, { id: c, resellerAccountId: ACCOUNT, name: "Race", email: "race@race.example" });
+    const values = validFormInput(positive, "race1") as Record<string, unknown>;
+    const form = () => ({ submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: positive.key, customerId: c, licenceId: null, resellerPays: true, values, confirmed: [] });
+    // A barrier: each tab's guard query waits until the other tab reached its guard too (two people pressing Place together).
+    let arrived = 0;
+    let release!: () => void;
+    const both = new Promise<void>((r) => (release = r));
+    const barrierDb = new Proxy(prisma, {
+      get(target, prop, receiver) {
+        if (prop === "$queryRaw") {
+          return async (...args: unknown[]) => {
+            const sql = JSON.stringify(args[0]);
+            if (sql.includes("placedBy")) { arrived++; if (arrived === 2) release(); await both; }
+            return (target.$queryRaw as (...a: unknown[]) => unknown)(...args);
+          };
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const raced = { ...deps, db: barrierDb } as typeof deps;
+    const results = await Promise.all([placeOrderFromForm(staff, form(), raced), placeOrderFromForm(staff, form(), raced)]);
+    console.log("RACE OUTCOMES", results.map((r) => r.outcome));
+    expect(results.filter((r) => r.outcome === "NEEDS_CONFIRMATION").length).toBe(1);
+  });
+
+  it("a new customer typed in two tabs (same e-mail, same CSR): the second is asked or refused", async () => {
+    const positive = productByKey("positivessl-ov")!;
+    const values = validFormInput(positive, "race2") as Record<string, unknown>;
+    const form = () => ({ submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: positive.key, customerId: null, licenceId: null, resellerPays: true, values, confirmed: [] });
+    const first = await placeOrderFromForm(staff, form(), deps);
+    let second: unknown;
+    try { second = await placeOrderFromForm(staff, form(), deps); } catch (e) { second = { threw: (e as Error).message }; }
+    console.log("NEW CUSTOMER OUTCOMES", first.outcome, JSON.stringify(second).slice(0, 300));
+    expect((second as { outcome?: string }).outcome).not.toBe("AWAITING_AUTHORIZATION");
+  });
+});
+
+describe("a busy customer", () => {
+  it("21 recent orders of a product that names no domain: the 22nd can still be placed after 'Place another'", async () => {
+    const p = productByKey(process.env.BUSY_PRODUCT ?? "sectigo-web-monitor")!;
+    const c = "c-busy";
+    await seedCustomer(prisma, { id: c, resellerAccountId: ACCOUNT, name: "Busy", email: "busy@race.example" });
+    for (let i = 0; i < 23; i++) {
+      const values = validFormInput(p, `busy${i}`) as Record<string, unknown>;
+      let r = await placeOrderFromForm(staff, { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: p.key, customerId: c, licenceId: null, resellerPays: true, values, confirmed: [] }, deps);
+      console.log(`ORDER ${i + 1}: ${r.outcome} ${r.outcome === "NEEDS_CONFIRMATION" ? r.confirmations.length : (r as { message?: string }).message ?? ""}`);
+      if (r.outcome === "NEEDS_CONFIRMATION") {
+        const keys = r.confirmations.map((q) => q.key);
+        try {
+          r = await placeOrderFromForm(staff, { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: p.key, customerId: c, licenceId: null, resellerPays: true, values, confirmed: keys }, deps);
+        } catch (e) {
+          console.log(`ORDER ${i + 1}: asked about ${keys.length} orders; answering them all: ${(e as Error).message}`);
+          throw e;
+        }
+      }
+    }
+  }, 120_000);
 });

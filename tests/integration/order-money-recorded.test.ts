@@ -11,54 +11,34 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { createPrismaClient } from "@/lib/db";
-import { generateKey } from "@/lib/crypto/credentials";
-import { seedCustomer, seedResellerAccount, seedUser } from "@/lib/demo/factories";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
-import { DEMO_RESELLER, anchorDay } from "@/lib/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
-import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
+import type { OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm, type FormDeps } from "@/lib/orders/place-order-from-form";
 import { productByKey } from "@/lib/catalog";
 import { validFormInput } from "../sectigo/catalog-values";
-import { startTestDatabase } from "./test-database";
-import { sandboxAdmin } from "./sandbox-admin";
+import { fundDemoReseller, seedActor, seedDemoResellerAccount, seedFormCustomer, startFormOrderWorld, type FormOrderWorld } from "./form-order-harness";
 
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let prisma: ReturnType<typeof createPrismaClient>;
+let world: FormOrderWorld;
+let prisma: FormOrderWorld["prisma"];
 let deps: OrderDeps;
 let staff: Actor;
-const key = generateKey();
 const ACCOUNT = "acct-money";
-const admin = sandboxAdmin(() => sandbox);
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
-  prisma = createPrismaClient(db.url);
-  sandbox = await startSandbox({ port: 0, demo: true, demoAnchor: anchorDay(new Date()) });
-  await seedResellerAccount(prisma, { id: ACCOUNT, label: ACCOUNT, loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key, apBrand: "OrderDeskTest" });
-  const s = await seedUser(prisma, { id: "u-money-staff", email: "staff@money.test", name: "Pat Staff", role: "STAFF", password: "a-long-password-1" });
-  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
-  await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
-  deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+  world = await startFormOrderWorld({ demo: true });
+  ({ prisma, deps } = world);
+  await seedDemoResellerAccount(world, ACCOUNT);
+  staff = await seedActor(world, { id: "u-money-staff", email: "staff@money.test", name: "Pat Staff", role: "STAFF" });
+  await fundDemoReseller(world);
 }, 60_000);
 
 afterAll(async () => {
-  await prisma?.$disconnect();
-  await sandbox?.close();
-  await db?.stop();
+  await world?.stop();
 });
 
-async function customer() {
-  const id = `c-${unique()}`;
-  await seedCustomer(prisma, { id, resellerAccountId: ACCOUNT, name: `Customer ${id}`, email: `${id}@money.example` });
-  return id;
-}
+const customer = () => seedFormCustomer(world, ACCOUNT, `c-${unique()}`, "money.example");
 
 const request = (productKey: string, customerId: string, resellerPays: boolean) => ({
   submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey, customerId, licenceId: null, resellerPays,

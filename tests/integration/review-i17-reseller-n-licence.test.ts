@@ -5,13 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { createPrismaClient } from "@/lib/db";
-import { generateKey } from "@/lib/crypto/credentials";
-import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { seedResellerAccount } from "@/lib/demo/factories";
 import type { Actor } from "@/lib/auth/session";
-import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
+import type { OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
 import { renewLicense } from "@/lib/orders/renew-license";
 import { setAutoRenew } from "@/lib/licenses/set-auto-renew";
@@ -20,40 +16,31 @@ import { changePlan, previewPlanChange } from "@/lib/orders/change-plan";
 import { previewRenewalRun } from "@/lib/renewals/preview-renewal-run";
 import { eligibility } from "@/lib/renewals/renewal-deps";
 import { addOnsFor, productById } from "@/lib/catalog";
-import { startTestDatabase } from "./test-database";
+import { seedActor, startFormOrderWorld, type FormOrderWorld } from "./form-order-harness";
 import { sandboxAdmin } from "./sandbox-admin";
 
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let prisma: ReturnType<typeof createPrismaClient>;
+let world: FormOrderWorld;
+let prisma: FormOrderWorld["prisma"];
 let deps: OrderDeps;
 let staff: Actor;
 let manager: Actor;
-const key = generateKey();
 const LOGIN = "rv-n";
 const PASSWORD = "rv-n-password-1";
 const ACCOUNT = "acct-rv-n";
-const admin = sandboxAdmin(() => sandbox);
+const admin = sandboxAdmin(() => world.sandbox);
 const funds = async () => (await admin<{ funds: number }>("GET", `accounts/${LOGIN}`)).funds;
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
-  prisma = createPrismaClient(db.url);
-  sandbox = await startSandbox({ port: 0 });
+  world = await startFormOrderWorld({ demo: false });
+  ({ prisma, deps } = world);
   await admin("POST", "accounts", { loginName: LOGIN, loginPassword: PASSWORD, funds: 1000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
-  await seedResellerAccount(prisma, { loginName: LOGIN, password: PASSWORD, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key, id: ACCOUNT, label: "rv", apBrand: "orderdesk" });
-  const s = await seedUser(prisma, { id: "u-rv-s", email: "staff@rv.test", name: "Sam", role: "STAFF", password: "a-long-password-1" });
-  const m = await seedUser(prisma, { id: "u-rv-m", email: "mgr@rv.test", name: "Max", role: "ACCOUNT_MANAGER", password: "a-long-password-1" });
-  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
-  manager = { id: m.id, email: m.email, name: m.name, role: m.role };
-  deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+  await seedResellerAccount(prisma, { loginName: LOGIN, password: PASSWORD, apiBaseUrl: `${world.sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: world.key, id: ACCOUNT, label: "rv", apBrand: "orderdesk" });
+  staff = await seedActor(world, { id: "u-rv-s", email: "staff@rv.test", name: "Sam", role: "STAFF" });
+  manager = await seedActor(world, { id: "u-rv-m", email: "mgr@rv.test", name: "Max", role: "ACCOUNT_MANAGER" });
 }, 60_000);
 
 afterAll(async () => {
-  await prisma?.$disconnect();
-  await sandbox?.close();
-  await db?.stop();
+  await world?.stop();
 });
 
 const placeResellerN = async () => {

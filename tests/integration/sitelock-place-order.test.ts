@@ -10,13 +10,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { createPrismaClient } from "@/lib/db";
-import { generateKey } from "@/lib/crypto/credentials";
-import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { seedResellerAccount } from "@/lib/demo/factories";
 import type { Actor } from "@/lib/auth/session";
-import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
+import type { OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
 import { orderFormRequestSchema, type OrderFormRequest } from "@/lib/orders/order-form-request";
 import { submitOrder } from "@/lib/orders/submit-order";
@@ -24,20 +20,18 @@ import { decideAuthorization } from "@/lib/orders/decide-authorization";
 import { buildSubmission } from "@/lib/orders/build-submission";
 import { orderPayer } from "@/lib/orders/order-payer";
 import { orderSchemaFor, productByKey } from "@/lib/catalog";
-import { startTestDatabase } from "./test-database";
+import { seedActor, startFormOrderWorld, type FormOrderWorld } from "./form-order-harness";
 import { sandboxAdmin } from "./sandbox-admin";
 
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let prisma: ReturnType<typeof createPrismaClient>;
+let world: FormOrderWorld;
+let prisma: FormOrderWorld["prisma"];
 let deps: OrderDeps;
 let staff: Actor;
-const key = generateKey();
 const LOGIN = "sl-po-reseller";
 const PASSWORD = "sl-po-password-1";
 const ACCOUNT = "acct-sl-po";
 const NO_BRAND = "acct-sl-po-nobrand";
-const admin = sandboxAdmin(() => sandbox);
+const admin = sandboxAdmin(() => world.sandbox);
 
 const funds = async () => (await admin<{ funds: number }>("GET", `accounts/${LOGIN}`)).funds;
 const apiCalls = () => prisma.apiCall.count();
@@ -58,25 +52,19 @@ function request(values: Record<string, unknown>, over: Partial<OrderFormRequest
 }
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
-  prisma = createPrismaClient(db.url);
-  sandbox = await startSandbox({ port: 0 });
+  world = await startFormOrderWorld({ demo: false });
+  ({ prisma, deps } = world);
   // The account renews automatically by default: a reseller=N licence must still not.
   await admin("POST", "accounts", { loginName: LOGIN, loginPassword: PASSWORD, funds: 1000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: true });
-  const base = { loginName: LOGIN, password: PASSWORD, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX" as const, credentialsKey: key };
+  const base = { loginName: LOGIN, password: PASSWORD, apiBaseUrl: `${world.sandbox.url}/products/`, mode: "SANDBOX" as const, credentialsKey: world.key };
   await seedResellerAccount(prisma, { ...base, id: ACCOUNT, label: "SiteLock PlaceOrder", apBrand: "orderdesk" });
   await seedResellerAccount(prisma, { ...base, loginName: `${LOGIN}-2`, id: NO_BRAND, label: "No brand" });
   await prisma.resellerAccount.updateMany({ where: { id: { in: [ACCOUNT, NO_BRAND] } }, data: { autoRenewDefault: true } });
-  const s = await seedUser(prisma, { id: "u-slpo", email: "staff@slpo.test", name: "Sam Staff", role: "STAFF", password: "a-long-password-1" });
-  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
-  deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+  staff = await seedActor(world, { id: "u-slpo", email: "staff@slpo.test", name: "Sam Staff", role: "STAFF" });
 }, 60_000);
 
 afterAll(async () => {
-  await prisma?.$disconnect();
-  await sandbox?.close();
-  await db?.stop();
+  await world?.stop();
 });
 
 describe("SiteLock through PlaceOrder", () => {

@@ -20,29 +20,10 @@ import type { Actor } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/system-actor";
 import { productByKey } from "@/lib/catalog";
 import { validFormInput } from "../sectigo/catalog-values";
+import { SAN_CSR } from "../sectigo/fixtures/csrs";
 import { setAppEnv, startAppDatabase } from "./test-database";
 import { sandboxAdmin } from "./sandbox-admin";
 
-/** CN shop.findable-sans.example; SANs: that, the bare domain, its www., another domain, an IP and an e-mail (not names). */
-const SAN_CSR = `-----BEGIN CERTIFICATE REQUEST-----
-MIIDGzCCAgMCAQAwODEjMCEGA1UEAwwac2hvcC5maW5kYWJsZS1zYW5zLmV4YW1w
-bGUxETAPBgNVBAoMCEZpbmRhYmxlMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIB
-CgKCAQEA3kGrL7mbLogEXeD8BXii78xmIQshYGKNJzvo6DF1R9K9V51xuz3QJKV1
-HEIdq832hcrzInFYDgpYegLvpUt+Aix9d6TthOD/nCJ7EVFqEFQQUt+FTdHdnU3c
-1S95U2jmMXbZAkiZ4aJ1TXeZdunbmLkgtFgeJOgIamBFncyZwVzBvd0bVigOize9
-Fim3+7LSJgp+J/7rSAZdB7hD7LWzYIwjNWwrGEpGNCSWfAyA+cGGqcAdPabh9rZp
-2s0Wo3Gm22xQPVRd+qfbEhhp0gaJzv5t6Q0WBu8+VHqyJgGJf3BoptIfnDX29vZa
-r9xWjF3C83wO7C6gDDF+usv+78RdAQIDAQABoIGdMIGaBgkqhkiG9w0BCQ4xgYww
-gYkwgYYGA1UdEQR/MH2CGnNob3AuZmluZGFibGUtc2Fucy5leGFtcGxlghVmaW5k
-YWJsZS1zYW5zLmV4YW1wbGWCGXd3dy5maW5kYWJsZS1zYW5zLmV4YW1wbGWCGmFw
-aS5maW5kYWJsZS1vdGhlci5leGFtcGxlhwQKAAABgQthQGIuZXhhbXBsZTANBgkq
-hkiG9w0BAQsFAAOCAQEAtU17tGiOZgxmpRBwthhqNraWPhHdyf8QPspEzp/HeErg
-zj0lwbmCSqqMDCzt8UUXqxark2zZ6g6AvtcITFcoymOyC44Axmt9jfJH0aflSGVQ
-sUZ7Ea4cbi/TdKSL03BPVvtOW+cPWMGtpuKoCLJBLZmJYbTBUIBUVXPOLX3kM6QI
-2SWOg8VUjlgCgsiJRE+KFCmmMs6hmyKIPro6wpNf/WwR82NEaeaFna6GUC/OBJVw
-I6CcllzNEgduwD0JJsEO4Cha5UOrypO4wjHxqZhw5Cw/QduMIVQ1fuka/vhItdeE
-txAHWPza03E0MJ/y5df5ieA68HCtlN0gPE+DsxLypw==
------END CERTIFICATE REQUEST-----`;
 const NAMES = ["shop.findable-sans.example", "findable-sans.example", "www.findable-sans.example", "api.findable-other.example"];
 
 const anchor = anchorDay(new Date());

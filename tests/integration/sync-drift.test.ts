@@ -331,3 +331,31 @@ describe("issue 17 #12: ignores that hold, and 'take Sectigo's value for all' co
     expect((await prisma.license.findMany({ where: { id: { in: licences.map((l) => l.id) } }, orderBy: { id: "asc" } })).map((l) => l.autoRenew)).toEqual(licences.map((l) => !l.autoRenew));
   });
 });
+
+// Moved from review-i17-held-ignore.test.ts (reviewer probe, issue 17 #12): an ignore after the difference
+// went away and came back with the same pair; it shares this file's world.
+describe("an ignored difference", () => {
+  // Failed before markHeldIgnores: the DriftIgnore row outlived a sync where both sides agreed, so the same
+  // pair coming back later (Sectigo's value changed twice) was silently held.
+  it("comes back when Sectigo's value changed away and back again", async () => {
+    const syncDrift = async () => (await sync({ pageSize: 100 })).drift;
+    await syncDrift();
+    const x = await prisma.license.findFirstOrThrow({
+      where: { customer: { resellerAccountId: accountId }, status: "ACTIVE", currentOrderNumber: { not: null }, expiresAt: { gt: new Date(Date.now() + 40 * DAY) } },
+      orderBy: { id: "desc" },
+    });
+    const ofX = <T extends { licenceId: string | null; kind: string }>(drift: T[]) => drift.filter((d) => d.licenceId === x.id && d.kind === "EXPIRY");
+    const theirs1 = new Date(x.expiresAt!.getTime() + 40 * DAY);
+    await admin("PATCH", `licenses/${x.currentOrderNumber}`, { expiresAt: theirs1.toISOString(), productCode: x.productCode });
+    const first = ofX(await syncDrift());
+    expect(first).toHaveLength(1);
+    await decideDrift(actors.manager, { decision: "IGNORE", ids: [first[0]!.id] }, { db: prisma });
+    // Sectigo's value changes to agree with ours: nothing to report.
+    await admin("PATCH", `licenses/${x.currentOrderNumber}`, { expiresAt: x.expiresAt!.toISOString(), productCode: x.productCode });
+    expect(ofX(await syncDrift())).toEqual([]);
+    expect(await prisma.driftIgnore.count({ where: { subject: x.id } })).toBe(0);
+    // ... and changes again, to the old value: Sectigo's value changed, so the difference is reported.
+    await admin("PATCH", `licenses/${x.currentOrderNumber}`, { expiresAt: theirs1.toISOString(), productCode: x.productCode });
+    expect(ofX(await syncDrift())).toHaveLength(1);
+  });
+});

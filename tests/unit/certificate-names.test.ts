@@ -8,29 +8,7 @@ import { describe, expect, it } from "vitest";
 import { pastedValue } from "@/lib/lookup/pasted-text";
 import { csrNames } from "@/lib/orders/csr-names";
 import { itemDomains } from "@/lib/orders/certificate-domains";
-import { EC256W, RSA2048 } from "../sectigo/fixtures/csrs";
-
-// openssl req -new -newkey rsa:2048 -nodes -subj "/CN=shop.findable-sans.example/O=Findable" -addext
-//   "subjectAltName=DNS:shop.findable-sans.example,DNS:findable-sans.example,DNS:www.findable-sans.example,DNS:api.findable-other.example,IP:10.0.0.1,email:a@b.example"
-const SAN_CSR = `-----BEGIN CERTIFICATE REQUEST-----
-MIIDGzCCAgMCAQAwODEjMCEGA1UEAwwac2hvcC5maW5kYWJsZS1zYW5zLmV4YW1w
-bGUxETAPBgNVBAoMCEZpbmRhYmxlMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIB
-CgKCAQEA3kGrL7mbLogEXeD8BXii78xmIQshYGKNJzvo6DF1R9K9V51xuz3QJKV1
-HEIdq832hcrzInFYDgpYegLvpUt+Aix9d6TthOD/nCJ7EVFqEFQQUt+FTdHdnU3c
-1S95U2jmMXbZAkiZ4aJ1TXeZdunbmLkgtFgeJOgIamBFncyZwVzBvd0bVigOize9
-Fim3+7LSJgp+J/7rSAZdB7hD7LWzYIwjNWwrGEpGNCSWfAyA+cGGqcAdPabh9rZp
-2s0Wo3Gm22xQPVRd+qfbEhhp0gaJzv5t6Q0WBu8+VHqyJgGJf3BoptIfnDX29vZa
-r9xWjF3C83wO7C6gDDF+usv+78RdAQIDAQABoIGdMIGaBgkqhkiG9w0BCQ4xgYww
-gYkwgYYGA1UdEQR/MH2CGnNob3AuZmluZGFibGUtc2Fucy5leGFtcGxlghVmaW5k
-YWJsZS1zYW5zLmV4YW1wbGWCGXd3dy5maW5kYWJsZS1zYW5zLmV4YW1wbGWCGmFw
-aS5maW5kYWJsZS1vdGhlci5leGFtcGxlhwQKAAABgQthQGIuZXhhbXBsZTANBgkq
-hkiG9w0BAQsFAAOCAQEAtU17tGiOZgxmpRBwthhqNraWPhHdyf8QPspEzp/HeErg
-zj0lwbmCSqqMDCzt8UUXqxark2zZ6g6AvtcITFcoymOyC44Axmt9jfJH0aflSGVQ
-sUZ7Ea4cbi/TdKSL03BPVvtOW+cPWMGtpuKoCLJBLZmJYbTBUIBUVXPOLX3kM6QI
-2SWOg8VUjlgCgsiJRE+KFCmmMs6hmyKIPro6wpNf/WwR82NEaeaFna6GUC/OBJVw
-I6CcllzNEgduwD0JJsEO4Cha5UOrypO4wjHxqZhw5Cw/QduMIVQ1fuka/vhItdeE
-txAHWPza03E0MJ/y5df5ieA68HCtlN0gPE+DsxLypw==
------END CERTIFICATE REQUEST-----`;
+import { EC256W, RSA2048, SAN_CSR } from "../sectigo/fixtures/csrs";
 
 describe("csrNames", () => {
   it("reads the common name and the DNS names of the SAN extension, not its IP address or e-mail", () => {
