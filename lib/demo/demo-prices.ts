@@ -39,26 +39,33 @@ export const DEMO_PLAN_PRICES: ReadonlyArray<{ productKey: string; term: string;
 const SELL = new Map(DEMO_PLAN_PRICES.filter((p) => p.enabled !== false).map((p) => [`${p.productKey}|${p.term}`, p]));
 const KEY_BY_CODE = new Map(PRODUCTS.filter((p) => p.productId !== undefined).map((p) => [p.productId!, p.key]));
 
-/**
- * What a demo order's customer paid and what we expected to pay (issue 17 item 9: the money columns
- * are filled when known): the price list's sell and buy prices of the plan and each add-on for the
- * order's term, or null when any item has no price (then "customer pays" is honestly unknown).
- */
+type DemoOrderPlan = { productCode: number; termDays: number; addOns: ReadonlyArray<{ productCode: number }> };
+
+/** The enabled price-list row of an item code for a term, if any. */
+function priceOf(code: number, termDays: number) {
+  return SELL.get(`${KEY_BY_CODE.get(code)}|${termDays}`);
+}
+
 /**
  * What the customer paid for each item of a demo order (OrderItem.cost is an item's sell price, as the
  * order pipeline records it: lib/orders/order-item-rows.ts): the price list's sell price of the plan and of
  * each add-on for the order's term, null for an item not on the list. Their sum is demoOrderTotals' sell.
  */
-export function demoItemSells(o: { productCode: number; termDays: number; addOns: ReadonlyArray<{ productCode: number }> }): { plan: number | null; addOns: Array<number | null> } {
+export function demoItemSells(o: DemoOrderPlan): { plan: number | null; addOns: Array<number | null> } {
   const sell = (code: number) => {
-    const p = SELL.get(`${KEY_BY_CODE.get(code)}|${o.termDays}`);
+    const p = priceOf(code, o.termDays);
     return p ? Number(p.sell) : null;
   };
   return { plan: sell(o.productCode), addOns: o.addOns.map((a) => sell(a.productCode)) };
 }
 
-export function demoOrderTotals(o: { productCode: number; termDays: number; addOns: ReadonlyArray<{ productCode: number }> }): { sell: number | null; buy: number | null } {
-  const prices = [o.productCode, ...o.addOns.map((a) => a.productCode)].map((code) => SELL.get(`${KEY_BY_CODE.get(code)}|${o.termDays}`));
+/**
+ * What a demo order's customer paid and what we expected to pay (issue 17 item 9: the money columns
+ * are filled when known): the price list's sell and buy prices of the plan and each add-on for the
+ * order's term, or null when any item has no price (then "customer pays" is honestly unknown).
+ */
+export function demoOrderTotals(o: DemoOrderPlan): { sell: number | null; buy: number | null } {
+  const prices = [o.productCode, ...o.addOns.map((a) => a.productCode)].map((code) => priceOf(code, o.termDays));
   if (prices.some((p) => p === undefined)) return { sell: null, buy: null };
   const sum = (k: "sell" | "buy") => Math.round(prices.reduce((t, p) => t + Number(p![k]) * 100, 0)) / 100;
   return { sell: sum("sell"), buy: sum("buy") };

@@ -2,13 +2,8 @@
  * The reads behind licence-payer.ts: the creating order's payer, as small as it can be asked for.
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { PAYER_REQUEST } from "@/lib/orders/order-payer-query";
 import { sectigoBillsCustomer } from "./licence-payer";
-
-/**
- * The part of a stored request orderPayer reads, built in SQL from the Order row aliased `o`: a
- * request can carry a whole form, and a bulk preview reads thousands of them.
- */
-const PAYER_REQUEST = Prisma.sql`json_build_object('operation', o.request->'operation', 'input', json_build_object('resellerPays', o.request->'input'->'resellerPays'))`;
 
 /** The payer part of the request of the order `orderId` (a column expression for a statement of the caller's). */
 export function payerRequestOf(orderId: Prisma.Sql): Prisma.Sql {

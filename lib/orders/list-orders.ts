@@ -8,6 +8,7 @@ import { COUNT_CAP, cursorParamSchema, decodeCursor, encodeCursor, escapeLike, P
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OrderStatus } from "@/lib/generated/prisma/enums";
 import { orderPayer } from "./order-payer";
+import { payerRequestsOf } from "./order-payer-query";
 import { domainLabelCondition } from "@/lib/search/domain-search";
 
 /**
@@ -206,8 +207,6 @@ const ORDER_ROW = {
   buyTotal: true,
   currency: true,
   placedAt: true,
-  // Who paid Sectigo (reseller=N: "by Sectigo" in Customer pays), read from the stored request of the page's rows only.
-  request: true,
   customer: { select: { id: true, name: true } },
   items: { select: { productName: true, domainName: true, isAddOn: true, cost: true, domains: { select: { domainName: true } } }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.OrderSelect;
@@ -273,12 +272,18 @@ export async function listOrders(actor: Actor, query: OrdersQuery) {
   if (backwards) ids.reverse();
   if (backwards && !more) page = 1;
 
-  const byId = new Map((await prisma.order.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: ORDER_ROW })).map((o) => [o.id, o]));
-  // The request itself stays on the server: the list needs only who paid Sectigo.
+  const pageIds = ids.map((r) => r.id);
+  // Who paid Sectigo (reseller=N: "by Sectigo" in Customer pays): only the payer part of each stored
+  // request is read, never the whole request (it can hold a form and a 32 KB CSR).
+  const [found, payerRequests] = await Promise.all([
+    prisma.order.findMany({ where: { id: { in: pageIds } }, select: ORDER_ROW }),
+    payerRequestsOf(prisma, pageIds),
+  ]);
+  const byId = new Map(found.map((o) => [o.id, o]));
   const rows = ids
     .map((r) => byId.get(r.id))
     .filter((o) => o !== undefined)
-    .map(({ request, ...o }) => ({ ...o, payer: orderPayer(request) }));
+    .map((o) => ({ ...o, payer: orderPayer(payerRequests.get(o.id)) }));
 
   const cursorOf = (r: { id: string; key: Date | string | null } | undefined): string | undefined =>
     r && encodeCursor({ sort, dir: query.dir, value: r.key instanceof Date ? r.key.toISOString() : r.key, id: r.id });
