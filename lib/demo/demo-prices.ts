@@ -46,12 +46,14 @@ function priceOf(code: number, termDays: number) {
   return SELL.get(`${KEY_BY_CODE.get(code)}|${termDays}`);
 }
 
+export type DemoItemSells = { plan: number | null; addOns: Array<number | null> };
+
 /**
  * What the customer paid for each item of a demo order (OrderItem.cost is an item's sell price, as the
  * order pipeline records it: lib/orders/order-item-rows.ts): the price list's sell price of the plan and of
- * each add-on for the order's term, null for an item not on the list. Their sum is demoOrderTotals' sell.
+ * each add-on for the order's term, null for an item not on the list. Their sum is demoSellTotal.
  */
-export function demoItemSells(o: DemoOrderPlan): { plan: number | null; addOns: Array<number | null> } {
+export function demoItemSells(o: DemoOrderPlan): DemoItemSells {
   const sell = (code: number) => {
     const p = priceOf(code, o.termDays);
     return p ? Number(p.sell) : null;
@@ -60,13 +62,11 @@ export function demoItemSells(o: DemoOrderPlan): { plan: number | null; addOns: 
 }
 
 /**
- * What a demo order's customer paid and what we expected to pay (issue 17 item 9: the money columns
- * are filled when known): the price list's sell and buy prices of the plan and each add-on for the
- * order's term, or null when any item has no price (then "customer pays" is honestly unknown).
+ * What a demo order's customer paid (issue 17 item 9: the money columns are filled when known): the sum
+ * of its items' sell prices, or null when any item has no price (then "customer pays" is honestly unknown).
  */
-export function demoOrderTotals(o: DemoOrderPlan): { sell: number | null; buy: number | null } {
-  const prices = [o.productCode, ...o.addOns.map((a) => a.productCode)].map((code) => priceOf(code, o.termDays));
-  if (prices.some((p) => p === undefined)) return { sell: null, buy: null };
-  const sum = (k: "sell" | "buy") => Math.round(prices.reduce((t, p) => t + Number(p![k]) * 100, 0)) / 100;
-  return { sell: sum("sell"), buy: sum("buy") };
+export function demoSellTotal(sells: DemoItemSells): number | null {
+  const all = [sells.plan, ...sells.addOns];
+  if (all.some((s) => s === null)) return null;
+  return Math.round(all.reduce<number>((t, s) => t + s! * 100, 0)) / 100;
 }

@@ -4,7 +4,7 @@
  * add-ons) but with multi-row `INSERT ... SELECT FROM unnest(...)`, one statement per table per chunk
  * of ~5,000 licences. Runs on the caller's connection; the caller owns the transaction.
  */
-import { demoItemSells, demoOrderTotals } from "@/lib/demo/demo-prices";
+import { demoItemSells, demoSellTotal } from "@/lib/demo/demo-prices";
 import type { ClientBase } from "pg";
 import { DEMO_RESELLER, demoDates, type DemoCustomer } from "./demo-data";
 import { MAX_SCALED_LICENCES, scaledChunks, scaledForeignOrderNumber, type ScaledWorldOptions } from "./scaled-world";
@@ -80,7 +80,7 @@ function rowsOf(chunk: DemoCustomer[], ctx: { anchor: Date; now: Date }): Rows {
       const order = appIds.order(l.key);
       // An item's cost is its sell price (what the customer pays for it), as the order pipeline records it.
       const sells = demoItemSells(l);
-      rows.orders.push({ id: order, fon: l.foreignOrderNumber, num: l.orderNumber, customer, total: l.cost, sell: demoOrderTotals(l).sell, at: starts });
+      rows.orders.push({ id: order, fon: l.foreignOrderNumber, num: l.orderNumber, customer, total: l.cost, sell: demoSellTotal(sells), at: starts });
       rows.items.push({ id: `${order}-item-0`, order, code: l.productCode, name: l.productName, days: l.termDays, domain: l.domainName, addOn: false, cost: sells.plan });
       rows.licences.push({
         id: licence, customer, order, num: l.orderNumber, code: l.productCode, name: l.productName, domain: l.domainName,

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_RESELLER, DEMO_USERS, demoDates } from "@/lib/demo/demo-data";
 import { seedCustomer, seedLicense, seedResellerAccount, seedUser } from "@/lib/demo/factories";
 import { bookCustomerHasManager, RENEWALS_BOOK, renewalsBookCustomers } from "@/lib/demo/renewals-book";
-import { DEMO_PLAN_PRICES, demoItemSells, demoOrderTotals } from "@/lib/demo/demo-prices";
+import { DEMO_PLAN_PRICES, demoItemSells, demoSellTotal } from "@/lib/demo/demo-prices";
 import { appIds, insertScaledWorld } from "@/lib/demo/scaled-world-db";
 import { scaledWorldOptions } from "@/lib/demo/scaled-world";
 import type { ClientBase } from "pg";
@@ -58,6 +58,7 @@ export async function seedDemo(
     for (const l of c.licenses) {
       const { startsAt, expiresAt } = demoDates(l, opts.anchor);
       const awaiting = l.state === "awaiting";
+      const sells = demoItemSells(l);
       await seedLicense(db, {
         id: `demo-license-${l.key}`,
         customerId: customer.id,
@@ -77,8 +78,8 @@ export async function seedDemo(
         cost: l.cost,
         currency: DEMO_RESELLER.currency,
         addOns: l.addOns,
-        sellTotal: demoOrderTotals(l).sell,
-        itemSells: demoItemSells(l),
+        sellTotal: demoSellTotal(sells),
+        itemSells: sells,
       });
     }
   }
