@@ -48,6 +48,12 @@ describe("Sectigo, AutoApplyOrder for SiteLock — new orders", () => {
     expect(o({ domain: "mydomain.com" })).toMatchObject({ kind: "refused", code: -122 });
     expect(o({ product: 1059, price: 0 })).toMatchObject({ kind: "accepted" });
   });
+  it("a domain whose license has ended: a new order for it is undocumented (Placing a new order for an existing customer wants a new domain)", () => {
+    const { state, id } = basic();
+    const cancelled = run(state, { kind: "cancel", license: id }).state;
+    const again = run(cancelled, { kind: "order", domain: "mydomain.com", product: 1060, days: 365, autoRenew: false, price: 1 });
+    expect(again.outcome.kind).toBe("undocumented");
+  });
   it("account balance: the balance may go down to minus the hard credit limit, not below (-15)", () => {
     const s = initialState({ now: T0, balance: 1000, creditLimit: 13900 });
     const order = (domain: string) => ({ kind: "order", domain, product: 1060, days: 365, autoRenew: false, price: 14900 } as const);
@@ -261,6 +267,14 @@ describe("Sectigo, AutoAuthorize / AutoReject and PlaceOrder \"Authorizing order
     const r = run(state, { kind: "reject", license: id });
     expect(r.state.licenses[id]!.status).toBe("rejected");
     expect(run(r.state, { kind: "authorize", license: id }).outcome).toMatchObject({ code: -20 });
+  });
+  it("an auto-renewal falling due on a status-1 account is undocumented (the clock move is not modelled)", () => {
+    const s = initialState({ now: T0, balance: 20_000, collectsPayment: true });
+    const o = run(s, { kind: "order", domain: "a.com", product: 1060, days: 30, autoRenew: true, price: 1500 });
+    const id = accepted(o.outcome).orderNumber!;
+    const active = run(o.state, { kind: "authorize", license: id }).state;
+    expect(run(active, { kind: "advanceClock", renewalPrices: PRICES }, T0 + 30 * DAY - 1).outcome.kind).toBe("accepted");
+    expect(run(active, { kind: "advanceClock", renewalPrices: PRICES }, T0 + 30 * DAY).outcome.kind).toBe("undocumented");
   });
   it("a pending order does not expire with the clock", () => {
     const { state, id } = pending();

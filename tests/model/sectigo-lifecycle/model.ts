@@ -102,7 +102,6 @@ export interface State {
   readonly collectsPayment: boolean; // status-1 account: orders wait for AutoAuthorize
   readonly nextOrder: OrderNumber;
   readonly licenses: Readonly<Record<OrderNumber, License>>;
-  readonly knownDomains: readonly string[];
   readonly config: Config;
 }
 
@@ -161,7 +160,6 @@ export function initialState(input: {
     collectsPayment: input.collectsPayment ?? false,
     nextOrder: input.firstOrder ?? 1,
     licenses: {},
-    knownDomains: [],
     config: input.config ?? SECTIGO_READING,
   };
 }
@@ -234,7 +232,9 @@ export function step(state: State, cmd: Command, now: number): Step {
 function order(state: State, cmd: Extract<Command, { kind: "order" }>): Step {
   if (cmd.product === BUNDLE) return refused(state, -124, "bundle-needs-ssl");
   if (!validTerm(cmd.product, cmd.days)) return refused(state, -115, "invalid-term");
-  if (state.knownDomains.includes(cmd.domain)) return refused(state, -122, "domain-exists");
+  const same = Object.values(state.licenses).filter((l) => l.domain === cmd.domain);
+  if (same.some((l) => l.status === "active" || l.status === "pending")) return refused(state, -122, "domain-exists");
+  if (same.length > 0) return undocumented(state, "a new order for the domain of an ended license (-122 or a new account?)");
   const id = state.nextOrder;
   const pending = state.collectsPayment;
   if (!pending && !canPay(state, cmd.price)) return refused(state, -15, "insufficient-funds");
@@ -253,7 +253,6 @@ function order(state: State, cmd: Extract<Command, { kind: "order" }>): Step {
   const next = withLicense(state, license, {
     nextOrder: id + 1,
     balance: pending ? state.balance : state.balance - cmd.price,
-    knownDomains: [...state.knownDomains, cmd.domain],
   });
   return accepted(next, pending
     ? { status: 1, orderNumber: id, amountRequired: cmd.price }
@@ -427,6 +426,9 @@ function advanceClock(state: State, now: number, prices: PriceTable): Step {
   for (const l of Object.values(state.licenses)) {
     licenses[l.id] = l;
     if (l.status === "active" && l.expiresAt! <= now) due.push({ id: l.id, at: l.expiresAt! });
+  }
+  if (state.collectsPayment && due.some(({ id }) => licenses[id]!.autoRenew)) {
+    return undocumented(state, "an auto-renewal on a status-1 account (paid at authorization?)");
   }
   while (due.length > 0) {
     due.sort((a, b) => a.at - b.at || a.id - b.id);
