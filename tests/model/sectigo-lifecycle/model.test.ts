@@ -226,6 +226,37 @@ describe("Sectigo, AutoApplyOrder for SiteLock — add-ons (SRA overview: possib
   });
 });
 
+describe("Sectigo, Ordering products / Renewing product licenses — one product ID plus add-on IDs per call", () => {
+  it("an order carrying an add-on: one order number, both for the same term, both prices debited", () => {
+    const s = initialState({ now: T0, balance: 100_000 });
+    const r = run(s, { kind: "order", domain: "a.com", product: 1061, days: 365, autoRenew: false, price: 24900,
+      addOns: [{ code: 1071, price: 5000 }] });
+    const o = accepted(r.outcome);
+    expect(o.debited).toBe(29900);
+    expect(r.state.licenses[o.orderNumber!]!.addOns).toEqual([
+      { code: 1071, orderNumber: o.orderNumber, days: 365, status: "active", expiresAt: T0 + YEAR, periodStart: T0, paid: 5000 },
+    ]);
+    const lower = run(s, { kind: "order", domain: "a.com", product: 1061, days: 365, autoRenew: false, price: 1, addOns: [{ code: 1068, price: 1 }] });
+    expect(lower.outcome).toMatchObject({ kind: "refused", code: -121 });
+  });
+  it("a renewal carrying an add-on inside its own window renews both; one outside its window makes it -121", () => {
+    const { state, id } = basic();
+    const together = run(state, { kind: "orderAddOn", license: id, addOn: 1071, days: 365, price: 5000 }).state;
+    const s = at(together, T0 + YEAR - 30 * DAY);
+    const r = run(s, { kind: "renew", license: id, days: 365, price: 14900, addOns: [{ code: 1071, price: 5000 }] });
+    expect(accepted(r.outcome).debited).toBe(19900);
+    expect(r.state.licenses[id]!.addOns[0]).toMatchObject({ expiresAt: T0 + 2 * YEAR, orderNumber: id + 2, periodStart: s.now });
+    const later = run(at(state, T0 + DAY), { kind: "orderAddOn", license: id, addOn: 1071, days: 365, price: 5000 }).state;
+    const out = run(at(later, T0 + YEAR - 30 * DAY), { kind: "renew", license: id, days: 365, price: 14900, addOns: [{ code: 1071, price: 5000 }] });
+    expect(out.outcome).toMatchObject({ kind: "refused", code: -121 }); // its window opens a day later
+  });
+  it("an auto-renewal of a license with a live add-on is undocumented (are add-ons renewed along?)", () => {
+    const { state, id } = basic({ autoRenew: true });
+    const s = run(state, { kind: "orderAddOn", license: id, addOn: 1071, days: 365, price: 5000 }).state;
+    expect(run(s, { kind: "advanceClock", renewalPrices: PRICES }, T0 + YEAR).outcome.kind).toBe("undocumented");
+  });
+});
+
 describe("Sectigo, Upgrading or downgrading products — pro-rating", () => {
   it("the page's example: 1-year Basic $149 to Pro $249 after 6 months costs $50; expiry unchanged; new order", () => {
     expect(proRatedCharge(14900, 24900, YEAR / 2, 365)).toBe(5000);
@@ -299,14 +330,18 @@ const dtArb = fc.oneof(
 const orderArb = fc.record({ kind: fc.constant("order" as const), domain: domainArb,
   product: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...PLANS) }, { weight: 1, arbitrary: fc.constant(1072 as const) }),
   days: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(30, 365) }, { weight: 1, arbitrary: fc.constant(90) }),
-  autoRenew: fc.boolean(), price: priceArb });
+  autoRenew: fc.boolean(), price: priceArb,
+  addOns: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.uniqueArray(fc.constantFrom(...ADD_ONS), { maxLength: 2 }).map((cs) => cs.map((code) => ({ code, price: 2000 }))) }) });
 // The scenario's first orders are valid ones (each domain once), so the commands after them have licenses.
 const firstOrderArb: fc.Arbitrary<Command> = fc.record({ kind: fc.constant("order" as const), domain: domainArb,
   product: fc.constantFrom(1060, 1061, 1062), days: fc.constantFrom(30, 365), autoRenew: fc.boolean(),
   price: fc.integer({ min: 0, max: 20_000 }) });
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   orderArb,
-  fc.record({ kind: fc.constant("renew" as const), license: idArb, days: fc.constantFrom(30, 365), price: priceArb }),
+  // addOns: [] stands for "the license's live add-ons", filled in by `resolveLicense` (as the app sends them).
+  fc.record({ kind: fc.constant("renew" as const), license: idArb, days: fc.constantFrom(30, 365), price: priceArb,
+    addOns: fc.constantFrom(undefined, []) }),
   fc.record({ kind: fc.constant("setAutoRenew" as const), license: idArb, on: fc.boolean() }),
   fc.record({ kind: fc.constant("orderAddOn" as const), license: idArb, addOn: fc.constantFrom(...ADD_ONS),
     days: fc.constantFrom(30, 365), price: priceArb }),
@@ -332,6 +367,10 @@ function resolveLicense(state: State, cmd: Command): Command {
   if (!("license" in cmd)) return cmd;
   const ids = Object.keys(state.licenses).map(Number).sort((a, b) => a - b);
   const id = cmd.license === 9 || ids.length === 0 ? 999_999 : ids[cmd.license % ids.length]!;
+  if (cmd.kind === "renew" && cmd.addOns?.length === 0) {
+    const live = state.licenses[id]?.addOns.filter((a) => a.status === "active") ?? [];
+    return { ...cmd, license: id, addOns: live.map((a) => ({ code: a.code, price: 2000 })) };
+  }
   return { ...cmd, license: id };
 }
 
@@ -395,7 +434,8 @@ describe("model properties (fast-check)", () => {
     fc.assert(fc.property(scenarioArb, (s) => {
       const seen = new Set<number>();
       play(s, (before, _cmd, after, o) => {
-        const issued = Object.values(after.licenses).flatMap((l) => [...l.orders, ...l.addOns.map((a) => a.orderNumber)])
+        // An add-on bought with its license or renewed with it shares that call's order number.
+        const issued = [...new Set(Object.values(after.licenses).flatMap((l) => [...l.orders, ...l.addOns.map((a) => a.orderNumber)]))]
           .filter((n) => !seen.has(n));
         issued.forEach((n) => seen.add(n));
         if (o.kind !== "accepted") expect(issued).toEqual([]);

@@ -72,7 +72,7 @@ export interface AddOn {
   readonly days: number;
   readonly status: AddOnStatus;
   readonly expiresAt: number;
-  readonly purchasedAt: number; // its own refund period starts here
+  readonly periodStart: number; // its own refund period: purchase or last renewal
   readonly paid: Cents;
 }
 
@@ -105,9 +105,12 @@ export interface State {
   readonly config: Config;
 }
 
+/** Add-ons carried by an order or a renewal ("one product ID plus one or more add-on IDs"), each with its price. */
+export type AddOnItems = readonly { code: AddOnCode; price: Cents }[];
+
 export type Command =
-  | { kind: "order"; domain: string; product: PlanCode | typeof BUNDLE; days: number; autoRenew: boolean; price: Cents }
-  | { kind: "renew"; license: OrderNumber; days: number; price: Cents }
+  | { kind: "order"; domain: string; product: PlanCode | typeof BUNDLE; days: number; autoRenew: boolean; price: Cents; addOns?: AddOnItems }
+  | { kind: "renew"; license: OrderNumber; days: number; price: Cents; addOns?: AddOnItems }
   | { kind: "setAutoRenew"; license: OrderNumber; on: boolean }
   | { kind: "orderAddOn"; license: OrderNumber; addOn: AddOnCode; days: number; price: Cents }
   /** oldPrice/newPrice: both plans' prices for the license's current term. */
@@ -218,7 +221,7 @@ export function step(state: State, cmd: Command, now: number): Step {
   const license = state.licenses[cmd.license];
   if (!license) return refused(state, -4, "unknown-license");
   switch (cmd.kind) {
-    case "renew": return renew(state, license, cmd.days, cmd.price);
+    case "renew": return renew(state, license, cmd.days, cmd.price, cmd.addOns ?? []);
     case "setAutoRenew": return setAutoRenew(state, license, cmd.on);
     case "orderAddOn": return orderAddOn(state, license, cmd.addOn, cmd.days, cmd.price);
     case "changePlan": return changePlan(state, license, cmd);
@@ -235,9 +238,14 @@ function order(state: State, cmd: Extract<Command, { kind: "order" }>): Step {
   const same = Object.values(state.licenses).filter((l) => l.domain === cmd.domain);
   if (same.some((l) => l.status === "active" || l.status === "pending")) return refused(state, -122, "domain-exists");
   if (same.length > 0) return undocumented(state, "a new order for the domain of an ended license (-122 or a new account?)");
+  const items = cmd.addOns ?? [];
+  const bad = checkNewAddOns(state, cmd.product, [], items.map((i) => i.code));
+  if (bad) return bad;
   const id = state.nextOrder;
   const pending = state.collectsPayment;
-  if (!pending && !canPay(state, cmd.price)) return refused(state, -15, "insufficient-funds");
+  const total = cmd.price + sum(items);
+  if (pending && items.length > 0) return undocumented(state, "add-ons on a status-1 order (only plain new orders modelled there)");
+  if (!pending && !canPay(state, total)) return refused(state, -15, "insufficient-funds");
   const license: License = {
     id, currentOrder: id, orders: [id], domain: cmd.domain, orderedAt: state.now, product: cmd.product, days: cmd.days,
     status: pending ? "pending" : "active",
@@ -248,15 +256,15 @@ function order(state: State, cmd: Extract<Command, { kind: "order" }>): Step {
     refundable: pending ? 0 : cmd.price,
     planChangedInPeriod: false,
     amountRequired: pending ? cmd.price : 0,
-    addOns: [],
+    addOns: items.map((i) => newAddOn(i.code, id, cmd.days, state.now, i.price)),
   };
   const next = withLicense(state, license, {
     nextOrder: id + 1,
-    balance: pending ? state.balance : state.balance - cmd.price,
+    balance: pending ? state.balance : state.balance - total,
   });
   return accepted(next, pending
     ? { status: 1, orderNumber: id, amountRequired: cmd.price }
-    : { orderNumber: id, expiresAt: license.expiresAt, debited: cmd.price });
+    : { orderNumber: id, expiresAt: license.expiresAt, debited: total });
 }
 
 // Everything but order/authorize/reject/cancel/refund needs a live license; the documents give codes
@@ -269,20 +277,52 @@ function liveLicense(state: State, l: License, what: string): Step | null {
   return null;
 }
 
-function renew(state: State, l: License, days: number, price: Cents): Step {
+// Each license, the product's or an add-on's, "can be renewed manually at any time during the 30-day
+// renewal period before its expiration date": an add-on carried by the call must be in its own window.
+function renew(state: State, l: License, days: number, price: Cents, items: AddOnItems): Step {
   const bad = liveLicense(state, l, "renewal");
   if (bad) return bad;
   if (!validTerm(l.product, days)) return refused(state, -115, "invalid-term");
   if (l.status === "expired" || !inRenewalWindow(l.expiresAt!, state.now)) {
     return refused(state, -121, "outside-renewal-window");
   }
+  const renewing = items.map((i) => ({ item: i, index: l.addOns.findLastIndex((a) => a.code === i.code && a.status === "active") }));
+  if (renewing.some((r) => r.index < 0)) return undocumented(state, "a renewal carrying an add-on the license does not have");
+  if (renewing.some((r) => !inRenewalWindow(l.addOns[r.index]!.expiresAt, state.now))) {
+    return refused(state, -121, "outside-renewal-window");
+  }
   if (state.config.appNoManualRenewWhileAutoRenew && l.autoRenew) return refused(state, null, "app:auto-renew-on");
-  if (!canPay(state, price)) return refused(state, -15, "insufficient-funds");
-  const from = state.config.renewalStartsAt === "expiry" ? l.expiresAt! : state.now;
-  const renewed = renewedLicense(l, state.nextOrder, from + days * DAY, days, price, state.now);
-  return accepted(withLicense(state, renewed, { nextOrder: state.nextOrder + 1, balance: state.balance - price }), {
-    orderNumber: renewed.currentOrder, expiresAt: renewed.expiresAt, debited: price,
+  const total = price + sum(items);
+  if (!canPay(state, total)) return refused(state, -15, "insufficient-funds");
+  const orderNumber = state.nextOrder;
+  const start = (expiry: number) => (state.config.renewalStartsAt === "expiry" ? expiry : state.now);
+  const addOns = l.addOns.map((a, index) => {
+    const r = renewing.find((x) => x.index === index);
+    return r ? newAddOn(a.code, orderNumber, days, start(a.expiresAt), r.item.price, state.now) : a;
   });
+  const renewed = { ...renewedLicense(l, orderNumber, start(l.expiresAt!) + days * DAY, days, price, state.now), addOns };
+  return accepted(withLicense(state, renewed, { nextOrder: orderNumber + 1, balance: state.balance - total }), {
+    orderNumber, expiresAt: renewed.expiresAt, debited: total,
+  });
+}
+
+const sum = (items: AddOnItems) => items.reduce((t, i) => t + i.price, 0);
+
+function newAddOn(code: AddOnCode, orderNumber: OrderNumber, days: number, from: number, paid: Cents, at = from): AddOn {
+  return { code, orderNumber, days, status: "active", expiresAt: from + days * DAY, periodStart: at, paid };
+}
+
+/** Add-ons a plan may take (-121 otherwise), one per family, none twice. */
+function checkNewAddOns(state: State, plan: PlanCode, live: readonly AddOn[], codes: readonly AddOnCode[]): Step | null {
+  if (codes.length === 0) return null;
+  const allowed = allowedAddOns(plan, state.config);
+  if (allowed === "undocumented") return undocumented(state, "Business (1062) add-on row not retrieved");
+  if (codes.some((c) => !allowed.includes(c))) return refused(state, -121, "add-on-not-for-plan");
+  const families = [...live.filter((a) => a.status === "active").map((a) => a.code), ...codes].map((c) => FAMILY[c]);
+  if (new Set(families).size < families.length) {
+    return undocumented(state, "two add-ons of one family (a renewal? an add-on upgrade?)");
+  }
+  return null;
 }
 
 function renewedLicense(l: License, orderNumber: OrderNumber, expiresAt: number, days: number, price: Cents, at: number): License {
@@ -304,18 +344,11 @@ function orderAddOn(state: State, l: License, code: AddOnCode, days: number, pri
   if (bad) return bad;
   // "only ... during the validity period of a SiteLock licence"; no code documented.
   if (l.status !== "active") return refused(state, null, "add-on-needs-valid-license");
-  const allowed = allowedAddOns(l.product, state.config);
-  if (allowed === "undocumented") return undocumented(state, "Business (1062) add-on row not retrieved");
-  if (!allowed.includes(code)) return refused(state, -121, "add-on-not-for-plan");
+  const bad2 = checkNewAddOns(state, l.product, l.addOns, [code]);
+  if (bad2) return bad2;
   if (!validTerm(code, days)) return refused(state, -115, "invalid-term");
-  if (l.addOns.some((a) => a.status === "active" && FAMILY[a.code] === FAMILY[code])) {
-    return undocumented(state, "a second add-on of a family already active (a renewal? an add-on upgrade?)");
-  }
   if (!canPay(state, price)) return refused(state, -15, "insufficient-funds");
-  const addOn: AddOn = {
-    code, orderNumber: state.nextOrder, days, status: "active", expiresAt: state.now + days * DAY,
-    purchasedAt: state.now, paid: price,
-  };
+  const addOn = newAddOn(code, state.nextOrder, days, state.now, price);
   const next = withLicense(state, { ...l, addOns: [...l.addOns, addOn] }, {
     nextOrder: state.nextOrder + 1, balance: state.balance - price,
   });
@@ -367,7 +400,7 @@ function endLicense(state: State, l: License, how: "cancel" | "refund"): Step {
   let credited = refundable ? l.refundable : 0;
   const addOns = l.addOns.map((a): AddOn => {
     if (a.status !== "active") return a;
-    const back = refundable && state.config.refundAddOnsWithBase && inRefundPeriod(a.purchasedAt, a.days, state.now);
+    const back = refundable && state.config.refundAddOnsWithBase && inRefundPeriod(a.periodStart, a.days, state.now);
     credited += back ? a.paid : 0;
     return { ...a, status: back ? "refunded" : "cancelled" };
   });
@@ -383,7 +416,7 @@ function cancelAddOn(state: State, l: License, code: AddOnCode): Step {
   const end = ended(state, addOn.status);
   if (end) return end;
   if (addOn.status === "expired") return undocumented(state, "cancelling an expired add-on");
-  const back = inRefundPeriod(addOn.purchasedAt, addOn.days, state.now);
+  const back = inRefundPeriod(addOn.periodStart, addOn.days, state.now);
   const addOns = l.addOns.map((a, i) => (i === index ? { ...a, status: back ? "refunded" as const : "cancelled" as const } : a));
   const credited = back ? addOn.paid : 0;
   return accepted(withLicense(state, { ...l, addOns }, { balance: state.balance + credited }), { credited });
@@ -434,6 +467,9 @@ function advanceClock(state: State, now: number, prices: PriceTable): Step {
     due.sort((a, b) => a.at - b.at || a.id - b.id);
     const { id, at } = due.shift()!;
     const l = licenses[id]!;
+    if (l.autoRenew && l.addOns.some((a) => a.status === "active" && a.expiresAt >= at)) {
+      return undocumented(state, "an auto-renewal of a license with live add-ons (are they renewed along?)");
+    }
     const price = prices[priceKey(l.product, l.days)];
     if (l.autoRenew && price === undefined) throw new Error(`model misuse: no price for ${priceKey(l.product, l.days)}`);
     if (l.autoRenew && balance - price! >= -state.creditLimit) {
