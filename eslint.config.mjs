@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/env.ts", "next.config.mjs", "prisma.config.ts", "prisma/generate.mjs", "playwright.config.ts", "tests/**", "lib/sectigo/sandbox/cli.ts", "lib/launcher/processes.ts", "lib/launcher/cli.ts", "lib/db/migrations.ts", "lib/sectigo/bench/**"],
+    files: ["lib/env.ts", "next.config.mjs", "prisma.config.ts", "prisma/generate.mjs", "playwright.config.ts", "tests/**", "tools/sandbox/cli.ts", "tools/launcher/processes.ts", "tools/launcher/cli.ts", "lib/db/migrations.ts", "tools/bench/sectigo/**"],
     rules: { "no-restricted-properties": "off" },
   },
 );

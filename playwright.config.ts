@@ -31,13 +31,13 @@ export default defineConfig({
     { name: "chromium", use: { browserName: "chromium" }, testIgnore: /(paging|ordering|renewal-runs|sync)\.spec\.ts/ },
     // Seeds extra rows into the shared e2e database, so it runs after everything else has finished.
     { name: "paging", use: { browserName: "chromium" }, testMatch: /paging\.spec\.ts/, dependencies: ["chromium"] },
-    // Places orders (new customers, licences): after the specs that count the demo rows.
+    // Places orders (new customers, licenses): after the specs that count the demo rows.
     { name: "ordering", use: { browserName: "chromium" }, testMatch: /(ordering|renewal-runs|sync)\.spec\.ts/, dependencies: ["paging"] },
   ],
   webServer: {
     // The launcher itself is the server process (no tsx wrapper in between), so Playwright's
     // SIGTERM reaches it and it can stop Next, the sandbox and Postgres and remove its data.
-    command: "node --import tsx lib/launcher/cli.ts --e2e",
+    command: "node --import tsx tools/launcher/cli.ts --e2e",
     url: `${baseURL}/api/health`,
     env: { PORT: String(port), HOST: "127.0.0.1", E2E_STATE_FILE: process.env.E2E_STATE_FILE },
     timeout: 300_000,

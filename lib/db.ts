@@ -11,7 +11,7 @@ export const PREPARED_STATEMENT_CAP = 1000;
  * PostgreSQL skips parsing and, after five runs, planning (it keeps a generic plan when that is no
  * dearer than the custom ones). For the job worker: a bulk renewal run sends the same ten statements
  * thousands of times, and planning was over a third of PostgreSQL's CPU per renewal
- * (lib/renewals/README.md). Not for the web app's lists, whose range and search filters are better
+ * (lib/licenses/bulk-renewal/README.md). Not for the web app's lists, whose range and search filters are better
  * planned for each value. Bounded: past `PREPARED_STATEMENT_CAP` distinct texts, new ones go unnamed,
  * so no connection collects prepared statements without end.
  */

@@ -5,7 +5,7 @@
  */
 import readline from "node:readline/promises";
 import { launcherEnv } from "@/lib/env";
-import { withDatabase } from "@/lib/launcher/database";
+import { withDatabase } from "@/tools/launcher/database";
 import { createPrismaClient } from "@/lib/db";
 import { createUserSchema } from "@/lib/users/user-schemas";
 import { hashPassword } from "@/lib/auth/password";

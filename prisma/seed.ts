@@ -1,8 +1,8 @@
 /** npm run db:seed: the idempotent demo seed, as the owner (the launcher's database or MIGRATION_DATABASE_URL). */
 import { launcherEnv } from "@/lib/env";
-import { migrateAsOwner, withDatabase } from "@/lib/launcher/database";
-import { loadProfile } from "@/lib/launcher/profile";
-import { runDemoSeed } from "@/lib/demo/run-seed";
+import { migrateAsOwner, withDatabase } from "@/tools/launcher/database";
+import { loadProfile } from "@/tools/launcher/profile";
+import { runDemoSeed } from "@/tools/demo/run-seed";
 
 const env = launcherEnv();
 const profile = loadProfile(env.DATA_DIR, env);

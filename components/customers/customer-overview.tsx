@@ -3,10 +3,10 @@ import type { CustomerStory } from "@/lib/customers/get-customer";
 import { Card } from "@/components/ui/card";
 import { TableFrame, Td, Th } from "@/components/ui/table";
 import { formatDate, formatMoney } from "@/components/ui/format";
-import { LicenceStatusBadge } from "@/components/licenses/licence-status-badge";
+import { LicenseStatusBadge } from "@/components/licenses/license-status-badge";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 
-/** A customer's details, newest licences and newest orders (the full lists are one link away). */
+/** A customer's details, newest licenses and newest orders (the full lists are one link away). */
 export function CustomerOverview({ customer }: { customer: CustomerStory }) {
   const byEmail = encodeURIComponent(customer.email);
   return (
@@ -26,7 +26,7 @@ export function CustomerOverview({ customer }: { customer: CustomerStory }) {
           <dt className="text-slate-600">Account manager</dt>
           <dd>{customer.accountManager?.name ?? "—"}</dd>
           <dt className="text-slate-600">Licenses</dt>
-          <dd>{customer.licenceCount}</dd>
+          <dd>{customer.licenseCount}</dd>
           <dt className="text-slate-600">Orders</dt>
           <dd>{customer.orderCount}</dd>
         </dl>
@@ -34,13 +34,13 @@ export function CustomerOverview({ customer }: { customer: CustomerStory }) {
       <div className="grid gap-6 xl:grid-cols-2">
         <Card title="Licenses" action={<Link className="text-sm text-brand-700 hover:underline" href={`/licenses?q=${byEmail}`}>All licenses</Link>}>
           <TableFrame label="Customer licenses" head={<><Th>Domain</Th><Th>Product</Th><Th>Expires</Th><Th>Status</Th></>}
-            empty={customer.licences.length === 0 ? <p className="p-4 text-sm text-slate-600">No license yet.</p> : null}>
-            {customer.licences.map((l) => (
+            empty={customer.licenses.length === 0 ? <p className="p-4 text-sm text-slate-600">No license yet.</p> : null}>
+            {customer.licenses.map((l) => (
               <tr key={l.id}>
                 <Td><Link className="text-brand-700 underline" href={`/licenses/${l.id}`}>{l.domainName}</Link></Td>
                 <Td>{l.productName}</Td>
                 <Td className="whitespace-nowrap">{formatDate(l.expiresAt)}</Td>
-                <Td><LicenceStatusBadge status={l.derivedStatus} /></Td>
+                <Td><LicenseStatusBadge status={l.derivedStatus} /></Td>
               </tr>
             ))}
           </TableFrame>

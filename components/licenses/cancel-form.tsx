@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { cancelLicenseFormSchema } from "@/lib/orders/cancel-license-schema";
+import { cancelLicenseFormSchema } from "@/lib/licenses/actions/cancel-schema";
 import { cancelLicenseAction } from "@/app/(app)/licenses/[id]/cancel/actions";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -30,13 +30,13 @@ const REASON_LABELS = {
 type Schema = typeof cancelLicenseFormSchema;
 
 /** Step 3 of the wizard: confirm. One submission key per wizard: a double click or a second tab cancels once. */
-export function CancelLicenceForm(props: { licenceId: string; domainName: string; refund: boolean; submissionKey: string }) {
+export function CancelLicenseForm(props: { licenseId: string; domainName: string; refund: boolean; submissionKey: string }) {
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string; orderId?: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(cancelLicenseFormSchema),
-    defaultValues: { licenceId: props.licenceId, submissionKey: props.submissionKey, reason: "other", confirm: false as unknown as true },
+    defaultValues: { licenseId: props.licenseId, submissionKey: props.submissionKey, reason: "other", confirm: false as unknown as true },
   });
   const errors = form.formState.errors;
   const submit = form.handleSubmit((values) =>

@@ -1,11 +1,11 @@
-import type { CancellationPreview } from "@/lib/orders/cancel-license";
-import { REFUND_WINDOW_DAYS } from "@/lib/licenses/refund-window";
-import type { DerivedStatus } from "@/lib/licenses/licence-status";
+import type { CancellationPreview } from "@/lib/licenses/actions/cancel";
+import { REFUND_WINDOW_DAYS } from "@/lib/licenses/rules/refund-window";
+import type { DerivedStatus } from "@/lib/licenses/rules/status";
 import { Card } from "@/components/ui/card";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 
-/** Step 1 of the wizard: is the refund window open, which call cancels, and what goes with the licence. */
+/** Step 1 of the wizard: is the refund window open, which call cancels, and what goes with the license. */
 export function CancelSummary({ preview }: { preview: CancellationPreview }) {
   const w = preview.window;
   return (
@@ -27,7 +27,7 @@ export function CancelSummary({ preview }: { preview: CancellationPreview }) {
       <Card title="2. What goes">
         <ul className="list-disc pl-5 text-sm text-slate-800" data-testid="cancel-what-goes">
           <li>
-            {preview.licence.productName} for {preview.licence.domainName}
+            {preview.license.productName} for {preview.license.domainName}
           </li>
           {preview.addOns.map((a) => (
             <li key={a.id}>{a.productName} (add-on)</li>

@@ -12,16 +12,16 @@ const OUTCOME_TEXT: Record<string, string> = {
 };
 
 /** The one button that spends money: its submission key makes a double click or a second tab reach Sectigo once. */
-export function ChangePlanConfirm(props: { licenceId: string; productCode: number; direction: "UPGRADE" | "DOWNGRADE"; targetName: string; submissionKey: string }) {
+export function ChangePlanConfirm(props: { licenseId: string; productCode: number; direction: "UPGRADE" | "DOWNGRADE"; targetName: string; submissionKey: string }) {
   const [result, setResult] = useState<{ tone: "ok" | "error"; text: string; orderId?: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const confirm = () =>
     startTransition(async () => {
       setResult(null);
-      const r = await changePlanAction({ licenceId: props.licenceId, productCode: props.productCode, submissionKey: props.submissionKey });
+      const r = await changePlanAction({ licenseId: props.licenseId, productCode: props.productCode, submissionKey: props.submissionKey });
       if (!r.ok) return setResult({ tone: "error", text: r.error.fieldErrors?.productCode?.[0] ?? r.error.message });
       if (!r.data.ok) return setResult({ tone: "error", text: r.data.message, orderId: r.data.orderId });
-      // No refresh: the preview stays on screen next to what was done (the licence page shows the new plan).
+      // No refresh: the preview stays on screen next to what was done (the license page shows the new plan).
       setResult({ tone: "ok", text: r.data.message ?? OUTCOME_TEXT[r.data.outcome] ?? r.data.outcome, orderId: r.data.orderId });
     });
   const done = result?.tone === "ok";

@@ -1,16 +1,16 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { PlanChangePreview } from "@/lib/orders/change-plan";
+import type { PlanChangePreview } from "@/lib/licenses/actions/change-plan";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatDate, formatMoney } from "@/components/ui/format";
 
-export function LicenceBackLink({ licenceId }: { licenceId: string }) {
+export function LicenseBackLink({ licenseId }: { licenseId: string }) {
   return (
     <p className="mb-2 text-sm">
-      <Link href={`/licenses/${licenceId}`} className="text-brand-700 hover:underline">
+      <Link href={`/licenses/${licenseId}`} className="text-brand-700 hover:underline">
         ← License
       </Link>
     </p>
@@ -63,7 +63,7 @@ export function ChangePlanPreviewCard({ preview, children }: { preview: PlanChan
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]" data-testid="change-plan-preview">
         <dt className="font-medium text-slate-700">Change</dt>
         <dd>
-          {preview.licence.productName} → <strong>{preview.target.productName}</strong>
+          {preview.license.productName} → <strong>{preview.target.productName}</strong>
         </dd>
         <dt className="font-medium text-slate-700">Charge now</dt>
         <dd data-testid="change-plan-charge">

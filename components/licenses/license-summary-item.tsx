@@ -1,4 +1,4 @@
-import type { LicenseSummary } from "@/lib/licenses/license-summary";
+import type { LicenseSummary } from "@/lib/licenses/queries/license-summary";
 import { RenewalBadge } from "@/components/licenses/renewal-badge";
 import { formatDate } from "@/components/ui/format";
 

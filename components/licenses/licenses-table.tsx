@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { listLicenses, LicensesQuery } from "@/lib/licenses/list-licenses";
+import type { listLicenses, LicensesQuery } from "@/lib/licenses/queries/list-licenses";
 import { FilterBar, FilterSearch, FilterSelect, Pagination, SortHeader, TableFrame, Td, Th } from "@/components/ui/table";
 import { RenewalBadge } from "@/components/licenses/renewal-badge";
 import { formatDate } from "@/components/ui/format";

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
-import { renewalWindow } from "@/lib/licenses/renewal-window";
+import { renewalWindow } from "@/lib/licenses/rules/renewal-window";
 import type { LicenseStatus } from "@/lib/generated/prisma/enums";
 
 /** What an account manager needs at a glance: can this license be renewed now? */

@@ -1,7 +1,7 @@
 "use client";
 
 /**
- * The order form: product (grouped by family, with search), term, customer or licence, the fields the
+ * The order form: product (grouped by family, with search), term, customer or license, the fields the
  * product needs (generated from the catalog), prices, then one submit. The product's zod schema
  * (lib/catalog/schema.ts) checks the form here and again on the server. What is typed is kept in
  * the tab's sessionStorage (never passwords) so a failed submit or a reload loses nothing; the
@@ -27,7 +27,7 @@ import {
   type OrderFormInput,
   type Product,
 } from "@/lib/catalog";
-import { placeOrderAction, searchCustomersAction, searchLicencesAction } from "@/app/(app)/orders/actions";
+import { placeOrderAction, searchCustomersAction, searchLicensesAction } from "@/app/(app)/orders/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { switchProduct } from "@/lib/orders/form-carry-over";
@@ -42,7 +42,7 @@ export interface AccountOption {
   label: string;
   mode: "SANDBOX" | "LIVE";
   isDefault: boolean;
-  /** What a new SiteLock licence's "renew automatically" box starts as. */
+  /** What a new SiteLock license's "renew automatically" box starts as. */
   autoRenewDefault: boolean;
 }
 
@@ -56,14 +56,14 @@ type CustomerPick = {
   country?: string | null;
   orders?: Array<{ orderNumber: string | null }>;
 };
-type LicencePick = { id: string; domainName: string; productName: string; currentOrderNumber: string | null; customer: { id: string; name: string; email: string }; addOns: Array<{ productCode: number; productName: string }> };
+type LicensePick = { id: string; domainName: string; productName: string; currentOrderNumber: string | null; customer: { id: string; name: string; email: string }; addOns: Array<{ productCode: number; productName: string }> };
 
 interface Draft {
   productKey?: string;
   submissionKey: string;
   accountId?: string;
   customer?: CustomerPick | null;
-  licence?: LicencePick | null;
+  license?: LicensePick | null;
   resellerPays?: boolean;
   values?: Record<string, unknown>;
   /** Each product's values as the user left it: switching back restores them (lib/orders/form-carry-over.ts). */
@@ -162,7 +162,7 @@ export function OrderForm({
                     disabled={(draft.cart?.length ?? 0) > 0 && p.api !== "PlaceOrder"}
                     checked={p.key === draft.productKey}
                     // Fields that mean the same thing come along; the rest waits for a switch back.
-                    onChange={() => setDraft((d) => ({ ...d, ...switchProduct(d, p.key), licence: p.sitelock?.kind === "addon" ? (d.licence ?? null) : null }))}
+                    onChange={() => setDraft((d) => ({ ...d, ...switchProduct(d, p.key), license: p.sitelock?.kind === "addon" ? (d.license ?? null) : null }))}
                   />
                   <span>
                     {p.name}
@@ -273,7 +273,7 @@ function ProductOrder(props: {
         resellerAccountId: accountId,
         productKey: product.key,
         customerId: isAddOn ? null : (draft.customer?.id ?? null),
-        licenceId: isAddOn ? (draft.licence?.id ?? null) : null,
+        licenseId: isAddOn ? (draft.license?.id ?? null) : null,
         resellerPays,
         values: values as Record<string, unknown>,
         cart: product.api === "PlaceOrder" ? (draft.cart ?? []) : [],
@@ -373,11 +373,11 @@ function ProductOrder(props: {
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 className="mb-3 text-sm font-semibold text-slate-800">3. {isAddOn ? "License" : "Customer"}</h2>
         {isAddOn ? (
-          <LicencePicker
+          <LicensePicker
             accountId={accountId}
-            chosen={draft.licence ?? null}
+            chosen={draft.license ?? null}
             onPick={(l) => {
-              setDraft((d) => ({ ...d, licence: l }));
+              setDraft((d) => ({ ...d, license: l }));
               if (l) {
                 setValue("domainName" as Path<OrderFormInput>, l.domainName, { shouldValidate: true });
                 setValue("appRepEmailAddress" as Path<OrderFormInput>, l.customer.email, { shouldValidate: true });
@@ -636,11 +636,11 @@ function CustomerPicker({ accountId, chosen, onPick }: { accountId: string; chos
   );
 }
 
-function LicencePicker({ accountId, chosen, onPick }: { accountId: string; chosen: LicencePick | null; onPick: (l: LicencePick | null) => void }) {
-  const search = useMemo(() => (q: string) => searchLicencesAction({ resellerAccountId: accountId, q }), [accountId]);
+function LicensePicker({ accountId, chosen, onPick }: { accountId: string; chosen: LicensePick | null; onPick: (l: LicensePick | null) => void }) {
+  const search = useMemo(() => (q: string) => searchLicensesAction({ resellerAccountId: accountId, q }), [accountId]);
   return (
     <SearchPicker
-      id="licence-search"
+      id="license-search"
       label="The SiteLock license this add-on is for: type its domain"
       placeholder="example.com"
       search={search}

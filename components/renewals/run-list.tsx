@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Page } from "@/lib/pagination";
-import type { RenewalRunRow } from "@/lib/renewals/list-renewal-runs";
+import type { RenewalRunRow } from "@/lib/licenses/bulk-renewal/list-renewal-runs";
 import { Pagination, TableFrame, Td, Th } from "@/components/ui/table";
 import { RunStatusBadge } from "./run-status-badge";
 

@@ -1,5 +1,5 @@
-import type { RunPreview as Preview, PreviewLine } from "@/lib/renewals/preview-renewal-run";
-import type { RunSelection } from "@/lib/renewals/run-selection";
+import type { RunPreview as Preview, PreviewLine } from "@/lib/licenses/bulk-renewal/preview-renewal-run";
+import type { RunSelection } from "@/lib/licenses/bulk-renewal/run-selection";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { TableFrame, Td, Th } from "@/components/ui/table";
@@ -57,7 +57,7 @@ function Lines({ title, lines, label, withReason = false }: { title: string; lin
         }
       >
         {lines.slice(0, SHOWN).map((l) => (
-          <tr key={l.licenceId}>
+          <tr key={l.licenseId}>
             <Td>{l.domainName}</Td>
             <Td>{l.productName}</Td>
             <Td>{l.customerName}</Td>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import type { RenewalRunView } from "@/lib/renewals/get-renewal-run";
+import type { RenewalRunView } from "@/lib/licenses/bulk-renewal/get-renewal-run";
 import { Card } from "@/components/ui/card";
 import { TableFrame, Td, Th } from "@/components/ui/table";
 import { RunStatusBadge } from "./run-status-badge";
@@ -66,8 +66,8 @@ export function RunProgress({ run }: { run: RenewalRunView }) {
         >
           {run.items.map((i) => (
             <tr key={i.id}>
-              <Td>{i.licence.domainName}</Td>
-              <Td>{i.licence.productName}</Td>
+              <Td>{i.license.domainName}</Td>
+              <Td>{i.license.productName}</Td>
               <Td>
                 <RunStatusBadge status={i.status} />
               </Td>

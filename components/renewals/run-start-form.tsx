@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { startRenewalRunAction } from "@/app/(app)/renewals/runs/new/actions";
-import type { RunSelection } from "@/lib/renewals/run-selection";
+import type { RunSelection } from "@/lib/licenses/bulk-renewal/run-selection";
 import { Button } from "@/components/ui/button";
 
 /** One submission key per page view: a double click or a retry starts the same run once. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { BucketSummary, Money } from "@/lib/licenses/expiry-workspace";
+import type { BucketSummary, Money } from "@/lib/licenses/expiry-workspace/workspace";
 import { formatMoney } from "@/components/ui/format";
 
 export function moneyText(value: Money[], unpriced = 0): string {

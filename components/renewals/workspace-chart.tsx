@@ -1,4 +1,4 @@
-import type { ChartWeek } from "@/lib/licenses/expiry-workspace";
+import type { ChartWeek } from "@/lib/licenses/expiry-workspace/workspace";
 import { formatDate } from "@/components/ui/format";
 import { moneyText } from "@/components/renewals/workspace-buckets";
 

@@ -1,8 +1,8 @@
 import { FilterSelect } from "@/components/ui/table";
 import { WorkspaceCustomerPicker } from "@/components/renewals/workspace-customer-picker";
-import { EXPIRY_BUCKETS } from "@/lib/licenses/licence-status";
+import { EXPIRY_BUCKETS } from "@/lib/licenses/rules/status";
 import { PRODUCTS } from "@/lib/catalog";
-import type { WorkspaceQuery } from "@/lib/licenses/expiry-workspace";
+import type { WorkspaceQuery } from "@/lib/licenses/expiry-workspace/workspace";
 
 const TIER_NAMES = ["Monitor", "Basic", "Pro", "Business"];
 const PRODUCT_OPTIONS: Array<[string, string]> = PRODUCTS.filter((p) => p.family === "sitelock" && p.productId !== undefined).map((p) => [

@@ -1,4 +1,4 @@
-import type { FundsCheck } from "@/lib/licenses/funds-warning";
+import type { FundsCheck } from "@/lib/licenses/expiry-workspace/funds-warning";
 import { formatMoney } from "@/components/ui/format";
 import { moneyText } from "@/components/renewals/workspace-buckets";
 

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { SortHeader, TableFrame, Td, Th, type ListQuery } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
-import { expiryBucket, EXPIRY_BUCKETS } from "@/lib/licenses/licence-status";
-import type { WorkspaceRow } from "@/lib/licenses/expiry-workspace";
+import { expiryBucket, EXPIRY_BUCKETS } from "@/lib/licenses/rules/status";
+import type { WorkspaceRow } from "@/lib/licenses/expiry-workspace/workspace";
 
 /**
- * The filtered licences. Selection is a plain GET form to /renewals/runs/new (`licence` repeated);
+ * The filtered licenses. Selection is a plain GET form to /renewals/runs/new (`license` repeated);
  * "all that match" sends `all=1` plus the filter's own parameters, so the run re-reads the filter.
  */
 export function WorkspaceList(props: {
@@ -15,9 +15,9 @@ export function WorkspaceList(props: {
   query: ListQuery;
   now: Date;
   canRenew: boolean;
-  /** SUPPORT reads the list but does not export it (lib/auth/roles.ts, exportLicences). */
+  /** SUPPORT reads the list but does not export it (lib/auth/roles.ts, exportLicenses). */
   canExport: boolean;
-  /** "Export CSV" and "Renew all that match": the page's filter (lib/licenses/expiry-workspace-links.ts). */
+  /** "Export CSV" and "Renew all that match": the page's filter (lib/licenses/expiry-workspace/links.ts). */
   exportHref: string;
   renewAllHref: string;
   nextHref?: string;
@@ -73,7 +73,7 @@ export function WorkspaceList(props: {
             <tr key={l.id} data-testid="workspace-row">
               {props.canRenew ? (
                 <Td phone="corner">
-                  <input type="checkbox" name="licence" value={l.id} aria-label={`Select ${l.domainName}`} className="h-4 w-4" />
+                  <input type="checkbox" name="license" value={l.id} aria-label={`Select ${l.domainName}`} className="h-4 w-4" />
                 </Td>
               ) : null}
               <Td span="all">

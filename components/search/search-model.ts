@@ -65,7 +65,7 @@ export function moveActive(current: number, count: number, key: string): number 
 
 /**
  * The Lookup page for the typed text, as Enter asks for it: its server page sends an exact match
- * (an order number, our reference, a domain's one licence) straight to it.
+ * (an order number, our reference, a domain's one license) straight to it.
  */
 export function lookupHref(text: string): string {
   return `/lookup?q=${encodeURIComponent(text.trim())}`;

@@ -6,18 +6,18 @@ import { CopySummaryButton } from "./copy-summary-button";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
 
-const KIND_LABEL: Record<StoryEntry["kind"], string> = { order: "Order", event: "Event", api: "Sectigo", licence: "License", addon: "Add-on", audit: "Audit" };
+const KIND_LABEL: Record<StoryEntry["kind"], string> = { order: "Order", event: "Event", api: "Sectigo", license: "License", addon: "Add-on", audit: "Audit" };
 const KIND_TONE: Record<StoryEntry["kind"], string> = {
   order: "bg-brand-50 text-brand-900",
   event: "bg-slate-100 text-slate-800",
   api: "bg-violet-50 text-violet-800",
-  licence: "bg-green-50 text-green-800",
+  license: "bg-green-50 text-green-800",
   addon: "bg-green-50 text-green-800",
   audit: "bg-amber-50 text-amber-900",
 };
 
 /**
- * The story of an order, a licence or a customer, newest or oldest first, with "show more" when
+ * The story of an order, a license or a customer, newest or oldest first, with "show more" when
  * it was cut and the copy-summary button. `base` is the page's path; `label` names the list for
  * screen readers (and tests).
  */
@@ -88,8 +88,8 @@ function StoryItem({ entry: e, currentOrderId }: { entry: StoryEntry; currentOrd
         ) : null}
       </p>
       <p>
-        {e.licence && (e.kind === "licence" || e.kind === "addon") ? (
-          <Link className="hover:underline" href={`/licenses/${e.licence.id}`}>
+        {e.license && (e.kind === "license" || e.kind === "addon") ? (
+          <Link className="hover:underline" href={`/licenses/${e.license.id}`}>
             {e.title}
           </Link>
         ) : (

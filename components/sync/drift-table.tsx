@@ -99,14 +99,14 @@ export function DriftTable({ overview }: { overview: SyncOverview }) {
             </Td>
             <Td className="font-mono text-sm">{d.orderNumber}</Td>
             <Td className="text-sm">
-              {d.licenceId ? (
-                <Link className="text-brand-700 underline" href={`/licenses/${d.licenceId}`}>
-                  {d.licence?.domainName ?? d.domainName}
+              {d.licenseId ? (
+                <Link className="text-brand-700 underline" href={`/licenses/${d.licenseId}`}>
+                  {d.license?.domainName ?? d.domainName}
                 </Link>
               ) : (
                 (d.domainName ?? "—")
               )}
-              {d.licence?.productName ? <span className="block text-slate-500">{d.licence.productName}</span> : null}
+              {d.license?.productName ? <span className="block text-slate-500">{d.license.productName}</span> : null}
             </Td>
             <Td className="text-sm">{showValue(d.kind, d.ours)}</Td>
             <Td className="text-sm">{showValue(d.kind, d.theirs)}</Td>

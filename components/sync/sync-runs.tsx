@@ -83,7 +83,7 @@ export function SyncRuns({ overview }: { overview: SyncOverview }) {
             </Td>
             <Td className="text-sm text-slate-700">
               <span data-testid="sync-run-progress">
-                {r.ordersSeen.toLocaleString("en")} orders read · {r.licencesSeen.toLocaleString("en")} licenses compared · {r.driftFound.toLocaleString("en")} differences
+                {r.ordersSeen.toLocaleString("en")} orders read · {r.licensesSeen.toLocaleString("en")} licenses compared · {r.driftFound.toLocaleString("en")} differences
               </span>
               {r.backoffs > 0 ? ` · waited ${r.backoffs}× for Sectigo's call limit` : ""}
               {r.message ? <span className="block text-red-700">{r.message}</span> : null}

@@ -82,7 +82,7 @@ async function* auditCsvChunks(query: AuditQuery) {
  * The CSV as a web stream, one batch per read of the client, under an export slot like every
  * export (lib/exports/start-csv-export.ts). Throws ExportRefusedError when no slot is free. Read
  * through Prisma's pool (the audit filter is Prisma's `auditWhere`; the log is far smaller than
- * the licence book), in the same batch turns as every export.
+ * the license book), in the same batch turns as every export.
  */
 export async function exportAuditCsv(actor: Actor, query: AuditQuery, opts: { signal?: AbortSignal } = {}): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "viewAudit");

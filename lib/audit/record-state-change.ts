@@ -3,11 +3,11 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * The before/after of an action whose change is made by a call to Sectigo and the settling that
- * follows (decisions, reconciliation, licence changes): the record is read just before and just
+ * follows (decisions, reconciliation, license changes): the record is read just before and just
  * after the work, so the audit entry shows what really moved, whichever path settled it. Only
  * inside a person's action (a job records nothing, and reads nothing for it), and only when
  * `madeIt` says this request made the change: a request that lost a race (already decided,
- * another change of the licence got there first) must not be credited with the winner's change.
+ * another change of the license got there first) must not be credited with the winner's change.
  */
 type Db = Pick<PrismaClient, "order" | "license">;
 
@@ -30,11 +30,11 @@ export function withOrderStateRecorded<T>(db: Db, orderId: string, run: () => Pr
   return withStateRecorded(`Order:${orderId}`, read, run, madeIt);
 }
 
-export function withLicenceStateRecorded<T>(db: Db, licenceId: string, run: () => Promise<T>, madeIt: (result: T) => boolean): Promise<T> {
+export function withLicenseStateRecorded<T>(db: Db, licenseId: string, run: () => Promise<T>, madeIt: (result: T) => boolean): Promise<T> {
   const read = () =>
     db.license.findUnique({
-      where: { id: licenceId },
+      where: { id: licenseId },
       select: { status: true, productCode: true, productName: true, expiresAt: true, autoRenew: true, currentOrderNumber: true, addOns: { select: { productCode: true, status: true }, orderBy: { id: "asc" } } },
     });
-  return withStateRecorded(`License:${licenceId}`, read, run, madeIt);
+  return withStateRecorded(`License:${licenseId}`, read, run, madeIt);
 }

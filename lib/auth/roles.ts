@@ -19,13 +19,13 @@ export const PERMISSIONS = {
   viewOrders: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   viewLicenses: ["ADMIN", "STAFF", "ACCOUNT_MANAGER", "SUPPORT"],
   /**
-   * Download the renewals workspace's licences as CSV (/renewals/export). Not SUPPORT (issue 16,
+   * Download the renewals workspace's licenses as CSV (/renewals/export). Not SUPPORT (issue 16,
    * item 9): support answers one customer, order or domain at a time (lookup, the story pages,
-   * the renewals page itself), which never needs a file of the whole licence book with every
+   * the renewals page itself), which never needs a file of the whole license book with every
    * customer, domain and account manager in it; that file is the largest copy of customer data a
    * support login could take away, and exports are the heaviest request the app serves.
    */
-  exportLicences: ["ADMIN", "STAFF", "ACCOUNT_MANAGER"],
+  exportLicenses: ["ADMIN", "STAFF", "ACCOUNT_MANAGER"],
   manageRenewals: ["ADMIN", "ACCOUNT_MANAGER"],
   /** Run a sync with Sectigo and take Sectigo's value (or ignore) on the drift report. */
   syncWithSectigo: ["ADMIN", "ACCOUNT_MANAGER"],

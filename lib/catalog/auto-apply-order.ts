@@ -80,7 +80,7 @@ export const newCustomerOrderSchema = siteLockBase.extend(autoApplyOrganizationS
   siteLockLoginPassword: z.string().max(50).optional(),
 });
 
-/** New licence (new domain) on an existing SiteLock account, identified by one of its orders. */
+/** New license (new domain) on an existing SiteLock account, identified by one of its orders. */
 export const existingCustomerOrderSchema = siteLockBase.extend({
   kind: z.literal("existingCustomer"),
   previousOrderNumber,
@@ -89,7 +89,7 @@ export const existingCustomerOrderSchema = siteLockBase.extend({
   days: siteLockDaysSchema,
 });
 
-/** Add-on(s) for an existing licence; `domainName` identifies the licence. */
+/** Add-on(s) for an existing license; `domainName` identifies the license. */
 export const addOnOrderSchema = siteLockBase.extend({
   kind: z.literal("addOn"),
   previousOrderNumber,

@@ -11,5 +11,5 @@ export { PCI_CVC_COMPANION_CODES } from "./products/hackerguardian";
 export { placeOrderItemsFor, needsEToken, type CatalogItem } from "./items";
 export { placeOrderInputFor } from "./place-order-input";
 export { addOnPlaceOrderTerm, chargesCustomer, sectigoBillsCustomer, siteLockPlaceOrderInputFor, siteLockPlaceOrderLines, type SiteLockPlaceOrderLine } from "./sitelock-place-order";
-export { BUNDLE_CERTIFICATES, BUNDLE_LICENCE_NAME, type BundleCertificate } from "./products/sitelock";
+export { BUNDLE_CERTIFICATES, BUNDLE_LICENSE_NAME, type BundleCertificate } from "./products/sitelock";
 export { autoApplyOrderSchema, CATALOG_FIELD_OF, CSR_PRIORITIES } from "./auto-apply-order";

@@ -1,6 +1,6 @@
 /**
  * The items one catalog product puts into an order: the product itself, then its companions (eToken and
- * shipping for token-based certificates, the invisible free CVC of a HackerGuardian PCI licence). The order
+ * shipping for token-based certificates, the invisible free CVC of a HackerGuardian PCI license). The order
  * pipeline turns these into the client's PlaceOrder items (`x_PPP`, `x_IP Addresses`, `y_visibility=0`).
  */
 import { termByValue } from "./catalog";

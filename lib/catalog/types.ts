@@ -62,7 +62,7 @@ export interface SiteLockInfo {
   kind: SiteLockKind;
   /** Free 0 < Basic 1 < Pro 2 < Business 3. */
   tier?: number;
-  /** Add-on product IDs a licence of this plan may take. */
+  /** Add-on product IDs a license of this plan may take. */
   addOns?: readonly number[];
   addOnFamily?: AddOnFamily;
   /** Backup GB or DNS level: within a family a larger value replaces a smaller one. */

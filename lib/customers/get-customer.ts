@@ -3,15 +3,15 @@ import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { customerIdSchema } from "@/lib/story/load-customer-story";
-import { licenceStatus } from "@/lib/licenses/licence-status";
+import { licenseStatus } from "@/lib/licenses/rules/status";
 
-/** How many licences and orders the customer page lists (newest first); the lists link to the full, filtered lists. */
+/** How many licenses and orders the customer page lists (newest first); the lists link to the full, filtered lists. */
 export const CUSTOMER_PAGE_ROWS = 25;
 /** Counts stop here: a customer with thousands of orders reads "1,000+" instead of a full count. */
 const COUNT_CAP = 1000;
 
 /**
- * One customer for their page: details, their newest licences and orders (Order(customerId,
+ * One customer for their page: details, their newest licenses and orders (Order(customerId,
  * createdAt), License(customerId)), and capped counts.
  */
 export async function getCustomer(actor: Actor, id: string, now: Date = new Date()) {
@@ -23,7 +23,7 @@ export async function getCustomer(actor: Actor, id: string, now: Date = new Date
     include: { resellerAccount: { select: { label: true } }, accountManager: { select: { name: true } } },
   });
   if (!customer) return null;
-  const [licences, orders, licenceIds, orderIds] = await Promise.all([
+  const [licenses, orders, licenseIds, orderIds] = await Promise.all([
     prisma.license.findMany({
       where: { customerId: customer.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -42,9 +42,9 @@ export async function getCustomer(actor: Actor, id: string, now: Date = new Date
   const capped = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : String(n));
   return {
     ...customer,
-    licences: licences.map((l) => ({ ...l, derivedStatus: licenceStatus(l, now) })),
+    licenses: licenses.map((l) => ({ ...l, derivedStatus: licenseStatus(l, now) })),
     orders,
-    licenceCount: capped(licenceIds.length),
+    licenseCount: capped(licenseIds.length),
     orderCount: capped(orderIds.length),
   };
 }

@@ -2,17 +2,17 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { expiryBucketWhere, licenceStatusWhere } from "@/lib/licenses/licence-status";
-import { licenseSummarySelect } from "@/lib/licenses/license-summary";
+import { expiryBucketWhere, licenseStatusWhere } from "@/lib/licenses/rules/status";
+import { licenseSummarySelect } from "@/lib/licenses/queries/license-summary";
 import { orderSummarySelect } from "@/lib/orders/order-summary";
 
 /** Live figures for the home page: read-only summaries of orders and licenses. */
 export async function getDashboard(actor: Actor, now = new Date()) {
   assertCan(actor, "viewOrders");
   assertCan(actor, "viewLicenses");
-  // The one status rule (lib/licenses/licence-status.ts): RENEWABLE by the dates, whatever the
+  // The one status rule (lib/licenses/rules/status.ts): RENEWABLE by the dates, whatever the
   // stored ACTIVE/EXPIRED says (the daily pass may not have run, or ran on another clock).
-  const expiringWhere = licenceStatusWhere("RENEWABLE", now);
+  const expiringWhere = licenseStatusWhere("RENEWABLE", now);
   // Not renewed: EXPIRED by the rule, expiry in the last 30 days (the workspace's "expired" bucket).
   const recentlyExpiredWhere = expiryBucketWhere("expired", now);
   const [expiringCount, expiring, recentlyExpired, awaitingCount, activeCount, latestOrders] = await Promise.all([

@@ -4,8 +4,8 @@ import { EXPORT_BATCH_TURNS, type BatchTurns } from "@/lib/exports/batch-turns";
 export const EXPORT_STALL_MS = 60_000;
 /**
  * No export holds its slot longer than this, however it reads: a client that takes one chunk a
- * minute would otherwise keep it for ever. The largest file (every licence of the workspace at
- * 1,000,000 licences, 52 MB) takes under 30 minutes at 256 kbit/s.
+ * minute would otherwise keep it for ever. The largest file (every license of the workspace at
+ * 1,000,000 licenses, 52 MB) takes under 30 minutes at 256 kbit/s.
  */
 export const EXPORT_MAX_MS = 60 * 60_000;
 

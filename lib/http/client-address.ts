@@ -1,6 +1,6 @@
 /**
  * The client's network address as the Order Desk server saw it. The launcher's Next server
- * (lib/launcher/) overwrites this header on every request with the socket's address (or, when
+ * (tools/launcher/) overwrites this header on every request with the socket's address (or, when
  * TRUST_PROXY_HOPS is set, the address the trusted reverse proxies report), so a browser cannot
  * choose its own value. Sign-in throttling keys on it.
  */

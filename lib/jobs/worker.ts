@@ -7,12 +7,12 @@ import { createPrismaClient } from "@/lib/db";
 import { systemActor } from "@/lib/auth/system-actor";
 import { orderDeps } from "@/lib/orders/order-deps";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
-import { createBoss, QUEUES } from "./boss";
+import { createBoss, QUEUES } from "../queue/boss";
 import { reconcileOpenOrders } from "./reconcile-pass";
-import { registerRenewalRuns } from "./renewal-run-job";
-import { runDailyLicencePass } from "@/lib/renewals/daily-pass";
-import { renewWith } from "@/lib/renewals/renewal-deps";
-import type { RenewFn } from "@/lib/renewals/renew-contract";
+import { registerRenewalRuns } from "../licenses/bulk-renewal/run-job";
+import { runDailyLicensePass } from "@/lib/licenses/bulk-renewal/daily-pass";
+import { renewWith } from "@/lib/licenses/bulk-renewal/renewal-deps";
+import type { RenewFn } from "@/lib/licenses/bulk-renewal/renew-contract";
 import { registerSync } from "@/lib/sync/sync-job";
 
 export interface WorkerOptions {
@@ -30,7 +30,7 @@ export interface WorkerOptions {
   renewalLeaseMs?: number;
   /** First delay after Sectigo's call limit (-42), doubling with jitter. */
   renewalBackoffMs?: number;
-  /** Stands in for the single-licence renewal (the benchmark). */
+  /** Stands in for the single-license renewal (the benchmark). */
   renew?: RenewFn;
 }
 
@@ -75,12 +75,12 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     pollingIntervalSeconds: polling.pollingIntervalSeconds,
     log,
   });
-  await boss.work(QUEUES.dailyLicencePass, polling, async () => {
-    const result = await runDailyLicencePass(db, new Date());
+  await boss.work(QUEUES.dailyLicensePass, polling, async () => {
+    const result = await runDailyLicensePass(db, new Date());
     log(`daily license pass: ${result.expired} expired, ${result.windowOpened} entered their renewal window`);
     return result;
   });
-  await boss.schedule(QUEUES.dailyLicencePass, "15 3 * * *");
+  await boss.schedule(QUEUES.dailyLicensePass, "15 3 * * *");
   const sync = await registerSync(boss, { db, client: (id) => deps.sectigo(id, { actorId: null }), pollingIntervalSeconds: polling.pollingIntervalSeconds, log });
 
   return {

@@ -1,5 +1,5 @@
 /** What support's search answers (lib/lookup/find.ts); plain types, importable by client components. */
-export type FindKind = "order" | "licence" | "customer";
+export type FindKind = "order" | "license" | "customer";
 
 /** What the query matched on, shown beside each hit. */
 export type MatchedOn = "orderNumber" | "foreignOrderNumber" | "domain" | "domainPart" | "subdomain" | "email" | "emailPart" | "name";

@@ -23,7 +23,7 @@ export const findInputSchema = z.object({
  * text_pattern_ops twin, Customer(lower(name) text_pattern_ops) and its pg_trgm index, and for
  * domains (OrderItem and License alike) the btree, text_pattern_ops, label (domain_search_tokens)
  * and pg_trgm indexes (migrations 20261122060000, 20261122070500 and *_lookup_and_list_search).
- * Figures: lib/lookup/bench/README.md.
+ * Figures: tools/bench/lookup/README.md.
  */
 export async function findAnything(actor: Actor, rawQ: string, opts: { limit?: number } = {}): Promise<FindResult | null> {
   assertCan(actor, "lookup");
@@ -33,32 +33,32 @@ export async function findAnything(actor: Actor, rawQ: string, opts: { limit?: n
   const limit = parsed.limit;
   if (q.length < 2) return null;
   const plan = planFind(q);
-  const [orders, licences, customers] = await Promise.all([findOrders(plan, limit), findLicences(plan, limit), findCustomers(plan, limit)]);
+  const [orders, licenses, customers] = await Promise.all([findOrders(plan, limit), findLicenses(plan, limit), findCustomers(plan, limit)]);
 
-  const [orderHits, licenceHits, customerHits] = await Promise.all([
+  const [orderHits, licenseHits, customerHits] = await Promise.all([
     orderSummaries(orders.slice(0, limit)),
-    licenceSummaries(licences.slice(0, limit)),
+    licenseSummaries(licenses.slice(0, limit)),
     customerSummaries(customers.slice(0, limit)),
   ]);
   const exactOrder = orders[0] && (orders[0].matchedOn === "orderNumber" || orders[0].matchedOn === "foreignOrderNumber") ? orderHits[0] : undefined;
-  // A whole domain with exactly one licence (or, with none, one order) is the answer itself: Enter opens it.
-  const exactDomain = exactlyOne(licences, licenceHits, WHOLE_DOMAIN_RANK) ?? (licences.length === 0 ? exactlyOne(orders, orderHits, ORDER_WHOLE_DOMAIN_RANK) : undefined);
+  // A whole domain with exactly one license (or, with none, one order) is the answer itself: Enter opens it.
+  const exactDomain = exactlyOne(licenses, licenseHits, WHOLE_DOMAIN_RANK) ?? (licenses.length === 0 ? exactlyOne(orders, orderHits, ORDER_WHOLE_DOMAIN_RANK) : undefined);
   const group = (kind: FindKind, label: string, hits: FindHit[], all: Candidate[]) => ({ kind, label, hits, more: all.length > limit });
   return {
     q,
     exact: exactOrder ?? exactDomain ?? null,
     groups: [
       group("order", "Orders", orderHits, orders),
-      group("licence", "Licenses", licenceHits, licences),
+      group("license", "Licenses", licenseHits, licenses),
       group("customer", "Customers", customerHits, customers),
     ]
       .filter((g) => g.hits.length > 0)
-      // The group holding the best match first (an order number before a domain's licences).
+      // The group holding the best match first (an order number before a domain's licenses).
       .sort((a, b) => bestRank(a.kind) - bestRank(b.kind)),
   };
 
   function bestRank(kind: FindKind): number {
-    const list = kind === "order" ? orders : kind === "licence" ? licences : customers;
+    const list = kind === "order" ? orders : kind === "license" ? licenses : customers;
     return list[0]?.rank ?? Number.POSITIVE_INFINITY;
   }
 }
@@ -73,8 +73,8 @@ type Branch = { sql: Prisma.Sql; rank: number; matchedOn: MatchedOn };
 
 /**
  * Ranks compare across groups too (the group with the best match comes first): a whole domain is a
- * licence's (10) before an order's (10.5) and before its owner among the customers (11), so the
- * licence the domain names is the first option.
+ * license's (10) before an order's (10.5) and before its owner among the customers (11), so the
+ * license the domain names is the first option.
  */
 const WHOLE_DOMAIN_RANK = 10;
 const ORDER_WHOLE_DOMAIN_RANK = 10.5;
@@ -82,7 +82,7 @@ const ORDER_WHOLE_DOMAIN_RANK = 10.5;
 /**
  * Each branch's LIMIT. Not the handful the search box shows: under a LIMIT of a few rows PostgreSQL
  * bets on a sequential scan finding them early (it guesses ~1% of the rows match a label tsquery),
- * and a rare domain then reads all 1,000,000 licences (742 ms, seen on the scaled world); from
+ * and a rare domain then reads all 1,000,000 licenses (742 ms, seen on the scaled world); from
  * ~100 rows on it takes the index (0.2 ms). Extra rows are dropped here.
  */
 const BRANCH_LIMIT = 200;
@@ -127,7 +127,7 @@ function domainBranches(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, do
  * A fragment from inside one label ("cme" in "acme"), through pg_trgm: only when nothing else matched.
  * Never for a term with a dot: any dotted part of a domain is a label's end, whole labels and a
  * label's start, which the label branch already finds exactly; a whole domain nobody licensed (an
- * SSL order's name) would otherwise cost a trigram scan of every licence's domain.
+ * SSL order's name) would otherwise cost a trigram scan of every license's domain.
  */
 function fragmentBranch(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, domainColumn: string): Branch[] {
   if (!plan.domain || plan.domain.length < 3 || plan.domain.includes(".")) return [];
@@ -161,7 +161,7 @@ function findOrders(plan: FindPlan, limit: number): Promise<Candidate[]> {
   return withFallback(branches, [...fragmentBranch(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`), ...fragmentBranch(plan, Prisma.sql`d."orderId"`, names, `d."domainName"`)], cap);
 }
 
-function findLicences(plan: FindPlan, limit: number): Promise<Candidate[]> {
+function findLicenses(plan: FindPlan, limit: number): Promise<Candidate[]> {
   const cap = limit + 1;
   const branches: Branch[] = [];
   if (plan.orderNumber) {
@@ -179,8 +179,8 @@ function findLicences(plan: FindPlan, limit: number): Promise<Candidate[]> {
       matchedOn: "foreignOrderNumber",
     });
   }
-  const licences = Prisma.sql`"License" l`;
-  branches.push(...domainBranches(plan, Prisma.sql`l.id`, licences, `l."domainName"`));
+  const licenses = Prisma.sql`"License" l`;
+  branches.push(...domainBranches(plan, Prisma.sql`l.id`, licenses, `l."domainName"`));
   if (plan.email) {
     branches.push({
       sql: Prisma.sql`SELECT l.id FROM "License" l WHERE l."customerId" IN (SELECT c.id FROM "Customer" c WHERE c.email = ${plan.email}) ORDER BY l."expiresAt" ASC NULLS LAST`,
@@ -188,7 +188,7 @@ function findLicences(plan: FindPlan, limit: number): Promise<Candidate[]> {
       matchedOn: "email",
     });
   }
-  return withFallback(branches, fragmentBranch(plan, Prisma.sql`l.id`, licences, `l."domainName"`), cap);
+  return withFallback(branches, fragmentBranch(plan, Prisma.sql`l.id`, licenses, `l."domainName"`), cap);
 }
 
 function findCustomers(plan: FindPlan, limit: number): Promise<Candidate[]> {
@@ -202,7 +202,7 @@ function findCustomers(plan: FindPlan, limit: number): Promise<Candidate[]> {
     direct.push({ sql: Prisma.sql`SELECT o."customerId" AS id FROM "Order" o WHERE o."foreignOrderNumber" = ${plan.foreignOrderNumber}`, rank: 1, matchedOn: "foreignOrderNumber" });
   }
   // The owner of the domain pasted.
-  // After the licence itself (ranks compare across groups): support wants the licence first.
+  // After the license itself (ranks compare across groups): support wants the license first.
   if (plan.domain) direct.push({ sql: Prisma.sql`SELECT l."customerId" AS id FROM "License" l WHERE l."domainName" = ${plan.domain}`, rank: 11, matchedOn: "domain" });
   if (plan.name) {
     direct.push({ sql: Prisma.sql`SELECT id FROM "Customer" WHERE lower(name) LIKE ${`${escapeLike(plan.name.toLowerCase())}%`}`, rank: 3, matchedOn: "name" });
@@ -256,7 +256,7 @@ async function orderSummaries(candidates: Candidate[]): Promise<FindHit[]> {
   });
 }
 
-async function licenceSummaries(candidates: Candidate[]): Promise<FindHit[]> {
+async function licenseSummaries(candidates: Candidate[]): Promise<FindHit[]> {
   if (candidates.length === 0) return [];
   const rows = await prisma.license.findMany({
     where: { id: { in: candidates.map((c) => c.id) } },
@@ -267,7 +267,7 @@ async function licenceSummaries(candidates: Candidate[]): Promise<FindHit[]> {
     const l = byId.get(c.id);
     if (!l) return [];
     const expiry = l.expiresAt ? `expires ${l.expiresAt.toISOString().slice(0, 10)}` : "not started";
-    return [{ kind: "licence" as const, id: l.id, href: `/licenses/${l.id}`, title: l.domainName, subtitle: `${l.productName} · ${l.customer.name} · ${expiry}`, matchedOn: c.matchedOn }];
+    return [{ kind: "license" as const, id: l.id, href: `/licenses/${l.id}`, title: l.domainName, subtitle: `${l.productName} · ${l.customer.name} · ${expiry}`, matchedOn: c.matchedOn }];
   });
 }
 

@@ -3,7 +3,7 @@
  * record (with their prices), and the customer. Pure: the catalog says what each field is; the form
  * values were already checked by the product's own schema (lib/catalog/schema.ts).
  */
-import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENCE_NAME, chargesCustomer, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, sectigoBillsCustomer, siteLockPlaceOrderInputFor, siteLockPlaceOrderLines, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENSE_NAME, chargesCustomer, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, sectigoBillsCustomer, siteLockPlaceOrderInputFor, siteLockPlaceOrderLines, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
 import type { AutoApplyOrderInput } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "./submission";
 
@@ -19,10 +19,10 @@ export interface BuildContext {
   /** An existing customer of ours, or null for a new one (made from the form's contact fields). */
   customer: { id: string } | null;
   /**
-   * The licence an add-on is for (add-on products only), with its `changeVersion` as read: an add-on
-   * is a change of that licence, claimed only if nothing changed it since (lib/orders/pending-licence-order.ts).
+   * The license an add-on is for (add-on products only), with its `changeVersion` as read: an add-on
+   * is a change of that license, claimed only if nothing changed it since (lib/orders/pending-license-order.ts).
    */
-  licence?: { id: string; changeVersion: number; domainName: string; currentOrderNumber: string | null } | null;
+  license?: { id: string; changeVersion: number; domainName: string; currentOrderNumber: string | null } | null;
   /** Price of a product's term (by product key and term value); null when not set. */
   priceOf(productKey: string, termValue: string): PlanPrice | null;
   /** reseller=Y (default): we collect payment and authorize; false: Sectigo charges the customer. */
@@ -76,7 +76,7 @@ function siteLock(
   ctx: BuildContext,
 ): OrderSubmissionInput {
   const kind = product.sitelock?.kind;
-  const domainName = str(v.domainName) ?? ctx.licence?.domainName;
+  const domainName = str(v.domainName) ?? ctx.license?.domainName;
   if (!domainName) throw new SubmissionProblem("Enter the domain name.", "domainName");
   const contactEmail = str(v.appRepEmailAddress);
   if (!contactEmail) throw new SubmissionProblem("Enter the customer's email address.", "appRepEmailAddress");
@@ -108,15 +108,15 @@ function siteLock(
   if (kind === "bundle") return sslBundle(product, v, days, price, ctx, { customer, currency, domainName, autoRenew, contactEmail });
 
   if (kind === "addon") {
-    const previous = ctx.licence?.currentOrderNumber;
-    if (!previous || !ctx.licence) throw new SubmissionProblem("Pick the license this add-on is for.", "licence");
+    const previous = ctx.license?.currentOrderNumber;
+    if (!previous || !ctx.license) throw new SubmissionProblem("Pick the license this add-on is for.", "license");
     return {
       submissionKey: ctx.submissionKey,
       resellerAccountId: ctx.account.id,
       customer,
       kind: "ADD_ON",
-      targetLicenseId: ctx.licence.id,
-      licenceVersion: ctx.licence.changeVersion,
+      targetLicenseId: ctx.license.id,
+      licenseVersion: ctx.license.changeVersion,
       currency,
       items: [item(product, true, price)],
       sectigo: { operation: "autoApplyOrder", input: { kind: "addOn", previousOrderNumber: previous, addOnCodes: [product.productId!], days: days as 30 | 365, domainName, autoRenew, ...contact } },
@@ -159,7 +159,7 @@ function siteLock(
  * "Sectigo charges the customer": the plan (and its add-ons) through PlaceOrder with reseller=N (seed 002).
  * Who pays, as recorded: Sectigo debits us nothing (buyPrice 0; the order's totalCost becomes 0 when placed)
  * and bills the customer at its own price, which we neither set nor know (sellPrice null, so sellTotal null).
- * The items keep their SiteLock product IDs, so the licence and its add-ons are recorded as for AutoApplyOrder.
+ * The items keep their SiteLock product IDs, so the license and its add-ons are recorded as for AutoApplyOrder.
  */
 function siteLockChargedToCustomer(product: Product, v: OrderFormValues, customer: OrderSubmissionInput["customer"], domainName: string, ctx: BuildContext): OrderSubmissionInput {
   if (!ctx.account.apBrand) {
@@ -180,8 +180,8 @@ function siteLockChargedToCustomer(product: Product, v: OrderFormValues, custome
 
 /**
  * An SSL certificate with the SSL PLUS SiteLock Bundle (seed 001): the certificate's product ID is
- * what is ordered (as in the documented example); the bundle licence comes with it. Recorded as two
- * items: the certificate (priced as the plan) and the bundle (free; a licence of its own, not an add-on).
+ * what is ordered (as in the documented example); the bundle license comes with it. Recorded as two
+ * items: the certificate (priced as the plan) and the bundle (free; a license of its own, not an add-on).
  */
 function sslBundle(
   product: Product,
@@ -227,7 +227,7 @@ function sslBundle(
     customer: o.customer,
     kind: "NEW",
     currency: o.currency,
-    items: [line(certificate.productId, certificate.name, false, price), line(product.productId!, BUNDLE_LICENCE_NAME, false, { buyPrice: 0, sellPrice: 0, currency: null })],
+    items: [line(certificate.productId, certificate.name, false, price), line(product.productId!, BUNDLE_LICENSE_NAME, false, { buyPrice: 0, sellPrice: 0, currency: null })],
     sectigo: { operation: "autoApplyOrder", input },
   };
 }

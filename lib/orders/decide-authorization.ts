@@ -3,8 +3,8 @@
  *
  * The decision is claimed first: `pendingAction` is set only while the order is AWAITING_AUTHORIZATION
  * and nobody else holds it, so two people (or a double click, or a bulk run and a person) cannot
- * both send it. The answer settles it, with its licences in the same transaction: PLACED (authorized;
- * the licences held while it waited become ACTIVE, or are recorded) or REJECTED (they are cancelled); a
+ * both send it. The answer settles it, with its licenses in the same transaction: PLACED (authorized;
+ * the licenses held while it waited become ACTIVE, or are recorded) or REJECTED (they are cancelled); a
  * refusal by Sectigo releases the claim and leaves the order waiting; a lost answer makes the order
  * UNKNOWN with the claim kept, and reconciliation reads the order's status at Sectigo to finish it.
  */
@@ -17,7 +17,7 @@ import { AppError } from "@/lib/errors";
 import type { OrderStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { OrderDeps } from "./order-deps";
 import { eventData, settlePlaced, transition } from "./settle-order";
-import { cancelRejectedLicences } from "./authorized-licences";
+import { cancelRejectedLicenses } from "./authorized-licenses";
 
 export const decisionSchema = z.object({
   orderId: z.string().min(1).max(64),
@@ -90,7 +90,7 @@ async function decideAuthorizationOnce(actor: Actor | null, raw: z.input<typeof 
   async function settleDecision(value: { siteLockUserId?: string; siteLockSiteId?: string }, cost: number | undefined): Promise<DecisionResult> {
     if (input.decision === "AUTHORIZE") {
       const full = { id: current.id, customerId: current.customerId, request: current.request, items: current.items };
-      // The order and its licences in one step (authorized-licences.ts): the licences run from when
+      // The order and its licenses in one step (authorized-licenses.ts): the licenses run from when
       // Sectigo placed the order (`placedAt` while it waited), as Sectigo's do.
       const placement = { orderNumber, cost, awaiting: false, via: "AutoAuthorize", eventKind: "AUTHORIZED" as const, siteLockUserId: value.siteLockUserId, siteLockSiteId: value.siteLockSiteId, termStartsAt: current.placedAt ?? undefined };
       await db.$transaction((tx) => settlePlaced(tx, full, me, placement, now, ["AWAITING_AUTHORIZATION"]));
@@ -98,7 +98,7 @@ async function decideAuthorizationOnce(actor: Actor | null, raw: z.input<typeof 
     }
     await db.$transaction(async (tx) => {
       const moved = await transition(tx, current.id, me, { from: ["AWAITING_AUTHORIZATION"], to: "REJECTED", changes: { pendingAction: null }, event: { kind: "REJECTED", message: `Order ${orderNumber} rejected at Sectigo (AutoReject).` } });
-      if (moved) await cancelRejectedLicences(tx, current.id);
+      if (moved) await cancelRejectedLicenses(tx, current.id);
     });
     return { outcome: "REJECTED", orderNumber };
   }

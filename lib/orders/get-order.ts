@@ -11,7 +11,7 @@ import type { Candidate } from "@/lib/orders/reconcile-order";
 export const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
 
 /**
- * One order's whole story for its page: items, customer, licences and add-ons, every event with
+ * One order's whole story for its page: items, customer, licenses and add-ons, every event with
  * who did it, and every call to Sectigo (passwords were redacted when recorded; redacted again here
  * in case an old row was not). What the viewer may do next comes with it.
  */

@@ -13,7 +13,7 @@ import { domainLabelCondition } from "@/lib/search/domain-search";
 
 /**
  * The orders list at a million rows. Every query here is shaped for an index (the migration
- * 20261122060000_orders_list_indexes, and EXPLAIN plans in lib/orders/bench/README.md):
+ * 20261122060000_orders_list_indexes, and EXPLAIN plans in tools/bench/orders/README.md):
  * - paging by keyset (`after`/`before` cursors on the sort column + id); a typed `page` without a
  *   cursor is an OFFSET, fine for the first pages;
  * - counts stop at COUNT_CAP ("1,000+"), never a count(*) of the whole table;

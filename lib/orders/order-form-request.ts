@@ -14,8 +14,8 @@ export const orderFormRequestSchema = z
     productKey: z.string().min(1, "Choose a product.").max(80),
     /** An existing customer of ours; null = a new one, from the form's contact fields. */
     customerId: z.string().max(64).nullable(),
-    /** The licence an add-on is for. */
-    licenceId: z.string().max(64).nullable(),
+    /** The license an add-on is for. */
+    licenseId: z.string().max(64).nullable(),
     /** reseller=Y: we collect the customer's payment and authorize the order afterwards. */
     resellerPays: z.boolean(),
     values: z.record(z.string(), z.unknown()),
@@ -44,7 +44,7 @@ export const orderFormRequestSchema = z
     if (input.cart.length > 0 && product.api !== "PlaceOrder") {
       ctx.addIssue({ code: "custom", path: ["productKey"], message: "SiteLock products are ordered on their own, not in a cart." });
     }
-    if (product.sitelock?.kind === "addon" && !input.licenceId) ctx.addIssue({ code: "custom", path: ["licenceId"], message: "Pick the license this add-on is for." });
+    if (product.sitelock?.kind === "addon" && !input.licenseId) ctx.addIssue({ code: "custom", path: ["licenseId"], message: "Pick the license this add-on is for." });
   });
 
 export type OrderFormRequest = z.input<typeof orderFormRequestSchema>;

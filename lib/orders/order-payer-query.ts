@@ -1,7 +1,7 @@
 /**
  * The part of a stored request orderPayer reads (lib/orders/order-payer.ts), built in SQL from the
  * Order row aliased `o`: a request can carry a whole form and a CSR, and the orders list and a bulk
- * renewal preview read many of them. Shared by every read of who pays (licence-payer-query.ts too).
+ * renewal preview read many of them. Shared by every read of who pays (license-payer-query.ts too).
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 

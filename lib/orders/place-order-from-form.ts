@@ -1,6 +1,6 @@
 /**
  * The order form's use case: checks the actor and the form (the product's own schema), loads the
- * account, customer, licence and prices, builds the Sectigo request and hands it to the exactly-once
+ * account, customer, license and prices, builds the Sectigo request and hands it to the exactly-once
  * pipeline (submit-order.ts). A Sectigo refusal that names a parameter comes back on its form field.
  */
 import type { Actor } from "@/lib/auth/session";
@@ -10,7 +10,7 @@ import { fieldForSectigoParam, sectigoBillsCustomer, orderSchemaFor, productById
 import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
 import { buildSubmission, mergeCart, SubmissionProblem, type PlanPrice } from "./build-submission";
 import type { OrderDeps } from "./order-deps";
-import { licenceChangeConflict } from "./pending-licence-order";
+import { licenseChangeConflict } from "./pending-license-order";
 import { orderFormRequestSchema, type OrderFormRequest } from "./order-form-request";
 import { submitOrder, type OrderRef } from "./submit-order";
 import { NEAR_DUPLICATE_WINDOW_MS, nearDuplicateConfirmations } from "./near-duplicate";
@@ -46,14 +46,14 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
     throw new AppError("INVALID_INPUT", "This reseller account has no brand name (ap), which PlaceOrder needs: an admin sets it under Settings → Reseller accounts.", "resellerAccountId");
   }
   let customerId = input.customerId;
-  let licence: { id: string; changeVersion: number; domainName: string; currentOrderNumber: string | null } | null = null;
-  if (input.licenceId) {
+  let license: { id: string; changeVersion: number; domainName: string; currentOrderNumber: string | null } | null = null;
+  if (input.licenseId) {
     const found = await db.license.findFirst({
-      where: { id: input.licenceId, customer: { resellerAccountId: account.id } },
+      where: { id: input.licenseId, customer: { resellerAccountId: account.id } },
       select: { id: true, changeVersion: true, domainName: true, currentOrderNumber: true, customerId: true, status: true },
     });
-    if (!found) throw new AppError("NOT_FOUND", "That license is not one of this account's.", "licenceId");
-    licence = found;
+    if (!found) throw new AppError("NOT_FOUND", "That license is not one of this account's.", "licenseId");
+    license = found;
     customerId = found.customerId;
   }
   if (customerId) {
@@ -93,7 +93,7 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
       submissionKey: input.submissionKey,
       account: { id: account.id, apBrand: account.apBrand, autoRenewDefault: account.autoRenewDefault },
       customer: customerId ? { id: customerId } : null,
-      licence,
+      license,
       resellerPays: input.resellerPays,
       priceOf: (productKey: string, term: string) => prices.get(`${productKey}|${term}`) ?? null,
     };
@@ -119,13 +119,13 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
       });
     }
   }
-  // Near-duplicates of an order that creates something for an existing customer (a licence change
-  // is already one at a time per licence: pending-licence-order.ts). Asked here with the other
+  // Near-duplicates of an order that creates something for an existing customer (a license change
+  // is already one at a time per license: pending-license-order.ts). Asked here with the other
   // questions, and checked again under the lock that joins it to the order row's insert
   // (submit-order.ts `guard`): two tabs pressing Place at once both pass this first read, and only
   // the second read, made after the other's row is written, sees it.
   let nearDuplicates: ((reader: Parameters<typeof nearDuplicateConfirmations>[0]) => Promise<Confirmation[]>) | null = null;
-  if (customerId && !licence) {
+  if (customerId && !license) {
     const now = deps.now?.() ?? new Date();
     const shape = { operation: submission.sectigo.operation, items: submission.items.map((i) => ({ productCode: i.productCode, domainName: i.domainName, isAddOn: i.isAddOn })), request: submission.sectigo };
     const query = { customerId, resellerAccountId: account.id, submissionKey: input.submissionKey, since: new Date(now.getTime() - NEAR_DUPLICATE_WINDOW_MS) };
@@ -150,9 +150,9 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
     result = await submitOrder(actor, submission, deps, guard ? { guard } : {});
   } catch (error) {
     if (error instanceof NeedsConfirmation) return { outcome: "NEEDS_CONFIRMATION", confirmations: error.confirmations };
-    // An add-on is a change of its licence: another order on it got in first (still open, or placed
-    // since the licence was read). Nothing was sent; the form says why.
-    const conflict = submission.targetLicenseId ? await licenceChangeConflict(deps, submission.targetLicenseId, error) : null;
+    // An add-on is a change of its license: another order on it got in first (still open, or placed
+    // since the license was read). Nothing was sent; the form says why.
+    const conflict = submission.targetLicenseId ? await licenseChangeConflict(deps, submission.targetLicenseId, error) : null;
     if (conflict) throw new AppError("CONFLICT", conflict.message);
     // "This e-mail is one of our customers already": on the form's own e-mail field.
     if (error instanceof AppError && error.field === "customer.email") {

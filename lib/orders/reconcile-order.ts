@@ -22,7 +22,7 @@ import type { OrderDeps } from "./order-deps";
 import { eventData, OPEN_STATUSES, settlePlaced, transition } from "./settle-order";
 import type { OrderSubmission } from "./submission";
 import { reconcileCancellation } from "./settle-cancellation";
-import { cancelRejectedLicences } from "./authorized-licences";
+import { cancelRejectedLicenses } from "./authorized-licenses";
 
 /** A SUBMITTING order older than this has lost its caller (twice the default 30 s call budget, plus margin). */
 export const STALE_SUBMITTING_MS = 90_000;
@@ -75,7 +75,7 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
   if (!request) throw new AppError("CONFLICT", "This order has no recorded request to reconcile.");
 
   const client = await deps.sectigo(order.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
-  // A refund or cancellation is not an order at Sectigo: the licence's status there says (settle-cancellation.ts).
+  // A refund or cancellation is not an order at Sectigo: the license's status there says (settle-cancellation.ts).
   if ((request.operation as string) === "autoRefund" || (request.operation as string) === "modifyThirdPartyDetails") {
     return reconcileCancellation(deps, order, actor, client, { now, settleWindowMs: SETTLE_WINDOW_MS });
   }
@@ -102,8 +102,8 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
     if (!to) return note(deps, order.id, actor, message);
     const moved = await db.$transaction(async (tx) => {
       const ok = await transition(tx, order.id, actor, { from: ["UNKNOWN"], to, changes: { pendingAction: null, errorMessage: null }, event: { kind: "RECONCILED", message } });
-      // Rejected: its licences with it, as an answered rejection does (authorized-licences.ts).
-      if (ok && to === "REJECTED") await cancelRejectedLicences(tx, order.id);
+      // Rejected: its licenses with it, as an answered rejection does (authorized-licenses.ts).
+      if (ok && to === "REJECTED") await cancelRejectedLicenses(tx, order.id);
       return ok;
     });
     return moved ? { outcome: to === "REJECTED" ? "REJECTED" : "AWAITING_AUTHORIZATION" } : { outcome: "SETTLED_ALREADY" };

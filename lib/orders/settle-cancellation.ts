@@ -1,8 +1,8 @@
 /**
- * The licence side of a cancellation or refund that Sectigo confirmed: the base licence becomes
+ * The license side of a cancellation or refund that Sectigo confirmed: the base license becomes
  * REFUNDED (AutoRefund) or CANCELLED (CANCELLICENCE), and its add-ons go with it (cancel-refund.md:
  * cancelling the main product cancels all its add-ons). Only live rows move, so settling twice
- * changes nothing. An UNKNOWN one is reconciled from the licence's status at Sectigo.
+ * changes nothing. An UNKNOWN one is reconciled from the license's status at Sectigo.
  */
 import type { Actor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -13,9 +13,9 @@ import { eventData, OPEN_STATUSES, transition } from "./settle-order";
 
 type Tx = Prisma.TransactionClient;
 
-export async function settleCancellation(tx: Tx, licenceId: string, outcome: "REFUNDED" | "CANCELLED"): Promise<void> {
-  await tx.license.updateMany({ where: { id: licenceId, status: { in: ["ACTIVE", "EXPIRED", "PENDING"] } }, data: { status: outcome } });
-  await tx.addOn.updateMany({ where: { licenseId: licenceId, status: "ACTIVE" }, data: { status: outcome } });
+export async function settleCancellation(tx: Tx, licenseId: string, outcome: "REFUNDED" | "CANCELLED"): Promise<void> {
+  await tx.license.updateMany({ where: { id: licenseId, status: { in: ["ACTIVE", "EXPIRED", "PENDING"] } }, data: { status: outcome } });
+  await tx.addOn.updateMany({ where: { licenseId: licenseId, status: "ACTIVE" }, data: { status: outcome } });
 }
 
 export type CancellationReconcileResult =
@@ -33,7 +33,7 @@ interface UnknownCancellation {
 }
 
 /**
- * An UNKNOWN refund or cancellation (its answer was lost): never sent again; the licence's status
+ * An UNKNOWN refund or cancellation (its answer was lost): never sent again; the license's status
  * at Sectigo (WebHostReport of its order) says whether it happened. Still active there after the
  * settle window -> not done (FAILED, safe to try again); before it -> look again later.
  */
@@ -47,8 +47,8 @@ export async function reconcileCancellation(
   const { db } = deps;
   const request = order.request as { input?: { orderNumber?: string } } | null;
   const orderNumber = request?.input?.orderNumber;
-  const licence = order.targetLicenseId ? await db.license.findUnique({ where: { id: order.targetLicenseId }, select: { id: true, productCode: true } }) : null;
-  if (!orderNumber || !licence) throw new AppError("CONFLICT", "This cancellation has no recorded license to reconcile.");
+  const license = order.targetLicenseId ? await db.license.findUnique({ where: { id: order.targetLicenseId }, select: { id: true, productCode: true } }) : null;
+  if (!orderNumber || !license) throw new AppError("CONFLICT", "This cancellation has no recorded license to reconcile.");
   const note = async (message: string): Promise<CancellationReconcileResult> => {
     const text = `Reconciliation: ${message}`;
     const last = await db.orderEvent.findFirst({ where: { orderId: order.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { message: true } });
@@ -58,7 +58,7 @@ export async function reconcileCancellation(
   const report = await client.webHostReport({ orderNumbers: [orderNumber] });
   if (!report.ok) return note(report.error.userMessage);
   const row = report.value.rows.find((r) => r.orderNumber === orderNumber);
-  const status = (row?.items.find((i) => i.productCode === licence.productCode)?.status ?? "").toLowerCase();
+  const status = (row?.items.find((i) => i.productCode === license.productCode)?.status ?? "").toLowerCase();
   if (status === "refunded" || status === "cancelled") {
     const outcome = status === "refunded" ? "REFUNDED" : "CANCELLED";
     const moved = await db.$transaction(async (tx) => {
@@ -68,7 +68,7 @@ export async function reconcileCancellation(
         changes: { placedAt: opts.now, errorMessage: null },
         event: { kind: "RECONCILED", message: `Sectigo shows the license of order ${orderNumber} as ${status}.`, data: { orderNumber } },
       });
-      if (ok) await settleCancellation(tx, licence.id, outcome);
+      if (ok) await settleCancellation(tx, license.id, outcome);
       return ok;
     });
     return moved ? { outcome: "PLACED", orderNumber } : { outcome: "SETTLED_ALREADY" };

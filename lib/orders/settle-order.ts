@@ -2,7 +2,7 @@
  * Moving an order out of SUBMITTING or UNKNOWN, exactly once: every change is a conditional update
  * (`WHERE status IN (...)`) in a transaction with its event, so two settlements racing (the request
  * that made the call and a reconciliation pass) cannot both apply. A placed SiteLock order records
- * its licence and add-ons in the same transaction.
+ * its license and add-ons in the same transaction.
  */
 import { Prisma, type OrderStatus } from "@/lib/generated/prisma/client";
 import { newRowId } from "@/lib/db/ids";
@@ -10,13 +10,13 @@ import type { Actor } from "@/lib/auth/session";
 import { actorLabel, actorUserId } from "@/lib/auth/system-actor";
 import type { AutoApplyOrderInput, SectigoError } from "@/lib/sectigo/client";
 import type { OrderSubmission } from "./submission";
-import { allowedAddOnCodes } from "@/lib/licenses/add-on-rules";
-import { activateAuthorizedLicences } from "./authorized-licences";
+import { allowedAddOnCodes } from "@/lib/licenses/rules/add-on-rules";
+import { activateAuthorizedLicenses } from "./authorized-licenses";
 import { orderPayer, PAYER_LABELS } from "./order-payer";
 
 type Tx = Prisma.TransactionClient;
 const DAY_MS = 86_400_000;
-/** SiteLock plans that make a licence (sitelock-products.md); the catalog will own this list. */
+/** SiteLock plans that make a license (sitelock-products.md); the catalog will own this list. */
 const SITELOCK_PLANS = new Set([1059, 1060, 1061, 1062]);
 
 /** Statuses a settlement may leave from: the call under way, or an outcome nobody knows yet. */
@@ -80,7 +80,7 @@ export interface Placement {
   /** PLACED (default) or AUTHORIZED (a reseller=Y order the reseller authorized). */
   eventKind?: "PLACED" | "AUTHORIZED";
   /**
-   * When the licences' term starts, if not at settlement: an authorized reseller=Y order's licences
+   * When the licenses' term starts, if not at settlement: an authorized reseller=Y order's licenses
    * run from when Sectigo placed it (its placedAt while it waited), not from the authorization.
    */
   termStartsAt?: Date;
@@ -97,7 +97,7 @@ interface OrderForSettlement {
 
 /**
  * SUBMITTING/UNKNOWN (or, for an authorization, AWAITING_AUTHORIZATION) -> PLACED or
- * AWAITING_AUTHORIZATION, with the licence bookkeeping once the order is PLACED.
+ * AWAITING_AUTHORIZATION, with the license bookkeeping once the order is PLACED.
  */
 export async function settlePlaced(
   tx: Tx,
@@ -123,9 +123,9 @@ export async function settlePlaced(
     event: placedEvent(placement, to, order.request),
   });
   if (moved && !placement.awaiting) {
-    // Authorized: the licences held while the order waited become active with it (authorized-licences.ts).
-    if (placement.eventKind === "AUTHORIZED" && (await activateAuthorizedLicences(tx, order.id, placement)) > 0) return moved;
-    await recordLicences(tx, order, placement, placement.termStartsAt ?? now);
+    // Authorized: the licenses held while the order waited become active with it (authorized-licenses.ts).
+    if (placement.eventKind === "AUTHORIZED" && (await activateAuthorizedLicenses(tx, order.id, placement)) > 0) return moved;
+    await recordLicenses(tx, order, placement, placement.termStartsAt ?? now);
   }
   return moved;
 }
@@ -145,14 +145,14 @@ function placedEvent(placement: Placement, to: OrderStatus, request?: unknown) {
 
 /**
  * The answer to our own renewal call said "placed": SUBMITTING -> PLACED, its event and the renewed
- * licence and add-ons in ONE statement, where the transaction of `settlePlaced` takes six round trips
+ * license and add-ons in ONE statement, where the transaction of `settlePlaced` takes six round trips
  * (a bulk run renews thousands; on these machines each statement costs a system call on both sides).
- * Atomic as a statement is: the licence moves only if the order did. The licence rule is the same
- * SQL the transactional path uses (`renewedLicenceCtes`).
+ * Atomic as a statement is: the license moves only if the order did. The license rule is the same
+ * SQL the transactional path uses (`renewedLicenseCtes`).
  *
  * Only from SUBMITTING: when someone settled the order first (the reconciliation pass marked a slow
  * call UNKNOWN), nothing is written and the caller goes through `settlePlaced`, which knows every case.
- * Returns whether the order moved and the licence's new expiry.
+ * Returns whether the order moved and the license's new expiry.
  */
 export async function settleRenewalPlacedAtOnce(
   db: Tx,
@@ -174,7 +174,7 @@ export async function settleRenewalPlacedAtOnce(
       INSERT INTO "OrderEvent" (id, "orderId", "createdAt", "actorId", "actorLabel", kind, "fromStatus", "toStatus", message, data)
       SELECT ${newRowId()}, moved.id, ${written}::timestamp, ${actorUserId(actor)}, ${actorLabel(actor)}, ${event.kind}, 'SUBMITTING'::"OrderStatus", 'PLACED'::"OrderStatus", ${event.message}, ${JSON.stringify(event.data)}::jsonb
       FROM moved
-    ), ${renewedLicenceCtes(Prisma.sql`moved`, order.targetLicenseId, renewal, placement.orderNumber, now, written)}
+    ), ${renewedLicenseCtes(Prisma.sql`moved`, order.targetLicenseId, renewal, placement.orderNumber, now, written)}
     SELECT (SELECT count(*)::int FROM moved) AS moved, (SELECT "expiresAt" FROM lic) AS "expiresAt"`;
   const row = rows[0];
   return { moved: (row?.moved ?? 0) > 0, expiresAt: row?.expiresAt ?? null };
@@ -183,15 +183,15 @@ export async function settleRenewalPlacedAtOnce(
 /**
  * The renewal rule as SQL, gated on `gate` (a relation with a row when the change applies): the new
  * term starts at the old expiry (remaining days carry over, as at Sectigo and the sandbox), or now
- * if the licence had expired; the add-ons sent along renew to the same term (renewals.md: one product
+ * if the license had expired; the add-ons sent along renew to the same term (renewals.md: one product
  * plus its add-on IDs). Two CTEs: `lic` (RETURNING the new expiry) and `addons`.
  */
-function renewedLicenceCtes(gate: Prisma.Sql, licenceId: string, renewal: Extract<AutoApplyOrderInput, { kind: "renewal" }>, orderNumber: string, now: Date, written: Date): Prisma.Sql {
+function renewedLicenseCtes(gate: Prisma.Sql, licenseId: string, renewal: Extract<AutoApplyOrderInput, { kind: "renewal" }>, orderNumber: string, now: Date, written: Date): Prisma.Sql {
   return Prisma.sql`lic AS (
       UPDATE "License" l SET "expiresAt" = GREATEST(l."expiresAt", ${now}::timestamp) + make_interval(days => ${renewal.days}::int), "termDays" = ${renewal.days}::int,
         "currentOrderNumber" = ${orderNumber}, status = 'ACTIVE'::"LicenseStatus", "autoRenew" = ${renewal.autoRenew}, "updatedAt" = ${written}::timestamp
       FROM ${gate}
-      WHERE l.id = ${licenceId}
+      WHERE l.id = ${licenseId}
       RETURNING l.id, l."productCode", l."expiresAt"
     ), addons AS (
       UPDATE "AddOn" a SET "expiresAt" = GREATEST(a."expiresAt", ${now}::timestamp) + make_interval(days => ${renewal.days}::int), "updatedAt" = ${written}::timestamp
@@ -221,12 +221,12 @@ export async function settleUnknown(tx: Tx, orderId: string, actor: Actor, messa
 }
 
 /**
- * The licence side of a placed SiteLock order (AutoApplyOrder): a new licence with its add-ons,
- * add-ons on an existing licence, a renewal or a plan change of one, SiteLock 911, or the bundle
+ * The license side of a placed SiteLock order (AutoApplyOrder): a new license with its add-ons,
+ * add-ons on an existing license, a renewal or a plan change of one, SiteLock 911, or the bundle
  * that comes with an SSL certificate. Dates are Order Desk's estimate from the term; the sync with
  * WebHostReport corrects them from Sectigo's.
  */
-async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Placement, now: Date): Promise<void> {
+async function recordLicenses(tx: Tx, order: OrderForSettlement, placement: Placement, now: Date): Promise<void> {
   const request = order.request as OrderSubmission["sectigo"] | null;
   if (!request) return;
   const nameOf = (code: number) => order.items.find((i) => i.productCode === code)?.productName ?? `Product ${code}`;
@@ -246,7 +246,7 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
     });
   };
   if (request.operation === "placeOrder") {
-    // SiteLock plans ordered through PlaceOrder: a licence per plan item, its add-on items on it.
+    // SiteLock plans ordered through PlaceOrder: a license per plan item, its add-on items on it.
     const term = order.items.find((i) => SITELOCK_PLANS.has(i.productCode));
     if (!term?.domainName) return;
     const expiresAt = term.days ? new Date(now.getTime() + term.days * DAY_MS) : null;
@@ -256,10 +256,10 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
     const autoRenew =
       orderPayer(request) === "RESELLER_AFTER_AUTHORIZATION" &&
       ((await tx.order.findUnique({ where: { id: order.id }, select: { resellerAccount: { select: { autoRenewDefault: true } } } }))?.resellerAccount.autoRenewDefault ?? false);
-    const licence = await tx.license.create({
+    const license = await tx.license.create({
       data: { ...base, productCode: term.productCode, productName: term.productName, domainName: term.domainName, termDays: term.days, expiresAt, autoRenew },
     });
-    await addOns(licence.id, order.items.filter((i) => i.isAddOn).map((i) => i.productCode), expiresAt);
+    await addOns(license.id, order.items.filter((i) => i.isAddOn).map((i) => i.productCode), expiresAt);
     return;
   }
   const input = request.input as AutoApplyOrderInput;
@@ -267,35 +267,35 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
     case "newCustomer":
     case "existingCustomer": {
       const expiresAt = new Date(now.getTime() + input.days * DAY_MS);
-      const licence = await tx.license.create({
+      const license = await tx.license.create({
         data: { ...base, productCode: input.productCode, productName: nameOf(input.productCode), domainName: input.domainName, termDays: input.days, expiresAt, autoRenew: input.autoRenew },
       });
-      await addOns(licence.id, input.addOnCodes ?? [], expiresAt);
+      await addOns(license.id, input.addOnCodes ?? [], expiresAt);
       return;
     }
     case "addOn": {
-      const licence = await existingLicence(tx, order, input.previousOrderNumber, input.domainName);
-      // A new add-on runs for its own term from today, as Sectigo sells it: it may outlive the licence.
-      if (licence) await addOns(licence.id, input.addOnCodes, new Date(now.getTime() + input.days * DAY_MS));
+      const license = await existingLicense(tx, order, input.previousOrderNumber, input.domainName);
+      // A new add-on runs for its own term from today, as Sectigo sells it: it may outlive the license.
+      if (license) await addOns(license.id, input.addOnCodes, new Date(now.getTime() + input.days * DAY_MS));
       return;
     }
     case "renewal": {
-      const licence = await existingLicence(tx, order, input.previousOrderNumber, input.domainName);
-      if (!licence) return;
-      await tx.$queryRaw`WITH ${renewedLicenceCtes(Prisma.sql`(SELECT 1) AS go`, licence.id, input, placement.orderNumber, now, new Date())} SELECT count(*)::int AS n FROM lic`;
+      const license = await existingLicense(tx, order, input.previousOrderNumber, input.domainName);
+      if (!license) return;
+      await tx.$queryRaw`WITH ${renewedLicenseCtes(Prisma.sql`(SELECT 1) AS go`, license.id, input, placement.orderNumber, now, new Date())} SELECT count(*)::int AS n FROM lic`;
       return;
     }
     case "planChange": {
-      const licence = await existingLicence(tx, order, input.previousOrderNumber, input.domainName);
-      if (!licence) return;
+      const license = await existingLicense(tx, order, input.previousOrderNumber, input.domainName);
+      if (!license) return;
       await tx.license.update({
-        where: { id: licence.id },
-        // The changed licence starts on the change date and keeps its expiry (upgrades.md).
+        where: { id: license.id },
+        // The changed license starts on the change date and keeps its expiry (upgrades.md).
         data: { productCode: input.productCode, productName: nameOf(input.productCode), currentOrderNumber: placement.orderNumber, autoRenew: input.autoRenew, startsAt: now },
       });
-      // Sectigo cancels the add-ons the new plan cannot hold (lib/licenses/add-on-rules.ts).
-      await tx.addOn.updateMany({ where: { licenseId: licence.id, status: "ACTIVE", productCode: { notIn: allowedAddOnCodes(input.productCode) } }, data: { status: "CANCELLED" } });
-      await addOns(licence.id, input.addOnCodes ?? [], licence.expiresAt);
+      // Sectigo cancels the add-ons the new plan cannot hold (lib/licenses/rules/add-on-rules.ts).
+      await tx.addOn.updateMany({ where: { licenseId: license.id, status: "ACTIVE", productCode: { notIn: allowedAddOnCodes(input.productCode) } }, data: { status: "CANCELLED" } });
+      await addOns(license.id, input.addOnCodes ?? [], license.expiresAt);
       return;
     }
     case "siteLock911":
@@ -304,7 +304,7 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
     case "sslBundle":
       if (input.disableSiteLock) return;
       await tx.license.create({
-        // A wildcard certificate brings a licence for the root domain only (seed 001).
+        // A wildcard certificate brings a license for the root domain only (seed 001).
         data: { ...base, productCode: 1072, productName: nameOf(1072), domainName: input.domainName.replace(/^\*\./, ""), termDays: input.days, expiresAt: new Date(now.getTime() + input.days * DAY_MS), autoRenew: false },
       });
       return;
@@ -312,10 +312,10 @@ async function recordLicences(tx: Tx, order: OrderForSettlement, placement: Plac
 }
 
 /**
- * The licence an order acts on: the one it names (`Order.targetLicenseId`, set by every licence
- * action), else by the order number it was placed under, else the customer's active licence for the domain.
+ * The license an order acts on: the one it names (`Order.targetLicenseId`, set by every license
+ * action), else by the order number it was placed under, else the customer's active license for the domain.
  */
-async function existingLicence(tx: Tx, order: { id: string; customerId: string; targetLicenseId?: string | null }, previousOrderNumber: string, domainName: string) {
+async function existingLicense(tx: Tx, order: { id: string; customerId: string; targetLicenseId?: string | null }, previousOrderNumber: string, domainName: string) {
   const { customerId } = order;
   const target =
     order.targetLicenseId === undefined

@@ -49,23 +49,23 @@ export const orderSubmissionSchema = z.object({
   resellerAccountId: z.string().min(1).max(64),
   customer: z.union([z.object({ id: z.string().min(1).max(64) }), z.object({ new: newCustomerSchema })]),
   kind: z.enum(ORDER_KINDS),
-  /** The existing licence the order acts on (renewal, add-on, plan change…): the licence page's chain. */
+  /** The existing license the order acts on (renewal, add-on, plan change…): the license page's chain. */
   targetLicenseId: z.string().min(1).max(64).optional(),
   /**
-   * The target licence's `changeVersion` as the request read it, with `targetLicenseId` (the database
-   * refuses a licence-changing order without it): the order is claimed only on the licence as it was
-   * decided on (lib/orders/pending-licence-order.ts). Set by the use case from its own read, never from a form.
+   * The target license's `changeVersion` as the request read it, with `targetLicenseId` (the database
+   * refuses a license-changing order without it): the order is claimed only on the license as it was
+   * decided on (lib/orders/pending-license-order.ts). Set by the use case from its own read, never from a form.
    */
-  licenceVersion: z.number().int().min(0).optional(),
+  licenseVersion: z.number().int().min(0).optional(),
   items: z.array(orderItemSchema).min(1).max(20),
   currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
   sectigo: z.discriminatedUnion("operation", [autoApplyRequest, placeOrderRequest]),
 })
-  // An order on an existing licence without the version it was decided on would slip past the
+  // An order on an existing license without the version it was decided on would slip past the
   // one-change-per-version index: a use case that forgot it is refused before anything is written.
-  .refine((s) => !s.targetLicenseId || s.kind === "NEW" || s.licenceVersion !== undefined, {
+  .refine((s) => !s.targetLicenseId || s.kind === "NEW" || s.licenseVersion !== undefined, {
     message: "An order on an existing license must say which version of the license it was decided on.",
-    path: ["licenceVersion"],
+    path: ["licenseVersion"],
   });
 
 export type OrderSubmission = z.output<typeof orderSubmissionSchema>;

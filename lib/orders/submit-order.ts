@@ -37,8 +37,8 @@ export interface OrderRef {
 export type SubmitOptions = {
   permission?: "placeOrders" | "manageRenewals";
   /**
-   * The caller read the existing customer and the account from the same row it acts on (a licence
-   * action: the licence's customer and that customer's account), so the check that the customer
+   * The caller read the existing customer and the account from the same row it acts on (a license
+   * action: the license's customer and that customer's account), so the check that the customer
    * belongs to the account is not repeated. Never set for ids that came from a form.
    */
   customerOfAccountKnown?: boolean;
@@ -55,8 +55,8 @@ export type SubmitOptions = {
 };
 
 export type SubmitResult =
-  /** `licenceExpiresAt`: a placed renewal's new expiry, when this request recorded it (saves the caller a read). */
-  | { outcome: "PLACED" | "AWAITING_AUTHORIZATION"; order: OrderRef; licenceExpiresAt?: Date }
+  /** `licenseExpiresAt`: a placed renewal's new expiry, when this request recorded it (saves the caller a read). */
+  | { outcome: "PLACED" | "AWAITING_AUTHORIZATION"; order: OrderRef; licenseExpiresAt?: Date }
   | { outcome: "FAILED"; order: OrderRef; message: string; field?: string; code?: number }
   | { outcome: "UNKNOWN"; order: OrderRef; message: string }
   /** The same submission had already been received: nothing was sent this time. */
@@ -75,8 +75,8 @@ export function newForeignOrderNumber(now: Date): string {
 const REF = { id: true, foreignOrderNumber: true, orderNumber: true, status: true } as const;
 
 /**
- * `permission`: what the caller's use case requires of the actor (it checked it too); licence
- * actions (renew, add-on from the licence page, plan change, cancel) are `manageRenewals`.
+ * `permission`: what the caller's use case requires of the actor (it checked it too); license
+ * actions (renew, add-on from the license page, plan change, cancel) are `manageRenewals`.
  */
 export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput, deps: OrderDeps, options: SubmitOptions = {}): Promise<SubmitResult> {
   const result = await submitOrderOnce(actor, raw, deps, options);
@@ -86,7 +86,7 @@ export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput
     recordChange({
       target: `Order:${result.order.id}`,
       before: null,
-      after: { status: result.order.status, orderNumber: result.order.orderNumber, foreignOrderNumber: result.order.foreignOrderNumber, kind: raw.kind, licence: raw.targetLicenseId ?? null },
+      after: { status: result.order.status, orderNumber: result.order.orderNumber, foreignOrderNumber: result.order.foreignOrderNumber, kind: raw.kind, license: raw.targetLicenseId ?? null },
     });
   }
   return result;
@@ -119,7 +119,7 @@ async function submitOrderOnce(
   let order: { id: string; customerId: string };
   try {
     if ("id" in submission.customer) {
-      // An existing customer (every licence action, every renewal of a bulk run): the order, its items
+      // An existing customer (every license action, every renewal of a bulk run): the order, its items
       // and its first event in ONE statement (see insertOrderRow).
       const row = { customerId: submission.customer.id, customerOfAccountKnown: options.customerOfAccountKnown === true, foreignOrderNumber, actor };
       const guard = options.guard;
@@ -197,16 +197,16 @@ async function submitOrderOnce(
     // A renewal (every item of a bulk run) settles in one statement; anything else, or a renewal
     // someone else settled first, through the transaction that knows every case.
     const input = submission.sectigo.operation === "autoApplyOrder" ? submission.sectigo.input : null;
-    let licenceExpiresAt: Date | null | undefined;
+    let licenseExpiresAt: Date | null | undefined;
     if (input?.kind === "renewal" && submission.targetLicenseId && !placement.awaiting) {
       const fast = await settleRenewalPlacedAtOnce(db, { id: order.id, targetLicenseId: submission.targetLicenseId }, input, actor, placement, settledAt);
       moved = fast.moved;
-      licenceExpiresAt = fast.expiresAt;
+      licenseExpiresAt = fast.expiresAt;
     }
     if (!moved) moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, settledAt));
     if (moved) {
       const status = placement.awaiting ? "AWAITING_AUTHORIZATION" : "PLACED";
-      return { outcome: status, order: { id: order.id, foreignOrderNumber, orderNumber: placement.orderNumber, status }, ...(licenceExpiresAt ? { licenceExpiresAt } : {}) };
+      return { outcome: status, order: { id: order.id, foreignOrderNumber, orderNumber: placement.orderNumber, status }, ...(licenseExpiresAt ? { licenseExpiresAt } : {}) };
     }
   } else if (result.error.mayHavePlaced) {
     const message = "Sectigo's answer was lost, so whether the order was placed is not known yet. It will not be sent again; Order Desk is checking with Sectigo.";
@@ -257,7 +257,7 @@ function orderData(submission: Submission, o: { customerId: string; foreignOrder
     submissionKey: submission.submissionKey,
     kind: submission.kind,
     targetLicenseId: submission.targetLicenseId ?? null,
-    licenceVersion: submission.licenceVersion ?? null,
+    licenseVersion: submission.licenseVersion ?? null,
     status: "SUBMITTING" as const,
     customerId: o.customerId,
     resellerAccountId: submission.resellerAccountId,
@@ -280,8 +280,8 @@ function orderData(submission: Submission, o: { customerId: string; foreignOrder
  * - Unless the caller read the customer and the account from one row (`customerOfAccountKnown`),
  *   the insert happens only if the customer is one of the account's.
  * - `ON CONFLICT ("submissionKey") DO NOTHING`: the same submission seen before inserts nothing.
- *   Any other unique violation (one change per licence and version, one open change per licence:
- *   another order on the licence won) still raises, for the caller to answer.
+ *   Any other unique violation (one change per license and version, one open change per license:
+ *   another order on the license won) still raises, for the caller to answer.
  *
  * Returns the new order's id, or null when nothing was inserted (key taken, or not the account's customer).
  */
@@ -293,9 +293,9 @@ async function insertOrderRow(db: Prisma.TransactionClient, submission: Submissi
   const event = createdEvent(orderId, o.actor, o.foreignOrderNumber);
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     WITH o AS (
-      INSERT INTO "Order" (id, "foreignOrderNumber", "submissionKey", kind, "targetLicenseId", "licenceVersion", status, "customerId", "resellerAccountId", "placedById",
+      INSERT INTO "Order" (id, "foreignOrderNumber", "submissionKey", kind, "targetLicenseId", "licenseVersion", status, "customerId", "resellerAccountId", "placedById",
                            currency, "sellTotal", "buyTotal", operation, request, "testMode", "createdAt", "updatedAt")
-      SELECT ${orderId}, ${d.foreignOrderNumber}, ${d.submissionKey}, ${d.kind}::"OrderKind", ${d.targetLicenseId}, ${d.licenceVersion}::int, 'SUBMITTING'::"OrderStatus", ${d.customerId}, ${d.resellerAccountId}, ${d.placedById},
+      SELECT ${orderId}, ${d.foreignOrderNumber}, ${d.submissionKey}, ${d.kind}::"OrderKind", ${d.targetLicenseId}, ${d.licenseVersion}::int, 'SUBMITTING'::"OrderStatus", ${d.customerId}, ${d.resellerAccountId}, ${d.placedById},
              ${d.currency}, ${d.sellTotal}::numeric, ${d.buyTotal}::numeric, ${d.operation}, ${JSON.stringify(d.request)}::jsonb, ${d.testMode}, ${written}::timestamp, ${written}::timestamp
       WHERE ${o.customerOfAccountKnown} OR EXISTS (SELECT 1 FROM "Customer" c WHERE c.id = ${d.customerId} AND c."resellerAccountId" = ${d.resellerAccountId})
       ON CONFLICT ("submissionKey") DO NOTHING

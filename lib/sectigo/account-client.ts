@@ -31,7 +31,7 @@ export async function sectigoClientForAccount(
   },
 ): Promise<SectigoClient> {
   // A caller that read the account in the same statement as the row it acts on passes it (a bulk
-  // renewal reads it with the licence): one statement fewer per call.
+  // renewal reads it with the license): one statement fewer per call.
   const account = opts.account?.id === opts.resellerAccountId ? opts.account : await db.resellerAccount.findUnique({ where: { id: opts.resellerAccountId }, select: ACCOUNT_FOR_CLIENT });
   if (!account) throw new AppError("NOT_FOUND", "That reseller account no longer exists.");
   // A disabled account is used by nobody, jobs included (lib/settings/set-reseller-account-enabled.ts:

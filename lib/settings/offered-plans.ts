@@ -76,7 +76,7 @@ export async function priceFor(
   productKey: string,
   term: string,
 ): Promise<{ offered: false } | { offered: true; price: PlanPriceInfo | null }> {
-  // Also the price of a licence action (plan change) taken by an account manager.
+  // Also the price of a license action (plan change) taken by an account manager.
   assertCan(actor, actor && can(actor.role, "manageRenewals") ? "manageRenewals" : "placeOrders");
   const product = productByKey(productKey);
   if (!product || !product.orderable || !termByValue(product, term)) return { offered: false };

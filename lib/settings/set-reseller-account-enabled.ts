@@ -15,7 +15,7 @@ export function ordersInFlightMessage(count: number): string {
 /**
  * Disables or enables a reseller account. Decision (issue 17 #11): accounts are disabled, never
  * removed. An account that ever talked to Sectigo has history that names it (orders, customers,
- * licences, API calls, sync runs, audit entries), and one that never did is as harmless disabled;
+ * licenses, API calls, sync runs, audit entries), and one that never did is as harmless disabled;
  * a delete path would only add the question of what to do with that history.
  *
  * A disabled account keeps everything, is offered nowhere (order form, ordering URLs, sync), and no

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { mergeStory } from "./merge-story";
-import { licenceEntry } from "./story-rows";
+import { licenseEntry } from "./story-rows";
 import { apiCallsSource, auditSource, eventsSource, orderStorySelect, ordersSource, refOf } from "./story-queries";
 import type { Story, StoryDirection } from "./types";
 
@@ -12,8 +12,8 @@ export const customerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
 
 /**
  * A customer's story. A customer may have thousands of orders: the story reads their newest
- * `limit` orders (Order(customerId, createdAt)) and licences, the events and calls of those
- * orders, and the audit entries naming the customer, those orders or those licences, each capped
+ * `limit` orders (Order(customerId, createdAt)) and licenses, the events and calls of those
+ * orders, and the audit entries naming the customer, those orders or those licenses, each capped
  * at `limit`; "show more" raises the cap.
  */
 export async function loadCustomerStory(actor: Actor, id: string, opts: { direction: StoryDirection; limit: number }): Promise<Story | null> {
@@ -22,23 +22,23 @@ export async function loadCustomerStory(actor: Actor, id: string, opts: { direct
   if (!parsed.success) return null;
   const customer = await prisma.customer.findUnique({ where: { id: parsed.data }, select: { id: true } });
   if (!customer) return null;
-  const [orders, licences] = await Promise.all([
+  const [orders, licenses] = await Promise.all([
     prisma.order.findMany({ where: { customerId: customer.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: opts.limit + 1, select: orderStorySelect }),
     prisma.license.findMany({ where: { customerId: customer.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: opts.limit + 1 }),
   ]);
   const orderRows = orders.slice(0, opts.limit);
-  const licenceRows = licences.slice(0, opts.limit);
+  const licenseRows = licenses.slice(0, opts.limit);
   const refs = orderRows.map(refOf);
   const refById = new Map(refs.map((r) => [r.id, r]));
   const [events, calls, audit] = await Promise.all([
     eventsSource(refs, opts.limit),
     apiCallsSource(refs, opts.limit),
-    auditSource([`Customer:${customer.id}`, ...refs.map((r) => `Order:${r.id}`), ...licenceRows.map((l) => `License:${l.id}`)], opts.limit),
+    auditSource([`Customer:${customer.id}`, ...refs.map((r) => `Order:${r.id}`), ...licenseRows.map((l) => `License:${l.id}`)], opts.limit),
   ]);
   return mergeStory(
     [
       ordersSource(orderRows, orders.length > opts.limit),
-      { entries: licenceRows.map((l) => licenceEntry(l, refById.get(l.orderId))), capped: licences.length > opts.limit },
+      { entries: licenseRows.map((l) => licenseEntry(l, refById.get(l.orderId))), capped: licenses.length > opts.limit },
       events,
       calls,
       audit,

@@ -4,13 +4,13 @@ import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { orderIdSchema } from "@/lib/orders/get-order";
 import { mergeStory } from "./merge-story";
-import { addOnEntry, licenceEntry } from "./story-rows";
+import { addOnEntry, licenseEntry } from "./story-rows";
 import { apiCallsSource, auditSource, eventsSource, orderStorySelect, ordersSource, refOf } from "./story-queries";
 import type { Story, StoryDirection } from "./types";
 
 /**
  * An order's story: its creation, every event (status changes, authorization, reconciliation,
- * auto-renew switches), every call to Sectigo, the licences and add-ons it started, and the audit
+ * auto-renew switches), every call to Sectigo, the licenses and add-ons it started, and the audit
  * entries that name it. Each read is indexed on the order's id and capped at `limit`.
  */
 export async function loadOrderStory(actor: Actor, id: string, opts: { direction: StoryDirection; limit: number }): Promise<Story | null> {
@@ -20,7 +20,7 @@ export async function loadOrderStory(actor: Actor, id: string, opts: { direction
   const order = await prisma.order.findUnique({ where: { id: parsed.data }, select: orderStorySelect });
   if (!order) return null;
   const ref = refOf(order);
-  const [licences, addOns, events, calls, audit] = await Promise.all([
+  const [licenses, addOns, events, calls, audit] = await Promise.all([
     prisma.license.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, take: opts.limit + 1 }),
     prisma.addOn.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, take: opts.limit + 1, include: { license: { select: { id: true, domainName: true } } } }),
     eventsSource([ref], opts.limit),
@@ -30,7 +30,7 @@ export async function loadOrderStory(actor: Actor, id: string, opts: { direction
   return mergeStory(
     [
       ordersSource([order], false),
-      { entries: licences.slice(0, opts.limit).map((l) => licenceEntry(l, ref)), capped: licences.length > opts.limit },
+      { entries: licenses.slice(0, opts.limit).map((l) => licenseEntry(l, ref)), capped: licenses.length > opts.limit },
       { entries: addOns.slice(0, opts.limit).map((a) => addOnEntry(a, { id: a.license.id, label: a.license.domainName }, ref)), capped: addOns.length > opts.limit },
       events,
       calls,

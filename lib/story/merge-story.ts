@@ -8,7 +8,7 @@ export interface StorySource {
 
 /**
  * Merges the sources of a story into one timeline: duplicates (the same row reached twice, e.g.
- * an order both created by and acting on a licence) count once; ties on the time keep a stable,
+ * an order both created by and acting on a license) count once; ties on the time keep a stable,
  * readable order (an order before its events, a call after the event that made it); the result is
  * cut at `limit`. Truncated when a source was capped or the cut dropped entries: a cut source
  * only ever lost its *oldest* rows (loaders read newest first), so the newest `limit` entries of
@@ -23,8 +23,8 @@ export function mergeStory(sources: StorySource[], direction: StoryDirection, li
   return { entries: direction === "newest" ? kept : kept.reverse(), truncated, direction, limit };
 }
 
-/** Within the same millisecond: creation, then licence/add-on start, events, calls, audit. */
-const KIND_RANK: Record<StoryEntry["kind"], number> = { order: 0, licence: 1, addon: 2, event: 3, api: 4, audit: 5 };
+/** Within the same millisecond: creation, then license/add-on start, events, calls, audit. */
+const KIND_RANK: Record<StoryEntry["kind"], number> = { order: 0, license: 1, addon: 2, event: 3, api: 4, audit: 5 };
 
 function compareNewestFirst(a: StoryEntry, b: StoryEntry): number {
   const dt = b.at.getTime() - a.at.getTime();

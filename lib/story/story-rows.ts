@@ -67,7 +67,7 @@ export function orderEntry(o: OrderRow): StoryEntry {
     title: `${KIND_TITLE[o.kind] ?? o.kind} ${orderLabel(o)} created${target}${what ? `: ${what}` : ""}`,
     detail: `now ${statusWord(o.status)}${o.errorMessage ? ` (${o.errorMessage})` : ""}${cost && cost !== sell ? ` · debited by Sectigo ${cost}` : ""}`,
     order: { id: o.id, label: orderLabel(o) },
-    licence: o.targetLicense ? { id: o.targetLicense.id, label: o.targetLicense.domainName } : undefined,
+    license: o.targetLicense ? { id: o.targetLicense.id, label: o.targetLicense.domainName } : undefined,
     amount: sell,
     tone: o.status === "FAILED" || o.status === "UNKNOWN" ? "bad" : undefined,
   };
@@ -135,7 +135,7 @@ export function apiCallEntry(c: ApiCallRow, who: string, order?: { id: string; l
   };
 }
 
-export interface LicenceRow {
+export interface LicenseRow {
   id: string;
   domainName: string;
   productName: string;
@@ -145,16 +145,16 @@ export interface LicenceRow {
   orderId: string;
 }
 
-export function licenceEntry(l: LicenceRow, order?: { id: string; label: string }): StoryEntry {
+export function licenseEntry(l: LicenseRow, order?: { id: string; label: string }): StoryEntry {
   return {
-    key: `licence:${l.id}`,
-    kind: "licence",
+    key: `license:${l.id}`,
+    kind: "license",
     at: l.startsAt,
     who: "Sectigo",
     title: `License ${l.productName} for ${l.domainName} started`,
     detail: l.expiresAt ? `expires ${l.expiresAt.toISOString().slice(0, 10)}` : undefined,
     order,
-    licence: { id: l.id, label: l.domainName },
+    license: { id: l.id, label: l.domainName },
   };
 }
 
@@ -168,16 +168,16 @@ export interface AddOnRow {
   expiresAt: Date | null;
 }
 
-export function addOnEntry(a: AddOnRow, licence: { id: string; label: string }, order?: { id: string; label: string }): StoryEntry {
+export function addOnEntry(a: AddOnRow, license: { id: string; label: string }, order?: { id: string; label: string }): StoryEntry {
   return {
     key: `addon:${a.id}`,
     kind: "addon",
     at: a.startsAt,
     who: "Sectigo",
-    title: `Add-on ${a.productName} started on ${licence.label}`,
+    title: `Add-on ${a.productName} started on ${license.label}`,
     detail: `${a.status.toLowerCase()}${a.expiresAt ? ` · expires ${a.expiresAt.toISOString().slice(0, 10)}` : ""}`,
     order,
-    licence,
+    license,
   };
 }
 

@@ -46,7 +46,7 @@ function moneyFact(o: { status: string; currency: string | null; sellTotal: Mone
   return `Customer pays: ${money(m.customerPays, o.currency)} · we pay: ${money(m.wePay?.amount ?? null, o.currency)}${note ? ` (${note})` : ""}`;
 }
 
-export function licenceSubject(l: {
+export function licenseSubject(l: {
   domainName: string;
   productName: string;
   status: string;
@@ -70,9 +70,9 @@ export function licenceSubject(l: {
   };
 }
 
-export function customerSubject(c: { name: string; email: string; country: string | null; telephone: string | null; licenceCount: string; orderCount: string }): SummarySubject {
+export function customerSubject(c: { name: string; email: string; country: string | null; telephone: string | null; licenseCount: string; orderCount: string }): SummarySubject {
   return {
     title: `Customer ${c.name}`,
-    facts: [`Email: ${c.email}`, ...(c.telephone ? [`Telephone: ${c.telephone}`] : []), `Country: ${c.country ?? "—"}`, `Licenses: ${c.licenceCount} · orders: ${c.orderCount}`],
+    facts: [`Email: ${c.email}`, ...(c.telephone ? [`Telephone: ${c.telephone}`] : []), `Country: ${c.country ?? "—"}`, `Licenses: ${c.licenseCount} · orders: ${c.orderCount}`],
   };
 }

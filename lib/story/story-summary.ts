@@ -2,7 +2,7 @@ import type { StoryEntry } from "./types";
 
 /** What a ticket needs about the subject, as the page already shows it. */
 export interface SummarySubject {
-  /** "Order 1234567", "Licence example.com", "Customer Acme Ltd". */
+  /** "Order 1234567", "License example.com", "Customer Acme Ltd". */
   title: string;
   /** "Status: Placed", "Customer: Acme Ltd <ops@acme.test>", ... in the order given. */
   facts: string[];

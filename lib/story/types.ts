@@ -1,5 +1,5 @@
 /**
- * One line of a story (an order's, a licence's or a customer's): what happened, when, and who did
+ * One line of a story (an order's, a license's or a customer's): what happened, when, and who did
  * it. Every loader turns its rows into these; the pure merge orders them; the page and the ticket
  * summary read only this shape (never a raw row), so a field that is not here cannot leak.
  */
@@ -7,8 +7,8 @@ export type StoryKind =
   | "order" // an order was created (NEW, RENEWAL, ADD_ON, UPGRADE, DOWNGRADE, CANCELLATION, REFUND)
   | "event" // an OrderEvent: status change, authorization, reconciliation, auto-renew switch, note
   | "api" // a call to Sectigo (request and response, passwords redacted)
-  | "licence" // a licence started
-  | "addon" // an add-on started on a licence
+  | "license" // a license started
+  | "addon" // an add-on started on a license
   | "audit"; // a person's action as the audit log recorded it
 
 export interface StoryEntry {
@@ -24,8 +24,8 @@ export interface StoryEntry {
   detail?: string;
   /** The order concerned, for a link and the summary's order numbers. */
   order?: { id: string; label: string };
-  /** The licence concerned. */
-  licence?: { id: string; label: string };
+  /** The license concerned. */
+  license?: { id: string; label: string };
   /** "USD 12.00" when money moved. */
   amount?: string;
   /** Only on "api" entries: the recorded bodies (redacted again when loaded). */

@@ -1,19 +1,19 @@
 /**
  * One WebHostReport page against Order Desk: every difference, found with three indexed queries per
- * page (licences by current order number, orders by order number, licences by domain), never one
+ * page (licenses by current order number, orders by order number, licenses by domain), never one
  * query per row.
  *
- * Matching a report item (order X, item Y) to our licence:
- * 1. a licence whose current order number is X, same product (and domain when both have one);
- * 2. else, when X is an order we know, the licence that order created or acted on (same product):
- *    an older order of a licence we renewed is still listed by Sectigo;
- * 3. else a licence of the same account with the same product and domain: an order placed behind
- *    our back on a licence we know (Sectigo's own auto-renewal).
+ * Matching a report item (order X, item Y) to our license:
+ * 1. a license whose current order number is X, same product (and domain when both have one);
+ * 2. else, when X is an order we know, the license that order created or acted on (same product):
+ *    an older order of a license we renewed is still listed by Sectigo;
+ * 3. else a license of the same account with the same product and domain: an order placed behind
+ *    our back on a license we know (Sectigo's own auto-renewal).
  * An order none of these match is UNKNOWN_TO_US (one row per order, its base item). Items that are
- * add-ons of a matched licence are not compared (add-on drift is out of scope).
+ * add-ons of a matched license are not compared (add-on drift is out of scope).
  *
  * Statuses compare by what they mean: Sectigo's active/expired and our ACTIVE/EXPIRED are both
- * "live" (the dates decide which, and the expiry is compared on its own), so a licence that just
+ * "live" (the dates decide which, and the expiry is compared on its own), so a license that just
  * passed its expiry before the nightly pass is not drift.
  */
 import type { LicenseStatus, PrismaClient } from "@/lib/generated/prisma/client";
@@ -27,13 +27,13 @@ export interface DriftRow {
   orderNumber: string;
   productCode: number | null;
   domainName: string | null;
-  licenceId: string | null;
+  licenseId: string | null;
   orderId: string | null;
   ours: string | null;
   theirs: string | null;
 }
 
-interface OurLicence {
+interface OurLicense {
   id: string;
   orderId: string;
   currentOrderNumber: string | null;
@@ -44,7 +44,7 @@ interface OurLicence {
   autoRenew: boolean;
 }
 
-const LICENCE_SELECT = { id: true, orderId: true, currentOrderNumber: true, productCode: true, domainName: true, status: true, expiresAt: true, autoRenew: true } as const;
+const LICENSE_SELECT = { id: true, orderId: true, currentOrderNumber: true, productCode: true, domainName: true, status: true, expiresAt: true, autoRenew: true } as const;
 
 type Meaning = "PENDING" | "LIVE" | "CANCELLED" | "REFUNDED";
 
@@ -82,9 +82,9 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 const sameDomain = (a: string | undefined, b: string) => !a || a.toLowerCase() === b.toLowerCase();
 const isAddOnProduct = (code: number | undefined) => code !== undefined && productById(code)?.sitelock?.kind === "addon";
 
-/** The differences between one licence and the report's item for it. */
-export function compareLicence(ours: OurLicence, item: WebHostReportItem, orderNumber: string): DriftRow[] {
-  const base = { subject: ours.id, orderNumber, productCode: ours.productCode, domainName: ours.domainName, licenceId: ours.id, orderId: ours.orderId };
+/** The differences between one license and the report's item for it. */
+export function compareLicense(ours: OurLicense, item: WebHostReportItem, orderNumber: string): DriftRow[] {
+  const base = { subject: ours.id, orderNumber, productCode: ours.productCode, domainName: ours.domainName, licenseId: ours.id, orderId: ours.orderId };
   const out: DriftRow[] = [];
   const status = theirStatus(item.status);
   if (status && ourMeaning(status) !== ourMeaning(ours.status)) out.push({ ...base, kind: "STATUS", ours: ours.status, theirs: status });
@@ -102,18 +102,18 @@ function describe(row: WebHostReportRow, item: WebHostReportItem | undefined): s
   return parts.filter(Boolean).join(", ");
 }
 
-export async function comparePage(db: PrismaClient, resellerAccountId: string, rows: WebHostReportRow[]): Promise<{ drift: DriftRow[]; licences: number }> {
+export async function comparePage(db: PrismaClient, resellerAccountId: string, rows: WebHostReportRow[]): Promise<{ drift: DriftRow[]; licenses: number }> {
   const numbers = [...new Set(rows.map((r) => r.orderNumber).filter((n): n is string => !!n))];
   const domains = [...new Set(rows.flatMap((r) => r.items.map((i) => i.domain?.toLowerCase())).filter((d): d is string => !!d))];
-  // The account is checked on each found licence's customer (a primary-key lookup), not joined as a
+  // The account is checked on each found license's customer (a primary-key lookup), not joined as a
   // filter: with the join the planner hashes every customer of the account for each page.
-  const withAccount = { ...LICENCE_SELECT, customer: { select: { resellerAccountId: true } } } as const;
-  const ofAccount = (list: Array<OurLicence & { customer: { resellerAccountId: string } }>) => list.filter((l) => l.customer.resellerAccountId === resellerAccountId);
+  const withAccount = { ...LICENSE_SELECT, customer: { select: { resellerAccountId: true } } } as const;
+  const ofAccount = (list: Array<OurLicense & { customer: { resellerAccountId: string } }>) => list.filter((l) => l.customer.resellerAccountId === resellerAccountId);
   const [byCurrent, orders, byDomain] = await Promise.all([
     db.license.findMany({ where: { currentOrderNumber: { in: numbers } }, select: withAccount }).then(ofAccount),
     db.order.findMany({
       where: { orderNumber: { in: numbers }, resellerAccountId },
-      select: { id: true, orderNumber: true, licenses: { select: LICENCE_SELECT }, targetLicense: { select: LICENCE_SELECT } },
+      select: { id: true, orderNumber: true, licenses: { select: LICENSE_SELECT }, targetLicense: { select: LICENSE_SELECT } },
     }),
     domains.length > 0 ? db.license.findMany({ where: { domainName: { in: domains } }, select: withAccount }).then(ofAccount) : Promise.resolve([]),
   ]);
@@ -122,7 +122,7 @@ export async function comparePage(db: PrismaClient, resellerAccountId: string, r
   const domainIx = group(byDomain, (l) => l.domainName.toLowerCase());
 
   const drift: DriftRow[] = [];
-  let licences = 0;
+  let licenses = 0;
   for (const row of rows) {
     const number = row.orderNumber;
     if (!number) continue;
@@ -130,12 +130,12 @@ export async function comparePage(db: PrismaClient, resellerAccountId: string, r
     const candidates = current.get(number) ?? (order ? [...order.licenses, ...(order.targetLicense ? [order.targetLicense] : [])] : undefined);
     let matchedAny = false;
     for (const item of row.items) {
-      const pick = (list: OurLicence[] | undefined) => list?.find((l) => l.productCode === item.productCode && sameDomain(item.domain, l.domainName));
+      const pick = (list: OurLicense[] | undefined) => list?.find((l) => l.productCode === item.productCode && sameDomain(item.domain, l.domainName));
       const ours = pick(candidates) ?? (order ? undefined : pick(item.domain ? domainIx.get(item.domain.toLowerCase()) : undefined));
       if (!ours) continue;
       matchedAny = true;
-      licences++;
-      drift.push(...compareLicence(ours, item, number));
+      licenses++;
+      drift.push(...compareLicense(ours, item, number));
     }
     if (!matchedAny && !order) {
       const item = row.items.find((i) => !isAddOnProduct(i.productCode)) ?? row.items[0];
@@ -145,14 +145,14 @@ export async function comparePage(db: PrismaClient, resellerAccountId: string, r
         orderNumber: number,
         productCode: item?.productCode ?? row.productCode ?? null,
         domainName: item?.domain ?? row.domainName ?? null,
-        licenceId: null,
+        licenseId: null,
         orderId: null,
         ours: null,
         theirs: describe(row, item),
       });
     }
   }
-  return { drift, licences };
+  return { drift, licenses };
 }
 
 function group<T>(list: T[], key: (t: T) => string): Map<string, T[]> {

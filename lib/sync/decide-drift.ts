@@ -1,5 +1,5 @@
 /**
- * A person decides drift rows: ACCEPT takes Sectigo's value into our licence (status, expiry or
+ * A person decides drift rows: ACCEPT takes Sectigo's value into our license (status, expiry or
  * auto-renew), IGNORE leaves ours and closes the row; the ignore holds on later syncs until either
  * value changes (held-ignores.ts). One row, several, or `all` open rows (bulk,
  * at most 500 per call: the page says how many remain).
@@ -9,17 +9,17 @@
  * records the missing order by hand (or ignores it). Each change is recorded with its before and
  * after (the action's audit entry), and the row keeps who decided and when.
  *
- * The licence updates are one statement per kind (UPDATE ... FROM "DriftItem"), in one transaction
+ * The license updates are one statement per kind (UPDATE ... FROM "DriftItem"), in one transaction
  * with the rows' new state: no round trip per row.
  *
  * Taking Sectigo's value is only right while our value is still the one the sync saw (issue 9
- * review #7): the licences are locked (FOR UPDATE) and a row whose `ours` is no longer our value
+ * review #7): the licenses are locked (FOR UPDATE) and a row whose `ours` is no longer our value
  * (someone renewed, switched auto-renew or cancelled since) is not applied; it becomes STALE and
  * says "changed since the sync; run it again". `all` is one run's rows, and only the latest run of
  * its reseller account (an older run's view, or another account's, is never taken in bulk). The page
  * asks for a confirmation naming how many differences the click changes, and sends that number
  * (`expected`): a different number now decides nothing. No undo (issue 17 #12, decided): writing the
- * old values back could overwrite what people or Sectigo changed since; each licence's before value
+ * old values back could overwrite what people or Sectigo changed since; each license's before value
  * is in the action's audit entry.
  */
 import type { Actor } from "@/lib/auth/session";
@@ -48,10 +48,10 @@ export const confirmedCountChanged = (now: number) =>
 
 export const CHANGED_SINCE_SYNC = "our value changed since the sync; run it again.";
 
-type LicenceNow = { id: string; status: string; expiresAt: Date | null; autoRenew: boolean };
+type LicenseNow = { id: string; status: string; expiresAt: Date | null; autoRenew: boolean };
 
 /** Our value now, as the sync wrote it in `ours` (compare-page.ts). */
-function oursNow(kind: string, l: LicenceNow | undefined): string | null | undefined {
+function oursNow(kind: string, l: LicenseNow | undefined): string | null | undefined {
   if (!l) return undefined;
   if (kind === "STATUS") return l.status;
   if (kind === "EXPIRY") return l.expiresAt?.toISOString() ?? null;
@@ -90,12 +90,12 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
   const now = new Date();
 
   const { staleIds } = await auditedTransaction(async (tx, changes) => {
-    const licenceIds = [...new Set(items.map((i) => i.licenceId).filter((id): id is string => !!id))];
+    const licenseIds = [...new Set(items.map((i) => i.licenseId).filter((id): id is string => !!id))];
     // Locked until the rows are decided: nobody changes them between the check and the update.
-    if (accept && licenceIds.length) await tx.$queryRaw`SELECT 1 FROM "License" WHERE "id" = ANY(${licenceIds}) ORDER BY "id" FOR UPDATE`;
-    const licences: LicenceNow[] = accept ? await tx.license.findMany({ where: { id: { in: licenceIds } }, select: { id: true, status: true, expiresAt: true, autoRenew: true } }) : [];
-    const byId = new Map(licences.map((l) => [l.id, l]));
-    const staleIds = accept ? items.filter((i) => i.licenceId && oursNow(i.kind, byId.get(i.licenceId)) !== i.ours).map((i) => i.id) : [];
+    if (accept && licenseIds.length) await tx.$queryRaw`SELECT 1 FROM "License" WHERE "id" = ANY(${licenseIds}) ORDER BY "id" FOR UPDATE`;
+    const licenses: LicenseNow[] = accept ? await tx.license.findMany({ where: { id: { in: licenseIds } }, select: { id: true, status: true, expiresAt: true, autoRenew: true } }) : [];
+    const byId = new Map(licenses.map((l) => [l.id, l]));
+    const staleIds = accept ? items.filter((i) => i.licenseId && oursNow(i.kind, byId.get(i.licenseId)) !== i.ours).map((i) => i.id) : [];
     const apply = chosen.filter((id) => !staleIds.includes(id));
     if (staleIds.length) {
       const marked = await tx.driftItem.updateMany({ where: { id: { in: staleIds }, state: "OPEN" }, data: { state: "STALE", decidedById: who, decidedAt: now } });
@@ -103,11 +103,11 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
     }
     if (accept && apply.length) {
       await tx.$executeRaw`UPDATE "License" l SET "status" = d."theirs"::"LicenseStatus", "updatedAt" = now()
-        FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'STATUS' AND d."licenceId" = l."id"`;
+        FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'STATUS' AND d."licenseId" = l."id"`;
       await tx.$executeRaw`UPDATE "License" l SET "expiresAt" = (d."theirs"::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = now()
-        FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'EXPIRY' AND d."licenceId" = l."id"`;
+        FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'EXPIRY' AND d."licenseId" = l."id"`;
       await tx.$executeRaw`UPDATE "License" l SET "autoRenew" = (d."theirs" = 'true'), "updatedAt" = now()
-        FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'AUTO_RENEW' AND d."licenceId" = l."id"`;
+        FROM "DriftItem" d WHERE d."id" = ANY(${apply}) AND d."kind" = 'AUTO_RENEW' AND d."licenseId" = l."id"`;
     }
     // An ignore holds until either value changes (held-ignores.ts); taking Sectigo's value ends it.
     if (accept) await dropIgnores(tx, apply);
@@ -117,12 +117,12 @@ export async function decideDrift(actor: Actor | null, raw: DecideDriftInput, de
     for (const item of items) {
       if (staleIds.includes(item.id)) {
         changes.push({ target: `DriftItem:${item.id}`, before: { state: "OPEN" }, after: { state: "STALE", kind: item.kind, ours: item.ours } });
-      } else if (accept && item.licenceId && item.kind !== "UNKNOWN_TO_US") {
+      } else if (accept && item.licenseId && item.kind !== "UNKNOWN_TO_US") {
         const field = FIELD[item.kind];
-        const was = byId.get(item.licenceId);
+        const was = byId.get(item.licenseId);
         const value = item.kind === "AUTO_RENEW" ? item.theirs === "true" : item.theirs;
         changes.push({
-          target: `License:${item.licenceId}`,
+          target: `License:${item.licenseId}`,
           before: { [field]: was ? was[field] : item.ours, drift: item.id },
           after: { [field]: value, source: "Sectigo", drift: item.id },
         });

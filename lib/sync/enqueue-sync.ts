@@ -1,7 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { serverEnv } from "@/lib/env";
-import { createBoss } from "@/lib/jobs/boss";
+import { createBoss } from "@/lib/queue/boss";
 import { ensureSyncQueues, sendSyncRun } from "./sync-job";
 
 /** The web app's sending side for sync runs (its own small client, started on first use). */

@@ -30,7 +30,7 @@ export async function getSyncOverview(actor: Actor | null, rawQuery: Record<stri
       where: { ...where, ...(query.after ? { id: { gt: query.after } } : {}) },
       orderBy: { id: "asc" },
       take: DRIFT_PAGE + 1,
-      include: { licence: { select: { productName: true, domainName: true } } },
+      include: { license: { select: { productName: true, domainName: true } } },
     }),
     db.driftItem.findMany({ where, select: { id: true }, take: DRIFT_COUNT_CAP + 1 }).then((r) => r.length),
     db.driftItem.findMany({

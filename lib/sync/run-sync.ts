@@ -2,7 +2,7 @@
  * Works one sync run: pages through the account's WebHostReport from the run's cursor, compares each
  * page with Order Desk (compare-page.ts) and stores the page's drift and the next cursor in one
  * transaction, so a run stopped at any point (worker restart, deploy) goes on from the last stored
- * page and never stores a page twice (DriftItem is unique per run, kind and licence).
+ * page and never stores a page twice (DriftItem is unique per run, kind and license).
  *
  * Bounded rate: at most one report call per `minIntervalMs` (default 200 ms: 5 calls a second); the
  * next page is fetched while the current one is compared and stored.
@@ -15,7 +15,7 @@ import type { PrismaClient, SyncRun } from "@/lib/generated/prisma/client";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import { comparePage } from "./compare-page";
 import { applyHeldIgnores, markHeldIgnores } from "./held-ignores";
-import { abortableWait } from "@/lib/jobs/abortable-wait";
+import { abortableWait } from "@/lib/queue/abortable-wait";
 
 export const SYNC_PAGE_SIZE = 500;
 export const MAX_ERRORS = 5;
@@ -100,7 +100,7 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
       next.catch(() => {});
     }
     const compared = await comparePage(db, run.resellerAccountId, rows);
-    const licences = compared.licences;
+    const licenses = compared.licenses;
     const { drift, heldIds, lapsedIds } = await applyHeldIgnores(db, run.resellerAccountId, compared.drift);
     const ranAs = { id: run.id, resellerAccountId: run.resellerAccountId, startedAt: run.startedAt, createdAt: run.createdAt };
     const accountId = run.resellerAccountId;
@@ -117,7 +117,7 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
         data: {
           cursor: cursor + rows.length,
           ordersSeen: { increment: rows.length },
-          licencesSeen: { increment: licences },
+          licensesSeen: { increment: licenses },
           driftFound: { increment: created.count },
           ...(finished ? { status: "DONE" as const, finishedAt: new Date() } : {}),
         },

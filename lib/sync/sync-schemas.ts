@@ -24,6 +24,6 @@ export const decideDriftSchema = z
   })
   .refine((v) => v.all || v.ids.length > 0, { message: "Choose at least one difference.", path: ["ids"] })
   .refine((v) => !v.all || !!v.runId, { message: "Choose the sync run whose differences to decide.", path: ["runId"] })
-  // Taking Sectigo's value for all changes licences: only with the number the person was shown (review of issue 17).
+  // Taking Sectigo's value for all changes licenses: only with the number the person was shown (review of issue 17).
   .refine((v) => !v.all || v.decision !== "ACCEPT" || v.expected !== undefined, { message: "Confirm how many differences to change (reload the page).", path: ["expected"] });
 export type DecideDriftInput = z.input<typeof decideDriftSchema>;

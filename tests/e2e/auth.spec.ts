@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS } from "@/lib/demo/demo-data";
+import { DEMO_USERS } from "@/tools/demo/demo-data";
 import { navigationFor } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { signIn, signInFormReady, signOut } from "./helpers";
@@ -11,7 +11,7 @@ for (const user of DEMO_USERS) {
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(navigationFor(user.role).map((i) => i.label));
     // Live figures from the database on the home page.
-    // (The demo's renewals book puts many licences in the renewal window: the figure is the open-window list's total.)
+    // (The demo's renewals book puts many licenses in the renewal window: the figure is the open-window list's total.)
     await expect(page.getByTestId("stat-awaiting")).toHaveText("1");
     const expiring = (await page.getByTestId("stat-expiring").innerText()).trim();
     expect(Number(expiring)).toBeGreaterThan(1);

@@ -5,7 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/lib/demo/demo-data";
+import { DEMO_PASSWORD } from "@/tools/demo/demo-data";
 
 /**
  * `npm run dev` on throw-away data (`--dev --e2e`): one dev server for this file, its whole
@@ -41,7 +41,7 @@ test.beforeAll(async () => {
   // 127.0.0.1, not the banner's localhost: with HOST=0.0.0.0 the page must still hydrate from
   // either name (Next refuses its hot-reload socket to origins missing from allowedDevOrigins).
   base = `http://127.0.0.1:${port}`;
-  launcher = spawn(process.execPath, ["--import", "tsx", "lib/launcher/cli.ts", "--dev", "--e2e"], {
+  launcher = spawn(process.execPath, ["--import", "tsx", "tools/launcher/cli.ts", "--dev", "--e2e"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "0.0.0.0", TRUST_PROXY_HOPS: "0", E2E_STATE_FILE: "" },
     stdio: ["ignore", "pipe", "pipe"],

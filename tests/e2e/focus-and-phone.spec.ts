@@ -1,9 +1,9 @@
 /**
  * Where the focus goes (closing the search dialog, a client-side navigation) and a phone's
- * width (390 px): the licence lists as cards with Expires in view, a chart whose labels can be read.
+ * width (390 px): the license lists as cards with Expires in view, a chart whose labels can be read.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_CUSTOMERS } from "@/lib/demo/demo-data";
+import { DEMO_CUSTOMERS } from "@/tools/demo/demo-data";
 import { signIn } from "./helpers";
 
 async function hydrated(page: Page) {

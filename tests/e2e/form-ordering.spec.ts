@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
 import { productByKey } from "@/lib/catalog";
-import { DEMO_RESELLER_ACCOUNT_ID } from "@/lib/demo/seed-demo";
+import { DEMO_RESELLER_ACCOUNT_ID } from "@/tools/demo/seed-demo";
 import { validFormInput } from "../sectigo/catalog-values";
 import { signIn } from "./helpers";
 import { fill, landAnsweringPriceQuestion, pick, question } from "./order-form-helpers";

@@ -4,7 +4,7 @@
  * dashboard), plus the accessibility checks a keyboard or low-vision user notices first.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS } from "@/lib/demo/demo-data";
+import { DEMO_USERS } from "@/tools/demo/demo-data";
 import { ORDER_STATUS_LABELS } from "@/components/orders/order-status";
 import { signIn, signInFormReady } from "./helpers";
 
@@ -160,8 +160,8 @@ test("a page the role may not use answers 403 inside the app", async ({ page }) 
 
 test("the dashboard mentions the license that expired ten days ago", async ({ page }) => {
   await signIn(page, "manager@orderdesk.test");
-  // The demo's renewals book expires licences every day, so the dashboard's 8 most recent are book
-  // licences; the one from ten days ago is found through the expired filter.
+  // The demo's renewals book expires licenses every day, so the dashboard's 8 most recent are book
+  // licenses; the one from ten days ago is found through the expired filter.
   await expect(page.getByTestId("recently-expired-list")).toContainText(/Expired \d+ d ago/);
   await page.goto("/licenses?window=expired&q=cobalt-consulting");
   await expect(page.getByRole("cell", { name: /^cobalt-consulting\.example/ })).toBeVisible();

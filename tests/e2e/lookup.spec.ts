@@ -1,19 +1,19 @@
 /**
  * Issue 10 as support meets it: "what happened to order N?" from any page, by keyboard. The
- * values typed come from the demo seed (lib/demo/demo-data.ts), so a seed change moves the test
+ * values typed come from the demo seed (tools/demo/demo-data.ts), so a seed change moves the test
  * with it instead of hiding a broken search.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_CUSTOMERS } from "@/lib/demo/demo-data";
+import { DEMO_CUSTOMERS } from "@/tools/demo/demo-data";
 import { signIn } from "./helpers";
 
 const customer = (key: string) => DEMO_CUSTOMERS.find((c) => c.key === key)!;
-const licence = (customerKey: string, key: string) => customer(customerKey).licenses.find((l) => l.key === key)!;
+const license = (customerKey: string, key: string) => customer(customerKey).licenses.find((l) => l.key === key)!;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const acmePro = licence("acme", "acme-pro");
-const cobaltShop = licence("cobalt", "cobalt-shop");
-const cobaltMonthly = licence("cobalt", "cobalt-monthly");
+const acmePro = license("acme", "acme-pro");
+const cobaltShop = license("cobalt", "cobalt-shop");
+const cobaltMonthly = license("cobalt", "cobalt-monthly");
 const acme = customer("acme");
 
 /** Opens the search with the keyboard; before hydration the key does nothing, so it is retried. */

@@ -2,14 +2,14 @@
  * Ordering in the browser against the sandbox: one product of every catalog family through the
  * generated form (data-driven), the SiteLock flows, errors kept next to their fields, the
  * authorization queue, and a double click that places one order. Runs after the other specs (it
- * adds orders and licences to the shared e2e database).
+ * adds orders and licenses to the shared e2e database).
  */
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
 import { orderableByFamily, productByKey } from "@/lib/catalog";
-import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo/demo-data";
 import { validFormInput } from "../sectigo/catalog-values";
 import { signIn } from "./helpers";
 import { fill, landAnsweringPriceQuestion, pick, placeAndLand } from "./order-form-helpers";
@@ -54,7 +54,7 @@ test("SiteLock Basic, 1 year, with TrueShield for a new customer; then an add-on
   await expect(page.getByText(`${domain} · SiteLock Basic`)).toBeVisible();
   await expect(page.getByText("Add-ons: TrueShield Addon")).toBeVisible();
 
-  // The add-on flow: pick the licence by its domain, the form takes its order number and e-mail.
+  // The add-on flow: pick the license by its domain, the form takes its order number and e-mail.
   await page.goto("/orders/new");
   await page.getByLabel("Search products").fill("10 GB Backup");
   await page.getByRole("radio", { name: /10 GB Backup Addon/ }).check();

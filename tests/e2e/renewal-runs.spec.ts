@@ -1,7 +1,7 @@
 /**
- * Bulk renewal runs in the browser: the preview of 20 licences chosen by id, "Start run of 20
+ * Bulk renewal runs in the browser: the preview of 20 licenses chosen by id, "Start run of 20
  * renewals", and the progress page reaching 20 done as the job worker (started by the launcher)
- * works the run. Seeds its own licences (runs in the "ordering" project, after the specs that count
+ * works the run. Seeds its own licenses (runs in the "ordering" project, after the specs that count
  * demo rows). Each is placed at the sandbox first (a 30-day SiteLock Basic: inside Sectigo's renewal
  * window at once, without moving the clock the other specs share), then recorded in Order Desk with
  * the sandbox's order number, so the run really renews all 20.
@@ -11,8 +11,8 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { createSectigoClient } from "@/lib/sectigo/client";
 import { createPrismaClient } from "@/lib/db";
-import { DEMO_RESELLER } from "@/lib/demo/demo-data";
-import { seedCustomer, seedLicense } from "@/lib/demo/factories";
+import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { seedCustomer, seedLicense } from "@/tools/demo/factories";
 import { signIn } from "./helpers";
 
 const COUNT = 20;
@@ -63,7 +63,7 @@ test.beforeAll(async () => {
 
 test("an account manager previews 20 licenses, starts the run and watches it reach 20 done", async ({ page }) => {
   await signIn(page, "manager@orderdesk.test");
-  await page.goto(`/renewals/runs/new?${ids.map((id) => `licence=${id}`).join("&")}`);
+  await page.goto(`/renewals/runs/new?${ids.map((id) => `license=${id}`).join("&")}`);
   await expect(page.getByTestId("run-accepted-count")).toHaveText(String(COUNT));
   await expect(page.getByRole("table", { name: "Licenses to renew" }).locator("tbody tr")).toHaveCount(COUNT);
   await page.getByRole("button", { name: `Start run of ${COUNT} renewals` }).click();
@@ -82,12 +82,12 @@ test("bad query strings get a message; SUPPORT cannot open a new run", async ({ 
   await signIn(page, "manager@orderdesk.test");
   await page.goto("/renewals/runs/new");
   await expect(page.getByTestId("run-preview-problem")).toContainText("No licenses were chosen");
-  await page.goto("/renewals/runs/new?licence=%27%3Bdrop");
+  await page.goto("/renewals/runs/new?license=%27%3Bdrop");
   await expect(page.getByTestId("run-preview-problem")).toContainText("is not a license id");
-  await page.goto("/renewals/runs/new?licence=no-such-licence");
+  await page.goto("/renewals/runs/new?license=no-such-license");
   await expect(page.getByTestId("run-preview-problem")).toContainText("None of the chosen licenses exists");
   await page.context().clearCookies(); // signed in as the manager: /signin would redirect
   await signIn(page, "support@orderdesk.test");
-  const res = await page.goto(`/renewals/runs/new?licence=${ids[0]}`);
+  const res = await page.goto(`/renewals/runs/new?license=${ids[0]}`);
   expect(res?.status()).toBe(403);
 });

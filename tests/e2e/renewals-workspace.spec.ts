@@ -1,5 +1,5 @@
 /**
- * The expiry workspace as an account manager meets it: the 0-7 bucket, a licence in it, narrowing
+ * The expiry workspace as an account manager meets it: the 0-7 bucket, a license in it, narrowing
  * by customer (search-as-you-type) and auto-renew, the CSV export holding exactly the list's rows,
  * the selection sent to /renewals/runs/new, and bad query values answered with a message.
  * Reads the demo world only (its renewals book covers every bucket), so it runs beside the others.
@@ -66,7 +66,7 @@ test("account manager: a license in the 0-7 bucket, filtered by customer, export
   await expect(rows.first()).toBeVisible();
   for (const bucket of await rows.locator("td:nth-child(6)").allInnerTexts()) expect(bucket).toBe("0–7 days");
 
-  // One licence of that bucket: its customer through the picker, then auto-renew as it is.
+  // One license of that bucket: its customer through the picker, then auto-renew as it is.
   const first = rows.first();
   const customer = (await first.locator("td:nth-child(3)").innerText()).trim();
   const autoRenew = (await first.locator("td:nth-child(7)").innerText()).trim();
@@ -90,12 +90,12 @@ test("account manager: a license in the 0-7 bucket, filtered by customer, export
   expect(records.map((r) => r[1])).toEqual(domains);
   for (const r of records) expect([r[2], r[6], r[7]]).toEqual([customer, "0–7 days", autoRenew.toLowerCase()]);
 
-  // The row links to the licence page; "Renew selected" sends the ticked licences to the run preview.
+  // The row links to the license page; "Renew selected" sends the ticked licenses to the run preview.
   const id = records[0]![0]!;
   await expect(rows.first().getByRole("link", { name: domains[0] })).toHaveAttribute("href", `/licenses/${id}`);
   await rows.first().getByRole("checkbox").check();
   await page.getByRole("button", { name: "Renew selected" }).click();
-  await expect(page).toHaveURL(new RegExp(`/renewals/runs/new\\?licence=${id}$`));
+  await expect(page).toHaveURL(new RegExp(`/renewals/runs/new\\?license=${id}$`));
 });
 
 test("Apply with Tier \"Any\" keeps every tier; the Tier box still says Any; Export and Renew all carry the same filter", async ({ page }) => {
@@ -127,7 +127,7 @@ test("Apply with Tier \"Any\" keeps every tier; the Tier box still says Any; Exp
   }
   await page.getByRole("link", { name: /^Renew all/ }).click();
   await expect(page.getByTestId("run-preview-problem")).toHaveCount(0);
-  // The preview holds the filtered licences: renewed plus refused is the list's count.
+  // The preview holds the filtered licenses: renewed plus refused is the list's count.
   const figure = async (id: string) => Number((await page.getByTestId(id).innerText()).replace(/\D/g, ""));
   expect((await figure("run-accepted-count")) + (await figure("run-refused-count"))).toBe(filtered);
 });
@@ -140,7 +140,7 @@ test("bad query values get a message, never an error page; support sees the list
   await expect(page.getByTestId("query-problems")).toContainText('"x" is not a valid value for "Tier"');
   await expect(page.getByTestId("workspace-row").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Renew selected" })).toHaveCount(0);
-  // Support may not export the licence book (lib/auth/roles.ts, exportLicences; issue 16, item 9).
+  // Support may not export the license book (lib/auth/roles.ts, exportLicenses; issue 16, item 9).
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
   const csv = await page.request.get("/renewals/export?bucket=expired");
   expect(csv.status()).toBe(403);

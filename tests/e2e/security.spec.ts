@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import { DEMO_PASSWORD } from "@/lib/demo/demo-data";
+import { DEMO_PASSWORD } from "@/tools/demo/demo-data";
 import { createPrismaClient } from "@/lib/db";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { appPages, realAddress } from "./app-pages";
@@ -89,15 +89,15 @@ test.describe("every page", () => {
   test.beforeAll(async () => {
     const db = createPrismaClient(state().databaseUrl);
     try {
-      const licence = await db.license.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
+      const license = await db.license.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
       const finished = new Date("2025-01-06T10:00:00Z");
       await db.renewalRun.upsert({
         where: { id: RUN_ID },
         update: {},
         create: {
           id: RUN_ID, createdById: "demo-user-account_manager", createdAt: finished, finishedAt: finished, status: "DONE",
-          submissionKey: RUN_ID, source: { kind: "selection", licenceIds: [licence.id] }, total: 1, refused: 1,
-          items: { create: { licenceId: licence.id, status: "REFUSED", message: "Not renewable (every-page fixture)." } },
+          submissionKey: RUN_ID, source: { kind: "selection", licenseIds: [license.id] }, total: 1, refused: 1,
+          items: { create: { licenseId: license.id, status: "REFUSED", message: "Not renewable (every-page fixture)." } },
         },
       });
     } finally {

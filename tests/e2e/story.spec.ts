@@ -40,10 +40,10 @@ test("support opens an order, reads its story and copies the summary for a ticke
   await expect(page.getByRole("table", { name: "Customer orders" })).toBeVisible();
   await page.screenshot({ path: "test-results/story-customer.png", fullPage: true });
 
-  // And a licence of theirs: its own timeline under the existing details and actions.
+  // And a license of theirs: its own timeline under the existing details and actions.
   await page.getByRole("table", { name: "Customer licenses" }).getByRole("link").first().click();
   await expect(page.getByRole("list", { name: "License timeline" })).toContainText(/started/);
-  await page.screenshot({ path: "test-results/story-licence.png", fullPage: true });
+  await page.screenshot({ path: "test-results/story-license.png", fullPage: true });
 });
 
 test("admin filters the audit log and exports exactly that filter", async ({ page }) => {

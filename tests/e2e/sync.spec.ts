@@ -1,5 +1,5 @@
 /**
- * The sync with Sectigo in the browser: an account manager runs a sync from /sync, sees the licence
+ * The sync with Sectigo in the browser: an account manager runs a sync from /sync, sees the license
  * whose auto-renew differs (changed in Order Desk's database here, so the sandbox's value is the
  * truth), and takes Sectigo's value. Drift made at the sandbox, each kind, accepting and the audit
  * entry are covered by tests/integration/sync-drift.test.ts.
@@ -7,22 +7,22 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
-import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo/demo-data";
 import { signIn } from "./helpers";
 
 let databaseUrl: string;
-let licence: { id: string; currentOrderNumber: string | null; autoRenew: boolean };
+let license: { id: string; currentOrderNumber: string | null; autoRenew: boolean };
 
 test.beforeAll(async () => {
   databaseUrl = (JSON.parse(fs.readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string }).databaseUrl;
   const db = createPrismaClient(databaseUrl);
   try {
-    licence = await db.license.findFirstOrThrow({
+    license = await db.license.findFirstOrThrow({
       where: { customer: { resellerAccount: { loginName: DEMO_RESELLER.loginName } }, status: "ACTIVE", currentOrderNumber: { not: null }, expiresAt: { gt: new Date(Date.now() + 40 * 86_400_000) } },
       orderBy: { currentOrderNumber: "asc" },
       select: { id: true, currentOrderNumber: true, autoRenew: true },
     });
-    await db.license.update({ where: { id: licence.id }, data: { autoRenew: !licence.autoRenew } });
+    await db.license.update({ where: { id: license.id }, data: { autoRenew: !license.autoRenew } });
   } finally {
     await db.$disconnect();
   }
@@ -34,7 +34,7 @@ test("an account manager runs a sync, sees the difference and takes Sectigo's va
   // Issue 17 #12: before any sync, the page does not claim that both sides agree.
   await expect(page.getByTestId("drift-empty")).toHaveText("No sync has run yet: nothing has been compared with Sectigo.");
   await page.getByRole("button", { name: "Sync now" }).click();
-  const row = page.getByTestId("drift-row").filter({ hasText: licence.currentOrderNumber! }).filter({ hasText: "Auto-renew differs" });
+  const row = page.getByTestId("drift-row").filter({ hasText: license.currentOrderNumber! }).filter({ hasText: "Auto-renew differs" });
   await expect(row).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId("sync-run").first()).toContainText("done");
   // "For all" asks first, naming how many differences it changes; Cancel changes nothing.
@@ -53,7 +53,7 @@ test("an account manager runs a sync, sees the difference and takes Sectigo's va
   await expect(page.getByTestId("drift-decision").first()).toContainText("Took Sectigo's value");
   const db = createPrismaClient(databaseUrl);
   try {
-    expect((await db.license.findUniqueOrThrow({ where: { id: licence.id } })).autoRenew).toBe(licence.autoRenew);
+    expect((await db.license.findUniqueOrThrow({ where: { id: license.id } })).autoRenew).toBe(license.autoRenew);
   } finally {
     await db.$disconnect();
   }

@@ -16,10 +16,10 @@ import { startAppDatabase, startTestDatabase } from "./test-database";
 import { freePort } from "@/lib/db/embedded-postgres";
 import { APP_ROLE, urlUser } from "@/lib/db/app-role";
 import { applyMigrations } from "@/lib/db/migrations";
-import { prepareJobQueue, createBoss, QUEUES } from "@/lib/jobs/boss";
+import { prepareJobQueue, createBoss, QUEUES } from "@/lib/queue/boss";
 import { startWorker } from "@/lib/jobs/worker";
-import { appAccessFor, prepareDatabase, startDatabase } from "@/lib/launcher/database";
-import { loadProfile } from "@/lib/launcher/profile";
+import { appAccessFor, prepareDatabase, startDatabase } from "@/tools/launcher/database";
+import { loadProfile } from "@/tools/launcher/profile";
 
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
@@ -194,7 +194,7 @@ describe("a data dir from before (no app role) gets one on its next start", () =
     const { appDatabasePassword: _dropped, ...oldSecrets } = JSON.parse(fs.readFileSync(secretsFile, "utf8")) as Record<string, string>;
     fs.writeFileSync(secretsFile, JSON.stringify(oldSecrets), { mode: 0o600 });
 
-    // Next start, as lib/launcher/cli.ts does it.
+    // Next start, as tools/launcher/cli.ts does it.
     const profile = loadProfile(dataDir, {});
     const db = await startDatabase({ dataDir, port, password: profile.databasePassword });
     try {

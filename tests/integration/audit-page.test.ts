@@ -28,7 +28,7 @@ beforeAll(async () => {
     data: Array.from({ length: 60 }, (_, i) => ({
       actorId: i % 2 ? staffId : admin.id,
       actorLabel: i % 2 ? "Sam Staff" : "Ada Admin",
-      action: ["orders.place", "licences.renew", "settings.users.changeUserRole"][i % 3]!,
+      action: ["orders.place", "licenses.renew", "settings.users.changeUserRole"][i % 3]!,
       outcome: i % 5 === 0 ? "FORBIDDEN" : "OK",
       input: { note: i === 7 ? "=HYPERLINK(\"http://evil\")" : `n${i}` },
       createdAt: day(1 + Math.floor(i / 20), i % 20),
@@ -49,12 +49,12 @@ async function page(params: Record<string, string>, size?: number) {
 
 describe("audit page query", () => {
   it("filters by person, action, outcome and day range together", async () => {
-    const { parsed, page: p } = await page({ person: staffId, action: "licences.renew", outcome: "OK", from: "2031-05-02", to: "2031-05-02" });
+    const { parsed, page: p } = await page({ person: staffId, action: "licenses.renew", outcome: "OK", from: "2031-05-02", to: "2031-05-02" });
     expect(parsed.errors).toEqual({});
     // i odd (staff), i%3==1 (renew), i%5!=0, 20<=i<40
     const expected = Array.from({ length: 60 }, (_, i) => i).filter((i) => i % 2 === 1 && i % 3 === 1 && i % 5 !== 0 && i >= 20 && i < 40);
     expect(p.rows).toHaveLength(expected.length);
-    expect(p.rows.every((r) => r.actorId === staffId && r.action === "licences.renew" && r.outcome === "OK")).toBe(true);
+    expect(p.rows.every((r) => r.actorId === staffId && r.action === "licenses.renew" && r.outcome === "OK")).toBe(true);
     expect(p.rows.every((r) => r.createdAt >= day(2, 0) && r.createdAt < day(3, 0))).toBe(true);
   });
 

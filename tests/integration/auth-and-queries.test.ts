@@ -26,7 +26,7 @@ describe("support lookup", () => {
   it("finds by domain, and by email regardless of case", async () => {
     const { findAnything } = await import("@/lib/lookup/find");
     const byDomain = await findAnything(support, "cobalt-consulting.example");
-    expect(titles(byDomain, "licence")).toEqual(expect.arrayContaining(["cobalt-consulting.example", "shop.cobalt-consulting.example"]));
+    expect(titles(byDomain, "license")).toEqual(expect.arrayContaining(["cobalt-consulting.example", "shop.cobalt-consulting.example"]));
     const byEmail = await findAnything(support, "IT@acme-hosting.example");
     expect(titles(byEmail, "customer")).toContain("Acme Hosting Ltd");
   });
@@ -34,25 +34,25 @@ describe("support lookup", () => {
 
 describe("license list", () => {
   it("filters the renewal window in the database", async () => {
-    const { listLicenses, licensesQuerySchema } = await import("@/lib/licenses/list-licenses");
-    const { licenceStatus } = await import("@/lib/licenses/licence-status");
-    // The demo's renewals book has licences in every window: each row must be in the window asked
-    // for, and the demo's own licence of each window is found by name.
+    const { listLicenses, licensesQuerySchema } = await import("@/lib/licenses/queries/list-licenses");
+    const { licenseStatus } = await import("@/lib/licenses/rules/status");
+    // The demo's renewals book has licenses in every window: each row must be in the window asked
+    // for, and the demo's own license of each window is found by name.
     const now = new Date();
     const open = await listLicenses(support, licensesQuerySchema.parse({ window: "open" }));
     expect(open.rows.length).toBeGreaterThan(0);
-    for (const l of open.rows) expect(licenceStatus(l, now), l.domainName).toBe("RENEWABLE");
+    for (const l of open.rows) expect(licenseStatus(l, now), l.domainName).toBe("RENEWABLE");
     const openBluebird = await listLicenses(support, licensesQuerySchema.parse({ window: "open", q: "bluebird" }));
     expect(openBluebird.rows.map((l) => l.domainName)).toEqual(["bluebird-bakery.example"]);
     const expired = await listLicenses(support, licensesQuerySchema.parse({ window: "expired" }));
     expect(expired.rows.length).toBeGreaterThan(0);
-    for (const l of expired.rows) expect(licenceStatus(l, now), l.domainName).toBe("EXPIRED");
+    for (const l of expired.rows) expect(licenseStatus(l, now), l.domainName).toBe("EXPIRED");
     const expiredCobalt = await listLicenses(support, licensesQuerySchema.parse({ window: "expired", q: "cobalt" }));
     expect(expiredCobalt.rows.map((l) => l.domainName)).toEqual(["cobalt-consulting.example"]);
   });
 
   it("sorts by expiry either way and ignores a bogus sort", async () => {
-    const { listLicenses, licensesQuerySchema } = await import("@/lib/licenses/list-licenses");
+    const { listLicenses, licensesQuerySchema } = await import("@/lib/licenses/queries/list-licenses");
     // Narrowed to one page (the demo's renewals book fills several): desc is then asc reversed.
     const asc = await listLicenses(support, licensesQuerySchema.parse({ sort: "expiresAt", dir: "asc", q: "site000000" }));
     const desc = await listLicenses(support, licensesQuerySchema.parse({ sort: "expiresAt", dir: "desc", q: "site000000" }));

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
-import { seedDemo } from "@/lib/demo/seed-demo";
-import { anchorDay } from "@/lib/demo/demo-data";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { seedDemo } from "@/tools/demo/seed-demo";
+import { anchorDay } from "@/tools/demo/demo-data";
+import { startSandbox } from "@/tools/sandbox/server";
 import { startTestDatabase } from "./test-database";
 
 /** The app's demo seed and the sandbox's demo state describe the same world. */

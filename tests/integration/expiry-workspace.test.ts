@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { generateKey } from "@/lib/crypto/credentials";
-import { anchorDay, DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { anchorDay, DEMO_RESELLER } from "@/tools/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
-import { EXPIRY_BUCKETS, expiryBucket } from "@/lib/licenses/licence-status";
-import { expiryFilterSchema, expiryFilterWhere, type ExpiryFilter } from "@/lib/licenses/expiry-filter";
-import { weekIndexOf } from "@/lib/licenses/expiry-workspace-sql";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { EXPIRY_BUCKETS, expiryBucket } from "@/lib/licenses/rules/status";
+import { expiryFilterSchema, expiryFilterWhere, type ExpiryFilter } from "@/lib/licenses/expiry-workspace/filter";
+import { weekIndexOf } from "@/lib/licenses/expiry-workspace/sql";
+import { startSandbox } from "@/tools/sandbox/server";
 import { startTestDatabase, setAppEnv } from "./test-database";
 
 const manager: Actor = { id: "demo-user-account_manager", email: "manager@orderdesk.test", name: "Mia", role: "ACCOUNT_MANAGER" };
@@ -21,7 +21,7 @@ let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 const anchor = anchorDay(new Date());
 const now = new Date();
 
-type Ws = typeof import("@/lib/licenses/expiry-workspace");
+type Ws = typeof import("@/lib/licenses/expiry-workspace/workspace");
 let ws: Ws;
 let prisma: (typeof import("@/lib/db"))["prisma"];
 
@@ -31,11 +31,11 @@ beforeAll(async () => {
   setAppEnv(db.url, generateKey());
   sandbox = await startSandbox({ port: 0, demo: true, demoAnchor: anchor });
   ({ prisma } = await import("@/lib/db"));
-  const { seedDemo } = await import("@/lib/demo/seed-demo");
+  const { seedDemo } = await import("@/tools/demo/seed-demo");
   await seedDemo(prisma as never, { anchor, credentialsKey: process.env.CREDENTIALS_KEY!, sandboxUrl: `${sandbox.url}/products/` });
   // A plan priced in another currency: values are kept apart per currency, never added up.
   await prisma.planPrice.update({ where: { productKey_term: { productKey: "sitelock-business", term: "30" } }, data: { currency: "EUR" } });
-  ws = await import("@/lib/licenses/expiry-workspace");
+  ws = await import("@/lib/licenses/expiry-workspace/workspace");
 });
 afterAll(async () => {
   await prisma?.$disconnect();
@@ -54,7 +54,7 @@ const FILTERS: Array<Partial<Record<keyof ExpiryFilter, string>>> = [
   { manager: "none", bucket: "61-90" },
 ];
 
-async function allLicences() {
+async function allLicenses() {
   return prisma.license.findMany({ select: { id: true, status: true, expiresAt: true, productCode: true, termDays: true } });
 }
 
@@ -70,10 +70,10 @@ describe("expiry workspace", () => {
 
   it("bucket counts and sell values match the TypeScript rule and the price list", async () => {
     const book = await ws.loadPriceBook();
-    const licences = await allLicences();
+    const licenses = await allLicenses();
     const buckets = await ws.bucketSummaries(expiryFilterSchema.parse({}), now, book);
     for (const b of EXPIRY_BUCKETS) {
-      const mine = licences.filter((l) => expiryBucket(l, now) === b.key);
+      const mine = licenses.filter((l) => expiryBucket(l, now) === b.key);
       const expected = new Map<string, number>();
       let unpriced = 0;
       for (const l of mine) {
@@ -114,9 +114,9 @@ describe("expiry workspace", () => {
 
   it("chart: expiries per week match weekIndexOf on every license that counts", async () => {
     const chart = await ws.chartWeeks(expiryFilterSchema.parse({}), now, await ws.loadPriceBook());
-    const licences = await allLicences();
+    const licenses = await allLicenses();
     const counts = new Array(13).fill(0);
-    for (const l of licences) {
+    for (const l of licenses) {
       if (!["ACTIVE", "EXPIRED"].includes(l.status) || !l.expiresAt) continue;
       const week = weekIndexOf(l.expiresAt, now);
       if (week !== null) counts[week]++;
@@ -129,7 +129,7 @@ describe("expiry workspace", () => {
     // PostgreSQL writes the export's lines (issue 16, item 9). The oracle shares no code with it:
     // the list's Prisma query with `expiryFilterWhere`, each cell as the list shows it, the formula
     // guard and csv-stringify (RFC 4180), written here from their documents.
-    const { exportChunks, CSV_COLUMNS } = await import("@/lib/licenses/expiry-workspace-export");
+    const { exportChunks, CSV_COLUMNS } = await import("@/lib/licenses/expiry-workspace/export");
     const { stringify } = await import("csv-stringify/sync");
     const pg = (await import("pg")).default;
     const conn = new pg.Client({ connectionString: db.url });
@@ -148,13 +148,13 @@ describe("expiry workspace", () => {
         "Ünïcödé — 😀 ø",
         " leading and trailing space ",
       ];
-      // Customers whose licences the workspace shows (every bucket), so the hostile names are exported.
+      // Customers whose licenses the workspace shows (every bucket), so the hostile names are exported.
       const customers = await prisma.customer.findMany({ where: { licenses: { some: expiryFilterWhere(ws.workspaceQuerySchema.parse({}), now) } }, select: { id: true }, orderBy: { id: "asc" }, take: hostile.length });
       expect(customers).toHaveLength(hostile.length);
       for (const [i, c] of customers.entries()) await prisma.customer.update({ where: { id: c.id }, data: { name: hostile[i]! } });
       await prisma.user.update({ where: { id: "demo-user-account_manager" }, data: { name: 'O\'Brien, "Mia"' } });
-      const someLicence = await prisma.license.findFirstOrThrow({ where: { status: "ACTIVE" }, orderBy: { expiresAt: "asc" } });
-      await prisma.license.update({ where: { id: someLicence.id }, data: { domainName: 'weird,"domain".example', productName: "=SUM(1)" } });
+      const someLicense = await prisma.license.findFirstOrThrow({ where: { status: "ACTIVE" }, orderBy: { expiresAt: "asc" } });
+      await prisma.license.update({ where: { id: someLicense.id }, data: { domainName: 'weird,"domain".example', productName: "=SUM(1)" } });
 
       const guard = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
       const select = { ...ws.WORKSPACE_ROW, addOns: { select: { productName: true }, where: { status: "ACTIVE" as const }, orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] } };
@@ -207,7 +207,7 @@ describe("expiry workspace", () => {
   });
 
   it("funds: the demo account's balance does not cover a month of auto-renewals", async () => {
-    const { checkRenewalFunds } = await import("@/lib/licenses/funds-warning");
+    const { checkRenewalFunds } = await import("@/lib/licenses/expiry-workspace/funds-warning");
     const [check] = await checkRenewalFunds(manager, now);
     expect(check?.balance).toMatchObject({ ok: true, available: DEMO_RESELLER.funds, currency: "USD" });
     expect(check!.autoRenewals.count).toBeGreaterThan(0);
@@ -216,15 +216,15 @@ describe("expiry workspace", () => {
   });
 
   it("funds: renewals queued in bulk runs (RenewalRunItem PENDING/RUNNING) count at the buy price", async () => {
-    const { checkRenewalFunds, queuedRenewalDemand } = await import("@/lib/licenses/funds-warning");
+    const { checkRenewalFunds, queuedRenewalDemand } = await import("@/lib/licenses/expiry-workspace/funds-warning");
     expect(await queuedRenewalDemand()).toEqual([]); // no run yet: nothing queued
     const runBy = await prisma.user.findFirstOrThrow({ where: { role: "ACCOUNT_MANAGER" } });
-    const run = await prisma.renewalRun.create({ data: { createdById: runBy.id, submissionKey: "it-funds-run", source: { kind: "selection", licenceIds: [] }, total: 3 } });
+    const run = await prisma.renewalRun.create({ data: { createdById: runBy.id, submissionKey: "it-funds-run", source: { kind: "selection", licenseIds: [] }, total: 3 } });
     const picks = await prisma.license.findMany({ where: { productCode: 1061, termDays: 365, status: "ACTIVE" }, take: 3, orderBy: { id: "asc" }, select: { id: true } });
     expect(picks).toHaveLength(3);
     const statuses = ["PENDING", "RUNNING", "PLACED"];
     for (const [i, p] of picks.entries()) {
-      await prisma.renewalRunItem.create({ data: { runId: run.id, licenceId: p.id, status: statuses[i] as "PENDING" | "RUNNING" | "PLACED" } });
+      await prisma.renewalRunItem.create({ data: { runId: run.id, licenseId: p.id, status: statuses[i] as "PENDING" | "RUNNING" | "PLACED" } });
     }
     const before = (await checkRenewalFunds(manager, now))[0]!;
     expect(before.queued).toEqual({ count: 2, cost: [{ currency: "USD", amount: 2 * 299.99 }], unpriced: 0 });

@@ -64,9 +64,9 @@ beforeAll(async () => {
     return { id: u.id, email: u.email, name: u.name, role: u.role } satisfies Actor;
   };
   // More rows than one batch (1,000) in each export, so that an export whose first chunk was read is still running.
-  const { scaleWorld } = await import("@/lib/demo/scale-world");
-  const { anchorDay } = await import("@/lib/demo/demo-data");
-  await scaleWorld({ databaseUrl: db.url, options: { licences: 4000, expiryFromDays: -20, expiryToDays: 80 }, anchor: anchorDay(new Date()) });
+  const { scaleWorld } = await import("@/tools/demo/scale-world");
+  const { anchorDay } = await import("@/tools/demo/demo-data");
+  await scaleWorld({ databaseUrl: db.url, options: { licenses: 4000, expiryFromDays: -20, expiryToDays: 80 }, anchor: anchorDay(new Date()) });
   await prisma.$executeRawUnsafe(`ANALYZE`);
   await prisma.$executeRaw`INSERT INTO "AuditEntry" ("actorLabel", action, outcome) SELECT 'Bulk', 'test.bulk', 'OK' FROM generate_series(1, 3000)`;
   manager = await user("ACCOUNT_MANAGER");

@@ -3,7 +3,7 @@
  * generated from the renewals workspace's own query schema (each field's options, empty and blank
  * values, combinations), the rows the page lists (every page, following its own "Next" links),
  * the rows its "Export CSV" link exports and the rows its "Renew all that match" link previews are
- * the same rows, and they are the rows a small model of the filter picks from all licences: a model
+ * the same rows, and they are the rows a small model of the filter picks from all licenses: a model
  * written from what the form says (an empty value is "Any"), sharing no code with the query builders
  * but the bucket rule (`expiryBucket`, itself checked against the SQL in expiry-workspace.test.ts).
  */
@@ -12,11 +12,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { generateKey } from "@/lib/crypto/credentials";
-import { anchorDay } from "@/lib/demo/demo-data";
+import { anchorDay } from "@/tools/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
-import { expiryBucket } from "@/lib/licenses/licence-status";
+import { expiryBucket } from "@/lib/licenses/rules/status";
 import { PRODUCTS } from "@/lib/catalog";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { startSandbox } from "@/tools/sandbox/server";
 import { namedValues, shapeOf, valuesFor } from "@/tests/fixtures/list-query-values";
 import { startTestDatabase, setAppEnv } from "./test-database";
 
@@ -28,12 +28,12 @@ const anchor = anchorDay(new Date());
 const now = new Date();
 
 let prisma: (typeof import("@/lib/db"))["prisma"];
-let ws: typeof import("@/lib/licenses/expiry-workspace");
-let links: typeof import("@/lib/licenses/expiry-workspace-links");
-let exportChunks: (typeof import("@/lib/licenses/expiry-workspace-export"))["exportChunks"];
-let preview: typeof import("@/lib/renewals/preview-renewal-run");
-let selection: typeof import("@/lib/renewals/run-selection");
-let eligibility: (typeof import("@/lib/renewals/renewal-deps"))["eligibility"];
+let ws: typeof import("@/lib/licenses/expiry-workspace/workspace");
+let links: typeof import("@/lib/licenses/expiry-workspace/links");
+let exportChunks: (typeof import("@/lib/licenses/expiry-workspace/export"))["exportChunks"];
+let preview: typeof import("@/lib/licenses/bulk-renewal/preview-renewal-run");
+let selection: typeof import("@/lib/licenses/bulk-renewal/run-selection");
+let eligibility: (typeof import("@/lib/licenses/bulk-renewal/renewal-deps"))["eligibility"];
 
 beforeAll(async () => {
   db = await startTestDatabase();
@@ -41,14 +41,14 @@ beforeAll(async () => {
   setAppEnv(db.url, generateKey());
   sandbox = await startSandbox({ port: 0, demo: true, demoAnchor: anchor });
   ({ prisma } = await import("@/lib/db"));
-  const { seedDemo } = await import("@/lib/demo/seed-demo");
+  const { seedDemo } = await import("@/tools/demo/seed-demo");
   await seedDemo(prisma as never, { anchor, credentialsKey: process.env.CREDENTIALS_KEY!, sandboxUrl: `${sandbox.url}/products/` });
-  ws = await import("@/lib/licenses/expiry-workspace");
-  links = await import("@/lib/licenses/expiry-workspace-links");
-  ({ exportChunks } = await import("@/lib/licenses/expiry-workspace-export"));
-  preview = await import("@/lib/renewals/preview-renewal-run");
-  selection = await import("@/lib/renewals/run-selection");
-  ({ eligibility } = await import("@/lib/renewals/renewal-deps"));
+  ws = await import("@/lib/licenses/expiry-workspace/workspace");
+  links = await import("@/lib/licenses/expiry-workspace/links");
+  ({ exportChunks } = await import("@/lib/licenses/expiry-workspace/export"));
+  preview = await import("@/lib/licenses/bulk-renewal/preview-renewal-run");
+  selection = await import("@/lib/licenses/bulk-renewal/run-selection");
+  ({ eligibility } = await import("@/lib/licenses/bulk-renewal/renewal-deps"));
   conn = new pg.Client({ connectionString: db.url });
   await conn.connect();
 });
@@ -67,7 +67,7 @@ function tierCodes(tier: number): number[] {
   return PRODUCTS.filter((p) => p.sitelock?.kind === "base" && p.sitelock.tier === tier && p.productId !== undefined).map((p) => p.productId!);
 }
 
-interface ModelLicence {
+interface ModelLicense {
   id: string;
   status: Parameters<typeof expiryBucket>[0]["status"];
   expiresAt: Date | null;
@@ -82,7 +82,7 @@ interface ModelLicence {
  * could have sent filters on it. A value the page refuses (it says so) filters nothing; the model
  * knows refusals only by the page's message list, which it checks separately.
  */
-function model(all: ModelLicence[], raw: Raw, refused: Set<string>): Set<string> {
+function model(all: ModelLicense[], raw: Raw, refused: Set<string>): Set<string> {
   const given = (k: string) => (blank(raw[k]) || refused.has(k) ? undefined : raw[k]!.trim());
   const bucket = given("bucket");
   return new Set(
@@ -125,7 +125,7 @@ async function exported(href: string): Promise<string[]> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of exportChunks(conn, query, now, 13)) chunks.push(chunk);
   const lines = Buffer.concat(chunks).toString("utf8").trim().split(/\r?\n/).slice(1);
-  // The first column is the licence id (plain [A-Za-z0-9_-] text, never quoted).
+  // The first column is the license id (plain [A-Za-z0-9_-] text, never quoted).
   return lines.map((line) => line.split(",")[0]!);
 }
 
@@ -134,14 +134,14 @@ async function previewed(href: string): Promise<string[]> {
   if (!parsed.ok) throw new Error(parsed.message);
   const p = await preview.previewRenewalRun(manager, parsed.selection, { db: prisma as never, eligibility, now: () => now });
   if (!p.ok) return p.message === "No license matches this filter." ? [] : [`refused: ${p.message}`];
-  return [...p.accepted, ...p.refused].map((l) => l.licenceId);
+  return [...p.accepted, ...p.refused].map((l) => l.licenseId);
 }
 
 describe("renewals: the rows listed, exported and previewed for a filter (issue 17, item 1)", () => {
   it("are the same rows, those the filter as shown picks, for generated filters with empty values and combinations", async () => {
     const all = (await prisma.license.findMany({
       select: { id: true, status: true, expiresAt: true, customerId: true, productCode: true, autoRenew: true, customer: { select: { accountManagerId: true } } },
-    })) as ModelLicence[];
+    })) as ModelLicense[];
     const shape = shapeOf(ws.workspaceQuerySchema);
     // Real values to filter on, beside each field's schema options and the generic text.
     const inWindow = all.filter((l) => expiryBucket(l, now) !== null);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { generateKey } from "@/lib/crypto/credentials";
-import { anchorDay } from "@/lib/demo/demo-data";
+import { anchorDay } from "@/tools/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { startTestDatabase, setAppEnv } from "./test-database";
 
@@ -21,8 +21,8 @@ beforeAll(async () => {
   await applyMigrations(db.url);
   setAppEnv(db.url, generateKey());
   const { prisma } = await import("@/lib/db");
-  const { seedDemo, DEMO_RESELLER_ACCOUNT_ID } = await import("@/lib/demo/seed-demo");
-  const { seedCustomer, seedLicense } = await import("@/lib/demo/factories");
+  const { seedDemo, DEMO_RESELLER_ACCOUNT_ID } = await import("@/tools/demo/seed-demo");
+  const { seedCustomer, seedLicense } = await import("@/tools/demo/factories");
   await seedDemo(prisma as never, { anchor, credentialsKey: process.env.CREDENTIALS_KEY!, sandboxUrl: "http://127.0.0.1:4999/products/" });
   // Extra customers, each with one order and license; one whose name holds LIKE wildcards.
   for (let i = 0; i < EXTRA; i++) {
@@ -65,7 +65,7 @@ afterAll(async () => {
 async function lists() {
   const { firstValues } = await import("@/lib/pagination");
   const { listOrders, ordersQuerySchema } = await import("@/lib/orders/list-orders");
-  const { listLicenses, licensesQuerySchema } = await import("@/lib/licenses/list-licenses");
+  const { listLicenses, licensesQuerySchema } = await import("@/lib/licenses/queries/list-licenses");
   const { listCustomers, customersQuerySchema } = await import("@/lib/customers/list-customers");
   type Params = Record<string, string | string[] | undefined>;
   return {
@@ -134,7 +134,7 @@ describe("list pages with hostile search text", () => {
   for (const listName of ["orders", "licenses", "customers"] as const) {
     it(`${listName}: % and _ match themselves, not every row`, async () => {
       const list = (await lists())[listName];
-      // Licences and customers find a name by any part from three characters (pg_trgm), and a
+      // Licenses and customers find a name by any part from three characters (pg_trgm), and a
       // shorter term by the name's start only (no index can find two characters anywhere).
       const terms = listName === "orders" ? ["%", "_", "0% Pure_H"] : ["100%", "% Pure_", "e_H", "0% Pure_H"];
       for (const q of terms) {
@@ -152,10 +152,10 @@ describe("list pages with hostile search text", () => {
   it("lookup treats % and _ in a domain as literals", async () => {
     const { findAnything } = await import("@/lib/lookup/find");
     const hits = async (q: string, kind: string) => (await findAnything(support, q))?.groups.find((g) => g.kind === kind)?.hits.map((h) => h.title) ?? [];
-    expect(await hits("%", "licence")).toEqual([]);
-    expect(await hits("_.example", "licence")).toEqual([]);
+    expect(await hits("%", "license")).toEqual([]);
+    expect(await hits("_.example", "license")).toEqual([]);
     expect(await hits("%@%", "customer")).toEqual([]);
-    const honey = await hits("pure_honey.example", "licence");
+    const honey = await hits("pure_honey.example", "license");
     expect(honey).toContain("pure_honey.example");
     for (const title of honey) expect(title).toContain("pure_honey.example");
   });
@@ -268,14 +268,14 @@ describe("dashboard", () => {
   it("review of issue 9 (#8): 'expiring' counts by the one status rule (RENEWABLE), whatever the stored status says", async () => {
     const { getDashboard } = await import("@/lib/dashboard/get-dashboard");
     const { prisma } = await import("@/lib/db");
-    const { licenceStatusWhere } = await import("@/lib/licenses/licence-status");
+    const { licenseStatusWhere } = await import("@/lib/licenses/rules/status");
     const now = new Date();
-    // A licence inside its window stored EXPIRED (a daily pass of another clock, a sync decision): the rule says RENEWABLE.
-    const target = await prisma.license.findFirstOrThrow({ where: licenceStatusWhere("RENEWABLE", now), select: { id: true, status: true } });
+    // A license inside its window stored EXPIRED (a daily pass of another clock, a sync decision): the rule says RENEWABLE.
+    const target = await prisma.license.findFirstOrThrow({ where: licenseStatusWhere("RENEWABLE", now), select: { id: true, status: true } });
     await prisma.license.update({ where: { id: target.id }, data: { status: "EXPIRED" } });
     try {
       const d = await getDashboard(support, now);
-      expect(d.expiringCount).toBe(await prisma.license.count({ where: licenceStatusWhere("RENEWABLE", now) }));
+      expect(d.expiringCount).toBe(await prisma.license.count({ where: licenseStatusWhere("RENEWABLE", now) }));
       expect(d.expiring.length).toBeGreaterThan(0);
     } finally {
       await prisma.license.update({ where: { id: target.id }, data: { status: target.status } });
@@ -287,15 +287,15 @@ describe("dashboard", () => {
     const d = await getDashboard(support);
     // The 8 most recent expiries of the last 30 days (the demo's renewals book has many), newest first.
     const { prisma } = await import("@/lib/db");
-    const { licenceStatusWhere } = await import("@/lib/licenses/licence-status");
+    const { licenseStatusWhere } = await import("@/lib/licenses/rules/status");
     const expected = await prisma.license.findMany({
-      where: { AND: [licenceStatusWhere("EXPIRED", new Date()), { expiresAt: { gt: new Date(Date.now() - 30 * DAY_MS) } }] },
+      where: { AND: [licenseStatusWhere("EXPIRED", new Date()), { expiresAt: { gt: new Date(Date.now() - 30 * DAY_MS) } }] },
       orderBy: { expiresAt: "desc" },
       take: 8,
       select: { expiresAt: true },
     });
     expect(expected.length).toBeGreaterThan(0);
-    // Expiry instants, not domains: licences of the book share expiry days, and ties may come in any order.
+    // Expiry instants, not domains: licenses of the book share expiry days, and ties may come in any order.
     expect(d.recentlyExpired.map((l) => l.expiresAt?.toISOString())).toEqual(expected.map((l) => l.expiresAt?.toISOString()));
   });
 });

@@ -25,26 +25,26 @@ const group = (r: Awaited<ReturnType<typeof find>>, kind: string) => r?.groups.f
 describe("findAnything ranks each kind", () => {
   it("a whole domain: that license first (matched on the domain), then its subdomain's; its owner among the customers; Enter opens the license", async () => {
     const r = await find("cobalt-consulting.example");
-    expect(group(r, "licence").map((h) => [h.title, h.matchedOn])).toEqual([
+    expect(group(r, "license").map((h) => [h.title, h.matchedOn])).toEqual([
       ["cobalt-consulting.example", "domain"],
       ["shop.cobalt-consulting.example", "subdomain"],
     ]);
     expect(group(r, "customer")[0]).toMatchObject({ subtitle: "admin@cobalt-consulting.example", matchedOn: "domain" });
-    // Issue 17 item 2: the licence, not the customer, comes first, and it is the exact answer.
-    expect(r?.groups[0]?.kind).toBe("licence");
-    expect(r?.exact).toMatchObject({ kind: "licence", title: "cobalt-consulting.example" });
+    // Issue 17 item 2: the license, not the customer, comes first, and it is the exact answer.
+    expect(r?.groups[0]?.kind).toBe("license");
+    expect(r?.exact).toMatchObject({ kind: "license", title: "cobalt-consulting.example" });
   });
 
   it("a subdomain nobody licensed finds its parent's license; a pasted www. names the domain itself", async () => {
     const r = await find("blog.cobalt-consulting.example");
-    expect(group(r, "licence")[0]).toMatchObject({ title: "cobalt-consulting.example", matchedOn: "subdomain" });
+    expect(group(r, "license")[0]).toMatchObject({ title: "cobalt-consulting.example", matchedOn: "subdomain" });
     const www = await find("www.cobalt-consulting.example");
-    expect(group(www, "licence")[0]).toMatchObject({ title: "cobalt-consulting.example", matchedOn: "domain" });
+    expect(group(www, "license")[0]).toMatchObject({ title: "cobalt-consulting.example", matchedOn: "domain" });
   });
 
   it("a part of a domain finds its licenses (a label's start, a label's end)", async () => {
     for (const q of ["cobalt-consult", "consulting"]) {
-      expect(group(await find(q), "licence").map((h) => h.title), q).toEqual(expect.arrayContaining(["cobalt-consulting.example", "shop.cobalt-consulting.example"]));
+      expect(group(await find(q), "license").map((h) => h.title), q).toEqual(expect.arrayContaining(["cobalt-consulting.example", "shop.cobalt-consulting.example"]));
     }
   });
 
@@ -52,8 +52,8 @@ describe("findAnything ranks each kind", () => {
     const r = await find("Admin@Cobalt-Consulting.example");
     expect(r?.groups[0]?.kind).toBe("customer");
     expect(group(r, "customer")[0]).toMatchObject({ subtitle: "admin@cobalt-consulting.example", matchedOn: "email" });
-    expect(group(r, "licence").length).toBeGreaterThan(0);
-    expect(group(r, "licence").every((h) => h.matchedOn === "email")).toBe(true);
+    expect(group(r, "license").length).toBeGreaterThan(0);
+    expect(group(r, "license").every((h) => h.matchedOn === "email")).toBe(true);
     expect(group(await find("admin@cobalt"), "customer")[0]).toMatchObject({ subtitle: "admin@cobalt-consulting.example", matchedOn: "emailPart" });
   });
 

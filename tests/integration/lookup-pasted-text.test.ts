@@ -16,7 +16,7 @@ import { startDemoDatabase } from "./test-database";
 let db: Awaited<ReturnType<typeof startDemoDatabase>>;
 const support: Actor = { id: "demo-user-support", email: "support@orderdesk.test", name: "Sid", role: "SUPPORT" };
 
-let domains: Array<{ domain: string; licenceId: string }> = [];
+let domains: Array<{ domain: string; licenseId: string }> = [];
 let emails: Array<{ email: string; customerId: string }> = [];
 let orderNumbers: Array<{ number: string; orderId: string }> = [];
 
@@ -24,8 +24,8 @@ beforeAll(async () => {
   db = await startDemoDatabase();
   const { prisma } = await import("@/lib/db");
   // Domains without a "www." of their own (a pasted "www." is dropped: it names the bare domain).
-  const licences = await prisma.license.findMany({ select: { id: true, domainName: true }, orderBy: { id: "asc" } });
-  domains = licences.filter((l) => !l.domainName.startsWith("www.") && !l.domainName.startsWith("*.")).map((l) => ({ domain: l.domainName, licenceId: l.id }));
+  const licenses = await prisma.license.findMany({ select: { id: true, domainName: true }, orderBy: { id: "asc" } });
+  domains = licenses.filter((l) => !l.domainName.startsWith("www.") && !l.domainName.startsWith("*.")).map((l) => ({ domain: l.domainName, licenseId: l.id }));
   emails = (await prisma.customer.findMany({ select: { id: true, email: true }, orderBy: { id: "asc" } })).map((c) => ({ email: c.email, customerId: c.id }));
   orderNumbers = (await prisma.order.findMany({ where: { orderNumber: { not: null } }, select: { id: true, orderNumber: true }, orderBy: { id: "asc" } })).map((o) => ({
     number: o.orderNumber!,
@@ -91,9 +91,9 @@ describe("lookup the way support pastes (generated from the demo world)", () => 
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...domains).chain((d) => fc.tuple(fc.constant(d), pastedDomain(d.domain))),
-        async ([{ domain, licenceId }, pasted]) => {
+        async ([{ domain, licenseId }, pasted]) => {
           const bare = await find(domain);
-          expect(ids(bare, "licence"), domain).toContain(licenceId);
+          expect(ids(bare, "license"), domain).toContain(licenseId);
           expect(found(await find(pasted)), JSON.stringify(pasted)).toEqual(found(bare));
         },
       ),
@@ -137,8 +137,8 @@ describe("lookup the way support pastes (generated from the demo world)", () => 
     for (const { domainName, id } of single) {
       for (const pasted of [domainName, `https://www.${domainName}/path?x=1`, ` ${domainName.toUpperCase()}. `]) {
         const r = await find(pasted);
-        expect(r?.exact, pasted).toMatchObject({ kind: "licence", id, href: `/licenses/${id}` });
-        expect(r?.groups[0]?.kind, pasted).toBe("licence");
+        expect(r?.exact, pasted).toMatchObject({ kind: "license", id, href: `/licenses/${id}` });
+        expect(r?.groups[0]?.kind, pasted).toBe("license");
       }
     }
   });

@@ -13,7 +13,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { seedCustomer } from "@/lib/demo/factories";
+import { seedCustomer } from "@/tools/demo/factories";
 import type { Actor } from "@/lib/auth/session";
 import type { OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm, type FormDeps } from "@/lib/orders/place-order-from-form";
@@ -194,7 +194,7 @@ describe("the near-duplicate guard: which recent orders it names", () => {
 describe("through the order form's use case, against the sandbox", () => {
   const positive = productByKey("positivessl-ov")!;
   const form = (customerId: string, submissionKey: string, values: Record<string, unknown>, confirmed: string[] = []) => ({
-    submissionKey, resellerAccountId: ACCOUNT, productKey: positive.key, customerId, licenceId: null, resellerPays: true, values, confirmed,
+    submissionKey, resellerAccountId: ACCOUNT, productKey: positive.key, customerId, licenseId: null, resellerPays: true, values, confirmed,
   });
   const calls = () => prisma.apiCall.count();
 
@@ -237,7 +237,7 @@ describe("through the order form's use case, against the sandbox", () => {
     const webValues = validFormInput(web, u) as Record<string, unknown>;
     const priced: FormDeps["priceOf"] = (productKey) => ({ offered: true, price: productKey === positive.key ? { buyPrice: 150, sellPrice: 249, currency: "USD" } : null });
     const request = (confirmed: string[], submissionKey = randomUUID()) => ({
-      submissionKey, resellerAccountId: ACCOUNT, productKey: web.key, customerId: null, licenceId: null, resellerPays: true, values: webValues,
+      submissionKey, resellerAccountId: ACCOUNT, productKey: web.key, customerId: null, licenseId: null, resellerPays: true, values: webValues,
       cart: [{ productKey: positive.key, values: sslValues }], confirmed,
     });
     const callsBefore = await calls();
@@ -275,7 +275,7 @@ describe("two tabs at once", () => {
     const c = "c-race";
     await seedCustomer(prisma, { id: c, resellerAccountId: ACCOUNT, name: "Race", email: "race@race.example" });
     const values = validFormInput(positive, "race1") as Record<string, unknown>;
-    const form = () => ({ submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: positive.key, customerId: c, licenceId: null, resellerPays: true, values, confirmed: [] });
+    const form = () => ({ submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: positive.key, customerId: c, licenseId: null, resellerPays: true, values, confirmed: [] });
     // A barrier: each tab's guard query waits until the other tab reached its guard too (two people pressing Place together).
     let arrived = 0;
     let release!: () => void;
@@ -301,7 +301,7 @@ describe("two tabs at once", () => {
   it("a new customer typed in two tabs (same e-mail, same CSR): the second is asked or refused", async () => {
     const positive = productByKey("positivessl-ov")!;
     const values = validFormInput(positive, "race2") as Record<string, unknown>;
-    const form = () => ({ submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: positive.key, customerId: null, licenceId: null, resellerPays: true, values, confirmed: [] });
+    const form = () => ({ submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: positive.key, customerId: null, licenseId: null, resellerPays: true, values, confirmed: [] });
     const first = await placeOrderFromForm(staff, form(), deps);
     let second: unknown;
     try { second = await placeOrderFromForm(staff, form(), deps); } catch (e) { second = { threw: (e as Error).message }; }
@@ -317,12 +317,12 @@ describe("a busy customer", () => {
     await seedCustomer(prisma, { id: c, resellerAccountId: ACCOUNT, name: "Busy", email: "busy@race.example" });
     for (let i = 0; i < 23; i++) {
       const values = validFormInput(p, `busy${i}`) as Record<string, unknown>;
-      let r = await placeOrderFromForm(staff, { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: p.key, customerId: c, licenceId: null, resellerPays: true, values, confirmed: [] }, deps);
+      let r = await placeOrderFromForm(staff, { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: p.key, customerId: c, licenseId: null, resellerPays: true, values, confirmed: [] }, deps);
       console.log(`ORDER ${i + 1}: ${r.outcome} ${r.outcome === "NEEDS_CONFIRMATION" ? r.confirmations.length : (r as { message?: string }).message ?? ""}`);
       if (r.outcome === "NEEDS_CONFIRMATION") {
         const keys = r.confirmations.map((q) => q.key);
         try {
-          r = await placeOrderFromForm(staff, { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: p.key, customerId: c, licenceId: null, resellerPays: true, values, confirmed: keys }, deps);
+          r = await placeOrderFromForm(staff, { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: p.key, customerId: c, licenseId: null, resellerPays: true, values, confirmed: keys }, deps);
         } catch (e) {
           console.log(`ORDER ${i + 1}: asked about ${keys.length} orders; answering them all: ${(e as Error).message}`);
           throw e;

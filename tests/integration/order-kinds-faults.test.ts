@@ -1,6 +1,6 @@
 /**
  * Every AutoApplyOrder order kind the order form places (new customer, existing customer with a new
- * domain, add-on to an existing licence, SiteLock 911, SSL with the SSL PLUS SiteLock Bundle), through
+ * domain, add-on to an existing license, SiteLock 911, SSL with the SSL PLUS SiteLock Bundle), through
  * the form's use case against the real sandbox over HTTP: placed normally, and under each fault that
  * leaves the outcome unknown, where reconciliation must find the one upstream order and never resend.
  */
@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
-import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
-import { DEMO_RESELLER, anchorDay } from "@/lib/demo/demo-data";
+import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
+import { startSandbox } from "@/tools/sandbox/server";
+import { DEMO_RESELLER, anchorDay } from "@/tools/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
@@ -41,8 +41,8 @@ let n = 0;
 const unique = () => `${++n}-${Date.now()}`;
 
 /** The order form's request for a product: what the browser sends to the server action. */
-function formRequest(productKey: string, values: Record<string, unknown>, over: { customerId?: string | null; licenceId?: string | null } = {}) {
-  return { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey, customerId: over.customerId ?? null, licenceId: over.licenceId ?? null, resellerPays: true, values };
+function formRequest(productKey: string, values: Record<string, unknown>, over: { customerId?: string | null; licenseId?: string | null } = {}) {
+  return { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey, customerId: over.customerId ?? null, licenseId: over.licenseId ?? null, resellerPays: true, values };
 }
 
 beforeAll(async () => {
@@ -79,10 +79,10 @@ describe("SSL with the SSL PLUS SiteLock Bundle, from the order form", () => {
       [1072, "SSL PLUS SiteLock Bundle", false],
     ]);
     expect(order.licenses).toHaveLength(1);
-    const licence = order.licenses[0]!;
-    expect(licence).toMatchObject({ productCode: 1072, productName: "SSL PLUS SiteLock Bundle", domainName: domain, termDays: 365, status: "ACTIVE", currentOrderNumber: order.orderNumber });
-    expect(licence.startsAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
-    expect(licence.expiresAt!.getTime() - licence.startsAt.getTime()).toBe(365 * DAY_MS);
+    const license = order.licenses[0]!;
+    expect(license).toMatchObject({ productCode: 1072, productName: "SSL PLUS SiteLock Bundle", domainName: domain, termDays: 365, status: "ACTIVE", currentOrderNumber: order.orderNumber });
+    expect(license.startsAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+    expect(license.expiresAt!.getTime() - license.startsAt.getTime()).toBe(365 * DAY_MS);
     // "Sectigo" holds one order for the domain: the certificate with its bundle.
     const upstream = await upstreamOrders(domain);
     expect(upstream.map((u) => u.order.orderNumber)).toEqual([order.orderNumber]);
@@ -92,19 +92,19 @@ describe("SSL with the SSL PLUS SiteLock Bundle, from the order form", () => {
     const root = `wild-${unique()}.example`;
     const result = await placeOrderFromForm(staff, formRequest("sitelock-ssl-bundle", { term: "730", sslProductId: "289", domainName: `*.${root}`, appRepEmailAddress: `owner@${root}` }), deps);
     expect(result.outcome).toBe("PLACED");
-    const licences = await prisma.license.findMany({ where: { orderId: result.order!.id } });
-    expect(licences.map((l) => [l.productCode, l.domainName, l.termDays])).toEqual([[1072, root, 730]]);
+    const licenses = await prisma.license.findMany({ where: { orderId: result.order!.id } });
+    expect(licenses.map((l) => [l.productCode, l.domainName, l.termDays])).toEqual([[1072, root, 730]]);
   });
 });
 
-/** A placed SiteLock Basic licence for a new customer: what the existing-customer and add-on kinds build on. */
+/** A placed SiteLock Basic license for a new customer: what the existing-customer and add-on kinds build on. */
 async function placedBase() {
   const domain = `base-${unique()}.example`;
   const email = `owner@${domain}`;
   const result = await placeOrderFromForm(staff, formRequest("sitelock-basic", { term: "365", domainName: domain, appRepEmailAddress: email }), deps);
   expect(result.outcome).toBe("PLACED");
   const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order!.id }, include: { licenses: true } });
-  return { domain, email, orderNumber: order.orderNumber!, customerId: order.customerId, licenceId: order.licenses[0]!.id };
+  return { domain, email, orderNumber: order.orderNumber!, customerId: order.customerId, licenseId: order.licenses[0]!.id };
 }
 
 type Kind = {
@@ -137,7 +137,7 @@ const KINDS: Kind[] = [
     name: "add-on to an existing license",
     prepare: async () => {
       const base = await placedBase();
-      return { domain: base.domain, upstreamBefore: 1, request: formRequest("sitelock-trueshield", { term: "365", domainName: base.domain, appRepEmailAddress: base.email }, { licenceId: base.licenceId }) };
+      return { domain: base.domain, upstreamBefore: 1, request: formRequest("sitelock-trueshield", { term: "365", domainName: base.domain, appRepEmailAddress: base.email }, { licenseId: base.licenseId }) };
     },
   },
   {

@@ -41,7 +41,7 @@ afterAll(async () => {
 const customer = () => seedFormCustomer(world, ACCOUNT, `c-${unique()}`, "money.example");
 
 const request = (productKey: string, customerId: string, resellerPays: boolean) => ({
-  submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey, customerId, licenceId: null, resellerPays,
+  submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey, customerId, licenseId: null, resellerPays,
   values: validFormInput(productByKey(productKey)!, `m${unique()}`) as Record<string, unknown>, confirmed: [] as string[],
 });
 const order = (id: string) => prisma.order.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { createdAt: "asc" } } } });

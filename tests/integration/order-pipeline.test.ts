@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
-import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
-import { DEMO_RESELLER, anchorDay } from "@/lib/demo/demo-data";
+import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
+import { startSandbox } from "@/tools/sandbox/server";
+import { DEMO_RESELLER, anchorDay } from "@/tools/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/system-actor";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
@@ -405,7 +405,7 @@ describe("the order form's use case", () => {
         resellerAccountId: ACCOUNT,
         productKey: "sitelock-pro",
         customerId: null,
-        licenceId: null,
+        licenseId: null,
         resellerPays: true,
         values: { term: "365", domainName: `refused-${Date.now()}.example`, appRepEmailAddress: taken },
       },
@@ -423,7 +423,7 @@ describe("the order form's use case", () => {
     await expect(
       placeOrderFromForm(
         staff,
-        { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: "sitelock-pro", customerId: null, licenceId: null, resellerPays: true, values: { term: "365", domainName: `off-${Date.now()}.example`, appRepEmailAddress: `off-${Date.now()}@x.example` } },
+        { submissionKey: randomUUID(), resellerAccountId: ACCOUNT, productKey: "sitelock-pro", customerId: null, licenseId: null, resellerPays: true, values: { term: "365", domainName: `off-${Date.now()}.example`, appRepEmailAddress: `off-${Date.now()}@x.example` } },
         { ...deps, priceOf: () => ({ offered: false }) },
       ),
     ).rejects.toThrow(/not offered for this term any more/);
@@ -441,7 +441,7 @@ describe("the order form's use case", () => {
         resellerAccountId: ACCOUNT,
         productKey: web.key,
         customerId: null,
-        licenceId: null,
+        licenseId: null,
         resellerPays: true,
         values: validFormInput(web, unique) as Record<string, unknown>,
         cart: [{ productKey: ssl.key, values: validFormInput(ssl, unique) as Record<string, unknown> }],
@@ -468,7 +468,7 @@ describe("the order form's use case", () => {
           resellerAccountId: ACCOUNT,
           productKey: ssl.key,
           customerId: null,
-          licenceId: null,
+          licenseId: null,
           resellerPays: true,
           values: validFormInput(ssl, `a${Date.now()}`) as Record<string, unknown>,
           cart: [{ productKey: ssl.key, values: validFormInput(ssl, `b${Date.now()}`) as Record<string, unknown> }],

@@ -21,7 +21,7 @@ let sitelockCodes: number[] = [];
 beforeAll(async () => {
   db = await startDemoDatabase();
   const { prisma } = await import("@/lib/db");
-  const { DEMO_RESELLER_ACCOUNT_ID } = await import("@/lib/demo/seed-demo");
+  const { DEMO_RESELLER_ACCOUNT_ID } = await import("@/tools/demo/seed-demo");
   const { productCodesOf } = await import("@/lib/orders/list-orders");
   sslCode = productCodesOf("sectigossl")[0]!;
   sitelockCodes = productCodesOf("sitelock");
@@ -317,7 +317,7 @@ describe("counts stop at the cap", () => {
   it("says 1,000+ past the cap and still pages on", async () => {
     const { prisma } = await import("@/lib/db");
     const { COUNT_CAP } = await import("@/lib/orders/list-orders");
-    const { DEMO_RESELLER_ACCOUNT_ID } = await import("@/lib/demo/seed-demo");
+    const { DEMO_RESELLER_ACCOUNT_ID } = await import("@/tools/demo/seed-demo");
     const customerId = (await prisma.customer.findFirstOrThrow({ where: { name: "Filter Alpha" } })).id;
     await prisma.order.createMany({
       data: Array.from({ length: COUNT_CAP }, (_, i) => ({

@@ -1,25 +1,25 @@
 /**
- * Bulk renewal runs (lib/renewals + lib/jobs) against the real sandbox over HTTP, with its clock and
+ * Bulk renewal runs (lib/licenses/bulk-renewal + lib/jobs) against the real sandbox over HTTP, with its clock and
  * faults, worked by real pg-boss workers: every item's result is right, nothing is renewed twice
  * (upstream orders counted in the sandbox), a run goes on after its worker dies mid-way, and two
- * workers on one database renew each licence once.
+ * workers on one database renew each license once.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
-import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
-import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
+import { startSandbox } from "@/tools/sandbox/server";
+import { DEMO_RESELLER } from "@/tools/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { createSectigoClient } from "@/lib/sectigo/client";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
-import { sendRenewalRun } from "@/lib/jobs/renewal-run-job";
-import { eligibility, renewWith } from "@/lib/renewals/renewal-deps";
-import { startRenewalRun } from "@/lib/renewals/start-renewal-run";
-import { runDailyLicencePass } from "@/lib/renewals/daily-pass";
-import type { RenewFn } from "@/lib/renewals/renew-contract";
+import { sendRenewalRun } from "@/lib/licenses/bulk-renewal/run-job";
+import { eligibility, renewWith } from "@/lib/licenses/bulk-renewal/renewal-deps";
+import { startRenewalRun } from "@/lib/licenses/bulk-renewal/start-renewal-run";
+import { runDailyLicensePass } from "@/lib/licenses/bulk-renewal/daily-pass";
+import type { RenewFn } from "@/lib/licenses/bulk-renewal/renew-contract";
 import { startAppDatabase } from "./test-database";
 import { sandboxAdmin } from "./sandbox-admin";
 
@@ -61,12 +61,12 @@ async function upstreamByDomain(): Promise<Map<string, number>> {
 
 let n = 0;
 /**
- * `count` SiteLock Basic licences placed at T0 on both sides: at Sectigo through the client (the
+ * `count` SiteLock Basic licenses placed at T0 on both sides: at Sectigo through the client (the
  * sandbox holds the real order, so renewals are real), and in our database as the order pipeline
- * records a placed NEW order (customer, PLACED order, ACTIVE licence with the same order number and
+ * records a placed NEW order (customer, PLACED order, ACTIVE license with the same order number and
  * expiry). Written in bulk: going through submitOrder one by one took half of this file's time.
  */
-async function placeLicences(prefix: string, count: number): Promise<Array<{ id: string; domainName: string }>> {
+async function placeLicenses(prefix: string, count: number): Promise<Array<{ id: string; domainName: string }>> {
   await setClocks(T0);
   const client = createSectigoClient({ baseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, timeoutMs: 15_000 });
   const rows = Array.from({ length: count }, () => {
@@ -111,8 +111,8 @@ async function worker(opts: { renew?: RenewFn; concurrency?: number; loops?: num
   return w;
 }
 
-async function startRun(licenceIds: string[], enqueue: (runId: string) => Promise<void>): Promise<string> {
-  const { runId } = await startRenewalRun(manager, { submissionKey: randomUUID(), selection: { kind: "selection", licenceIds } }, { db: prisma, eligibility, now: () => now, enqueue });
+async function startRun(licenseIds: string[], enqueue: (runId: string) => Promise<void>): Promise<string> {
+  const { runId } = await startRenewalRun(manager, { submissionKey: randomUUID(), selection: { kind: "selection", licenseIds } }, { db: prisma, eligibility, now: () => now, enqueue });
   return runId;
 }
 
@@ -162,10 +162,10 @@ afterAll(async () => {
   await db?.stop();
 });
 
-// First: it counts over every licence in the database, so it runs before the runs place theirs.
+// First: it counts over every license in the database, so it runs before the runs place theirs.
 describe("the daily license pass", () => {
   it("ACTIVE → EXPIRED once the expiry has passed; one window notice per license and expiry, a renewed license gets one for its next period", async () => {
-    const [expired, inWindow, later, cancelled] = await placeLicences("daily", 4);
+    const [expired, inWindow, later, cancelled] = await placeLicenses("daily", 4);
     const at = new Date(T0.getTime() + 100 * DAY);
     const set = (id: string, data: { expiresAt?: Date; status?: "CANCELLED" }) => prisma.license.update({ where: { id }, data });
     await set(expired!.id, { expiresAt: new Date(at.getTime() - DAY) });
@@ -173,10 +173,10 @@ describe("the daily license pass", () => {
     await set(later!.id, { expiresAt: new Date(at.getTime() + 60 * DAY) });
     await set(cancelled!.id, { expiresAt: new Date(at.getTime() - DAY), status: "CANCELLED" });
     const statusOf = async (id: string) => (await prisma.license.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
-    const notices = (id: string) => prisma.renewalWindowNotice.findMany({ where: { licenceId: id }, select: { expiresAt: true }, orderBy: { expiresAt: "asc" } });
+    const notices = (id: string) => prisma.renewalWindowNotice.findMany({ where: { licenseId: id }, select: { expiresAt: true }, orderBy: { expiresAt: "asc" } });
 
     // Batches of one: the loops run over every row, not only the first batch.
-    expect(await runDailyLicencePass(prisma, at, 1)).toEqual({ expired: 1, windowOpened: 1 });
+    expect(await runDailyLicensePass(prisma, at, 1)).toEqual({ expired: 1, windowOpened: 1 });
     expect(await statusOf(expired!.id)).toBe("EXPIRED");
     expect(await statusOf(cancelled!.id)).toBe("CANCELLED");
     expect(await statusOf(inWindow!.id)).toBe("ACTIVE");
@@ -186,7 +186,7 @@ describe("the daily license pass", () => {
 
     // The next day (and a second worker on the same day): nothing twice.
     const nextDay = new Date(at.getTime() + DAY);
-    const [a, b] = await Promise.all([runDailyLicencePass(prisma, nextDay), runDailyLicencePass(prisma, nextDay)]);
+    const [a, b] = await Promise.all([runDailyLicensePass(prisma, nextDay), runDailyLicensePass(prisma, nextDay)]);
     expect(a.expired + b.expired).toBe(0);
     expect(a.windowOpened + b.windowOpened).toBe(0);
     expect(await notices(inWindow!.id)).toHaveLength(1);
@@ -194,17 +194,17 @@ describe("the daily license pass", () => {
     // Renewed: a new expiry, a new period, its own notice when that window opens.
     const renewedTo = new Date(at.getTime() + 375 * DAY);
     await set(inWindow!.id, { expiresAt: renewedTo });
-    expect(await runDailyLicencePass(prisma, new Date(renewedTo.getTime() - 5 * DAY))).toMatchObject({ windowOpened: 1 });
+    expect(await runDailyLicensePass(prisma, new Date(renewedTo.getTime() - 5 * DAY))).toMatchObject({ windowOpened: 1 });
     expect((await notices(inWindow!.id)).map((n) => n.expiresAt)).toEqual([new Date(at.getTime() + 10 * DAY), renewedTo]);
   });
 });
 
 describe("a bulk renewal run", () => {
   it("200 licenses with faults (timeout, lost answer, 503, -42): each result right, nothing renewed twice", async () => {
-    const licences = await placeLicences("run200", 203);
+    const licenses = await placeLicenses("run200", 203);
     // Three refused: auto-renew on (two) and one whose window has not opened.
-    await prisma.license.updateMany({ where: { id: { in: [licences[0]!.id, licences[1]!.id] } }, data: { autoRenew: true } });
-    await prisma.license.update({ where: { id: licences[2]!.id }, data: { expiresAt: new Date(T0.getTime() + 500 * DAY) } });
+    await prisma.license.updateMany({ where: { id: { in: [licenses[0]!.id, licenses[1]!.id] } }, data: { autoRenew: true } });
+    await prisma.license.update({ where: { id: licenses[2]!.id }, data: { expiresAt: new Date(T0.getTime() + 500 * DAY) } });
     await setClocks(INSIDE_WINDOW);
     const w = await worker({ concurrency: 10 });
 
@@ -215,7 +215,7 @@ describe("a bulk renewal run", () => {
     await admin("POST", "faults", { mode: "http503", endpoint: "!AutoApplyOrder", times: 3 });
     await account(120);
 
-    const runId = await startRun(licences.map((l) => l.id), (id) => sendRenewalRun(w.boss, id));
+    const runId = await startRun(licenses.map((l) => l.id), (id) => sendRenewalRun(w.boss, id));
     const started = await runOf(runId)();
     expect(started).toMatchObject({ total: 203, refused: 3 });
 
@@ -226,7 +226,7 @@ describe("a bulk renewal run", () => {
 
     // Sectigo works on a timed-out call once its 4 s are up: wait until it has, then count upstream.
     await until("the sandbox to finish the timed-out calls", async () => sandboxLog.filter((l) => l.includes("fault=latency")).length, (c) => c === 3);
-    const items = await prisma.renewalRunItem.findMany({ where: { runId }, include: { licence: { select: { domainName: true } } } });
+    const items = await prisma.renewalRunItem.findMany({ where: { runId }, include: { license: { select: { domainName: true } } } });
     const byStatus = (s: string) => items.filter((i) => i.status === s);
     expect(run).toMatchObject({ placed: 191, unknown: 9, refused: 3, failed: 0 });
     expect(byStatus("PLACED")).toHaveLength(191);
@@ -239,19 +239,19 @@ describe("a bulk renewal run", () => {
     // At least one item waited on the call limit and was renewed on a later attempt.
     expect(items.some((i) => i.status === "PLACED" && i.attempts > 1)).toBe(true);
 
-    // Upstream: each licence renewed at most once; every PLACED item's order is there; the 503s are not.
+    // Upstream: each license renewed at most once; every PLACED item's order is there; the 503s are not.
     const upstream = await upstreamByDomain();
     const renewals = (d: string) => (upstream.get(d) ?? 1) - 1;
-    for (const i of items) expect(renewals(i.licence.domainName)).toBeLessThanOrEqual(1);
-    for (const i of byStatus("PLACED")) expect(renewals(i.licence.domainName)).toBe(1);
-    for (const i of byStatus("REFUSED")) expect(renewals(i.licence.domainName)).toBe(0);
+    for (const i of items) expect(renewals(i.license.domainName)).toBeLessThanOrEqual(1);
+    for (const i of byStatus("PLACED")) expect(renewals(i.license.domainName)).toBe(1);
+    for (const i of byStatus("REFUSED")) expect(renewals(i.license.domainName)).toBe(0);
     // Each UNKNOWN item by what happened to its call (the order's UNKNOWN event): a lost answer was
     // processed (renewed once); a 503 was not (never renewed, and never sent again); a timeout may or
     // may not have been: Sectigo works on it after our budget ran out, and by then the call limit may
     // refuse it (-42, nothing bought) or not. Either way at most once.
     const unknownEvents = await prisma.orderEvent.findMany({ where: { kind: "UNKNOWN", order: { id: { in: byStatus("UNKNOWN").flatMap((i) => (i.orderId ? [i.orderId] : [])) } } }, select: { orderId: true, data: true } });
     const kindOf = new Map(unknownEvents.map((e) => [e.orderId, (e.data as { kind: string; httpStatus: number | null }).kind + ((e.data as { httpStatus: number | null }).httpStatus ?? "")]));
-    const unknownBy = (kind: string) => byStatus("UNKNOWN").filter((i) => kindOf.get(i.orderId!) === kind).map((i) => renewals(i.licence.domainName));
+    const unknownBy = (kind: string) => byStatus("UNKNOWN").filter((i) => kindOf.get(i.orderId!) === kind).map((i) => renewals(i.license.domainName));
     expect(unknownBy("network")).toEqual([1, 1, 1]);
     expect(unknownBy("http503")).toEqual([0, 0, 0]);
     expect(unknownBy("timeout")).toHaveLength(3);
@@ -268,7 +268,7 @@ describe("a bulk renewal run", () => {
   }, 60_000);
 
   it("goes on after its worker dies mid-way: a new worker finishes it and takes back the items left RUNNING, none renewed twice", async () => {
-    const licences = await placeLicences("resume", 30);
+    const licenses = await placeLicenses("resume", 30);
     await setClocks(INSIDE_WINDOW);
     let dead = false;
     let calls = 0;
@@ -287,10 +287,10 @@ describe("a bulk renewal run", () => {
         return real(actor, input, slot);
       },
     });
-    const runId = await startRun(licences.map((l) => l.id), (id) => sendRenewalRun(a.boss, id, 1));
+    const runId = await startRun(licenses.map((l) => l.id), (id) => sendRenewalRun(a.boss, id, 1));
     await until("worker A to hang on all its loops", () => prisma.renewalRunItem.count({ where: { runId, status: "RUNNING" } }), (c) => c === 4 && hung === 4);
     await a.boss.stop({ graceful: false, timeout: 500 });
-    const stuck = await prisma.renewalRunItem.findMany({ where: { runId, status: "RUNNING" }, select: { licenceId: true } });
+    const stuck = await prisma.renewalRunItem.findMany({ where: { runId, status: "RUNNING" }, select: { licenseId: true } });
     expect(stuck).toHaveLength(4);
 
     // Worker B starts: it queues the unfinished run itself and takes back the stale claims.
@@ -299,23 +299,23 @@ describe("a bulk renewal run", () => {
     const run = await until("the run to finish", runOf(runId), (r) => r.status === "DONE", 20_000);
     expect(run).toMatchObject({ placed: 30, failed: 0, unknown: 0, refused: 0 });
     const upstream = await upstreamByDomain();
-    for (const l of licences) expect(upstream.get(l.domainName)).toBe(2); // the new order + one renewal
+    for (const l of licenses) expect(upstream.get(l.domainName)).toBe(2); // the new order + one renewal
     // B called Sectigo only for what A had not renewed: A's 2 "after the call" items were settled from their orders.
     expect(bCalls).toBe(30 - 10 - 2);
     await b.stop();
   }, 40_000);
 
   it("two workers on one database share a run and renew each license once", async () => {
-    const licences = await placeLicences("two", 60);
+    const licenses = await placeLicenses("two", 60);
     await setClocks(INSIDE_WINDOW);
     const real = renewWith({ ...deps, now: () => now });
     const calledBy: Record<string, string[]> = { one: [], two: [] };
-    const counted = (name: string): RenewFn => (actor, input, slot) => (calledBy[name]!.push(input.licenceId), real(actor, input, slot));
+    const counted = (name: string): RenewFn => (actor, input, slot) => (calledBy[name]!.push(input.licenseId), real(actor, input, slot));
     const one = await worker({ concurrency: 5, renew: counted("one") });
     await worker({ concurrency: 5, renew: counted("two") });
     // 50 ms per call, so the run lasts long enough for both workers to poll it.
     await admin("POST", "faults", { mode: "latency", latencyMs: 50, endpoint: "!AutoApplyOrder" });
-    const runId = await startRun(licences.map((l) => l.id), (id) => sendRenewalRun(one.boss, id));
+    const runId = await startRun(licenses.map((l) => l.id), (id) => sendRenewalRun(one.boss, id));
     const run = await until("the run to finish", runOf(runId), (r) => r.status === "DONE", 20_000);
     await admin("DELETE", "faults");
     // A call slower than the budget on a loaded machine ends UNKNOWN (sent once, reconciled later): still one call each.
@@ -327,15 +327,15 @@ describe("a bulk renewal run", () => {
     expect(calledBy.one!.length).toBeGreaterThan(0);
     expect(calledBy.two!.length).toBeGreaterThan(0);
     const upstream = await upstreamByDomain();
-    for (const l of licences) expect(upstream.get(l.domainName)).toBeLessThanOrEqual(2);
-    const placed = await prisma.renewalRunItem.findMany({ where: { runId, status: "PLACED" }, select: { licence: { select: { domainName: true } } } });
-    for (const i of placed) expect(upstream.get(i.licence.domainName)).toBe(2);
+    for (const l of licenses) expect(upstream.get(l.domainName)).toBeLessThanOrEqual(2);
+    const placed = await prisma.renewalRunItem.findMany({ where: { runId, status: "PLACED" }, select: { license: { select: { domainName: true } } } });
+    for (const i of placed) expect(upstream.get(i.license.domainName)).toBe(2);
   }, 40_000);
 
   it("SUPPORT may not start a run; a double submission starts one run", async () => {
-    const [licence] = await placeLicences("perm", 1);
+    const [license] = await placeLicenses("perm", 1);
     await setClocks(INSIDE_WINDOW);
-    const selection = { kind: "selection" as const, licenceIds: [licence!.id] };
+    const selection = { kind: "selection" as const, licenseIds: [license!.id] };
     const runDeps = { db: prisma, eligibility, now: () => now, enqueue: async () => {} };
     await expect(startRenewalRun(support, { submissionKey: randomUUID(), selection }, runDeps)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const submissionKey = randomUUID();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
-import { seedCustomer, seedResellerAccount } from "@/lib/demo/factories";
+import { seedCustomer, seedResellerAccount } from "@/tools/demo/factories";
 import { startTestDatabase } from "./test-database";
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;

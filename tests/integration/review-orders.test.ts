@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
-import { seedResellerAccount, seedUser } from "@/lib/demo/factories";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
-import { DEMO_RESELLER, anchorDay } from "@/lib/demo/demo-data";
+import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
+import { startSandbox } from "@/tools/sandbox/server";
+import { DEMO_RESELLER, anchorDay } from "@/tools/demo/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/system-actor";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
@@ -214,11 +214,11 @@ describe("the order form after a Sectigo refusal", () => {
       resellerAccountId: ACCOUNT,
       productKey: "sitelock-pro",
       customerId: null, // the form keeps "new customer": draft.customer is not changed on FAILED
-      licenceId: null,
+      licenseId: null,
       resellerPays: true,
       values: { term: "365", domainName, appRepEmailAddress: email },
     });
-    // The domain already has a licence at Sectigo: refused, "Nothing was bought. Correct it and place the order again."
+    // The domain already has a license at Sectigo: refused, "Nothing was bought. Correct it and place the order again."
     const refused = await placeOrderFromForm(staff, form(first.domain), deps);
     expect(refused.outcome).toBe("FAILED");
 

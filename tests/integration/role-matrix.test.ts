@@ -60,19 +60,19 @@ const SAMPLES: Record<string, () => unknown> = {
     resellerAccountId: ids.account,
     productKey: "sitelock-basic",
     customerId: null,
-    licenceId: null,
+    licenseId: null,
     resellerPays: true,
     values: { domainName: "matrix-example.com", appRepEmailAddress: "matrix@example.com", days: "365" },
     cart: [],
   }),
   "orders.searchCustomers": () => ({ resellerAccountId: ids.account, q: "a" }),
-  "orders.searchLicences": () => ({ resellerAccountId: ids.account, q: "a" }),
-  "licenses.renewLicense": () => ({ licenceId: ids.licence }),
-  "licenses.setAutoRenew": () => ({ licenceId: ids.licence, autoRenew: false }),
-  "licenses.orderAddOn": () => ({ licenceId: ids.licence, productCode: 1068, submissionKey: "6c5d2a1f-2a1f-4d2a-9f2a-1f2a1f2a1f2a" }),
-  "licenses.changePlan": () => ({ licenceId: ids.licence, productCode: 1062, submissionKey: "7d6e3b2a-3b2a-4e3b-8a3b-2a3b2a3b2a3b" }),
-  "licenses.cancelLicense": () => ({ licenceId: ids.licence, submissionKey: "8e7f4c3b-4c3b-4f4c-9b4c-3b4c3b4c3b4c", reason: "other", confirm: true }),
-  "renewals.startRenewalRun": () => ({ submissionKey: "9f8a5d4c-5d4c-4a5d-8c5d-4c5d4c5d4c5d", selection: { kind: "selection", licenceIds: [ids.licence] } }),
+  "orders.searchLicenses": () => ({ resellerAccountId: ids.account, q: "a" }),
+  "licenses.renewLicense": () => ({ licenseId: ids.license }),
+  "licenses.setAutoRenew": () => ({ licenseId: ids.license, autoRenew: false }),
+  "licenses.orderAddOn": () => ({ licenseId: ids.license, productCode: 1068, submissionKey: "6c5d2a1f-2a1f-4d2a-9f2a-1f2a1f2a1f2a" }),
+  "licenses.changePlan": () => ({ licenseId: ids.license, productCode: 1062, submissionKey: "7d6e3b2a-3b2a-4e3b-8a3b-2a3b2a3b2a3b" }),
+  "licenses.cancelLicense": () => ({ licenseId: ids.license, submissionKey: "8e7f4c3b-4c3b-4f4c-9b4c-3b4c3b4c3b4c", reason: "other", confirm: true }),
+  "renewals.startRenewalRun": () => ({ submissionKey: "9f8a5d4c-5d4c-4a5d-8c5d-4c5d4c5d4c5d", selection: { kind: "selection", licenseIds: [ids.license] } }),
   "renewals.searchCustomers": () => ({ q: "a" }),
   "sync.start": () => ({ resellerAccountId: ids.account }),
   "sync.decide": () => ({ decision: "ACCEPT", all: true, runId: "run-none", expected: 1 }),
@@ -133,7 +133,7 @@ beforeAll(async () => {
   const { registeredAction } = await import("@/lib/auth/authorized-action");
   ids.order = (await prisma.order.findFirstOrThrow({ select: { id: true } })).id;
   ids.account = (await prisma.resellerAccount.findFirstOrThrow({ select: { id: true } })).id;
-  ids.licence = (await prisma.license.findFirstOrThrow({ select: { id: true } })).id;
+  ids.license = (await prisma.license.findFirstOrThrow({ select: { id: true } })).id;
   ids.staff = (await prisma.user.findFirstOrThrow({ where: { role: "STAFF" }, select: { id: true } })).id;
   for (const file of actionFiles(path.resolve("app"))) {
     const mod = (await import(file)) as Record<string, unknown>;
@@ -222,10 +222,10 @@ describe("role matrix over every server action", () => {
  * Every CSV export route against every role (issue 16, item 9). The routes are found, not listed:
  * any route.ts under app/ that answers with csvDownload must have its permission here. The
  * decision for SUPPORT: it reads the renewals page but may not export it (lib/auth/roles.ts,
- * exportLicences), and the audit log is ADMIN's alone.
+ * exportLicenses), and the audit log is ADMIN's alone.
  */
 const EXPORT_ROUTES: Record<string, { url: string; permission: Parameters<typeof can>[1] }> = {
-  "app/(app)/renewals/export/route.ts": { url: "/renewals/export", permission: "exportLicences" },
+  "app/(app)/renewals/export/route.ts": { url: "/renewals/export", permission: "exportLicenses" },
   "app/(app)/settings/audit/export/route.ts": { url: "/settings/audit/export", permission: "viewAudit" },
 };
 
@@ -249,8 +249,8 @@ describe("role matrix over every CSV export", () => {
 
   it("SUPPORT may not export the renewals (the decision, in the role matrix)", () => {
     expect(can("SUPPORT", "viewLicenses")).toBe(true);
-    expect(can("SUPPORT", "exportLicences")).toBe(false);
-    expect(ROLES.filter((r) => can(r, "exportLicences"))).toEqual(["ADMIN", "STAFF", "ACCOUNT_MANAGER"]);
+    expect(can("SUPPORT", "exportLicenses")).toBe(false);
+    expect(ROLES.filter((r) => can(r, "exportLicenses"))).toEqual(["ADMIN", "STAFF", "ACCOUNT_MANAGER"]);
   });
 
   for (const role of ROLES) {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { encryptSecret, generateKey } from "@/lib/crypto/credentials";
-import { seedResellerAccount } from "@/lib/demo/factories";
+import { seedResellerAccount } from "@/tools/demo/factories";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
-import { DEMO_RESELLER, anchorDay } from "@/lib/demo/demo-data";
+import { startSandbox } from "@/tools/sandbox/server";
+import { DEMO_RESELLER, anchorDay } from "@/tools/demo/demo-data";
 import { startTestDatabase } from "./test-database";
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;

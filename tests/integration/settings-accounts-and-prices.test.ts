@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
 import { createActionClient } from "@/lib/auth/authorized-action";
 import { decryptSecret } from "@/lib/crypto/credentials";
-import { DEMO_RESELLER, DEMO_RESELLER_NO_SITELOCK, anchorDay } from "@/lib/demo/demo-data";
+import { DEMO_RESELLER, DEMO_RESELLER_NO_SITELOCK, anchorDay } from "@/tools/demo/demo-data";
 import { orderableByFamily, productByKey, termByValue, termOptionsFor } from "@/lib/catalog";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { startSandbox } from "@/tools/sandbox/server";
 import { VENDOR_ERROR_TABLE } from "@/lib/sectigo/client/errors/codes";
 import {
   BRAND_REQUIRED,
@@ -31,7 +31,7 @@ import { testResellerConnection } from "@/lib/settings/test-reseller-connection"
 import { listPlanPrices } from "@/lib/settings/list-plan-prices";
 import { savePlanPrice } from "@/lib/settings/save-plan-price";
 import { offeredPlans, priceFor } from "@/lib/settings/offered-plans";
-import { DEMO_PLAN_PRICES } from "@/lib/demo/seed-demo";
+import { DEMO_PLAN_PRICES } from "@/tools/demo/seed-demo";
 import { startDemoDatabase } from "./test-database";
 
 const admin: Actor = { id: "demo-user-admin", email: "admin@orderdesk.test", name: "Ada Admin", role: "ADMIN" };
@@ -401,24 +401,24 @@ describe("issue 17 #11: accounts and prices at their seams", () => {
     expect(await setEnabled({ id: demo.id, enabled: false })).toMatchObject({ ok: true });
     try {
       const now = Date.now();
-      const licence = await prisma.license.findFirstOrThrow({
+      const license = await prisma.license.findFirstOrThrow({
         where: { customer: { resellerAccountId: demo.id }, status: "ACTIVE", autoRenew: false, currentOrderNumber: { not: null }, expiresAt: { gt: new Date(now), lt: new Date(now + 30 * 86_400_000) } },
         orderBy: { expiresAt: "asc" },
       });
       const { orderDeps } = await import("@/lib/orders/order-deps");
-      const { renewLicense } = await import("@/lib/orders/renew-license");
+      const { renewLicense } = await import("@/lib/licenses/actions/renew");
       const real = orderDeps(prisma, { credentialsKey: process.env.CREDENTIALS_KEY!, timeoutMs: 5_000 });
       let sent = 0;
       const deps = { ...real, sectigo: async (...args: Parameters<typeof real.sectigo>) => { sent++; return real.sectigo(...args); } };
-      const ordersBefore = await prisma.order.count({ where: { targetLicenseId: licence.id } });
-      const outcome = await renewLicense(actor, { licenceId: licence.id }, deps).then((r) => r, (e: unknown) => e);
+      const ordersBefore = await prisma.order.count({ where: { targetLicenseId: license.id } });
+      const outcome = await renewLicense(actor, { licenseId: license.id }, deps).then((r) => r, (e: unknown) => e);
       expect(outcome).toMatchObject({ code: "CONFLICT", message: ACCOUNT_DISABLED_MESSAGE, field: "resellerAccountId" });
       expect(sent).toBe(0);
-      expect(await prisma.order.count({ where: { targetLicenseId: licence.id } })).toBe(ordersBefore);
+      expect(await prisma.order.count({ where: { targetLicenseId: license.id } })).toBe(ordersBefore);
       // A bulk run's preview does not offer it (the rule itself would accept it here).
-      const { previewRenewalRun, ACCOUNT_DISABLED_REASON } = await import("@/lib/renewals/preview-renewal-run");
-      const preview = await previewRenewalRun(actor, { kind: "selection", licenceIds: [licence.id] }, { db: prisma, eligibility: () => ({ ok: true }) });
-      expect(preview).toMatchObject({ ok: true, accepted: [], refused: [{ licenceId: licence.id, code: "ACCOUNT_DISABLED", reason: ACCOUNT_DISABLED_REASON }] });
+      const { previewRenewalRun, ACCOUNT_DISABLED_REASON } = await import("@/lib/licenses/bulk-renewal/preview-renewal-run");
+      const preview = await previewRenewalRun(actor, { kind: "selection", licenseIds: [license.id] }, { db: prisma, eligibility: () => ({ ok: true }) });
+      expect(preview).toMatchObject({ ok: true, accepted: [], refused: [{ licenseId: license.id, code: "ACCOUNT_DISABLED", reason: ACCOUNT_DISABLED_REASON }] });
     } finally {
       await setEnabled({ id: demo.id, enabled: true });
       if (wasDefault) await updateResellerAccount(admin, { ...account({ label: demo.label, loginName: demo.loginName, apiBaseUrl: demo.apiBaseUrl, apBrand: demo.apBrand ?? "", password: "" }), id: demo.id, isDefault: true } as never);

@@ -1,16 +1,16 @@
 /**
  * Issue 17 item 6: SiteLock through PlaceOrder, through the app's use cases against the sandbox over HTTP.
  * - "Sectigo charges the customer" (reseller=N, the order form's catalog checkbox): placed at once, our
- *   funds untouched, recorded as costing us 0 with no sell price of ours, licence + add-on recorded without
+ *   funds untouched, recorded as costing us 0 with no sell price of ours, license + add-on recorded without
  *   auto-renew (as the sandbox holds it), the placed order says who pays.
  * - Debit our account: unticked (AutoApplyOrder, debited when accepted), and PlaceOrder reseller=Y (debited
- *   only when we authorize; the licence then takes the account's auto-renew setting, as Sectigo's does).
+ *   only when we authorize; the license then takes the account's auto-renew setting, as Sectigo's does).
  * - The document's required fields: a missing e-mail or domain is a message on its field and nothing is
  *   sent; an account without a brand (ap) is refused on the choice itself.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedResellerAccount } from "@/lib/demo/factories";
+import { seedResellerAccount } from "@/tools/demo/factories";
 import type { Actor } from "@/lib/auth/session";
 import type { OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
@@ -44,7 +44,7 @@ function request(values: Record<string, unknown>, over: Partial<OrderFormRequest
     resellerAccountId: ACCOUNT,
     productKey: "sitelock-basic",
     customerId: null,
-    licenceId: null,
+    licenseId: null,
     resellerPays: true,
     values: { term: "365", domainName: `slpo-${n}-${Date.now()}.example`, appRepEmailAddress: `slpo-${n}-${Date.now()}@example.com`, ...values },
     ...over,
@@ -54,7 +54,7 @@ function request(values: Record<string, unknown>, over: Partial<OrderFormRequest
 beforeAll(async () => {
   world = await startFormOrderWorld({ demo: false });
   ({ prisma, deps } = world);
-  // The account renews automatically by default: a reseller=N licence must still not.
+  // The account renews automatically by default: a reseller=N license must still not.
   await admin("POST", "accounts", { loginName: LOGIN, loginPassword: PASSWORD, funds: 1000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: true });
   const base = { loginName: LOGIN, password: PASSWORD, apiBaseUrl: `${world.sandbox.url}/products/`, mode: "SANDBOX" as const, credentialsKey: world.key };
   await seedResellerAccount(prisma, { ...base, id: ACCOUNT, label: "SiteLock PlaceOrder", apBrand: "orderdesk" });
@@ -96,7 +96,7 @@ describe("SiteLock through PlaceOrder", () => {
     expect(sent).toMatchObject({ reseller: "N", ap: "orderdesk", "1_PPP": "10049", "2_PPP": "10067", domainName: input.values.domainName, emailAddress: input.values.appRepEmailAddress, foreName: "Ada", surName: "Lovelace" });
     expect(sent).not.toHaveProperty("enableAutoRenew");
 
-    // The licence as the sandbox holds it: active, no auto-renew, with the add-on.
+    // The license as the sandbox holds it: active, no auto-renew, with the add-on.
     expect(order.licenses).toHaveLength(1);
     expect(order.licenses[0]).toMatchObject({ productCode: 1060, status: "ACTIVE", autoRenew: false, termDays: 365 });
     expect(order.licenses[0]!.addOns.map((a) => a.productCode)).toEqual([1071]);
@@ -159,10 +159,10 @@ describe("SiteLock through PlaceOrder", () => {
     expect(upstream.order.totalCost).toBeGreaterThan(0);
     expect(await funds()).toBeCloseTo(before - upstream.order.totalCost, 2);
     // Issue 16's leftover: Order Desk recorded auto-renew off while Sectigo turned it on from the account's setting.
-    const licence = await prisma.license.findFirstOrThrow({ where: { orderId: placed.order.id } });
-    expect(licence).toMatchObject({ productCode: 1061, status: "ACTIVE" });
-    expect(licence.autoRenew).toBe(upstream.licenses[0]!.autoRenew);
-    expect(licence.autoRenew).toBe(true);
+    const license = await prisma.license.findFirstOrThrow({ where: { orderId: placed.order.id } });
+    expect(license).toMatchObject({ productCode: 1061, status: "ACTIVE" });
+    expect(license.autoRenew).toBe(upstream.licenses[0]!.autoRenew);
+    expect(license.autoRenew).toBe(true);
   });
 
   it.each([

@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { generateKey } from "@/lib/crypto/credentials";
-import { DEMO_RESELLER_ACCOUNT_ID } from "@/lib/demo/seed-demo";
-import { anchorDay } from "@/lib/demo/demo-data";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { DEMO_RESELLER_ACCOUNT_ID } from "@/tools/demo/seed-demo";
+import { anchorDay } from "@/tools/demo/demo-data";
+import { startSandbox } from "@/tools/sandbox/server";
 import type { Actor } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/system-actor";
 import { productByKey } from "@/lib/catalog";
@@ -47,7 +47,7 @@ beforeAll(async () => {
   const { createPrismaClient } = await import("@/lib/db");
   const owner = createPrismaClient(db.url);
   try {
-    const { seedDemo } = await import("@/lib/demo/seed-demo");
+    const { seedDemo } = await import("@/tools/demo/seed-demo");
     await seedDemo(owner as never, { anchor, credentialsKey: key, sandboxUrl: `${sandbox.url}/products/` });
     await owner.resellerAccount.update({ where: { id: DEMO_RESELLER_ACCOUNT_ID }, data: { apBrand: "OrderDeskTest" } });
     const s = await owner.user.findUniqueOrThrow({ where: { id: "demo-user-staff" } });
@@ -74,7 +74,7 @@ async function placeSslOrder() {
   delete values.domainName;
   const result = await placeOrderFromForm(
     staff,
-    { submissionKey: randomUUID(), resellerAccountId: DEMO_RESELLER_ACCOUNT_ID, productKey: product.key, customerId: null, licenceId: null, resellerPays: true, values },
+    { submissionKey: randomUUID(), resellerAccountId: DEMO_RESELLER_ACCOUNT_ID, productKey: product.key, customerId: null, licenseId: null, resellerPays: true, values },
     deps,
   );
   expect(result.outcome).toBe("AWAITING_AUTHORIZATION");
@@ -103,7 +103,7 @@ describe("issue 17 item 8: an SSL order is found by every name its certificate c
       const orders = r?.groups.find((g) => g.kind === "order")?.hits.map((h) => h.id) ?? [];
       expect(orders, name).toContain(orderId);
     }
-    // A name no licence has: the order itself is the answer Enter opens.
+    // A name no license has: the order itself is the answer Enter opens.
     expect((await findAnything(support, "api.findable-other.example"))?.exact).toMatchObject({ kind: "order", id: orderId });
   });
 

@@ -1,6 +1,6 @@
 /**
- * The story of an order, a licence and a customer (issue 10): one timeline merged from orders,
- * events, calls to Sectigo, licences, add-ons and audit entries; bounded for a customer with
+ * The story of an order, a license and a customer (issue 10): one timeline merged from orders,
+ * events, calls to Sectigo, licenses, add-ons and audit entries; bounded for a customer with
  * many orders; and never a password, even from a call recorded before the client redacted.
  */
 import { randomUUID } from "node:crypto";
@@ -13,7 +13,7 @@ let db: Db;
 let prisma: (typeof import("@/lib/db"))["prisma"];
 let support: Actor;
 let customerId: string;
-let licenceId: string;
+let licenseId: string;
 const orderIds = { created: "", renewal: "", upgrade: "" };
 const SECRET = "hunter2-never-shown";
 
@@ -38,20 +38,20 @@ beforeAll(async () => {
       },
     });
   const created = await order("NEW", 1);
-  const licence = await prisma.license.create({
+  const license = await prisma.license.create({
     data: { customerId, orderId: created.id, productCode: 1069, productName: "SiteLock Basic", domainName: `story-${tag}.example`, status: "ACTIVE", termDays: 365, startsAt: t(1, 5), expiresAt: t(1, 5) },
   });
-  licenceId = licence.id;
-  const renewal = await order("RENEWAL", 10, licence.id);
-  const upgrade = await order("UPGRADE", 20, licence.id);
+  licenseId = license.id;
+  const renewal = await order("RENEWAL", 10, license.id);
+  const upgrade = await order("UPGRADE", 20, license.id);
   Object.assign(orderIds, { created: created.id, renewal: renewal.id, upgrade: upgrade.id });
   await prisma.orderEvent.createMany({
     data: [
       { orderId: created.id, actorLabel: "Order Desk", kind: "PLACED", fromStatus: "SUBMITTING", toStatus: "PLACED", message: "Sectigo placed the new order", createdAt: t(1, 1) },
       { orderId: renewal.id, actorLabel: "Order Desk", kind: "PLACED", fromStatus: "SUBMITTING", toStatus: "PLACED", message: "Sectigo placed the renewal", createdAt: t(10, 1) },
       { orderId: upgrade.id, actorLabel: "Order Desk (reconciliation)", kind: "RECONCILED", fromStatus: "UNKNOWN", toStatus: "PLACED", message: "Reconciled: Sectigo placed the upgrade", createdAt: t(20, 2) },
-      { orderId: created.id, actorId: staff.id, actorLabel: "Sam Staff", kind: "AUTO_RENEW", message: "Sam switched auto-renew on", data: { licenceId: licence.id, autoRenew: true }, createdAt: t(15) },
-      { orderId: created.id, actorLabel: "Sam Staff", kind: "AUTO_RENEW", message: "auto-renew of another license", data: { licenceId: "some-other-licence" }, createdAt: t(16) },
+      { orderId: created.id, actorId: staff.id, actorLabel: "Sam Staff", kind: "AUTO_RENEW", message: "Sam switched auto-renew on", data: { licenseId: license.id, autoRenew: true }, createdAt: t(15) },
+      { orderId: created.id, actorLabel: "Sam Staff", kind: "AUTO_RENEW", message: "auto-renew of another license", data: { licenseId: "some-other-license" }, createdAt: t(16) },
     ],
   });
   // A call recorded by older code that did not redact (the page must redact it anyway), and a redacted one.
@@ -64,7 +64,7 @@ beforeAll(async () => {
   // Back-dated: only the table's owner may choose an entry's time (migration *_audit_entry_insert_guard).
   const owner = (await import("@/lib/db")).createPrismaClient(db.url);
   await owner.auditEntry.create({
-    data: { actorId: staff.id, actorLabel: "Sam Staff (staff@)", action: "licences.setAutoRenew", outcome: "OK", input: { licenceId: licence.id, loginPassword: "[redacted]" }, changes: [{ target: `License:${licence.id}`, before: { autoRenew: false }, after: { autoRenew: true } }], createdAt: t(15) },
+    data: { actorId: staff.id, actorLabel: "Sam Staff (staff@)", action: "licenses.setAutoRenew", outcome: "OK", input: { licenseId: license.id, loginPassword: "[redacted]" }, changes: [{ target: `License:${license.id}`, before: { autoRenew: false }, after: { autoRenew: true } }], createdAt: t(15) },
   });
   await owner.$disconnect();
 }, 180_000);
@@ -74,19 +74,19 @@ afterAll(async () => {
 
 describe("story", () => {
   it("a renewed and upgraded license shows its chain in order, with who did what", async () => {
-    const { loadLicenceStory } = await import("@/lib/story/load-licence-story");
-    const story = (await loadLicenceStory(support, licenceId, { direction: "oldest", limit: 50 }))!;
+    const { loadLicenseStory } = await import("@/lib/story/load-license-story");
+    const story = (await loadLicenseStory(support, licenseId, { direction: "oldest", limit: 50 }))!;
     const keys = story.entries.map((e) => e.key.split(":")[0] + ":" + e.title);
     const orders = story.entries.filter((e) => e.kind === "order").map((e) => e.order!.id);
     expect(orders).toEqual([orderIds.created, orderIds.renewal, orderIds.upgrade]);
-    expect(keys.indexOf("licence:" + story.entries.find((e) => e.kind === "licence")!.title)).toBe(2); // order, its event, then the licence start
+    expect(keys.indexOf("license:" + story.entries.find((e) => e.kind === "license")!.title)).toBe(2); // order, its event, then the license start
     const titles = story.entries.map((e) => e.title);
     expect(titles.indexOf("Sam switched auto-renew on")).toBeGreaterThan(titles.findIndex((x) => x.startsWith("Renewal")));
     expect(titles).not.toContain("auto-renew of another license");
-    expect(story.entries.find((e) => e.kind === "audit")).toMatchObject({ who: "Sam Staff (staff@)", title: "licences.setAutoRenew" });
+    expect(story.entries.find((e) => e.kind === "audit")).toMatchObject({ who: "Sam Staff (staff@)", title: "licenses.setAutoRenew" });
     expect(story.entries.find((e) => e.kind === "api" && e.call?.endpoint === "modifyThirdPartyDetails")).toMatchObject({ tone: "bad", who: "Order Desk" });
     expect(story.entries.find((e) => e.kind === "order" && e.title.startsWith("Renewal"))).toMatchObject({ who: expect.any(String), amount: "USD 25.00" });
-    const newest = (await loadLicenceStory(support, licenceId, { direction: "newest", limit: 50 }))!;
+    const newest = (await loadLicenseStory(support, licenseId, { direction: "newest", limit: 50 }))!;
     expect(newest.entries.map((e) => e.key)).toEqual(story.entries.map((e) => e.key).reverse());
     expect(story.truncated).toBe(false);
   });
@@ -118,13 +118,13 @@ describe("story", () => {
 
   it("no password reaches any story or summary", async () => {
     const { loadOrderStory } = await import("@/lib/story/load-order-story");
-    const { loadLicenceStory } = await import("@/lib/story/load-licence-story");
+    const { loadLicenseStory } = await import("@/lib/story/load-license-story");
     const { loadCustomerStory } = await import("@/lib/story/load-customer-story");
     const { buildStorySummary } = await import("@/lib/story/story-summary");
     const opts = { direction: "newest" as const, limit: 1000 };
     const stories = [
       await loadOrderStory(support, orderIds.renewal, opts),
-      await loadLicenceStory(support, licenceId, opts),
+      await loadLicenseStory(support, licenseId, opts),
       await loadCustomerStory(support, customerId, opts),
     ];
     for (const story of stories) {

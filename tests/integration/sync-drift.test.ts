@@ -2,13 +2,13 @@
  * The sync with Sectigo (lib/sync) against the real sandbox over HTTP, on the demo world seeded on
  * both sides: an untouched world has no drift; drift made on purpose through the sandbox's admin
  * route (expiry, auto-renew, status, an order unknown to us) is found exactly; accepting fixes our
- * licence and writes the audit entry; the next sync finds nothing; the call limit (-42) is waited
+ * license and writes the audit entry; the next sync finds nothing; the call limit (-42) is waited
  * out; a stopped run goes on from its cursor.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
-import { anchorDay, DEMO_RESELLER } from "@/lib/demo/demo-data";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { anchorDay, DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { startSandbox } from "@/tools/sandbox/server";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import { processSyncRun, type SyncEngineDeps } from "@/lib/sync/run-sync";
@@ -103,28 +103,28 @@ describe("sync with Sectigo", () => {
   });
 
   it("finds exactly the drift made behind our back, accepting fixes it with an audit entry, and the next sync finds nothing", async () => {
-    const licences = await prisma.license.findMany({
+    const licenses = await prisma.license.findMany({
       where: { customer: { resellerAccountId: accountId }, status: "ACTIVE", currentOrderNumber: { not: null }, expiresAt: { gt: new Date(Date.now() + 40 * DAY) } },
       orderBy: { currentOrderNumber: "asc" },
       take: 3,
     });
-    expect(licences).toHaveLength(3);
-    const [a, b, c] = licences as [(typeof licences)[number], (typeof licences)[number], (typeof licences)[number]];
+    expect(licenses).toHaveLength(3);
+    const [a, b, c] = licenses as [(typeof licenses)[number], (typeof licenses)[number], (typeof licenses)[number]];
     const newExpiry = new Date(a.expiresAt!.getTime() + 40 * DAY);
     await admin("PATCH", `licenses/${a.currentOrderNumber}`, { expiresAt: newExpiry.toISOString(), productCode: a.productCode });
     await admin("PATCH", `licenses/${b.currentOrderNumber}`, { autoRenew: !b.autoRenew, productCode: b.productCode });
     await admin("PATCH", `licenses/${c.currentOrderNumber}`, { status: "cancelled", productCode: c.productCode });
-    // An order placed at Sectigo that Order Desk never saw: one licence of the scaled world.
-    await admin("POST", "seed", { licences: 1, seed: 7, anchor: anchor.toISOString() });
+    // An order placed at Sectigo that Order Desk never saw: one license of the scaled world.
+    await admin("POST", "seed", { licenses: 1, seed: 7, anchor: anchor.toISOString() });
     const unknownNumber = String(10_000_000 + 7 * 1_000_000 + 1);
 
     const { drift } = await sync();
-    expect(drift.map((d) => ({ kind: d.kind, licenceId: d.licenceId, orderNumber: d.orderNumber, theirs: d.kind === "UNKNOWN_TO_US" ? "…" : d.theirs }))).toEqual(
+    expect(drift.map((d) => ({ kind: d.kind, licenseId: d.licenseId, orderNumber: d.orderNumber, theirs: d.kind === "UNKNOWN_TO_US" ? "…" : d.theirs }))).toEqual(
       [
-        { kind: "UNKNOWN_TO_US", licenceId: null, orderNumber: unknownNumber, theirs: "…" },
-        { kind: "STATUS", licenceId: c.id, orderNumber: c.currentOrderNumber, theirs: "CANCELLED" },
-        { kind: "EXPIRY", licenceId: a.id, orderNumber: a.currentOrderNumber, theirs: newExpiry.toISOString() },
-        { kind: "AUTO_RENEW", licenceId: b.id, orderNumber: b.currentOrderNumber, theirs: String(!b.autoRenew) },
+        { kind: "UNKNOWN_TO_US", licenseId: null, orderNumber: unknownNumber, theirs: "…" },
+        { kind: "STATUS", licenseId: c.id, orderNumber: c.currentOrderNumber, theirs: "CANCELLED" },
+        { kind: "EXPIRY", licenseId: a.id, orderNumber: a.currentOrderNumber, theirs: newExpiry.toISOString() },
+        { kind: "AUTO_RENEW", licenseId: b.id, orderNumber: b.currentOrderNumber, theirs: String(!b.autoRenew) },
       ].sort((x, y) => ["UNKNOWN_TO_US", "STATUS", "EXPIRY", "AUTO_RENEW"].indexOf(x.kind) - ["UNKNOWN_TO_US", "STATUS", "EXPIRY", "AUTO_RENEW"].indexOf(y.kind)),
     );
 
@@ -226,7 +226,7 @@ describe("sync with Sectigo", () => {
 
 describe("review of issue 9 (#7): taking Sectigo's value", () => {
   it("a row whose license changed since the sync is not applied (it says so); 'accept all' takes only the latest run of one account", async () => {
-    const { seedResellerAccount } = await import("@/lib/demo/factories");
+    const { seedResellerAccount } = await import("@/tools/demo/factories");
     const { generateKey } = await import("@/lib/crypto/credentials");
     const other = await seedResellerAccount(prisma, { id: "acct-other-drift", label: "Other", loginName: "other-drift", password: "pw-other-1", apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: generateKey() });
     const [l1, l2, l3] = (await prisma.license.findMany({ where: { customer: { resellerAccountId: accountId }, status: "ACTIVE", expiresAt: { not: null } }, orderBy: { id: "asc" }, take: 3 })) as unknown as [
@@ -239,7 +239,7 @@ describe("review of issue 9 (#7): taking Sectigo's value", () => {
     const latest = await prisma.syncRun.create({ data: { resellerAccountId: accountId, status: "DONE", createdAt: new Date(t + 2_000) } });
     const otherRun = await prisma.syncRun.create({ data: { resellerAccountId: other.id, status: "DONE", createdAt: new Date(t + 3_000) } });
     const row = (runId: string, resellerAccountId: string, kind: "EXPIRY" | "AUTO_RENEW", l: typeof l1, ours: string, theirs: string) =>
-      prisma.driftItem.create({ data: { runId, resellerAccountId, kind, subject: l.id, licenceId: l.id, orderNumber: l.currentOrderNumber ?? "0", ours, theirs } });
+      prisma.driftItem.create({ data: { runId, resellerAccountId, kind, subject: l.id, licenseId: l.id, orderNumber: l.currentOrderNumber ?? "0", ours, theirs } });
     const later = (l: typeof l1) => new Date(l.expiresAt.getTime() + 10 * DAY).toISOString();
     const fresh = await row(latest.id, accountId, "EXPIRY", l1, l1.expiresAt.toISOString(), later(l1));
     // Our auto-renew was switched after the sync recorded it: the row's "ours" is no longer ours.
@@ -275,7 +275,7 @@ describe("issue 17 #12: ignores that hold, and 'take Sectigo's value for all' co
     });
     const theirs1 = new Date(x.expiresAt!.getTime() + 40 * DAY);
     await admin("PATCH", `licenses/${x.currentOrderNumber}`, { expiresAt: theirs1.toISOString(), productCode: x.productCode });
-    const ofX = <T extends { licenceId: string | null; kind: string }>(drift: T[]) => drift.filter((d) => d.licenceId === x.id && d.kind === "EXPIRY");
+    const ofX = <T extends { licenseId: string | null; kind: string }>(drift: T[]) => drift.filter((d) => d.licenseId === x.id && d.kind === "EXPIRY");
     // Pages of 100: this test is about the ignores, not the paging (which the tests above cover).
     const sync = () => syncOf({ pageSize: 100 });
 
@@ -306,12 +306,12 @@ describe("issue 17 #12: ignores that hold, and 'take Sectigo's value for all' co
   });
 
   it("'take Sectigo's value for all' changes nothing unless the number the person confirmed is the number it changes", async () => {
-    const licences = await prisma.license.findMany({
+    const licenses = await prisma.license.findMany({
       where: { customer: { resellerAccountId: accountId }, status: "ACTIVE", currentOrderNumber: { not: null } },
       orderBy: { id: "asc" },
       take: 2,
     });
-    for (const l of licences) await admin("PATCH", `licenses/${l.currentOrderNumber}`, { autoRenew: !l.autoRenew, productCode: l.productCode });
+    for (const l of licenses) await admin("PATCH", `licenses/${l.currentOrderNumber}`, { autoRenew: !l.autoRenew, productCode: l.productCode });
     // The review test above dates its hand-made runs seconds ahead; this run must be the account's latest.
     await prisma.syncRun.deleteMany({ where: { createdAt: { gt: new Date() } } });
     const { runId } = await sync({ pageSize: 100 });
@@ -325,10 +325,10 @@ describe("issue 17 #12: ignores that hold, and 'take Sectigo's value for all' co
       await expect(decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId, expected: wrong }, { db: prisma })).rejects.toMatchObject({ code: "CONFLICT", message: confirmedCountChanged(open) });
     }
     expect(await prisma.driftItem.count({ where: { runId, state: "OPEN", kind: { not: "UNKNOWN_TO_US" } } })).toBe(open);
-    expect((await prisma.license.findMany({ where: { id: { in: licences.map((l) => l.id) } }, orderBy: { id: "asc" } })).map((l) => l.autoRenew)).toEqual(licences.map((l) => l.autoRenew));
+    expect((await prisma.license.findMany({ where: { id: { in: licenses.map((l) => l.id) } }, orderBy: { id: "asc" } })).map((l) => l.autoRenew)).toEqual(licenses.map((l) => l.autoRenew));
 
     expect(await decideDrift(actors.manager, { decision: "ACCEPT", all: true, runId, expected: open }, { db: prisma })).toMatchObject({ decided: open, remaining: 0 });
-    expect((await prisma.license.findMany({ where: { id: { in: licences.map((l) => l.id) } }, orderBy: { id: "asc" } })).map((l) => l.autoRenew)).toEqual(licences.map((l) => !l.autoRenew));
+    expect((await prisma.license.findMany({ where: { id: { in: licenses.map((l) => l.id) } }, orderBy: { id: "asc" } })).map((l) => l.autoRenew)).toEqual(licenses.map((l) => !l.autoRenew));
   });
 });
 
@@ -344,7 +344,7 @@ describe("an ignored difference", () => {
       where: { customer: { resellerAccountId: accountId }, status: "ACTIVE", currentOrderNumber: { not: null }, expiresAt: { gt: new Date(Date.now() + 40 * DAY) } },
       orderBy: { id: "desc" },
     });
-    const ofX = <T extends { licenceId: string | null; kind: string }>(drift: T[]) => drift.filter((d) => d.licenceId === x.id && d.kind === "EXPIRY");
+    const ofX = <T extends { licenseId: string | null; kind: string }>(drift: T[]) => drift.filter((d) => d.licenseId === x.id && d.kind === "EXPIRY");
     const theirs1 = new Date(x.expiresAt!.getTime() + 40 * DAY);
     await admin("PATCH", `licenses/${x.currentOrderNumber}`, { expiresAt: theirs1.toISOString(), productCode: x.productCode });
     const first = ofX(await syncDrift());

@@ -49,7 +49,7 @@ export function setAppEnv(databaseUrl: string, credentialsKey: string): void {
 export async function startAppDatabase(): Promise<EmbeddedDatabase & { dataDir: string; appUrl: string }> {
   const db = await startTestDatabase();
   try {
-    const { prepareDatabase } = await import("@/lib/launcher/database");
+    const { prepareDatabase } = await import("@/tools/launcher/database");
     const { APP_ROLE } = await import("@/lib/db/app-role");
     const { appUrl } = await prepareDatabase(db.url, { role: APP_ROLE, password: randomBytes(24).toString("base64url"), create: true });
     return { ...db, appUrl };
@@ -67,12 +67,12 @@ export async function startAppDatabase(): Promise<EmbeddedDatabase & { dataDir: 
 export async function startDemoDatabase(anchor?: Date): Promise<EmbeddedDatabase & { dataDir: string; appUrl: string }> {
   const db = await startAppDatabase();
   const { generateKey } = await import("@/lib/crypto/credentials");
-  const { anchorDay } = await import("@/lib/demo/demo-data");
+  const { anchorDay } = await import("@/tools/demo/demo-data");
   const { createPrismaClient } = await import("@/lib/db");
   setAppEnv(db.appUrl, generateKey());
   const owner = createPrismaClient(db.url);
   try {
-    const { seedDemo } = await import("@/lib/demo/seed-demo");
+    const { seedDemo } = await import("@/tools/demo/seed-demo");
     await seedDemo(owner as never, { anchor: anchor ?? anchorDay(new Date()), credentialsKey: process.env.CREDENTIALS_KEY!, sandboxUrl: "http://127.0.0.1:4999/products/" });
   } finally {
     await owner.$disconnect();

@@ -46,19 +46,19 @@ function orderInput(product: Product, term: string, unique: string): OrderFormIn
   return input;
 }
 
-function context(licence: BuildContext["licence"]): BuildContext {
+function context(license: BuildContext["license"]): BuildContext {
   return {
     submissionKey: randomUUID(),
     account: { id: "acct-terms", apBrand: "orderdesk", autoRenewDefault: false },
     customer: null,
-    licence,
+    license,
     resellerPays: true,
     priceOf: () => ({ buyPrice: 10, sellPrice: 20, currency: "USD" }),
   };
 }
 
-/** An add-on is ordered for a live licence: a plan that takes it, placed at the sandbox for the same term. */
-async function licenceFor(addOn: Product, days: number, unique: string): Promise<NonNullable<BuildContext["licence"]>> {
+/** An add-on is ordered for a live license: a plan that takes it, placed at the sandbox for the same term. */
+async function licenseFor(addOn: Product, days: number, unique: string): Promise<NonNullable<BuildContext["license"]>> {
   const plan = products.find((p) => p.sitelock?.kind === "base" && addOnsFor(p).includes(addOn) && p.terms.some((t) => t.days === days));
   if (!plan) throw new Error(`no plan takes ${addOn.name} for ${days} days`);
   const domainName = `${unique}-base.example.com`;
@@ -71,9 +71,9 @@ async function licenceFor(addOn: Product, days: number, unique: string): Promise
 async function refusal(product: Product, term: string, extra: Partial<OrderFormInput>): Promise<string | undefined> {
   const unique = uniqueName(product.key);
   const isAddOn = product.sitelock?.kind === "addon";
-  const licence = isAddOn ? await licenceFor(product, Number(term), unique) : null;
-  // The form fills an add-on's domain from the licence picked for it.
-  const input = { ...orderInput(product, term, unique), ...(licence ? { domainName: licence.domainName } : {}), ...extra };
+  const license = isAddOn ? await licenseFor(product, Number(term), unique) : null;
+  // The form fills an add-on's domain from the license picked for it.
+  const input = { ...orderInput(product, term, unique), ...(license ? { domainName: license.domainName } : {}), ...extra };
   const form = orderSchemaFor(product).safeParse(input);
   if (!form.success) return `form schema: ${form.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
   const request = orderFormRequestSchema.safeParse({
@@ -81,7 +81,7 @@ async function refusal(product: Product, term: string, extra: Partial<OrderFormI
     resellerAccountId: "acct-terms",
     productKey: product.key,
     customerId: null,
-    licenceId: isAddOn ? "lic-terms" : null,
+    licenseId: isAddOn ? "lic-terms" : null,
     resellerPays: true,
     values: input,
     cart: [],
@@ -89,7 +89,7 @@ async function refusal(product: Product, term: string, extra: Partial<OrderFormI
   if (!request.success) return `server action request: ${request.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
   let submission;
   try {
-    submission = buildSubmission(product, form.data, context(licence));
+    submission = buildSubmission(product, form.data, context(license));
   } catch (error) {
     return `build-submission: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PRODUCTS as SANDBOX } from "@/lib/sectigo/sandbox/core/catalog";
+import { PRODUCTS as SANDBOX } from "@/tools/sandbox/core/catalog";
 import {
   BUNDLE_CERTIFICATES,
   FAMILIES,

@@ -62,7 +62,7 @@ function staffCodes(): Map<number, string> {
     for (const input of formsFor(product)) {
       const parsed = orderSchemaFor(product).safeParse(input);
       if (!parsed.success) continue; // a combination the form refuses (e.g. an add-on PlaceOrder does not sell for that term)
-      if (product.sitelock?.kind === "addon") continue; // needs a licence; PlaceOrder add-ons ride with their plan (above)
+      if (product.sitelock?.kind === "addon") continue; // needs a license; PlaceOrder add-ons ride with their plan (above)
       const submission = buildSubmission(product, parsed.data, context);
       if (submission.sectigo.operation !== "placeOrder") continue;
       for (const item of submission.sectigo.input.items) if (item.pricingCode !== undefined) codes.set(item.pricingCode, product.key);

@@ -3,12 +3,12 @@
  * starts at the previous batch's last (sort value, id) with a plain range bound on the sort column,
  * so PostgreSQL starts its index scan there. With only the row comparison it could walk the index
  * from the start and drop every row before the cursor (~190 ms per batch in the middle of 1M
- * licences, the export quadratic). Rows and order are held against the list by
+ * licenses, the export quadratic). Rows and order are held against the list by
  * tests/integration/expiry-workspace.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { exportBatchSql } from "@/lib/licenses/expiry-workspace-export";
-import { workspaceQuerySchema } from "@/lib/licenses/expiry-workspace";
+import { exportBatchSql } from "@/lib/licenses/expiry-workspace/export";
+import { workspaceQuerySchema } from "@/lib/licenses/expiry-workspace/workspace";
 
 const now = new Date("2026-11-22T12:00:00Z");
 const cursor = { value: "m.example", id: "lic-500000" };

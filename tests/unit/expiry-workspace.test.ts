@@ -5,12 +5,12 @@
  * the CSV formula guard and the funds shortfall.
  */
 import { describe, expect, it } from "vitest";
-import { bucketBoundsForSql, expiryBucket } from "@/lib/licenses/licence-status";
-import { expiryFilterSchema } from "@/lib/licenses/expiry-filter";
-import { bucketRangeSql, filterConditionsSql, liveStatuses, rollupSlots, weekIndexOf, WEEK_MS } from "@/lib/licenses/expiry-workspace-sql";
-import { afterCursorWhere, filterParams, parseWorkspaceQuery, planKeyOf, priceGroups, type PriceBook } from "@/lib/licenses/expiry-workspace";
-import { guardCell } from "@/lib/licenses/expiry-workspace-export";
-import { shortfallOf } from "@/lib/licenses/funds-warning";
+import { bucketBoundsForSql, expiryBucket } from "@/lib/licenses/rules/status";
+import { expiryFilterSchema } from "@/lib/licenses/expiry-workspace/filter";
+import { bucketRangeSql, filterConditionsSql, liveStatuses, rollupSlots, weekIndexOf, WEEK_MS } from "@/lib/licenses/expiry-workspace/sql";
+import { afterCursorWhere, filterParams, parseWorkspaceQuery, planKeyOf, priceGroups, type PriceBook } from "@/lib/licenses/expiry-workspace/workspace";
+import { guardCell } from "@/lib/licenses/expiry-workspace/export";
+import { shortfallOf } from "@/lib/licenses/expiry-workspace/funds-warning";
 
 const now = new Date("2026-11-22T10:00:00.000Z");
 
@@ -39,7 +39,7 @@ describe("workspace query from the URL", () => {
 });
 
 describe("SQL translation", () => {
-  it("takes the statuses and the bounds from licence-status.ts", () => {
+  it("takes the statuses and the bounds from license-status.ts", () => {
     expect(liveStatuses(now).sort()).toEqual(["ACTIVE", "EXPIRED"]);
     const bounds = bucketBoundsForSql(now);
     const any = bucketRangeSql(expiryFilterSchema.parse({}), now);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildFingerprint, buildState, recordBuild } from "@/lib/launcher/build-freshness";
+import { buildFingerprint, buildState, recordBuild } from "@/tools/launcher/build-freshness";
 
 let root: string;
 const write = (rel: string, text: string) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startChild } from "@/lib/launcher/processes";
+import { startChild } from "@/tools/launcher/processes";
 
 /**
  * Issue 16, item 2: the owner's database URL stays in the launcher. Next, the worker, the sandbox

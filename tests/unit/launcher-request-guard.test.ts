@@ -3,7 +3,7 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
-import { clientAddress, guardRequests, guardUpgrades, isDevOnlyPath, isLoopback, type GuardOptions } from "@/lib/launcher/request-guard";
+import { clientAddress, guardRequests, guardUpgrades, isDevOnlyPath, isLoopback, type GuardOptions } from "@/tools/launcher/request-guard";
 
 describe("clientAddress", () => {
   it.each([

@@ -5,7 +5,7 @@
  * sees them; real calls (text/plain JSON, multipart FormData, a form posted before hydration) reach
  * the app with their body intact; forwarded headers are dropped unless a proxy is trusted.
  * What Next itself does with each request was checked against a production build (the module
- * comment of lib/launcher/server-action-guard.ts).
+ * comment of tools/launcher/server-action-guard.ts).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,9 +13,9 @@ import type { NextConfig } from "next";
 import { afterEach, describe, expect, it, vi } from "vitest";
 // @ts-expect-error -- next.config.mjs is plain ESM without a declaration file
 import rawConfig from "../../next.config.mjs";
-import { guardRequests, type GuardOptions } from "@/lib/launcher/request-guard";
-import { FORWARDED_HEADERS } from "@/lib/launcher/forwarded-headers";
-import { bodyRefusal, SERVER_ACTION_BODY_LIMIT } from "@/lib/launcher/server-action-guard";
+import { guardRequests, type GuardOptions } from "@/tools/launcher/request-guard";
+import { FORWARDED_HEADERS } from "@/tools/launcher/forwarded-headers";
+import { bodyRefusal, SERVER_ACTION_BODY_LIMIT } from "@/tools/launcher/server-action-guard";
 
 const ACTION = "7f8a2e8bd0b55a801abf01a1a8f8bbe2aa4b7d691c";
 

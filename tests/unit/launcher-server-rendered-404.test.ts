@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { NOT_FOUND_ROUTE, serverRendered404 } from "@/lib/launcher/server-rendered-404";
+import { NOT_FOUND_ROUTE, serverRendered404 } from "@/tools/launcher/server-rendered-404";
 
 /**
  * A stand-in for Next: a page that calls notFound() answers 404 with an empty document, the 404

@@ -3,10 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ROOT } from "@/lib/launcher/processes";
+import { ROOT } from "@/tools/launcher/processes";
 
 /**
- * The launcher's process wiring (lib/launcher/processes.ts, as lib/launcher/cli.ts uses it) in a
+ * The launcher's process wiring (tools/launcher/processes.ts, as tools/launcher/cli.ts uses it) in a
  * launcher of a few lines, with one idle TypeScript child in place of the sandbox and Next: a full
  * `npm start` needs a production build, too slow for this suite (checked by hand, see the README).
  */
@@ -24,7 +24,7 @@ async function startLauncher(opts: { underShell?: boolean } = {}): Promise<{ lau
   fs.writeFileSync(path.join(dir, "idle.ts"), `setInterval(() => {}, 60_000);\nconsole.log("ready " + process.pid);\n`);
   fs.writeFileSync(
     path.join(dir, "launcher.ts"),
-    `import { onParentGone, onStopSignal, startChild, tsChild } from ${JSON.stringify(path.join(ROOT, "lib/launcher/processes.ts"))};
+    `import { onParentGone, onStopSignal, startChild, tsChild } from ${JSON.stringify(path.join(ROOT, "tools/launcher/processes.ts"))};
 const child = startChild("idle", tsChild(${JSON.stringify(path.join(dir, "idle.ts"))}), {});
 const stop = async () => { await child.stop(); process.exit(0); };
 onStopSignal(stop);

@@ -20,28 +20,28 @@ import { GENERIC, shapeOf, valuesFor } from "@/tests/fixtures/list-query-values"
 // The customer picker's search action (a server action) is never called while rendering.
 vi.mock("@/app/(app)/renewals/actions", () => ({ searchWorkspaceCustomersAction: async () => ({ ok: true, data: [] }) }));
 
-const { parseWorkspaceQuery, workspaceQuerySchema } = await import("@/lib/licenses/expiry-workspace");
-const { workspaceLinks } = await import("@/lib/licenses/expiry-workspace-links");
-const { expiryFilterSchema } = await import("@/lib/licenses/expiry-filter");
-const { parseRunSelection } = await import("@/lib/renewals/run-selection");
+const { parseWorkspaceQuery, workspaceQuerySchema } = await import("@/lib/licenses/expiry-workspace/workspace");
+const { workspaceLinks } = await import("@/lib/licenses/expiry-workspace/links");
+const { expiryFilterSchema } = await import("@/lib/licenses/expiry-workspace/filter");
+const { parseRunSelection } = await import("@/lib/licenses/bulk-renewal/run-selection");
 const { WorkspaceFilters } = await import("@/components/renewals/workspace-filters");
 const { WorkspaceList } = await import("@/components/renewals/workspace-list");
 const { WorkspaceBuckets } = await import("@/components/renewals/workspace-buckets");
 const { ordersQuerySchema, dateRangeOf } = await import("@/lib/orders/list-orders");
 const { OrdersTable } = await import("@/components/orders/orders-table");
-const { licensesQuerySchema } = await import("@/lib/licenses/list-licenses");
+const { licensesQuerySchema } = await import("@/lib/licenses/queries/list-licenses");
 const { LicensesTable } = await import("@/components/licenses/licenses-table");
 const { customersQuerySchema } = await import("@/lib/customers/list-customers");
 const { CustomersTable } = await import("@/components/customers/customers-table");
 const { awaitingQuerySchema } = await import("@/lib/orders/list-awaiting");
 const { planPriceFilterSchema } = await import("@/lib/settings/plan-price-schemas");
 const { PriceFilters } = await import("@/components/settings/price-filters");
-const { runsQuerySchema } = await import("@/lib/renewals/list-renewal-runs");
+const { runsQuerySchema } = await import("@/lib/licenses/bulk-renewal/list-renewal-runs");
 const { syncQuerySchema } = await import("@/lib/sync/get-sync-overview");
 const { parseAuditQuery, auditQueryString } = await import("@/lib/audit/list-audit-query");
 const { AuditFilters } = await import("@/components/audit/audit-filters");
 const { AuditTable } = await import("@/components/audit/audit-table");
-const { EXPIRY_BUCKETS } = await import("@/lib/licenses/licence-status");
+const { EXPIRY_BUCKETS } = await import("@/lib/licenses/rules/status");
 const { FAMILIES } = await import("@/lib/catalog");
 
 type Raw = Record<string, string>;

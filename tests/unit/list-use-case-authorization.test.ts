@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import { listOrders, ordersQuerySchema } from "@/lib/orders/list-orders";
-import { listLicenses, licensesQuerySchema } from "@/lib/licenses/list-licenses";
+import { listLicenses, licensesQuerySchema } from "@/lib/licenses/queries/list-licenses";
 import { listCustomers, customersQuerySchema } from "@/lib/customers/list-customers";
 import { findAnything } from "@/lib/lookup/find";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";

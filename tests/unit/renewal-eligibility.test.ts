@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { renewalEligibility, type LicenceForEligibility } from "@/lib/licenses/renewal-eligibility";
-import { renewalSubmissionKey } from "@/lib/orders/renew-license";
+import { renewalEligibility, type LicenseForEligibility } from "@/lib/licenses/rules/renewal-eligibility";
+import { renewalSubmissionKey } from "@/lib/licenses/actions/renew";
 
 const DAY = 86_400_000;
 const now = new Date("2026-11-22T10:00:00Z");
 const expiringIn = (days: number, ms = 0) => new Date(now.getTime() + days * DAY + ms);
-const licence = (over: Partial<LicenceForEligibility> = {}): LicenceForEligibility => ({
+const license = (over: Partial<LicenseForEligibility> = {}): LicenseForEligibility => ({
   status: "ACTIVE",
   expiresAt: expiringIn(10),
   autoRenew: false,
@@ -24,18 +24,18 @@ describe("renewalEligibility: the window edges", () => {
     ["the expiry instant (0 days)", expiringIn(0), "EXPIRED"],
     ["expired yesterday", expiringIn(-1), "EXPIRED"],
   ])("%s → %s", (_label, expiresAt, expected) => {
-    const r = renewalEligibility(licence({ expiresAt }), now);
+    const r = renewalEligibility(license({ expiresAt }), now);
     expect(r.ok ? "ok" : r.code).toBe(expected);
   });
 
   it("outside the window says when it opens (30 days before expiry), as a date and a sentence", () => {
-    const r = renewalEligibility(licence({ expiresAt: new Date("2027-03-01T00:00:00Z") }), now);
+    const r = renewalEligibility(license({ expiresAt: new Date("2027-03-01T00:00:00Z") }), now);
     expect(r).toMatchObject({ ok: false, code: "OUTSIDE_WINDOW", opensAt: new Date("2027-01-30T00:00:00Z") });
     expect(!r.ok && r.message).toBe("Renewal opens on 30 Jan 2027, 30 days before the license expires.");
   });
 
   it("an expired license names its expiry and the way out", () => {
-    const r = renewalEligibility(licence({ expiresAt: new Date("2026-11-01T00:00:00Z") }), now);
+    const r = renewalEligibility(license({ expiresAt: new Date("2026-11-01T00:00:00Z") }), now);
     expect(!r.ok && r.message).toMatch(/expired on 1 Nov 2026.*new license/);
   });
 });
@@ -54,7 +54,7 @@ describe("renewalEligibility: what is never renewed by hand", () => {
     ["Sectigo bills the customer (reseller=N), expired: who pays is the lasting reason", { sectigoBillsCustomer: true, expiresAt: expiringIn(-1) }, "SECTIGO_BILLS_CUSTOMER", /reseller=N/],
     ["expired with auto-renew on (the auto-renewal failed): expired", { autoRenew: true, expiresAt: expiringIn(-1) }, "EXPIRED", /expired/],
   ])("%s", (_label, over, code, message) => {
-    const r = renewalEligibility(licence(over), now);
+    const r = renewalEligibility(license(over), now);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.code).toBe(code);

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { backoffDelay, decide } from "@/lib/renewals/run-engine";
-import { MAX_RUN_LICENCES, parseRunSelection, selectionQuery } from "@/lib/renewals/run-selection";
-import { limitSectigoCalls } from "@/lib/renewals/renewal-deps";
-import { createLimiter } from "@/lib/renewals/limiter";
+import { backoffDelay, decide } from "@/lib/licenses/bulk-renewal/run-engine";
+import { MAX_RUN_LICENSES, parseRunSelection, selectionQuery } from "@/lib/licenses/bulk-renewal/run-selection";
+import { limitSectigoCalls } from "@/lib/licenses/bulk-renewal/renewal-deps";
+import { createLimiter } from "@/lib/licenses/bulk-renewal/limiter";
 import { createSectigoClient } from "@/lib/sectigo/client";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -41,7 +41,7 @@ describe("the -42 back-off", () => {
     expect(decide({ ok: true, orderId: "o2", status: "UNKNOWN" }, 1, {})).toMatchObject({ kind: "settle", status: "UNKNOWN", orderId: "o2" });
     expect(decide({ ok: true, orderId: "o3", status: "SUBMITTING" }, 1, {})).toMatchObject({ kind: "settle", status: "UNKNOWN" });
     expect(decide({ ok: false, code: "AUTO_RENEW_ON", message: "Auto-renew is on." }, 1, {})).toMatchObject({ kind: "settle", status: "REFUSED", message: "Auto-renew is on." });
-    // Issue 16 #7: another order changed the licence between the item's read and its claim: nothing was sent.
+    // Issue 16 #7: another order changed the license between the item's read and its claim: nothing was sent.
     expect(decide({ ok: false, code: "CHANGED", message: "Another order on this license renewed it." }, 1, {})).toMatchObject({ kind: "settle", status: "REFUSED", orderId: null });
     expect(decide({ ok: false, code: "FAILED", message: "Sectigo refused.", orderId: "o4" }, 1, {})).toMatchObject({ kind: "settle", status: "FAILED", orderId: "o4" });
     expect(decide({ ok: false, code: "INTERNAL", message: "boom" }, 1, {})).toMatchObject({ kind: "retry" });
@@ -50,9 +50,9 @@ describe("the -42 back-off", () => {
 });
 
 describe("the run's selection from the query string", () => {
-  it("licence=<id> repeated: the ids, trimmed and once each", () => {
-    expect(parseRunSelection({ licence: ["a1", " b2 ", "a1"] })).toEqual({ ok: true, selection: { kind: "selection", licenceIds: ["a1", "b2"] } });
-    expect(parseRunSelection({ licence: "only" })).toEqual({ ok: true, selection: { kind: "selection", licenceIds: ["only"] } });
+  it("license=<id> repeated: the ids, trimmed and once each", () => {
+    expect(parseRunSelection({ license: ["a1", " b2 ", "a1"] })).toEqual({ ok: true, selection: { kind: "selection", licenseIds: ["a1", "b2"] } });
+    expect(parseRunSelection({ license: "only" })).toEqual({ ok: true, selection: { kind: "selection", licenseIds: ["only"] } });
   });
 
   it("all=1 with the filter's parameters; a bad filter value falls back instead of failing", () => {
@@ -67,9 +67,9 @@ describe("the run's selection from the query string", () => {
   it.each([
     [{}, /No licenses were chosen/],
     [{ all: "yes" }, /must be 1/],
-    [{ all: "1", licence: "a" }, /not both/],
-    [{ licence: "a;drop table" }, /is not a license id/],
-    [{ licence: Array.from({ length: MAX_RUN_LICENCES + 1 }, (_, i) => `l${i}`) }, /at most 5,000 licenses; 5,001 were chosen/],
+    [{ all: "1", license: "a" }, /not both/],
+    [{ license: "a;drop table" }, /is not a license id/],
+    [{ license: Array.from({ length: MAX_RUN_LICENSES + 1 }, (_, i) => `l${i}`) }, /at most 5,000 licenses; 5,001 were chosen/],
   ])("%j is refused with a sentence", (query, message) => {
     const r = parseRunSelection(query as Record<string, string | string[]>);
     expect(r.ok).toBe(false);
@@ -77,9 +77,9 @@ describe("the run's selection from the query string", () => {
   });
 
   it("a selection survives the round trip through the start form's query string", () => {
-    const r = parseRunSelection({ licence: ["a1", "b2"] });
+    const r = parseRunSelection({ license: ["a1", "b2"] });
     if (!r.ok) throw new Error(r.message);
-    expect(parseRunSelection(Object.fromEntries([["licence", new URLSearchParams(selectionQuery(r.selection)).getAll("licence")]]))).toEqual(r);
+    expect(parseRunSelection(Object.fromEntries([["license", new URLSearchParams(selectionQuery(r.selection)).getAll("license")]]))).toEqual(r);
   });
 });
 

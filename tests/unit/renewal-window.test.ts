@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renewalWindow } from "@/lib/licenses/renewal-window";
+import { renewalWindow } from "@/lib/licenses/rules/renewal-window";
 
 const DAY = 86_400_000;
 const expiresAt = new Date("2026-12-31T00:00:00Z");
@@ -23,9 +23,9 @@ describe("renewalWindow", () => {
   });
 });
 
-describe("the one renewal rule (lib/sectigo/renewal-rule.ts), shared with the sandbox", () => {
+describe("the one renewal rule (lib/licenses/rules/renewal-rule.ts), shared with the sandbox", () => {
   it("is half-open: open from 30 days before expiry, closed at the expiry instant", async () => {
-    const { isInsideRenewalWindow, isExpiredAt } = await import("@/lib/sectigo/renewal-rule");
+    const { isInsideRenewalWindow, isExpiredAt } = await import("@/lib/licenses/rules/renewal-rule");
     const at = (ms: number) => new Date(expiresAt.getTime() + ms);
     expect(isInsideRenewalWindow(expiresAt, at(-30 * DAY - 1))).toBe(false);
     expect(isInsideRenewalWindow(expiresAt, at(-30 * DAY))).toBe(true);

@@ -5,7 +5,7 @@ import type { FindHit, FindResult } from "@/lib/lookup/find-types";
 const hit = (kind: FindHit["kind"], id: string, matchedOn: FindHit["matchedOn"] = "domain"): FindHit => ({
   kind,
   id,
-  href: `/${kind === "order" ? "orders" : kind === "licence" ? "licenses" : "customers"}/${id}`,
+  href: `/${kind === "order" ? "orders" : kind === "license" ? "licenses" : "customers"}/${id}`,
   title: id,
   subtitle: "",
   matchedOn,
@@ -16,7 +16,7 @@ const result = (exact: FindHit | null): FindResult => ({
   exact,
   groups: [
     { kind: "order", label: "Orders", hits: [order, hit("order", "o2")], more: false },
-    { kind: "licence", label: "Licenses", hits: [hit("licence", "l1")], more: true },
+    { kind: "license", label: "Licenses", hits: [hit("license", "l1")], more: true },
   ],
 });
 
@@ -62,7 +62,7 @@ describe("arrow keys", () => {
 
 describe("where Enter goes", () => {
   const answered = (text: string, exact: FindHit | null) => ({ text, result: result(exact) });
-  const licence = flatOptions(toGroups(result(null)))[2]!;
+  const license = flatOptions(toGroups(result(null)))[2]!;
   it("nowhere for an empty box", () => {
     expect(enterTarget("  ", null, null)).toBeNull();
   });
@@ -71,13 +71,13 @@ describe("where Enter goes", () => {
   });
   it("to all results, not to the old text's exact match, when the answer is for other text", () => {
     expect(enterTarget("9100002", answered("9100001", order), null)).toBe("/lookup?q=9100002");
-    expect(enterTarget("9100002", answered("9100001", null), licence)).toBe("/lookup?q=9100002");
+    expect(enterTarget("9100002", answered("9100001", null), license)).toBe("/lookup?q=9100002");
   });
   it("straight to the exact match", () => {
     expect(enterTarget("9100001", answered("9100001", order), null)).toBe("/orders/o1");
   });
   it("to the option the arrows chose, even over the exact match", () => {
-    expect(enterTarget("x", answered("x", order), licence)).toBe("/licenses/l1");
+    expect(enterTarget("x", answered("x", order), license)).toBe("/licenses/l1");
   });
   it("to all results when nothing is chosen and nothing is exact", () => {
     expect(enterTarget("acme", answered("acme", null), null)).toBe("/lookup?q=acme");

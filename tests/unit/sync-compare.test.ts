@@ -1,6 +1,6 @@
-/** The drift rule for one licence against its report item (lib/sync/compare-page.ts), case by case. */
+/** The drift rule for one license against its report item (lib/sync/compare-page.ts), case by case. */
 import { describe, expect, it } from "vitest";
-import { compareLicence, theirStatus } from "@/lib/sync/compare-page";
+import { compareLicense, theirStatus } from "@/lib/sync/compare-page";
 import type { LicenseStatus } from "@/lib/generated/prisma/enums";
 
 const EXPIRY = new Date("2031-05-01T10:00:00.000Z");
@@ -24,7 +24,7 @@ const item = (status: string, over: Partial<{ notAfter: Date; autoRenew: string 
   extra: { autoRenew: over.autoRenew ?? "Y" },
 });
 
-describe("compareLicence", () => {
+describe("compareLicense", () => {
   it.each([
     // [ours, Sectigo's, kinds found]
     ["ACTIVE", "active", []],
@@ -40,17 +40,17 @@ describe("compareLicence", () => {
     ["CANCELLED", "active", ["STATUS"]],
     ["ACTIVE", "something-new", []], // a status we do not know is not compared
   ] as Array<[LicenseStatus, string, string[]]>)("ours %s, Sectigo %s -> %j", (o, t, kinds) => {
-    expect(compareLicence(ours(o), item(t), "9100001").map((d) => d.kind)).toEqual(kinds);
+    expect(compareLicense(ours(o), item(t), "9100001").map((d) => d.kind)).toEqual(kinds);
   });
 
   it("finds expiry and auto-renew differences, to the second", () => {
-    expect(compareLicence(ours("ACTIVE"), item("active", { notAfter: new Date(EXPIRY.getTime() + 999) }), "1")).toEqual([]);
-    const drift = compareLicence(ours("ACTIVE"), item("active", { notAfter: new Date(EXPIRY.getTime() + 1000), autoRenew: "N" }), "1");
+    expect(compareLicense(ours("ACTIVE"), item("active", { notAfter: new Date(EXPIRY.getTime() + 999) }), "1")).toEqual([]);
+    const drift = compareLicense(ours("ACTIVE"), item("active", { notAfter: new Date(EXPIRY.getTime() + 1000), autoRenew: "N" }), "1");
     expect(drift.map((d) => [d.kind, d.ours, d.theirs])).toEqual([
       ["EXPIRY", EXPIRY.toISOString(), new Date(EXPIRY.getTime() + 1000).toISOString()],
       ["AUTO_RENEW", "true", "false"],
     ]);
-    expect(compareLicence(ours("ACTIVE", { expiresAt: null }), item("active"), "1").map((d) => d.kind)).toEqual(["EXPIRY"]);
+    expect(compareLicense(ours("ACTIVE", { expiresAt: null }), item("active"), "1").map((d) => d.kind)).toEqual(["EXPIRY"]);
   });
 
   it("maps Sectigo's statuses to ours", () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { listLicenses, licensesQuerySchema, LICENSE_SORTS } from "@/lib/licenses/list-licenses";
+import { listLicenses, licensesQuerySchema, LICENSE_SORTS } from "@/lib/licenses/queries/list-licenses";
 import { describeSort, firstValues, type SearchParams } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/card";
 import { LicensesTable } from "@/components/licenses/licenses-table";

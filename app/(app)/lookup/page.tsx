@@ -22,7 +22,7 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
   const limited = q.length >= 2 ? await limitLookups(actor).then(() => null, (error: unknown) => (error instanceof LookupRateLimitedError ? error : Promise.reject(error))) : null;
   const result = limited ? null : await findAnything(actor, q, { limit: PAGE_LIMIT });
   // An exact order number (or our reference) is the answer itself: straight to the order. So is a
-  // domain's one licence, unless "See all results" asked for the list (all=1).
+  // domain's one license, unless "See all results" asked for the list (all=1).
   const byNumber = result?.exact?.matchedOn === "orderNumber" || result?.exact?.matchedOn === "foreignOrderNumber";
   if (result?.exact && (byNumber || !all)) redirect(result.exact.href);
   return (

@@ -9,11 +9,11 @@ import { decideAuthorization, decisionSchema } from "@/lib/orders/decide-authori
 import { settleUnknownOrder, settleUnknownSchema } from "@/lib/orders/settle-unknown-order";
 import { orderIdSchema } from "@/lib/orders/get-order";
 import { AppError } from "@/lib/errors";
-import { enqueueReconcile } from "@/lib/jobs/enqueue";
+import { enqueueReconcile } from "@/lib/queue/enqueue";
 import { orderFormRequestSchema } from "@/lib/orders/order-form-request";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
 import { pickerSearchSchema, searchCustomers } from "@/lib/customers/search-customers";
-import { searchLicences } from "@/lib/licenses/search-licences";
+import { searchLicenses } from "@/lib/licenses/queries/search-licenses";
 import { priceFor } from "@/lib/settings/offered-plans";
 
 export const reconcileOrderAction = authorizedAction({ name: "orders.reconcileOrder", permission: "placeOrders", schema: z.object({ orderId: orderIdSchema }) }, async (actor, input) => {
@@ -66,4 +66,4 @@ export const placeOrderAction = authorizedAction({ name: "orders.placeOrder", pe
 });
 
 export const searchCustomersAction = authorizedAction({ name: "orders.searchCustomers", audit: false, permission: "placeOrders", schema: pickerSearchSchema }, (actor, input) => searchCustomers(actor, input));
-export const searchLicencesAction = authorizedAction({ name: "orders.searchLicences", audit: false, permission: "placeOrders", schema: pickerSearchSchema }, (actor, input) => searchLicences(actor, input));
+export const searchLicensesAction = authorizedAction({ name: "orders.searchLicenses", audit: false, permission: "placeOrders", schema: pickerSearchSchema }, (actor, input) => searchLicenses(actor, input));

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { describeSort, type SearchParams } from "@/lib/pagination";
-import { parseWorkspaceQuery, viewExpiryWorkspace, WORKSPACE_SORTS } from "@/lib/licenses/expiry-workspace";
-import { workspaceLinks } from "@/lib/licenses/expiry-workspace-links";
-import { checkRenewalFunds } from "@/lib/licenses/funds-warning";
+import { parseWorkspaceQuery, viewExpiryWorkspace, WORKSPACE_SORTS } from "@/lib/licenses/expiry-workspace/workspace";
+import { workspaceLinks } from "@/lib/licenses/expiry-workspace/links";
+import { checkRenewalFunds } from "@/lib/licenses/expiry-workspace/funds-warning";
 import { PageHeader } from "@/components/ui/card";
 import { WorkspaceBuckets } from "@/components/renewals/workspace-buckets";
 import { WorkspaceChart } from "@/components/renewals/workspace-chart";
@@ -46,7 +46,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         query={links.listQuery}
         now={now}
         canRenew={can(actor.role, "manageRenewals")}
-        canExport={can(actor.role, "exportLicences")}
+        canExport={can(actor.role, "exportLicenses")}
         exportHref={links.exportHref}
         renewAllHref={links.renewAllHref}
         nextHref={links.nextHref}

@@ -69,7 +69,7 @@ export const HACKERGUARDIAN_PRODUCTS: readonly Product[] = [
     name: "HackerGuardian Additional IP Addresses Pack",
     family: "hackerguardian",
     api: "PlaceOrder",
-    // DECISION D18: no duration since v1.24 (it follows the scanning licence): each pack size is an option.
+    // DECISION D18: no duration since v1.24 (it follows the scanning license): each pack size is an option.
     terms: IP_PACK_SIZES.map(([ppp, count]) => ({
       label: count === 1 ? "1 IP address" : `${count} IP addresses`,
       days: null,
@@ -128,5 +128,5 @@ export const HACKERGUARDIAN_PRODUCTS: readonly Product[] = [
   },
 ];
 
-/** The free CVC items that ride with PCI licences: codes that exist only as companions. */
+/** The free CVC items that ride with PCI licenses: codes that exist only as companions. */
 export const PCI_CVC_COMPANION_CODES: readonly number[] = [3450, 3452, 3453, 3430, 3432, 3433];

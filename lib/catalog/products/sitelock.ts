@@ -41,8 +41,8 @@ const BUNDLE_FIELDS = {
   enableAutoRenew: "optional",
 } as const;
 
-/** The bundle's name on the licence it creates (the order's choice is named after the certificate + bundle). */
-export const BUNDLE_LICENCE_NAME = "SSL PLUS SiteLock Bundle";
+/** The bundle's name on the license it creates (the order's choice is named after the certificate + bundle). */
+export const BUNDLE_LICENSE_NAME = "SSL PLUS SiteLock Bundle";
 
 export interface BundleCertificate {
   /** AutoApplyOrder SSL product ID (`product`). */
@@ -55,14 +55,14 @@ export interface BundleCertificate {
 /**
  * SSL products that carry the bundle. DECISION D29: the SRA list of qualifying IDs was not retrieved;
  * 287 (PositiveSSL) is seed 001's example, 289 (PositiveSSL Wildcard) and the terms are the sandbox's
- * (lib/sectigo/sandbox/core/catalog.ts), which tests/unit/catalog-integrity.test.ts keeps in step.
+ * (tools/sandbox/core/catalog.ts), which tests/unit/catalog-integrity.test.ts keeps in step.
  */
 export const BUNDLE_CERTIFICATES: readonly BundleCertificate[] = [
   { productId: 287, name: "PositiveSSL", wildcard: false, days: [90, 365, 730] },
   { productId: 289, name: "PositiveSSL Wildcard", wildcard: true, days: [365, 730] },
 ];
 
-/** An add-on is ordered for an existing licence: its domain and the customer's email. */
+/** An add-on is ordered for an existing license: its domain and the customer's email. */
 const ADDON_FIELDS = { domainName: "required", appRepEmailAddress: "required", enableAutoRenew: "optional" } as const;
 
 // DECISION D14: add-ons take 30 or 365 days (AutoApplyOrder); the PPP sits on the term PlaceOrder lists.

@@ -30,8 +30,8 @@ import {
 } from "./operations/authorize-reject";
 import { type AutoRefundInput, type RefundedOrder, encodeAutoRefund } from "./operations/auto-refund";
 import {
-  type CancelledLicence,
-  type CancelLicenceInput,
+  type CancelledLicense,
+  type CancelLicenseInput,
   type ModifyThirdPartyDetailsInput,
   type SetAutoRenewInput,
   encodeModifyThirdPartyDetails,
@@ -129,11 +129,11 @@ export function createSectigoClient(config: SectigoClientConfig) {
     return call(ctx, encodeAutoRefund(input, auth), context, (b) => decodeStatusOnly(b, value), options);
   }
 
-  function modifyThirdPartyDetails(input: ModifyThirdPartyDetailsInput, options?: CallOptions): Promise<SectigoResult<CancelledLicence>> {
+  function modifyThirdPartyDetails(input: ModifyThirdPartyDetailsInput, options?: CallOptions): Promise<SectigoResult<CancelledLicense>> {
     const ctx: CallContext = { operation: "modifyThirdPartyDetails", variant: input.action, mutating: true };
     const invalid = checkOrderNumber(ctx, "orderNumber", input.orderNumber);
     if (invalid) return fail(invalid);
-    const value: CancelledLicence = { orderNumber: input.orderNumber.trim(), productCode: input.productCode };
+    const value: CancelledLicense = { orderNumber: input.orderNumber.trim(), productCode: input.productCode };
     const context: OrderContext = { operation: "modifyThirdPartyDetails", variant: input.action, orderNumber: value.orderNumber };
     return call(ctx, encodeModifyThirdPartyDetails(input, auth), context, (b) => decodeStatusOnly(b, value), options);
   }
@@ -167,8 +167,8 @@ export function createSectigoClient(config: SectigoClientConfig) {
     autoReject,
     autoRefund,
     modifyThirdPartyDetails,
-    cancelLicence: (input: Omit<CancelLicenceInput, "action">, options?: CallOptions) =>
-      modifyThirdPartyDetails({ ...input, action: "cancelLicence" }, options),
+    cancelLicense: (input: Omit<CancelLicenseInput, "action">, options?: CallOptions) =>
+      modifyThirdPartyDetails({ ...input, action: "cancelLicense" }, options),
     setAutoRenew: (input: Omit<SetAutoRenewInput, "action">, options?: CallOptions) => modifyThirdPartyDetails({ ...input, action: "setAutoRenew" }, options),
     webHostReport,
     getAccountBalance,

@@ -30,7 +30,7 @@ export { OFFER_CODES } from "./operations/place-order";
 export type { CompanyDetails, OfferCode, PersonDetails, PlaceOrderCustomer, PlaceOrderInput, PlaceOrderItem, PlaceOrderResult } from "./operations/place-order";
 export type { AuthorizedOrder, AutoAuthorizeInput, AutoRejectInput, RejectedOrder } from "./operations/authorize-reject";
 export { REFUND_REASONS, type AutoRefundInput, type RefundReason, type RefundedOrder } from "./operations/auto-refund";
-export type { CancelledLicence, CancelLicenceInput, ModifyThirdPartyDetailsInput, SetAutoRenewInput } from "./operations/modify-third-party-details";
+export type { CancelledLicense, CancelLicenseInput, ModifyThirdPartyDetailsInput, SetAutoRenewInput } from "./operations/modify-third-party-details";
 export type { WebHostReport, WebHostReportInput, WebHostReportItem, WebHostReportRow } from "./operations/web-host-report";
 export type { AccountBalance } from "./operations/account-balance";
 export {

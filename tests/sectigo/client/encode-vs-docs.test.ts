@@ -120,7 +120,7 @@ describe("other endpoints match the documented examples", () => {
 
   it("modifyThirdPartyDetails cancel sample", async () => {
     const { client, last } = sentBody(DOC_AUTH, "errorCode=0");
-    await client.cancelLicence({ orderNumber: "3042396", productCode: 1061 });
+    await client.cancelLicense({ orderNumber: "3042396", productCode: 1061 });
     expect(last().url).toBe("https://secure.trust-provider.com/products/!modifyThirdPartyDetails");
     expect(normalised(last().body)).toEqual(normalised(requestFixture("modify-third-party-details.cancel.txt")));
   });

@@ -148,11 +148,11 @@ describe("other endpoints", () => {
   });
 
   it("modifyThirdPartyDetails success and -20", async () => {
-    expect(await run("modify-third-party-details.success.txt").cancelLicence({ orderNumber: "3042396", productCode: 1061 })).toEqual({
+    expect(await run("modify-third-party-details.success.txt").cancelLicense({ orderNumber: "3042396", productCode: 1061 })).toEqual({
       ok: true,
       value: { orderNumber: "3042396", productCode: 1061 },
     });
-    const cancelled = await run("modify-third-party-details.error-20.txt").cancelLicence({ orderNumber: "3042396", productCode: 1061 });
+    const cancelled = await run("modify-third-party-details.error-20.txt").cancelLicense({ orderNumber: "3042396", productCode: 1061 });
     expect(!cancelled.ok && cancelled.error).toMatchObject({ code: -20, domainCode: "ALREADY_CANCELLED" });
   });
 

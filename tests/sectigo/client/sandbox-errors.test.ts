@@ -3,7 +3,7 @@
  * Expected values come from the documents (errors.md, seeds 002/003), not from the sandbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CUSTOMERS, DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { DEMO_CUSTOMERS, DEMO_RESELLER } from "@/tools/demo/demo-data";
 import type { SectigoError, SectigoResult } from "@/lib/sectigo/client";
 import { type TestSandbox, startTestSandbox, tamperingFetch, uniqueName } from "./sandbox-helpers";
 
@@ -136,16 +136,16 @@ describe("order-state errors", () => {
     expectApiError(await client.autoRefund({ orderNumber: placed.value.orderNumber, reason: "other" }), -18, "ALREADY_REFUNDED");
   });
 
-  // A monthly licence has no refund period, so the first cancel cannot also refund (which would
+  // A monthly license has no refund period, so the first cancel cannot also refund (which would
   // make "already refunded" (-18) an equally documented answer to the second cancel).
   it("-20 cancel twice (monthly license, not refundable) → ALREADY_CANCELLED", async () => {
     const { client } = sb.client(await sb.createAccount());
     const placed = await client.orderSiteLockForNewCustomer(newOrder({ productCode: 1060, days: 30 }));
     expect(placed.ok, JSON.stringify(placed)).toBe(true);
     if (!placed.ok) return;
-    const first = await client.cancelLicence({ orderNumber: placed.value.orderNumber, productCode: 1060 });
+    const first = await client.cancelLicense({ orderNumber: placed.value.orderNumber, productCode: 1060 });
     expect(first.ok, JSON.stringify(first)).toBe(true);
-    expectApiError(await client.cancelLicence({ orderNumber: placed.value.orderNumber, productCode: 1060 }), -20, "ALREADY_CANCELLED");
+    expectApiError(await client.cancelLicense({ orderNumber: placed.value.orderNumber, productCode: 1060 }), -20, "ALREADY_CANCELLED");
   });
 
   it("-54 PlaceOrder with two main licenses → INVALID_PRODUCT_COMBINATION", async () => {

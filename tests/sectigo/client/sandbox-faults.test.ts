@@ -4,7 +4,7 @@
  * webHostReport by foreignOrderNumber).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { startSandbox } from "@/tools/sandbox/server";
 import { createSectigoClient } from "@/lib/sectigo/client";
 import { type TestAccount, type TestSandbox, countOrders, startTestSandbox, uniqueName } from "./sandbox-helpers";
 

@@ -123,12 +123,12 @@ describe("PlaceOrder → AutoAuthorize / AutoReject, refund, cancel", () => {
     }
   });
 
-  it("cancels an add-on alone with cancelLicence", async () => {
+  it("cancels an add-on alone with cancelLicense", async () => {
     const { client } = sb.client(account);
     const who = fresh();
     const base = placed(await client.orderSiteLockForNewCustomer({ productCode: 1060, days: 365, autoRenew: false, ...who }));
     const addOn = placed(await client.orderSiteLockAddOn({ previousOrderNumber: base.orderNumber, addOnCodes: [1071], days: 365, autoRenew: false, ...who }));
-    const result = await client.cancelLicence({ orderNumber: addOn.orderNumber, productCode: 1071 });
+    const result = await client.cancelLicense({ orderNumber: addOn.orderNumber, productCode: 1071 });
     expect(result, JSON.stringify(result)).toEqual({ ok: true, value: { orderNumber: addOn.orderNumber, productCode: 1071 } });
   });
 });

@@ -2,7 +2,7 @@
  * Starts the independent sandbox through its public entry point only and drives its admin routes.
  * Nothing from the sandbox's internals is imported.
  */
-import { startSandbox } from "@/lib/sectigo/sandbox/server";
+import { startSandbox } from "@/tools/sandbox/server";
 import { createSectigoClient } from "@/lib/sectigo/client";
 import type { RecordedCall, SectigoClientConfig } from "@/lib/sectigo/client";
 

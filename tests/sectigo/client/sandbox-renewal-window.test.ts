@@ -18,7 +18,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-async function placeLicence() {
+async function placeLicense() {
   await sb.setClock(T0);
   const { client } = sb.client(account);
   const domainName = `${uniqueName("renew")}.example`;
@@ -37,19 +37,19 @@ describe.each([
   [-1, false],
 ])("renewal %i day(s) before expiry", (daysBefore, allowed) => {
   it(allowed ? "is accepted" : "is refused with -121 → OUTSIDE_RENEWAL_WINDOW", async () => {
-    const licence = await placeLicence();
-    await sb.setClock(new Date(licence.expiresAt.getTime() - daysBefore * DAY_MS));
-    const result = await licence.client.renewSiteLock({
-      previousOrderNumber: licence.orderNumber,
+    const license = await placeLicense();
+    await sb.setClock(new Date(license.expiresAt.getTime() - daysBefore * DAY_MS));
+    const result = await license.client.renewSiteLock({
+      previousOrderNumber: license.orderNumber,
       productCodes: [1060],
       days: TERM_DAYS,
-      domainName: licence.domainName,
-      contactEmail: licence.contactEmail,
+      domainName: license.domainName,
+      contactEmail: license.contactEmail,
       autoRenew: false,
     });
     if (allowed) {
       expect(result.ok, JSON.stringify(result)).toBe(true);
-      if (result.ok) expect(result.value.orderNumber).not.toBe(licence.orderNumber);
+      if (result.ok) expect(result.value.orderNumber).not.toBe(license.orderNumber);
     } else {
       expect(result.ok).toBe(false);
       if (result.ok) return;

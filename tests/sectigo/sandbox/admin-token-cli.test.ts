@@ -23,7 +23,7 @@ function startCli(extraEnv: Record<string, string>): Promise<{ url: string; outp
   dirs.push(dataDir);
   const env: NodeJS.ProcessEnv = { ...process.env, SANDBOX_PORT: "0", SANDBOX_DATA_DIR: dataDir, SANDBOX_DEMO: "0", ...extraEnv };
   if (!("SANDBOX_ADMIN_TOKEN" in extraEnv)) delete env.SANDBOX_ADMIN_TOKEN;
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/sectigo/sandbox/cli.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tools/sandbox/cli.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PRODUCTS as CATALOG, addOnsFor, productById, productByPpp } from "@/lib/catalog";
-import { PPP, PRODUCTS as SANDBOX, addOnVerdict, isSiteLockCode } from "@/lib/sectigo/sandbox/core/catalog";
+import { PPP, PRODUCTS as SANDBOX, addOnVerdict, isSiteLockCode } from "@/tools/sandbox/core/catalog";
 
 /** The sandbox and the app read the same product table (as the demo-world consistency test does for data). */
 const siteLock = CATALOG.filter((p) => p.api === "AutoApplyOrder");

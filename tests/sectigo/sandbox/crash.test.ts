@@ -32,7 +32,7 @@ const KILL_AFTER = 60;
 function startCli(): Promise<{ url: string; child: ChildProcess }> {
   const env: NodeJS.ProcessEnv = { ...process.env, SANDBOX_PORT: "0", SANDBOX_DATA_DIR: dataDir, SANDBOX_DEMO: "0", SANDBOX_ADMIN_TOKEN: token };
   delete env.SANDBOX_LOG;
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/sectigo/sandbox/cli.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tools/sandbox/cli.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let output = "";
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 /** Funds (-15, credit limit, getAccountBalance) and the reseller=Y authorization flow, incl. the demo world. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_RESELLER } from "@/lib/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo/demo-data";
 import { harness, T0, type Harness, type OrderView } from "./helpers";
 
 let h: Harness;
@@ -99,9 +99,9 @@ describe("AutoAuthorize / AutoReject", () => {
     const login = "loginName=renewer&loginPassword=pw";
     const y = await placeY(login, "ar-y.example", 10051);
     const n = await h.form("!PlaceOrder", `${login}&ap=brand&reseller=N&emailAddress=o%40ar-n.example&1_PPP=10051&domainName=ar-n.example`);
-    const licenceOf = async (order: string | null) => (await h.admin<OrderView>("GET", `orders/${order}`)).licenses[0]!;
-    expect((await licenceOf(y.get("orderNumber"))).autoRenew).toBe(true);
-    expect((await licenceOf(n.get("orderNumber"))).autoRenew).toBe(false);
+    const licenseOf = async (order: string | null) => (await h.admin<OrderView>("GET", `orders/${order}`)).licenses[0]!;
+    expect((await licenseOf(y.get("orderNumber"))).autoRenew).toBe(true);
+    expect((await licenseOf(n.get("orderNumber"))).autoRenew).toBe(false);
     expect(await h.funds("renewer")).toBe(1000);
     // What WebHostReport reports as the order's cost (and Order Desk records when it reconciles): the reseller's.
     expect((await h.admin<OrderView>("GET", `orders/${n.get("orderNumber")}`)).order.totalCost).toBe(0);
@@ -119,8 +119,8 @@ describe("demo world", () => {
   it("holds the demo orders with the demo dates and foreign order numbers", async () => {
     const view = await h.admin<{ orders: OrderView[] }>("GET", "orders?foreignOrderNumber=OD-DEMO-0002");
     expect(view.orders).toHaveLength(1);
-    const licence = view.orders[0]?.licenses[0];
-    expect(licence?.expiresAt).toBe(new Date(T0.getTime() + 12 * 86_400_000).toISOString());
+    const license = view.orders[0]?.licenses[0];
+    expect(license?.expiresAt).toBe(new Date(T0.getTime() + 12 * 86_400_000).toISOString());
     const acme = await h.admin<OrderView>("GET", "orders/9100001");
     expect(acme.licenses.map((l) => l.productCode)).toEqual([1061, 1069, 1071]);
     expect((await h.admin<OrderView>("GET", "orders/9100003")).licenses[0]?.reportedStatus).toBe("expired");

@@ -2,7 +2,7 @@
  * Test harness for the sandbox: an in-memory sandbox on a random port, raw-HTTP helpers (bodies are
  * written by hand in each test, never through the Sectigo client) and admin shortcuts.
  */
-import { startSandbox, type SandboxOptions } from "@/lib/sectigo/sandbox/server";
+import { startSandbox, type SandboxOptions } from "@/tools/sandbox/server";
 
 export const T0 = new Date("2030-01-01T00:00:00.000Z");
 export const DAY = 86_400_000;
@@ -68,14 +68,14 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
   };
 }
 
-/** A new SiteLock licence over raw HTTP (responseFormat=1); returns the order number. */
-export async function orderLicence(h: Harness, login: string, fields: string): Promise<string> {
+/** A new SiteLock license over raw HTTP (responseFormat=1); returns the order number. */
+export async function orderLicense(h: Harness, login: string, fields: string): Promise<string> {
   const res = await h.form("!AutoApplyOrder", `loginName=${login}&loginPassword=pw&responseFormat=1&enableAutoRenew=N&${fields}`);
   if (res.get("errorCode") !== "0") throw new Error(`order failed: ${res.toString()}`);
   return res.get("orderNumber") ?? "";
 }
 
-export interface LicenceView {
+export interface LicenseView {
   id: string;
   productCode: number;
   status: string;
@@ -90,9 +90,9 @@ export interface LicenceView {
 
 export interface OrderView {
   order: { orderNumber: string; status: string; totalCost: number; kind: string; foreignOrderNumber: string | null; licenseIds: string[] };
-  licenses: LicenceView[];
+  licenses: LicenseView[];
 }
 
-export async function licences(h: Harness, domainName: string): Promise<LicenceView[]> {
-  return (await h.admin<{ licenses: LicenceView[] }>("GET", `licenses?domainName=${domainName}`)).licenses;
+export async function licenses(h: Harness, domainName: string): Promise<LicenseView[]> {
+  return (await h.admin<{ licenses: LicenseView[] }>("GET", `licenses?domainName=${domainName}`)).licenses;
 }

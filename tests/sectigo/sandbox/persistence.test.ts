@@ -7,9 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_RESELLER } from "@/lib/demo/demo-data";
-import { seedDemo } from "@/lib/sectigo/sandbox/core/demo-seed";
-import { emptyState } from "@/lib/sectigo/sandbox/core/types";
+import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { seedDemo } from "@/tools/sandbox/core/demo-seed";
+import { emptyState } from "@/tools/sandbox/core/types";
 import { harness, T0, type OrderView } from "./helpers";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sectigo-sandbox-"));
@@ -110,7 +110,7 @@ describe("what a call writes", () => {
       expect((await h.form("!AutoApplyOrder", `${newOrder(0)}&test=Y`)).get("errorCode")).toBe("0");
       const afterTest = journalSize(d);
       expect(afterTest - before).toBeGreaterThan(0);
-      expect(afterTest - before).toBeLessThan(80); // the counter alone, no order, licence or funds
+      expect(afterTest - before).toBeLessThan(80); // the counter alone, no order, license or funds
     } finally {
       await h.close();
     }
@@ -133,7 +133,7 @@ describe("what a call writes", () => {
     };
     const inSmall = await grow(small, 0);
     const inLarge = await grow(large, 300);
-    // A new customer, licence and order plus the funds: ~1.2 kB of JSON, deflated with the preset
+    // A new customer, license and order plus the funds: ~1.2 kB of JSON, deflated with the preset
     // dictionary to under 200 bytes (it depends on how far the ids are from the dictionary's).
     expect(inSmall).toBeLessThan(400);
     expect(inLarge).toBeLessThan(400);

@@ -1,6 +1,6 @@
 /** !PlaceOrder for non-SiteLock catalog products: the documented error codes of their own rules, funds, records. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inventedPrice, placeOrderRow } from "@/lib/sectigo/sandbox/core/catalog";
+import { inventedPrice, placeOrderRow } from "@/tools/sandbox/core/catalog";
 import { EC256W, RSA1024, RSA2048, RSA2048W, RSA3072 } from "../fixtures/csrs";
 import { harness, type Harness } from "./helpers";
 
@@ -71,7 +71,7 @@ describe("non-SiteLock PlaceOrder items", () => {
     expect([report.get("1_1_type"), report.get("1_1_productID"), report.get("1_1_domain")]).toEqual(["SectigoSSL Pro DV", "9406", "www.example.com"]);
     expect(report.get("1_1_certificateID")).toMatch(/^\d{9}$/);
     expect(await h.funds("catalog")).toBe(before);
-    // A certificate is not a SiteLock licence: no SiteLock user and site lines in the answer.
+    // A certificate is not a SiteLock license: no SiteLock user and site lines in the answer.
     expect(await h.lines("!AutoAuthorize", `loginName=catalog&loginPassword=pw&orderNumber=${orderNumber}`)).toEqual(["0"]);
     const price = inventedPrice(placeOrderRow(9406)!.product, placeOrderRow(9406)!.term!);
     expect(price).toBe(114); // SectigoSSL 60/year, 2 years, 5 % off the second

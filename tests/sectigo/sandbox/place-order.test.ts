@@ -1,6 +1,6 @@
 /** !PlaceOrder: items, prefixes, case-insensitive names, customers, conditional rules and redirects. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { harness, licences, type Harness, type OrderView } from "./helpers";
+import { harness, licenses, type Harness, type OrderView } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -94,7 +94,7 @@ describe("customer and company details", () => {
   it("add-on for a returning customer's existing license", async () => {
     const res = await place("reseller=N&isReturningCustomer=Y&emailAddress=ret%40r.example&domainName=r.example&1_PPP=10064");
     expect(res.get("errorCode")).toBe("0");
-    expect((await licences(h, "r.example")).map((l) => l.productCode)).toEqual([1060, 1068]);
+    expect((await licenses(h, "r.example")).map((l) => l.productCode)).toEqual([1060, 1068]);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Renewal window edges on the controlled clock: AutoApplyOrder (-121) and PlaceOrder (-56); auto-renew. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DAY, harness, licences, orderLicence, T0, type Harness, type OrderView } from "./helpers";
+import { DAY, harness, licenses, orderLicense, T0, type Harness, type OrderView } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ let counter = 0;
 async function renewAt(daysBeforeExpiry: number): Promise<string[]> {
   await h.setClock(T0);
   const domain = `edge${++counter}.example`;
-  const order = await orderLicence(h, "renewer", `product=1060&days=365&domainName=${domain}&appRepEmailAddress=o@${domain}`);
+  const order = await orderLicense(h, "renewer", `product=1060&days=365&domainName=${domain}&appRepEmailAddress=o@${domain}`);
   const expiry = T0.getTime() + 365 * DAY;
   await h.setClock(new Date(expiry - daysBeforeExpiry * DAY));
   return h.lines(
@@ -30,8 +30,8 @@ describe("AutoApplyOrder renewal window: from 30 days before expiry, up to (not 
   });
   it("30 days before expiry renews", async () => expect((await renewAt(30))[0]).toBe("0"));
   it("1 day before expiry renews", async () => expect((await renewAt(1))[0]).toBe("0"));
-  // The one rule shared with the app (lib/sectigo/renewal-rule.ts): at the expiry instant the
-  // licence has expired, so a manual renewal is refused there, as the app's page says.
+  // The one rule shared with the app (lib/licenses/rules/renewal-rule.ts): at the expiry instant the
+  // license has expired, so a manual renewal is refused there, as the app's page says.
   it("1 ms before the expiry instant renews", async () => expect((await renewAt(1 / DAY))[0]).toBe("0"));
   it("at the expiry instant is outside the window: -121", async () => expect((await renewAt(0))[0]).toBe("-121"));
   it("after expiry is outside the window: -121", async () => expect((await renewAt(-1))[0]).toBe("-121"));
@@ -41,14 +41,14 @@ describe("AutoApplyOrder renewal window: from 30 days before expiry, up to (not 
     const lines = await renewAt(10);
     expect(lines[2]).toBe("99.99");
     expect(await h.funds("renewer")).toBeCloseTo(before - 99.99 * 2, 2);
-    const [base] = await licences(h, `edge${counter}.example`);
+    const [base] = await licenses(h, `edge${counter}.example`);
     expect(base?.expiresAt).toBe(new Date(T0.getTime() + 730 * DAY).toISOString());
     const view = await h.admin<OrderView>("GET", `orders/${lines[1]}`);
     expect(view.order.kind).toBe("renewal");
   });
 
   it("the previous-order alias `previousOrder` (SRA prose) is accepted", async () => {
-    const order = await orderLicence(h, "renewer", "product=1060&days=30&domainName=alias.example&appRepEmailAddress=o@alias.example");
+    const order = await orderLicense(h, "renewer", "product=1060&days=30&domainName=alias.example&appRepEmailAddress=o@alias.example");
     await h.setClock(new Date(T0.getTime() + 20 * DAY));
     const lines = await h.lines(
       "!AutoApplyOrder",
@@ -60,7 +60,7 @@ describe("AutoApplyOrder renewal window: from 30 days before expiry, up to (not 
 
 describe("PlaceOrder renewal window", () => {
   it("a returning customer's renewal too early is -56 with the expiry date", async () => {
-    await orderLicence(h, "renewer", "product=1061&days=365&domainName=po-renew.example&appRepEmailAddress=po@po-renew.example");
+    await orderLicense(h, "renewer", "product=1061&days=365&domainName=po-renew.example&appRepEmailAddress=po@po-renew.example");
     const body = "loginName=renewer&loginPassword=pw&ap=brand&reseller=N&isReturningCustomer=Y&emailAddress=po%40po-renew.example&1_PPP=10051&domainName=po-renew.example";
     await h.setClock(new Date(T0.getTime() + 300 * DAY));
     const early = await h.form("!PlaceOrder", body);
@@ -83,7 +83,7 @@ describe("auto-renewal at expiry", () => {
     expect(res[0]).toBe("0");
     const before = await h.funds("renewer");
     await h.admin("POST", "clock", { advanceDays: 31 });
-    const [base] = await licences(h, "auto.example");
+    const [base] = await licenses(h, "auto.example");
     expect(base?.expiresAt).toBe(new Date(T0.getTime() + 60 * DAY).toISOString());
     expect(await h.funds("renewer")).toBeCloseTo(before - 9.99, 2);
   });
@@ -96,7 +96,7 @@ describe("auto-renewal at expiry", () => {
     );
     expect(res[0]).toBe("0");
     await h.admin("POST", "clock", { advanceDays: 31 });
-    const [base] = await licences(h, "poor.example");
+    const [base] = await licenses(h, "poor.example");
     expect(base?.autoRenew).toBe(true);
     expect(base?.reportedStatus).toBe("expired");
     expect(await h.funds("poor")).toBeCloseTo(0.01, 2);

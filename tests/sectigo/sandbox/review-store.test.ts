@@ -14,9 +14,9 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { World } from "@/lib/sectigo/sandbox/core/world";
-import { CorruptStateError } from "@/lib/sectigo/sandbox/core/persistence";
-import { emptyState, type Account, type Customer } from "@/lib/sectigo/sandbox/core/types";
+import { World } from "@/tools/sandbox/core/world";
+import { CorruptStateError } from "@/tools/sandbox/core/persistence";
+import { emptyState, type Account, type Customer } from "@/tools/sandbox/core/types";
 import { T0 } from "./helpers";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -142,7 +142,7 @@ describe("review: two processes on one data dir", () => {
     const dataDir = freshDir();
     const w = savedWorld(dataDir);
     const script = `
-      import { World } from "./lib/sectigo/sandbox/core/world.ts";
+      import { World } from "./tools/sandbox/core/world.ts";
       const { world } = World.open({ dataDir: ${JSON.stringify(dataDir)}, warn: () => {} });
       world.transaction(() => world.insertAccount({ loginName: "child", loginPassword: "pw", accountId: world.nextAccountId(), funds: 5,
         currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false, callLimitPerMinute: null }));

@@ -1,11 +1,11 @@
 /**
  * The sandbox's store (core/world.ts) without HTTP: transactions put back exactly what they
  * touched (records, indexes, counters, clock), a test order inside a call takes back only its own
- * changes, and the auto-renewal heap hands out each due licence once.
+ * changes, and the auto-renewal heap hands out each due license once.
  */
 import { describe, expect, it } from "vitest";
-import { World } from "@/lib/sectigo/sandbox/core/world";
-import type { Customer, License } from "@/lib/sectigo/sandbox/core/types";
+import { World } from "@/tools/sandbox/core/world";
+import type { Customer, License } from "@/tools/sandbox/core/types";
 import { T0, DAY } from "./helpers";
 
 const LOGIN = "store-test";
@@ -26,7 +26,7 @@ function customer(id: string, email: string): Customer {
   return { id, loginName: LOGIN, email, name: email, address: {}, siteLockLogin: email, slUserId: "1", createdAt: T0.toISOString() };
 }
 
-function licence(id: string, domain: string, over: Partial<License> = {}): License {
+function license(id: string, domain: string, over: Partial<License> = {}): License {
   return {
     id, loginName: LOGIN, customerId: "c1", productCode: 1060, domainName: domain, termDays: 365,
     startsAt: new Date(T0.getTime() - 300 * DAY).toISOString(), expiresAt: new Date(T0.getTime() + 65 * DAY).toISOString(),
@@ -40,15 +40,15 @@ describe("transactions", () => {
     const w = world();
     w.transaction(() => {
       w.insertCustomer(customer("c1", "Old@Example.com"));
-      w.insertLicence(licence("l1", "kept.example"));
+      w.insertLicense(license("l1", "kept.example"));
     });
     const counters = w.transaction(() => w.newId("probe"));
     expect(() =>
       w.transaction(() => {
         w.account(LOGIN)!.funds = 0;
-        w.licence("l1")!.orderNumbers.push("2");
+        w.license("l1")!.orderNumbers.push("2");
         w.insertCustomer(customer("c2", "new@example.com"));
-        w.insertLicence(licence("l2", "gone.example", { parentId: "l1" }));
+        w.insertLicense(license("l2", "gone.example", { parentId: "l1" }));
         w.insertOrder({
           orderNumber: w.nextOrderNumber(), loginName: LOGIN, customerId: "c2", foreignOrderNumber: "F-1", createdAt: T0.toISOString(),
           source: "AutoApplyOrder", kind: "new", status: "active", totalCost: 1, licenseIds: ["l2"], products: [1060],
@@ -59,11 +59,11 @@ describe("transactions", () => {
       }),
     ).toThrow("refused");
     expect(w.account(LOGIN)!.funds).toBe(100);
-    expect(w.licence("l1")!.orderNumbers).toEqual(["1"]);
+    expect(w.license("l1")!.orderNumbers).toEqual(["1"]);
     expect(w.customer("c2")).toBeUndefined();
     expect(w.customersByEmailOf(LOGIN, "NEW@example.com")).toEqual([]);
     expect(w.customersByEmailOf(LOGIN, "old@EXAMPLE.com").map((c) => c.id)).toEqual(["c1"]);
-    expect(w.licencesForDomain(LOGIN, "gone.example")).toEqual([]);
+    expect(w.licensesForDomain(LOGIN, "gone.example")).toEqual([]);
     expect(w.addOnsOf("l1")).toEqual([]);
     expect(w.orderNumbersOf(LOGIN)).toEqual([]);
     expect(w.ordersByForeignNumber(LOGIN, "F-1")).toEqual([]);
@@ -77,15 +77,15 @@ describe("transactions", () => {
       w.account(LOGIN)!.funds -= 30; // the call's own change, made before the test order
       const inner = w.dryRun(() => {
         w.account(LOGIN)!.funds -= 50;
-        w.insertLicence(licence("t1", "test.example"));
+        w.insertLicense(license("t1", "test.example"));
         return w.nextOrderNumber();
       });
       expect(w.account(LOGIN)!.funds).toBe(70);
-      expect(w.licence("t1")).toBeUndefined();
+      expect(w.license("t1")).toBeUndefined();
       return inner;
     });
     expect(w.account(LOGIN)!.funds).toBe(70);
-    expect(w.licencesForDomain(LOGIN, "test.example")).toEqual([]);
+    expect(w.licensesForDomain(LOGIN, "test.example")).toEqual([]);
     expect(w.transaction(() => w.nextOrderNumber())).toBe(String(Number(first) + 1));
   });
 
@@ -101,8 +101,8 @@ describe("the auto-renewal heap", () => {
     const w = world();
     const due = new Date(T0.getTime() + 10 * DAY);
     w.transaction(() => {
-      w.insertLicence(licence("a", "a.example", { autoRenew: true, expiresAt: due.toISOString() }));
-      w.insertLicence(licence("b", "b.example", { autoRenew: false, expiresAt: due.toISOString() }));
+      w.insertLicense(license("a", "a.example", { autoRenew: true, expiresAt: due.toISOString() }));
+      w.insertLicense(license("b", "b.example", { autoRenew: false, expiresAt: due.toISOString() }));
     });
     expect(w.transaction(() => w.dueForAutoRenewal(due.getTime() - 1))).toEqual([]);
     expect(w.transaction(() => w.dueForAutoRenewal(due.getTime()).map((l) => l.id))).toEqual(["a"]);
@@ -110,7 +110,7 @@ describe("the auto-renewal heap", () => {
     expect(w.transaction(() => w.dueForAutoRenewal(due.getTime() + DAY))).toEqual([]);
     // Renewed by hand: due again at the new expiry.
     const later = new Date(due.getTime() + 365 * DAY);
-    w.transaction(() => void (w.licence("a")!.expiresAt = later.toISOString()));
+    w.transaction(() => void (w.license("a")!.expiresAt = later.toISOString()));
     expect(w.transaction(() => w.dueForAutoRenewal(later.getTime() - 1))).toEqual([]);
     expect(w.transaction(() => w.dueForAutoRenewal(later.getTime()).map((l) => l.id))).toEqual(["a"]);
   });
@@ -118,7 +118,7 @@ describe("the auto-renewal heap", () => {
   it("a call that throws puts the due licenses it took back on the heap", () => {
     const w = world();
     const due = new Date(T0.getTime() + DAY);
-    w.transaction(() => w.insertLicence(licence("a", "a.example", { autoRenew: true, expiresAt: due.toISOString() })));
+    w.transaction(() => w.insertLicense(license("a", "a.example", { autoRenew: true, expiresAt: due.toISOString() })));
     expect(() =>
       w.transaction(() => {
         expect(w.dueForAutoRenewal(due.getTime()).map((l) => l.id)).toEqual(["a"]);
@@ -131,7 +131,7 @@ describe("the auto-renewal heap", () => {
   it("a license whose auto-renewal failed for want of funds is not tried again", () => {
     const w = world();
     const due = new Date(T0.getTime() + DAY);
-    w.transaction(() => w.insertLicence(licence("a", "a.example", { autoRenew: true, expiresAt: due.toISOString() })));
+    w.transaction(() => w.insertLicense(license("a", "a.example", { autoRenew: true, expiresAt: due.toISOString() })));
     w.transaction(() => {
       const [l] = w.dueForAutoRenewal(due.getTime());
       l!.autoRenewFailedAt = l!.expiresAt;

@@ -1,6 +1,6 @@
 /** Argument validation and the documented error codes, over raw HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { harness, orderLicence, type Harness } from "./helpers";
+import { harness, orderLicense, type Harness } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -81,7 +81,7 @@ describe("product rules", () => {
   });
 
   it("-122 domain or account already exists", async () => {
-    await orderLicence(h, "checker", "product=1060&days=30&domainName=e.example&appRepEmailAddress=first@e.example");
+    await orderLicense(h, "checker", "product=1060&days=30&domainName=e.example&appRepEmailAddress=first@e.example");
     expect((await h.lines("!AutoApplyOrder", "loginName=checker&loginPassword=pw&product=1060&days=30&domainName=e.example&appRepEmailAddress=second@e.example"))[0]).toBe("-122");
     expect((await h.lines("!AutoApplyOrder", "loginName=checker&loginPassword=pw&product=1060&days=30&domainName=e2.example&appRepEmailAddress=first@e.example"))[0]).toBe("-122");
   });

@@ -1,39 +1,39 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { getLicense } from "@/lib/licenses/get-license";
+import { getLicense } from "@/lib/licenses/queries/get-license";
 import { PageHeader } from "@/components/ui/card";
-import { LicenceStatusBadge } from "@/components/licenses/licence-status-badge";
-import { LicenceDetails } from "@/components/licenses/licence-details";
+import { LicenseStatusBadge } from "@/components/licenses/license-status-badge";
+import { LicenseDetails } from "@/components/licenses/license-details";
 import { StoryTimeline } from "@/components/story/story-timeline";
-import { loadLicenceStory } from "@/lib/story/load-licence-story";
+import { loadLicenseStory } from "@/lib/story/load-license-story";
 import { parseStoryParams } from "@/lib/story/merge-story";
 import { buildStorySummary } from "@/lib/story/story-summary";
-import { licenceSubject } from "@/lib/story/story-subjects";
+import { licenseSubject } from "@/lib/story/story-subjects";
 import { firstValues, type SearchParams } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "License" };
 export const dynamic = "force-dynamic";
 
-export default async function LicencePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function LicensePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("viewLicenses");
   const { id } = await params;
   const query = firstValues(await searchParams);
   const now = new Date();
-  const [licence, story] = await Promise.all([getLicense(actor, id, now), loadLicenceStory(actor, id, parseStoryParams(query))]);
-  if (!licence || !story) notFound();
+  const [license, story] = await Promise.all([getLicense(actor, id, now), loadLicenseStory(actor, id, parseStoryParams(query))]);
+  if (!license || !story) notFound();
   const { renewed } = query;
-  const summary = buildStorySummary(licenceSubject(licence), story.entries, { truncated: story.truncated });
+  const summary = buildStorySummary(licenseSubject(license), story.entries, { truncated: story.truncated });
   return (
     <>
       <PageHeader
-        title={licence.domainName}
-        description={`${licence.productName} · ${licence.customer.name} · ${licence.customer.resellerAccount.label}`}
-        action={<LicenceStatusBadge status={licence.status} />}
+        title={license.domainName}
+        description={`${license.productName} · ${license.customer.name} · ${license.customer.resellerAccount.label}`}
+        action={<LicenseStatusBadge status={license.status} />}
       />
-      <LicenceDetails licence={licence} now={now} renewedOrderId={typeof renewed === "string" ? renewed : undefined} />
+      <LicenseDetails license={license} now={now} renewedOrderId={typeof renewed === "string" ? renewed : undefined} />
       <div className="mt-6">
-        <StoryTimeline story={story} base={`/licenses/${licence.id}`} label="License timeline" summary={summary} />
+        <StoryTimeline story={story} base={`/licenses/${license.id}`} label="License timeline" summary={summary} />
       </div>
     </>
   );

@@ -113,7 +113,7 @@ function itemCustomerPays(cost: { toString(): string } | null, order: Parameters
   return formatMoney(cost, order.currency);
 }
 
-/** How an order that acts on an existing licence says so (its `targetLicense`). */
+/** How an order that acts on an existing license says so (its `targetLicense`). */
 const ACTS_ON: Partial<Record<string, string>> = {
   RENEWAL: "Renews",
   UPGRADE: "Upgrades",

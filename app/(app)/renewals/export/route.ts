@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { filterParams, parseWorkspaceQuery } from "@/lib/licenses/expiry-workspace";
-import { exportExpiryCsv } from "@/lib/licenses/expiry-workspace-export";
+import { filterParams, parseWorkspaceQuery } from "@/lib/licenses/expiry-workspace/workspace";
+import { exportExpiryCsv } from "@/lib/licenses/expiry-workspace/export";
 import { csvDownload, exportRefusal } from "@/lib/exports/export-http";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Sign in to export licenses.", { status: 401 });
-  if (!can(actor.role, "exportLicences")) return new Response("Your role does not allow this export.", { status: 403 });
+  if (!can(actor.role, "exportLicenses")) return new Response("Your role does not allow this export.", { status: 403 });
   const { query } = parseWorkspaceQuery(firstOfEach(new URL(request.url).searchParams));
   const day = new Date().toISOString().slice(0, 10);
   try {

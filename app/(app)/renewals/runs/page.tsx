@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { firstValues, type SearchParams } from "@/lib/pagination";
-import { listRenewalRuns } from "@/lib/renewals/list-renewal-runs";
+import { listRenewalRuns } from "@/lib/licenses/bulk-renewal/list-renewal-runs";
 import { PageHeader } from "@/components/ui/card";
 import { RunList } from "@/components/renewals/run-list";
 

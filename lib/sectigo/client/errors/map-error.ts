@@ -17,7 +17,7 @@ export interface CallContext {
   operation: SectigoOperation;
   /** AutoApplyOrder variant ("renewal", "addOn", "sslBundle", ...). */
   variant?: string;
-  /** Whether the call can place an order / move money / change a licence. */
+  /** Whether the call can place an order / move money / change a license. */
   mutating: boolean;
   testMode?: boolean;
 }

@@ -24,7 +24,7 @@ export interface AutoRejectInput {
 export interface AuthorizedOrder {
   orderNumber: string;
   testMode: boolean;
-  /** Only when a SiteLock licence is the only product on the order. */
+  /** Only when a SiteLock license is the only product on the order. */
   siteLockUserId?: string;
   siteLockSiteId?: string;
 }

@@ -40,9 +40,9 @@ export type OrderCommon = z.infer<typeof autoApplyCommonSchema>;
 export type Contact = z.infer<typeof autoApplyContactSchema>;
 export type Organization = z.infer<typeof autoApplyOrganizationSchema>;
 export type NewCustomerOrder = z.infer<typeof newCustomerOrderSchema>;
-/** New licence (new domain) on an existing SiteLock account, identified by one of its orders. */
+/** New license (new domain) on an existing SiteLock account, identified by one of its orders. */
 export type ExistingCustomerOrder = z.infer<typeof existingCustomerOrderSchema>;
-/** Add-on(s) for an existing licence; `domainName` identifies the licence. */
+/** Add-on(s) for an existing license; `domainName` identifies the license. */
 export type AddOnOrder = z.infer<typeof addOnOrderSchema>;
 /** Renewal inside the 30-day window; products and domain must equal the original order. */
 export type RenewalOrder = z.infer<typeof renewalOrderSchema>;

@@ -1,6 +1,6 @@
 /**
  * `!AutoRefund`: refund AND cancel, only inside the refund period (14 days from purchase or last
- * renewal, annual licences only). Add-on-only orders must use modifyThirdPartyDetails instead
+ * renewal, annual licenses only). Add-on-only orders must use modifyThirdPartyDetails instead
  * (contradictions #16). Source: reference cancel-refund.md.
  */
 import { FormBody } from "../wire/form";

@@ -3,37 +3,37 @@
  * - `action=CANCELLICENCE` (documented): always cancels (product → cascades to add-ons; add-on →
  *   just that add-on) and refunds only inside the refund period (contradictions #21).
  * - `action=AUTORENEW` with `autoRenew=Y|N` (decision, lib/sectigo/README.md "Auto-renew on an
- *   existing licence"): switches auto-renew on a live licence. The page documents "change account
- *   details of a third-party licence" by order number + product + action, and a SiteLock-only row
+ *   existing license"): switches auto-renew on a live license. The page documents "change account
+ *   details of a third-party license" by order number + product + action, and a SiteLock-only row
  *   whose name and values are not legible; the names here are our inference, kept in one place
  *   (`ACTIONS`, WIRE_FIELDS) so a correction is one line.
  */
 import { FormBody } from "../wire/form";
 import { WIRE_FIELDS } from "../wire/fields";
 
-export interface CancelLicenceInput {
-  action: "cancelLicence";
+export interface CancelLicenseInput {
+  action: "cancelLicense";
   orderNumber: string;
-  /** The licence on that order to cancel: base product, add-on, or 1072 bundle (contradictions #17). */
+  /** The license on that order to cancel: base product, add-on, or 1072 bundle (contradictions #17). */
   productCode: number;
 }
 
 export interface SetAutoRenewInput {
   action: "setAutoRenew";
   orderNumber: string;
-  /** The licence's product on that order (its base product for the licence itself). */
+  /** The license's product on that order (its base product for the license itself). */
   productCode: number;
   autoRenew: boolean;
 }
 
-export type ModifyThirdPartyDetailsInput = CancelLicenceInput | SetAutoRenewInput;
+export type ModifyThirdPartyDetailsInput = CancelLicenseInput | SetAutoRenewInput;
 
-export interface CancelledLicence {
+export interface CancelledLicense {
   orderNumber: string;
   productCode: number;
 }
 
-const ACTIONS = { cancelLicence: "CANCELLICENCE", setAutoRenew: "AUTORENEW" } as const;
+const ACTIONS = { cancelLicense: "CANCELLICENCE", setAutoRenew: "AUTORENEW" } as const;
 
 export function encodeModifyThirdPartyDetails(
   input: ModifyThirdPartyDetailsInput,

@@ -1,8 +1,8 @@
 "use server";
 
 import { authorizedAction } from "@/lib/auth/action";
-import { cancelLicense } from "@/lib/orders/cancel-license";
-import { cancelLicenseFormSchema } from "@/lib/orders/cancel-license-schema";
+import { cancelLicense } from "@/lib/licenses/actions/cancel";
+import { cancelLicenseFormSchema } from "@/lib/licenses/actions/cancel-schema";
 import { appOrderDeps } from "@/lib/orders/app-deps";
 
 export const cancelLicenseAction = authorizedAction({ name: "licenses.cancelLicense", permission: "manageRenewals", schema: cancelLicenseFormSchema }, (actor, { confirm: _confirmed, ...input }) =>

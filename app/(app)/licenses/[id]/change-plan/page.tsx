@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { planChangeChoices, previewPlanChange } from "@/lib/orders/change-plan";
-import { planChangeSchema } from "@/lib/orders/change-plan-schema";
+import { planChangeChoices, previewPlanChange } from "@/lib/licenses/actions/change-plan";
+import { planChangeSchema } from "@/lib/licenses/actions/change-plan-schema";
 import { appOrderDeps } from "@/lib/orders/app-deps";
 import { PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
-import { ChangePlanPicker, ChangePlanPreviewCard, ChangePlanRefusal, LicenceBackLink } from "@/components/licenses/change-plan-preview";
+import { ChangePlanPicker, ChangePlanPreviewCard, ChangePlanRefusal, LicenseBackLink } from "@/components/licenses/change-plan-preview";
 import { ChangePlanConfirm } from "@/components/licenses/change-plan-confirm";
 
 export const metadata: Metadata = { title: "Change plan" };
@@ -19,23 +19,23 @@ export default async function ChangePlanPage({ params, searchParams }: { params:
   const { id } = await params;
   const raw = (await searchParams).product;
   const deps = appOrderDeps();
-  const choices = await planChangeChoices(actor, { licenceId: id }, deps).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  const choices = await planChangeChoices(actor, { licenseId: id }, deps).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
   if (!choices) notFound();
-  const { licence } = choices;
+  const { license } = choices;
   // The query string is input: a product that is not a number is an error next to the picker.
   const picked = raw === undefined || raw === "" ? undefined : planChangeSchema.shape.productCode.safeParse(Array.isArray(raw) ? raw[0] : raw);
-  const preview = picked?.success ? await previewPlanChange(actor, { licenceId: id, productCode: picked.data }, deps) : null;
+  const preview = picked?.success ? await previewPlanChange(actor, { licenseId: id, productCode: picked.data }, deps) : null;
   const fieldError = picked && !picked.success ? "Pick one of the SiteLock plans." : preview && !preview.ok && preview.field ? preview.message : undefined;
   return (
     <>
-      <LicenceBackLink licenceId={licence.id} />
-      <PageHeader title="Change plan" description={`${licence.domainName} · ${licence.productName} · expires ${formatDate(licence.expiresAt)}`} />
+      <LicenseBackLink licenseId={license.id} />
+      <PageHeader title="Change plan" description={`${license.domainName} · ${license.productName} · expires ${formatDate(license.expiresAt)}`} />
       <div className="space-y-6">
         <ChangePlanPicker plans={choices.plans} selected={picked?.success ? picked.data : undefined} rawValue={typeof raw === "string" ? raw : ""} error={fieldError} />
         {preview && !preview.ok && !preview.field ? <ChangePlanRefusal message={preview.message} /> : null}
         {preview?.ok ? (
           <ChangePlanPreviewCard preview={preview}>
-            <ChangePlanConfirm licenceId={licence.id} productCode={preview.target.productCode} direction={preview.direction} targetName={preview.target.productName} submissionKey={randomUUID()} />
+            <ChangePlanConfirm licenseId={license.id} productCode={preview.target.productCode} direction={preview.direction} targetName={preview.target.productName} submissionKey={randomUUID()} />
           </ChangePlanPreviewCard>
         ) : null}
       </div>

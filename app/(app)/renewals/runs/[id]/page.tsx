@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
-import { getRenewalRun } from "@/lib/renewals/get-renewal-run";
+import { getRenewalRun } from "@/lib/licenses/bulk-renewal/get-renewal-run";
 import { PageHeader } from "@/components/ui/card";
 import { RunProgress } from "@/components/renewals/run-progress";
 

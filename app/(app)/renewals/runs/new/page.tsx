@@ -3,9 +3,9 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import type { SearchParams } from "@/lib/pagination";
-import { previewRenewalRun } from "@/lib/renewals/preview-renewal-run";
-import { eligibility } from "@/lib/renewals/renewal-deps";
-import { parseRunSelection } from "@/lib/renewals/run-selection";
+import { previewRenewalRun } from "@/lib/licenses/bulk-renewal/preview-renewal-run";
+import { eligibility } from "@/lib/licenses/bulk-renewal/renewal-deps";
+import { parseRunSelection } from "@/lib/licenses/bulk-renewal/run-selection";
 import { PageHeader } from "@/components/ui/card";
 import { RunPreview } from "@/components/renewals/run-preview";
 

@@ -1,0 +1,113 @@
+/**
+ * Adding an add-on to an existing license from its page: an AutoApplyOrder "addOn" with the
+ * license's order number and domain (seed 001 "Ordering an add-on for an existing product"),
+ * through the exactly-once pipeline as kind ADD_ON with `targetLicenseId`. The form's own
+ * submission key (made when the form is shown) makes a double click one order.
+ *
+ * Only add-ons the license's tier may take (catalog `addOnsFor`) and that it does not have yet;
+ * only on a live license. The add-on runs for the license's term from today (as Sectigo sells it),
+ * so it may outlive the license: the page warns about that (renewals.md: an add-on cannot be used
+ * without its product).
+ */
+import { withLicenseStateRecorded } from "@/lib/audit/record-state-change";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { addOnsFor, productById, termByValue, termValue } from "@/lib/catalog";
+import { licenseStatus } from "@/lib/licenses/rules/status";
+import { SECTIGO_BILLS_CUSTOMER_REFUSALS } from "@/lib/licenses/rules/payer";
+import { licenseBilledBySectigo } from "@/lib/licenses/rules/payer-query";
+import type { OrderDeps } from "../../orders/order-deps";
+import { licenseChangeConflict, pendingLicenseOrder } from "../../orders/pending-license-order";
+import { submitOrder, type SubmitResult } from "../../orders/submit-order";
+
+export const orderAddOnSchema = z.object({
+  licenseId: z.string().trim().min(1).max(64),
+  productCode: z.coerce.number().int().positive("Choose an add-on."),
+  submissionKey: z.uuid("The form is missing its submission key: reload the page."),
+});
+export type OrderAddOnInput = z.input<typeof orderAddOnSchema>;
+
+export type OrderAddOnResult =
+  | { ok: true; orderId: string; status: SubmitResult["order"]["status"]; duplicate: boolean }
+  | { ok: false; message: string; orderId?: string; code?: "ORDER_PENDING" | "CHANGED" | "FAILED" | "SECTIGO_BILLS_CUSTOMER" };
+
+async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
+  assertCan(actor, "manageRenewals");
+  const parsed = orderAddOnSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose an add-on.", String(parsed.error.issues[0]?.path[0] ?? "productCode"));
+  const input = parsed.data;
+  const d = deps ?? (await import("../../orders/app-deps")).appOrderDeps();
+  const now = d.now?.() ?? new Date();
+
+  const license = await d.db.license.findUnique({
+    where: { id: input.licenseId },
+    include: { customer: { select: { id: true, email: true, resellerAccountId: true } }, addOns: { where: { status: "ACTIVE" }, select: { productCode: true } } },
+  });
+  if (!license) throw new AppError("NOT_FOUND", "That license does not exist.", "licenseId");
+  // The same submission again (a double click, a retry after a lost answer) is answered by the
+  // pipeline with its order, before any check its own success would now fail ("has it already").
+  const seen = await d.db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
+  if (!seen) {
+    const status = licenseStatus(license, now);
+    if (status !== "ACTIVE" && status !== "RENEWABLE") return { ok: false, message: `This license is ${status.toLowerCase()}: add-ons can only be added to a live license.` };
+    // Reseller=N: an add-on order from here would be debited from our funds.
+    if (await licenseBilledBySectigo(d.db, license.orderId)) return { ok: false, code: "SECTIGO_BILLS_CUSTOMER", message: SECTIGO_BILLS_CUSTOMER_REFUSALS.addOn };
+  }
+  if (!license.currentOrderNumber) return { ok: false, message: "This license has no Sectigo order number recorded, so add-ons cannot be ordered for it from Order Desk." };
+  const product = productById(license.productCode);
+  const addOn = product ? addOnsFor(product).find((p) => p.productId === input.productCode) : undefined;
+  if (!addOn) throw new AppError("INVALID_INPUT", "This license's plan cannot take that add-on.", "productCode");
+  if (!seen) {
+    if (license.addOns.some((a) => a.productCode === input.productCode)) throw new AppError("INVALID_INPUT", "This license has that add-on already.", "productCode");
+    // Another order on the license with no known outcome (an add-on whose answer was lost, a plan
+    // change, a cancellation): it may have happened, so a new add-on order could be a second charge.
+    const pending = await pendingLicenseOrder(d, license.id);
+    if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };
+  }
+
+  const days = license.termDays === 30 ? 30 : 365;
+  const term = termByValue(addOn, String(days));
+  const price = term ? await d.db.planPrice.findUnique({ where: { productKey_term: { productKey: addOn.key, term: termValue(addOn, term) } } }) : null;
+  if (!seen && price && !price.enabled) return { ok: false, message: `${addOn.name} is not offered for this term any more (an admin disabled it).` };
+
+  let result: SubmitResult;
+  try {
+    result = await submitOrder(
+      actor,
+      {
+        submissionKey: input.submissionKey,
+        resellerAccountId: license.customer.resellerAccountId,
+        customer: { id: license.customer.id },
+        kind: "ADD_ON",
+        targetLicenseId: license.id,
+        // The license as checked above ("does not have it yet", nothing pending): claimed only if nothing changed it since.
+        licenseVersion: license.changeVersion,
+        currency: price?.currency ?? null,
+        items: [{ productCode: input.productCode, productName: addOn.name, days, domainName: license.domainName, isAddOn: true, buyPrice: price ? Number(price.buyPrice) : null, sellPrice: price ? Number(price.sellPrice) : null }],
+        sectigo: {
+          operation: "autoApplyOrder",
+          input: { kind: "addOn", previousOrderNumber: license.currentOrderNumber, addOnCodes: [input.productCode], days, domainName: license.domainName, contactEmail: license.customer.email, autoRenew: license.autoRenew },
+        },
+      },
+      d,
+      { permission: "manageRenewals" },
+    );
+  } catch (error) {
+    // Another order on this license got in between the checks and our insert (still open, or placed
+    // meanwhile): the database let one through (pending-license-order.ts); this one is answered.
+    const conflict = await licenseChangeConflict(d, license.id, error);
+    if (conflict) return { ok: false, ...conflict };
+    throw error;
+  }
+  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: `Sectigo refused the add-on: ${result.message}`, orderId: result.order.id };
+  return { ok: true, orderId: result.order.id, status: result.order.status, duplicate: result.outcome === "ALREADY_SUBMITTED" };
+}
+
+/** orderAddOn, with the license's before/after in the person's audit entry (lib/audit/record-state-change.ts). */
+export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
+  const d = deps ?? (await import("@/lib/orders/app-deps")).appOrderDeps();
+  const id = (raw as { licenseId?: unknown } | null)?.licenseId;
+  return typeof id === "string" ? withLicenseStateRecorded(d.db, id, () => orderAddOnOnce(actor, raw, d), (r) => r.ok && !r.duplicate) : orderAddOnOnce(actor, raw, d);
+}

@@ -1,0 +1,313 @@
+/**
+ * Sandbox scale benchmark: `npm run bench:sandbox [-- --sizes 1000,10000,100000 --samples 100 --clients 8]`.
+ * For each size it starts a fresh sandbox in-process WITH a data dir (persistence on, as in
+ * production), seeds N licenses through the admin route `POST /__sandbox/seed`, then times, over
+ * raw HTTP (fetch + URLSearchParams, like client-overhead.ts), sequentially and with `--clients`
+ * concurrent clients:
+ *   new       — AutoApplyOrder for a new customer (SiteLock Basic, 365 days)
+ *   add-on    — AutoApplyOrder previousOrderNumber + TrueShield (1071) on a seeded Basic/Pro/Business
+ *               license that has none
+ *   renewal   — AutoApplyOrder previousOrderNumber + the license's own product and term, on seeded
+ *               licenses expiring within 30 days (the sandbox clock is moved 30 days on when the
+ *               window runs short of candidates)
+ *   balance   — getAccountBalance
+ *   report    — one WebHostReport page of 100 rows from the middle of the account's orders
+ * beside the floor: the same POST to a trivial node:http server in the same process.
+ * Also printed: bytes on disk per order created (data dir size before/after the order phases) and
+ * resident memory after seeding. Targets are shown next to the figures; nothing is asserted.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { startSandbox, type RunningSandbox } from "@/tools/sandbox/server";
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000,100000" },
+    samples: { type: "string", default: "100" },
+    clients: { type: "string", default: "8" },
+  },
+});
+const SIZES = args.sizes.split(",").map((s) => Number(s.trim()));
+const SAMPLES = Number(args.samples);
+const CLIENTS = Number(args.clients);
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !(SAMPLES >= 1) || !(CLIENTS >= 1)) {
+  console.error("usage: npm run bench:sandbox -- [--sizes 1000,10000,100000] [--samples 100] [--clients 8] (positive integers)");
+  process.exit(2);
+}
+const LOGIN = { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password };
+const DAY_S = 86_400;
+/** A seeded base license that takes TrueShield (1071): Basic, Pro, Business. */
+const ADD_ON_BASES = new Set(["1060", "1061", "1062"]);
+const BASES = new Set(["1059", "1060", "1061", "1062"]);
+
+type Call = () => Promise<string>;
+interface Stats { p50: number; p95: number; n: number; failures: number; firstFailure?: string }
+interface Row { op: string; seq: Stats; conc: Stats }
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Runs `calls` with `clients` in flight; a call's answer must start with errorCode=0 (or "0\n"). */
+async function measure(calls: Call[], clients: number): Promise<Stats> {
+  const times: number[] = [];
+  let failures = 0;
+  let firstFailure: string | undefined;
+  let next = 0;
+  const worker = async () => {
+    while (next < calls.length) {
+      const call = calls[next++]!;
+      const t = performance.now();
+      // A call that fails at the HTTP level (reset, timeout) counts as a failure, timed like the others.
+      const text = await call().catch((error: unknown) => `fetch error: ${describe(error)}`);
+      times.push(performance.now() - t);
+      if (!/^(errorCode=0(&|\n|$)|0\n)/.test(text)) {
+        failures++;
+        firstFailure ??= text.slice(0, 160);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, worker));
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length, failures, firstFailure };
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
+}
+
+function post(url: string, fields: Record<string, string>): Promise<string> {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  }).then((res) => res.text());
+}
+
+function dirBytes(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? dirBytes(full) : entry.isFile() ? fs.statSync(full).size : 0;
+  }
+  return total;
+}
+
+function rssMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss / 1_048_576;
+}
+
+/** A trivial node:http server answering every POST after reading its body: the floor. */
+async function startFloor(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "text/plain", "content-length": 12 });
+      res.end("errorCode=0\n");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/products/!getAccountBalance`,
+    close: () => new Promise((resolve) => (server.close(() => resolve()), server.closeAllConnections())),
+  };
+}
+
+class Sandbox {
+  constructor(private readonly sb: RunningSandbox) {}
+  endpoint(name: string): string {
+    return `${this.sb.url}/products/!${name}`;
+  }
+  async admin<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.sb.url}/__sandbox/${route}`, {
+      method,
+      headers: { authorization: `Bearer ${this.sb.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status === 404 && route === "seed") throw new Error("this sandbox has no POST /__sandbox/seed (bulk seeding, issue 7 item 2)");
+    if (!res.ok) throw new Error(`admin ${method} ${route}: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+    return (await res.json()) as T;
+  }
+  async nowSeconds(): Promise<number> {
+    return Math.floor(Date.parse((await this.admin<{ now: string }>("GET", "clock")).now) / 1000);
+  }
+  /** WebHostReport rows (orders) whose license expiry lies in [from, to] (UNIX seconds), up to `want` matching `keep`. */
+  async reportRows(from: number, to: number, want: number, keep: (row: ReportRow) => boolean): Promise<ReportRow[]> {
+    const out: ReportRow[] = [];
+    for (let first = 1; out.length < want; first += 500) {
+      const page = new URLSearchParams(
+        await post(this.endpoint("WebHostReport"), {
+          ...LOGIN, firstResultNo: String(first), lastResultNo: String(first + 499),
+          expireNotBefore: String(from), expireNotAfter: String(to),
+        }),
+      );
+      if (page.get("errorCode") !== "0") throw new Error(`WebHostReport: ${page.toString().slice(0, 200)}`);
+      const count = Number(page.get("noOfResults"));
+      for (let n = 1; n <= count && out.length < want; n++) {
+        const items = Array.from({ length: Number(page.get(`${n}_noOfItems`)) }, (_, i) => ({
+          productID: page.get(`${n}_${i + 1}_productID`) ?? "",
+          domain: page.get(`${n}_${i + 1}_domain`) ?? "",
+          status: page.get(`${n}_${i + 1}_status`) ?? "",
+          term: page.get(`${n}_${i + 1}_productTermDuration`) ?? "",
+        }));
+        const row = { orderNumber: page.get(`${n}_orderNumber`) ?? "", items };
+        if (keep(row)) out.push(row);
+      }
+      if (count < 500) break;
+    }
+    return out;
+  }
+}
+
+interface ReportRow { orderNumber: string; items: Array<{ productID: string; domain: string; status: string; term: string }> }
+
+const isSeededBase = (row: ReportRow, bases: Set<string>) =>
+  Number(row.orderNumber) >= 10_000_000 && bases.has(row.items[0]?.productID ?? "") && row.items[0]?.status === "active";
+
+/**
+ * Seeded licenses inside the renewal window now (expiring within 30 days), not in `used`. When fewer
+ * than `want` remain, the sandbox clock moves 30 days on (once) and the next slice is taken; renewed
+ * licenses then lie a year out, so the slices never overlap.
+ */
+async function renewalCandidates(sb: Sandbox, want: number, used: Set<string>): Promise<{ rows: ReportRow[]; clockMoved: boolean }> {
+  const find = async () => {
+    const now = await sb.nowSeconds();
+    return sb.reportRows(now + 3600, now + 30 * DAY_S - 3600, want, (r) => isSeededBase(r, BASES) && !used.has(r.orderNumber));
+  };
+  let rows = await find();
+  const clockMoved = rows.length < want;
+  if (clockMoved) {
+    await sb.admin("POST", "clock", { advanceDays: 30 });
+    rows = await find();
+  }
+  for (const row of rows) used.add(row.orderNumber);
+  return { rows, clockMoved };
+}
+
+async function runSize(size: number): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-bench-"));
+  const running = await startSandbox({ port: 0, dataDir, demo: true });
+  const sb = new Sandbox(running);
+  try {
+    const rssBefore = rssMb();
+    const seeded = await sb.admin<{ customers: number; licenses: number; addOns: number; orders: number; ms: number }>("POST", "seed", { licenses: size });
+    const rss = rssMb();
+    // Enough money for every order the benchmark places (amounts in the account currency).
+    await sb.admin("POST", "accounts", { ...LOGIN, funds: 100_000_000, currency: "USD", siteLockEnabled: true, autoRenewDefault: false });
+
+    const bytesBefore = dirBytes(dataDir);
+    let ordersCreated = 0;
+    const countOrders = (s: Stats) => void (ordersCreated += s.n - s.failures);
+    const rows: Row[] = [];
+    const both = async (op: string, make: (i: number, phase: string) => Call, per: number = SAMPLES) => {
+      const seq = await measure(Array.from({ length: per }, (_, i) => make(i, "s")), 1);
+      const conc = await measure(Array.from({ length: per }, (_, i) => make(i, "c")), CLIENTS);
+      rows.push({ op, seq, conc });
+      return [seq, conc] as const;
+    };
+
+    // Warm-up (not counted): JIT, connection pool.
+    await measure(Array.from({ length: 20 }, () => () => post(sb.endpoint("getAccountBalance"), { ...LOGIN, responseFormat: "1" })), 1);
+
+    (await both("new customer", (i, phase) => () =>
+      post(sb.endpoint("AutoApplyOrder"), {
+        ...LOGIN, product: "1060", days: "365", enableAutoRenew: "N", responseFormat: "1",
+        domainName: `new-${phase}${i}.n${size}.bench.example`, appRepEmailAddress: `owner@${phase}${i}.n${size}.bench.example`,
+      }),
+    )).forEach(countOrders);
+
+    const now = await sb.nowSeconds();
+    const addOnRows = await sb.reportRows(now + 60 * DAY_S, now + 3650 * DAY_S, 2 * SAMPLES, (r) =>
+      isSeededBase(r, ADD_ON_BASES) && !r.items.some((item) => item.productID === "1071"));
+    const addOnCall = (row: ReportRow | undefined): Call => () =>
+      post(sb.endpoint("AutoApplyOrder"), {
+        ...LOGIN, product: "1071", days: "365", responseFormat: "1", previousOrderNumber: row?.orderNumber ?? "", domainName: row?.items[0]?.domain ?? "",
+      });
+    const addOnPer = Math.floor(addOnRows.length / 2);
+    (await both("add-on", (i, phase) => addOnCall(addOnRows[phase === "s" ? i : addOnPer + i]), addOnPer)).forEach(countOrders);
+
+    // Renewals last among the orders: finding candidates may move the clock.
+    const renewCall = (row: ReportRow): Call => () =>
+      post(sb.endpoint("AutoApplyOrder"), {
+        ...LOGIN, product: row.items[0]?.productID ?? "", days: row.items[0]?.term ?? "", responseFormat: "1",
+        previousOrderNumber: row.orderNumber, domainName: row.items[0]?.domain ?? "",
+      });
+    const used = new Set<string>();
+    const renewSeq = await renewalCandidates(sb, SAMPLES, used);
+    const seqRenewals = await measure(renewSeq.rows.map(renewCall), 1);
+    const renewConc = await renewalCandidates(sb, SAMPLES, used);
+    const concRenewals = await measure(renewConc.rows.map(renewCall), CLIENTS);
+    rows.push({ op: "renewal", seq: seqRenewals, conc: concRenewals });
+    [seqRenewals, concRenewals].forEach(countOrders);
+    const clockMoves = Number(renewSeq.clockMoved) + Number(renewConc.clockMoved);
+    const bytesAfter = dirBytes(dataDir);
+
+    await both("getAccountBalance", () => () => post(sb.endpoint("getAccountBalance"), { ...LOGIN, responseFormat: "1" }));
+    const middle = Math.max(1, Math.floor(seeded.orders / 2));
+    await both("WebHostReport 100 rows", () => () =>
+      post(sb.endpoint("WebHostReport"), { ...LOGIN, firstResultNo: String(middle), lastResultNo: String(middle + 99) }),
+    );
+
+    console.log(`\n== ${size.toLocaleString("en")} licenses: seeded ${seeded.customers} customers, ${seeded.licenses} licenses, ${seeded.addOns} add-ons, ${seeded.orders} orders in ${seeded.ms} ms`);
+    console.log(`   RSS after seeding: ${rss.toFixed(0)} MB (before seeding ${rssBefore.toFixed(0)} MB; target < 500 MB at 100k)`);
+    console.log(`   data dir: ${dirBytes(dataDir).toLocaleString("en")} bytes now; order phases wrote ${(bytesAfter - bytesBefore).toLocaleString("en")} bytes for ${ordersCreated} orders = ${ordersCreated > 0 ? ((bytesAfter - bytesBefore) / ordersCreated).toFixed(0) : "n/a"} bytes/order (target: a few hundred)`);
+    if (clockMoves > 0) console.log(`   renewals: the window ran short, sandbox clock moved ${clockMoves} x 30 days for fresh candidates`);
+    printRows(rows);
+    results.set(size, rows);
+  } finally {
+    await running.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const results = new Map<number, Row[]>();
+const ms = (n: number) => (Number.isNaN(n) ? "    n/a" : n.toFixed(2).padStart(7));
+const mark = (p50: number) => (p50 < 5 ? "ok  " : "MISS");
+
+function printRows(rows: Row[]): void {
+  console.log(`   ${"operation".padEnd(24)} ${"seq p50".padStart(7)} ${"seq p95".padStart(7)}  ${`${CLIENTS}cl p50`.padStart(7)} ${`${CLIENTS}cl p95`.padStart(7)}   n(seq/conc)  p50<5ms  failures`);
+  for (const { op, seq, conc } of rows) {
+    const fail = seq.failures + conc.failures;
+    console.log(
+      `   ${op.padEnd(24)} ${ms(seq.p50)} ${ms(seq.p95)}  ${ms(conc.p50)} ${ms(conc.p95)}   ${`${seq.n}/${conc.n}`.padStart(11)}  ${mark(seq.p50)}     ${fail}${fail ? ` (first: ${seq.firstFailure ?? conc.firstFailure})` : ""}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const floor = await startFloor();
+  try {
+    console.log(`Sandbox scale benchmark — sizes ${SIZES.join(", ")}; ${SAMPLES} calls per operation and mode; ${CLIENTS} concurrent clients; times in ms`);
+    const floorCall = () => post(floor.url, { ...LOGIN, responseFormat: "1" });
+    await measure(Array.from({ length: 50 }, () => floorCall), 1);
+    const floorRows: Row[] = [{ op: "floor: trivial server", seq: await measure(Array.from({ length: SAMPLES }, () => floorCall), 1), conc: await measure(Array.from({ length: SAMPLES }, () => floorCall), CLIENTS) }];
+    printRows(floorRows);
+    for (const size of SIZES) await runSize(size);
+
+    const smallest = results.get(Math.min(...SIZES));
+    const largest = results.get(Math.max(...SIZES));
+    if (smallest && largest && SIZES.length > 1) {
+      console.log(`\nGrowth: sequential p50 at ${Math.max(...SIZES).toLocaleString("en")} / p50 at ${Math.min(...SIZES).toLocaleString("en")} (target <= 1.5x)`);
+      for (const row of largest) {
+        const base = smallest.find((r) => r.op === row.op);
+        if (base) console.log(`   ${row.op.padEnd(24)} ${(row.seq.p50 / base.seq.p50).toFixed(2)}x ${row.seq.p50 / base.seq.p50 <= 1.5 ? "ok" : "MISS"}`);
+      }
+    }
+  } finally {
+    await floor.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error("bench failed:", describe(err));
+  process.exitCode = 1;
+});

@@ -1,0 +1,304 @@
+/**
+ * The sandbox's files: a snapshot plus an append-only journal, so a call writes only what it changed.
+ *
+ *   <dataDir>/snapshot.jsonl   the whole world at journal sequence `seq`, one JSON value per line
+ *                              (a header, then one record per line, then an end line with the count),
+ *                              written to a temp file and renamed into place; never appended to.
+ *   <dataDir>/journal.bin      one frame per committed call, in order:
+ *                              [u32 payload length][u32 CRC-32 of format+payload][u8 format][payload]
+ *                              format 1 = JSON deflated with the preset dictionary below.
+ *
+ * A call is answered only after its frame is written, so a process killed at any point (kill -9)
+ * restarts with every answered call. A frame cut short or failing its CRC at the very end of the
+ * journal is what a crash in the middle of a write leaves: that call was never answered, so the
+ * frame is refused (moved to `journal.torn-<time>`, with a message saying so) and the rest loads.
+ * A damaged frame with good frames after it, a sequence gap, or a damaged snapshot is corruption:
+ * the sandbox refuses to start and says which file and offset, never loading half a world.
+ *
+ * Why hand-written rather than an embedded database: node:sqlite needs Node 22.5 (we support 20),
+ * better-sqlite3 and LMDB bindings compile C++ at install time or fetch prebuilt binaries from
+ * GitHub, which this project's machines cannot reach; the sandbox's world lives in memory anyway
+ * (core/world.ts), so only durability is needed, and a checksummed log plus snapshot is that.
+ * `fsync` is not called per call: the journal survives a killed process (the data is in the OS
+ * page cache), not a power cut; this is a test double, and a per-call fsync would cost milliseconds.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import zlib from "node:zlib";
+import type { ClockState } from "./clock";
+import type { Account, Customer, License, Order } from "./types";
+
+export const SNAPSHOT_FILE = "snapshot.jsonl";
+export const JOURNAL_FILE = "journal.bin";
+/** Version 1 wrote the whole world as one JSON file after every call; it is read once and replaced. */
+export const LEGACY_STATE_FILE = "state.json";
+
+export type TableName = "accounts" | "customers" | "licenses" | "orders";
+export const TABLES: readonly TableName[] = ["accounts", "customers", "licenses", "orders"];
+
+export interface Counters {
+  nextOrderNumber: number;
+  nextId: number;
+  nextAccountId: number;
+}
+
+export interface Row {
+  accounts: Account;
+  customers: Customer;
+  licenses: License;
+  orders: Order;
+}
+
+/** One change of one record: a whole new record, changed/removed fields, or a deletion. */
+export type Change =
+  | { t: TableName; k: string; new: object }
+  | { t: TableName; k: string; set?: Record<string, unknown>; unset?: string[] }
+  | { t: TableName; k: string; del: true };
+
+export interface JournalEntry {
+  seq: number;
+  changes: Change[];
+  counters?: Counters;
+  clock?: ClockState;
+}
+
+export interface Image {
+  seq: number;
+  counters: Counters;
+  clock: ClockState;
+  tables: { [T in TableName]: Map<string, Row[T]> };
+}
+
+const HEADER = 9;
+const FORMAT_DEFLATE_V1 = 1;
+/**
+ * Preset dictionary for format 1: the keys and common values of journal entries, so a small entry
+ * compresses as if it were part of a larger one. Never edit it: add a new format instead.
+ */
+const DICTIONARY_V1 = Buffer.from(
+  JSON.stringify({
+    seq: 1,
+    changes: [
+      { t: "accounts", k: "orderdesk-demo", set: { funds: 4900.01 } },
+      { t: "customers", k: "cust-1", new: { id: "cust-1", loginName: "orderdesk-demo", email: "owner@example.com", name: "", foreName: "", surName: "", telephone: "", organizationName: "", countryName: "", address: { streetAddress1: "", localityName: "", stateOrProvinceName: "", postalCode: "" }, siteLockLogin: "owner@example.com", slUserId: "700000101", createdAt: "2026-01-01T00:00:00.000Z" } },
+      { t: "licenses", k: "lic-1", new: { id: "lic-1", loginName: "orderdesk-demo", customerId: "cust-1", productCode: 1060, domainName: "example.com", termDays: 365, startsAt: "2026-01-01T00:00:00.000Z", expiresAt: "2027-01-01T00:00:00.000Z", refundWindowStart: "2026-01-01T00:00:00.000Z", periodCharge: 99.99, autoRenew: false, status: "active", parentId: null, slSiteId: "site-", orderNumbers: ["9200001"], visibility: -1 } },
+      { t: "orders", k: "9200001", new: { orderNumber: "9200001", loginName: "orderdesk-demo", customerId: "cust-1", foreignOrderNumber: "OD-", createdAt: "2026-01-01T00:00:00.000Z", source: "AutoApplyOrder", kind: "new", status: "active", totalCost: 99.99, licenseIds: ["lic-1"], products: [1060], domainName: "example.com", reseller: null, previousOrderNumber: null, uniqueValue: "" } },
+      { t: "licenses", k: "lic-1", set: { expiresAt: "", refundWindowStart: "", periodCharge: 0, termDays: 365, orderNumbers: [], status: "cancelled", autoRenewFailedAt: "" }, unset: ["pendingRenewals"] },
+    ],
+    counters: { nextOrderNumber: 9200002, nextId: 2, nextAccountId: 500001 },
+    clock: { frozenAt: null, offsetMs: 0 },
+  }),
+);
+
+export class CorruptStateError extends Error {
+  constructor(message: string) {
+    super(`${message}\nThe sandbox does not start on a damaged world. Move the data directory away (or delete it) to start with a fresh sandbox state.`);
+    this.name = "CorruptStateError";
+  }
+}
+
+export function encodeEntry(entry: JournalEntry): Buffer {
+  const payload = zlib.deflateRawSync(Buffer.from(JSON.stringify(entry)), { dictionary: DICTIONARY_V1, level: 6 });
+  const frame = Buffer.allocUnsafe(HEADER + payload.length);
+  frame.writeUInt32LE(payload.length, 0);
+  frame.writeUInt8(FORMAT_DEFLATE_V1, 8);
+  payload.copy(frame, HEADER);
+  frame.writeUInt32LE(zlib.crc32(frame.subarray(8)), 4);
+  return frame;
+}
+
+function decodePayload(format: number, payload: Buffer): JournalEntry {
+  if (format !== FORMAT_DEFLATE_V1) throw new Error(`unknown frame format ${format}`);
+  return JSON.parse(zlib.inflateRawSync(payload, { dictionary: DICTIONARY_V1 }).toString("utf8")) as JournalEntry;
+}
+
+export interface ReadJournal {
+  entries: JournalEntry[];
+  /** Bytes of good frames; anything after is a torn tail. */
+  goodBytes: number;
+  tornBytes: number;
+}
+
+/** Reads every frame; a bad frame followed by good ones, or a sequence gap, is corruption (throws). */
+export function readJournal(file: string, afterSeq: number): ReadJournal {
+  const buf = fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
+  const entries: JournalEntry[] = [];
+  let offset = 0;
+  let expected = afterSeq + 1;
+  while (offset < buf.length) {
+    const frame = frameAt(buf, offset);
+    if (!frame) {
+      if (nextGoodFrame(buf, offset + 1)) {
+        throw new CorruptStateError(`Sandbox journal ${file} is damaged at byte ${offset} of ${buf.length}, and intact records follow it.`);
+      }
+      return { entries, goodBytes: offset, tornBytes: buf.length - offset };
+    }
+    // Frames already folded into the snapshot (a crash between the snapshot's rename and the
+    // journal's truncation) are skipped; after them the sequence must be unbroken.
+    if (frame.entry.seq > afterSeq) {
+      if (frame.entry.seq < expected) {
+        throw new CorruptStateError(`Sandbox journal ${file} has record ${frame.entry.seq} twice (at byte ${offset}): two sandboxes wrote to the same data dir.`);
+      }
+      if (frame.entry.seq !== expected) {
+        throw new CorruptStateError(`Sandbox journal ${file} skips from record ${expected - 1} to ${frame.entry.seq} at byte ${offset}.`);
+      }
+      entries.push(frame.entry);
+      expected++;
+    }
+    offset = frame.end;
+  }
+  return { entries, goodBytes: offset, tornBytes: 0 };
+}
+
+function frameAt(buf: Buffer, offset: number): { entry: JournalEntry; end: number } | undefined {
+  if (buf.length - offset < HEADER) return undefined;
+  const length = buf.readUInt32LE(offset);
+  const end = offset + HEADER + length;
+  if (end > buf.length) return undefined;
+  if (zlib.crc32(buf.subarray(offset + 8, end)) !== buf.readUInt32LE(offset + 4)) return undefined;
+  const format = buf.readUInt8(offset + 8);
+  // A whole frame with a good checksum in a format this sandbox does not know: written by a newer
+  // sandbox, not torn by a crash. Cutting it off would lose acknowledged calls.
+  if (format !== FORMAT_DEFLATE_V1) throw new CorruptStateError(`Sandbox journal record at byte ${offset} is in format ${format}, written by a newer sandbox than this one.`);
+  try {
+    return { entry: decodePayload(format, buf.subarray(offset + HEADER, end)), end };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a valid frame starts anywhere after `from` (a damaged frame in the middle, not a torn tail). */
+function nextGoodFrame(buf: Buffer, from: number): boolean {
+  for (let i = from; i + HEADER <= buf.length; i++) {
+    const length = buf.readUInt32LE(i);
+    if (i + HEADER + length > buf.length || buf.readUInt8(i + 8) !== FORMAT_DEFLATE_V1) continue;
+    try {
+      if (frameAt(buf, i)) return true;
+    } catch {
+      return true; // a whole frame of another format: certainly not a torn tail
+    }
+  }
+  return false;
+}
+
+export function emptyImage(counters: Counters): Image {
+  return {
+    seq: 0,
+    counters,
+    clock: { frozenAt: null, offsetMs: 0 },
+    tables: { accounts: new Map(), customers: new Map(), licenses: new Map(), orders: new Map() },
+  };
+}
+
+/**
+ * Writes the snapshot line by line (a world of a million licenses is more than one JavaScript
+ * string can hold), to a 0600 temp file renamed into place.
+ */
+export function writeSnapshot(dataDir: string, image: Image): number {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, SNAPSHOT_FILE);
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+  const fd = fs.openSync(tmp, "wx", 0o600);
+  try {
+    let chunk: string[] = [];
+    let size = 0;
+    let bytes = 0;
+    const flush = () => {
+      const buf = Buffer.from(chunk.join(""));
+      fs.writeSync(fd, buf);
+      bytes += buf.length;
+      chunk = [];
+      size = 0;
+    };
+    const line = (value: unknown) => {
+      const text = `${JSON.stringify(value)}\n`;
+      chunk.push(text);
+      size += text.length;
+      if (size > 4 << 20) flush();
+    };
+    let count = 0;
+    line({ sandboxSnapshot: 2, seq: image.seq, counters: image.counters, clock: image.clock });
+    for (const table of TABLES) {
+      for (const row of image.tables[table].values()) {
+        line([table, row]);
+        count++;
+      }
+    }
+    line({ end: true, records: count });
+    flush();
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(tmp, file);
+    return bytes;
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+export function readSnapshot(file: string): Image {
+  const buf = fs.readFileSync(file);
+  let offset = 0;
+  let lineNo = 0;
+  const next = (): unknown => {
+    const end = buf.indexOf(10, offset);
+    if (end < 0) throw new CorruptStateError(`Sandbox snapshot ${file} is cut short after line ${lineNo}.`);
+    const text = buf.toString("utf8", offset, end);
+    offset = end + 1;
+    lineNo++;
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new CorruptStateError(`Sandbox snapshot ${file} has a damaged line ${lineNo}.`);
+    }
+  };
+  const header = next() as { sandboxSnapshot?: number; seq: number; counters: Counters; clock: ClockState };
+  if (header?.sandboxSnapshot !== 2) throw new CorruptStateError(`Sandbox snapshot ${file} is not a version 2 snapshot.`);
+  const image = emptyImage(header.counters);
+  image.seq = header.seq;
+  image.clock = header.clock;
+  let count = 0;
+  for (;;) {
+    const value = next();
+    if (!Array.isArray(value)) {
+      const end = value as { end?: boolean; records?: number };
+      if (end?.end !== true || end.records !== count) throw new CorruptStateError(`Sandbox snapshot ${file} ends at line ${lineNo} without its full record count.`);
+      return image;
+    }
+    const [table, row] = value as [TableName, Row[TableName]];
+    if (!TABLES.includes(table)) throw new CorruptStateError(`Sandbox snapshot ${file} line ${lineNo} names no table.`);
+    (image.tables[table] as Map<string, unknown>).set(keyOf(table, row), row);
+    count++;
+  }
+}
+
+export function keyOf(table: TableName, row: Row[TableName]): string {
+  switch (table) {
+    case "accounts":
+      return (row as Account).loginName;
+    case "orders":
+      return (row as Order).orderNumber;
+    default:
+      return (row as Customer | License).id;
+  }
+}
+
+/** Applies a journal entry to an image (on load). */
+export function applyEntry(image: Image, entry: JournalEntry): void {
+  for (const change of entry.changes) {
+    const table = image.tables[change.t] as unknown as Map<string, Record<string, unknown>>;
+    if ("new" in change) table.set(change.k, change.new as Record<string, unknown>);
+    else if ("del" in change) table.delete(change.k);
+    else {
+      const row = table.get(change.k);
+      if (!row) throw new CorruptStateError(`Sandbox journal record ${entry.seq} changes ${change.t} ${change.k}, which does not exist.`);
+      Object.assign(row, change.set ?? {});
+      for (const field of change.unset ?? []) delete row[field];
+    }
+  }
+  if (entry.counters) image.counters = entry.counters;
+  if (entry.clock) image.clock = entry.clock;
+  image.seq = entry.seq;
+}

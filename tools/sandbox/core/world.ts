@@ -1,0 +1,862 @@
+/**
+ * The sandbox world: tables in memory with the indexes the endpoints need, a clock, transactions,
+ * and persistence (core/persistence.ts: snapshot + journal). Every call's cost depends on what it
+ * touches, never on how much the world holds.
+ *
+ * Transactions: inside `transaction(fn)` every record handed out by a lookup is remembered with its
+ * JSON as it was (the undo log: a copy of each touched record, not of the world). When `fn`
+ * returns, the records whose JSON changed are written to the journal as changed fields (new
+ * records whole), and the call is answered only after that write. When `fn` throws, the touched
+ * records, the counters and the clock are put back. `dryRun` (test=Y) always puts them back, except
+ * the order-number counter, as Sectigo consumes a number for a test order. A call that changes
+ * nothing writes nothing.
+ *
+ * Rule for callers: change records only inside `transaction`/`dryRun` and only records obtained
+ * from this class inside it; outside a transaction, records are read-only views.
+ *
+ * Indexes (all exact-key maps kept in step on insert; the keys they use never change after a
+ * record is created): customers by (login, e-mail), licenses by (login, domain), add-ons by parent,
+ * orders by (login, foreignOrderNumber), each login's order numbers in order (WebHostReport pages),
+ * and a heap of licenses by the instant their auto-renewal falls due.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { Clock, type ClockState } from "./clock";
+import {
+  applyEntry,
+  CorruptStateError,
+  emptyImage,
+  encodeEntry,
+  JOURNAL_FILE,
+  keyOf,
+  LEGACY_STATE_FILE,
+  readJournal,
+  readSnapshot,
+  SNAPSHOT_FILE,
+  TABLES,
+  writeSnapshot,
+  type Change,
+  type Counters,
+  type Image,
+  type Row,
+  type TableName,
+} from "./persistence";
+import { productOf } from "./catalog";
+import { FIRST_ORDER_NUMBER, type Account, type Customer, type License, type Order, type SandboxState } from "./types";
+
+export interface BulkRecords {
+  accounts?: Account[];
+  customers?: Customer[];
+  licenses?: License[];
+  orders?: Order[];
+}
+
+export interface WorldOptions {
+  /** Omit for an in-memory world. */
+  dataDir?: string;
+  /** Where load-time notices go (a torn journal tail); default stderr. */
+  warn?: (message: string) => void;
+  /** Compact (rewrite the snapshot, empty the journal) once the journal exceeds this; default 64 MiB or the snapshot's size. */
+  compactAfterBytes?: number;
+}
+
+interface Touched {
+  table: TableName;
+  key: string;
+  /** JSON of the record when the transaction first saw it; null = created in this transaction. */
+  before: string | null;
+}
+
+interface Tx {
+  touched: Map<string, Touched>;
+  counters: Counters;
+  clock: ClockState;
+  /** Index insertions to take back on rollback, newest last. */
+  undo: Array<() => void>;
+}
+
+type Tables = { [T in TableName]: Map<string, Row[T]> };
+
+const DEFAULT_COMPACT_BYTES = 64 << 20;
+
+export class World {
+  readonly clock = new Clock();
+  /** loginName -> call timestamps (sandbox clock, ms) for the -42 call limit; not persisted. */
+  readonly calls = new Map<string, number[]>();
+
+  private tables: Tables = { accounts: new Map(), customers: new Map(), licenses: new Map(), orders: new Map() };
+  private counters: Counters = { nextOrderNumber: FIRST_ORDER_NUMBER, nextId: 1, nextAccountId: 500_001 };
+  private seq = 0;
+  /** Open transactions, outermost first: a dryRun (test=Y) may run inside a call's transaction. */
+  private txs: Tx[] = [];
+
+  private ix = newIndexes();
+
+  private readonly dataDir: string | undefined;
+  private readonly warn: (message: string) => void;
+  private readonly compactAfter: number | undefined;
+  private journalFd: number | undefined;
+  private lockFile: string | undefined;
+  private journalBytes = 0;
+  private snapshotBytes = 0;
+
+  private constructor(options: WorldOptions) {
+    this.dataDir = options.dataDir;
+    this.warn = options.warn ?? ((message) => console.error(message));
+    this.compactAfter = options.compactAfterBytes;
+  }
+
+  /**
+   * Opens the world saved in `dataDir` (snapshot + journal, or a version 1 state.json, converted),
+   * or an empty one; `fresh` says whether nothing was saved yet.
+   */
+  static open(options: WorldOptions): { world: World; fresh: boolean } {
+    const world = new World(options);
+    const dir = options.dataDir;
+    if (!dir) return { world, fresh: true };
+    world.lock();
+    try {
+      return World.load(world, dir);
+    } catch (error) {
+      world.close();
+      throw error;
+    }
+  }
+
+  private static load(world: World, dir: string): { world: World; fresh: boolean } {
+    const snapshot = path.join(dir, SNAPSHOT_FILE);
+    const legacy = path.join(dir, LEGACY_STATE_FILE);
+    let image: Image | undefined;
+    if (fs.existsSync(snapshot)) image = readSnapshot(snapshot);
+    else if (fs.existsSync(legacy)) image = imageOfLegacy(legacy);
+    const journal = path.join(dir, JOURNAL_FILE);
+    if (!image) {
+      if (fs.existsSync(journal) && fs.statSync(journal).size > 0) {
+        throw new CorruptStateError(`Sandbox journal ${journal} has no snapshot ${snapshot} to start from.`);
+      }
+      return { world, fresh: true };
+    }
+    const read = readJournal(journal, image.seq);
+    for (const entry of read.entries) applyEntry(image, entry);
+    if (read.tornBytes > 0) {
+      const kept = `${journal}.torn-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+      fs.writeFileSync(kept, fs.readFileSync(journal).subarray(read.goodBytes), { mode: 0o600 });
+      fs.truncateSync(journal, read.goodBytes);
+      world.warn(
+        `Sectigo sandbox: the journal ${journal} ended with an incomplete record (${read.tornBytes} bytes), the trace of a write cut off by a crash. ` +
+          `That call was never answered, so the record is refused (kept in ${kept}); the ${read.entries.length} complete records after the snapshot are loaded.`,
+      );
+    }
+    world.load(image);
+    world.journalBytes = read.goodBytes;
+    world.snapshotBytes = fs.existsSync(snapshot) ? fs.statSync(snapshot).size : 0;
+    if (!fs.existsSync(snapshot)) {
+      world.compact();
+      fs.rmSync(legacy, { force: true });
+    }
+    return { world, fresh: false };
+  }
+
+  // ---- clock -------------------------------------------------------------------------------
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  // ---- reads (inside a transaction, each record is remembered before it is handed out) --------
+
+  account(loginName: string | undefined): Account | undefined {
+    return this.get("accounts", loginName);
+  }
+
+  order(orderNumber: string | undefined): Order | undefined {
+    return this.get("orders", orderNumber);
+  }
+
+  customer(id: string | null | undefined): Customer | undefined {
+    return this.get("customers", id ?? undefined);
+  }
+
+  license(id: string | null | undefined): License | undefined {
+    return this.get("licenses", id ?? undefined);
+  }
+
+  /** Customers of a login with this e-mail (case-insensitive), oldest first. */
+  customersByEmailOf(loginName: string, email: string): Customer[] {
+    return this.many("customers", this.ix.customersByEmail.get(pair(loginName, email.toLowerCase())));
+  }
+
+  /** Licenses of a login for this domain (case-insensitive), oldest first. */
+  licensesForDomain(loginName: string, domainName: string): License[] {
+    return this.many("licenses", this.ix.licensesByDomain.get(pair(loginName, domainName.toLowerCase())));
+  }
+
+  addOnsOf(licenseId: string): License[] {
+    return this.many("licenses", this.ix.addOnsByParent.get(licenseId));
+  }
+
+  ordersByForeignNumber(loginName: string, foreignOrderNumber: string): Order[] {
+    return this.many("orders", this.ix.ordersByForeign.get(pair(loginName, foreignOrderNumber)));
+  }
+
+  /** A login's order numbers, ascending (for paging, without touching the orders). */
+  orderNumbersOf(loginName: string): readonly number[] {
+    return this.ix.ordersByLogin.get(loginName) ?? [];
+  }
+
+  accounts(): Account[] {
+    return this.many("accounts", [...this.tables.accounts.keys()]);
+  }
+
+  /** Every order or license: for the admin API's unindexed filters only (a scan, read-only). */
+  *scan<T extends "orders" | "licenses">(table: T): Generator<Row[T]> {
+    yield* this.tables[table].values() as IterableIterator<Row[T]>;
+  }
+
+  size(table: TableName): number {
+    return this.tables[table].size;
+  }
+
+  /** Licenses whose auto-renewal is due at `now`, taken off the due list (they go back when touched). */
+  dueForAutoRenewal(now: number): License[] {
+    const due: License[] = [];
+    const seen = new Set<string>();
+    for (const entry of this.ix.renewals.popUntil(now)) {
+      if (seen.has(entry.id)) continue;
+      const raw = this.tables.licenses.get(entry.id);
+      if (!raw || autoRenewDue(raw) !== entry.due) continue;
+      seen.add(entry.id);
+      due.push(this.license(entry.id)!);
+    }
+    return due;
+  }
+
+  /** Licenses touched by the current transaction (to bring their orders' statuses in step). */
+  touchedLicenses(): License[] {
+    const out: License[] = [];
+    for (const t of this.txs.at(-1)?.touched.values() ?? []) {
+      if (t.table !== "licenses") continue;
+      const license = this.tables.licenses.get(t.key);
+      if (license) out.push(license);
+    }
+    return out;
+  }
+
+  // ---- writes ------------------------------------------------------------------------------
+
+  insertAccount(account: Account): void {
+    this.insert("accounts", account);
+  }
+
+  insertCustomer(customer: Customer): void {
+    this.insert("customers", customer);
+  }
+
+  insertLicense(license: License): void {
+    this.insert("licenses", license);
+  }
+
+  insertOrder(order: Order): void {
+    this.insert("orders", order);
+  }
+
+  /** Replaces an account's record (admin upsert); the login is the key and never changes. */
+  putAccount(account: Account): void {
+    if (this.tables.accounts.has(account.loginName)) {
+      const existing = this.account(account.loginName)!;
+      for (const key of Object.keys(existing)) delete (existing as unknown as Record<string, unknown>)[key];
+      Object.assign(existing, account);
+    } else {
+      this.insertAccount(account);
+    }
+  }
+
+  nextOrderNumber(): string {
+    this.requireTx();
+    return String(this.counters.nextOrderNumber++);
+  }
+
+  newId(prefix: string): string {
+    this.requireTx();
+    return `${prefix}-${this.counters.nextId++}`;
+  }
+
+  nextAccountId(): number {
+    this.requireTx();
+    return this.counters.nextAccountId++;
+  }
+
+  /** Runs `fn`; on return its changes are journaled, on throw they are taken back. */
+  transaction<T>(fn: () => T): T {
+    if (this.txs.length > 0) return fn();
+    this.begin();
+    let result: T;
+    try {
+      result = fn();
+    } catch (error) {
+      this.rollback({ keepOrderNumbers: false });
+      throw error;
+    }
+    this.commit();
+    return result;
+  }
+
+  /** Runs `fn` and always takes its changes back (test=Y). Order numbers stay consumed. */
+  dryRun<T>(fn: () => T): T {
+    this.begin();
+    try {
+      return fn();
+    } finally {
+      this.rollback({ keepOrderNumbers: true });
+    }
+  }
+
+  /**
+   * Bulk seeding (admin route /__sandbox/seed, world:scale): inserts whole records at once,
+   * refusing (before any change) a key that already exists, then writes a fresh snapshot.
+   */
+  bulkInsert(records: BulkRecords): void {
+    if (this.txs.length > 0) throw new Error("bulkInsert cannot run inside a transaction");
+    const batches = TABLES.map((table) => [table, (records[table] ?? []) as Array<Row[TableName]>] as const);
+    for (const [table, rows] of batches) {
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const key = keyOf(table, row);
+        if (seen.has(key) || this.tables[table].has(key)) throw new Error(`bulkInsert: ${table} ${key} exists already`);
+        seen.add(key);
+      }
+    }
+    const placed: Array<[TableName, Row[TableName]]> = [];
+    try {
+      for (const [table, rows] of batches) {
+        for (const row of rows) {
+          this.place(table, row);
+          placed.push([table, row]);
+        }
+      }
+      this.compact();
+    } catch (error) {
+      // Not on disk, so not kept: memory goes back to what the snapshot and journal hold.
+      for (let i = placed.length - 1; i >= 0; i--) this.unplace(placed[i]![0], placed[i]![1]);
+      throw error;
+    }
+  }
+
+  /** Replaces the whole world (reset, demo seed) and writes a fresh snapshot. */
+  replaceState(next: SandboxState): void {
+    if (this.txs.length > 0) throw new Error("replaceState cannot run inside a transaction");
+    const image = imageOfState(next);
+    image.clock = this.clock.snapshot();
+    image.seq = this.seq;
+    const before = this.memory();
+    try {
+      this.load(image);
+      this.compact();
+    } catch (error) {
+      this.restoreMemory(before);
+      throw error;
+    }
+    this.calls.clear();
+  }
+
+  /** Writes the snapshot and empties the journal (also the first save of a new data dir). */
+  compact(): void {
+    if (!this.dataDir) return;
+    this.snapshotBytes = writeSnapshot(this.dataDir, {
+      seq: this.seq,
+      counters: { ...this.counters },
+      clock: this.clock.snapshot(),
+      tables: this.tables as Image["tables"],
+    });
+    // The snapshot holds everything up to `seq`: the journal's frames are all older now (and are
+    // skipped on load if this truncation does not happen).
+    this.closeJournal();
+    fs.writeFileSync(path.join(this.dataDir, JOURNAL_FILE), "", { mode: 0o600 });
+    fs.chmodSync(path.join(this.dataDir, JOURNAL_FILE), 0o600);
+    this.journalBytes = 0;
+  }
+
+  close(): void {
+    this.closeJournal();
+    if (this.lockFile) {
+      fs.rmSync(this.lockFile, { force: true });
+      this.lockFile = undefined;
+    }
+  }
+
+  /**
+   * One process per data dir: a second one appending to the same journal would interleave frames
+   * and make the world unreadable. The lock holds the owner's pid; a lock whose process is gone
+   * (kill -9) is taken over.
+   */
+  private lock(): void {
+    const dir = this.dataDir!;
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, LOCK_FILE);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(file, `${process.pid}\n`, { flag: "wx", mode: 0o600 });
+        this.lockFile = file;
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const owner = Number.parseInt(fs.readFileSync(file, "utf8"), 10);
+        if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+          throw new Error(`Another Sectigo sandbox (process ${owner}) is using ${dir}. Stop it, or give this one another SANDBOX_DATA_DIR.`);
+        }
+        fs.rmSync(file, { force: true }); // its process is gone
+      }
+    }
+    throw new Error(`Could not take the lock ${file}.`);
+  }
+
+  /** Everything a failed bulk write must put back. */
+  private memory() {
+    return {
+      tables: this.tables,
+      counters: { ...this.counters },
+      seq: this.seq,
+      ix: this.ix,
+      clock: this.clock.snapshot(),
+    };
+  }
+
+  private restoreMemory(m: ReturnType<World["memory"]>): void {
+    this.tables = m.tables;
+    this.counters = m.counters;
+    this.seq = m.seq;
+    this.ix = m.ix;
+    this.clock.restore(m.clock);
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private requireTx(): void {
+    if (this.txs.length === 0) throw new Error("World: changes happen inside world.transaction()");
+  }
+
+  private get<T extends TableName>(table: T, key: string | undefined): Row[T] | undefined {
+    if (key === undefined) return undefined;
+    const row = this.tables[table].get(key);
+    if (row && this.txs.length > 0) {
+      const id = `${table}\n${key}`;
+      let before: string | undefined;
+      for (const tx of this.txs) {
+        if (!tx.touched.has(id)) tx.touched.set(id, { table, key, before: (before ??= JSON.stringify(row)) });
+      }
+    }
+    return row;
+  }
+
+  private many<T extends TableName>(table: T, keys: readonly string[] | undefined): Array<Row[T]> {
+    const out: Array<Row[T]> = [];
+    for (const key of keys ?? []) {
+      const row = this.get(table, key);
+      if (row) out.push(row);
+    }
+    return out;
+  }
+
+  private insert<T extends TableName>(table: T, row: Row[T]): void {
+    this.requireTx();
+    const key = keyOf(table, row);
+    if (this.tables[table].has(key)) throw new Error(`World: ${table} ${key} exists already`);
+    this.place(table, row);
+    for (const tx of this.txs) tx.touched.set(`${table}\n${key}`, { table, key, before: null });
+    this.txs.at(-1)!.undo.push(() => this.unplace(table, row));
+  }
+
+  /** Adds a record and its index entries (no transaction bookkeeping). */
+  private place<T extends TableName>(table: T, row: Row[T]): void {
+    const key = keyOf(table, row);
+    (this.tables[table] as Map<string, Row[T]>).set(key, row);
+    switch (table) {
+      case "customers": {
+        const c = row as Customer;
+        push(this.ix.customersByEmail, pair(c.loginName, c.email.toLowerCase()), c.id);
+        break;
+      }
+      case "licenses": {
+        const l = row as License;
+        push(this.ix.licensesByDomain, pair(l.loginName, l.domainName.toLowerCase()), l.id);
+        if (l.parentId !== null) push(this.ix.addOnsByParent, l.parentId, l.id);
+        const due = autoRenewDue(l);
+        if (due !== undefined) this.ix.renewals.push(due, l.id);
+        break;
+      }
+      case "orders": {
+        const o = row as Order;
+        if (o.foreignOrderNumber) push(this.ix.ordersByForeign, pair(o.loginName, o.foreignOrderNumber), o.orderNumber);
+        insertSorted(this.ix.ordersByLogin, o.loginName, Number(o.orderNumber));
+        break;
+      }
+    }
+  }
+
+  private unplace<T extends TableName>(table: T, row: Row[T]): void {
+    this.tables[table].delete(keyOf(table, row));
+    switch (table) {
+      case "customers": {
+        const c = row as Customer;
+        pull(this.ix.customersByEmail, pair(c.loginName, c.email.toLowerCase()), c.id);
+        break;
+      }
+      case "licenses": {
+        const l = row as License;
+        pull(this.ix.licensesByDomain, pair(l.loginName, l.domainName.toLowerCase()), l.id);
+        if (l.parentId !== null) pull(this.ix.addOnsByParent, l.parentId, l.id);
+        break; // a stale due-heap entry is skipped when popped
+      }
+      case "orders": {
+        const o = row as Order;
+        if (o.foreignOrderNumber) pull(this.ix.ordersByForeign, pair(o.loginName, o.foreignOrderNumber), o.orderNumber);
+        removeSorted(this.ix.ordersByLogin, o.loginName, Number(o.orderNumber));
+        break;
+      }
+    }
+  }
+
+  private load(image: Image): void {
+    this.tables = { accounts: new Map(), customers: new Map(), licenses: new Map(), orders: new Map() };
+    this.ix = newIndexes();
+    for (const table of TABLES) for (const row of image.tables[table].values()) this.place(table, row);
+    this.counters = { ...image.counters };
+    this.seq = image.seq;
+    this.clock.restore(image.clock);
+  }
+
+  private begin(): void {
+    const tx: Tx = { touched: new Map(), counters: { ...this.counters }, clock: this.clock.snapshot(), undo: [] };
+    // Nested (test=Y inside a call): records the outer transaction already handed out may be
+    // changed through those references, so the inner one remembers them as they are now.
+    for (const [id, t] of this.txs.at(-1)?.touched ?? []) {
+      const row = this.tables[t.table].get(t.key);
+      if (row) tx.touched.set(id, { table: t.table, key: t.key, before: JSON.stringify(row) });
+    }
+    this.txs.push(tx);
+  }
+
+  private commit(): void {
+    const tx = this.txs.at(-1)!;
+    const changes: Change[] = [];
+    const changedLicenses: string[] = [];
+    for (const t of tx.touched.values()) {
+      const row = this.tables[t.table].get(t.key);
+      if (t.before === null) {
+        if (row) changes.push({ t: t.table, k: t.key, new: row });
+        continue;
+      }
+      if (!row) {
+        changes.push({ t: t.table, k: t.key, del: true });
+        continue;
+      }
+      const after = JSON.stringify(row);
+      if (after === t.before) continue;
+      if (t.table === "licenses") changedLicenses.push(t.key);
+      changes.push({ t: t.table, k: t.key, ...diff(JSON.parse(t.before) as Record<string, unknown>, row as unknown as Record<string, unknown>) });
+    }
+    const counters = sameJson(tx.counters, this.counters) ? undefined : { ...this.counters };
+    const clockNow = this.clock.snapshot();
+    const clock = sameJson(tx.clock, clockNow) ? undefined : clockNow;
+    if (changes.length > 0 || counters || clock) {
+      try {
+        this.append({ seq: this.seq + 1, changes, counters, clock });
+      } catch (error) {
+        // Not on disk, so not done: the caller answers with an error and memory goes back too.
+        this.rollback({ keepOrderNumbers: false });
+        throw error;
+      }
+    }
+    this.txs.pop();
+    this.requeue(changedLicenses);
+  }
+
+  /** Takes back the innermost transaction; an outer one still holds what it saw before. */
+  private rollback({ keepOrderNumbers }: { keepOrderNumbers: boolean }): void {
+    const tx = this.txs.pop()!;
+    for (let i = tx.undo.length - 1; i >= 0; i--) tx.undo[i]!();
+    for (const t of tx.touched.values()) {
+      if (t.before === null) continue;
+      // In place: references handed out before (an outer call's, around a test order) stay live.
+      const saved = JSON.parse(t.before) as Record<string, unknown>;
+      const live = this.tables[t.table].get(t.key) as unknown as Record<string, unknown> | undefined;
+      if (!live) {
+        (this.tables[t.table] as Map<string, unknown>).set(t.key, saved);
+        continue;
+      }
+      for (const field of Object.keys(live)) if (!(field in saved)) delete live[field];
+      Object.assign(live, saved);
+    }
+    const used = this.counters.nextOrderNumber;
+    this.counters = tx.counters;
+    this.clock.restore(tx.clock);
+    this.requeue([...tx.touched.values()].filter((t) => t.table === "licenses" && t.before !== null).map((t) => t.key));
+    if (keepOrderNumbers && used !== this.counters.nextOrderNumber) {
+      this.counters.nextOrderNumber = used;
+      // Inside a call's transaction its commit journals the counter; alone, journal it now. If that
+      // write fails, a test order's number may be used again after a restart: harmless, no order has it.
+      if (this.txs.length === 0) {
+        try {
+          this.append({ seq: this.seq + 1, changes: [], counters: { ...this.counters } });
+        } catch (error) {
+          this.warn(`Sectigo sandbox: could not record a test order's number: ${(error as Error).message}`);
+        }
+      }
+    }
+  }
+
+  /**
+   * Changed licenses go back on the due heap as they now are (a renewal moved the due date, a
+   * rollback restored one taken off it); the add-ons of a changed base too, as they renew only
+   * while it is live. An unchanged license taken off the heap stays off: it was not renewable.
+   */
+  private requeue(keys: string[]): void {
+    for (const key of keys) {
+      const license = this.tables.licenses.get(key);
+      if (!license) continue;
+      const due = autoRenewDue(license);
+      if (due !== undefined) this.ix.renewals.push(due, license.id);
+      if (license.parentId === null) {
+        for (const id of this.ix.addOnsByParent.get(license.id) ?? []) {
+          const addOn = this.tables.licenses.get(id);
+          const addOnDue = addOn ? autoRenewDue(addOn) : undefined;
+          if (addOnDue !== undefined) this.ix.renewals.push(addOnDue, id);
+        }
+      }
+    }
+    if (this.ix.renewals.size > 2 * this.tables.licenses.size + 1024) {
+      this.ix.renewals = new DueHeap();
+      for (const license of this.tables.licenses.values()) {
+        const due = autoRenewDue(license);
+        if (due !== undefined) this.ix.renewals.push(due, license.id);
+      }
+    }
+  }
+
+  private append(entry: { seq: number; changes: Change[]; counters?: Counters; clock?: ClockState }): void {
+    if (!this.dataDir) {
+      this.seq = entry.seq;
+      return;
+    }
+    if (this.journalFd === undefined) {
+      fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+      this.journalFd = fs.openSync(path.join(this.dataDir, JOURNAL_FILE), "a", 0o600);
+      fs.fchmodSync(this.journalFd, 0o600); // a journal left 0644 by hand or an older tool: it holds passwords
+    }
+    const frame = encodeEntry(entry);
+    // The whole frame or nothing: write(2) may write part of it (a full disk) and Node does not
+    // retry; a partial frame followed by later ones would make the journal unreadable.
+    try {
+      for (let done = 0; done < frame.length; ) done += fs.writeSync(this.journalFd, frame, done, frame.length - done);
+    } catch (error) {
+      try {
+        fs.ftruncateSync(this.journalFd, this.journalBytes);
+      } catch {
+        /* the next start refuses the torn tail with a message */
+      }
+      throw error;
+    }
+    this.seq = entry.seq;
+    this.journalBytes += frame.length;
+    if (this.journalBytes > (this.compactAfter ?? Math.max(DEFAULT_COMPACT_BYTES, this.snapshotBytes))) {
+      try {
+        this.compact();
+      } catch (error) {
+        // The frame is written: the journal simply stays longer until a later compaction works.
+        this.warn(`Sectigo sandbox: compaction failed, the journal keeps growing: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private closeJournal(): void {
+    if (this.journalFd === undefined) return;
+    fs.closeSync(this.journalFd);
+    this.journalFd = undefined;
+  }
+}
+
+/** When an auto-renew license falls due (its expiry), or undefined when it will not auto-renew. */
+export function autoRenewDue(license: License): number | undefined {
+  if (license.status !== "active" || !license.autoRenew || license.termDays <= 0) return undefined;
+  const kind = productOf(license.productCode)?.kind;
+  if (kind !== "base" && kind !== "addon") return undefined;
+  // A renewal that failed for want of funds is not retried: the license is left to expire.
+  if (license.autoRenewFailedAt === license.expiresAt) return undefined;
+  return Date.parse(license.expiresAt);
+}
+
+/**
+ * A binary min-heap of (due instant, license id) with lazy deletion: an entry whose license no
+ * longer falls due at that instant is skipped when popped. Hand-written (30 lines) because the
+ * lazy-deletion contract is the point, and a generic heap package would add nothing.
+ */
+class DueHeap {
+  private items: Array<{ due: number; id: string }> = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(due: number, id: string): void {
+    const items = this.items;
+    items.push({ due, id });
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]!.due <= items[i]!.due) break;
+      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      i = parent;
+    }
+  }
+
+  popUntil(now: number): Array<{ due: number; id: string }> {
+    const out: Array<{ due: number; id: string }> = [];
+    const items = this.items;
+    while (items.length > 0 && items[0]!.due <= now) {
+      out.push(items[0]!);
+      const last = items.pop()!;
+      if (items.length === 0) break;
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && items[l]!.due < items[m]!.due) m = l;
+        if (r < items.length && items[r]!.due < items[m]!.due) m = r;
+        if (m === i) break;
+        [items[m], items[i]] = [items[i]!, items[m]!];
+        i = m;
+      }
+    }
+    return out;
+  }
+}
+
+const LOCK_FILE = "lock";
+
+/** The lookups kept in step with the tables (see the file comment). */
+function newIndexes() {
+  return {
+    customersByEmail: new Map<string, string[]>(),
+    licensesByDomain: new Map<string, string[]>(),
+    addOnsByParent: new Map<string, string[]>(),
+    ordersByForeign: new Map<string, string[]>(),
+    ordersByLogin: new Map<string, number[]>(),
+    renewals: new DueHeap(),
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function pair(a: string, b: string): string {
+  return `${a}\n${b}`;
+}
+
+function push(index: Map<string, string[]>, key: string, value: string): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+function pull(index: Map<string, string[]>, key: string, value: string): void {
+  const list = index.get(key);
+  if (!list) return;
+  const at = list.lastIndexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) index.delete(key);
+}
+
+function insertSorted(index: Map<string, number[]>, key: string, value: number): void {
+  const list = index.get(key);
+  if (!list) return void index.set(key, [value]);
+  if (list.length === 0 || list[list.length - 1]! < value) return void list.push(value);
+  list.splice(lowerBound(list, value), 0, value);
+}
+
+function removeSorted(index: Map<string, number[]>, key: string, value: number): void {
+  const list = index.get(key);
+  if (!list) return;
+  const at = lowerBound(list, value);
+  if (list[at] === value) list.splice(at, 1);
+}
+
+export function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function diff(before: Record<string, unknown>, after: Record<string, unknown>): { set?: Record<string, unknown>; unset?: string[] } {
+  const set: Record<string, unknown> = {};
+  const unset: string[] = [];
+  for (const [field, value] of Object.entries(after)) {
+    if (value === undefined) {
+      if (field in before) unset.push(field);
+    } else if (JSON.stringify(value) !== JSON.stringify(before[field])) {
+      set[field] = value;
+    }
+  }
+  for (const field of Object.keys(before)) if (!(field in after)) unset.push(field);
+  return { ...(Object.keys(set).length > 0 ? { set } : {}), ...(unset.length > 0 ? { unset } : {}) };
+}
+
+function imageOfState(state: SandboxState): Image {
+  const image = emptyImage({ nextOrderNumber: state.nextOrderNumber, nextId: state.nextId, nextAccountId: state.nextAccountId });
+  image.clock = state.clock;
+  for (const table of TABLES) {
+    for (const row of Object.values(state[table])) (image.tables[table] as Map<string, unknown>).set(keyOf(table, row), row);
+  }
+  return image;
+}
+
+function imageOfLegacy(file: string): Image {
+  let parsed: SandboxState;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8")) as SandboxState;
+  } catch {
+    throw new CorruptStateError(`Sandbox state ${file} is not valid JSON.`);
+  }
+  if (parsed.version !== 1) throw new CorruptStateError(`Unsupported sandbox state version in ${file}.`);
+  return imageOfState(parsed);
+}
+
+/** Short alphanumeric token (AutoApplyOrder `uniqueValue`, SiteLock site IDs). */
+export function randomToken(length: number): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  const bytes = crypto.randomBytes(length);
+  let out = "";
+  for (const b of bytes) out += alphabet[b % alphabet.length];
+  return out;
+}
+
+export function randomDigits(length: number): string {
+  let out = String(1 + crypto.randomInt(9));
+  while (out.length < length) out += String(crypto.randomInt(10));
+  return out;
+}
+
+export function money(amount: number): string {
+  return (Math.round(amount * 100) / 100).toFixed(2);
+}
