@@ -13,7 +13,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/model/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts", "tests/model/**/*.test.ts"],
+          // Model-based runs need the database and the sandbox: the integration project runs them.
+          exclude: ["tests/model/**/*.model.test.ts", "**/node_modules/**"],
+          environment: "node",
+        },
       },
       {
         // Sectigo client + sandbox over real HTTP on loopback (no database).
@@ -25,7 +31,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          include: ["tests/integration/**/*.test.ts", "tests/model/**/*.model.test.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,0 +1,418 @@
+/**
+ * Model-based test of the license lifecycle (issue 18 item 2): random command sequences go through
+ * the app's use cases against the sandbox over HTTP, with a real database, and after every step the
+ * model (model.ts, written from Sectigo's documents), the app's records and the sandbox's state must
+ * agree on status, expiry, plan, auto-renew, add-ons and funds; no step may throw an unexpected
+ * error or leave an order UNKNOWN. A command whose outcome the documents do not give is not run.
+ *
+ * Budget: MODEL_RUNS sequences (default 10) of up to MODEL_STEPS commands (default 25), seed
+ * MODEL_SEED (default 18). A longer run: MODEL_RUNS=200 npx vitest run --project integration tests/model.
+ *
+ * Each run has its own reseller account (at the sandbox and in the app), so funds and licenses of
+ * earlier runs never mix in. The app's clock (`deps.now`) and the sandbox's move together.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { applyMigrations } from "@/lib/db/migrations";
+import { createPrismaClient } from "@/lib/db";
+import { generateKey } from "@/lib/crypto/credentials";
+import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
+import { startSandbox } from "@/tools/sandbox/server";
+import type { Actor } from "@/lib/auth/session";
+import { orderDeps } from "@/lib/orders/order-deps";
+import { submitOrder } from "@/lib/orders/submit-order";
+import { renewLicense } from "@/lib/licenses/actions/renew";
+import { setAutoRenew } from "@/lib/licenses/actions/set-auto-renew";
+import { orderAddOn } from "@/lib/licenses/actions/order-add-on";
+import { changePlan, type ChangePlanDeps } from "@/lib/licenses/actions/change-plan";
+import { cancelLicense, previewCancellation } from "@/lib/licenses/actions/cancel";
+import { licenseStatus } from "@/lib/licenses/rules/status";
+import { AppError } from "@/lib/errors";
+import { startTestDatabase } from "../../integration/test-database";
+import { sandboxAdmin } from "../../integration/sandbox-admin";
+import {
+  DAY, ORDER_DESK, inRefundPeriod, initialState, priceKey, step,
+  type AddOnCode, type Command, type Config, type License as ModelLicense, type Outcome, type PlanCode, type State,
+} from "./model";
+
+const RUNS = Number(process.env.MODEL_RUNS ?? 10);
+const STEPS = Number(process.env.MODEL_STEPS ?? 25);
+const SEED = Number(process.env.MODEL_SEED ?? 18);
+const PASSWORD = "model-sandbox-pass";
+const START_FUNDS = 2_000_00; // cents
+
+// The reseller's buy prices: what this test believes Sectigo charges this account (cents). The
+// model computes with them; the app records them (PlanPrice); the sandbox charges from its own table,
+// so a difference shows as a funds disagreement.
+const PRICES: Record<string, number> = {
+  [priceKey(1059, 365)]: 0,
+  [priceKey(1060, 30)]: 999, [priceKey(1060, 365)]: 9999,
+  [priceKey(1061, 30)]: 2999, [priceKey(1061, 365)]: 29999,
+  [priceKey(1062, 30)]: 5999, [priceKey(1062, 365)]: 59999,
+  [priceKey(1068, 30)]: 499, [priceKey(1068, 365)]: 4999,
+  [priceKey(1069, 30)]: 799, [priceKey(1069, 365)]: 7999,
+  [priceKey(1070, 30)]: 1299, [priceKey(1070, 365)]: 12999,
+  [priceKey(1071, 30)]: 999, [priceKey(1071, 365)]: 9999,
+  [priceKey(1078, 30)]: 399, [priceKey(1078, 365)]: 3999,
+  [priceKey(1076, 30)]: 699, [priceKey(1076, 365)]: 6999,
+};
+const PRODUCT_KEYS: Record<number, string> = {
+  1059: "sitelock-monitor", 1060: "sitelock-basic", 1061: "sitelock-pro", 1062: "sitelock-business",
+  1068: "sitelock-backup-5gb", 1069: "sitelock-backup-10gb", 1070: "sitelock-backup-25gb",
+  1071: "sitelock-trueshield", 1078: "sitelock-dns-pro", 1076: "sitelock-dns-business",
+};
+// A term with no price (Monitor for 30 days) is refused by the model before any price matters.
+const price = (code: number, days: number) => PRICES[priceKey(code as PlanCode, days)] ?? 0;
+
+let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let prisma: ReturnType<typeof createPrismaClient>;
+let deps: ChangePlanDeps;
+let staff: Actor;
+let manager: Actor;
+const key = generateKey();
+let clock = new Date(Date.UTC(2031, 0, 5, 9));
+const admin = sandboxAdmin(() => sandbox);
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  await applyMigrations(db.url);
+  prisma = createPrismaClient(db.url);
+  sandbox = await startSandbox({ port: 0, now: clock, demo: false });
+  const users = await Promise.all([
+    seedUser(prisma, { id: "u-model-manager", email: "manager@model.test", name: "Max Model", role: "ACCOUNT_MANAGER", password: "a-long-password-1" }),
+    seedUser(prisma, { id: "u-model-staff", email: "staff@model.test", name: "Pat Model", role: "STAFF", password: "a-long-password-2" }),
+  ]);
+  [manager, staff] = users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role })) as [Actor, Actor];
+  const terms = Object.keys(PRICES).map((k) => k.split("/").map(Number) as [number, number]);
+  await prisma.planPrice.createMany({
+    data: terms.map(([code, days]) => ({
+      productKey: PRODUCT_KEYS[code]!, term: String(days), buyPrice: price(code, days) / 100, sellPrice: price(code, days) / 100, currency: "USD",
+    })),
+  });
+  deps = {
+    ...orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 }),
+    now: () => clock,
+    price: async (_actor, productKey, term) => {
+      const row = await prisma.planPrice.findUnique({ where: { productKey_term: { productKey, term } } });
+      return row ? { buyPrice: row.buyPrice.toFixed(2), sellPrice: row.sellPrice.toFixed(2), currency: row.currency, margin: "0", marginPercent: null } : null;
+    },
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await sandbox?.close();
+  await db?.stop();
+});
+
+// ---- the system under test, one run ----
+
+interface Real {
+  run: number;
+  accountId: string;
+  loginName: string;
+  /** model license id -> app License id */
+  licenses: Map<number, string>;
+  domains: Map<number, string>;
+  log: string[];
+}
+interface ModelBox {
+  state: State;
+  /**
+   * KNOWN GAP (issue 18): when Sectigo auto-renews a license at expiry the app keeps the old expiry
+   * (only the nightly sync sees it, as drift). Until the app follows expected renewals, a license
+   * Sectigo auto-renewed is no longer compared with the app's record nor driven through the app;
+   * `strict` turns that off (the regression test below, expected to fail until the fix).
+   */
+  appStale: Set<number>;
+  strict: boolean;
+}
+
+async function newRun(run: number): Promise<Real> {
+  const loginName = `model-${SEED}-${run}`;
+  await admin("POST", "accounts", { loginName, loginPassword: PASSWORD, funds: START_FUNDS / 100, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+  const accountId = `acct-${loginName}`;
+  await seedResellerAccount(prisma, { id: accountId, label: loginName, loginName, password: PASSWORD, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
+  return { run, accountId, loginName, licenses: new Map(), domains: new Map(), log: [] };
+}
+
+/** The model's step; throws if the model was asked something undocumented (check() prevents it). */
+function modelStep(m: ModelBox, cmd: Command): Outcome {
+  const r = step(m.state, cmd, cmd.kind === "advanceClock" ? clock.getTime() : m.state.now);
+  m.state = r.state;
+  const k = `${cmd.kind} ${r.outcome.kind}${r.outcome.kind === "refused" ? ` ${r.outcome.category}` : ""}`;
+  stepsRun.set(k, (stepsRun.get(k) ?? 0) + 1);
+  if (r.outcome.kind === "accepted") r.outcome.events.forEach((e) => stepsRun.set(e.kind, (stepsRun.get(e.kind) ?? 0) + 1));
+  return r.outcome;
+}
+const wouldBe = (m: ModelBox, cmd: Command, now = m.state.now) => step(m.state, cmd, now).outcome;
+
+/** The n-th license of the run (creation order), if any. */
+function nth(m: ModelBox, n: number): ModelLicense | undefined {
+  const all = Object.values(m.state.licenses).sort((a, b) => a.id - b.id);
+  return all.length === 0 ? undefined : all[n % all.length];
+}
+
+const accepted = (o: Outcome) => o.kind === "accepted";
+/** What the runs exercised (printed at the end): a run that executed nothing proves nothing. */
+const stepsRun = new Map<string, number>();
+
+/** A use case's answer as accepted (true) or refused (false); an AppError is a refusal with a sentence, anything else a failure. */
+async function answer(call: () => Promise<{ ok: boolean }>): Promise<boolean> {
+  try {
+    return (await call()).ok;
+  } catch (e) {
+    if (e instanceof AppError) return false;
+    throw e;
+  }
+}
+
+// ---- commands ----
+
+class OrderCmd implements fc.AsyncCommand<ModelBox, Real> {
+  constructor(readonly product: PlanCode, readonly days: 30 | 365, readonly autoRenew: boolean) {}
+  private cmd(m: ModelBox): Extract<Command, { kind: "order" }> {
+    const domain = `d${Object.keys(m.state.licenses).length + 1}.run.example`;
+    return { kind: "order", domain, product: this.product, days: this.days, autoRenew: this.autoRenew, price: price(this.product, this.days) };
+  }
+  check = (m: Readonly<ModelBox>) => wouldBe(m as ModelBox, this.cmd(m as ModelBox)).kind !== "undocumented";
+  async run(m: ModelBox, r: Real) {
+    const cmd = this.cmd(m);
+    const domain = `${cmd.domain.split(".")[0]}-${r.loginName}.model.example`;
+    const box: { result?: Awaited<ReturnType<typeof submitOrder>> } = {};
+    const placed = await answer(async () => {
+      const result = await submitOrder(staff, {
+      submissionKey: randomUUID(), resellerAccountId: r.accountId, customer: { new: { name: `Model ${domain}`, email: `owner@${domain}` } },
+      kind: "NEW", currency: "USD",
+      items: [{ productCode: this.product, productName: PRODUCT_KEYS[this.product]!, days: this.days, domainName: domain, isAddOn: false, buyPrice: null, sellPrice: null }],
+      sectigo: { operation: "autoApplyOrder", input: { kind: "newCustomer", productCode: this.product, addOnCodes: [], days: this.days, domainName: domain, contactEmail: `owner@${domain}`, autoRenew: this.autoRenew } },
+      }, deps);
+      box.result = result;
+      return { ok: result.outcome === "PLACED" };
+    });
+    const o = modelStep(m, cmd);
+    expect(placed, `order ${domain}: app ${placed ? "placed" : "refused"} (${box.result?.outcome}), model ${JSON.stringify(o)}`).toBe(accepted(o));
+    if (o.kind === "accepted") {
+      const license = await prisma.license.findFirstOrThrow({ where: { orderId: box.result!.order.id }, select: { id: true } });
+      r.licenses.set(o.orderNumber!, license.id);
+      r.domains.set(o.orderNumber!, domain);
+    }
+    await compare(m, r);
+  }
+  toString = () => `order(${this.product}, ${this.days}, autoRenew ${this.autoRenew})`;
+}
+
+/** A command on the n-th license of the run. */
+abstract class OnLicense implements fc.AsyncCommand<ModelBox, Real> {
+  constructor(readonly n: number) {}
+  abstract cmd(l: ModelLicense, m: ModelBox): Command;
+  /** true: accepted; false: refused; "no-op": the app answered ok without asking Sectigo (nothing to change). */
+  abstract app(l: ModelLicense, licenseId: string, m: ModelBox): Promise<boolean | "no-op">;
+  check(m: Readonly<ModelBox>) {
+    const l = nth(m as ModelBox, this.n);
+    return l !== undefined && !m.appStale.has(l.id) && wouldBe(m as ModelBox, this.cmd(l, m as ModelBox)).kind !== "undocumented";
+  }
+  async run(m: ModelBox, r: Real) {
+    const l = nth(m, this.n)!;
+    const before = await prisma.order.count({ where: { resellerAccountId: r.accountId } });
+    const ok = await this.app(l, r.licenses.get(l.id)!, m);
+    const stateBefore = m.state;
+    const o = modelStep(m, this.cmd(l, m));
+    if (ok === "no-op") expect(m.state.licenses, `${this}: the app changed nothing, nor may the model`).toEqual(stateBefore.licenses);
+    else expect(ok, `${this} on ${r.domains.get(l.id)}: app ${ok ? "accepted" : "refused"}, model ${JSON.stringify(o)}`).toBe(accepted(o));
+    const unknown = await prisma.order.count({ where: { resellerAccountId: r.accountId, status: { in: ["UNKNOWN", "SUBMITTING"] } } });
+    expect(unknown, "no order left UNKNOWN or SUBMITTING").toBe(0);
+    const after = await prisma.order.count({ where: { resellerAccountId: r.accountId } });
+    expect(after - before, "at most one app order per step").toBeLessThanOrEqual(1);
+    await compare(m, r);
+  }
+}
+
+class RenewCmd extends OnLicense {
+  cmd(l: ModelLicense): Command {
+    // The app carries the license's live add-ons along, to the license's term.
+    const addOns = l.addOns.filter((a) => a.status === "active").map((a) => ({ code: a.code, price: price(a.code, l.days) }));
+    return { kind: "renew", license: l.id, days: l.days, price: price(l.product, l.days), addOns };
+  }
+  async app(_l: ModelLicense, licenseId: string) {
+    return answer(() => renewLicense(manager, { licenseId }, deps));
+  }
+  toString = () => `renew(#${this.n})`;
+}
+
+class AutoRenewCmd extends OnLicense {
+  constructor(n: number, readonly on: boolean) { super(n); }
+  cmd(l: ModelLicense): Command {
+    return { kind: "setAutoRenew", license: l.id, on: this.on };
+  }
+  async app(_l: ModelLicense, licenseId: string) {
+    // APP DECISION (lib/licenses/actions/set-auto-renew.ts): setting the value the license already
+    // has answers ok without a call, whatever the status (also on a cancelled license, where
+    // Sectigo would say -20). Nothing changes on either side, so the runner accepts it as a no-op.
+    const result = await setAutoRenew(manager, { licenseId, autoRenew: this.on }, deps);
+    return result.ok && !result.changed ? "no-op" : result.ok;
+  }
+  toString = () => `autoRenew(#${this.n}, ${this.on})`;
+}
+
+class AddOnCmd extends OnLicense {
+  constructor(n: number, readonly code: AddOnCode) { super(n); }
+  cmd(l: ModelLicense): Command {
+    return { kind: "orderAddOn", license: l.id, addOn: this.code, days: l.days, price: price(this.code, l.days) };
+  }
+  async app(_l: ModelLicense, licenseId: string) {
+    return answer(() => orderAddOn(manager, { licenseId, productCode: this.code, submissionKey: randomUUID() }, deps));
+  }
+  toString = () => `addOn(#${this.n}, ${this.code})`;
+}
+
+class ChangePlanCmd extends OnLicense {
+  constructor(n: number, readonly product: PlanCode) { super(n); }
+  cmd(l: ModelLicense): Command {
+    return { kind: "changePlan", license: l.id, product: this.product, oldPrice: price(l.product, l.days), newPrice: price(this.product, l.days) };
+  }
+  async app(_l: ModelLicense, licenseId: string) {
+    return answer(() => changePlan(manager, { licenseId, productCode: this.product, submissionKey: randomUUID() }, deps));
+  }
+  toString = () => `changePlan(#${this.n}, ${this.product})`;
+}
+
+/** The app picks the call (AutoRefund inside the refund window, CANCELLICENCE outside); the model must agree. */
+class CancelCmd extends OnLicense {
+  cmd(l: ModelLicense, m: ModelBox): Command {
+    const refund = l.status === "active" && inRefundPeriod(l.refundPeriodStart!, l.days, m.state.now);
+    return { kind: refund ? "refund" : "cancel", license: l.id };
+  }
+  async app(l: ModelLicense, licenseId: string, m: ModelBox) {
+    const preview = await previewCancellation(manager, { licenseId }, deps);
+    if (preview.ok) expect(preview.kind, "the app's refund window agrees with the model's").toBe(this.cmd(l, m).kind === "refund" ? "REFUND" : "CANCELLATION");
+    return answer(() => cancelLicense(manager, { licenseId, submissionKey: randomUUID() }, deps));
+  }
+  toString = () => `cancel(#${this.n})`;
+}
+
+class ClockCmd implements fc.AsyncCommand<ModelBox, Real> {
+  constructor(readonly days: number) {}
+  check = (m: Readonly<ModelBox>) => wouldBe(m as ModelBox, { kind: "advanceClock", renewalPrices: PRICES }, m.state.now + this.days * DAY).kind !== "undocumented";
+  async run(m: ModelBox, r: Real) {
+    clock = new Date(m.state.now + this.days * DAY);
+    await admin("POST", "clock", { now: clock.toISOString(), freeze: true });
+    const o = modelStep(m, { kind: "advanceClock", renewalPrices: PRICES });
+    if (o.kind === "accepted" && !m.strict) o.events.forEach((e) => e.kind === "auto-renewed" && m.appStale.add(e.license));
+    await compare(m, r);
+  }
+  toString = () => `clock(+${this.days}d)`;
+}
+
+// ---- comparison after every step ----
+
+const APP_STATUS: Record<string, string> = {
+  active: "ACTIVE|RENEWABLE", expired: "EXPIRED", cancelled: "CANCELLED", rejected: "CANCELLED", refunded: "REFUNDED", pending: "PENDING",
+};
+const SANDBOX_STATUS: Record<string, string> = {
+  active: "active", expired: "expired", cancelled: "cancelled", rejected: "rejected", refunded: "refunded", pending: "awaiting",
+};
+type SandboxLicense = { productCode: number; status: string; reportedStatus: string; expiresAt: string; autoRenew: boolean; termDays: number; parentId: string | null; id: string };
+
+async function compare(m: ModelBox, r: Real) {
+  const now = new Date(m.state.now);
+  const { accounts } = await admin<{ accounts: Array<{ loginName: string; funds: number }> }>("GET", "accounts");
+  const funds = Math.round(accounts.find((a) => a.loginName === r.loginName)!.funds * 100);
+  expect(funds, "funds: sandbox vs model").toBe(m.state.balance);
+  for (const l of Object.values(m.state.licenses)) {
+    const id = r.licenses.get(l.id)!;
+    const where = `${r.domains.get(l.id)} (model #${l.id})`;
+    const app = await prisma.license.findUniqueOrThrow({ where: { id }, include: { addOns: true } });
+    const { licenses: upstream } = await admin<{ licenses: SandboxLicense[] }>("GET", `licenses?loginName=${r.loginName}&domainName=${r.domains.get(l.id)}`);
+    const base = upstream.find((u) => u.parentId === null)!;
+    const appView = { status: licenseStatus(app, now), product: app.productCode, expiresAt: app.expiresAt?.getTime() ?? null, autoRenew: app.autoRenew };
+    const sbView = { status: base.reportedStatus, product: base.productCode, expiresAt: Date.parse(base.expiresAt), autoRenew: base.autoRenew };
+    const modelView = { status: l.status, product: l.product, expiresAt: l.expiresAt, autoRenew: l.autoRenew };
+    expect(sbView, `sandbox vs model, ${where}`).toEqual({ ...modelView, status: SANDBOX_STATUS[l.status] });
+    const modelAddOns = l.addOns.map((a) => ({ code: a.code, live: a.status === "active" && a.expiresAt > m.state.now, expiresAt: a.expiresAt })).sort(byCode);
+    const sbAddOns = upstream.filter((u) => u.parentId !== null).map((u) => ({ code: u.productCode, live: u.reportedStatus === "active", expiresAt: Date.parse(u.expiresAt) })).sort(byCode);
+    expect(sbAddOns, `sandbox add-ons vs model, ${where}`).toEqual(modelAddOns);
+    if (m.appStale.has(l.id)) continue;
+    expect(appView.status, `app status vs model, ${where}`).toMatch(new RegExp(`^(${APP_STATUS[l.status]})$`));
+    expect({ ...appView, status: null }, `app vs model, ${where}`).toEqual({ ...modelView, status: null });
+    const appAddOns = app.addOns.map((a) => ({ code: a.productCode, live: a.status === "ACTIVE" && (a.expiresAt?.getTime() ?? Infinity) > m.state.now, expiresAt: a.expiresAt?.getTime() ?? null })).sort(byCode);
+    expect(appAddOns, `app add-ons vs model, ${where}`).toEqual(modelAddOns);
+  }
+}
+const byCode = (a: { code: number; expiresAt: number | null }, b: { code: number; expiresAt: number | null }) => a.code - b.code || (a.expiresAt ?? 0) - (b.expiresAt ?? 0);
+
+// ---- the property ----
+
+/**
+ * The random runs use Order Desk's config, with one reading left out until it is decided (README,
+ * "Where the app reads the documents differently"): a downgrade's negative pro-rated value. The
+ * model credits it (the upgrading page's formula as written), the sandbox credits nothing; the kept
+ * counterexample below shows it. With "undocumented", such plan changes are not generated.
+ */
+const RUN_CONFIG = { ...ORDER_DESK, downgrade: "undocumented" as const };
+const newModel = (strict: boolean, config: Config = RUN_CONFIG): ModelBox => ({
+  state: initialState({ now: clock.getTime(), balance: START_FUNDS, config }), appStale: new Set(), strict,
+});
+
+const plan = fc.constantFrom<PlanCode>(1059, 1060, 1061, 1062);
+const n = fc.nat(3);
+// Auto-renew on for a quarter of the orders: a license Sectigo auto-renews leaves the app's runs (known gap above).
+const autoRenewArb = fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
+const orderArb = fc.tuple(plan, fc.constantFrom<30 | 365>(30, 365), autoRenewArb).map(([p, d, a]): fc.AsyncCommand<ModelBox, Real> => new OrderCmd(p, d, a));
+const renewArb = n.map((i) => new RenewCmd(i));
+const addOnArb = fc.tuple(n, fc.constantFrom<AddOnCode>(1068, 1069, 1070, 1071, 1078, 1076)).map(([i, c]) => new AddOnCmd(i, c));
+// Edges of the refund period (14/15 days) and renewal window (30/31 days before expiry), and expiries.
+const clockArb = fc.constantFrom(1, 13, 14, 15, 29, 30, 31, 300, 334, 335, 365).map((d) => new ClockCmd(d));
+// fc.commands picks its arbitraries evenly: listing one twice doubles its share. Ending commands
+// (cancel) are rare so that licenses live long enough to be renewed and given add-ons.
+const commands = fc.commands<ModelBox, Real, false>([
+  orderArb, orderArb,
+  renewArb, renewArb, renewArb,
+  fc.tuple(n, fc.boolean()).map(([i, on]) => new AutoRenewCmd(i, on)),
+  addOnArb, addOnArb, addOnArb,
+  fc.tuple(n, plan).map(([i, p]) => new ChangePlanCmd(i, p)),
+  n.map((i) => new CancelCmd(i)),
+  clockArb, clockArb, clockArb,
+], { maxCommands: STEPS, size: "medium" });
+
+describe("Sectigo lifecycle: app + sandbox against the model", () => {
+  it("agree after every step of random command sequences", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(commands, async (cmds) => {
+        run++;
+        const real = await newRun(run);
+        const model = newModel(false);
+        await fc.asyncModelRun(() => ({ model, real }), cmds);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    console.log([...stepsRun].sort().map(([k, v]) => `${String(v).padStart(4)} ${k}`).join("\n"));
+    expect(stepsRun.get("order accepted") ?? 0).toBeGreaterThan(0);
+  }, 600_000);
+});
+
+describe("Sectigo lifecycle: kept counterexamples", () => {
+  // Shrunk from the run above (seed 18): Sectigo auto-renews at expiry (new order, next term, price
+  // debited) and the app still shows the license EXPIRED with its old expiry. Issue 18: "An expected
+  // renewal is not drift: follow it". When the app follows, this test fails: make it expect agreement.
+  it("KNOWN GAP: the app does not follow Sectigo's auto-renewal at expiry [order(1062, 365, auto-renew on), clock(+365d)]", async () => {
+    const real = await newRun(1_000);
+    const model = newModel(true);
+    const run = fc.asyncModelRun(() => ({ model, real }), [new OrderCmd(1062, 365, true), new ClockCmd(365)]);
+    await expect(run).rejects.toThrow(/app status vs model.*expected 'EXPIRED' to match/);
+  }, 120_000);
+
+  // Found by the run (seed 18): a Business license downgraded to Basic the day it was bought. The
+  // model credits the unused difference (599.99 - 99.99 = 500.00; Sectigo's upgrading page: "the unused
+  // value of the old licence credited"); the sandbox (and the app's preview) credit nothing. To be
+  // decided and written in both READMEs (issue 18 item 3); then this test changes to expect agreement.
+  it("KNOWN DISAGREEMENT: a downgrade's unused value [order(1062, 365), changePlan(1060)]", async () => {
+    const real = await newRun(1_001);
+    const model = newModel(true, ORDER_DESK);
+    const run = fc.asyncModelRun(() => ({ model, real }), [new OrderCmd(1062, 365, false), new ChangePlanCmd(0, 1060)]);
+    await expect(run).rejects.toThrow(/funds: sandbox vs model: expected 140001 to be 190001/);
+  }, 120_000);
+});
