@@ -295,7 +295,15 @@ class CancelCmd extends OnLicense {
 
 class ClockCmd implements fc.AsyncCommand<ModelBox, Real> {
   constructor(readonly days: number) {}
-  check = (m: Readonly<ModelBox>) => wouldBe(m as ModelBox, { kind: "advanceClock", renewalPrices: PRICES }, m.state.now + this.days * DAY).kind !== "undocumented";
+  check = (m: Readonly<ModelBox>) => {
+    const o = wouldBe(m as ModelBox, { kind: "advanceClock", renewalPrices: PRICES }, m.state.now + this.days * DAY);
+    if (o.kind === "undocumented") return false;
+    // KNOWN DISAGREEMENT (sandbox, kept below): funds running out during a move that renews several
+    // licenses. Skipped in the random runs until the sandbox renews in date order.
+    const renewed = new Set(o.kind === "accepted" ? o.events.flatMap((e) => (e.kind === "auto-renewed" ? [e.license] : [])) : []);
+    const unfunded = o.kind === "accepted" && o.events.some((e) => e.kind === "auto-renew-unfunded");
+    return m.strict || !(unfunded && renewed.size > 0);
+  };
   async run(m: ModelBox, r: Real) {
     clock = new Date(m.state.now + this.days * DAY);
     await admin("POST", "clock", { now: clock.toISOString(), freeze: true });
@@ -414,5 +422,19 @@ describe("Sectigo lifecycle: kept counterexamples", () => {
     const model = newModel(true, ORDER_DESK);
     const run = fc.asyncModelRun(() => ({ model, real }), [new OrderCmd(1062, 365, false), new ChangePlanCmd(0, 1060)]);
     await expect(run).rejects.toThrow(/funds: sandbox vs model: expected 140001 to be 190001/);
+  }, 120_000);
+
+  // Found by a longer run (MODEL_SEED=7, MODEL_RUNS=40), shrunk: three monthly Business licenses on
+  // auto-renew, bought together, and the clock moved 334 days. Funds (2,000.00) pay 30 of the 33
+  // renewals due. Sectigo renews each "at expiry", so in date order: every license gets 10 and all
+  // three run out together (the model). The sandbox renews one license through every period due
+  // before the next (tools/sandbox/core/auto-renew.ts), so the first gets 11, the last 8. Same funds,
+  // different expiries. A sandbox fix (renew in due order across licenses) turns this test around.
+  it("KNOWN DISAGREEMENT (sandbox): auto-renewals of a clock move are not applied in date order", async () => {
+    const real = await newRun(1_002);
+    const model = newModel(true);
+    const cmds = [new OrderCmd(1062, 30, true), new OrderCmd(1062, 30, true), new OrderCmd(1062, 30, true), new ClockCmd(334)];
+    const run = fc.asyncModelRun(() => ({ model, real }), cmds);
+    await expect(run).rejects.toThrow(/sandbox vs model, d1-model-\d+-1002/);
   }, 120_000);
 });
