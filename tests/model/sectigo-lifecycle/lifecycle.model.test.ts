@@ -72,7 +72,9 @@ let deps: ChangePlanDeps;
 let staff: Actor;
 let manager: Actor;
 const key = generateKey();
-let clock = new Date(Date.UTC(2031, 0, 5, 9));
+// Every run starts at the same instant (a run's moves add up to years; the sandbox's clock stops at 2099).
+const START = new Date(Date.UTC(2031, 0, 5, 9));
+let clock = START;
 const admin = sandboxAdmin(() => sandbox);
 
 beforeAll(async () => {
@@ -132,6 +134,8 @@ interface ModelBox {
 
 async function newRun(run: number): Promise<Real> {
   const loginName = `model-${SEED}-${run}`;
+  clock = START;
+  await admin("POST", "clock", { now: clock.toISOString(), freeze: true });
   await admin("POST", "accounts", { loginName, loginPassword: PASSWORD, funds: START_FUNDS / 100, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
   const accountId = `acct-${loginName}`;
   await seedResellerAccount(prisma, { id: accountId, label: loginName, loginName, password: PASSWORD, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
