@@ -5,7 +5,7 @@
  * agree on status, expiry, plan, auto-renew, add-ons and funds; no step may throw an unexpected
  * error or leave an order UNKNOWN. A command whose outcome the documents do not give is not run.
  *
- * Budget: MODEL_RUNS sequences (default 10) of up to MODEL_STEPS commands (default 25), seed
+ * Budget: MODEL_RUNS sequences (default 25) of up to MODEL_STEPS commands (default 25), seed
  * MODEL_SEED (default 18). A longer run: MODEL_RUNS=200 npx vitest run --project integration tests/model.
  *
  * Each run has its own reseller account (at the sandbox and in the app), so funds and licenses of
@@ -36,7 +36,7 @@ import {
   type AddOnCode, type Command, type Config, type License as ModelLicense, type Outcome, type PlanCode, type State,
 } from "./model";
 
-const RUNS = Number(process.env.MODEL_RUNS ?? 10);
+const RUNS = Number(process.env.MODEL_RUNS ?? 25);
 const STEPS = Number(process.env.MODEL_STEPS ?? 25);
 const SEED = Number(process.env.MODEL_SEED ?? 18);
 const PASSWORD = "model-sandbox-pass";
@@ -274,6 +274,13 @@ class AddOnCmd extends OnLicense {
 
 class ChangePlanCmd extends OnLicense {
   constructor(n: number, readonly product: PlanCode) { super(n); }
+  // KNOWN DISAGREEMENT (kept below): more than one term left (renewed early) is pro-rated uncapped by
+  // the model, capped at one term by the app and the sandbox. Not generated until decided.
+  check(m: Readonly<ModelBox>) {
+    const l = nth(m as ModelBox, this.n);
+    const moreThanATerm = l?.expiresAt != null && l.expiresAt - m.state.now > l.days * DAY;
+    return super.check(m) && (m.strict || !moreThanATerm);
+  }
   cmd(l: ModelLicense): Command {
     return { kind: "changePlan", license: l.id, product: this.product, oldPrice: price(l.product, l.days), newPrice: price(this.product, l.days) };
   }
@@ -435,6 +442,17 @@ describe("Sectigo lifecycle: kept counterexamples", () => {
   // three run out together (the model). The sandbox renews one license through every period due
   // before the next (tools/sandbox/core/auto-renew.ts), so the first gets 11, the last 8. Same funds,
   // different expiries. A sandbox fix (renew in due order across licenses) turns this test around.
+  // Found by a longer run (MODEL_SEED=5, MODEL_RUNS=80), shrunk: a monthly Basic renewed at once
+  // (60 days left on a 30-day term), then upgraded to Business. The model applies the upgrading
+  // page's formula as written: (59.99 - 9.99) x 60/30 = 100.00; the app and the sandbox cap the
+  // share at one term: 50.00 (README, ambiguity 21). To be decided, then this expects agreement.
+  it("KNOWN DISAGREEMENT: pro-rating more than one term left [order(1060, 30), renew, changePlan(1062)]", async () => {
+    const real = await newRun(1_003);
+    const model = newModel(true);
+    const cmds = [new OrderCmd(1060, 30, false), new RenewCmd(0), new ChangePlanCmd(0, 1062)];
+    await expect(fc.asyncModelRun(() => ({ model, real }), cmds)).rejects.toThrow(/funds: sandbox vs model: expected 193002 to be 188002/);
+  }, 120_000);
+
   it("KNOWN DISAGREEMENT (sandbox): auto-renewals of a clock move are not applied in date order", async () => {
     const real = await newRun(1_002);
     const model = newModel(true);
