@@ -23,3 +23,8 @@ export async function appClock(): Promise<Now> {
 export async function appNow(): Promise<Date> {
   return (await appClock())();
 }
+
+/** Tests: the next read asks the sandbox now, instead of after the reading's second. */
+export function forgetAppClockReading(): void {
+  sandbox = undefined;
+}

@@ -120,3 +120,15 @@ export async function recordAutoRenewals(tx: Prisma.TransactionClient, resellerA
   }
   return { applied, skipped };
 }
+
+/**
+ * At the end of a run: its open expiry rows that our license now agrees with are no difference any
+ * more. Another run (a second worker) may have followed a renewal after this run stored the license's
+ * current-order row, or this run's guard found the license already moved. One statement on the run's rows.
+ */
+export async function dropResolvedExpiryDrift(tx: Prisma.TransactionClient, runId: string): Promise<number> {
+  return tx.$executeRaw`
+    DELETE FROM "DriftItem" d USING "License" l
+    WHERE d."runId" = ${runId} AND d."kind" = 'EXPIRY' AND d."state" = 'OPEN' AND d."licenseId" = l."id"
+      AND l."expiresAt" = (d."theirs"::timestamptz AT TIME ZONE 'UTC')`;
+}

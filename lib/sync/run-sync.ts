@@ -15,7 +15,7 @@ import type { PrismaClient, SyncRun } from "@/lib/generated/prisma/client";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import { comparePage } from "./compare-page";
 import { applyHeldIgnores, markHeldIgnores } from "./held-ignores";
-import { expectedAutoRenewals, recordAutoRenewals, withoutFollowed } from "./follow-auto-renewals";
+import { dropResolvedExpiryDrift, expectedAutoRenewals, recordAutoRenewals, withoutFollowed } from "./follow-auto-renewals";
 import { abortableWait } from "@/lib/queue/abortable-wait";
 
 export const SYNC_PAGE_SIZE = 500;
@@ -126,6 +126,7 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
         ? await tx.driftItem.deleteMany({ where: { runId, kind: "EXPIRY", state: "OPEN", licenseId: { in: followed.applied } } })
         : { count: 0 };
       const created = await tx.driftItem.createMany({ data: kept.map((d) => ({ ...d, runId, resellerAccountId: accountId })), skipDuplicates: true });
+      const resolved = finished ? await dropResolvedExpiryDrift(tx, runId) : 0;
       if (finished) await tx.driftItem.deleteMany({ where: { resellerAccountId: accountId, state: "OPEN", runId: { not: runId } } });
       // The cursor guard: a page is stored once even if two workers ever held the same run.
       return tx.syncRun.update({
@@ -134,7 +135,7 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
           cursor: cursor + rows.length,
           ordersSeen: { increment: rows.length },
           licensesSeen: { increment: licenses },
-          driftFound: { increment: created.count - dropped.count },
+          driftFound: { increment: created.count - dropped.count - resolved },
           ...(finished ? { status: "DONE" as const, finishedAt: new Date() } : {}),
         },
       });
