@@ -35,6 +35,8 @@ export interface AutoRenewal {
   orderNumbers: string[];
   from: Date;
   to: Date;
+  /** The order's line, as on a renewal placed by Order Desk (the orders list and page show it). */
+  item: { productCode: number; productName: string; days: number | null; domainName: string };
 }
 
 const byNumber = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
@@ -53,7 +55,7 @@ export async function expectedAutoRenewals(db: PrismaClient, drift: DriftRow[], 
   const [licenses, known] = await Promise.all([
     db.license.findMany({
       where: { id: { in: [...new Set(rows.map((r) => r.licenseId!))] } },
-      select: { id: true, customerId: true, status: true, autoRenew: true, expiresAt: true, termDays: true, currentOrderNumber: true },
+      select: { id: true, customerId: true, status: true, autoRenew: true, expiresAt: true, termDays: true, currentOrderNumber: true, productCode: true, productName: true, domainName: true },
     }),
     db.order.findMany({ where: { orderNumber: { in: rows.map((r) => r.orderNumber) } }, select: { orderNumber: true } }),
   ]);
@@ -73,7 +75,10 @@ export async function expectedAutoRenewals(db: PrismaClient, drift: DriftRow[], 
       continue;
     }
     if (seen) seen.orderNumbers = [...seen.orderNumbers, row.orderNumber].sort(byNumber);
-    else found.set(l.id, { licenseId: l.id, customerId: l.customerId, orderNumbers: [row.orderNumber], from: l.expiresAt, to });
+    else {
+      const item = { productCode: l.productCode, productName: l.productName, days: l.termDays, domainName: l.domainName };
+      found.set(l.id, { licenseId: l.id, customerId: l.customerId, orderNumbers: [row.orderNumber], from: l.expiresAt, to, item });
+    }
   }
   return [...found.values()];
 }
@@ -113,6 +118,7 @@ export async function recordAutoRenewals(tx: Prisma.TransactionClient, resellerA
         ON CONFLICT DO NOTHING RETURNING id`;
       const id = inserted[0]?.id;
       if (!id) continue;
+      await tx.orderItem.create({ data: { orderId: id, ...r.item } });
       await tx.orderEvent.create({
         data: { orderId: id, actorLabel: "Order Desk (sync with Sectigo)", kind: "PLACED", toStatus: "PLACED", message, data: { source: "sectigo-auto-renewal", licenseId: r.licenseId, from: r.from.toISOString(), to: r.to.toISOString() } },
       });

@@ -116,11 +116,12 @@ describe("the sync follows Sectigo's auto-renewal at expiry", () => {
     const progress = await syncRun(run.id);
     expect(progress.status).toBe("DONE");
 
-    const followed = await prisma.license.findUniqueOrThrow({ where: { id: on.license.id }, include: { actingOrders: { include: { events: true } } } });
+    const followed = await prisma.license.findUniqueOrThrow({ where: { id: on.license.id }, include: { actingOrders: { include: { events: true, items: true } } } });
     expect(followed).toMatchObject({ status: "ACTIVE", expiresAt: new Date(expiry.getTime() + 365 * DAY), currentOrderNumber: renewal!.orderNumber });
     expect(followed.actingOrders).toHaveLength(1);
     expect(followed.actingOrders[0]).toMatchObject({ kind: "RENEWAL", status: "PLACED", orderNumber: renewal!.orderNumber, placedAt: expiry });
     expect(followed.actingOrders[0]!.events.map((e) => e.message)).toEqual([expect.stringContaining(AUTO_RENEWED_MESSAGE)]);
+    expect(followed.actingOrders[0]!.items).toMatchObject([{ productCode: 1060, days: 365, domainName: on.domain, isAddOn: false }]);
 
     const notRenewed = await prisma.license.findUniqueOrThrow({ where: { id: off.license.id }, include: { actingOrders: true } });
     expect(notRenewed.expiresAt).toEqual(off.license.expiresAt);
