@@ -62,16 +62,20 @@ export async function expectedAutoRenewals(db: PrismaClient, drift: DriftRow[], 
   const ours = new Set(known.map((o) => o.orderNumber));
   const byId = new Map(licenses.map((l) => [l.id, l]));
   const found = new Map<string, AutoRenewal>();
+  const conflicted = new Set<string>();
   for (const row of rows) {
     const l = byId.get(row.licenseId!);
+    if (!l || conflicted.has(l.id)) continue;
     const to = new Date(row.theirs!);
-    if (!l?.expiresAt || !l.autoRenew || (l.status !== "ACTIVE" && l.status !== "EXPIRED")) continue;
+    if (!l.expiresAt || !l.autoRenew || (l.status !== "ACTIVE" && l.status !== "EXPIRED")) continue;
     if (l.expiresAt.toISOString() !== row.ours || l.expiresAt.getTime() > now.getTime()) continue;
     if (row.orderNumber === l.currentOrderNumber || ours.has(row.orderNumber)) continue;
     if (!wholeTerms(l.expiresAt, to, l.termDays)) continue;
     const seen = found.get(l.id);
     if (seen && seen.to.getTime() !== to.getTime()) {
-      found.delete(l.id); // two different new expiries for one license: not for us to pick
+      // Two different new expiries for one license: not for us to pick; a person decides.
+      found.delete(l.id);
+      conflicted.add(l.id);
       continue;
     }
     if (seen) seen.orderNumbers = [...seen.orderNumbers, row.orderNumber].sort(byNumber);
