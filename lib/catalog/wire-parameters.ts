@@ -40,8 +40,11 @@ const SITELOCK_THROUGH_PLACE_ORDER: Partial<Record<FieldKey, string>> = {
   appRepSurname: "surName",
   appRepTelephone: "telephoneNumber",
 };
-/** SiteLock through PlaceOrder: PlaceOrder has neither (the schema refuses them with this choice). */
-const NOT_ON_PLACE_ORDER: ReadonlySet<FieldKey> = new Set(["enableAutoRenew", "previousOrderNumber"]);
+/**
+ * SiteLock through PlaceOrder: PlaceOrder has no auto-renew nor previous order (the schema refuses them
+ * with this choice), and the add-ons go as further items (their `x_PPP`), not as a parameter.
+ */
+const NOT_ON_PLACE_ORDER: ReadonlySet<FieldKey> = new Set(["enableAutoRenew", "previousOrderNumber", "addOns"]);
 /** "Sectigo charges the customer" is PlaceOrder's `reseller=N`; on AutoApplyOrder it is not a parameter. */
 const PLACE_ORDER_ONLY: ReadonlySet<FieldKey> = new Set(["sectigoChargesCustomer"]);
 
@@ -64,7 +67,8 @@ export function orderOperationFor(product: Product, values: { sectigoChargesCust
  * undefined when it is not sent under a name of its own.
  */
 export function wireParameterOf(product: Product, operation: OrderOperation, field: FormField): string | undefined {
-  if (field === "term") return operation === "placeOrder" ? "x_PPP" : "days";
+  // SiteLock 911 is ordered without `days` (contradictions #10).
+  if (field === "term") return operation === "placeOrder" ? "x_PPP" : product.sitelock?.kind === "service" ? undefined : "days";
   if (!(field in product.fields) || NOT_A_PARAMETER.has(field) || FIELD_SPECS[field].secret) return undefined;
   const siteLockPlaceOrder = operation === "placeOrder" && product.api === "AutoApplyOrder";
   if (siteLockPlaceOrder && NOT_ON_PLACE_ORDER.has(field)) return undefined;
