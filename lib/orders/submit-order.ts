@@ -6,7 +6,7 @@
  *    a second app instance) fails that unique insert and is answered with the first one's status:
  *    only the request that inserted the row calls Sectigo.
  * 2. The call's answer settles the order: PLACED / AWAITING_AUTHORIZATION with Sectigo's order
- *    number; FAILED when Sectigo refused it (nothing was bought; the field it named is kept);
+ *    number; FAILED when Sectigo refused it (nothing was bought; the parameters it named are kept);
  *    UNKNOWN when it may have been placed (timeout, reset, 5xx, malformed or lost answer). An
  *    UNKNOWN order is never sent again: reconcile-order.ts finds out what happened.
  * 3. An order left SUBMITTING (the app stopped during the call) is treated as UNKNOWN by the
