@@ -196,6 +196,7 @@ class OrderCmd implements fc.AsyncCommand<ModelBox, Real> {
     const o = modelStep(m, cmd);
     expect(placed, `order ${domain}: app ${placed ? "placed" : "refused"} (${box.result?.outcome}), model ${JSON.stringify(o)}`).toBe(accepted(o));
     if (o.kind === "accepted") {
+      await expectRecordedCost(r, o.debited, `${this}`);
       const license = await prisma.license.findFirstOrThrow({ where: { orderId: box.result!.order.id }, select: { id: true } });
       r.licenses.set(o.orderNumber!, license.id);
       r.domains.set(o.orderNumber!, domain);
@@ -227,6 +228,7 @@ abstract class OnLicense implements fc.AsyncCommand<ModelBox, Real> {
     expect(unknown, "no order left UNKNOWN or SUBMITTING").toBe(0);
     const after = await prisma.order.count({ where: { resellerAccountId: r.accountId } });
     expect(after - before, "at most one app order per step").toBeLessThanOrEqual(1);
+    if (o.kind === "accepted" && o.debited > 0) await expectRecordedCost(r, o.debited, `${this}`);
     await compare(m, r);
   }
 }
@@ -335,6 +337,12 @@ async function sync(r: Real) {
   });
   const drift = await prisma.driftItem.findMany({ where: { resellerAccountId: r.accountId, decidedAt: null } });
   expect(drift, "no drift after the sync: everything Sectigo did was expected").toEqual([]);
+}
+
+/** What the app recorded that Sectigo debited for the step's order (`totalCost`) is the model's debit. */
+async function expectRecordedCost(r: Real, debited: number, what: string) {
+  const order = await prisma.order.findFirstOrThrow({ where: { resellerAccountId: r.accountId }, orderBy: { createdAt: "desc" }, select: { totalCost: true, status: true } });
+  expect({ status: order.status, cost: order.totalCost === null ? null : Math.round(Number(order.totalCost) * 100) }, `${what}: the app's recorded cost`).toEqual({ status: "PLACED", cost: debited });
 }
 
 // ---- comparison after every step ----
@@ -461,7 +469,10 @@ describe("Sectigo lifecycle: kept counterexamples", () => {
     const real = await newRun(1_003);
     const model = newModel(true);
     const cmds = [new OrderCmd(1060, 30, false), new RenewCmd(0), new ChangePlanCmd(0, 1062)];
-    await expect(fc.asyncModelRun(() => ({ model, real }), cmds)).rejects.toThrow(/funds: sandbox vs model: expected 193002 to be 188002/);
+    // The app records what the sandbox debited (50.00); the model expects 100.00.
+    const run = fc.asyncModelRun(() => ({ model, real }), cmds).then(() => null, (e: Error) => e);
+    const error = await run;
+    expect(error?.message).toMatch(/changePlan\(#0, 1062\): the app's recorded cost: expected \{ status: 'PLACED', cost: 5000 \} to deeply equal \{ status: 'PLACED', cost: 10000 \}/);
   }, 120_000);
 
   it("KNOWN DISAGREEMENT (sandbox): auto-renewals of a clock move are not applied in date order", async () => {
