@@ -182,6 +182,15 @@ describe("Sectigo, modifyThirdPartyDetails CANCELLICENCE — always cancel", () 
     expect(run(outside.state, { kind: "cancel", license: id }).outcome).toMatchObject({ code: -20 });
     expect(run(outside.state, { kind: "refund", license: id }).outcome).toMatchObject({ code: -20 });
   });
+  it("cancelling a base outside its period refunds an add-on still inside its own (each license has its period)", () => {
+    const { state, id } = basic();
+    const s = run(at(state, T0 + 300 * DAY), { kind: "orderAddOn", license: id, addOn: 1076, days: 365, price: 6999 }).state;
+    const r = run(at(s, T0 + 314 * DAY), { kind: "cancel", license: id });
+    expect(accepted(r.outcome).credited).toBe(6999);
+    expect(r.state.licenses[id]!.status).toBe("cancelled");
+    expect(r.state.licenses[id]!.addOns[0]!.status).toBe("refunded");
+    expect(accepted(run(at(s, T0 + 314 * DAY + 1), { kind: "cancel", license: id }).outcome).credited).toBe(0);
+  });
   it("cancels a monthly license on its first day, without a refund", () => {
     const { state, id } = basic({ days: 30 });
     expect(accepted(run(state, { kind: "cancel", license: id }).outcome).credited).toBe(0);

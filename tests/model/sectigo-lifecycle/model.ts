@@ -44,7 +44,7 @@ export interface Config {
   renewalStartsAt: "expiry" | "now";
   /** A plan change whose pro-rated value is negative: not documented. */
   downgrade: "credit" | "no-charge" | "undocumented";
-  /** Cancelling/refunding a base license also refunds add-ons inside their own refund period. */
+  /** Cancelling/refunding a base license also refunds add-ons inside their own refund period (the base's need not be open). */
   refundAddOnsWithBase: boolean;
   /** Status-1 accounts: when does the term of an authorized order start? Not documented. */
   authorizedTermStartsAt: "authorization" | "order";
@@ -400,7 +400,9 @@ function endLicense(state: State, l: License, how: "cancel" | "refund"): Step {
   let credited = refundable ? l.refundable : 0;
   const addOns = l.addOns.map((a): AddOn => {
     if (a.status !== "active") return a;
-    const back = refundable && state.config.refundAddOnsWithBase && inRefundPeriod(a.periodStart, a.days, state.now);
+    // Each license, an add-on's too, has its own refund period: one inside it comes back, whether or
+    // not the base's has (CANCELLICENCE "refunds the product if the refund period has not expired").
+    const back = state.config.refundAddOnsWithBase && inRefundPeriod(a.periodStart, a.days, state.now);
     credited += back ? a.paid : 0;
     return { ...a, status: back ? "refunded" : "cancelled" };
   });
