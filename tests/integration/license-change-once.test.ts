@@ -26,7 +26,6 @@ import { orderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { changePlan, type ChangePlanDeps } from "@/lib/licenses/actions/change-plan";
 import { cancelLicense } from "@/lib/licenses/actions/cancel";
-import { orderAddOn } from "@/lib/licenses/actions/order-add-on";
 import { confirmedAddOn } from "./add-on-confirmed";
 import { renewLicense } from "@/lib/licenses/actions/renew";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
