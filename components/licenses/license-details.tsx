@@ -87,7 +87,7 @@ export function LicenseDetails({ license, now, renewedOrderId, changedOrderId }:
             <dt className="text-slate-600">Who pays</dt>
             <dd data-testid="license-payer">{license.sectigoBillsCustomer ? SECTIGO_BILLS_CUSTOMER_NOTE : "Our reseller account: renewals, add-ons and plan changes ordered here are debited from our funds."}</dd>
           </dl>
-          {license.can.manage && !license.ending ? (
+          {license.can.manage && (license.status === "ACTIVE" || license.status === "RENEWABLE") ? (
             <p className="mt-4 flex flex-wrap gap-3 text-sm">
               {license.can.changePlan ? <Link className="text-brand-700 underline" href={`/licenses/${license.id}/change-plan`}>Change plan (upgrade or downgrade)</Link> : null}
               <Link className="text-brand-700 underline" href={`/licenses/${license.id}/cancel`}>Cancel or refund</Link>

@@ -366,7 +366,7 @@ describe("issue 18 item 4: the lifecycle as users meet it", () => {
     expect(year).toMatchObject({ ok: false, code: "NEEDS_CONFIRMATION", offer: { days: 365, outlivesLicense: true } });
     const yearQuestion = (year as { message: string }).message;
     expect(yearQuestion).toContain("$129.00");
-    expect(yearQuestion).toContain(`ends on ${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(clock.getTime() + 365 * DAY))}`);
+    expect(yearQuestion).toContain(`ends on ${new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(clock.getTime() + 365 * DAY))}`);
     expect(yearQuestion).toContain("outlives its license");
     // An answer to another question (30 days) does not cover the 1-year order.
     const month = await orderAddOn(manager, { licenseId: license.id, productCode: 1071, days: 30, submissionKey }, deps);

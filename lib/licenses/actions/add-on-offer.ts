@@ -12,7 +12,8 @@
 import type { Confirmation } from "@/lib/orders/server-confirmations";
 
 const DAY_MS = 86_400_000;
-const dateText = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+// As the pages write dates (components/ui/format.ts): "07 Dec 2027".
+const dateText = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", timeZone: "UTC" });
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export const ADD_ON_TERMS = [30, 365] as const;
@@ -40,7 +41,9 @@ export function addOnTermOffer(
   now: Date,
 ): AddOnTermOffer {
   const termEndsAt = new Date(now.getTime() + days * DAY_MS);
-  const outlivesLicense = license.expiresAt !== null && termEndsAt.getTime() > license.expiresAt.getTime();
+  // By calendar day (UTC): an add-on bought with its license ends the same day, seconds later, and
+  // that is "ends with its license", not "outlives it".
+  const outlivesLicense = license.expiresAt !== null && day(termEndsAt) > day(license.expiresAt);
   const label = days === 365 ? "1 year" : "30 days";
   const priceText = price ? money(price) : "the price Sectigo charges (no sell price is set)";
   const warning = outlivesLicense
