@@ -96,3 +96,13 @@ export function termByValue(product: Product, value: string): Term | undefined {
 export function addOnsFor(product: Product): Product[] {
   return (product.sitelock?.addOns ?? []).map((id) => productById(id)).filter((p): p is Product => p !== undefined);
 }
+
+/**
+ * Product codes of the add-ons a license of `productCode` may hold (none for unknown codes). Here, not
+ * in lib/licenses/rules, because settling a plan change (lib/orders/settle-order.ts) needs it too and
+ * lib/orders sits below lib/licenses.
+ */
+export function allowedAddOnCodes(productCode: number): number[] {
+  const product = productById(productCode);
+  return product ? addOnsFor(product).map((a) => a.productId as number) : [];
+}

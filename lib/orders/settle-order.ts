@@ -9,8 +9,8 @@ import { newRowId } from "@/lib/db/ids";
 import type { Actor } from "@/lib/auth/session";
 import { actorLabel, actorUserId } from "@/lib/auth/system-actor";
 import type { AutoApplyOrderInput, SectigoError } from "@/lib/sectigo/client";
+import { allowedAddOnCodes } from "@/lib/catalog";
 import type { OrderSubmission } from "./submission";
-import { allowedAddOnCodes } from "@/lib/licenses/rules/add-on-rules";
 import { activateAuthorizedLicenses } from "./authorized-licenses";
 import { orderPayer, PAYER_LABELS } from "./order-payer";
 
@@ -293,7 +293,7 @@ async function recordLicenses(tx: Tx, order: OrderForSettlement, placement: Plac
         // The changed license starts on the change date and keeps its expiry (upgrades.md).
         data: { productCode: input.productCode, productName: nameOf(input.productCode), currentOrderNumber: placement.orderNumber, autoRenew: input.autoRenew, startsAt: now },
       });
-      // Sectigo cancels the add-ons the new plan cannot hold (lib/licenses/rules/add-on-rules.ts).
+      // Sectigo cancels the add-ons the new plan cannot hold (lib/licenses/rules/add-on-rules.ts, addOnsLost).
       await tx.addOn.updateMany({ where: { licenseId: license.id, status: "ACTIVE", productCode: { notIn: allowedAddOnCodes(input.productCode) } }, data: { status: "CANCELLED" } });
       await addOns(license.id, input.addOnCodes ?? [], license.expiresAt);
       return;

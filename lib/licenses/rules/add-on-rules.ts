@@ -4,18 +4,12 @@
  * add-on the new plan cannot take (tools/sandbox/endpoints/auto-apply/upgrade.ts); the
  * preview lists them so nobody loses one by surprise.
  */
-import { addOnsFor, productById } from "@/lib/catalog";
+import { allowedAddOnCodes, productById } from "@/lib/catalog";
 
 /** The SSL PLUS SiteLock Bundle: it takes no add-ons and cannot change plan (upgrades.md). */
 export const SSL_BUNDLE_CODE = 1072;
 
 export const BUNDLE_REFUSAL = "The SSL PLUS SiteLock Bundle takes no add-ons and cannot change plan: the customer must first purchase a paid SiteLock product.";
-
-/** Product codes of the add-ons a license of `productCode` may hold (none for unknown codes). */
-export function allowedAddOnCodes(productCode: number): number[] {
-  const product = productById(productCode);
-  return product ? addOnsFor(product).map((a) => a.productId as number) : [];
-}
 
 /** The current add-ons a license would lose by moving to `newProductCode`. */
 export function addOnsLost<A extends { productCode: number }>(newProductCode: number, current: readonly A[]): A[] {
