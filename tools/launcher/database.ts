@@ -2,7 +2,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, isPortTaken, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { APP_ROLE, appRoleProblems, appRoleUrl, ensureAppRole, grantAppRole, roleExists, urlUser } from "@/lib/db/app-role";
 import { applyMigrations } from "@/lib/db/migrations";
-import { prepareJobQueue } from "@/lib/queue/boss";
+import { prepareJobQueue } from "@/lib/jobs/prepare-job-queue";
 import { launcherEnv } from "@/lib/env";
 import { loadProfile } from "@/tools/launcher/profile";
 

@@ -1,7 +1,7 @@
 "use server";
 import { authorizedAction } from "@/lib/auth/action";
 import { prisma } from "@/lib/db";
-import { enqueueRenewalRun } from "@/lib/queue/enqueue";
+import { enqueueRenewalRun } from "@/lib/licenses/bulk-renewal/enqueue-renewal-run";
 import { eligibility } from "@/lib/licenses/bulk-renewal/renewal-deps";
 import { startRenewalRun, startRenewalRunSchema } from "@/lib/licenses/bulk-renewal/start-renewal-run";
 
