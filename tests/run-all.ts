@@ -1,6 +1,6 @@
 /**
  * npm test: every check, in order, stopping at the first failure.
- *   lint → type check → vitest (unit, sectigo, integration) → Playwright (e2e in Chromium)
+ *   lint → import rules (dependency-cruiser, tools/deps/check.ts) → type check → vitest (unit, sectigo, integration) → Playwright (e2e in Chromium)
  * Pass --skip-e2e to leave out the browser tests while iterating.
  */
 import { spawnSync } from "node:child_process";
@@ -13,6 +13,7 @@ const skipE2e = process.argv.includes("--skip-e2e");
 
 const steps: Array<{ name: string; run: () => number }> = [
   { name: "lint", run: () => exec(bin("eslint"), ["--max-warnings=0", "."]) },
+  { name: "import rules (dependency-cruiser)", run: () => exec(bin("tsx"), ["tools/deps/check.ts"]) },
   { name: "type check", run: () => exec(bin("tsc"), ["--noEmit", "-p", "."]) },
   { name: "vitest (unit, sectigo, integration)", run: () => exec(bin("vitest"), ["run"]) },
 ];
