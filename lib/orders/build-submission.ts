@@ -156,7 +156,7 @@ function siteLock(
 }
 
 /**
- * "Sectigo charges the customer": the plan (and its add-ons) through PlaceOrder with reseller=N (seed 002).
+ * "Sectigo charges the customer": the plan (and its add-ons) through PlaceOrder with reseller=N (Sectigo's PlaceOrder document "SiteLock license").
  * Who pays, as recorded: Sectigo debits us nothing (buyPrice 0; the order's totalCost becomes 0 when placed)
  * and bills the customer at its own price, which we neither set nor know (sellPrice null, so sellTotal null).
  * The items keep their SiteLock product IDs, so the license and its add-ons are recorded as for AutoApplyOrder.
@@ -179,7 +179,7 @@ function siteLockChargedToCustomer(product: Product, v: OrderFormValues, custome
 }
 
 /**
- * An SSL certificate with the SSL PLUS SiteLock Bundle (seed 001): the certificate's product ID is
+ * An SSL certificate with the SSL PLUS SiteLock Bundle (Sectigo's "Ordering products"): the certificate's product ID is
  * what is ordered (as in the documented example); the bundle license comes with it. Recorded as two
  * items: the certificate (priced as the plan) and the bundle (free; a license of its own, not an add-on).
  */
@@ -273,7 +273,7 @@ function placeOrder(
 }
 
 /**
- * A cart: several PlaceOrder products in one order (seed 003: numbered items `1_PPP`, `2_PPP`, …).
+ * A cart: several PlaceOrder products in one order ("The !PlaceOrder API for Resellers": numbered items `1_PPP`, `2_PPP`, …).
  * Each product was built on its own; their order-level fields (customer, company) must agree, and
  * the items follow one another in the order the cart lists them.
  */

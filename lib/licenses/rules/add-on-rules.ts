@@ -1,12 +1,12 @@
 /**
- * Which add-ons a SiteLock plan may hold (the catalog's `addOnsFor`, sitelock-products.md), and what
+ * Which add-ons a SiteLock plan may hold (the catalog's `addOnsFor`, from the add-on table of Sectigo's "SRA integration API overview"), and what
  * a plan change does to the add-ons a license has. The sandbox cancels, without credit, every live
  * add-on the new plan cannot take (tools/sandbox/endpoints/auto-apply/upgrade.ts); the
  * preview lists them so nobody loses one by surprise.
  */
 import { allowedAddOnCodes, productById } from "@/lib/catalog";
 
-/** The SSL PLUS SiteLock Bundle: it takes no add-ons and cannot change plan (upgrades.md). */
+/** The SSL PLUS SiteLock Bundle: it takes no add-ons and cannot change plan (Sectigo's "Upgrading or downgrading products"). */
 export const SSL_BUNDLE_CODE = 1072;
 
 export const BUNDLE_REFUSAL = "The SSL PLUS SiteLock Bundle takes no add-ons and cannot change plan: the customer must first purchase a paid SiteLock product.";

@@ -1,6 +1,6 @@
 /**
  * The pro-rated charge of an upgrade or downgrade, one rule for the app and the sandbox (like
- * renewal-rule.ts). upgrades.md: the reseller pays the new product's price for the time left on the
+ * renewal-rule.ts). Sectigo's "Upgrading or downgrading products": the reseller pays the new product's price for the time left on the
  * existing license minus the unused value of the old one, and the expiry date does not move.
  * Worked example: 1-year Basic $149 -> Pro $249 after 6 months = 249/2 - 149/2 = $50.
  *

@@ -1,5 +1,5 @@
 /**
- * What an upgrade or downgrade costs and what it does to the license's dates (upgrades.md). The
+ * What an upgrade or downgrade costs and what it does to the license's dates (Sectigo's "Upgrading or downgrading products"). The
  * charge is the one rule the sandbox charges by (lib/licenses/rules/pro-rate-rule.ts); this file adds
  * the direction and the new dates: the changed license starts on the change date and runs for the
  * time left, so the expiry does not move.

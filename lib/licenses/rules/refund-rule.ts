@@ -1,5 +1,6 @@
 /**
- * The refund window, one rule for the app and the sandbox (cancel-refund.md, contradictions #20):
+ * The refund window, one rule for the app and the sandbox (Sectigo's SRA "Canceling orders"; the Partner Portal's
+ * "Maintaining SiteLock products" words it differently):
  * 14 days from the start of the current period (the purchase, or the last renewal: the period
  * restarts after a renewal), inclusive; monthly (30-day) licenses have none. Pure and
  * dependency-free: both sides import it.
@@ -23,8 +24,8 @@ export function isInsideRefundWindow(termDays: number | null, periodStart: Date,
 }
 
 /**
- * The SSL PLUS SiteLock Bundle (1072): AutoRefund is no way to cancel it (cancel-refund.md: the
- * documented way is CANCELLICENCE), and it came free with its certificate, so cancelling it
+ * The SSL PLUS SiteLock Bundle (1072): AutoRefund is no way to cancel it (Sectigo's "Canceling orders":
+ * the documented way is CANCELLICENCE), and it came free with its certificate, so cancelling it
  * refunds nothing, inside the window or not (lib/sectigo/README.md decisions).
  */
 export const SSL_SITELOCK_BUNDLE_CODE = 1072;

@@ -1,5 +1,5 @@
 /**
- * Whether a license can still be refunded, and which call cancels it (cancel-refund.md): AutoRefund
+ * Whether a license can still be refunded, and which call cancels it (Sectigo's "Canceling orders"): AutoRefund
  * refunds AND cancels but only inside the refund window; modifyThirdPartyDetails CANCELLICENCE
  * always cancels (the way for a monthly license or once the window has closed). The window itself
  * is the rule the sandbox uses (lib/licenses/rules/refund-rule.ts).

@@ -1,8 +1,8 @@
 /**
  * The renewal window, one rule for the app and the sandbox (decision in lib/sectigo/README.md).
  *
- * Seed 004: a license renews "at any time during the 30-day renewal period *before* the
- * expiration date"; seed 001: auto-renewal happens "at expiry". So the window is half-open,
+ * Sectigo's "Renewing product licenses": a license renews "at any time during the 30-day renewal period *before* the
+ * expiration date"; "Ordering products": auto-renewal happens "at expiry". So the window is half-open,
  * [expiry − 30 days, expiry): it opens at the instant 30 days before expiry, and at the expiry
  * instant itself the license has expired and can no longer be renewed by hand (Sectigo's
  * auto-renewal runs at that instant instead). Pure and dependency-free: both sides import it.

@@ -1,5 +1,5 @@
 /**
- * SiteLock licenses renew only inside the 30 days before expiry (seed 004; Sectigo answers
+ * SiteLock licenses renew only inside the 30 days before expiry (Sectigo's "Renewing product licenses"; Sectigo answers
  * -121/-56 otherwise). The rule itself is lib/licenses/rules/renewal-rule.ts, shared with the sandbox;
  * this is its shape for the UI, the use cases and the tests.
  */
