@@ -1,16 +1,16 @@
 /**
- * The job worker: registers the queues' handlers and the schedules. Started by the launcher as
- * its own process (worker-cli.ts) next to the web app; tests start it in-process.
+ * The job worker: registers the queues' handlers and the schedules, and nothing else: each handler
+ * lives with its module (orders: reconciliation; licenses: bulk renewal runs and the daily pass;
+ * sync). Started by the launcher as its own process (worker-cli.ts) next to the web app; tests start
+ * it in-process.
  */
 import type PgBoss from "pg-boss";
 import { createPrismaClient } from "@/lib/db";
-import { systemActor } from "@/lib/auth/system-actor";
 import { orderDeps } from "@/lib/orders/order-deps";
-import { reconcileOrder } from "@/lib/orders/reconcile-order";
-import { createBoss, QUEUES } from "../queue/boss";
-import { reconcileOpenOrders } from "./reconcile-pass";
-import { registerRenewalRuns } from "../licenses/bulk-renewal/run-job";
-import { runDailyLicensePass } from "@/lib/licenses/bulk-renewal/daily-pass";
+import { registerReconciliation } from "@/lib/orders/reconcile-jobs";
+import { createBoss } from "@/lib/queue/boss";
+import { registerRenewalRuns } from "@/lib/licenses/bulk-renewal/run-job";
+import { registerDailyPass } from "@/lib/licenses/bulk-renewal/daily-pass-job";
 import { renewWith } from "@/lib/licenses/bulk-renewal/renewal-deps";
 import type { RenewFn } from "@/lib/licenses/bulk-renewal/renew-contract";
 import { registerSync } from "@/lib/sync/sync-job";
@@ -52,18 +52,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   await boss.start();
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 };
 
-  await boss.work<{ orderId: string }>(QUEUES.reconcileOrder, polling, async ([job]) => {
-    if (!job) return;
-    const result = await reconcileOrder(systemActor("reconciliation"), { orderId: job.data.orderId }, deps);
-    log(`reconciled order ${job.data.orderId}: ${result.outcome}`);
-    return result;
-  });
-  await boss.work(QUEUES.reconcilePass, polling, async () => {
-    const counts = await reconcileOpenOrders(deps);
-    if (Object.keys(counts).length > 0) log(`reconciliation pass: ${JSON.stringify(counts)}`);
-    return counts;
-  });
-  await boss.schedule(QUEUES.reconcilePass, "* * * * *");
+  await registerReconciliation(boss, deps, { ...polling, log });
 
   const runs = await registerRenewalRuns(boss, {
     db,
@@ -75,12 +64,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     pollingIntervalSeconds: polling.pollingIntervalSeconds,
     log,
   });
-  await boss.work(QUEUES.dailyLicensePass, polling, async () => {
-    const result = await runDailyLicensePass(db, new Date());
-    log(`daily license pass: ${result.expired} expired, ${result.windowOpened} entered their renewal window`);
-    return result;
-  });
-  await boss.schedule(QUEUES.dailyLicensePass, "15 3 * * *");
+  await registerDailyPass(boss, db, { ...polling, log, now: deps.now });
   const sync = await registerSync(boss, { db, client: (id) => deps.sectigo(id, { actorId: null }), pollingIntervalSeconds: polling.pollingIntervalSeconds, log });
 
   return {

@@ -16,7 +16,7 @@ import { submitOrder } from "@/lib/orders/submit-order";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
 import { createBoss, QUEUES } from "@/lib/queue/boss";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
-import { reconcileOpenOrders } from "@/lib/jobs/reconcile-pass";
+import { reconcileOpenOrders } from "@/lib/orders/reconcile-pass";
 import { startAppDatabase } from "./test-database";
 
 let db: Awaited<ReturnType<typeof startAppDatabase>>;

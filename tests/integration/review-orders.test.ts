@@ -18,7 +18,7 @@ import { submitOrder } from "@/lib/orders/submit-order";
 import { reconcileOrder, STALE_SUBMITTING_MS } from "@/lib/orders/reconcile-order";
 import { decideAuthorization } from "@/lib/orders/decide-authorization";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
-import { reconcileOpenOrders } from "@/lib/jobs/reconcile-pass";
+import { reconcileOpenOrders } from "@/lib/orders/reconcile-pass";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";
 import { startTestDatabase } from "./test-database";
 import { RSA3072 } from "../sectigo/fixtures/csrs";

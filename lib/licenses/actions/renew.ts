@@ -48,7 +48,15 @@ export type RenewLicenseInput = z.input<typeof renewLicenseSchema>;
 
 export type RenewLicenseResult =
   | { ok: true; orderId: string; status: OrderStatus; duplicate: boolean; newExpiresAt: Date | null }
-  | { ok: false; code: RenewalRefusalCode | "FAILED" | "CHANGED" | "ORDER_PENDING"; message: string; opensAt?: Date; orderId?: string };
+  | {
+      ok: false;
+      code: RenewalRefusalCode | "FAILED" | "CHANGED" | "ORDER_PENDING";
+      message: string;
+      opensAt?: Date;
+      orderId?: string;
+      /** FAILED: Sectigo's error code as it answered (e.g. -42, its call limit), for callers that act on it. */
+      sectigoCode?: number;
+    };
 
 const MAX_ATTEMPTS = 20;
 
@@ -118,7 +126,7 @@ async function renewLicenseOnce(actor: Actor | null, raw: RenewLicenseInput, dep
     if (conflict) return { ok: false, ...conflict };
     throw error;
   }
-  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(result.code, result.message), orderId: result.order.id };
+  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(result.code, result.message), orderId: result.order.id, sectigoCode: result.code };
   if (result.outcome === "ALREADY_SUBMITTED") return answer(d.db, result.order.id, true);
   // This request settled the order: its status is known; only a placed renewal has a new expiry to read.
   const newExpiresAt =
@@ -286,7 +294,7 @@ async function claimedKey(db: PrismaClient, licenseId: string, period: string, f
 
 async function answer(db: PrismaClient, orderId: string, duplicate: boolean): Promise<RenewLicenseResult> {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { id: true, status: true, errorMessage: true, errorCode: true, targetLicense: { select: { expiresAt: true } } } });
-  if (order.status === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(order.errorCode ?? undefined, order.errorMessage ?? "see the order."), orderId: order.id };
+  if (order.status === "FAILED") return { ok: false, code: "FAILED", message: renewalFailureMessage(order.errorCode ?? undefined, order.errorMessage ?? "see the order."), orderId: order.id, sectigoCode: order.errorCode ?? undefined };
   return { ok: true, orderId: order.id, status: order.status, duplicate, newExpiresAt: order.status === "PLACED" ? (order.targetLicense?.expiresAt ?? null) : null };
 }
 

@@ -28,9 +28,7 @@ export function renewWith(deps: OrderDeps): RenewFn {
   return async (actor, input, callSlot) => {
     try {
       const result = await renewLicense(actor, input, callSlot ? limitSectigoCalls(deps, callSlot) : deps);
-      if (result.ok || result.code !== "FAILED" || !result.orderId) return result;
-      const order = await deps.db.order.findUnique({ where: { id: result.orderId }, select: { errorCode: true } });
-      if (order?.errorCode === SECTIGO_CALL_LIMIT) return { ok: false, code: "RATE_LIMITED", message: result.message };
+      if (!result.ok && result.code === "FAILED" && result.sectigoCode === SECTIGO_CALL_LIMIT) return { ok: false, code: "RATE_LIMITED", message: result.message };
       return result;
     } catch (error) {
       // Expected refusals of the use case are data for the run; anything else is retried by the engine.

@@ -9,7 +9,7 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createLimiter } from "@/lib/licenses/bulk-renewal/limiter";
 import { processRenewalRun, type EngineDeps } from "@/lib/licenses/bulk-renewal/run-engine";
-import { QUEUES } from "../../queue/boss";
+import { QUEUES } from "@/lib/queue/boss";
 
 /** Jobs queued per run: with two app instances, both work a large run (each process's limiter keeps it to C calls). */
 export const JOBS_PER_RUN = 4;

@@ -6,8 +6,8 @@
  * taking every pass. Orders that need a person (several candidates) are left to the person.
  */
 import { systemActor } from "@/lib/auth/system-actor";
-import type { OrderDeps } from "@/lib/orders/order-deps";
-import { reconcileOrder, staleSubmittingMs, type ReconcileResult } from "@/lib/orders/reconcile-order";
+import type { OrderDeps } from "./order-deps";
+import { reconcileOrder, staleSubmittingMs, type ReconcileResult } from "./reconcile-order";
 
 export const PASS_BATCH = 50;
 
