@@ -5,8 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { planChangeQuote } from "@/lib/licenses/rules/pro-rate";
 import { cancellationCall, currentPeriodStart, refundWindow } from "@/lib/licenses/rules/refund-window";
-import { addOnOutlivesLicense, addOnsLost, tierOf } from "@/lib/licenses/rules/add-on-rules";
-import { allowedAddOnCodes } from "@/lib/catalog";
+import { addOnOutlivesLicense, addOnsLost, allowedAddOnCodes, tierOf } from "@/lib/licenses/rules/add-on-rules";
 import { proRatedCharge } from "@/tools/sandbox/endpoints/auto-apply/pro-rate";
 import { inRefundWindow } from "@/tools/sandbox/core/licenses";
 import type { License } from "@/tools/sandbox/core/types";

@@ -6,6 +6,13 @@
  */
 import { allowedAddOnCodes, productById } from "@/lib/catalog";
 
+/**
+ * Product codes of the add-ons a license of `productCode` may hold. Written in lib/catalog (beside
+ * `addOnsFor`), because settling a plan change in lib/orders needs it and lib/orders sits below
+ * lib/licenses; answered here too, where a reader looks for the add-on rules.
+ */
+export { allowedAddOnCodes };
+
 /** The SSL PLUS SiteLock Bundle: it takes no add-ons and cannot change plan (Sectigo's "Upgrading or downgrading products"). */
 export const SSL_BUNDLE_CODE = 1072;
 
