@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDependencies, type DependencyReport } from "@/tools/deps/check";
-import { moduleCycles, moduleEdges, moduleOf } from "@/tools/deps/module-graph";
+import { judgeCycles, moduleCycles, moduleEdges, moduleOf } from "@/tools/deps/module-graph";
 
 const repoConfig = path.resolve(import.meta.dirname, "../../.dependency-cruiser.mjs");
 
@@ -113,5 +113,14 @@ describe("module graph (tools/deps/module-graph.ts)", () => {
     expect(moduleCycles(moduleEdges(oneWay))).toEqual([]);
     const ring = [...oneWay, file("lib/c/w.ts", "lib/a/v.ts"), file("lib/a/v.ts"), file("lib/d/u.ts", "lib/a/x.ts")];
     expect(moduleCycles(moduleEdges(ring))).toEqual([["lib/a", "lib/b", "lib/c"]]);
+  });
+
+  it("a known cycle is tolerated only with exactly its modules; one that grew fails, one that ended is reported gone", () => {
+    const known = [{ modules: ["lib/b", "lib/a"], why: "being split" }, { modules: ["tools/x", "tools/y"], why: "ended already" }];
+    const judged = judgeCycles([["lib/a", "lib/b"], ["lib/c", "lib/d", "lib/e"]], known);
+    expect(judged.tolerated).toEqual([{ modules: ["lib/a", "lib/b"], why: "being split" }]);
+    expect(judged.unexpected).toEqual([["lib/c", "lib/d", "lib/e"]]);
+    expect(judged.gone.map((k) => k.why)).toEqual(["ended already"]);
+    expect(judgeCycles([["lib/a", "lib/b", "lib/c"]], known).unexpected).toEqual([["lib/a", "lib/b", "lib/c"]]);
   });
 });

@@ -12,7 +12,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { format, type ICruiseResult } from "dependency-cruiser";
-import { edgesWithin, moduleCycles, moduleEdges } from "./module-graph";
+import { pathToFileURL } from "node:url";
+import { edgesWithin, judgeCycles, moduleCycles, moduleEdges, type KnownCycle } from "./module-graph";
 
 /** The folders and files cruised, where they exist. */
 export const CRUISED = ["app", "components", "lib", "tools", "tests", "prisma", "proxy.ts", "instrumentation-client.ts"];
@@ -21,8 +22,11 @@ export interface DependencyReport {
   /** dependency-cruiser's own report of the file-level rules ("" when none is broken). */
   fileViolations: string;
   violationCount: number;
-  /** Each module cycle as lines: the modules, then the file imports that make each door. */
+  /** Each module cycle not on the known list, as lines: the modules, then the file imports that make each door. */
   moduleCycles: string[][];
+  /** Known cycles still present (config's `knownModuleCycles`), and known entries no longer found. */
+  knownCycles: string[];
+  goneCycles: string[];
   modulesCruised: number;
 }
 
@@ -38,7 +42,9 @@ export async function checkDependencies(root: string, configFile = path.join(roo
   const broken = new Set(result.summary.violations.map((v) => v.rule.name));
   const why = (result.summary.ruleSetUsed?.forbidden ?? []).filter((r) => broken.has(r.name ?? "")).map((r) => `  ${r.name}: ${r.comment ?? ""}`);
   const edges = moduleEdges(result.modules);
-  const cycles = moduleCycles(edges).map((group) => [
+  const known = ((await import(pathToFileURL(configFile).href)) as { knownModuleCycles?: KnownCycle[] }).knownModuleCycles ?? [];
+  const judged = judgeCycles(moduleCycles(edges), known);
+  const cycles = judged.unexpected.map((group) => [
     group.join(" ↔ "),
     ...edgesWithin(group, edges).flatMap((e) => [`  ${e.from} → ${e.to}`, ...e.files.map((f) => `      ${f.from} → ${f.to}`)]),
   ]);
@@ -46,6 +52,8 @@ export async function checkDependencies(root: string, configFile = path.join(roo
     fileViolations: result.summary.violations.length ? [String(errors.output).trim(), "", "Why each rule holds:", ...why].join("\n") : "",
     violationCount: result.summary.violations.length,
     moduleCycles: cycles,
+    knownCycles: judged.tolerated.map((t) => `${t.modules.join(" ↔ ")}: ${t.why}`),
+    goneCycles: judged.gone.map((k) => k.modules.join(" ↔ ")),
     modulesCruised: result.modules.length,
   };
 }
@@ -59,6 +67,8 @@ async function main(): Promise<number> {
     console.log("  Move the piece both sides need to the module that owns it, so imports go one way.\n");
     for (const cycle of report.moduleCycles) console.log(cycle.join("\n") + "\n");
   }
+  for (const line of report.knownCycles) console.log(`! known module cycle (knownModuleCycles in .dependency-cruiser.mjs), to be ended: ${line}`);
+  for (const line of report.goneCycles) console.log(`! known module cycle no longer found: remove it from knownModuleCycles: ${line}`);
   const ok = report.violationCount === 0 && report.moduleCycles.length === 0;
   console.log(`${ok ? "✔" : "✖"} imports: ${report.modulesCruised} files, ${report.violationCount} rule violation(s), ${report.moduleCycles.length} module cycle(s).`);
   return ok ? 0 : 1;

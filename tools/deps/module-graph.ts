@@ -96,3 +96,25 @@ export function edgesWithin(group: ReadonlyArray<string>, edges: ReadonlyArray<M
     .filter((e) => inGroup.has(e.from) && inGroup.has(e.to))
     .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
+
+/** A module cycle tolerated for now: exactly these modules, with why and what will end it. */
+export interface KnownCycle {
+  modules: string[];
+  why: string;
+}
+
+/**
+ * Splits the cycles found into those on the known list (exactly the same modules) and the rest.
+ * A known cycle that grew (another module joined it) is not known: it fails like any new one.
+ * `gone` lists known entries no longer found, so the list is pruned.
+ */
+export function judgeCycles(groups: ReadonlyArray<string[]>, known: ReadonlyArray<KnownCycle>) {
+  const key = (modules: ReadonlyArray<string>) => [...modules].sort().join(" ");
+  const knownByKey = new Map(known.map((k) => [key(k.modules), k]));
+  const found = new Set(groups.map(key));
+  return {
+    unexpected: groups.filter((g) => !knownByKey.has(key(g))),
+    tolerated: groups.flatMap((g) => (knownByKey.has(key(g)) ? [{ modules: g, why: knownByKey.get(key(g))!.why }] : [])),
+    gone: known.filter((k) => !found.has(key(k.modules))),
+  };
+}
