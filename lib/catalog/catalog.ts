@@ -40,7 +40,7 @@ export const PRODUCTS: readonly Product[] = [
 ];
 
 /**
- * The longest term any product sells (5 years: SectigoSSL, Code Signing, eIDAS... seed 003 v1.24): the
+ * The longest term any product sells (5 years: SectigoSSL, Code Signing, eIDAS... "The !PlaceOrder API for Resellers" v1.24): the
  * bound of every `days` the ordering pipeline accepts, so no term the picker offers is refused later.
  */
 export const LONGEST_TERM_DAYS = Math.max(...PRODUCTS.flatMap((p) => p.terms.map((t) => t.days ?? 0)));

@@ -1,5 +1,5 @@
 /**
- * SiteLock through PlaceOrder with reseller=N ("Sectigo charges the customer", seed 002, the SiteLock
+ * SiteLock through PlaceOrder with reseller=N ("Sectigo charges the customer", "SiteLock license", the SiteLock
  * PlaceOrder page): the plan's `x_PPP` for the chosen term, each add-on's `x_PPP` for the same term as a
  * further item, the order-level `domainName` ("All SiteLock customers must supply domainName") and the
  * customer's `emailAddress` (required). The SiteLock form's contact fields are AutoApplyOrder's (`appRep*`):
@@ -26,7 +26,7 @@ export function sectigoBillsCustomer(product: Product, values: Pick<OrderFormVal
   return chargesCustomer(product, values) || (product.api === "PlaceOrder" && resellerPays === false);
 }
 
-/** The add-on's PlaceOrder term for a plan term of `days` (seed 002 sells most add-ons for 30 days only). */
+/** The add-on's PlaceOrder term for a plan term of `days` ("SiteLock license" sells most add-ons for 30 days only). */
 export function addOnPlaceOrderTerm(addOn: Product, days: number | null): Term | undefined {
   return addOn.terms.find((t) => t.days === days && t.ppp !== undefined);
 }
@@ -73,7 +73,7 @@ export function siteLockPlaceOrderInputFor(product: Product, values: OrderFormVa
   };
   return {
     brand: opts.brand,
-    // reseller=N: "Sectigo will charge the end-customer" (seed 002); our funds are not debited.
+    // reseller=N: "Sectigo will charge the end-customer" ("SiteLock license"); our funds are not debited.
     resellerPays: false,
     customer: { kind: "new", contactEmail: email, ...(person ? { person } : {}) },
     domainName,
