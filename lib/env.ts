@@ -35,6 +35,11 @@ export const serverEnvSchema = z.object({
    */
   SECTIGO_SANDBOX_URL: z.string().url().default("http://127.0.0.1:4010/products/"),
   SECTIGO_ALLOWED_SANDBOX_URLS: sandboxUrlList,
+  /**
+   * Whose time the app decides lifecycle windows on (lib/clock): "machine" (LIVE, the default) or
+   * "sandbox", the clock of the sandbox at SECTIGO_SANDBOX_URL (moved by POST /__sandbox/clock).
+   */
+  APP_CLOCK: z.enum(["machine", "sandbox"]).default("machine"),
   /** Timeout for each Sectigo call, in milliseconds. */
   SECTIGO_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
   /** Bulk renewal runs: renewals each job worker sends to Sectigo at once. */
@@ -71,6 +76,11 @@ export const launcherEnvFields = z.object({
   CREDENTIALS_KEY: z.string().optional(),
   /** Overrides the generated sandbox admin token (e.g. for a test runner that calls /__sandbox/*). */
   SANDBOX_ADMIN_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+  /**
+   * The app's clock (lib/clock). Default: "sandbox" when the launcher runs its own sandbox with the
+   * demo seed (a demo or a test moves time for the whole system), else "machine".
+   */
+  APP_CLOCK: z.enum(["machine", "sandbox"]).optional(),
   /** "0" skips the demo seed (demo users, demo reseller account): use it for anything real. */
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   /** The seed refuses a database that is not on this machine unless this is "1". */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
+import { appNow } from "@/lib/clock/app-clock";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { PageHeader } from "@/components/ui/card";
 import { SummaryCard } from "@/components/dashboard/summary-card";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function HomePage() {
   const actor = await requireActor();
-  const now = new Date();
+  const now = await appNow();
   const d = await getDashboard(actor, now);
   return (
     <>

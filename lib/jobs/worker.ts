@@ -14,6 +14,7 @@ import { registerDailyPass } from "@/lib/licenses/bulk-renewal/daily-pass-job";
 import { renewWith } from "@/lib/licenses/bulk-renewal/renewal-deps";
 import type { RenewFn } from "@/lib/licenses/bulk-renewal/renew-contract";
 import { registerSync } from "@/lib/sync/sync-job";
+import { machineNow, type Now } from "@/lib/clock/clock";
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -30,6 +31,11 @@ export interface WorkerOptions {
   renewalLeaseMs?: number;
   /** First delay after Sectigo's call limit (-42), doubling with jitter. */
   renewalBackoffMs?: number;
+  /**
+   * The app's clock for lifecycle decisions (renewals, the daily pass, following Sectigo's
+   * auto-renewals): worker-cli.ts passes lib/clock's appClock. Default: this machine's.
+   */
+  clock?: () => Promise<Now>;
   /** Stands in for the single-license renewal (the benchmark). */
   renew?: RenewFn;
 }
@@ -46,6 +52,10 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   // Prepared statements: the worker repeats the same few statements thousands of times (lib/db.ts).
   const db = createPrismaClient(opts.databaseUrl, { prepareStatements: true, applicationName: "orderdesk-worker" });
   const deps = orderDeps(db, { credentialsKey: opts.credentialsKey, timeoutMs: opts.sectigoTimeoutMs });
+  const clock = opts.clock ?? (async () => machineNow);
+  // Read per renewal (at most one read of the sandbox a second, lib/clock); reconciliation keeps
+  // `deps` on this machine's clock: it compares with the database's own timestamps.
+  const renewOnClock: RenewFn = async (actor, input, slot) => renewWith({ ...deps, now: await clock() })(actor, input, slot);
   const boss = createBoss(opts.databaseUrl, "worker");
   boss.on("error", (error) => log(`queue error: ${error.message}`));
   // The queues exist already: prepareJobQueue made them as the owner (this role may not create tables).
@@ -56,7 +66,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
 
   const runs = await registerRenewalRuns(boss, {
     db,
-    renew: opts.renew ?? renewWith(deps),
+    renew: opts.renew ?? renewOnClock,
     concurrency: opts.renewalConcurrency ?? DEFAULT_RENEWAL_CONCURRENCY,
     loops: opts.renewalLoops,
     leaseMs: opts.renewalLeaseMs ?? 2 * (opts.sectigoTimeoutMs ?? 30_000) + 30_000,
@@ -64,8 +74,9 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     pollingIntervalSeconds: polling.pollingIntervalSeconds,
     log,
   });
-  await registerDailyPass(boss, db, { ...polling, log, now: deps.now });
-  const sync = await registerSync(boss, { db, client: (id) => deps.sectigo(id, { actorId: null }), pollingIntervalSeconds: polling.pollingIntervalSeconds, log });
+  const appNow = async () => (await clock())();
+  await registerDailyPass(boss, db, { ...polling, log, now: appNow });
+  const sync = await registerSync(boss, { db, client: (id) => deps.sectigo(id, { actorId: null }), now: appNow, pollingIntervalSeconds: polling.pollingIntervalSeconds, log });
 
   return {
     boss,

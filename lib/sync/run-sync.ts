@@ -15,6 +15,7 @@ import type { PrismaClient, SyncRun } from "@/lib/generated/prisma/client";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import { comparePage } from "./compare-page";
 import { applyHeldIgnores, markHeldIgnores } from "./held-ignores";
+import { dropResolvedExpiryDrift, expectedAutoRenewals, recordAutoRenewals, withoutFollowed } from "./follow-auto-renewals";
 import { abortableWait } from "@/lib/queue/abortable-wait";
 
 export const SYNC_PAGE_SIZE = 500;
@@ -29,6 +30,11 @@ export interface SyncEngineDeps {
   maxBackoffMs?: number;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /**
+   * The app's time, read once per page (lib/clock: the sandbox's in sandbox mode): whether a
+   * license's expiry has passed, for Sectigo's auto-renewal (follow-auto-renewals.ts). Default: this machine's.
+   */
+  now?: () => Date | Promise<Date>;
   /** Called after each stored page (tests stop a run there). */
   onPage?: (progress: SyncProgress) => void;
 }
@@ -101,7 +107,9 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
     }
     const compared = await comparePage(db, run.resellerAccountId, rows);
     const licenses = compared.licenses;
-    const { drift, heldIds, lapsedIds } = await applyHeldIgnores(db, run.resellerAccountId, compared.drift);
+    // Sectigo's expected auto-renewals are followed, not reported (follow-auto-renewals.ts).
+    const renewals = await expectedAutoRenewals(db, compared.drift, (await deps.now?.()) ?? new Date());
+    const { drift, heldIds, lapsedIds } = await applyHeldIgnores(db, run.resellerAccountId, withoutFollowed(compared.drift, renewals));
     const ranAs = { id: run.id, resellerAccountId: run.resellerAccountId, startedAt: run.startedAt, createdAt: run.createdAt };
     const accountId = run.resellerAccountId;
     const cursor = run.cursor;
@@ -109,7 +117,16 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
       // Ignores whose difference now has another pair of values lapse: that difference is reported again.
       if (lapsedIds.length) await tx.driftIgnore.deleteMany({ where: { id: { in: lapsedIds } } });
       await markHeldIgnores(tx, ranAs, heldIds, finished);
-      const created = await tx.driftItem.createMany({ data: drift.map((d) => ({ ...d, runId, resellerAccountId: accountId })), skipDuplicates: true });
+      const followed = await recordAutoRenewals(tx, accountId, renewals);
+      // A license that moved since the comparison stays drift; a followed one loses the expiry row an
+      // earlier page of this run stored for it (its current order's row, listed before the renewal).
+      const skipped = new Set(followed.skipped);
+      const kept = [...drift, ...compared.drift.filter((d) => d.kind === "EXPIRY" && d.licenseId && skipped.has(d.licenseId))];
+      const dropped = followed.applied.length
+        ? await tx.driftItem.deleteMany({ where: { runId, kind: "EXPIRY", state: "OPEN", licenseId: { in: followed.applied } } })
+        : { count: 0 };
+      const created = await tx.driftItem.createMany({ data: kept.map((d) => ({ ...d, runId, resellerAccountId: accountId })), skipDuplicates: true });
+      const resolved = finished ? await dropResolvedExpiryDrift(tx, runId) : 0;
       if (finished) await tx.driftItem.deleteMany({ where: { resellerAccountId: accountId, state: "OPEN", runId: { not: runId } } });
       // The cursor guard: a page is stored once even if two workers ever held the same run.
       return tx.syncRun.update({
@@ -118,7 +135,7 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
           cursor: cursor + rows.length,
           ordersSeen: { increment: rows.length },
           licensesSeen: { increment: licenses },
-          driftFound: { increment: created.count },
+          driftFound: { increment: created.count - dropped.count - resolved },
           ...(finished ? { status: "DONE" as const, finishedAt: new Date() } : {}),
         },
       });

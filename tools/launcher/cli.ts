@@ -133,6 +133,8 @@ try {
     NEXTAUTH_URL: env.PUBLIC_URL?.replace(/\/+$/, "") ?? appUrl,
     CREDENTIALS_KEY: profile.credentialsKey,
     SECTIGO_SANDBOX_URL: sandboxUrl,
+    // Both processes follow the local sandbox's clock in a demo (lib/clock); anything real: this machine's.
+    APP_CLOCK: env.APP_CLOCK ?? (!env.SECTIGO_BASE_URL && seedDemo ? "sandbox" : "machine"),
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: distDir,
     NODE_ENV: dev ? "development" : "production",

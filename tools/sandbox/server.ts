@@ -115,8 +115,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       if (!url) return plain(res, 400, "Bad Request: the request target is not a valid URL path\n");
       const path = url.pathname;
       if (path === "/health") {
+        // The clock too (no token: it is no secret): an app in sandbox mode follows it (lib/clock).
         res.writeHead(200, { "content-type": "application/json" });
-        return void res.end(JSON.stringify({ ok: true }));
+        return void res.end(JSON.stringify({ ok: true, clock: world.clock.describe() }));
       }
       if (path === "/__sandbox" || path.startsWith("/__sandbox/")) return handleAdmin(adminContext, req, res, url);
       const match = /^\/products\/([^/]+)\/?$/.exec(path);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
+import { appNow } from "@/lib/clock/app-clock";
 import { listLicenses, licensesQuerySchema, LICENSE_SORTS } from "@/lib/licenses/queries/list-licenses";
 import { describeSort, firstValues, type SearchParams } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/card";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Licenses" };
 export default async function LicensesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("viewLicenses");
   const query = licensesQuerySchema.parse(firstValues(await searchParams));
-  const now = new Date();
+  const now = await appNow();
   const page = await listLicenses(actor, query, now);
   return (
     <>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
-import { appOrderDeps } from "@/lib/orders/app-deps";
+import { appLifecycleDeps, appOrderDeps } from "@/lib/orders/app-deps";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { decideAuthorization, decisionSchema } from "@/lib/orders/decide-authorization";
 import { settleUnknownOrder, settleUnknownSchema } from "@/lib/orders/settle-unknown-order";
@@ -24,14 +24,14 @@ export const reconcileOrderAction = authorizedAction({ name: "orders.reconcileOr
 });
 
 export const decideAuthorizationAction = authorizedAction({ name: "orders.decideAuthorization", permission: "authorizeOrders", schema: decisionSchema }, async (actor, input) => {
-  const result = await decideAuthorization(actor, input, appOrderDeps());
+  const result = await decideAuthorization(actor, input, await appLifecycleDeps());
   revalidatePath(`/orders/${input.orderId}`);
   revalidatePath("/orders/awaiting");
   return result;
 });
 
 export const settleUnknownOrderAction = authorizedAction({ name: "orders.settleUnknownOrder", permission: "placeOrders", schema: settleUnknownSchema }, async (actor, input) => {
-  const result = await settleUnknownOrder(actor, input, appOrderDeps());
+  const result = await settleUnknownOrder(actor, input, await appLifecycleDeps());
   revalidatePath(`/orders/${input.orderId}`);
   return result;
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
+import { appNow } from "@/lib/clock/app-clock";
 import { can } from "@/lib/auth/roles";
 import { describeSort, type SearchParams } from "@/lib/pagination";
 import { parseWorkspaceQuery, viewExpiryWorkspace, WORKSPACE_SORTS } from "@/lib/licenses/expiry-workspace/workspace";
@@ -21,7 +22,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor("viewLicenses");
   const params = await searchParams;
   const { query, problems } = parseWorkspaceQuery(params);
-  const now = new Date();
+  const now = await appNow();
   const [workspace, funds] = await Promise.all([viewExpiryWorkspace(actor, query, now), checkRenewalFunds(actor, now)]);
   const links = workspaceLinks(query, workspace);
   return (

@@ -38,7 +38,7 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
   const parsed = orderAddOnSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose an add-on.", String(parsed.error.issues[0]?.path[0] ?? "productCode"));
   const input = parsed.data;
-  const d = deps ?? (await import("../../orders/app-deps")).appOrderDeps();
+  const d = deps ?? (await (await import("../../orders/app-deps")).appLifecycleDeps());
   const now = d.now?.() ?? new Date();
 
   const license = await d.db.license.findUnique({
@@ -107,7 +107,7 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
 
 /** orderAddOn, with the license's before/after in the person's audit entry (lib/audit/record-state-change.ts). */
 export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
-  const d = deps ?? (await import("@/lib/orders/app-deps")).appOrderDeps();
+  const d = deps ?? (await (await import("@/lib/orders/app-deps")).appLifecycleDeps());
   const id = (raw as { licenseId?: unknown } | null)?.licenseId;
   return typeof id === "string" ? withLicenseStateRecorded(d.db, id, () => orderAddOnOnce(actor, raw, d), (r) => r.ok && !r.duplicate) : orderAddOnOnce(actor, raw, d);
 }

@@ -65,7 +65,7 @@ async function renewLicenseOnce(actor: Actor | null, raw: RenewLicenseInput, dep
   const parsed = renewLicenseSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose a license.", "licenseId");
   const input = parsed.data;
-  const d = deps ?? (await import("../../orders/app-deps")).appOrderDeps();
+  const d = deps ?? (await (await import("../../orders/app-deps")).appLifecycleDeps());
   const now = d.now?.() ?? new Date();
 
   const license = await licenseForRenewal(d.db, input.licenseId);
@@ -300,7 +300,7 @@ async function answer(db: PrismaClient, orderId: string, duplicate: boolean): Pr
 
 /** renewLicense, with the license's before/after in the person's audit entry (lib/audit/record-state-change.ts). */
 export async function renewLicense(actor: Actor | null, raw: RenewLicenseInput, deps?: OrderDeps): Promise<RenewLicenseResult> {
-  const d = deps ?? (await import("@/lib/orders/app-deps")).appOrderDeps();
+  const d = deps ?? (await (await import("@/lib/orders/app-deps")).appLifecycleDeps());
   const id = (raw as { licenseId?: unknown } | null)?.licenseId;
   return typeof id === "string" ? withLicenseStateRecorded(d.db, id, () => renewLicenseOnce(actor, raw, d), (r) => r.ok && !r.duplicate) : renewLicenseOnce(actor, raw, d);
 }

@@ -38,7 +38,7 @@ export async function setAutoRenew(actor: Actor | null, raw: SetAutoRenewInput, 
   const parsed = setAutoRenewSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Choose a license.", "licenseId");
   const input = parsed.data;
-  const d = deps ?? (await import("@/lib/orders/app-deps")).appOrderDeps();
+  const d = deps ?? (await (await import("@/lib/orders/app-deps")).appLifecycleDeps());
   const now = d.now?.() ?? new Date();
 
   const license = await d.db.license.findUnique({ where: { id: input.licenseId }, include: { customer: { select: { resellerAccountId: true } } } });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
+import { appNow } from "@/lib/clock/app-clock";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { loadCustomerStory } from "@/lib/story/load-customer-story";
 import { parseStoryParams } from "@/lib/story/merge-story";
@@ -17,7 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("viewCustomers");
   const { id } = await params;
-  const [customer, story] = await Promise.all([getCustomer(actor, id), loadCustomerStory(actor, id, parseStoryParams(firstValues(await searchParams)))]);
+  const [customer, story] = await Promise.all([getCustomer(actor, id, await appNow()), loadCustomerStory(actor, id, parseStoryParams(firstValues(await searchParams)))]);
   if (!customer || !story) notFound();
   const summary = buildStorySummary(customerSubject(customer), story.entries, { truncated: story.truncated });
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
+import { appNow } from "@/lib/clock/app-clock";
 import { getLicense } from "@/lib/licenses/queries/get-license";
 import { PageHeader } from "@/components/ui/card";
 import { LicenseStatusBadge } from "@/components/licenses/license-status-badge";
@@ -19,7 +20,7 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
   const actor = await requireActor("viewLicenses");
   const { id } = await params;
   const query = firstValues(await searchParams);
-  const now = new Date();
+  const now = await appNow();
   const [license, story] = await Promise.all([getLicense(actor, id, now), loadLicenseStory(actor, id, parseStoryParams(query))]);
   if (!license || !story) notFound();
   const { renewed } = query;

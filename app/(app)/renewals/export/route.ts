@@ -1,4 +1,5 @@
 import { getActor } from "@/lib/auth/session";
+import { appNow } from "@/lib/clock/app-clock";
 import { can } from "@/lib/auth/roles";
 import { filterParams, parseWorkspaceQuery } from "@/lib/licenses/expiry-workspace/workspace";
 import { exportExpiryCsv } from "@/lib/licenses/expiry-workspace/export";
@@ -16,9 +17,10 @@ export async function GET(request: Request) {
   if (!actor) return new Response("Sign in to export licenses.", { status: 401 });
   if (!can(actor.role, "exportLicenses")) return new Response("Your role does not allow this export.", { status: 403 });
   const { query } = parseWorkspaceQuery(firstOfEach(new URL(request.url).searchParams));
-  const day = new Date().toISOString().slice(0, 10);
+  const now = await appNow();
+  const day = now.toISOString().slice(0, 10);
   try {
-    return csvDownload(await exportExpiryCsv(actor, query, { signal: request.signal }), `renewals-${query.bucket}-${day}.csv`);
+    return csvDownload(await exportExpiryCsv(actor, query, { signal: request.signal, now }), `renewals-${query.bucket}-${day}.csv`);
   } catch (error) {
     // Back to the list the Export link was on: its filter and sort, as parsed (never the raw URL).
     const back = filterParams(query);

@@ -3,8 +3,8 @@
 import { authorizedAction } from "@/lib/auth/action";
 import { cancelLicense } from "@/lib/licenses/actions/cancel";
 import { cancelLicenseFormSchema } from "@/lib/licenses/actions/cancel-schema";
-import { appOrderDeps } from "@/lib/orders/app-deps";
+import { appLifecycleDeps } from "@/lib/orders/app-deps";
 
-export const cancelLicenseAction = authorizedAction({ name: "licenses.cancelLicense", permission: "manageRenewals", schema: cancelLicenseFormSchema }, (actor, { confirm: _confirmed, ...input }) =>
-  cancelLicense(actor, input, appOrderDeps()),
+export const cancelLicenseAction = authorizedAction({ name: "licenses.cancelLicense", permission: "manageRenewals", schema: cancelLicenseFormSchema }, async (actor, { confirm: _confirmed, ...input }) =>
+  cancelLicense(actor, input, await appLifecycleDeps()),
 );

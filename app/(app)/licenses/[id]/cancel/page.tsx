@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { previewCancellation } from "@/lib/licenses/actions/cancel";
-import { appOrderDeps } from "@/lib/orders/app-deps";
+import { appLifecycleDeps } from "@/lib/orders/app-deps";
 import { PageHeader } from "@/components/ui/card";
 import { LicenseBackLink } from "@/components/licenses/change-plan-preview";
 import { CancelRefusal, CancelSummary } from "@/components/licenses/cancel-summary";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function CancelLicensePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("manageRenewals");
   const { id } = await params;
-  const preview = await previewCancellation(actor, { licenseId: id }, appOrderDeps()).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  const preview = await previewCancellation(actor, { licenseId: id }, await appLifecycleDeps()).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
   if (!preview) notFound();
   const license = preview.license;
   return (

@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { planChangeChoices, previewPlanChange } from "@/lib/licenses/actions/change-plan";
 import { planChangeSchema } from "@/lib/licenses/actions/change-plan-schema";
-import { appOrderDeps } from "@/lib/orders/app-deps";
+import { appLifecycleDeps } from "@/lib/orders/app-deps";
 import { PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { ChangePlanPicker, ChangePlanPreviewCard, ChangePlanRefusal, LicenseBackLink } from "@/components/licenses/change-plan-preview";
@@ -18,7 +18,7 @@ export default async function ChangePlanPage({ params, searchParams }: { params:
   const actor = await requireActor("manageRenewals");
   const { id } = await params;
   const raw = (await searchParams).product;
-  const deps = appOrderDeps();
+  const deps = await appLifecycleDeps();
   const choices = await planChangeChoices(actor, { licenseId: id }, deps).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
   if (!choices) notFound();
   const { license } = choices;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
+import { appClock } from "@/lib/clock/app-clock";
 import { prisma } from "@/lib/db";
 import type { SearchParams } from "@/lib/pagination";
 import { previewRenewalRun } from "@/lib/licenses/bulk-renewal/preview-renewal-run";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function NewRenewalRunPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor("manageRenewals");
   const parsed = parseRunSelection(await searchParams);
-  const preview = parsed.ok ? await previewRenewalRun(actor, parsed.selection, { db: prisma, eligibility }) : parsed;
+  const preview = parsed.ok ? await previewRenewalRun(actor, parsed.selection, { db: prisma, eligibility, now: await appClock() }) : parsed;
   return (
     <>
       <PageHeader title="New renewal run" description="Check which licenses will be renewed and what it costs, then start the run. It goes on in the background if you close this page." />

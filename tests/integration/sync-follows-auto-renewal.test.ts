@@ -1,0 +1,172 @@
+/**
+ * Issue 18: when Sectigo auto-renews a license at expiry (auto-renew on, funds enough), the sync
+ * follows it instead of reporting drift: the license takes the new expiry and Sectigo's new order
+ * number, its history gets a RENEWAL order "Renewed automatically by Sectigo", once, however many
+ * runs see it at once. A license with auto-renew off just expires (no renewal, no drift), and an
+ * expiry changed behind our back on the current order stays drift for a person. The sync decides
+ * "expired" on the sandbox's clock, read the way the app reads it (lib/clock/sandbox-clock.ts).
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "@/lib/db/migrations";
+import { createPrismaClient } from "@/lib/db";
+import { generateKey } from "@/lib/crypto/credentials";
+import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
+import { startSandbox } from "@/tools/sandbox/server";
+import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import type { Actor } from "@/lib/auth/session";
+import { orderDeps } from "@/lib/orders/order-deps";
+import { submitOrder } from "@/lib/orders/submit-order";
+import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
+import { processSyncRun } from "@/lib/sync/run-sync";
+import { AUTO_RENEWED_MESSAGE } from "@/lib/sync/follow-auto-renewals";
+import { fixedNow } from "@/lib/clock/clock";
+import { SandboxClock } from "@/lib/clock/sandbox-clock";
+import { startTestDatabase } from "./test-database";
+import { sandboxAdmin } from "./sandbox-admin";
+
+const DAY = 86_400_000;
+const T0 = new Date("2031-03-01T12:00:00.000Z");
+let db: Awaited<ReturnType<typeof startTestDatabase>>;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let prisma: ReturnType<typeof createPrismaClient>;
+const key = generateKey();
+const ACCOUNT = "acct-auto-renew";
+let staff: Actor;
+const admin = sandboxAdmin(() => sandbox);
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  await applyMigrations(db.url);
+  prisma = createPrismaClient(db.url);
+  sandbox = await startSandbox({ port: 0, now: T0 });
+  await seedResellerAccount(prisma, { id: ACCOUNT, label: "Auto-renew", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
+  const s = await seedUser(prisma, { id: "u-staff", email: "staff@auto.test", name: "Pat Staff", role: "STAFF", password: "a-long-password-1" });
+  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
+  await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+}, 60_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await sandbox?.close();
+  await db?.stop();
+});
+
+let n = 0;
+/** A SiteLock Basic license (365 days) placed at T0 on both sides. */
+async function placed(autoRenew: boolean) {
+  n++;
+  await admin("POST", "clock", { now: T0.toISOString(), freeze: true });
+  const domain = `auto-${n}-${Date.now()}.example`;
+  const deps = { ...orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 }), now: fixedNow(T0) };
+  const result = await submitOrder(
+    staff,
+    {
+      submissionKey: randomUUID(),
+      resellerAccountId: ACCOUNT,
+      customer: { new: { name: `Auto Customer ${n}`, email: `owner-${n}-${Date.now()}@auto.example` } },
+      kind: "NEW",
+      currency: "USD",
+      items: [{ productCode: 1060, productName: "SiteLock Basic", days: 365, domainName: domain, isAddOn: false, buyPrice: 99.99, sellPrice: 149 }],
+      sectigo: { operation: "autoApplyOrder", input: { kind: "newCustomer", productCode: 1060, addOnCodes: [], days: 365, domainName: domain, contactEmail: `owner-${n}@auto.example`, autoRenew } },
+    },
+    deps,
+  );
+  expect(result.outcome).toBe("PLACED");
+  const license = await prisma.license.findFirstOrThrow({ where: { orderId: result.order.id } });
+  expect(license.autoRenew).toBe(autoRenew);
+  return { domain, license };
+}
+
+async function upstreamOrders(domain: string) {
+  return (await admin<{ orders: Array<{ order: { orderNumber: string; kind?: string } }> }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}&domainName=${domain}`)).orders.map((o) => o.order);
+}
+
+/** One sync run, deciding "expired" on the sandbox's clock as the app reads it. */
+async function syncRun(runId: string) {
+  const clock = new SandboxClock({ healthUrl: `${sandbox.url}/health` });
+  return processSyncRun(runId, {
+    db: prisma,
+    pageSize: 2,
+    minIntervalMs: 0,
+    backoffMs: 20,
+    now: () => clock.now(),
+    client: (id) => sectigoClientForAccount(prisma, { resellerAccountId: id, credentialsKey: key }),
+  });
+}
+
+describe("the sync follows Sectigo's auto-renewal at expiry", () => {
+  it("auto-renew on: followed once (new order number, new expiry, a RENEWAL in its history, no drift); off: expired, no renewal; an unexpected expiry change stays drift", async () => {
+    const on = await placed(true);
+    const off = await placed(false);
+    const moved = await placed(false);
+    const expiry = on.license.expiresAt!;
+    // Behind our back, on the current order: an expiry nobody expected.
+    const odd = new Date(moved.license.expiresAt!.getTime() + 40 * DAY);
+    await admin("PATCH", `licenses/${moved.license.currentOrderNumber}`, { expiresAt: odd.toISOString() });
+
+    // Past expiry at Sectigo: it renews the license with auto-renew on, as a new order.
+    const clock = await admin<{ autoRenewed: number }>("POST", "clock", { now: new Date(expiry.getTime() + DAY).toISOString(), freeze: true });
+    expect(clock.autoRenewed).toBe(1);
+    const renewal = (await upstreamOrders(on.domain)).find((o) => o.orderNumber !== on.license.currentOrderNumber);
+    expect(renewal?.kind).toBe("auto-renewal");
+    expect(await upstreamOrders(off.domain)).toHaveLength(1);
+
+    const run = await prisma.syncRun.create({ data: { resellerAccountId: ACCOUNT } });
+    const progress = await syncRun(run.id);
+    expect(progress.status).toBe("DONE");
+
+    const followed = await prisma.license.findUniqueOrThrow({ where: { id: on.license.id }, include: { actingOrders: { include: { events: true, items: true } } } });
+    expect(followed).toMatchObject({ status: "ACTIVE", expiresAt: new Date(expiry.getTime() + 365 * DAY), currentOrderNumber: renewal!.orderNumber });
+    expect(followed.actingOrders).toHaveLength(1);
+    expect(followed.actingOrders[0]).toMatchObject({ kind: "RENEWAL", status: "PLACED", orderNumber: renewal!.orderNumber, placedAt: expiry });
+    expect(followed.actingOrders[0]!.events.map((e) => e.message)).toEqual([expect.stringContaining(AUTO_RENEWED_MESSAGE)]);
+    expect(followed.actingOrders[0]!.items).toMatchObject([{ productCode: 1060, days: 365, domainName: on.domain, isAddOn: false }]);
+
+    const notRenewed = await prisma.license.findUniqueOrThrow({ where: { id: off.license.id }, include: { actingOrders: true } });
+    expect(notRenewed.expiresAt).toEqual(off.license.expiresAt);
+    expect(notRenewed.actingOrders).toEqual([]);
+
+    // Only the unexpected change is drift: nothing about the followed or the expired license.
+    const drift = await prisma.driftItem.findMany({ where: { runId: run.id } });
+    expect(drift.map((d) => ({ kind: d.kind, licenseId: d.licenseId, theirs: d.theirs }))).toEqual([{ kind: "EXPIRY", licenseId: moved.license.id, theirs: odd.toISOString() }]);
+    expect(progress.driftFound).toBe(1);
+
+    // The next sync: nothing new to follow, nothing recorded twice, the unexpected change still drift.
+    const again = await prisma.syncRun.create({ data: { resellerAccountId: ACCOUNT } });
+    await syncRun(again.id);
+    expect(await prisma.order.count({ where: { targetLicenseId: on.license.id } })).toBe(1);
+    expect((await prisma.driftItem.findMany({ where: { runId: again.id } })).map((d) => d.licenseId)).toEqual([moved.license.id]);
+  });
+
+  it("two runs at once (two workers) record the renewal once", async () => {
+    const on = await placed(true);
+    const expiry = on.license.expiresAt!;
+    await admin("POST", "clock", { now: new Date(expiry.getTime() + DAY).toISOString(), freeze: true });
+    const runs = await Promise.all([1, 2].map(() => prisma.syncRun.create({ data: { resellerAccountId: ACCOUNT } })));
+    expect((await Promise.all(runs.map((r) => syncRun(r.id)))).map((p) => p.status)).toEqual(["DONE", "DONE"]);
+    const orders = await prisma.order.findMany({ where: { targetLicenseId: on.license.id } });
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ kind: "RENEWAL", status: "PLACED" });
+    expect(await prisma.license.findUniqueOrThrow({ where: { id: on.license.id } })).toMatchObject({ expiresAt: new Date(expiry.getTime() + 365 * DAY), currentOrderNumber: orders[0]!.orderNumber });
+    // A later run: no difference left about it.
+    const after = await prisma.syncRun.create({ data: { resellerAccountId: ACCOUNT } });
+    await syncRun(after.id);
+    expect(await prisma.driftItem.count({ where: { runId: after.id, licenseId: on.license.id } })).toBe(0);
+  });
+
+  it("auto-renew on, not expired yet: an expiry changed on its current order stays drift, nothing is recorded", async () => {
+    const early = await placed(true);
+    // The sandbox's clock is still before this license's expiry: whatever Sectigo shows is not the
+    // renewal at expiry (here: the expiry changed on the current order, as support might).
+    const at = new Date(early.license.expiresAt!.getTime() - 100 * DAY);
+    await admin("POST", "clock", { now: at.toISOString(), freeze: true });
+    const odd = new Date(early.license.expiresAt!.getTime() + 365 * DAY);
+    await admin("PATCH", `licenses/${early.license.currentOrderNumber}`, { expiresAt: odd.toISOString() });
+    const run = await prisma.syncRun.create({ data: { resellerAccountId: ACCOUNT } });
+    await syncRun(run.id);
+    const drift = await prisma.driftItem.findMany({ where: { runId: run.id, licenseId: early.license.id } });
+    expect(drift.map((d) => d.kind)).toEqual(["EXPIRY"]);
+    expect(await prisma.order.count({ where: { targetLicenseId: early.license.id } })).toBe(0);
+  });
+});
