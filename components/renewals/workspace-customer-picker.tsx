@@ -1,37 +1,24 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { searchWorkspaceCustomersAction } from "@/app/(app)/renewals/actions";
 import { CustomerMatches } from "@/components/customers/customer-matches";
+import { useSearchAsYouType } from "@/components/search/use-search-as-you-type";
 
 type Pick = { id: string; name: string; email: string };
 
+/** Module-level, so the search hook sees one stable function. */
+const searchWorkspaceCustomers = (q: string) => searchWorkspaceCustomersAction({ q });
+
 /**
- * Search-as-you-type customer filter; the pick travels in the GET form as `customer`. Same
- * behaviour as the order form's SearchPicker (components/orders/order-form.tsx), kept separate
- * because importing that file would ship the whole order form to this page (+62 kB gzip measured).
+ * Search-as-you-type customer filter; the pick travels in the GET form as `customer`. The search is
+ * the order form's (components/search/use-search-as-you-type.ts); the markup is its own, so this
+ * page does not ship the order form. A failed search shows its message and no stale matches.
  */
 export function WorkspaceCustomerPicker({ initial }: { initial: Pick | null }) {
   const [chosen, setChosen] = useState<Pick | null>(initial);
-  const [q, setQ] = useState("");
-  const [results, setResults] = useState<Pick[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => {
-    if (q.trim().length < 2) return;
-    let current = true;
-    const timer = setTimeout(async () => {
-      const result = await searchWorkspaceCustomersAction({ q });
-      if (!current) return;
-      setResults(result.ok ? result.data : []);
-      setMessage(result.ok ? (result.data.length ? null : "No customer matches.") : result.error.message);
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [q]);
-  const typed = q.trim().length >= 2;
+  const { q, setQ, typed, results, message, failed } = useSearchAsYouType<Pick>(searchWorkspaceCustomers, { emptyMessage: "No customer matches." });
   return (
     <div className="min-w-64 text-sm">
       <input type="hidden" name="customer" value={chosen?.id ?? ""} />
@@ -54,7 +41,7 @@ export function WorkspaceCustomerPicker({ initial }: { initial: Pick | null }) {
           </label>
           <input id="workspace-customer" className={inputClass} placeholder="Any customer: type a name or e-mail" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
           {typed && message ? <p className="text-slate-600">{message}</p> : null}
-          <CustomerMatches label="Matching customers" matches={typed ? results : []} onPick={setChosen} />
+          <CustomerMatches label="Matching customers" matches={typed && !failed ? results : []} onPick={setChosen} />
         </>
       )}
     </div>

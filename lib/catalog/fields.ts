@@ -1,7 +1,8 @@
 /**
  * What a form generator needs to draw each order field: label, help, input kind, group, limits, options,
- * and the Sectigo parameter it becomes (`x_` = per item: `1_csr`, `2_csr`, ...), so that a Sectigo error
- * naming a parameter lands on its field (fieldForSectigoParam). Limits are seed 003 §1's.
+ * and the Sectigo parameter it becomes (`x_` = per item: `1_csr`, `2_csr`, ...), read per operation by
+ * wire-parameters.ts (the one map both ways, so a Sectigo error naming a parameter lands on its field).
+ * Limits are seed 003 §1's.
  */
 import { countryOptions } from "./countries";
 import { NCAS } from "./eidas";
@@ -220,16 +221,3 @@ export const FIELD_SPECS: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEnt
     paymentServiceRole: yesNo("Issuing of card-based payment instruments (PSP_IC)", "psd2", "paymentServiceRole"),
   } satisfies Record<FieldKey, Spec>).map(([key, spec]) => [key, { key, ...spec }]),
 ) as Record<FieldKey, FieldSpec>;
-
-/**
- * The field a Sectigo parameter name belongs to: case-insensitive, with or without the item prefix
- * (`2_csr`, `_2_csr`, `x_csr`), `country` as `countryName`. `x_PPP` (an item's code) has no field.
- */
-export function fieldForSectigoParam(param: string): FieldKey | undefined {
-  const bare = param.trim().replace(/^_?(\d+|x)_/i, "x_").toLowerCase();
-  const name = bare === "country" ? "countryname" : bare;
-  if (name === "x_ppp" || name === "x_id" || name === "x_days") return undefined;
-  const matches = Object.values(FIELD_SPECS).filter((s) => s.param.toLowerCase() === name);
-  // x_dcvEmailAddress is two form fields: the method select comes first.
-  return matches[0]?.key;
-}

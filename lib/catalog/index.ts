@@ -2,7 +2,7 @@
 export * from "./types";
 export * from "./catalog";
 export { orderSchemaFor, formFieldsFor, termOptionsFor, fieldRequirements, type OrderSchema, type OrderFormInput, type OrderFormValues, type SchemaOptions } from "./schema";
-export { FIELD_SPECS, GROUP_LABELS, fieldForSectigoParam, type FieldSpec, type FieldGroup, type InputKind, type Option } from "./fields";
+export { FIELD_SPECS, GROUP_LABELS, type FieldSpec, type FieldGroup, type InputKind, type Option } from "./fields";
 export { COUNTRY_CODES, countryLabel, countryOptions, isCountryCode, type CountryCode } from "./countries";
 export { parseCsr, checkCsrKey, type CsrKey, type CsrParse } from "./csr";
 export { NCAS, type Nca } from "./eidas";
@@ -13,3 +13,4 @@ export { placeOrderInputFor } from "./place-order-input";
 export { addOnPlaceOrderTerm, chargesCustomer, sectigoBillsCustomer, siteLockPlaceOrderInputFor, siteLockPlaceOrderLines, type SiteLockPlaceOrderLine } from "./sitelock-place-order";
 export { BUNDLE_CERTIFICATES, BUNDLE_LICENSE_NAME, type BundleCertificate } from "./products/sitelock";
 export { autoApplyOrderSchema, CATALOG_FIELD_OF, CSR_PRIORITIES } from "./auto-apply-order";
+export { formFieldOf, orderOperationFor, wireParameterOf, wireParametersOf, type FormField, type OrderOperation } from "./wire-parameters";

@@ -1,20 +1,20 @@
 /**
  * Parsed form values of a PlaceOrder product -> the typed client's PlaceOrder input: each field goes
  * under its Sectigo parameter name (order level, or on the product's own item for `x_` fields),
- * the items and companions come from placeOrderItemsFor. No second list of fields: FIELD_SPECS is it.
+ * the items and companions come from placeOrderItemsFor. The parameter names are the catalog's one
+ * map (wire-parameters.ts), the same that reads a Sectigo error's parameter back to its field.
  */
 import type { PlaceOrderInput, PlaceOrderItem } from "@/lib/sectigo/client";
-import { FIELD_SPECS } from "./fields";
 import { placeOrderItemsFor } from "./items";
 import type { OrderFormValues } from "./schema";
 import type { FieldKey, Product } from "./types";
+import { wireParameterOf } from "./wire-parameters";
 
 /**
- * Never sent as parameters: the end customer's account (staff orders use the reseller's login,
- * DECISION D25), what becomes items (shipping, add-ons), and the e-mail the client sends as the
- * typed customer contact. `dcvMethod` shares `x_dcvEmailAddress` with the approver e-mail (below).
+ * Sent otherwise: the e-mail as the client's typed customer contact (still `emailAddress` on the
+ * wire), and `dcvMethod`, which shares `x_dcvEmailAddress` with the approver e-mail (below).
  */
-const NOT_SENT: ReadonlySet<FieldKey> = new Set(["loginName", "loginPassword", "shipping", "addOns", "emailAddress", "dcvMethod"]);
+const SENT_OTHERWISE: ReadonlySet<FieldKey> = new Set(["emailAddress", "dcvMethod"]);
 
 const wire = (value: string | boolean | string[]) => (typeof value === "boolean" ? (value ? "Y" : "N") : Array.isArray(value) ? value.join(",") : String(value));
 
@@ -28,8 +28,9 @@ export function placeOrderInputFor(
   const params: Record<string, string> = {};
   const itemParams: Record<string, string> = {};
   for (const [key, value] of Object.entries(values) as [FieldKey | "term", string | boolean | string[] | undefined][]) {
-    if (key === "term" || value === undefined || value === "" || NOT_SENT.has(key) || FIELD_SPECS[key].secret) continue;
-    const param = FIELD_SPECS[key].param;
+    if (key === "term" || value === undefined || value === "" || SENT_OTHERWISE.has(key)) continue;
+    const param = wireParameterOf(product, "placeOrder", key);
+    if (!param) continue;
     if (param.startsWith("x_")) itemParams[param.slice(2)] = wire(value);
     else params[param] = wire(value);
   }

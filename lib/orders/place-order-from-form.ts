@@ -6,8 +6,7 @@
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { fieldForSectigoParam, sectigoBillsCustomer, orderSchemaFor, productById, productByKey, termOptionsFor } from "@/lib/catalog";
-import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
+import { formFieldOf, sectigoBillsCustomer, orderSchemaFor, productById, productByKey, termOptionsFor } from "@/lib/catalog";
 import { buildSubmission, mergeCart, SubmissionProblem, type PlanPrice } from "./build-submission";
 import type { OrderDeps } from "./order-deps";
 import { licenseChangeConflict } from "./pending-license-order";
@@ -161,13 +160,12 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
     throw error;
   }
   if (result.outcome !== "FAILED") return result;
-  const field = formFieldOf(submission.sectigo.operation, result.field);
-  const fieldErrors: Record<string, string[]> = field ? { [`values.${field}`]: [result.message] } : {};
-  // AutoApplyOrder's -122 ("Such domain or account already exists!") names neither: for a new
-  // customer it is the domain or the e-mail, so both fields say so.
-  if (result.code === -122 && submission.sectigo.operation === "autoApplyOrder" && submission.sectigo.input.kind === "newCustomer") {
-    fieldErrors["values.domainName"] = ["Sectigo already has a SiteLock license for this domain, or an account with this e-mail (see the e-mail field)."];
-    fieldErrors["values.appRepEmailAddress"] = ["Sectigo already has an account with this e-mail, or a license for this domain (see the domain field). For an existing SiteLock customer, give one of their order numbers."];
+  // Each wire parameter the refusal concerns lands on its form field (the catalog's one map); the
+  // product on screen first, then the cart's others.
+  const fieldErrors: Record<string, string[]> = {};
+  for (const parameter of result.parameters ?? []) {
+    const field = formFieldOf([product, ...cart.map((c) => c.product)], submission.sectigo.operation, parameter, values);
+    if (field) fieldErrors[`values.${field}`] = [result.message];
   }
   return { outcome: "FAILED", order: result.order, message: result.message, fieldErrors };
 }
@@ -178,12 +176,4 @@ function planName(key: string): string {
   const product = productByKey(productKey);
   const label = product ? termOptionsFor(product).find((t) => t.value === term)?.label : undefined;
   return `${product?.name ?? productKey}${label ? ` (${label})` : ""}`;
-}
-
-/** The form field a Sectigo error concerns: the client's field name -> Sectigo's parameter -> the catalog field. */
-export function formFieldOf(operation: "autoApplyOrder" | "placeOrder", clientField: string | undefined): string | undefined {
-  if (!clientField) return undefined;
-  const wire = (WIRE_FIELDS[operation] as Record<string, string>)[clientField];
-  const param = wire ?? clientField.replace(/^items\[(\d+)\]\./, (_m, i: string) => `${Number(i) + 1}_`);
-  return fieldForSectigoParam(param) ?? (clientField === "domainName" ? "domainName" : undefined);
 }

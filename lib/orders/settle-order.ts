@@ -204,15 +204,16 @@ export async function settleFailed(
   tx: Tx,
   orderId: string,
   actor: Actor,
-  error: Pick<SectigoError, "code" | "userMessage" | "field" | "vendorMessage">,
+  error: Pick<SectigoError, "code" | "userMessage" | "parameters" | "vendorMessage">,
   note: string,
   from: OrderStatus[] = OPEN_STATUSES,
 ): Promise<boolean> {
   return transition(tx, orderId, actor, {
     from,
     to: "FAILED",
-    changes: { errorCode: error.code ?? null, errorMessage: error.userMessage, errorField: error.field ?? null },
-    event: { kind: "FAILED", message: note, data: { code: error.code ?? null, field: error.field ?? null, vendorMessage: error.vendorMessage ?? null } },
+    // errorField keeps the wire parameters Sectigo named, comma-separated (no parameter name has a comma).
+    changes: { errorCode: error.code ?? null, errorMessage: error.userMessage, errorField: error.parameters?.join(",") || null },
+    event: { kind: "FAILED", message: note, data: { code: error.code ?? null, parameters: error.parameters ?? null, vendorMessage: error.vendorMessage ?? null } },
   });
 }
 

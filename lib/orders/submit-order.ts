@@ -6,7 +6,7 @@
  *    a second app instance) fails that unique insert and is answered with the first one's status:
  *    only the request that inserted the row calls Sectigo.
  * 2. The call's answer settles the order: PLACED / AWAITING_AUTHORIZATION with Sectigo's order
- *    number; FAILED when Sectigo refused it (nothing was bought; the field it named is kept);
+ *    number; FAILED when Sectigo refused it (nothing was bought; the parameters it named are kept);
  *    UNKNOWN when it may have been placed (timeout, reset, 5xx, malformed or lost answer). An
  *    UNKNOWN order is never sent again: reconcile-order.ts finds out what happened.
  * 3. An order left SUBMITTING (the app stopped during the call) is treated as UNKNOWN by the
@@ -57,7 +57,8 @@ export type SubmitOptions = {
 export type SubmitResult =
   /** `licenseExpiresAt`: a placed renewal's new expiry, when this request recorded it (saves the caller a read). */
   | { outcome: "PLACED" | "AWAITING_AUTHORIZATION"; order: OrderRef; licenseExpiresAt?: Date }
-  | { outcome: "FAILED"; order: OrderRef; message: string; field?: string; code?: number }
+  /** `parameters`: the wire parameters Sectigo's refusal concerns, as it spells them (SectigoError.parameters). */
+  | { outcome: "FAILED"; order: OrderRef; message: string; parameters?: string[]; code?: number }
   | { outcome: "UNKNOWN"; order: OrderRef; message: string }
   /** The same submission had already been received: nothing was sent this time. */
   | { outcome: "ALREADY_SUBMITTED"; order: OrderRef };
@@ -215,7 +216,7 @@ async function submitOrderOnce(
     const error = result.error;
     moved = await db.$transaction((tx) => settleFailed(tx, order.id, actor, error, `Sectigo refused the order: ${error.userMessage}`));
     if (moved) {
-      return { outcome: "FAILED", order: { id: order.id, foreignOrderNumber, orderNumber: null, status: "FAILED" }, message: error.userMessage, field: error.field, code: error.code };
+      return { outcome: "FAILED", order: { id: order.id, foreignOrderNumber, orderNumber: null, status: "FAILED" }, message: error.userMessage, ...(error.parameters ? { parameters: error.parameters } : {}), code: error.code };
     }
   }
 
@@ -226,7 +227,7 @@ async function submitOrderOnce(
     case "AWAITING_AUTHORIZATION":
       return { outcome: final.status, order: ref };
     case "FAILED":
-      return { outcome: "FAILED", order: ref, message: final.errorMessage ?? "Sectigo refused the order.", field: final.errorField ?? undefined, code: final.errorCode ?? undefined };
+      return { outcome: "FAILED", order: ref, message: final.errorMessage ?? "Sectigo refused the order.", ...(final.errorField ? { parameters: final.errorField.split(",") } : {}), code: final.errorCode ?? undefined };
     default:
       return { outcome: "UNKNOWN", order: ref, message: final.errorMessage ?? "The outcome of the order is not known yet." };
   }

@@ -93,7 +93,7 @@ export async function testResellerConnection(actor: Actor, input: z.output<typeo
   }
   const e = result.error;
   // Our sentence for Sectigo's code; one that names a parameter would quote the answer, so not that.
-  if (e.kind === "api") return { ok: false, code: e.code, message: e.field ? CONNECTION_FAILURE_MESSAGES.parameter : e.userMessage };
+  if (e.kind === "api") return { ok: false, code: e.code, message: e.parameters?.length ? CONNECTION_FAILURE_MESSAGES.parameter : e.userMessage };
   if (e.kind === "validation") return { ok: false, message: CONNECTION_FAILURE_MESSAGES.config };
   return { ok: false, message: CONNECTION_FAILURE_MESSAGES[e.kind] };
 }

@@ -97,7 +97,7 @@ async function refusal(product: Product, term: string, extra: Partial<OrderFormI
   if (!envelope.success) return `order submission: ${envelope.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
   const sectigo = envelope.data.sectigo;
   const placed = sectigo.operation === "placeOrder" ? await client.placeOrder(sectigo.input) : await client.autoApplyOrder(sectigo.input);
-  if (!placed.ok) return `sandbox: ${placed.error.code ?? placed.error.kind} ${placed.error.vendorMessage ?? placed.error.userMessage} (${placed.error.field ?? "no field"})`;
+  if (!placed.ok) return `sandbox: ${placed.error.code ?? placed.error.kind} ${placed.error.vendorMessage ?? placed.error.userMessage} (${placed.error.parameters?.join(",") ?? "no parameter"})`;
   return undefined;
 }
 

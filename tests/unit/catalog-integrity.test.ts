@@ -8,9 +8,10 @@ import {
   PCI_CVC_COMPANION_CODES,
   PRODUCTS,
   addOnsFor,
-  fieldForSectigoParam,
   isCountryCode,
+  formFieldOf,
   orderableByFamily,
+  productByKey,
   productById,
   productByPpp,
   searchProducts,
@@ -159,14 +160,21 @@ describe("catalog integrity", () => {
 
   it.each([
     ["2_csr", "csr"],
-    ["_1_dcvEmailAddress", "dcvMethod"],
+    ["_1_dcvEmailAddress", "dcvEmailAddress"],
     ["x_webserverSoftwareID", "webserverSoftwareId"],
     ["EMAILADDRESS", "emailAddress"],
     ["country", "countryName"],
     ["businesscategory", "businessCategory"],
-    ["1_PPP", undefined],
+    ["1_PPP", "term"],
+    ["loginName", undefined],
     ["nonsense", undefined],
-  ])("maps the Sectigo parameter %s to its field", (param, key) => {
-    expect(fieldForSectigoParam(param)).toBe(key);
+  ])("maps the Sectigo parameter %s to its field of an EV certificate's form", (param, key) => {
+    expect(formFieldOf([productByKey("sectigossl-pro-ev")!], "placeOrder", param)).toBe(key);
+  });
+
+  it("maps x_dcvEmailAddress to the method when the form sent a method, else to the approver e-mail", () => {
+    const ev = productByKey("sectigossl-pro-ev")!;
+    expect(formFieldOf([ev], "placeOrder", "1_dcvEmailAddress", { dcvMethod: "CNAMECSRHASH" })).toBe("dcvMethod");
+    expect(formFieldOf([ev], "placeOrder", "1_dcvEmailAddress", { dcvMethod: "EMAIL" })).toBe("dcvEmailAddress");
   });
 });

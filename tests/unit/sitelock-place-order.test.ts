@@ -1,8 +1,6 @@
 /** "Sectigo charges the customer" (issue 17 #6): the PlaceOrder the catalog builds, and where Sectigo's errors land. */
 import { describe, expect, it } from "vitest";
-import { orderSchemaFor, productByKey, siteLockPlaceOrderInputFor } from "@/lib/catalog";
-import { formFieldOf } from "@/lib/orders/place-order-from-form";
-import { ourFieldName } from "@/lib/sectigo/client/wire/fields";
+import { formFieldOf, orderSchemaFor, productByKey, siteLockPlaceOrderInputFor } from "@/lib/catalog";
 
 const pro = productByKey("sitelock-pro")!;
 const values = (extra: Record<string, unknown>) =>
@@ -41,7 +39,9 @@ describe("SiteLock through PlaceOrder with reseller=N", () => {
   });
 
   it("a Sectigo error on `reseller` lands on the choice in the form", () => {
-    expect(ourFieldName("placeOrder", "reseller")).toBe("resellerPays");
-    expect(formFieldOf("placeOrder", "resellerPays")).toBe("sectigoChargesCustomer");
+    expect(formFieldOf([pro], "placeOrder", "reseller")).toBe("sectigoChargesCustomer");
+    // Through AutoApplyOrder the choice is not a parameter; nor on a product that does not offer it.
+    expect(formFieldOf([pro], "autoApplyOrder", "reseller")).toBeUndefined();
+    expect(formFieldOf([productByKey("sectigossl-pro-dv")!], "placeOrder", "reseller")).toBeUndefined();
   });
 });

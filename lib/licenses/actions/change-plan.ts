@@ -170,7 +170,7 @@ async function changePlanOnce(actor: Actor | null, raw: ChangePlanInput, deps: C
     if (conflict) return { ok: false, ...conflict };
     throw error;
   }
-  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: result.message, field: result.field, orderId: result.order.id };
+  if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: result.message, field: result.parameters?.[0], orderId: result.order.id };
   return { ok: true, orderId: result.order.id, outcome: result.outcome, message: "message" in result ? result.message : undefined };
 }
 

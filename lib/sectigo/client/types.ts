@@ -89,8 +89,14 @@ export interface SectigoError {
   meaning: string;
   /** A sentence the user can act on. */
   userMessage: string;
-  /** Order Desk field name (see wire/fields.ts), when the error concerns one field. */
-  field?: string;
+  /**
+   * The wire parameters the error concerns, spelled as Sectigo spells them (`appRepEmailAddress`,
+   * `1_dcvEmailAddress`): the one Sectigo named (PlaceOrder's `errorItem`, or quoted in the message),
+   * else the ones its code is documented to concern (-122: the domain or the e-mail, so two); for a
+   * client-side refusal, the one the client would have sent. Data, not a sentence: the catalog turns
+   * them into form fields (lib/catalog/wire-parameters.ts).
+   */
+  parameters?: string[];
   /** Sectigo's own text, secrets scrubbed. */
   vendorMessage?: string;
   httpStatus?: number;

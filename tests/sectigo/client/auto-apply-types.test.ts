@@ -5,7 +5,7 @@
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import { FIELD_SPECS, PRODUCTS, type FieldKey } from "@/lib/catalog";
+import { FIELD_SPECS, PRODUCTS, wireParameterOf } from "@/lib/catalog";
 import {
   CATALOG_FIELD_OF,
   addOnOrderSchema,
@@ -33,8 +33,6 @@ import { WIRE_FIELDS } from "@/lib/sectigo/client/wire/fields";
 type ClientOwned = "kind" | "productCode" | "addOnCodes" | "days" | "foreignOrderNumber" | "testMode" | "responseFormat" | "siteLockLoginName" | "siteLockLoginPassword" | "disableSiteLock";
 type AllKeys<T> = T extends unknown ? keyof T : never;
 
-/** AutoApplyOrder names a few catalog fields its own way (seed 001's SSL table: `serverSoftware`). */
-const AUTO_APPLY_SPELLING: Partial<Record<FieldKey, string>> = { webserverSoftwareId: "serverSoftware" };
 
 describe("AutoApplyOrder input types derive from the catalog", () => {
   it("each variant is its catalog schema, inferred", () => {
@@ -51,10 +49,12 @@ describe("AutoApplyOrder input types derive from the catalog", () => {
     expect(autoApplyOrderSchema.options.map((o) => o.shape.kind.value)).toEqual(["newCustomer", "existingCustomer", "addOn", "renewal", "planChange", "siteLock911", "sslBundle"]);
   });
 
+  // The client's encoder table and the catalog's one map (lib/catalog/wire-parameters.ts) agree on every field.
   it.each(Object.entries(CATALOG_FIELD_OF))("client field %s is catalog field %s, under the same Sectigo parameter", (client, catalogKey) => {
     const wire = (WIRE_FIELDS.autoApplyOrder as Record<string, string>)[client];
     expect(wire, `WIRE_FIELDS.autoApplyOrder.${client}`).toBeDefined();
-    expect(wire).toBe(AUTO_APPLY_SPELLING[catalogKey] ?? FIELD_SPECS[catalogKey].param.replace(/^x_/, ""));
+    const product = PRODUCTS.find((p) => p.api === "AutoApplyOrder" && catalogKey in p.fields)!;
+    expect(wireParameterOf(product, "autoApplyOrder", catalogKey)).toBe(wire);
   });
 
   it("every field of every AutoApplyOrder product reaches a client field", () => {

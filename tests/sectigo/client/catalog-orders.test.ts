@@ -2,10 +2,11 @@
  * One product of EVERY catalog family ordered through the typed client against the sandbox: valid values
  * generated from the catalog's field specs give an order number that WebHostReport shows with its PPP
  * (SiteLock: its product ID); the same order without one required field gives the error naming that
- * parameter, mapped back to the catalog field key.
+ * parameter as Sectigo spells it, which the catalog's one map (lib/catalog/wire-parameters.ts) turns back
+ * into the catalog field key.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIELD_SPECS, fieldForSectigoParam, fieldRequirements, orderableByFamily, type FieldKey, type Product } from "@/lib/catalog";
+import { FIELD_SPECS, fieldRequirements, formFieldOf, orderOperationFor, orderableByFamily, type FieldKey, type Product } from "@/lib/catalog";
 import type { PlaceOrderInput, SectigoClient } from "@/lib/sectigo/client";
 import { parsedValues, placeOrderInputFor, siteLockInputFor } from "../catalog-values";
 import { startTestSandbox, uniqueName, type TestSandbox } from "./sandbox-helpers";
@@ -53,7 +54,7 @@ describe("every catalog family through PlaceOrder", () => {
   it.each(picks)("%s: valid fields -> an order number, in WebHostReport with its code", async (_family, product) => {
     const input = orderFor(product);
     const placed = await client.placeOrder(input);
-    if (!placed.ok) throw new Error(`${product.key}: ${placed.error.code} ${placed.error.vendorMessage} (${placed.error.field})`);
+    if (!placed.ok) throw new Error(`${product.key}: ${placed.error.code} ${placed.error.vendorMessage} (${placed.error.parameters?.join(",")})`);
     const report = await client.webHostReport({ orderNumbers: [placed.value.orderNumber] });
     expect(report.ok).toBe(true);
     const row = report.ok ? report.value.rows[0] : undefined;
@@ -74,8 +75,8 @@ describe("every catalog family through PlaceOrder", () => {
     if (failed.ok) return;
     expect(failed.error.code).toBe(-3);
     const named = /'([^']+)'/.exec(failed.error.vendorMessage ?? "")?.[1] ?? "";
-    expect(fieldForSectigoParam(named)).toBe(key);
-    expect(failed.error.field).toBe(key);
+    expect(failed.error.parameters).toEqual([named]);
+    expect(formFieldOf([product], orderOperationFor(product, { sectigoChargesCustomer: true }), named)).toBe(key);
     if (FIELD_SPECS[key].param.startsWith("x_")) expect(named).toBe(`1_${FIELD_SPECS[key].param.slice(2)}`);
   });
 });

@@ -62,13 +62,13 @@ describe("AutoApplyOrder variants", () => {
   it.each([
     [{ domainName: "a".repeat(65) + ".ex" }, "domainName", "INVALID_FIELD"],
     [{ domainName: " " }, "domainName", "MISSING_FIELD"],
-    [{ contactEmail: "not-an-email" }, "contactEmail", "INVALID_FIELD"],
+    [{ contactEmail: "not-an-email" }, "appRepEmailAddress", "INVALID_FIELD"],
     [{ days: 90 }, "days", "INVALID_FIELD"],
-    [{ productCode: -5 }, "productCodes", "INVALID_FIELD"],
-  ])("rejects %o before sending", async (override, field, domainCode) => {
+    [{ productCode: -5 }, "product", "INVALID_FIELD"],
+  ])("rejects %o before sending, naming the wire parameter", async (override, parameter, domainCode) => {
     const { client, calls, recorded } = setup();
     const result = await client.orderSiteLockForNewCustomer({ ...NEW_CUSTOMER, ...override } as typeof NEW_CUSTOMER);
-    expect(!result.ok && result.error).toMatchObject({ kind: "validation", field, domainCode, mayHavePlaced: false });
+    expect(!result.ok && result.error).toMatchObject({ kind: "validation", parameters: [parameter], domainCode, mayHavePlaced: false });
     expect(calls).toHaveLength(0);
     expect(recorded).toHaveLength(0);
   });
@@ -83,7 +83,7 @@ describe("AutoApplyOrder variants", () => {
   it("renewal requires a digits-only previousOrderNumber", async () => {
     const { client, calls } = setup();
     const result = await client.renewSiteLock({ ...NEW_CUSTOMER, productCodes: [1061], previousOrderNumber: "OD-1" });
-    expect(!result.ok && result.error).toMatchObject({ kind: "validation", field: "previousOrderNumber" });
+    expect(!result.ok && result.error).toMatchObject({ kind: "validation", parameters: ["previousOrderNumber"] });
     expect(calls).toHaveLength(0);
   });
 });
@@ -142,15 +142,15 @@ describe("PlaceOrder encoding", () => {
   });
 
   it.each([
-    [{ items: [{ pricingCode: 1, productId: 2 }] }, "items[0].pricingCode"],
+    [{ items: [{ pricingCode: 1, productId: 2 }] }, "1_PPP"],
     [{ items: [] }, "items"],
-    [{ customer: { kind: "new", contactEmail: "" } }, "contactEmail"],
-    [{ company: { countryCode: "USA" }, items: [{ pricingCode: 1 }] }, "countryCode"],
-    [{ customer: { kind: "new", contactEmail: "a@b.example", person: { fullName: "A B", firstName: "A" } }, items: [{ pricingCode: 1 }] }, "fullName"],
-  ])("conditional rules reject %o", async (override, field) => {
+    [{ customer: { kind: "new", contactEmail: "" } }, "emailAddress"],
+    [{ company: { countryCode: "USA" }, items: [{ pricingCode: 1 }] }, "countryName"],
+    [{ customer: { kind: "new", contactEmail: "a@b.example", person: { fullName: "A B", firstName: "A" } }, items: [{ pricingCode: 1 }] }, "name"],
+  ])("conditional rules reject %o, naming the wire parameter", async (override, parameter) => {
     const { client, calls } = setup("orderNumber=4");
     const result = await client.placeOrder({ ...base, items: [{ pricingCode: 10049 }], ...override } as never);
-    expect(!result.ok && result.error).toMatchObject({ kind: "validation", field });
+    expect(!result.ok && result.error).toMatchObject({ kind: "validation", parameters: [parameter] });
     expect(calls).toHaveLength(0);
   });
 });
@@ -197,7 +197,7 @@ describe("other encodings", () => {
   it("WebHostReport rejects an inverted page range", async () => {
     const { client, calls } = setup();
     const result = await client.webHostReport({ page: { first: 10, last: 1 } });
-    expect(!result.ok && result.error.field).toBe("page");
+    expect(!result.ok && result.error.parameters).toEqual(["page"]);
     expect(calls).toHaveLength(0);
   });
 });

@@ -42,20 +42,20 @@ describe("AutoApplyOrder responses", () => {
       const result = await run(fixture).orderSiteLockForNewCustomer(NEW_CUSTOMER);
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      expect(result.error).toMatchObject({ kind: "api", code: -122, domainCode: "DUPLICATE", field: "domainName", mayHavePlaced: false });
+      expect(result.error).toMatchObject({ kind: "api", code: -122, domainCode: "DUPLICATE", parameters: ["domainName", "appRepEmailAddress"], mayHavePlaced: false });
       expect(result.error.vendorMessage).toBe("Such domain or account already exists!");
     },
   );
 
-  it("maps the quoted parameter of -3 to our field name", async () => {
+  it("reports the quoted parameter of -3 as Sectigo spells it, worded by our field name", async () => {
     const result = await run("auto-apply-order.error-3.format0.txt").orderSiteLockForNewCustomer(NEW_CUSTOMER);
-    expect(!result.ok && result.error).toMatchObject({ code: -3, domainCode: "MISSING_FIELD", field: "contactEmail" });
+    expect(!result.ok && result.error).toMatchObject({ code: -3, domainCode: "MISSING_FIELD", parameters: ["appRepEmailAddress"] });
     expect(!result.ok && result.error.userMessage).toContain("contact email");
   });
 
   it("keeps an unknown parameter name from Sectigo's generic example as-is", async () => {
     const result = await run("generic.error-3.format1.txt").orderSiteLockForNewCustomer(NEW_CUSTOMER);
-    expect(!result.ok && result.error).toMatchObject({ code: -3, domainCode: "MISSING_FIELD", field: "logoPriorUseDomainName" });
+    expect(!result.ok && result.error).toMatchObject({ code: -3, domainCode: "MISSING_FIELD", parameters: ["logoPriorUseDomainName"] });
   });
 
   it("disambiguates -121 by message: renewal window vs lower-tier add-on (contradictions #2)", async () => {
@@ -97,12 +97,13 @@ describe("PlaceOrder responses", () => {
     const result = await run("place-order.error-16.txt").placeOrder(input);
     expect(!result.ok && result.error).toMatchObject({ code: -16, domainCode: "AUTH_FAILED" });
     expect(!result.ok && result.error.vendorMessage).toMatch(/^Incorrect login details/);
-    expect(!result.ok && result.error.field).toBeUndefined();
+    expect(!result.ok && result.error.parameters).toBeUndefined();
   });
 
-  it("maps a numbered errorItem to the item field", async () => {
+  it("keeps a numbered errorItem as sent, worded as the item's field", async () => {
     const result = await run("place-order.error-4-item.txt").placeOrder(input);
-    expect(!result.ok && result.error).toMatchObject({ code: -4, domainCode: "INVALID_FIELD", field: "items[0].pricingCode" });
+    expect(!result.ok && result.error).toMatchObject({ code: -4, domainCode: "INVALID_FIELD", parameters: ["1_PPP"] });
+    expect(!result.ok && result.error.userMessage).toContain("pricing code of item 1");
   });
 
   it("maps -56 to OUTSIDE_RENEWAL_WINDOW (contradictions #1)", async () => {

@@ -32,7 +32,7 @@ describe("recorded calls", () => {
     const echo = `-4\nThe value of the 'appRepLoginPassword' argument is invalid! (${SITELOCK_PASSWORD} / ${encodeURIComponent(TEST_PASSWORD)})\n`;
     const { client, recorded } = stubClient(stubFetch(echo).fetch);
     const result = await client.orderSiteLockForNewCustomer({ ...NEW_CUSTOMER, siteLockLoginPassword: SITELOCK_PASSWORD });
-    expect(!result.ok && result.error).toMatchObject({ code: -4, field: "siteLockLoginPassword" });
+    expect(!result.ok && result.error).toMatchObject({ code: -4, parameters: ["appRepLoginPassword"] });
     expect(!result.ok && result.error.vendorMessage).toContain("[REDACTED]");
     expectNoSecret(result);
     expectNoSecret(recorded);

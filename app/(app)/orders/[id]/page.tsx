@@ -164,7 +164,7 @@ function StatusPanel({ order }: { order: NonNullable<Awaited<ReturnType<typeof g
       return (
         <Card title="This order was not placed">
           <p className="text-sm text-red-800">{order.errorMessage ?? "Sectigo refused the order."}</p>
-          {order.errorField ? <p className="mt-1 text-sm text-slate-600">The field concerned: {order.errorField}.</p> : null}
+          {order.errorField ? <p className="mt-1 text-sm text-slate-600">What Sectigo named: {order.errorField.split(",").join(", ")}.</p> : null}
           <p className="mt-1 text-sm text-slate-600">Nothing was bought and nothing was charged.</p>
         </Card>
       );

@@ -1,7 +1,7 @@
 /**
  * The ONE table mapping Sectigo error codes to Order Desk's domain error codes.
  * Sources: reference/sectigo/errors.md, seeds 002/003 (PlaceOrder error list).
- * Context-dependent codes (-121, -18, -4 duplicates) are refined in `map-api-error.ts`.
+ * Context-dependent codes (-121, -18, -4 duplicates) are refined in `map-error.ts`.
  */
 
 export const SECTIGO_ERROR_CODES = [
@@ -35,16 +35,19 @@ export interface VendorCodeEntry {
   meaning: string;
   /** What the user should do; `{field}` is replaced with the field's label when known. */
   userMessage: string;
-  /** Fixed field for codes that always concern the same input. */
-  field?: string;
+  /**
+   * For codes that name no parameter but always concern the same input(s): the client's input names
+   * (`contactEmail`), sent as the operation's wire parameter (`appRepEmailAddress` or `emailAddress`).
+   */
+  fields?: readonly string[];
 }
 
 const entry = (
   domainCode: SectigoErrorCode,
   meaning: string,
   userMessage: string,
-  field?: string,
-): VendorCodeEntry => (field ? { domainCode, meaning, userMessage, field } : { domainCode, meaning, userMessage });
+  fields?: string | readonly string[],
+): VendorCodeEntry => (fields ? { domainCode, meaning, userMessage, fields: typeof fields === "string" ? [fields] : fields } : { domainCode, meaning, userMessage });
 
 export const VENDOR_ERROR_TABLE: Readonly<Record<number, VendorCodeEntry>> = {
   [-1]: entry("PROTOCOL_ERROR", "Request was not made over HTTPS.", "Order Desk is misconfigured (Sectigo requires HTTPS). Contact an administrator."),
@@ -60,7 +63,7 @@ export const VENDOR_ERROR_TABLE: Readonly<Record<number, VendorCodeEntry>> = {
   [-18]: entry("ALREADY_REFUNDED", "The order has already been refunded.", "This order has already been refunded; nothing more to do."),
   [-20]: entry("ALREADY_CANCELLED", "The order has already been cancelled (or rejected).", "This order has already been cancelled; nothing more to do."),
   [-38]: entry("ACCOUNT_INCOMPLETE", "Details that must be validated are missing from the account.", "The Sectigo account is missing validated details for {field}. Contact Sectigo support."),
-  [-39]: entry("MISSING_FIELD", "At least one item is missing from the order.", "Add at least one product to the order.", "items"),
+  [-39]: entry("MISSING_FIELD", "At least one item is missing from the order.", "Add at least one product to the order."),
   [-42]: entry("RATE_LIMITED", "Call limit reached; try again later.", "Sectigo is limiting requests right now. Wait a minute, then try again."),
   [-44]: entry("INVALID_FIELD", "Not a white-listed public key.", "The CSR's public key is not accepted. Generate a new key pair.", "csr"),
   [-45]: entry("DUPLICATE", "The offer is limited to one free license per account.", "This customer already has the free license; choose a paid product."),
@@ -77,7 +80,13 @@ export const VENDOR_ERROR_TABLE: Readonly<Record<number, VendorCodeEntry>> = {
   [-114]: entry("UNEXPECTED", "Undocumented AutoAuthorize/AutoReject error (added June 2021).", "Sectigo refused the request. Contact support with the reference shown."),
   [-115]: entry("PRICE_NOT_FOUND", "No price found for the product (e.g. invalid term).", "This product is not available for that term. Choose another term.", "days"),
   [-121]: entry("ADDON_NOT_ALLOWED", "Lower-tier add-on not allowed, or renewal outside the renewal period (same code).", "This add-on cannot be bought for this plan."),
-  [-122]: entry("DUPLICATE", "The domain or customer account (e-mail) already exists.", "A SiteLock account already exists for this domain or e-mail. Order it for the existing customer instead.", "domainName"),
+  // "Such domain or account already exists!" does not say which: both the domain and the e-mail.
+  [-122]: entry(
+    "DUPLICATE",
+    "The domain or customer account (e-mail) already exists.",
+    "Sectigo already has a SiteLock license for this domain, or an account with this e-mail. For an existing SiteLock customer, give one of their order numbers.",
+    ["domainName", "contactEmail"],
+  ),
   [-124]: entry("INVALID_PRODUCT_COMBINATION", "The SSL PLUS SiteLock Bundle (older docs: SiteLock Monitor) can only be ordered together with an SSL certificate.", "The SiteLock bundle must be ordered together with an SSL certificate.", "productCodes"),
   [-126]: entry("INVALID_FIELD", "HTTP(S) CSR hash DCV cannot validate a wildcard domain.", "Choose e-mail or CNAME validation for wildcard domains."),
   [-128]: entry("ADDON_NOT_ALLOWED", "The add-on cannot be bought.", "This add-on cannot be bought for this license."),

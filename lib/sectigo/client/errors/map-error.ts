@@ -4,7 +4,7 @@
  */
 import type { SectigoError, SectigoErrorKind, SectigoOperation } from "../types";
 import type { ApiErrorParts } from "../wire/response";
-import { fieldLabel, ourFieldName } from "../wire/fields";
+import { fieldLabel, wireNameOf } from "../wire/fields";
 import {
   RENEWAL_WINDOW_ENTRY,
   UNKNOWN_VENDOR_CODE,
@@ -27,8 +27,9 @@ const NAMES_A_PARAMETER = new Set([-2, -3, -4, -38, -83]);
 
 export function apiError(parts: ApiErrorParts, ctx: CallContext): SectigoError {
   const base = refine(parts, ctx, VENDOR_ERROR_TABLE[parts.code] ?? UNKNOWN_VENDOR_CODE);
-  const wireName = parts.item ?? (NAMES_A_PARAMETER.has(parts.code) ? quotedName(parts.message) : undefined);
-  const field = (wireName ? ourFieldName(ctx.operation, wireName) ?? wireName : undefined) ?? base.field;
+  // The parameter as Sectigo spelled it; else the ones the code always concerns, in this operation's spelling.
+  const named = parts.item ?? (NAMES_A_PARAMETER.has(parts.code) ? quotedName(parts.message) : undefined);
+  const parameters = named ? [named] : (base.fields ?? []).map((f) => wireNameOf(ctx.operation, f));
   // -14 "An unknown error occurred": not a definite rejection, so it may have been acted on.
   const uncertain = parts.code === -14 && ctx.mutating && !ctx.testMode;
   const error: SectigoError = {
@@ -36,12 +37,12 @@ export function apiError(parts: ApiErrorParts, ctx: CallContext): SectigoError {
     code: parts.code,
     domainCode: base.domainCode,
     meaning: base.meaning,
-    userMessage: base.userMessage.replace("{field}", fieldLabel(field)),
+    userMessage: base.userMessage.replace("{field}", fieldLabel(ctx.operation, parameters[0])),
     operation: ctx.operation,
     mayHavePlaced: uncertain,
     retryable: base.domainCode === "RATE_LIMITED",
   };
-  if (field) error.field = field;
+  if (parameters.length > 0) error.parameters = parameters;
   if (parts.message) error.vendorMessage = parts.message;
   return error;
 }
@@ -59,7 +60,7 @@ function refine(parts: ApiErrorParts, ctx: CallContext, entry: VendorCodeEntry):
   }
   if (parts.code === -18 && ctx.variant === "sslBundle") {
     // Legacy SSL API: -18 is an FQDN argument error, not "already refunded" (contradictions #31).
-    return { domainCode: "INVALID_FIELD", meaning: "The domain name is not acceptable for the certificate.", userMessage: "Please check the domain name.", field: "domainName" };
+    return { domainCode: "INVALID_FIELD", meaning: "The domain name is not acceptable for the certificate.", userMessage: "Please check the domain name.", fields: ["domainName"] };
   }
   if (parts.code === -20 && ctx.operation === "autoReject") {
     return { ...entry, userMessage: "This order has already been rejected or cancelled." };
@@ -122,7 +123,7 @@ function describeTransport(
   return { domainCode: "UNAVAILABLE", meaning, userMessage: "Sectigo is not reachable right now. Try again in a few minutes." };
 }
 
-/** Client-side check failed; nothing was sent. */
+/** Client-side check failed; nothing was sent. `field` is the client's input name; the error names its wire parameter. */
 export function validationError(
   ctx: CallContext,
   field: string,
@@ -134,7 +135,7 @@ export function validationError(
     domainCode,
     meaning: "Rejected by the client before sending (documented constraint).",
     userMessage,
-    field,
+    parameters: [wireNameOf(ctx.operation, field)],
     operation: ctx.operation,
     mayHavePlaced: false,
     retryable: false,

@@ -13,7 +13,7 @@
 import { type CallContext, validationError } from "../errors/map-error";
 import type { OrderContext, SectigoError } from "../types";
 import { FormBody } from "../wire/form";
-import { PLACE_ORDER_ITEM_FIELDS, WIRE_FIELDS } from "../wire/fields";
+import { PLACE_ORDER_ITEM_FIELDS, WIRE_FIELDS, wireNameOf } from "../wire/fields";
 import { type ParsedBody, nonEmpty } from "../wire/response";
 import { checkDomain, checkEmail, checkLength } from "./validate";
 
@@ -113,7 +113,7 @@ export function validatePlaceOrder(input: PlaceOrderInput, ctx: CallContext): Se
     }
     if (item.domainName !== undefined) {
       const bad = checkDomain(ctx, item.domainName);
-      if (bad) return { ...bad, field: `items[${index}].domainName` };
+      if (bad) return { ...bad, parameters: [wireNameOf(ctx.operation, `items[${index}].domainName`)] };
     }
   }
   const badParams = checkParams(input, ctx);

@@ -1,9 +1,9 @@
 /**
- * The ONE table between Order Desk field names and Sectigo parameter names.
- * Encoders read wire names from here; error mapping reads it backwards to tell the user which
- * of OUR fields a Sectigo `errorItem` / quoted parameter name refers to.
+ * The client's table between its typed input names (camelCase) and Sectigo's parameter names.
+ * Encoders read wire names from here. Errors carry the wire name itself (SectigoError.parameters);
+ * which form field that is belongs to the catalog (lib/catalog/wire-parameters.ts), so this file
+ * reads the table backwards only to word a message ("Please fill in contact email").
  */
-import { fieldForSectigoParam } from "../../../catalog/fields";
 import type { SectigoOperation } from "../types";
 
 /** Fields whose wire name is the same as ours. */
@@ -132,40 +132,37 @@ const ALIASES: Partial<Record<SectigoOperation, Record<string, string>>> = {
   placeOrder: { forename: "firstName", surname: "lastName", country: "countryCode" },
 };
 
-const CREDENTIALS_FIELD = "credentials";
+const CREDENTIALS = new Set(["loginname", "loginpassword"]);
 
 /**
- * Order Desk field name for a Sectigo parameter name, e.g. `appRepEmailAddress` → `contactEmail`,
- * `1_PPP` / `_1_PPP` → `items[0].pricingCode`; on PlaceOrder a catalog field's key first (`1_csr` → `csr`,
- * `emailAddress` → `emailAddress`), see lib/catalog/fields.ts. Case-insensitive (PlaceOrder names are).
+ * The wire parameter a client input name is sent as, for a client-side refusal: `contactEmail` ->
+ * `appRepEmailAddress` (AutoApplyOrder), `items[0].domainName` -> `1_domainName`,
+ * `items[1].params.csr` -> `2_csr`, `params.joiCountryName` -> `joiCountryName`. A name with no wire
+ * spelling (`items`, `page`) is returned as it is.
  */
-export function ourFieldName(operation: SectigoOperation, wireName: string): string | undefined {
+export function wireNameOf(operation: SectigoOperation, clientField: string): string {
+  const item = /^items\[(\d+)\]\.(?:params\.)?(.+)$/.exec(clientField);
+  if (item) {
+    const sub = item[2]!;
+    return `${Number(item[1]) + 1}_${(PLACE_ORDER_ITEM_FIELDS as Record<string, string>)[sub] ?? sub}`;
+  }
+  const param = /^params\.(.+)$/.exec(clientField);
+  if (param) return param[1]!;
+  return (WIRE_FIELDS[operation] as Record<string, string>)[clientField] ?? clientField;
+}
+
+/** The client input name of a wire parameter (any documented spelling, any case), for wording only. */
+function clientNameOf(operation: SectigoOperation, wireName: string): string | undefined {
   const name = wireName.trim();
-  if (!name) return undefined;
-  const lower = name.toLowerCase();
-  if (lower === "loginname" || lower === "loginpassword") return CREDENTIALS_FIELD;
-
-  // PlaceOrder: a parameter that is a catalog field lands on that field's key (`1_csr` -> `csr`,
-  // `foreName` -> `forename`, `emailAddress`), the order form's own names. Not the parameters the client
-  // sets itself (`ap`, `reseller`, `isReturningCustomer`): those stay its typed fields (`resellerPays`),
-  // which the caller maps on (`reseller` is also the catalog's "Sectigo charges the customer").
-  const owned = operation === "placeOrder" && CLIENT_SET.has(lower);
-  const catalogField = operation === "placeOrder" && !owned ? fieldForSectigoParam(name) : undefined;
-  if (catalogField) return catalogField;
-
   const item = /^_?(\d+)_(.+)$/.exec(name);
   if (item && operation === "placeOrder") {
-    const index = Number(item[1]) - 1;
     const sub = findKey(PLACE_ORDER_ITEM_FIELDS, item[2] ?? "");
-    return `items[${index}].${sub ?? item[2]}`;
+    return `items[${Number(item[1]) - 1}].${sub ?? item[2]}`;
   }
-
-  const alias = Object.entries(ALIASES[operation] ?? {}).find(([wire]) => wire.toLowerCase() === lower);
+  const alias = Object.entries(ALIASES[operation] ?? {}).find(([wire]) => wire.toLowerCase() === name.toLowerCase());
   if (alias) return alias[1];
   return findKey(WIRE_FIELDS[operation], name);
 }
-
-const CLIENT_SET: ReadonlySet<string> = new Set([WIRE_FIELDS.placeOrder.brand, WIRE_FIELDS.placeOrder.resellerPays, WIRE_FIELDS.placeOrder.returningCustomer].map((n) => n.toLowerCase()));
 
 function findKey(table: Readonly<Record<string, string>>, wireName: string): string | undefined {
   const lower = wireName.toLowerCase();
@@ -173,10 +170,11 @@ function findKey(table: Readonly<Record<string, string>>, wireName: string): str
   return undefined;
 }
 
-/** Human label for an Order Desk field name, used inside user messages. */
-export function fieldLabel(field: string | undefined): string {
-  if (!field) return "the highlighted field";
-  if (field === CREDENTIALS_FIELD) return "the reseller credentials";
+/** Human label for a wire parameter, used inside user messages: `appRepEmailAddress` -> "contact email". */
+export function fieldLabel(operation: SectigoOperation, parameter: string | undefined): string {
+  if (!parameter) return "the highlighted field";
+  if (CREDENTIALS.has(parameter.trim().toLowerCase())) return "the reseller credentials";
+  const field = clientNameOf(operation, parameter) ?? parameter.trim().replace(/^_?(\d+)_/, (_m, n: string) => `items[${Number(n) - 1}].`);
   const item = /^items\[(\d+)\]\.(.+)$/.exec(field);
   const base = item ? item[2]! : field;
   const words = base.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
