@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { cancelLicenseFormSchema } from "@/lib/licenses/actions/cancel-schema";
@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
+import { formatMoney } from "@/components/ui/format";
 
 const REASON_LABELS = {
   other: "Other",
@@ -28,17 +29,27 @@ const REASON_LABELS = {
 } as const;
 
 type Schema = typeof cancelLicenseFormSchema;
+type Mode = "refund" | "cancel";
 
-/** Step 3 of the wizard: confirm. One submission key per wizard: a double click or a second tab cancels once. */
-export function CancelLicenseForm(props: { licenseId: string; domainName: string; refund: boolean; submissionKey: string }) {
+/**
+ * Step 3 of the wizard: choose and confirm. While the license is active the plain cancellation is
+ * always offered (CANCELLICENCE always works, cancel-refund.md); inside the refund period the refund
+ * is offered first. Each choice says what it will do before the click. One submission key per
+ * attempt: a double click or a second tab cancels once; after Sectigo refused the refund, the next
+ * attempt (the plain cancellation) is a new order with a new key.
+ */
+export function CancelLicenseForm(props: { licenseId: string; domainName: string; refundOffered: boolean; refundText: string; cancelText: string; submissionKey: string }) {
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string; orderId?: string } | null>(null);
+  const [refundRefused, setRefundRefused] = useState(false);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(cancelLicenseFormSchema),
-    defaultValues: { licenseId: props.licenseId, submissionKey: props.submissionKey, reason: "other", confirm: false as unknown as true },
+    defaultValues: { licenseId: props.licenseId, submissionKey: props.submissionKey, reason: "other", mode: props.refundOffered ? "refund" : "cancel", confirm: false as unknown as true },
   });
   const errors = form.formState.errors;
+  const mode = (useWatch({ control: form.control, name: "mode" }) ?? "cancel") as Mode;
+  const refund = mode === "refund" && props.refundOffered && !refundRefused;
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
       setMessage(null);
@@ -47,17 +58,47 @@ export function CancelLicenseForm(props: { licenseId: string; domainName: string
         applyActionErrors(form.setError, r.error);
         return setMessage({ tone: "error", text: r.error.message });
       }
-      if (!r.data.ok) return setMessage({ tone: "error", text: r.data.message, orderId: r.data.orderId });
+      if (!r.data.ok) {
+        if (r.data.cancelWithoutRefund) {
+          // Nothing happened at Sectigo: offer the plain cancellation, as a new order (a new key), confirmed again.
+          setRefundRefused(true);
+          form.reset({ ...values, mode: "cancel", submissionKey: crypto.randomUUID(), confirm: false as unknown as true });
+        }
+        return setMessage({ tone: "error", text: r.data.message, orderId: r.data.orderId });
+      }
+      const d = r.data;
       const text =
-        r.data.outcome === "REFUNDED" ? "License REFUNDED: Sectigo refunded and cancelled it." : r.data.outcome === "CANCELLED" ? "License CANCELLED." : r.data.outcome === "ALREADY_SUBMITTED" ? "This cancellation was already sent; nothing was sent again." : (r.data.message ?? r.data.outcome);
-      setMessage({ tone: "ok", text, orderId: r.data.orderId });
+        d.outcome === "REFUNDED"
+          ? `Refunded: Sectigo refunded and cancelled the license of ${props.domainName} with its add-ons.${d.amountBack ? ` ${formatMoney(d.amountBack.amount, d.amountBack.currency)} goes back to our Sectigo account.` : ""}`
+          : d.outcome === "CANCELLED"
+            ? `Cancelled: Sectigo cancelled the license of ${props.domainName} with its add-ons; ${d.daysLost ?? 0} days of it were left.`
+            : d.outcome === "ALREADY_SUBMITTED"
+              ? "This cancellation was already sent; nothing was sent again."
+              : (d.message ?? d.outcome);
+      setMessage({ tone: "ok", text, orderId: d.orderId });
+      // The page then shows how the license ended (cancel-summary.tsx), from the database.
       router.refresh();
     }),
   );
   return (
-    <Card title="3. Confirm">
+    <Card title="3. Choose and confirm">
       <form onSubmit={submit} noValidate aria-label="Confirm the cancellation" className="space-y-4">
-        {props.refund ? (
+        {props.refundOffered && !refundRefused ? (
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-800">What to do</legend>
+            <label className="flex items-start gap-2 text-sm text-slate-800">
+              <input type="radio" value="refund" className="mt-1" {...form.register("mode")} />
+              <span>{props.refundText}</span>
+            </label>
+            <label className="flex items-start gap-2 text-sm text-slate-800">
+              <input type="radio" value="cancel" className="mt-1" {...form.register("mode")} />
+              <span>{props.cancelText}</span>
+            </label>
+          </fieldset>
+        ) : (
+          <p className="text-sm text-slate-800" data-testid="cancel-choice">{props.cancelText}</p>
+        )}
+        {refund ? (
           <Field id="reason" label="Refund reason" error={errors.reason?.message}>
             <select id="reason" className={inputClass} {...form.register("reason")}>
               {Object.entries(REASON_LABELS).map(([value, label]) => (
@@ -72,7 +113,7 @@ export function CancelLicenseForm(props: { licenseId: string; domainName: string
           <label className="flex items-start gap-2 text-sm text-slate-800">
             <input type="checkbox" className="mt-1" aria-invalid={errors.confirm ? true : undefined} aria-describedby={errors.confirm ? "confirm-error" : undefined} {...form.register("confirm")} />
             <span>
-              I understand that {props.domainName} {props.refund ? "is refunded and" : "is"} cancelled with its add-ons, and is no longer protected.
+              I understand that {props.domainName} {refund ? "is refunded and" : "is"} cancelled now with its add-ons, and is no longer protected.
             </span>
           </label>
           {errors.confirm ? (
@@ -82,7 +123,7 @@ export function CancelLicenseForm(props: { licenseId: string; domainName: string
           ) : null}
         </div>
         <Button type="submit" variant="danger" disabled={pending || message?.tone === "ok"}>
-          {pending ? "Sending to Sectigo…" : props.refund ? "Refund and cancel" : "Cancel license"}
+          {pending ? "Sending to Sectigo…" : refund ? "Refund and cancel" : props.refundOffered ? "Cancel without refund" : "Cancel license"}
         </Button>
         {message ? (
           <p role="status" data-testid="cancel-result" className={`text-sm ${message.tone === "error" ? "text-red-700" : "text-slate-800"}`}>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
 import { changePlanAction } from "@/app/(app)/licenses/[id]/change-plan/actions";
 import { Button } from "@/components/ui/button";
 
@@ -15,13 +16,16 @@ const OUTCOME_TEXT: Record<string, string> = {
 export function ChangePlanConfirm(props: { licenseId: string; productCode: number; direction: "UPGRADE" | "DOWNGRADE"; targetName: string; submissionKey: string }) {
   const [result, setResult] = useState<{ tone: "ok" | "error"; text: string; orderId?: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const router = useRouter();
   const confirm = () =>
     startTransition(async () => {
       setResult(null);
       const r = await changePlanAction({ licenseId: props.licenseId, productCode: props.productCode, submissionKey: props.submissionKey });
       if (!r.ok) return setResult({ tone: "error", text: r.error.fieldErrors?.productCode?.[0] ?? r.error.message });
       if (!r.data.ok) return setResult({ tone: "error", text: r.data.message, orderId: r.data.orderId });
-      // No refresh: the preview stays on screen next to what was done (the license page shows the new plan).
+      // Done: the license page, whose header now names the new plan, says what was done (from the
+      // URL, so it survives a reload). This page's own header named the old plan (issue 18 item 4).
+      if (r.data.outcome === "PLACED" || r.data.outcome === "AWAITING_AUTHORIZATION") return router.push(`/licenses/${props.licenseId}?changed=${encodeURIComponent(r.data.orderId)}`);
       setResult({ tone: "ok", text: r.data.message ?? OUTCOME_TEXT[r.data.outcome] ?? r.data.outcome, orderId: r.data.orderId });
     });
   const done = result?.tone === "ok";

@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from "@/components/ui/format";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { AddOnForm, AutoRenewSwitch, RenewButton } from "@/components/licenses/license-actions";
 import { renewalFailureMessage } from "@/lib/licenses/actions/renew";
+import { productById } from "@/lib/catalog";
 import { SECTIGO_BILLS_CUSTOMER_NOTE, SECTIGO_BILLS_CUSTOMER_REFUSALS } from "@/lib/licenses/rules/payer";
 
 const DAY_MS = 86_400_000;
@@ -26,13 +27,31 @@ function termLabel(days: number | null): string {
   return days === 365 ? "1 year" : `${days} days`;
 }
 
+/** "Refunded on 3 Dec 2026 ($99.99 back to our Sectigo account)": how and when it ended, never an expiry it will not reach. */
+export function endingText(ending: NonNullable<LicenseStory["ending"]>): string {
+  const how = ending.how === "REFUNDED" ? "Refunded" : "Cancelled";
+  const when = ending.on ? ` on ${formatDate(ending.on)}` : " at Sectigo";
+  const money = ending.how === "REFUNDED" ? (ending.amountBack ? ` (${formatMoney(ending.amountBack.amount, ending.amountBack.currency)} back to our Sectigo account)` : "") : " (no refund)";
+  return `${how}${when}${money}`;
+}
+
+/** The order form prefilled with this license's product, domain and customer (app/(app)/orders/new/page.tsx reads them). */
+function newOrderHref(license: LicenseStory): string {
+  const q = new URLSearchParams({ domain: license.domainName, customer: license.customer.id });
+  const key = productById(license.productCode)?.key;
+  if (key) q.set("product", key);
+  return `/orders/new?${q.toString()}`;
+}
+
 /** The license page's body: facts, renewal, auto-renew, add-ons and the chain of orders. */
-export function LicenseDetails({ license, now, renewedOrderId }: { license: LicenseStory; now: Date; renewedOrderId?: string }) {
+export function LicenseDetails({ license, now, renewedOrderId, changedOrderId }: { license: LicenseStory; now: Date; renewedOrderId?: string; changedOrderId?: string }) {
   // Only an order of this license's own chain: the query string is input.
   const renewed = renewedOrderId ? license.chain.find((o) => o.id === renewedOrderId && o.kind === "RENEWAL") : undefined;
+  const changed = changedOrderId ? license.chain.find((o) => o.id === changedOrderId && (o.kind === "UPGRADE" || o.kind === "DOWNGRADE")) : undefined;
   return (
     <div className="space-y-6">
       {renewed ? <RenewalResult order={renewed} license={license} /> : null}
+      {changed ? <PlanChangeResult order={changed} license={license} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="License">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
@@ -52,14 +71,23 @@ export function LicenseDetails({ license, now, renewedOrderId }: { license: Lice
             <dd>{termLabel(license.termDays)}</dd>
             <dt className="text-slate-600">Started</dt>
             <dd>{formatDate(license.startsAt)}</dd>
-            <dt className="text-slate-600">Expires</dt>
-            <dd data-testid="license-expiry">{formatDate(license.expiresAt)}</dd>
+            {license.ending ? (
+              <>
+                <dt className="text-slate-600">Ended</dt>
+                <dd data-testid="license-ended">{endingText(license.ending)}</dd>
+              </>
+            ) : (
+              <>
+                <dt className="text-slate-600">{license.expiresAt && license.expiresAt <= now ? "Expired" : "Expires"}</dt>
+                <dd data-testid="license-expiry">{formatDate(license.expiresAt)}</dd>
+              </>
+            )}
             <dt className="text-slate-600">Sectigo order</dt>
             <dd>{license.currentOrderNumber ?? "—"}</dd>
             <dt className="text-slate-600">Who pays</dt>
             <dd data-testid="license-payer">{license.sectigoBillsCustomer ? SECTIGO_BILLS_CUSTOMER_NOTE : "Our reseller account: renewals, add-ons and plan changes ordered here are debited from our funds."}</dd>
           </dl>
-          {license.can.manage ? (
+          {license.can.manage && (license.status === "ACTIVE" || license.status === "RENEWABLE") ? (
             <p className="mt-4 flex flex-wrap gap-3 text-sm">
               {license.can.changePlan ? <Link className="text-brand-700 underline" href={`/licenses/${license.id}/change-plan`}>Change plan (upgrade or downgrade)</Link> : null}
               <Link className="text-brand-700 underline" href={`/licenses/${license.id}/cancel`}>Cancel or refund</Link>
@@ -89,6 +117,20 @@ function RenewalResult({ order, license }: { order: LicenseStory["chain"][number
     <p role="status" data-testid="renewal-result" className={`rounded-md border p-3 text-sm ${tone}`}>
       {text}{" "}
       <Link className="underline" href={`/orders/${order.id}`}>See the order</Link>
+    </p>
+  );
+}
+
+function PlanChangeResult({ order, license }: { order: LicenseStory["chain"][number]; license: LicenseStory }) {
+  const text =
+    order.status === "PLACED"
+      ? `Done: Sectigo changed the plan. This license is now ${license.productName}.`
+      : order.status === "AWAITING_AUTHORIZATION"
+        ? "Sectigo accepted the plan change; it waits for authorization."
+        : `Plan change ${order.orderNumber ?? order.foreignOrderNumber}: ${order.status.toLowerCase().replace(/_/g, " ")}.`;
+  return (
+    <p role="status" data-testid="change-plan-result" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+      {text} <Link className="underline" href={`/orders/${order.id}`}>See the order</Link>
     </p>
   );
 }
@@ -128,7 +170,24 @@ function RenewalCard({ license }: { license: LicenseStory }) {
           )}
         </>
       ) : (
-        <p className="text-sm text-slate-700" data-testid="renewal-refusal">{e.message}</p>
+        <>
+          <p className="text-sm text-slate-700" data-testid="renewal-refusal">{e.message}</p>
+          {license.status === "EXPIRED" || license.status === "CANCELLED" || license.status === "REFUNDED" ? (
+            license.can.orderNew ? (
+              <p className="mt-3 text-sm">
+                <Link className="text-brand-700 underline" href={newOrderHref(license)} data-testid="order-new-license">
+                  Order a new license for {license.domainName}
+                </Link>{" "}
+                <span className="text-slate-600">(the order form opens with its product, domain and customer filled in)</span>
+              </p>
+            ) : (
+              // Placing orders is staff's and admins' (lib/auth/roles.ts): a link would only open a 403.
+              <p className="mt-3 text-sm text-slate-700" data-testid="order-new-license-share">
+                Staff or an admin can order it from this prefilled order form: <span className="break-all font-mono text-xs">{newOrderHref(license)}</span>
+              </p>
+            )
+          ) : null}
+        </>
       )}
     </Card>
   );
@@ -185,7 +244,19 @@ function AddOnsCard({ license, now }: { license: LicenseStory; now: Date }) {
           {license.can.addOn ? (
             <AddOnForm
               licenseId={license.id}
-              options={license.availableAddOns.map((a) => ({ productId: a.productId, name: a.name, priceText: a.price ? formatMoney(a.price.sellPrice, a.price.currency) : "price not set" }))}
+              options={license.availableAddOns.map((a) => ({
+                productId: a.productId,
+                name: a.name,
+                defaultDays: a.defaultDays,
+                terms: a.terms.map((t) => ({
+                  days: t.days,
+                  label: t.label,
+                  priceText: t.price ? formatMoney(t.price.amount, t.price.currency) : "price not set",
+                  endsText: formatDate(t.termEndsAt),
+                  outlivesLicense: t.outlivesLicense,
+                  question: { key: t.confirmation.key, message: t.confirmation.message },
+                })),
+              }))}
             />
           ) : null}
         </div>

@@ -11,7 +11,8 @@
  */
 import { z } from "zod";
 
-export type ConfirmationKind = "unpriced" | "near-duplicate";
+/** "add-on": an add-on on a license, its price and term end (lib/licenses/actions/add-on-offer.ts). */
+export type ConfirmationKind = "unpriced" | "near-duplicate" | "add-on";
 
 export interface Confirmation {
   kind: ConfirmationKind;

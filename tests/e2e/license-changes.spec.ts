@@ -84,7 +84,9 @@ test("the cancel wizard refunds a license inside its 14-day window, with its add
   await page.getByRole("checkbox", { name: /is refunded and cancelled/ }).check();
   if (shots) await page.screenshot({ path: `${shots}/cancel.png`, fullPage: true });
   await page.getByRole("button", { name: "Refund and cancel" }).click();
-  await expect(page.getByRole("heading", { name: "This license is refunded" })).toBeVisible();
+  // What happened, in plain words (issue 18 item 4), not a refusal to cancel.
+  await expect(page.getByRole("heading", { name: "Refunded", exact: true })).toBeVisible();
+  await expect(page.getByTestId("cancel-ended")).toContainText("Sectigo refunded and cancelled the license");
   await expect(page.getByText("REFUNDED", { exact: true })).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/cancel-done.png`, fullPage: true });
 

@@ -100,16 +100,21 @@ test("a license outside the window says when renewal opens and offers no Renew b
   await expect(page.getByRole("button", { name: "Renew", exact: true })).toHaveCount(0);
   await expect(page.getByRole("switch")).toHaveText("Switch auto-renew on");
   await expect(page.getByRole("link", { name: /Change plan/ })).toBeVisible();
-  // A 1-year add-on ordered today outlives a license that expires in 200 days.
+  // A 1-year add-on ordered today outlives a license that expires in 200 days: said before the
+  // click (issue 18 item 4), and asked again with the price and the end date before anything is sent.
   await page.getByLabel("Add an add-on").selectOption("1069");
-  await page.getByRole("button", { name: "Order 10 GB Backup Addon" }).click();
-  await expect(page.getByTestId("license-action-result")).toContainText("10 GB Backup Addon was added: Sectigo placed the order.");
+  await page.getByLabel("Term").selectOption("365");
+  await expect(page.getByTestId("add-on-outlives")).toContainText("after its license ends");
+  await page.getByRole("button", { name: "Order 10 GB Backup Addon…" }).click();
+  await expect(page.getByTestId("add-on-question")).toContainText("outlives its license");
+  await page.getByRole("group", { name: "Confirm the add-on" }).getByRole("button", { name: "Confirm add-on" }).click();
+  await expect(page.getByTestId("license-action-result")).toContainText("10 GB Backup Addon was added for 1 year, until");
   const addOns = page.getByRole("table", { name: "Add-ons" });
   await expect(addOns.locator("tbody tr")).toHaveCount(1);
   await expect(addOns).toContainText("Outlives its license");
   await expect(page.getByRole("table", { name: "Orders on this license" }).locator("tbody tr").first()).toContainText("Add-on");
   // The form now offers the next add-on, ready to order.
-  await expect(page.getByRole("button", { name: /^Order .+Addon$/ })).toBeEnabled();
+  await expect(page.getByRole("button", { name: /^Order .+Addon…$/ })).toBeEnabled();
   await page.screenshot({ path: "test-results/license-add-on.png", fullPage: true });
 });
 

@@ -26,7 +26,7 @@ import { orderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { changePlan, type ChangePlanDeps } from "@/lib/licenses/actions/change-plan";
 import { cancelLicense } from "@/lib/licenses/actions/cancel";
-import { orderAddOn } from "@/lib/licenses/actions/order-add-on";
+import { confirmedAddOn } from "./add-on-confirmed";
 import { renewLicense } from "@/lib/licenses/actions/renew";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
 import { startTestDatabase } from "./test-database";
@@ -228,7 +228,7 @@ describe(`issue 16 #7: ${PARALLEL} parallel requests of one kind on one license 
   it("add-on (the same add-on from twenty forms)", async () => {
     const { license, domain } = await boughtLicense();
     await setClocks(new Date(T0.getTime() + DAY));
-    await race("add-on", license.id, "!AutoApplyOrder", (deps) => orderAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey: randomUUID() }, deps));
+    await race("add-on", license.id, "!AutoApplyOrder", (deps) => confirmedAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey: randomUUID() }, deps));
     const after = await prisma().license.findUniqueOrThrow({ where: { id: license.id }, include: { addOns: true } });
     expect(after.addOns.map((a) => a.productCode)).toEqual([1071]);
     const upstream = (await admin<{ licenses: Array<{ productCode: number; parentId: string | null }> }>("GET", `licenses?loginName=${LOGIN}&domainName=${domain}`)).licenses;
@@ -268,7 +268,7 @@ describe(`issue 16 #7: ${PARALLEL} parallel requests of one kind on one license 
     const requests: Array<(deps: ChangePlanDeps) => Promise<Answer>> = [
       (deps) => cancelLicense(manager, { licenseId: license.id, submissionKey: randomUUID() }, deps),
       (deps) => changePlan(manager, { licenseId: license.id, productCode: 1061, submissionKey: randomUUID() }, deps),
-      (deps) => orderAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey: randomUUID() }, deps),
+      (deps) => confirmedAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey: randomUUID() }, deps),
       fromForm,
       (deps) => renewLicense(manager, { licenseId: license.id, expiresAt }, deps),
     ];

@@ -19,6 +19,7 @@ import { submitOrder } from "@/lib/orders/submit-order";
 import { changePlan, previewPlanChange, type ChangePlanDeps, type PlanChangePreview } from "@/lib/licenses/actions/change-plan";
 import { cancelLicense, previewCancellation, type CancellationPreview } from "@/lib/licenses/actions/cancel";
 import { orderAddOn } from "@/lib/licenses/actions/order-add-on";
+import { confirmedAddOn } from "./add-on-confirmed";
 import { startTestDatabase } from "./test-database";
 import { sandboxAdmin } from "./sandbox-admin";
 
@@ -289,7 +290,7 @@ describe("review: one open order per license (issue 9 #3, #2)", () => {
         changePlan(manager, { licenseId: license.id, productCode: 1061, submissionKey: randomUUID() }, deps),
         changePlan(manager, { licenseId: license.id, productCode: 1062, submissionKey: randomUUID() }, deps),
         cancelLicense(manager, { licenseId: license.id, submissionKey: randomUUID() }, deps),
-        orderAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey: randomUUID() }, deps),
+        confirmedAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey: randomUUID() }, deps),
       ]);
       const orders = await prisma.order.findMany({ where: { targetLicenseId: license.id }, select: { id: true } });
       expect(orders).toHaveLength(1);
@@ -309,7 +310,7 @@ describe("review: an add-on whose answer was lost (issue 9 #2)", () => {
     const { license } = await buyLicense(1060, 365);
     await admin("POST", "faults", { mode: "lost-response", endpoint: "!AutoApplyOrder", times: 1 });
     const submissionKey = randomUUID();
-    const first = await orderAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey }, deps);
+    const first = await confirmedAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey }, deps);
     expect(first).toMatchObject({ ok: true, status: "UNKNOWN" });
     // The form keeps its key after UNKNOWN (components/licenses/add-on-key.ts): a second click is answered, not sent.
     expect(await orderAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey }, deps)).toMatchObject({ ok: true, duplicate: true, status: "UNKNOWN" });
@@ -345,5 +346,87 @@ describe("review: the SSL PLUS SiteLock Bundle (issue 9 #6)", () => {
     await prisma.license.update({ where: { id: license.id }, data: { productCode: 1072, productName: "SSL PLUS SiteLock Bundle" } });
     await advanceDays(3);
     expect(await previewCancellation(manager, { licenseId: license.id }, deps)).toMatchObject({ ok: true, window: { state: "OPEN" }, call: "cancelLicense", kind: "CANCELLATION", bundle: true });
+  });
+});
+
+describe("issue 18 item 4: the lifecycle as users meet it", () => {
+  it("an add-on is not placed without its confirmation: the question names its price and term end, and warns before when the term outlives the license", async () => {
+    await prisma.planPrice.createMany({
+      data: [
+        { productKey: "sitelock-trueshield", term: "30", buyPrice: 9.99, sellPrice: 14, currency: "USD" },
+        { productKey: "sitelock-trueshield", term: "365", buyPrice: 99.99, sellPrice: 129, currency: "USD" },
+      ],
+      skipDuplicates: true,
+    });
+    const { license } = await buyLicense(1060, 365);
+    await advanceDays(100);
+    const submissionKey = randomUUID();
+    // One year from day 100 ends after the license (day 365): asked, with the warning, nothing sent.
+    const year = await orderAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey }, deps);
+    expect(year).toMatchObject({ ok: false, code: "NEEDS_CONFIRMATION", offer: { days: 365, outlivesLicense: true } });
+    const yearQuestion = (year as { message: string }).message;
+    expect(yearQuestion).toContain("$129.00");
+    expect(yearQuestion).toContain(`ends on ${new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(clock.getTime() + 365 * DAY))}`);
+    expect(yearQuestion).toContain("outlives its license");
+    // An answer to another question (30 days) does not cover the 1-year order.
+    const month = await orderAddOn(manager, { licenseId: license.id, productCode: 1071, days: 30, submissionKey }, deps);
+    expect(month).toMatchObject({ ok: false, code: "NEEDS_CONFIRMATION", offer: { days: 30, outlivesLicense: false } });
+    const monthKeys = (month as { confirmations: Array<{ key: string }> }).confirmations.map((c) => c.key);
+    expect((month as { message: string }).message).not.toContain("outlives");
+    expect(await orderAddOn(manager, { licenseId: license.id, productCode: 1071, submissionKey, confirmed: monthKeys }, deps)).toMatchObject({ code: "NEEDS_CONFIRMATION" });
+    expect(await prisma.order.count({ where: { targetLicenseId: license.id } })).toBe(0);
+    expect(await prisma.apiCall.count({ where: { order: { targetLicenseId: license.id } } })).toBe(0);
+    // Answered: placed for 30 days, ending with its license.
+    expect(await orderAddOn(manager, { licenseId: license.id, productCode: 1071, days: 30, submissionKey, confirmed: monthKeys }, deps)).toMatchObject({ ok: true, status: "PLACED" });
+    const addOn = await prisma.addOn.findFirstOrThrow({ where: { licenseId: license.id, productCode: 1071 } });
+    expect(addOn.expiresAt).toEqual(new Date(clock.getTime() + 30 * DAY));
+  });
+
+  it("a refund says before what it does (ends the license now, the amount back, the days lost) and after what it did; the page then reads how it ended", async () => {
+    const { license, paid } = await buyLicense(1060, 365);
+    await advanceDays(3);
+    const preview = (await previewCancellation(manager, { licenseId: license.id }, deps)) as CancellationPreview;
+    expect(preview).toMatchObject({ ok: true, refundOffered: true, amountBack: { amount: paid, currency: "USD" }, daysLost: 362 });
+    const before = await funds();
+    const result = await cancelLicense(manager, { licenseId: license.id, submissionKey: randomUUID() }, deps);
+    expect(result).toMatchObject({ ok: true, outcome: "REFUNDED", endedAt: clock, amountBack: { amount: paid, currency: "USD" }, daysLost: 362 });
+    // What the page said is what Sectigo gave back.
+    expect(Math.round(((await funds()) - before) * 100) / 100).toBe(paid);
+    const after = await previewCancellation(manager, { licenseId: license.id }, deps);
+    expect(after).toMatchObject({ ok: false, code: "NOT_ACTIVE", ending: { how: "REFUNDED", on: clock, amountBack: { amount: paid, currency: "USD" } } });
+  });
+
+  it("near the end of the refund period Sectigo refuses the refund: said plainly, nothing happened, and the plain cancellation (always offered) cancels it", async () => {
+    const { license, domain } = await buyLicense(1060, 365);
+    await advanceDays(13);
+    // The app still counts day 13 (window open); Sectigo's clock is already past day 14.
+    await admin("POST", "clock", { now: new Date(clock.getTime() + 2 * DAY).toISOString(), freeze: true });
+    try {
+      const preview = (await previewCancellation(manager, { licenseId: license.id }, deps)) as CancellationPreview;
+      expect(preview).toMatchObject({ ok: true, refundOffered: true, call: "autoRefund" });
+      const before = await funds();
+      const refused = await cancelLicense(manager, { licenseId: license.id, submissionKey: randomUUID(), mode: "refund" }, deps);
+      expect(refused).toMatchObject({ ok: false, code: "FAILED", cancelWithoutRefund: true, message: expect.stringContaining("Sectigo refused the refund") });
+      expect((refused as { message: string }).message).toContain("You can still cancel it without a refund");
+      expect((refused as { message: string }).message).not.toContain("remove it");
+      expect((await prisma.license.findUniqueOrThrow({ where: { id: license.id } })).status).toBe("ACTIVE");
+      // The plain cancellation, a new submission: CANCELLICENCE, cancelled, no money back.
+      const cancelled = await cancelLicense(manager, { licenseId: license.id, submissionKey: randomUUID(), mode: "cancel" }, deps);
+      expect(cancelled).toMatchObject({ ok: true, outcome: "CANCELLED", amountBack: null });
+      const order = await prisma.order.findUniqueOrThrow({ where: { id: (cancelled as { orderId: string }).orderId } });
+      expect(order).toMatchObject({ kind: "CANCELLATION", operation: "modifyThirdPartyDetails" });
+      expect(await funds()).toBe(before);
+      expect((await upstreamLicenses(domain)).map((l) => l.status)).toEqual(["cancelled"]);
+      expect(await previewCancellation(manager, { licenseId: license.id }, deps)).toMatchObject({ ending: { how: "CANCELLED", on: clock, amountBack: null } });
+    } finally {
+      await advanceDays(0);
+    }
+  });
+
+  it("a refund asked for after the refund period is refused before anything is sent, with the way that works", async () => {
+    const { license } = await buyLicense(1060, 365);
+    await advanceDays(20);
+    expect(await cancelLicense(manager, { licenseId: license.id, submissionKey: randomUUID(), mode: "refund" }, deps)).toMatchObject({ ok: false, code: "NOT_REFUNDABLE", message: expect.stringContaining("without a refund") });
+    expect(await prisma.order.count({ where: { targetLicenseId: license.id } })).toBe(0);
   });
 });

@@ -19,6 +19,7 @@ import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { renewalSubmissionKey, renewLicense } from "@/lib/licenses/actions/renew";
 import { setAutoRenew } from "@/lib/licenses/actions/set-auto-renew";
 import { orderAddOn } from "@/lib/licenses/actions/order-add-on";
+import { confirmedAddOn } from "./add-on-confirmed";
 import { startTestDatabase } from "./test-database";
 import { sandboxAdmin } from "./sandbox-admin";
 
@@ -282,8 +283,8 @@ describe("an add-on from the license page", () => {
     await setClocks(new Date(T0.getTime() + 100 * DAY));
     const submissionKey = randomUUID();
     const [a, b] = await Promise.all([
-      orderAddOn(manager, { licenseId: license.id, productCode: 1069, submissionKey }, deps),
-      orderAddOn(manager, { licenseId: license.id, productCode: 1069, submissionKey }, deps),
+      confirmedAddOn(manager, { licenseId: license.id, productCode: 1069, submissionKey }, deps),
+      confirmedAddOn(manager, { licenseId: license.id, productCode: 1069, submissionKey }, deps),
     ]);
     expect([a, b].filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
     expect(a.ok && b.ok && a.orderId === b.orderId).toBe(true);
@@ -354,7 +355,7 @@ describe("review: a renewal racing another change on the same license (issue 9 #
     try {
       const [renewal, addOn] = await Promise.all([
         renewLicense(manager, { licenseId: license.id }, racingDeps),
-        orderAddOn(manager, { licenseId: license.id, productCode: 1069, submissionKey: randomUUID() }, racingDeps),
+        confirmedAddOn(manager, { licenseId: license.id, productCode: 1069, submissionKey: randomUUID() }, racingDeps),
       ]);
       expect(loserChecked).toBe(true);
       const orders = await prisma.order.findMany({ where: { targetLicenseId: license.id }, select: { id: true, kind: true } });

@@ -15,21 +15,24 @@ import { CartPanel } from "./cart-panel";
 import { loadDraft, saveDraft } from "./draft-storage";
 import { ProductOrder } from "./product-order";
 import { ProductPicker } from "./product-picker";
-import type { AccountOption, Draft } from "./types";
+import type { AccountOption, CustomerPick, Draft } from "./types";
 
 export function OrderForm({
   accounts,
   prices,
   offered,
   initialProductKey,
+  prefill,
 }: {
   accounts: AccountOption[];
   prices: Record<string, PriceInfo>;
   /** Product key -> the term values an ADMIN has not disabled (/settings/prices). */
   offered: Record<string, string[]>;
   initialProductKey?: string;
+  /** Opened from elsewhere (an ended license): its account, customer and field values, over any saved draft. */
+  prefill?: { accountId?: string; customer?: CustomerPick; values?: Record<string, unknown> };
 }) {
-  const [draft, setDraft] = useState<Draft>(() => ({ submissionKey: "", productKey: initialProductKey }));
+  const [draft, setDraft] = useState<Draft>(() => ({ submissionKey: "", productKey: initialProductKey, ...prefill }));
   const [restored, setRestored] = useState(false);
 
   // The draft lives in sessionStorage: read it once mounted (the server has none).
@@ -37,9 +40,10 @@ export function OrderForm({
     const saved = loadDraft();
     const key = saved?.submissionKey || crypto.randomUUID();
     // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring browser-only state after hydration
-    setDraft(saved && (!initialProductKey || saved.productKey === initialProductKey) ? { ...saved, submissionKey: key } : { submissionKey: key, productKey: initialProductKey });
+    if (prefill) setDraft({ submissionKey: crypto.randomUUID(), productKey: initialProductKey, ...prefill });
+    else setDraft(saved && (!initialProductKey || saved.productKey === initialProductKey) ? { ...saved, submissionKey: key } : { submissionKey: key, productKey: initialProductKey });
     setRestored(true);
-  }, [initialProductKey]);
+  }, [initialProductKey, prefill]);
   useEffect(() => {
     if (restored) saveDraft(draft);
   }, [draft, restored]);

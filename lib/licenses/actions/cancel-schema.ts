@@ -8,6 +8,12 @@ export const cancellationPreviewSchema = z.object({ licenseId: z.string().trim()
 export const cancelLicenseSchema = cancellationPreviewSchema.extend({
   submissionKey: z.uuid("The form is missing its submission key: reload the page."),
   reason: z.enum(REFUND_REASON_KEYS, { error: "Pick a reason from the list." }).optional(),
+  /**
+   * "refund": AutoRefund (refunds and cancels; only inside the refund period). "cancel": CANCELLICENCE,
+   * which always cancels (cancel-refund.md), the way out when Sectigo refuses the refund. Absent:
+   * a refund inside the period, a cancellation outside it.
+   */
+  mode: z.enum(["refund", "cancel"], { error: "Choose a refund or a cancellation." }).optional(),
 });
 /** The wizard also asks the person to confirm; the server action checks it too. */
 export const cancelLicenseFormSchema = cancelLicenseSchema.extend({

@@ -25,6 +25,8 @@ import { licenseChangeConflict, pendingLicenseOrder } from "../../orders/pending
 import { eventData, settleFailed, settleUnknown, transition } from "../../orders/settle-order";
 import { settleCancellation } from "../../orders/settle-cancellation";
 import { newForeignOrderNumber } from "../../orders/submit-order";
+import { daysLost, refundAmount, type AmountBack } from "./cancel-money";
+import { licenseEnding, type LicenseEnding } from "../queries/license-ending";
 
 export { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput };
 
@@ -38,10 +40,23 @@ export interface CancellationPreview {
   /** The SSL PLUS SiteLock Bundle (1072): CANCELLICENCE, no refund, whatever the window. */
   bundle: boolean;
   addOns: { id: string; productName: string }[];
+  /** AutoRefund may be tried (inside the period, not the bundle); a plain cancellation is always offered. */
+  refundOffered: boolean;
+  /** What a refund would give back (the period's debits), null when no debit is known. */
+  amountBack: AmountBack | null;
+  /** The days the license would still have run: lost either way, since it ends now. */
+  daysLost: number;
 }
 export type CancellationPreviewResult =
   | CancellationPreview
-  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING"; message: string; license: { id: string; domainName: string; productName: string; status: DerivedStatus } };
+  | {
+      ok: false;
+      code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING";
+      message: string;
+      license: { id: string; domainName: string; productName: string; status: DerivedStatus };
+      /** A refunded or cancelled license: how and when it ended (what the page says instead of a refusal). */
+      ending?: LicenseEnding | null;
+    };
 
 async function loadLicense(deps: OrderDeps, licenseId: string) {
   const license = await deps.db.license.findUnique({
@@ -58,7 +73,7 @@ async function loadLicense(deps: OrderDeps, licenseId: string) {
   return license;
 }
 
-function previewOf(license: Awaited<ReturnType<typeof loadLicense>>, now: Date, pending: { message: string } | null): CancellationPreviewResult {
+async function previewOf(deps: OrderDeps, license: Awaited<ReturnType<typeof loadLicense>>, now: Date, pending: { message: string } | null): Promise<CancellationPreviewResult> {
   const status = licenseStatus(license, now);
   const summary = { id: license.id, domainName: license.domainName, productName: license.productName, status };
   if (status !== "ACTIVE" && status !== "RENEWABLE") {
@@ -73,6 +88,7 @@ function previewOf(license: Awaited<ReturnType<typeof loadLicense>>, now: Date, 
   // its certificate): a CANCELLATION, inside the window or not.
   const bundle = !autoRefundApplies(license.productCode);
   const call = bundle ? "cancelLicense" : cancellationCall(window);
+  const refundOffered = call === "autoRefund";
   return {
     ok: true,
     license: { id: license.id, domainName: license.domainName, productName: license.productName, termDays: license.termDays, expiresAt: license.expiresAt },
@@ -81,18 +97,48 @@ function previewOf(license: Awaited<ReturnType<typeof loadLicense>>, now: Date, 
     kind: call === "autoRefund" ? "REFUND" : "CANCELLATION",
     bundle,
     addOns: license.addOns,
+    refundOffered,
+    amountBack: refundOffered ? await refundAmount(deps.db, license, { start: periodStart, renewed: renewals.length > 0 }) : null,
+    daysLost: daysLost(license.expiresAt, now),
   };
 }
 
 export async function previewCancellation(actor: Actor | null, raw: z.input<typeof cancellationPreviewSchema>, deps: OrderDeps): Promise<CancellationPreviewResult> {
   assertCan(actor, "manageRenewals");
   const input = cancellationPreviewSchema.parse(raw);
-  return previewOf(await loadLicense(deps, input.licenseId), deps.now?.() ?? new Date(), await pendingLicenseOrder(deps, input.licenseId));
+  const license = await loadLicense(deps, input.licenseId);
+  const preview = await previewOf(deps, license, deps.now?.() ?? new Date(), await pendingLicenseOrder(deps, input.licenseId));
+  return preview.ok || preview.code !== "NOT_ACTIVE" ? preview : { ...preview, ending: await licenseEnding(deps.db, license) };
 }
 
 export type CancelLicenseResult =
-  | { ok: true; orderId: string; outcome: "REFUNDED" | "CANCELLED" | "UNKNOWN" | "ALREADY_SUBMITTED"; message?: string }
-  | { ok: false; code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING" | "CHANGED" | "FAILED"; message: string; orderId?: string };
+  | {
+      ok: true;
+      orderId: string;
+      outcome: "REFUNDED" | "CANCELLED" | "UNKNOWN" | "ALREADY_SUBMITTED";
+      message?: string;
+      /** REFUNDED / CANCELLED: when Sectigo confirmed it, what came back (refunds only) and the days the license had left. */
+      endedAt?: Date;
+      amountBack?: AmountBack | null;
+      daysLost?: number;
+    }
+  | {
+      ok: false;
+      code: "NOT_ACTIVE" | "NO_ORDER_NUMBER" | "ORDER_PENDING" | "CHANGED" | "FAILED" | "NOT_REFUNDABLE";
+      message: string;
+      orderId?: string;
+      /** Sectigo refused the refund: nothing happened, and the plain cancellation (which always works) is still open. */
+      cancelWithoutRefund?: boolean;
+    };
+
+/** Sectigo's refusal of an AutoRefund, in plain words: nothing happened, and what is still possible. */
+export function refundRefusedMessage(error: Pick<SectigoError, "domainCode" | "meaning">): string {
+  const why =
+    error.domainCode === "NOT_APPLICABLE"
+      ? "Sectigo no longer counts this license inside its refund period (or does not refund this product)"
+      : `Sectigo's answer: ${(error.meaning || "refused").replace(/[.!]+$/, "")}`;
+  return `Sectigo refused the refund. ${why}. Nothing was refunded and the license is still active. You can still cancel it without a refund.`;
+}
 
 const SEEN = { id: true, status: true, errorMessage: true, kind: true, targetLicenseId: true } as const;
 
@@ -104,8 +150,13 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
   if (seen) return alreadySubmitted(deps, seen, input.licenseId, actor);
   const license = await loadLicense(deps, input.licenseId);
   const now = deps.now?.() ?? new Date();
-  const preview = previewOf(license, now, await pendingLicenseOrder(deps, license.id));
-  if (!preview.ok) return { ok: false, code: preview.code, message: preview.message };
+  const found = await previewOf(deps, license, now, await pendingLicenseOrder(deps, license.id));
+  if (!found.ok) return { ok: false, code: found.code, message: found.message };
+  if (input.mode === "refund" && !found.refundOffered) {
+    return { ok: false, code: "NOT_REFUNDABLE", message: found.bundle ? "The SSL PLUS SiteLock Bundle is never refunded: cancel it without a refund." : "The refund period is over: the license can only be cancelled without a refund." };
+  }
+  // The person chose the plain cancellation (e.g. after Sectigo refused the refund): CANCELLICENCE.
+  const preview: CancellationPreview = input.mode === "cancel" ? { ...found, call: "cancelLicense", kind: "CANCELLATION" } : found;
   const orderNumber = license.currentOrderNumber as string;
   const request =
     preview.call === "autoRefund"
@@ -153,23 +204,38 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
   // 3. Settle.
   const outcome = preview.kind === "REFUND" ? "REFUNDED" : "CANCELLED";
   if (result.ok) {
+    const endedAt = deps.now?.() ?? new Date();
+    // What came back, as the preview worked it out (Sectigo's answer carries no amount): recorded
+    // with the event, so the license page says "Refunded on … ($x back)" later (license-ending.ts).
+    const amountBack = outcome === "REFUNDED" ? preview.amountBack : null;
     const moved = await db.$transaction(async (tx) => {
       const ok = await transition(tx, orderId, actor, {
         from: ["SUBMITTING"],
         to: "PLACED",
-        changes: { placedAt: deps.now?.() ?? new Date() },
-        event: { kind: "PLACED", message: `Sectigo ${outcome === "REFUNDED" ? "refunded and cancelled" : "cancelled"} the license of order ${orderNumber} (answer to the call).`, data: { orderNumber } },
+        changes: { placedAt: endedAt },
+        event: {
+          kind: "PLACED",
+          message: `Sectigo ${outcome === "REFUNDED" ? "refunded and cancelled" : "cancelled"} the license of order ${orderNumber} (answer to the call).`,
+          data: { orderNumber, ...(amountBack ? { amountBack: { amount: amountBack.amount, currency: amountBack.currency } } : {}) },
+        },
       });
       if (ok) await settleCancellation(tx, license.id, outcome);
       return ok;
     });
-    if (moved) return { ok: true, orderId, outcome };
+    if (moved) return { ok: true, orderId, outcome, endedAt, amountBack, daysLost: preview.daysLost };
   } else if (result.error.mayHavePlaced) {
     const message = "Sectigo's answer was lost, so whether the license was cancelled is not known yet. It will not be sent again; check the license at Sectigo before trying again.";
     await db.$transaction((tx) => settleUnknown(tx, orderId, actor, message, { kind: result.error.kind, httpStatus: result.error.httpStatus ?? null }));
     return { ok: true, orderId, outcome: "UNKNOWN", message };
   } else {
     const error: SectigoError = result.error;
+    if (preview.call === "autoRefund") {
+      // Not Sectigo's parameter wording ("orderNumber does not apply…; remove it"): the person
+      // cannot remove anything. Say that nothing happened and that the plain cancellation is open.
+      const message = refundRefusedMessage(error);
+      await db.$transaction((tx) => settleFailed(tx, orderId, actor, { ...error, userMessage: message, parameters: undefined }, `Sectigo refused the refund: ${error.meaning || error.userMessage}`));
+      return { ok: false, code: "FAILED", message, orderId, cancelWithoutRefund: true };
+    }
     await db.$transaction((tx) => settleFailed(tx, orderId, actor, error, `Sectigo refused the cancellation: ${error.userMessage}`));
     return { ok: false, code: "FAILED", message: error.userMessage, orderId };
   }
@@ -197,7 +263,7 @@ async function alreadySubmitted(
     throw new AppError("CONFLICT", "This form was already used for another order. Reload the page and try again.");
   }
   if (seen.status === "FAILED") {
-    return { ok: false, code: "FAILED", message: `${seen.errorMessage ?? "Sectigo refused it."} Nothing was cancelled; reload the page to try again.`, orderId: seen.id };
+    return { ok: false, code: "FAILED", message: `${seen.errorMessage ?? "Sectigo refused it."} Nothing was cancelled; reload the page to try again.`, orderId: seen.id, cancelWithoutRefund: seen.kind === "REFUND" };
   }
   await deps.db.orderEvent.create({ data: eventData(seen.id, actor, { kind: "DUPLICATE_SUBMISSION", message: "The same submission arrived again; nothing was sent to Sectigo." }) });
   return { ok: true, orderId: seen.id, outcome: "ALREADY_SUBMITTED" };

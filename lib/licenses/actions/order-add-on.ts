@@ -5,9 +5,11 @@
  * submission key (made when the form is shown) makes a double click one order.
  *
  * Only add-ons the license's tier may take (catalog `addOnsFor`) and that it does not have yet;
- * only on a live license. The add-on runs for the license's term from today (as Sectigo sells it),
- * so it may outlive the license: the page warns about that (renewals.md: an add-on cannot be used
- * without its product).
+ * only on a live license. The add-on runs for the chosen term (30 days or 1 year) from today (as
+ * Sectigo sells it), so it may outlive the license. Nothing is sent until the person confirmed the
+ * price and the date the term ends, and was warned when it outlives the license (add-on-offer.ts):
+ * a server confirmation (lib/orders/server-confirmations.ts), so a request without it is answered
+ * with the question, never placed.
  */
 import { withLicenseStateRecorded } from "@/lib/audit/record-state-change";
 import { z } from "zod";
@@ -21,17 +23,25 @@ import { licenseBilledBySectigo } from "@/lib/licenses/rules/payer-query";
 import type { OrderDeps } from "../../orders/order-deps";
 import { licenseChangeConflict, pendingLicenseOrder } from "../../orders/pending-license-order";
 import { submitOrder, type SubmitResult } from "../../orders/submit-order";
+import { confirmedSchema, unconfirmed, type Confirmation } from "../../orders/server-confirmations";
+import { ADD_ON_TERMS, addOnTermOffer, type AddOnDays, type AddOnTermOffer } from "./add-on-offer";
 
 export const orderAddOnSchema = z.object({
   licenseId: z.string().trim().min(1).max(64),
   productCode: z.coerce.number().int().positive("Choose an add-on."),
   submissionKey: z.uuid("The form is missing its submission key: reload the page."),
+  /** The add-on's term; absent: the license's own term. */
+  days: z.coerce.number().pipe(z.union([z.literal(30), z.literal(365)], { error: "Choose 30 days or 1 year." })).optional(),
+  /** Keys of the questions answered "yes" (the add-on's price and term end). */
+  confirmed: confirmedSchema,
 });
 export type OrderAddOnInput = z.input<typeof orderAddOnSchema>;
 
 export type OrderAddOnResult =
   | { ok: true; orderId: string; status: SubmitResult["order"]["status"]; duplicate: boolean }
-  | { ok: false; message: string; orderId?: string; code?: "ORDER_PENDING" | "CHANGED" | "FAILED" | "SECTIGO_BILLS_CUSTOMER" };
+  | { ok: false; message: string; orderId?: string; code?: "ORDER_PENDING" | "CHANGED" | "FAILED" | "SECTIGO_BILLS_CUSTOMER" }
+  /** Nothing was written or sent: send the same request again with these keys in `confirmed`. */
+  | { ok: false; code: "NEEDS_CONFIRMATION"; message: string; confirmations: Confirmation[]; offer: AddOnTermOffer };
 
 async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
   assertCan(actor, "manageRenewals");
@@ -67,10 +77,17 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
     if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };
   }
 
-  const days = license.termDays === 30 ? 30 : 365;
+  const days: AddOnDays = input.days ?? (license.termDays === 30 ? 30 : 365);
   const term = termByValue(addOn, String(days));
+  if (!seen && !term) throw new AppError("INVALID_INPUT", `${addOn.name} is not sold for that term.`, "days");
   const price = term ? await d.db.planPrice.findUnique({ where: { productKey_term: { productKey: addOn.key, term: termValue(addOn, term) } } }) : null;
   if (!seen && price && !price.enabled) return { ok: false, message: `${addOn.name} is not offered for this term any more (an admin disabled it).` };
+  if (!seen) {
+    // The price and the date the term ends, asked before anything is written or sent.
+    const offer = addOnTermOffer(license, { productId: input.productCode, name: addOn.name }, days, price ? { amount: Number(price.sellPrice), currency: price.currency } : null, now);
+    const open = unconfirmed([offer.confirmation], input.confirmed);
+    if (open.length > 0) return { ok: false, code: "NEEDS_CONFIRMATION", message: offer.confirmation.message, confirmations: open, offer };
+  }
 
   let result: SubmitResult;
   try {
@@ -103,6 +120,16 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
   }
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: `Sectigo refused the add-on: ${result.message}`, orderId: result.order.id };
   return { ok: true, orderId: result.order.id, status: result.order.status, duplicate: result.outcome === "ALREADY_SUBMITTED" };
+}
+
+/** Every term the add-on is offered for on this license now, with its question (the license page's choice). */
+export function addOnTermOffers(
+  license: { id: string; expiresAt: Date | null },
+  addOn: { productId: number; name: string },
+  prices: ReadonlyMap<number, { amount: number; currency: string } | null>,
+  now: Date,
+): AddOnTermOffer[] {
+  return ADD_ON_TERMS.filter((days) => prices.has(days)).map((days) => addOnTermOffer(license, addOn, days, prices.get(days) ?? null, now));
 }
 
 /** orderAddOn, with the license's before/after in the person's audit entry (lib/audit/record-state-change.ts). */

@@ -4,11 +4,14 @@ import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { addOnsFor, productById } from "@/lib/catalog";
+import { addOnsFor, productById, termByValue, termValue } from "@/lib/catalog";
 import { renewalQuote } from "@/lib/licenses/actions/renew";
 import { licenseStatus } from "../rules/status";
 import { licenseBilledBySectigo } from "../rules/payer-query";
 import { renewalEligibility } from "../rules/renewal-eligibility";
+import { addOnTermOffers } from "../actions/order-add-on";
+import { defaultAddOnDays } from "../actions/add-on-offer";
+import { licenseEnding } from "./license-ending";
 
 /** Our license ids: cuids, or the demo seed's readable ids. */
 export const licenseIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
@@ -57,14 +60,26 @@ export async function getLicense(actor: Actor, id: string, now: Date = new Date(
   const product = productById(license.productCode);
   const has = new Set(liveAddOns.map((a) => a.productCode));
   const manage = can(actor.role, "manageRenewals");
-  const days = license.termDays === 30 ? 30 : 365;
   const candidates = product ? addOnsFor(product).filter((p) => p.productId !== undefined && !has.has(p.productId)) : [];
-  const prices = candidates.length
-    ? await prisma.planPrice.findMany({ where: { productKey: { in: candidates.map((p) => p.key) }, term: String(days) }, select: { productKey: true, sellPrice: true, currency: true, enabled: true } })
-    : [];
+  const [prices, ending] = await Promise.all([
+    candidates.length
+      ? prisma.planPrice.findMany({ where: { productKey: { in: candidates.map((p) => p.key) }, term: { in: [...new Set(candidates.flatMap((p) => ["30", "365"].map((d) => termByValue(p, d)).flatMap((t) => (t ? [termValue(p, t)] : []))))] } }, select: { productKey: true, term: true, sellPrice: true, currency: true, enabled: true } })
+      : Promise.resolve([]),
+    licenseEnding(prisma, license),
+  ]);
   const availableAddOns = candidates
-    .map((p) => ({ key: p.key, productId: p.productId!, name: p.name, price: prices.find((r) => r.productKey === p.key) ?? null }))
-    .filter((p) => p.price?.enabled !== false);
+    .map((p) => {
+      // Each term the catalog sells it for and an admin has not disabled, with its price and end date.
+      const termPrices = new Map<number, { amount: number; currency: string } | null>();
+      for (const d of [30, 365]) {
+        const t = termByValue(p, String(d));
+        const row = t ? prices.find((r) => r.productKey === p.key && r.term === termValue(p, t)) : undefined;
+        if (t && row?.enabled !== false) termPrices.set(d, row ? { amount: Number(row.sellPrice), currency: row.currency } : null);
+      }
+      const terms = addOnTermOffers(license, { productId: p.productId!, name: p.name }, termPrices, now);
+      return { key: p.key, productId: p.productId!, name: p.name, terms, defaultDays: defaultAddOnDays(terms, license.termDays) };
+    })
+    .filter((p) => p.terms.length > 0);
   const live = status === "ACTIVE" || status === "RENEWABLE";
   return {
     ...license,
@@ -77,6 +92,8 @@ export async function getLicense(actor: Actor, id: string, now: Date = new Date(
     autoRenewDefault: license.customer.resellerAccount.autoRenewDefault,
     autoRenewSwitchedBy: autoRenewEvent ? { by: autoRenewEvent.actorLabel, at: autoRenewEvent.createdAt } : null,
     chain,
+    /** How and when a refunded or cancelled license ended (null while it has not). */
+    ending,
     sectigoBillsCustomer,
     can: {
       renew: manage && eligibility.ok,
@@ -85,6 +102,8 @@ export async function getLicense(actor: Actor, id: string, now: Date = new Date(
       manage,
       addOn: manage && live && Boolean(license.currentOrderNumber) && !sectigoBillsCustomer,
       changePlan: manage && !sectigoBillsCustomer,
+      /** Ordering a new license for the same site (an ended license links to a prefilled order form). */
+      orderNew: can(actor.role, "placeOrders"),
     },
   };
 }

@@ -23,7 +23,7 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
   const now = await appNow();
   const [license, story] = await Promise.all([getLicense(actor, id, now), loadLicenseStory(actor, id, parseStoryParams(query))]);
   if (!license || !story) notFound();
-  const { renewed } = query;
+  const { renewed, changed } = query;
   const summary = buildStorySummary(licenseSubject(license), story.entries, { truncated: story.truncated });
   return (
     <>
@@ -32,7 +32,7 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
         description={`${license.productName} · ${license.customer.name} · ${license.customer.resellerAccount.label}`}
         action={<LicenseStatusBadge status={license.status} />}
       />
-      <LicenseDetails license={license} now={now} renewedOrderId={typeof renewed === "string" ? renewed : undefined} />
+      <LicenseDetails license={license} now={now} renewedOrderId={typeof renewed === "string" ? renewed : undefined} changedOrderId={typeof changed === "string" ? changed : undefined} />
       <div className="mt-6">
         <StoryTimeline story={story} base={`/licenses/${license.id}`} label="License timeline" summary={summary} />
       </div>

@@ -5,6 +5,7 @@ import { PageHeader, Card } from "@/components/ui/card";
 import { OrderForm } from "@/components/orders/order-form";
 import { productByKey } from "@/lib/catalog";
 import { offeredPlans } from "@/lib/settings/offered-plans";
+import { newOrderPrefill } from "@/lib/orders/new-order-prefill";
 
 export const metadata: Metadata = { title: "New order" };
 
@@ -22,8 +23,12 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
       }
     }
   }
-  const wanted = (await searchParams).product;
+  const query = await searchParams;
+  const wanted = query.product;
   const initialProductKey = typeof wanted === "string" && productByKey(wanted)?.orderable && offered[wanted] ? wanted : undefined;
+  // ?domain=&customer= (an ended license's "order a new license"): checked value by value, invalid ones dropped.
+  const found = query.domain !== undefined || query.customer !== undefined ? await newOrderPrefill(actor, query, offered) : null;
+  const prefill = found && (!found.accountId || accounts.some((a) => a.id === found.accountId)) ? found : found ? { productKey: found.productKey, values: { ...(found.values?.domainName ? { domainName: found.values.domainName } : {}) } } : undefined;
   return (
     <>
       <PageHeader title="New order" description="Pick a product, fill in what it needs, and place the order with Sectigo. Every field is checked before anything is sent." />
@@ -32,7 +37,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
           <p className="text-sm text-slate-700">There is no Sectigo reseller account to order with. An admin adds one under Settings.</p>
         </Card>
       ) : (
-        <OrderForm accounts={accounts} prices={prices} offered={offered} initialProductKey={initialProductKey} />
+        <OrderForm accounts={accounts} prices={prices} offered={offered} initialProductKey={initialProductKey} prefill={prefill} />
       )}
     </>
   );

@@ -7,7 +7,7 @@ import { previewCancellation } from "@/lib/licenses/actions/cancel";
 import { appLifecycleDeps } from "@/lib/orders/app-deps";
 import { PageHeader } from "@/components/ui/card";
 import { LicenseBackLink } from "@/components/licenses/change-plan-preview";
-import { CancelRefusal, CancelSummary } from "@/components/licenses/cancel-summary";
+import { CancelRefusal, CancelSummary, cancelWillText, refundWillText } from "@/components/licenses/cancel-summary";
 import { CancelLicenseForm } from "@/components/licenses/cancel-form";
 
 export const metadata: Metadata = { title: "Cancel license" };
@@ -26,10 +26,17 @@ export default async function CancelLicensePage({ params }: { params: Promise<{ 
       {preview.ok ? (
         <div className="space-y-6">
           <CancelSummary preview={preview} />
-          <CancelLicenseForm licenseId={license.id} domainName={license.domainName} refund={preview.kind === "REFUND"} submissionKey={randomUUID()} />
+          <CancelLicenseForm
+            licenseId={license.id}
+            domainName={license.domainName}
+            refundOffered={preview.refundOffered}
+            refundText={preview.refundOffered ? refundWillText(preview) : ""}
+            cancelText={cancelWillText(preview)}
+            submissionKey={randomUUID()}
+          />
         </div>
       ) : (
-        <CancelRefusal status={preview.license.status} message={preview.message} />
+        <CancelRefusal licenseId={license.id} domainName={license.domainName} status={preview.license.status} message={preview.message} ending={preview.ending ?? null} />
       )}
     </>
   );
