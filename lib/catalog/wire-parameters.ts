@@ -1,6 +1,6 @@
 /**
  * The ONE map between the order form's fields and Sectigo's wire parameters, owned by the catalog.
- * Forward: the parameter a form field is sent as (place-order-input.ts sends by it). Backward: the
+ * Forward: the parameter a form field is sent as (lib/orders/place-order-input.ts sends by it). Backward: the
  * form field a wire parameter named in a Sectigo error belongs to (SectigoError.parameters, spelled
  * as Sectigo spells them), so a refusal lands beside the field the user typed it in.
  *

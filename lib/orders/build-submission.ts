@@ -3,7 +3,9 @@
  * record (with their prices), and the customer. Pure: the catalog says what each field is; the form
  * values were already checked by the product's own schema (lib/catalog/schema.ts).
  */
-import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENSE_NAME, chargesCustomer, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, sectigoBillsCustomer, siteLockPlaceOrderInputFor, siteLockPlaceOrderLines, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENSE_NAME, chargesCustomer, CSR_PRIORITIES, placeOrderItemsFor, productById, productByPpp, sectigoBillsCustomer, siteLockPlaceOrderLines, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import { placeOrderInputFor } from "./place-order-input";
+import { siteLockPlaceOrderInputFor } from "./sitelock-place-order-input";
 import type { AutoApplyOrderInput } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "./submission";
 
