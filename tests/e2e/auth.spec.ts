@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS } from "@/tools/demo/demo-data";
+import { DEMO_USERS } from "@/tools/demo-world/demo-data";
 import { navigationFor } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { signIn, signInFormReady, signOut } from "./helpers";

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS } from "@/tools/demo/demo-data";
+import { DEMO_USERS } from "@/tools/demo-world/demo-data";
 import { signIn } from "./helpers";
 
 const state = () => JSON.parse(fs.readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string };

@@ -5,7 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/tools/demo/demo-data";
+import { DEMO_PASSWORD } from "@/tools/demo-world/demo-data";
 
 /**
  * `npm run dev` on throw-away data (`--dev --e2e`): one dev server for this file, its whole

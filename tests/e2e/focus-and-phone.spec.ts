@@ -3,7 +3,7 @@
  * width (390 px): the license lists as cards with Expires in view, a chart whose labels can be read.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_CUSTOMERS } from "@/tools/demo/demo-data";
+import { DEMO_CUSTOMERS } from "@/tools/demo-world/demo-data";
 import { signIn } from "./helpers";
 
 async function hydrated(page: Page) {

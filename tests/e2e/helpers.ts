@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/tools/demo/demo-data";
+import { DEMO_PASSWORD } from "@/tools/demo-world/demo-data";
 
 /** Waits until React owns the sign-in form: a click before hydration is a native POST that
  *  reloads the empty form (a CI run failed on exactly that). */

@@ -4,7 +4,7 @@
  * dashboard), plus the accessibility checks a keyboard or low-vision user notices first.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS } from "@/tools/demo/demo-data";
+import { DEMO_USERS } from "@/tools/demo-world/demo-data";
 import { ORDER_STATUS_LABELS } from "@/components/orders/order-status";
 import { signIn, signInFormReady } from "./helpers";
 

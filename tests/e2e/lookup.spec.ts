@@ -1,10 +1,10 @@
 /**
  * Issue 10 as support meets it: "what happened to order N?" from any page, by keyboard. The
- * values typed come from the demo seed (tools/demo/demo-data.ts), so a seed change moves the test
+ * values typed come from the demo seed (tools/demo-world/demo-data.ts), so a seed change moves the test
  * with it instead of hiding a broken search.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_CUSTOMERS } from "@/tools/demo/demo-data";
+import { DEMO_CUSTOMERS } from "@/tools/demo-world/demo-data";
 import { signIn } from "./helpers";
 
 const customer = (key: string) => DEMO_CUSTOMERS.find((c) => c.key === key)!;

@@ -1,6 +1,6 @@
 /** Ordering URLs: generate one for a product, see the live preview, copy the URL: no password in it. */
 import { expect, test } from "@playwright/test";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { signIn } from "./helpers";
 
 test("staff generate an ordering URL with a preview, and the copied URL carries no password", async ({ page, context }) => {

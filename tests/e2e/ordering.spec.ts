@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
 import { orderableByFamily, productByKey } from "@/lib/catalog";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { validFormInput } from "../sectigo/catalog-values";
 import { signIn } from "./helpers";
 import { fill, landAnsweringPriceQuestion, pick, placeAndLand } from "./order-form-helpers";

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
 import { seedCustomer, seedLicense } from "@/tools/demo/factories";
-import { DEMO_RESELLER, DEMO_USERS } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER, DEMO_USERS } from "@/tools/demo-world/demo-data";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { signIn } from "./helpers";
 

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { createSectigoClient } from "@/lib/sectigo/client";
 import { createPrismaClient } from "@/lib/db";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { seedCustomer, seedLicense } from "@/tools/demo/factories";
 import { signIn } from "./helpers";
 

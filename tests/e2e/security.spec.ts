@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import { DEMO_PASSWORD } from "@/tools/demo/demo-data";
+import { DEMO_PASSWORD } from "@/tools/demo-world/demo-data";
 import { createPrismaClient } from "@/lib/db";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { appPages, realAddress } from "./app-pages";

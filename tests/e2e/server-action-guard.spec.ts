@@ -5,7 +5,7 @@
  * (Next answered each with a 500 and a stack trace in the log).
  */
 import { expect, test } from "@playwright/test";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { signIn } from "./helpers";
 
 test("a real server action call passes the guard; the same call from elsewhere, too big or not JSON is refused", async ({ page, baseURL }) => {

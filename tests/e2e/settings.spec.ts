@@ -3,7 +3,7 @@
  * sandbox, then edit plan prices and disable a plan; other roles get 403 on every settings page.
  */
 import { expect, test } from "@playwright/test";
-import { DEMO_RESELLER, DEMO_RESELLER_NO_SITELOCK } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER, DEMO_RESELLER_NO_SITELOCK } from "@/tools/demo-world/demo-data";
 import { signIn } from "./helpers";
 
 test("an admin adds a reseller account, tests the connection and edits it; the password is never shown", async ({ page }) => {

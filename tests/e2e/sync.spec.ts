@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { signIn } from "./helpers";
 
 let databaseUrl: string;

@@ -11,7 +11,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { generateKey } from "@/lib/crypto/credentials";
 import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
 import { startSandbox } from "@/tools/sandbox/server";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { orderDeps } from "@/lib/orders/order-deps";
 import { submitOrder } from "@/lib/orders/submit-order";

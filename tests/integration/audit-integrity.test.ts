@@ -245,7 +245,7 @@ describe("sign-ins and session ends are in the audit log", () => {
   const signInEntries = (email: string) => prisma.auditEntry.findMany({ where: { action: "auth.signIn", input: { path: ["email"], equals: email } }, orderBy: { id: "asc" } });
 
   it("a sign-in and its sign-out: one entry each, from the session's own transaction", async () => {
-    const { DEMO_PASSWORD } = await import("@/tools/demo/demo-data");
+    const { DEMO_PASSWORD } = await import("@/tools/demo-world/demo-data");
     const result = await signIn("manager@orderdesk.test", DEMO_PASSWORD, "203.0.113.40");
     expect(result.ok).toBe(true);
     const entries = await signInEntries("manager@orderdesk.test");

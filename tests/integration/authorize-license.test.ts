@@ -13,7 +13,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
 import { DEMO_RESELLER_ACCOUNT_ID, seedDemo } from "@/tools/demo/seed-demo";
-import { anchorDay, DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { anchorDay, DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { startSandbox } from "@/tools/sandbox/server";
 import type { Actor } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/system-actor";

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { generateKey } from "@/lib/crypto/credentials";
-import { anchorDay, DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { anchorDay, DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { EXPIRY_BUCKETS, expiryBucket } from "@/lib/licenses/rules/status";
 import { expiryFilterSchema, expiryFilterWhere, type ExpiryFilter } from "@/lib/licenses/expiry-workspace/filter";

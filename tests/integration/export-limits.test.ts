@@ -65,7 +65,7 @@ beforeAll(async () => {
   };
   // More rows than one batch (1,000) in each export, so that an export whose first chunk was read is still running.
   const { scaleWorld } = await import("@/tools/demo/scale-world");
-  const { anchorDay } = await import("@/tools/demo/demo-data");
+  const { anchorDay } = await import("@/tools/demo-world/demo-data");
   await scaleWorld({ databaseUrl: db.url, options: { licenses: 4000, expiryFromDays: -20, expiryToDays: 80 }, anchor: anchorDay(new Date()) });
   await prisma.$executeRawUnsafe(`ANALYZE`);
   await prisma.$executeRaw`INSERT INTO "AuditEntry" ("actorLabel", action, outcome) SELECT 'Bulk', 'test.bulk', 'OK' FROM generate_series(1, 3000)`;

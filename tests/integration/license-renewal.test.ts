@@ -10,7 +10,7 @@ import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
 import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
 import { startSandbox } from "@/tools/sandbox/server";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/system-actor";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";

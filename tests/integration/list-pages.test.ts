@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrations";
 import { generateKey } from "@/lib/crypto/credentials";
-import { anchorDay } from "@/tools/demo/demo-data";
+import { anchorDay } from "@/tools/demo-world/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { startTestDatabase, setAppEnv } from "./test-database";
 

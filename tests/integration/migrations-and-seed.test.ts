@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import { renewalsBookCustomers } from "@/tools/demo/renewals-book";
+import { renewalsBookCustomers } from "@/tools/demo-world/renewals-book";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { seedDemo } from "@/tools/demo/seed-demo";
-import { DEMO_CUSTOMERS, DEMO_RESELLER, DEMO_USERS, anchorDay } from "@/tools/demo/demo-data";
+import { DEMO_CUSTOMERS, DEMO_RESELLER, DEMO_USERS, anchorDay } from "@/tools/demo-world/demo-data";
 import { decryptSecret, generateKey } from "@/lib/crypto/credentials";
 import { startTestDatabase } from "./test-database";
 

@@ -11,7 +11,7 @@ import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
 import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
 import { startSandbox } from "@/tools/sandbox/server";
-import { DEMO_RESELLER, anchorDay } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER, anchorDay } from "@/tools/demo-world/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";

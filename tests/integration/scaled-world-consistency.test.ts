@@ -3,7 +3,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { createPrismaClient } from "@/lib/db";
 import { generateKey } from "@/lib/crypto/credentials";
 import { seedDemo } from "@/tools/demo/seed-demo";
-import { anchorDay } from "@/tools/demo/demo-data";
+import { anchorDay } from "@/tools/demo-world/demo-data";
 import { scaleWorld } from "@/tools/demo/scale-world";
 import { startSandbox } from "@/tools/sandbox/server";
 import { startTestDatabase } from "./test-database";

@@ -5,7 +5,7 @@ import { encryptSecret, generateKey } from "@/lib/crypto/credentials";
 import { seedResellerAccount } from "@/tools/demo/factories";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import { startSandbox } from "@/tools/sandbox/server";
-import { DEMO_RESELLER, anchorDay } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER, anchorDay } from "@/tools/demo-world/demo-data";
 import { startTestDatabase } from "./test-database";
 
 let db: Awaited<ReturnType<typeof startTestDatabase>>;

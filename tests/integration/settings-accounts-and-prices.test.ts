@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
 import { createActionClient } from "@/lib/auth/authorized-action";
 import { decryptSecret } from "@/lib/crypto/credentials";
-import { DEMO_RESELLER, DEMO_RESELLER_NO_SITELOCK, anchorDay } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER, DEMO_RESELLER_NO_SITELOCK, anchorDay } from "@/tools/demo-world/demo-data";
 import { orderableByFamily, productByKey, termByValue, termOptionsFor } from "@/lib/catalog";
 import { startSandbox } from "@/tools/sandbox/server";
 import { VENDOR_ERROR_TABLE } from "@/lib/sectigo/client/errors/codes";

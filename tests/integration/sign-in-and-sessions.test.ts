@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/tools/demo/demo-data";
+import { DEMO_PASSWORD } from "@/tools/demo-world/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { startDemoDatabase } from "./test-database";
 

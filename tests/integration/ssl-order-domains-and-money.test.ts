@@ -14,7 +14,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { generateKey } from "@/lib/crypto/credentials";
 import { DEMO_RESELLER_ACCOUNT_ID } from "@/tools/demo/seed-demo";
-import { anchorDay } from "@/tools/demo/demo-data";
+import { anchorDay } from "@/tools/demo-world/demo-data";
 import { startSandbox } from "@/tools/sandbox/server";
 import type { Actor } from "@/lib/auth/session";
 import { systemActor } from "@/lib/auth/system-actor";

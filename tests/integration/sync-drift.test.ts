@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
-import { anchorDay, DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { anchorDay, DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { startSandbox } from "@/tools/sandbox/server";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import type { SectigoClient } from "@/lib/sectigo/client";

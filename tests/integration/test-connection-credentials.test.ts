@@ -8,7 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/session";
-import { DEMO_RESELLER, anchorDay } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER, anchorDay } from "@/tools/demo-world/demo-data";
 import { startSandbox } from "@/tools/sandbox/server";
 import { VENDOR_ERROR_TABLE } from "@/lib/sectigo/client/errors/codes";
 import { CONNECTION_FAILURE_MESSAGES, RETYPE_FOR_OTHER_URL } from "@/lib/settings/test-reseller-connection";

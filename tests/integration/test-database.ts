@@ -67,7 +67,7 @@ export async function startAppDatabase(): Promise<EmbeddedDatabase & { dataDir: 
 export async function startDemoDatabase(anchor?: Date): Promise<EmbeddedDatabase & { dataDir: string; appUrl: string }> {
   const db = await startAppDatabase();
   const { generateKey } = await import("@/lib/crypto/credentials");
-  const { anchorDay } = await import("@/tools/demo/demo-data");
+  const { anchorDay } = await import("@/tools/demo-world/demo-data");
   const { createPrismaClient } = await import("@/lib/db");
   setAppEnv(db.appUrl, generateKey());
   const owner = createPrismaClient(db.url);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { accountOptionLabel } from "@/lib/settings/account-label";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 
 const MODES = ["SANDBOX", "LIVE"] as const;
 const word = (mode: (typeof MODES)[number]) => (mode === "LIVE" ? "live" : "sandbox");

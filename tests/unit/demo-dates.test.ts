@@ -7,9 +7,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anchorDay, DEMO_CUSTOMERS, demoDates, type DemoLicense } from "@/tools/demo/demo-data";
-import { renewalsBookCustomers } from "@/tools/demo/renewals-book";
-import { scaledCustomers } from "@/tools/demo/scaled-world";
+import { anchorDay, DEMO_CUSTOMERS, demoDates, type DemoLicense } from "@/tools/demo-world/demo-data";
+import { renewalsBookCustomers } from "@/tools/demo-world/renewals-book";
+import { scaledCustomers } from "@/tools/demo-world/scaled-world";
 
 const DAY = 86_400_000;
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PCI_CVC_COMPANION_CODES, PRODUCTS, SHIPPING, ETOKEN_PPP, productByKey } from "@/lib/catalog";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { escapeHtml, generateOrderingUrl, orderingFieldsFor, orderingTermOptions, orderingUrlProducts, type OrderingUrl } from "@/lib/ordering-urls/generate";
 import type { OrderingUrlSettingsInput } from "@/lib/ordering-urls/settings-schema";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { anchorDay, demoDates } from "@/tools/demo/demo-data";
-import { scaledChunks, scaledCustomers, scaledOrderNumber } from "@/tools/demo/scaled-world";
+import { anchorDay, demoDates } from "@/tools/demo-world/demo-data";
+import { scaledChunks, scaledCustomers, scaledOrderNumber } from "@/tools/demo-world/scaled-world";
 import { addOnVerdict, productOf } from "@/tools/sandbox/core/catalog";
 
 const all = (input: Parameters<typeof scaledCustomers>[0]) => [...scaledCustomers(input)];

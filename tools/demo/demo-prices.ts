@@ -2,7 +2,7 @@ import { PRODUCTS } from "@/lib/catalog";
 
 /**
  * Demo price list (catalog product key, term value, buy, sell). Buy prices of SiteLock match the
- * sandbox's invented prices (tools/sandbox/core/catalog.ts); the rest are made up. Plans not
+ * sandbox's invented prices (tools/sandbox/core/products/sitelock-table.ts); the rest are made up. Plans not
  * listed here are offered with "price not set".
  */
 export const DEMO_PLAN_PRICES: ReadonlyArray<{ productKey: string; term: string; buy: string; sell: string; enabled?: boolean }> = [

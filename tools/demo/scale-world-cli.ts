@@ -7,9 +7,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { launcherEnv } from "@/lib/env";
 import { withDatabase } from "@/tools/launcher/database";
-import { anchorDay } from "@/tools/demo/demo-data";
+import { anchorDay } from "@/tools/demo-world/demo-data";
 import { scaleWorld } from "@/tools/demo/scale-world";
-import { MAX_SCALED_LICENSES, MAX_SCALED_SEED } from "@/tools/demo/scaled-world";
+import { MAX_SCALED_LICENSES, MAX_SCALED_SEED } from "@/tools/demo-world/scaled-world";
 
 const HELP = `npm run world:scale -- --licenses N [options]
 

@@ -8,7 +8,7 @@
 import pg from "pg";
 import { DEMO_RESELLER_ACCOUNT_ID } from "./seed-demo";
 import { insertScaledWorld, presenceOf, worldPresence, worldProbes, type InsertedCounts } from "./scaled-world-db";
-import { scaledOrderNumber, scaledWorldOptions, type ScaledWorldInput, type ScaledWorldOptions } from "./scaled-world";
+import { scaledOrderNumber, scaledWorldOptions, type ScaledWorldInput, type ScaledWorldOptions } from "../demo-world/scaled-world";
 import { utcSession } from "@/lib/db";
 
 export interface ScaleWorldInput {

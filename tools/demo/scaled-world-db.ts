@@ -6,8 +6,8 @@
  */
 import { demoItemSells, demoSellTotal } from "@/tools/demo/demo-prices";
 import type { ClientBase } from "pg";
-import { DEMO_RESELLER, demoDates, type DemoCustomer } from "./demo-data";
-import { MAX_SCALED_LICENSES, scaledChunks, scaledForeignOrderNumber, type ScaledWorldOptions } from "./scaled-world";
+import { DEMO_RESELLER, demoDates, type DemoCustomer } from "../demo-world/demo-data";
+import { MAX_SCALED_LICENSES, scaledChunks, scaledForeignOrderNumber, type ScaledWorldOptions } from "../demo-world/scaled-world";
 
 export const CHUNK_LICENSES = 5000;
 

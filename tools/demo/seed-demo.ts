@@ -1,10 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_RESELLER, DEMO_USERS, demoDates } from "@/tools/demo/demo-data";
+import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_RESELLER, DEMO_USERS, demoDates } from "@/tools/demo-world/demo-data";
 import { seedCustomer, seedLicense, seedResellerAccount, seedUser } from "@/tools/demo/factories";
-import { bookCustomerHasManager, RENEWALS_BOOK, renewalsBookCustomers } from "@/tools/demo/renewals-book";
+import { bookCustomerHasManager, RENEWALS_BOOK, renewalsBookCustomers } from "@/tools/demo-world/renewals-book";
 import { DEMO_PLAN_PRICES, demoItemSells, demoSellTotal } from "@/tools/demo/demo-prices";
 import { appIds, insertScaledWorld } from "@/tools/demo/scaled-world-db";
-import { scaledWorldOptions } from "@/tools/demo/scaled-world";
+import { scaledWorldOptions } from "@/tools/demo-world/scaled-world";
 import type { ClientBase } from "pg";
 
 export const DEMO_RESELLER_ACCOUNT_ID = "demo-reseller";
@@ -13,7 +13,7 @@ export { DEMO_PLAN_PRICES } from "@/tools/demo/demo-prices";
 
 /**
  * The demo world in the app's database, consistent with the sandbox's (both read
- * tools/demo/demo-data.ts with the same anchor day). Idempotent: running it twice changes nothing.
+ * tools/demo-world/demo-data.ts with the same anchor day). Idempotent: running it twice changes nothing.
  */
 export async function seedDemo(
   db: PrismaClient,
@@ -87,7 +87,7 @@ export async function seedDemo(
 }
 
 /**
- * The renewals book (tools/demo/renewals-book.ts) in a few multi-row statements (the scaled world's
+ * The renewals book (tools/demo-world/renewals-book.ts) in a few multi-row statements (the scaled world's
  * insert), once: a second run finds its first license and changes nothing.
  */
 async function seedRenewalsBook(db: PrismaClient, opts: { anchor: Date; now: Date; staffId: string | null; managerId: string | null }) {

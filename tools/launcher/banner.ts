@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_RESELLER, DEMO_USERS } from "@/tools/demo/demo-data";
+import { DEMO_PASSWORD, DEMO_RESELLER, DEMO_USERS } from "@/tools/demo-world/demo-data";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 
 export interface BannerInfo {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { generateKey } from "@/lib/crypto/credentials";
-import { anchorDay } from "@/tools/demo/demo-data";
+import { anchorDay } from "@/tools/demo-world/demo-data";
 
 export interface Profile {
   dataDir: string;

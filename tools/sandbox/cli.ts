@@ -8,7 +8,7 @@
  * only the file's path is printed, never the token.
  */
 import path from "node:path";
-import { anchorDay } from "../demo/demo-data";
+import { anchorDay } from "../demo-world/demo-data";
 import { checkAdminToken, loadOrCreateAdminToken } from "./admin/admin-token";
 import { startSandbox } from "./server";
 

@@ -4,7 +4,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { anchorDay } from "../demo/demo-data";
+import { anchorDay } from "../demo-world/demo-data";
 import { handleAdmin } from "./admin/admin-routes";
 import { checkAdminToken, generateAdminToken } from "./admin/admin-token";
 import { CLOCK_RANGE_TEXT, inClockRange } from "./core/clock";
@@ -22,7 +22,7 @@ export interface SandboxOptions {
   host?: string;
   /** Omit for an in-memory sandbox (no persistence). */
   dataDir?: string;
-  /** Seed the demo world (tools/demo/demo-data.ts) when the state is new. */
+  /** Seed the demo world (tools/demo-world/demo-data.ts) when the state is new. */
   demo?: boolean;
   /** Anchor day of the demo dates; default: midnight UTC of the initial clock. */
   demoAnchor?: Date;

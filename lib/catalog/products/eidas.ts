@@ -13,7 +13,8 @@ type Fields = Partial<Record<FieldKey, Requirement>>;
 
 const PERSON: Fields = { ...CONTACT, forename: "required", surname: "required", semanticsIdentifier: "required" };
 const LEGAL: Fields = { ...CONTACT, ...FULL_COMPANY_ADDRESS, organizationIdentifier: "required" };
-const EMPLOYEE: Fields = { ...PERSON, ...LEGAL };
+// PERSON last: LEGAL's contact set (forename/surname optional) must not undo the person's required names.
+const EMPLOYEE: Fields = { ...LEGAL, ...PERSON };
 const PSD2: Fields = {
   ncaIdentifier: "required",
   ncaName: "optional",

@@ -3,7 +3,7 @@
  * Expected values come from the documents (errors.md, seeds 002/003), not from the sandbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CUSTOMERS, DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_CUSTOMERS, DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import type { SectigoError, SectigoResult } from "@/lib/sectigo/client";
 import { type TestSandbox, startTestSandbox, tamperingFetch, uniqueName } from "./sandbox-helpers";
 

@@ -4,7 +4,7 @@
  * requests. A refused request changes nothing. `/health` and `/products/*` stay open.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { harness, T0, type Harness } from "./helpers";
 
 let h: Harness;

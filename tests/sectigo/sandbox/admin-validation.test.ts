@@ -5,7 +5,7 @@
  * clock to Infinity and ran 18 auto-renewals on the demo funds).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { startSandbox } from "@/tools/sandbox/server";
 import { DAY, harness, T0, type Harness } from "./helpers";
 

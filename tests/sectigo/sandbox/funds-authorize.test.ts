@@ -1,6 +1,6 @@
 /** Funds (-15, credit limit, getAccountBalance) and the reseller=Y authorization flow, incl. the demo world. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { harness, T0, type Harness, type OrderView } from "./helpers";
 
 let h: Harness;

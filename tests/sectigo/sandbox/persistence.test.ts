@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { seedDemo } from "@/tools/sandbox/core/demo-seed";
 import { emptyState } from "@/tools/sandbox/core/types";
 import { harness, T0, type OrderView } from "./helpers";

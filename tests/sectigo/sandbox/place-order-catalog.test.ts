@@ -73,7 +73,8 @@ describe("non-SiteLock PlaceOrder items", () => {
     expect(await h.funds("catalog")).toBe(before);
     // A certificate is not a SiteLock license: no SiteLock user and site lines in the answer.
     expect(await h.lines("!AutoAuthorize", `loginName=catalog&loginPassword=pw&orderNumber=${orderNumber}`)).toEqual(["0"]);
-    const price = inventedPrice(placeOrderRow(9406)!.product, placeOrderRow(9406)!.term!);
+    const row = placeOrderRow(9406)!;
+    const price = inventedPrice(row.product, row.ppp, row.days);
     expect(price).toBe(114); // SectigoSSL 60/year, 2 years, 5 % off the second
     expect(await h.funds("catalog")).toBeCloseTo(before - price, 2);
   });

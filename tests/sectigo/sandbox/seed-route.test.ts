@@ -1,11 +1,11 @@
 /**
- * POST /__sandbox/seed: the scaled world (tools/demo/scaled-world.ts) in one call. Validation first
+ * POST /__sandbox/seed: the scaled world (tools/demo-world/scaled-world.ts) in one call. Validation first
  * (a 400 changes nothing), the same seed twice is a 409, and the seeded records are ordinary sandbox
  * records that the reseller API works with (a renewal of a seeded license).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_RESELLER, demoDates } from "@/tools/demo/demo-data";
-import { scaledCustomers } from "@/tools/demo/scaled-world";
+import { DEMO_RESELLER, demoDates } from "@/tools/demo-world/demo-data";
+import { scaledCustomers } from "@/tools/demo-world/scaled-world";
 import { harness, T0, type Harness, type LicenseView } from "./helpers";
 
 let h: Harness;

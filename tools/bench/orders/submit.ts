@@ -24,7 +24,7 @@ import { generateKey } from "@/lib/crypto/credentials";
 import { createPrismaClient } from "@/lib/db";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
 import { orderDeps } from "@/lib/orders/order-deps";
 import type { OrderSubmissionInput } from "@/lib/orders/submission";

@@ -25,7 +25,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { generateKey } from "@/lib/crypto/credentials";
 import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { generateAdminToken } from "@/tools/sandbox/admin/admin-token";
 import { encodeGetAccountBalance } from "@/lib/sectigo/client/operations/account-balance";
 import { ROOT } from "@/tools/launcher/processes";

@@ -22,7 +22,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox/server";
 
 const { values: args } = parseArgs({

@@ -15,7 +15,7 @@ import { createPrismaClient } from "@/lib/db";
 import { launcherEnv } from "@/lib/env";
 import { withDatabase } from "@/tools/launcher/database";
 import { loadProfile } from "@/tools/launcher/profile";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import { processSyncRun, SYNC_PAGE_SIZE } from "@/lib/sync/run-sync";
 

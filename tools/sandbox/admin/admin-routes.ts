@@ -8,8 +8,8 @@ import { z } from "zod";
 import { runAutoRenewals } from "../core/auto-renew";
 import { CLOCK_RANGE_TEXT, DAY_MS, inClockRange, MAX_ADVANCE_DAYS } from "../core/clock";
 import type { World } from "../core/world";
-import { scaledWorldOptions } from "../../demo/scaled-world";
-import { DEMO_RESELLER, anchorDay } from "../../demo/demo-data";
+import { scaledWorldOptions } from "../../demo-world/scaled-world";
+import { DEMO_RESELLER, anchorDay } from "../../demo-world/demo-data";
 import { seedScaledWorld } from "../core/scaled-seed";
 import { faultInput, type FaultRegistry } from "../http/faults";
 import { readBody } from "../http/read-request";
@@ -68,7 +68,7 @@ const clockInput = z.strictObject({
   freeze: z.boolean().optional(),
 });
 const resetInput = z.strictObject({ demo: z.boolean().optional(), demoAnchor: instant.optional() });
-/** POST seed: the scaled world's knobs (tools/demo/scaled-world.ts) plus whose world and its day zero. */
+/** POST seed: the scaled world's knobs (tools/demo-world/scaled-world.ts) plus whose world and its day zero. */
 const seedInput = z.strictObject({
   ...scaledWorldOptions.shape,
   loginName: z.string().min(1).max(64).default(DEMO_RESELLER.loginName),

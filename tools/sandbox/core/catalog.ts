@@ -1,75 +1,43 @@
 /**
- * Product catalogue of the sandbox. Codes, names, kinds, tiers, terms, add-on rules and the PlaceOrder PPP
- * codes come from the app's catalog (lib/catalog, SiteLock products), so the two cannot disagree
- * (tests/sectigo/sandbox/catalog-agreement.test.ts).
+ * The sandbox's product catalogue, built from its own tables (core/products/), which are transcribed from
+ * Sectigo's documents: the SiteLock products (sitelock-table.ts) by product ID, and every other PlaceOrder
+ * code (place-order-table.ts) by its x_PPP. The sandbox imports nothing from the app; the app's catalog
+ * (lib/catalog) reads the same documents on its own, and tests/sectigo/sandbox/product-table-agreement.test.ts
+ * compares the two product by product (the accepted differences are decisions in tools/sandbox/README.md).
  *
- * PRICES ARE THE SANDBOX'S OWN INVENTION (plausible USD-like numbers, applied in every
- * account currency): Sectigo publishes no price list. The demo costs in tools/demo/demo-data.ts
- * (Basic 99.99 / 9.99, Pro 299.99, Monitor 0) are matched on purpose.
+ * PRICES ARE THE SANDBOX'S OWN INVENTION: Sectigo publishes no price list.
  */
-import { PRODUCTS as CATALOG } from "../../../lib/catalog/catalog";
-import type { FamilyKey, Product as CatalogProduct, Term } from "../../../lib/catalog/types";
+import { daysOfLabel, PLACE_ORDER_TABLE, type Line, type PlaceOrderProduct } from "./products/place-order-table";
+import { SITELOCK_TABLE, type AddOnFamily, type ProductKind, type SiteLockRow } from "./products/sitelock-table";
 
-export type ProductKind = "base" | "addon" | "bundle" | "service" | "ssl";
-export type AddOnFamily = "backup" | "dns" | "trueshield";
+export type { AddOnFamily, ProductKind } from "./products/sitelock-table";
 
+/** A product sold by product ID (AutoApplyOrder, and PlaceOrder's SiteLock rows). */
 export interface Product {
   code: number;
   name: string;
   kind: ProductKind;
-  /** Free 0 < Basic 1 < Pro 2 < Business 3 (upgrades.md). */
   tier?: number;
   /** days -> price. Key 0 = ordered without `days` (SiteLock 911). */
   prices: Record<number, number>;
   family?: AddOnFamily;
-  /** Backup GB or DNS level; a larger value replaces a smaller one in the same family. */
   capacity?: number;
-  /** Add-ons this base product may take (sitelock-products.md §2). */
+  /** Add-ons this base product may take (none for add-ons themselves). */
   addOns?: number[];
   wildcard?: boolean;
 }
 
-/** The sandbox's invented prices per SiteLock product ID and term (days; 0 = no `days`). */
-const SITELOCK_PRICES: Readonly<Record<number, Record<number, number>>> = {
-  1059: { 365: 0 },
-  1060: { 30: 9.99, 365: 99.99 },
-  1061: { 30: 29.99, 365: 299.99 },
-  1062: { 30: 59.99, 365: 599.99 },
-  1082: { 0: 249.0 },
-  1072: { 90: 0, 365: 0, 730: 0 }, // free: it comes with the certificate (its terms are the certificate's)
-  1068: { 30: 4.99, 365: 49.99 },
-  1069: { 30: 7.99, 365: 79.99 },
-  1070: { 30: 12.99, 365: 129.99 },
-  1071: { 30: 9.99, 365: 99.99 },
-  1078: { 30: 3.99, 365: 39.99 },
-  1076: { 30: 6.99, 365: 69.99 },
-};
-
-const SITELOCK = CATALOG.filter((p) => p.api === "AutoApplyOrder" && p.productId !== undefined && p.sitelock !== undefined);
-
-function fromCatalog(p: (typeof SITELOCK)[number]): Product {
-  const code = p.productId as number;
-  const sl = p.sitelock!;
-  const priced = SITELOCK_PRICES[code] ?? {};
-  // Only the catalog's terms are sold, whatever the price table says.
-  const prices = Object.fromEntries(p.terms.map((t) => t.days ?? 0).filter((d) => priced[d] !== undefined).map((d) => [d, priced[d] as number]));
-  const product: Product = { code, name: p.name, kind: sl.kind, prices };
-  if (sl.tier !== undefined) product.tier = sl.tier;
-  if (sl.addOnFamily !== undefined) product.family = sl.addOnFamily;
-  if (sl.capacity !== undefined) product.capacity = sl.capacity;
-  if (sl.kind !== "addon") product.addOns = [...(sl.addOns ?? [])];
+function fromSiteLockRow(row: SiteLockRow): Product {
+  const product: Product = { code: row.code, name: row.name, kind: row.kind, prices: { ...row.prices } };
+  if (row.tier !== undefined) product.tier = row.tier;
+  if (row.family !== undefined) product.family = row.family;
+  if (row.capacity !== undefined) product.capacity = row.capacity;
+  if (row.kind !== "addon" && row.kind !== "ssl") product.addOns = [...(row.addOns ?? [])];
+  if (row.wildcard) product.wildcard = true;
   return product;
 }
 
-const P = (p: Product): [number, Product] => [p.code, p];
-
-export const PRODUCTS: ReadonlyMap<number, Product> = new Map([
-  ...SITELOCK.map((p) => P(fromCatalog(p))),
-  // SSL products able to carry the SSL PLUS SiteLock Bundle through AutoApplyOrder. The SRA list of qualifying
-  // IDs was not retrieved; 287 is the ID used in seed 001's example. The rest is the sandbox's own catalogue.
-  P({ code: 287, name: "PositiveSSL", kind: "ssl", prices: { 90: 9.0, 365: 29.0, 730: 55.0 } }),
-  P({ code: 289, name: "PositiveSSL Wildcard", kind: "ssl", wildcard: true, prices: { 365: 99.0, 730: 189.0 } }),
-]);
+export const PRODUCTS: ReadonlyMap<number, Product> = new Map(SITELOCK_TABLE.map((row) => [row.code, fromSiteLockRow(row)] as const));
 
 export function productOf(code: number): Product | undefined {
   return PRODUCTS.get(code);
@@ -84,12 +52,9 @@ export function isSiteLockCode(code: number): boolean {
   return kind !== undefined && kind !== "ssl";
 }
 
-/**
- * PlaceOrder "product pricing parameters" of the SiteLock rows (seed 002/003), from lib/catalog: its README
- * records the decisions (10065 = 10 GB, 10066 = 25 GB; 10085 = DNS Pro 1078, 10082 = DNS Business 1076).
- */
+/** PlaceOrder x_PPP codes of the SiteLock rows -> the product ID and term they stand for. */
 export const PPP: ReadonlyMap<number, { code: number; days: number }> = new Map(
-  SITELOCK.flatMap((p) => p.terms.flatMap((t) => (t.ppp === undefined ? [] : [[t.ppp, { code: p.productId as number, days: t.days ?? 0 }] as const]))),
+  SITELOCK_TABLE.flatMap((row) => Object.entries(row.ppp ?? {}).map(([days, ppp]) => [ppp, { code: row.code, days: Number(days) }] as const)),
 );
 
 export type AddOnVerdict = "ok" | "lower-tier" | "none";
@@ -104,20 +69,30 @@ export function addOnVerdict(base: number, addOn: number): AddOnVerdict {
   return product.addOns.includes(addOn) ? "ok" : "lower-tier";
 }
 
+/** One non-SiteLock PlaceOrder code: a row of place-order-table.ts, or a free companion code. */
+export interface PlaceOrderRow {
+  ppp: number;
+  /** The table's product; for a companion code, the product whose row carries it. */
+  product: PlaceOrderProduct;
+  /** The row's label as printed; undefined for a companion code. */
+  label: string | undefined;
+  name: string;
+  /** 0 when the code has no duration (eToken, shipping, IP packs). */
+  days: number;
+  price: number;
+  /** `x_IP Addresses` this code must carry (IP packs). */
+  ipAddresses?: number;
+  /** Companion codes (HackerGuardian PCI's free CVC): the PPP codes that carry them. */
+  companionOf?: readonly number[];
+}
+
 /**
- * Every other PlaceOrder code of the catalog (SSL, Code Signing, eIDAS, HackerGuardian, ...), sold by its `x_PPP`.
- * The license/certificate record of such an item carries the PPP as its product code (see place-order/README
- * decision in tools/sandbox/README.md). No PPP collides with a SiteLock product ID (catalog-agreement test).
- *
- * INVENTED PRICES, one documented formula: a yearly price per family (x4 for wildcard products); a term of
- * N years costs yearly x N x (1 - 0.05 x (N - 1)); a trial of D days costs yearly x D / 365; items without a
- * duration have a fixed price (eToken 45, shipping 15/35/60, an IP pack 5 per IP address). HackerGuardian
+ * INVENTED PRICES, one formula: a yearly price per line (SSL by brand; x4 for wildcard products); a term of
+ * N years costs yearly x N x (1 - 0.05 x (N - 1)); a term of D < 365 days costs yearly x D / 365; items without
+ * a duration have a fixed price (eToken 45, shipping 15/35/60, an IP pack 5 per IP address). HackerGuardian
  * PCI's companion CVC (`y_PPP`) is free.
  */
-const YEARLY_PRICE: Readonly<Partial<Record<FamilyKey, number>>> = {
-  sectigossl: 60,
-  enterprisessl: 150,
-  positivessl: 40,
+const YEARLY_PRICE: Readonly<Partial<Record<Line, number>>> = {
   "code-signing": 200,
   "document-signing": 300,
   "pdf-signing": 250,
@@ -125,7 +100,7 @@ const YEARLY_PRICE: Readonly<Partial<Record<FamilyKey, number>>> = {
   hackerguardian: 250,
   hackerproof: 300,
   "payment-credential-cvc": 100,
-  "sectigo-web": 120,
+  "web-security": 120,
   "web-dns": 80,
   eidas: 180,
   qwac: 350,
@@ -133,49 +108,43 @@ const YEARLY_PRICE: Readonly<Partial<Record<FamilyKey, number>>> = {
 const FIXED_PRICE: Readonly<Record<number, number>> = { 495: 45, 496: 15, 497: 35, 498: 60 };
 const PER_IP_ADDRESS = 5;
 
-export interface PlaceOrderRow {
-  ppp: number;
-  /** The catalog product; for a companion code, the product whose term carries it. */
-  product: CatalogProduct;
-  term: Term | undefined;
-  name: string;
-  /** 0 when the code has no duration (eToken, shipping, IP packs). */
-  days: number;
-  price: number;
-  /** Companion codes (HackerGuardian PCI's free CVC): the PPP codes that carry them. */
-  companionOf?: readonly number[];
+function yearlyPrice(product: PlaceOrderProduct): number {
+  if (product.line !== "ssl") return YEARLY_PRICE[product.line] ?? 100;
+  if (product.name.startsWith("PositiveSSL")) return 40;
+  return product.name.includes("EnterpriseSSL") ? 150 : 60;
 }
 
 function round(amount: number): number {
   return Math.round(amount * 100) / 100;
 }
 
-export function inventedPrice(product: CatalogProduct, term: Term): number {
-  if (term.ppp !== undefined && FIXED_PRICE[term.ppp] !== undefined) return FIXED_PRICE[term.ppp] as number;
-  const ips = term.itemParams?.["IP Addresses"];
-  if (ips !== undefined) return round(PER_IP_ADDRESS * Number(ips));
-  const yearly = (YEARLY_PRICE[product.family] ?? 100) * (product.wildcard ? 4 : 1);
-  const days = term.days ?? 365;
-  if (days < 365) return round((yearly * days) / 365);
-  const years = Math.round(days / 365);
+export function inventedPrice(product: PlaceOrderProduct, ppp: number, days: number, ipAddresses?: number): number {
+  if (FIXED_PRICE[ppp] !== undefined) return FIXED_PRICE[ppp] as number;
+  if (ipAddresses !== undefined) return round(PER_IP_ADDRESS * ipAddresses);
+  const yearly = yearlyPrice(product) * (product.wildcard ? 4 : 1);
+  const d = days === 0 ? 365 : days;
+  if (d < 365) return round((yearly * d) / 365);
+  const years = Math.round(d / 365);
   return round(yearly * years * (1 - 0.05 * (years - 1)));
 }
 
-const PLACE_ORDER_ONLY = CATALOG.filter((p) => p.api === "PlaceOrder");
 const COMPANION_NAME = "Payment Credential CVC (free with HackerGuardian PCI)";
 
 export const PLACE_ORDER_ROWS: ReadonlyMap<number, PlaceOrderRow> = (() => {
   const rows = new Map<number, PlaceOrderRow>();
-  for (const product of PLACE_ORDER_ONLY) {
-    for (const term of product.terms) {
-      if (term.ppp === undefined) continue;
-      rows.set(term.ppp, { ppp: term.ppp, product, term, name: product.name, days: term.days ?? 0, price: inventedPrice(product, term) });
-      for (const c of term.companions ?? []) {
-        const known = rows.get(c.ppp);
-        const carriers = [...(known?.companionOf ?? []), term.ppp];
-        rows.set(c.ppp, { ppp: c.ppp, product, term: undefined, name: COMPANION_NAME, days: term.days ?? 0, price: 0, companionOf: carriers });
+  for (const product of PLACE_ORDER_TABLE) {
+    product.rows.forEach(([label, ppp], i) => {
+      const days = daysOfLabel(label);
+      const ipAddresses = product.ipAddresses?.[i];
+      const row: PlaceOrderRow = { ppp, product, label, name: product.name, days, price: inventedPrice(product, ppp, days, ipAddresses) };
+      if (ipAddresses !== undefined) row.ipAddresses = ipAddresses;
+      rows.set(ppp, row);
+      const companion = product.companions?.[i];
+      if (companion !== undefined) {
+        const carriers = [...(rows.get(companion)?.companionOf ?? []), ppp];
+        rows.set(companion, { ppp: companion, product, label: undefined, name: COMPANION_NAME, days, price: 0, companionOf: carriers });
       }
-    }
+    });
   }
   return rows;
 })();

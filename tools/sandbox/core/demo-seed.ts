@@ -1,5 +1,5 @@
 /**
- * The demo world, derived from tools/demo/demo-data.ts so the app's seed and "Sectigo" agree on
+ * The demo world, derived from tools/demo-world/demo-data.ts so the app's seed and "Sectigo" agree on
  * logins, order numbers, foreign order numbers, domains and dates (both use anchorDay/demoDates).
  * Demo orders are history: they do not debit the accounts, whose funds are the current balance.
  * A license in state "awaiting" is a PlaceOrder with reseller=Y not yet authorized.
@@ -11,8 +11,8 @@ import {
   demoDates,
   type DemoCustomer,
   type DemoLicense,
-} from "../../demo/demo-data";
-import { renewalsBookCustomers } from "../../demo/renewals-book";
+} from "../../demo-world/demo-data";
+import { renewalsBookCustomers } from "../../demo-world/renewals-book";
 import type { Account, Customer, License, Order, SandboxState } from "./types";
 
 function account(state: SandboxState, a: typeof DEMO_RESELLER | typeof DEMO_RESELLER_NO_SITELOCK): Account {
@@ -117,7 +117,7 @@ export function seedDemo(state: SandboxState, anchor: Date): void {
       state.orders[order.orderNumber] = order;
     }
   });
-  // The renewals book: the same licenses the app's seed writes (tools/demo/renewals-book.ts).
+  // The renewals book: the same licenses the app's seed writes (tools/demo-world/renewals-book.ts).
   for (const { customer: c, slUserId: userId } of renewalsBookCustomers()) {
     const customer = customerRecord(c, demo.loginName, userId, anchor);
     state.customers[customer.id] = customer;

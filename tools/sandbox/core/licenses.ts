@@ -1,33 +1,33 @@
 /** License rules shared by the endpoints: renewal and refund windows, add-ons, cancellation. */
 import { DAY_MS } from "./clock";
-import { isExpiredAt, isInsideRenewalWindow } from "../../../lib/licenses/rules/renewal-rule";
-import { isInsideRefundWindow } from "../../../lib/licenses/rules/refund-rule";
+import { refundableNow } from "./rules/refund-window";
+import { hasExpired, renewableNow } from "./rules/renewal-window";
 import { productOf } from "./catalog";
 import type { Customer, License, Order } from "./types";
 import { randomToken, type World } from "./world";
 
-export { RENEWAL_WINDOW_DAYS } from "../../../lib/licenses/rules/renewal-rule";
-export { REFUND_WINDOW_DAYS } from "../../../lib/licenses/rules/refund-rule";
+export { RENEWAL_WINDOW_DAYS } from "./rules/renewal-window";
+export { REFUND_WINDOW_DAYS } from "./rules/refund-window";
 
 /**
- * Renewal allowed iff expiry - 30 days <= now < expiry: the one rule of lib/licenses/rules/renewal-rule.ts,
- * shared with the app. After expiry (from the expiry instant on) the license is outside the
+ * Renewal allowed iff expiry - 30 days <= now < expiry (the sandbox's own rule, rules/renewal-window.ts,
+ * from Sectigo's "Renewing product licenses"). After expiry (from the expiry instant on) the license is outside the
  * window and the answer is -121 (AutoApplyOrder) / -56 (PlaceOrder), contradictions.md #1.
  */
 export function inRenewalWindow(license: License, now: Date): boolean {
-  return isInsideRenewalWindow(new Date(license.expiresAt), now);
+  return renewableNow(new Date(license.expiresAt), now);
 }
 
 /**
- * Refundable iff the license is annual (monthly licenses have no refund period, cancel-refund.md),
+ * Refundable iff the license is annual (monthly licenses have no refund period: rules/refund-window.ts),
  * and now <= start of the current period (purchase or last renewal) + 14 days, inclusive.
  */
 export function inRefundWindow(license: License, now: Date): boolean {
-  return isInsideRefundWindow(license.termDays, new Date(license.refundWindowStart), now);
+  return refundableNow(license.termDays, new Date(license.refundWindowStart), now);
 }
 
 export function isExpired(license: License, now: Date): boolean {
-  return isExpiredAt(new Date(license.expiresAt), now);
+  return hasExpired(new Date(license.expiresAt), now);
 }
 
 /** Status as reported to the outside: an active license past its expiry reads "expired". */

@@ -1,8 +1,8 @@
 /**
- * The scaled world (tools/demo/scaled-world.ts) as sandbox records, converted exactly as the demo is
+ * The scaled world (tools/demo-world/scaled-world.ts) as sandbox records, converted exactly as the demo is
  * (demo-seed.ts) and inserted with one `world.bulkInsert`. Behind POST /__sandbox/seed.
  */
-import { scaledCustomers, scaledSlUserId, type ScaledWorldOptions } from "../../demo/scaled-world";
+import { scaledCustomers, scaledSlUserId, type ScaledWorldOptions } from "../../demo-world/scaled-world";
 import { customerRecord, licenseRecords } from "./demo-seed";
 import type { Customer, License, Order } from "./types";
 import type { World } from "./world";

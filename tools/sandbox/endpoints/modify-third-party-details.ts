@@ -23,7 +23,7 @@ import { checkParams, optionalInt, orderNumberParam, type ParamSpec } from "../c
 import { urlencodedError, type Reply } from "../http/reply";
 import type { Endpoint } from "./endpoint";
 import { refusalFor } from "./auto-refund";
-import { isExpiredAt } from "../../../lib/licenses/rules/renewal-rule";
+import { hasExpired } from "../core/rules/renewal-window";
 
 const PARAMS: readonly ParamSpec[] = [
   { name: "loginName", required: true, max: 64 },
@@ -62,7 +62,7 @@ export const modifyThirdPartyDetails: Endpoint = {
       if (flag === "") throw err.missing("autoRenew");
       if (flag !== "Y" && flag !== "N") throw err.invalid("autoRenew");
       if (target.status !== "active") throw err.invalid("orderNumber");
-      if (flag === "Y" && isExpiredAt(new Date(target.expiresAt), world.now())) throw err.renewalWindow();
+      if (flag === "Y" && hasExpired(new Date(target.expiresAt), world.now())) throw err.renewalWindow();
       target.autoRenew = flag === "Y";
       return { type: "urlencoded", fields: [["errorCode", "0"]] };
     }

@@ -1,5 +1,5 @@
 /**
- * `!PlaceOrder` for resellers, every product of lib/catalog (seeds 002 + 003): SiteLock plans and add-ons
+ * `!PlaceOrder` for resellers, every product of the sandbox's own table (core/products/, from seeds 002 + 003): SiteLock plans and add-ons
  * (license rules in ./place-order/plan.ts), and every other PlaceOrder code with its product's own
  * required fields (./place-order/product-fields.ts). GET (query string) or POST
  * (form body). Answers URL-encoded, or redirects the browser (302) to successURL / errorURL with the
@@ -14,7 +14,7 @@
  *   HackerProof offers whose rules are unknown, so a valid value is -83 (not applicable) on every order
  *   and any other value -4.
  * - Order-level parameters of EV / eIDAS / PSD2 products (joi*, organizationIdentifier, roles, disableSWP
- *   for SSL...) are accepted when a product of the order declares them in lib/catalog, else -83.
+ *   for SSL...) are accepted when a product of the order declares them in core/products/parameters.ts, else -83.
  *   `domainName` is "only relevant for SiteLock products": -83 on an order without a SiteLock item.
  * - -76 (SiteLock not activated) only for orders with a SiteLock item.
  * - -1 (plain HTTP) is not simulated: the sandbox itself is plain HTTP on loopback.

@@ -1,5 +1,5 @@
 /**
- * Pro-rating of upgrades (upgrades.md): the reseller pays the new product's price for the time left
+ * Pro-rating of upgrades (core/rules/pro-rating.ts, Sectigo's "Upgrading or downgrading products"): the reseller pays the new product's price for the time left
  * on the existing license minus the unused value of the old one; the expiry date does not move.
  * Worked example from the page: 1-year Basic $149 -> Pro $249 after 6 months = 249/2 - 149/2 = $50.
  *
@@ -10,7 +10,7 @@
 import { priceOf } from "../../core/catalog";
 import { err } from "../../core/errors";
 import type { License } from "../../core/types";
-import { proRatedDelta } from "../../../../lib/licenses/rules/pro-rate-rule";
+import { planChangeCharge } from "../../core/rules/pro-rating";
 
 export function termPrice(code: number, termDays: number): number | undefined {
   const direct = priceOf(code, termDays);
@@ -24,5 +24,5 @@ export function proRatedCharge(license: License, newCode: number, now: Date): nu
   const newPrice = termPrice(newCode, term);
   const oldPrice = termPrice(license.productCode, term) ?? 0;
   if (newPrice === undefined || term <= 0) throw err.noPrice(newCode);
-  return proRatedDelta({ oldPrice, newPrice, termDays: term, expiresAt: new Date(license.expiresAt), now });
+  return planChangeCharge(oldPrice, newPrice, term, new Date(license.expiresAt), now);
 }

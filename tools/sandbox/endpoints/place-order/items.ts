@@ -1,11 +1,11 @@
 /**
  * PlaceOrder items: `x_PPP` (product pricing parameter) or `x_ID` (product ID) per item number,
  * starting at 1 (-39 when item 1 is absent). Decisions:
- * - Every PlaceOrder code of lib/catalog is sold: the SiteLock rows (as product IDs 1059-1082 and add-ons)
+ * - Every PlaceOrder code of the sandbox's product table (core/products/) is sold: the SiteLock rows (as product IDs 1059-1082 and add-ons)
  *   and every other product's codes (SSL, Code Signing, eIDAS, HackerGuardian, ..., eToken and shipping),
  *   which keep their PPP as product code. Any other PPP/ID -> -65 "PlanID for this product not found."
- *   (also for an x_ID/x_days pair without a price, and for x_ID of a non-SiteLock product: the catalog
- *   orders those by PPP only).
+ *   (also for an x_ID/x_days pair without a price, and for x_ID of a non-SiteLock product: §7 prints
+ *   x_PPP codes only for those).
  * - Companions (seed 003 §7 `x_PPP=3461&y_PPP=3450&y_visibility=0`): `y` is just the next item number, so a
  *   companion is an ordinary item; a companion code (HackerGuardian PCI's free CVC) is accepted only in an
  *   order that carries a code it belongs to (else -65) and costs nothing.
@@ -31,7 +31,7 @@ export interface PlacedItem {
   price: number;
   visibility: number;
   domainName: string | undefined;
-  /** Set for every non-SiteLock item: its catalog row (the code is its PPP). */
+  /** Set for every non-SiteLock item: its row of the PlaceOrder table (the code is its PPP). */
   catalog?: PlaceOrderRow;
 }
 
@@ -72,10 +72,11 @@ function checkItemFields(bag: ParamBag, n: number, catalog: PlaceOrderRow | unde
     if (bag.has(`${n}_${field}`) && !allowed.has(field.toLowerCase())) throw err.notApplicable(`${n}_${field}`);
   }
   if (catalog && bag.has(`${n}_domainName`)) throw err.notApplicable(`${n}_domainName`);
-  for (const [name, value] of Object.entries(catalog?.term?.itemParams ?? {})) {
-    const sent = bag.get(`${n}_${name}`);
-    if (sent === undefined) throw err.missing(`${n}_${name}`);
-    if (sent.trim() !== value) throw ipCountMismatch(`${n}_${name}`);
+  if (catalog?.ipAddresses !== undefined) {
+    const name = `${n}_IP Addresses`;
+    const sent = bag.get(name);
+    if (sent === undefined) throw err.missing(name);
+    if (sent.trim() !== String(catalog.ipAddresses)) throw ipCountMismatch(name);
   }
 }
 

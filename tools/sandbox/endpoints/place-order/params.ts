@@ -72,7 +72,7 @@ export const FOREIGN_ITEM_FIELDS = [
   "IP Addresses",
 ] as const;
 
-// x_dcvEmailAddress: 255, not the table's 32 (lib/catalog DECISION D23: it carries an email address).
+// x_dcvEmailAddress: 255, not the table's 32: it carries an email address (core/products/parameters.ts).
 const ITEM_MAX: Record<string, number> = { domainName: 64, dcvEmailAddress: 255, IPAddress: 15, MACAddress: 17, smartCardBased: 1, showCollectionCode: 1 };
 
 const CANONICAL = new Map(

@@ -17,7 +17,7 @@
  *   reseller's funds (seed 001: it "requires sufficient account funds"), which a reseller=N order never
  *   touches [INFERENCE; decision in lib/sectigo/README.md].
  * - License terms start when the order is placed (the demo's awaiting order has dates already).
- * - Every other catalog item (SSL, Code Signing, eIDAS, HackerGuardian, eToken, ...) becomes one record of
+ * - Every other PlaceOrder item (SSL, Code Signing, eIDAS, HackerGuardian, eToken, ...) becomes one record of
  *   its own, keyed by its PPP code, with the same awaiting/active and charge rules; certificates (items
  *   whose product has a CSR or is a signing / personal / eIDAS certificate) get a certificateId, and the
  *   CSR's common name as domain. They never auto-renew and have no add-ons. The SiteLock rules above
@@ -30,7 +30,6 @@ import { createLicense, inRenewalWindow, isExpired, liveAddOnsOf, liveBaseForDom
 import { createOrder } from "../../core/orders";
 import type { Account, Customer, License, Order, PendingRenewal } from "../../core/types";
 import { randomDigits, type World } from "../../core/world";
-import type { FamilyKey } from "../../../../lib/catalog/index";
 import { materialize, type ResolvedCustomer } from "./customer";
 import type { PlacedItem } from "./items";
 
@@ -143,7 +142,7 @@ export function placeOrderFromItems(world: World, input: PlaceOrderInput): Order
   return order;
 }
 
-const CERTIFICATE_FAMILIES: ReadonlySet<FamilyKey> = new Set(["code-signing", "document-signing", "pdf-signing", "personal-authentication", "eidas", "qwac"]);
+const CERTIFICATE_LINES: ReadonlySet<string> = new Set(["code-signing", "document-signing", "pdf-signing", "personal-authentication", "eidas", "qwac"]);
 
 /** The record of one non-SiteLock item: a certificate (with its certificateId) or a service license. */
 function catalogRecord(
@@ -157,8 +156,8 @@ function catalogRecord(
     periodCharge: awaiting ? item.price : 0, autoRenew: false, status: awaiting ? "awaiting" : "active", parentId: null,
     orderNumber: init.orderNumber, visibility: item.visibility,
   });
-  const isCertificate = item.catalog!.term !== undefined && (product.fields.csr !== undefined || CERTIFICATE_FAMILIES.has(product.family));
-  if (isCertificate && product.orderable) record.certificateId = randomDigits(9);
+  const isCertificate = item.catalog!.label !== undefined && (product.needs.includes("csr") || CERTIFICATE_LINES.has(product.line));
+  if (isCertificate && !product.companionOnly) record.certificateId = randomDigits(9);
   return record;
 }
 

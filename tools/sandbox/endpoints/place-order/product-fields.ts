@@ -1,55 +1,56 @@
 /**
- * The per-product parameters of a non-SiteLock PlaceOrder item, derived from lib/catalog (the product's
- * `fields`, their FIELD_SPECS parameter names and kinds, and its rules): no second list here.
+ * The per-product parameters of a non-SiteLock PlaceOrder item, from the sandbox's own table: the product's
+ * "must supply" tags (core/products/place-order-table.ts) and what each tag stands for
+ * (core/products/parameters.ts), both transcribed from "The !PlaceOrder API for Resellers" §1 and §7.
  *
  * Decisions:
- * - A required field that is absent -> -3 "The 'name' argument is missing!" with errorItem = the parameter
+ * - A required parameter that is absent -> -3 "The 'name' argument is missing!" with errorItem = the parameter
  *   as Sectigo names it: `1_csr` for `x_csr` of item 1, `foreName` for the first name.
- * - loginName/loginPassword are the RESELLER's credentials on every call (seed 002; see lib/sectigo/README.md):
- *   the catalog's customer-account fields are not asked again.
+ * - loginName/loginPassword are the RESELLER's credentials on every call (the newer SiteLock PlaceOrder page:
+ *   "Your account username"): an account-based product's "must supply loginName and loginPassword" asks
+ *   nothing more.
  * - isReturningCustomer=Y on an account-based product: the address and names come from Sectigo's records
- *   (seed 003 §7 HackerGuardian note) -> the catalog's own relaxation (fieldRequirements) applies.
- * - Values: a CSR that is not a PEM certificate request -> -4 on `n_csr`; an unsupported key -> -13
- *   (catalog rule D27); a wildcard product with a single-name CSR or the reverse -> -4 on `n_csr`
- *   [sandbox decision]; a select value outside its options -> -4; a Y/N field not Y/N -> -4; an email
- *   -> -70; eIDAS identifiers in their documented structure -> -4; countries -> -7.
- * - Rules: locality or state where an address is required (-3 localityName); PSD2 roles missing or none
- *   Y -> -120 (seed 003); PSD2 identifier not naming the chosen NCA -> -4 organizationIdentifier; HTTP(S)
- *   CSR hash DCV on a wildcard product -> -126; x_orderNumber with replace/renew -> -3; an eToken-based
- *   certificate without the eToken (495) and one shipping code (496-498) in the order -> -39.
+ *   (§7 HackerGuardian note: "for Returning customers these parameters are taken from database").
+ * - Values: a CSR that is not a PEM certificate request -> -4 on `n_csr`; an unsupported key -> -13; a
+ *   wildcard product with a single-name CSR or the reverse -> -4 on `n_csr`; a value outside its permitted
+ *   values -> -4; a Y/N parameter not Y/N -> -4; an email -> -70; eIDAS identifiers in their documented
+ *   structure -> -4; countries -> -7.
+ * - Rules: locality or state where an address is required (-3 localityName; §1 "State or Province Name may be
+ *   omitted if Locality Name is specified, and vice versa"); PSD2 roles missing or none Y -> -120; a PSD2
+ *   identifier not naming the chosen NCA -> -4 organizationIdentifier; HTTP(S) CSR hash DCV on a wildcard
+ *   product -> -126; x_orderNumber with replace/renew -> -3 ("Order Number that needs replacing or
+ *   renewing"); an eToken-based certificate without the eToken (495) and one shipping code (496-498) in the
+ *   order -> -39 ("you must also specify eToken and eToken shipping").
  */
-import { ETOKEN_PPP, FIELD_SPECS, SHIPPING, checkCsrKey, fieldRequirements, parseCsr, type FieldKey, type Product } from "../../../../lib/catalog/index";
-import { checkOrganizationIdentifier, checkSemanticsIdentifier, parsePsd2Identifier } from "../../../../lib/catalog/eidas";
-import { DCV_METHODS, HTTP_DCV_METHODS } from "../../../../lib/catalog/fields";
 import type { PlaceOrderRow } from "../../core/catalog";
 import { isIsoCountry } from "../../core/countries";
 import { err, SandboxError } from "../../core/errors";
 import { isEmail, type ParamBag } from "../../core/params";
+import { keyAccepted, readCsr } from "../../core/products/csr";
+import { NCA_CODES, organizationIdentifierOk, psd2Nca, semanticsIdentifierOk } from "../../core/products/eidas";
+import { DCV_METHODS, FROM_RETURNING_CUSTOMER, HTTP_DCV_METHODS, paramsOf, PSD2_ROLES, type ParamRule } from "../../core/products/parameters";
+import type { PlaceOrderProduct } from "../../core/products/place-order-table";
 import type { PlacedItem } from "./items";
 import { canonicalName } from "./params";
 
-/** The reseller's own credentials, never the customer's (decision in lib/sectigo/README.md). */
-const RESELLER_OWNED: ReadonlySet<FieldKey> = new Set(["loginName", "loginPassword"]);
-const PSD2_ROLES: readonly FieldKey[] = ["accountServicingRole", "paymentInitiationRole", "accountInformationRole", "paymentServiceRole"];
-const SHIPPING_CODES: ReadonlySet<number> = new Set(Object.values(SHIPPING).map((s) => s.ppp));
+const ETOKEN_PPP = 495;
+const SHIPPING_CODES: readonly number[] = [496, 497, 498];
+const SSL_LINES: ReadonlySet<string> = new Set(["ssl"]);
 
 const unsupportedKey = (item: string) => new SandboxError(-13, "The CSR uses an unsupported key size!", item);
 const psd2Roles = () => new SandboxError(-120, '"Role" arguments are missing for PSD2 certificate type!', "accountServicingRole");
 const wildcardHttpDcv = (item: string) => new SandboxError(-126, "HTTP(S) CSR Hash DCV Methods are not allowed to validate Wildcard Domain!", item);
 
-/** The product a row stands for, when it has fields of its own (not a companion, eToken or shipping). */
-function ownProduct(row: PlaceOrderRow): Product | undefined {
-  return row.term !== undefined && row.companionOf === undefined && row.product.orderable ? row.product : undefined;
+/** The product a row stands for, when it has parameters of its own (not a companion, eToken or shipping). */
+function ownProduct(row: PlaceOrderRow): PlaceOrderProduct | undefined {
+  return row.label !== undefined && row.companionOf === undefined && !row.product.companionOnly ? row.product : undefined;
 }
 
 /** Item parameters (without `x_`, lower case) the row's product declares, plus its fixed ones. */
 export function declaredItemFields(row: PlaceOrderRow): Set<string> {
   const product = ownProduct(row);
-  const names = new Set(Object.keys(row.term?.itemParams ?? {}).map((k) => k.toLowerCase()));
-  for (const key of Object.keys(product?.fields ?? {}) as FieldKey[]) {
-    const param = FIELD_SPECS[key].param;
-    if (param.startsWith("x_") && param !== "x_PPP") names.add(param.slice(2).toLowerCase());
-  }
+  const names = new Set<string>(row.ipAddresses !== undefined ? ["ip addresses"] : []);
+  for (const rule of paramsOf(product?.needs ?? [])) if (rule.item) names.add(rule.name.toLowerCase());
   return names;
 }
 
@@ -58,116 +59,119 @@ export function declaredOrderParams(items: readonly PlacedItem[]): Set<string> {
   const names = new Set<string>();
   for (const item of items) {
     const product = item.catalog ? ownProduct(item.catalog) : undefined;
-    for (const key of Object.keys(product?.fields ?? {}) as FieldKey[]) {
-      const param = FIELD_SPECS[key].param;
-      if (!param.startsWith("x_")) names.add(param.toLowerCase());
-    }
-    // disableSWP: "only relevant for SSL certificates" (seed 003 §1).
-    if (product?.fields.csr !== undefined && ["sectigossl", "enterprisessl", "positivessl"].includes(product.family)) names.add("disableswp");
+    for (const rule of paramsOf(product?.needs ?? [])) if (!rule.item) names.add(rule.name.toLowerCase());
+    // disableSWP: "only relevant for SSL certificates" (§1).
+    if (product && SSL_LINES.has(product.line)) names.add("disableswp");
   }
   return names;
 }
 
-/** The request's name for a field of item n (`1_csr`, `foreName`). */
-function wireName(key: FieldKey, n: number): string {
-  const param = FIELD_SPECS[key].param;
-  return canonicalName(param.startsWith("x_") ? `${n}_${param.slice(2)}` : param);
+/** The request's name for a parameter of item n (`1_csr`, `foreName`). */
+function wireName(rule: Pick<ParamRule, "name" | "item">, n: number): string {
+  return canonicalName(rule.item ? `${n}_${rule.name}` : rule.name);
 }
 
-function checkValue(product: Product, key: FieldKey, name: string, value: string): void {
-  const spec = FIELD_SPECS[key];
-  if (key === "countryName" || key === "joiCountryName") {
-    if (!isIsoCountry(value)) throw err.badCountry(value, name);
-    return;
+function checkValue(product: PlaceOrderProduct, rule: ParamRule, name: string, value: string): void {
+  const v = rule.value;
+  switch (v.kind) {
+    case "country":
+      if (!isIsoCountry(value)) throw err.badCountry(value, name);
+      return;
+    case "dcv": {
+      // One parameter, two meanings: a DCV method or the approver's address.
+      const method = value.replaceAll(" ", "").toUpperCase();
+      if (!(DCV_METHODS as readonly string[]).includes(method) && !isEmail(value)) throw err.invalid(name);
+      if (value.length > 255) throw err.invalid(name);
+      if (product.wildcard === true && HTTP_DCV_METHODS.includes(method)) throw wildcardHttpDcv(name);
+      return;
+    }
+    case "yn":
+      if (!/^[YN]$/i.test(value)) throw err.invalid(name);
+      return;
+    case "email":
+      if (!isEmail(value)) throw err.invalidEmail(name);
+      return;
+    case "one-of":
+      if (!v.values.includes(value)) throw err.invalid(name);
+      return;
+    case "text":
+      if (v.max !== undefined && value.length > v.max) throw err.invalid(name);
+      return;
+    case "date":
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw err.invalid(name);
+      return;
+    case "organization-id":
+      if (value.length > 100 || !organizationIdentifierOk(value)) throw err.invalid(name);
+      return;
+    case "semantics-id":
+      if (value.length > 100 || !semanticsIdentifierOk(value)) throw err.invalid(name);
+      return;
+    case "nca":
+      if (!NCA_CODES.has(value)) throw err.invalid(name);
+      return;
+    case "csr":
+      checkCsr(product, name, value);
+      return;
   }
-  if (key === "dcvMethod" || key === "dcvEmailAddress") {
-    // One parameter, two meanings: a DCV method or the approver's address.
-    const method = value.replaceAll(" ", "").toUpperCase();
-    if (!(DCV_METHODS as readonly string[]).includes(method) && !isEmail(value)) throw err.invalid(name);
-    if (product.rules?.includes("wildcard-no-http-dcv") && HTTP_DCV_METHODS.includes(method)) throw wildcardHttpDcv(name);
-    return;
-  }
-  if (spec.input === "checkbox") {
-    if (!/^[YN]$/i.test(value)) throw err.invalid(name);
-    return;
-  }
-  if (spec.input === "email") {
-    if (!isEmail(value)) throw err.invalidEmail(name);
-    return;
-  }
-  if (spec.options && key !== "shipping" && !spec.options.some((o) => o.value === value)) throw err.invalid(name);
-  if (spec.maxLength !== undefined && value.length > spec.maxLength) throw err.invalid(name);
-  if (spec.input === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw err.invalid(name);
-  if (key === "organizationIdentifier" && checkOrganizationIdentifier(value)) throw err.invalid(name);
-  if (key === "semanticsIdentifier" && checkSemanticsIdentifier(value)) throw err.invalid(name);
-  if (key === "csr") checkCsr(product, name, value);
 }
 
-function checkCsr(product: Product, name: string, value: string): void {
-  const parsed = parseCsr(value);
+/** Code Signing keys from 3072 bits (CA/Browser Forum Code Signing requirements); others from 2048. */
+function checkCsr(product: PlaceOrderProduct, name: string, value: string): void {
+  const parsed = readCsr(value);
   if (!parsed.ok) throw err.invalid(name);
-  if (checkCsrKey(parsed.key, product.csr?.minRsaBits ?? 2048)) throw unsupportedKey(name);
+  if (!keyAccepted(parsed.key, product.line === "code-signing" ? 3072 : 2048)) throw unsupportedKey(name);
   const wildcardName = (parsed.commonName ?? "").startsWith("*.");
   if (product.wildcard === true && !wildcardName) throw err.invalid(name);
-  if (product.wildcard === false && wildcardName) throw err.invalid(name);
+  if (product.wildcard !== true && product.line === "ssl" && wildcardName) throw err.invalid(name);
 }
 
-function checkRules(product: Product, bag: ParamBag, item: PlacedItem, items: readonly PlacedItem[], required: ReadonlyMap<FieldKey, string>): void {
+function checkRules(product: PlaceOrderProduct, bag: ParamBag, item: PlacedItem, items: readonly PlacedItem[], required: ReadonlySet<string>): void {
   const n = item.n;
-  const yes = (key: FieldKey) => bag.get(wireName(key, n))?.toUpperCase() === "Y";
-  for (const rule of product.rules ?? []) {
-    switch (rule) {
-      case "address-locality-or-state":
-        if ((required.get("organizationName") === "required" || bag.has("streetAddress1")) && !bag.has("localityName") && !bag.has("stateOrProvinceName")) {
-          throw err.missing("localityName");
-        }
-        break;
-      case "etoken-always":
-      case "etoken-if-smartcard":
-        if (rule === "etoken-always" || yes("smartCardBased")) {
-          const codes = new Set(items.map((i) => i.code));
-          if (!codes.has(ETOKEN_PPP) || ![...SHIPPING_CODES].some((c) => codes.has(c))) throw err.noItem();
-        }
-        break;
-      case "order-number-for-replace-or-renew":
-        if ((yes("replaceOrder") || yes("renewOrder")) && !bag.has(wireName("orderNumber", n))) throw err.missing(wireName("orderNumber", n));
-        break;
-      case "psd2": {
-        if (PSD2_ROLES.some((r) => !bag.has(wireName(r, n))) || !PSD2_ROLES.some(yes)) throw psd2Roles();
-        const psd2 = parsePsd2Identifier(bag.get("organizationIdentifier") ?? "");
-        if (!psd2 || `${psd2.country}-${psd2.nca}` !== bag.get("ncaIdentifier")) throw err.invalid("organizationIdentifier");
-        break;
-      }
-      default:
-        break;
-    }
+  const yes = (name: string) => bag.get(name)?.toUpperCase() === "Y";
+  const itemParam = (p: string) => wireName({ name: p, item: true }, n);
+  const needs = product.needs;
+  if (needs.includes("company-address") && (required.has("organizationName") || bag.has("streetAddress1")) && !bag.has("localityName") && !bag.has("stateOrProvinceName")) {
+    throw err.missing("localityName");
+  }
+  if (needs.includes("etoken") || (needs.includes("etoken-on-request") && yes(itemParam("smartCardBased")))) {
+    const codes = new Set(items.map((i) => i.code));
+    if (!codes.has(ETOKEN_PPP) || !SHIPPING_CODES.some((c) => codes.has(c))) throw err.noItem();
+  }
+  if (needs.includes("pac-options") && (yes(itemParam("replaceOrder")) || yes(itemParam("renewOrder"))) && !bag.has(itemParam("orderNumber"))) {
+    throw err.missing(itemParam("orderNumber"));
+  }
+  if (needs.includes("psd2")) {
+    if (PSD2_ROLES.some((r) => !bag.has(r)) || !PSD2_ROLES.some((r) => yes(r))) throw psd2Roles();
+    if (psd2Nca(bag.get("organizationIdentifier") ?? "") !== bag.get("ncaIdentifier")) throw err.invalid("organizationIdentifier");
   }
 }
 
-/** Required fields, values and rules of every non-SiteLock item of the order. */
+/** Required parameters, values and rules of every non-SiteLock item of the order. */
 export function checkProductFields(bag: ParamBag, items: readonly PlacedItem[], returningCustomer: boolean): void {
   for (const item of items) {
     const product = item.catalog ? ownProduct(item.catalog) : undefined;
     if (!product) continue;
-    const requirements = fieldRequirements(product, { returningCustomer });
-    for (const [key, requirement] of requirements) {
-      if (RESELLER_OWNED.has(key) || key === "shipping" || key === "addOns") continue;
-      const name = wireName(key, item.n);
+    const fromRecords = returningCustomer && product.needs.includes("login");
+    const required = new Set<string>();
+    for (const rule of paramsOf(product.needs)) {
+      const isRequired = rule.required && !(fromRecords && FROM_RETURNING_CUSTOMER.has(rule.name));
+      if (isRequired) required.add(rule.name);
+      const name = wireName(rule, item.n);
       const value = bag.get(name);
       if (value === undefined) {
-        if (requirement !== "required") continue;
-        if (PSD2_ROLES.includes(key)) throw psd2Roles();
+        if (!isRequired) continue;
+        if ((PSD2_ROLES as readonly string[]).includes(rule.name)) throw psd2Roles();
         throw err.missing(name);
       }
-      checkValue(product, key, name, value);
+      checkValue(product, rule, name, value);
     }
-    checkRules(product, bag, item, items, new Map(requirements));
+    checkRules(product, bag, item, items, required);
   }
 }
 
 /** The domain a certificate item is for: its CSR's common name, when it has one. */
 export function certificateDomain(bag: ParamBag, item: PlacedItem): string | undefined {
   const csr = bag.get(`${item.n}_csr`);
-  const parsed = csr === undefined ? undefined : parseCsr(csr);
+  const parsed = csr === undefined ? undefined : readCsr(csr);
   return parsed?.ok ? parsed.commonName : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The demo world at any size: a deterministic generator of customers and SiteLock licenses with the
- * shapes of tools/demo/demo-data.ts (DemoCustomer / DemoLicense, dates as offsets from an anchor day),
+ * shapes of tools/demo-world/demo-data.ts (DemoCustomer / DemoLicense, dates as offsets from an anchor day),
  * so the app's database (tools/demo/scaled-world-db.ts) and the sandbox (POST /__sandbox/seed) can be
  * filled with the same world from nothing but (licenses, seed, anchor, options).
  *
@@ -15,7 +15,6 @@
  * order numbers 10,000,000 + seed x 1,000,000 + i (i = 1..1,000,000), so seeds never overlap.
  */
 import { z } from "zod";
-import { PRODUCTS } from "../sandbox/core/catalog";
 import type { DemoAddOn, DemoCustomer, DemoLicense } from "./demo-data";
 
 export const MAX_SCALED_LICENSES = 1_000_000;
@@ -89,9 +88,40 @@ const BASES: ReadonlyArray<{ code: number; weight: number }> = [
 const MONTHLY_SHARE = 0.25;
 const ADD_ON_SHARE = 0.3;
 
-function product(code: number) {
-  const p = PRODUCTS.get(code);
-  if (!p) throw new Error(`scaled world: product ${code} is not in the catalog`);
+/**
+ * The SiteLock products this generator uses: its own short list (this folder imports neither the app nor the
+ * sandbox). Names and add-on lists follow the SiteLock products page (SRA overview, "Products & add-ons");
+ * the costs are the demo's, equal to the sandbox's invented prices, which
+ * tests/sectigo/sandbox/product-table-agreement.test.ts checks code by code. Add-ons are listed backup,
+ * TrueShield, DNS: the order in which families are drawn (changing it changes every scaled world).
+ */
+interface ScaledProduct {
+  code: number;
+  name: string;
+  /** days -> the demo's cost of that term. */
+  prices: Readonly<Record<number, number>>;
+  family?: "backup" | "dns" | "trueshield";
+  addOns?: readonly number[];
+}
+
+const SCALED_PRODUCT_LIST: readonly ScaledProduct[] = [
+  { code: 1059, name: "SiteLock Monitor", prices: { 365: 0 } },
+  { code: 1060, name: "SiteLock Basic", prices: { 30: 9.99, 365: 99.99 }, addOns: [1068, 1069, 1070, 1071, 1078, 1076] },
+  { code: 1061, name: "SiteLock Pro", prices: { 30: 29.99, 365: 299.99 }, addOns: [1069, 1070, 1071, 1076] },
+  { code: 1062, name: "SiteLock Business", prices: { 30: 59.99, 365: 599.99 }, addOns: [1070, 1071] },
+  { code: 1068, name: "5 GB Backup Addon", prices: { 30: 4.99, 365: 49.99 }, family: "backup" },
+  { code: 1069, name: "10 GB Backup Addon", prices: { 30: 7.99, 365: 79.99 }, family: "backup" },
+  { code: 1070, name: "25 GB Backup Addon", prices: { 30: 12.99, 365: 129.99 }, family: "backup" },
+  { code: 1071, name: "TrueShield Addon", prices: { 30: 9.99, 365: 99.99 }, family: "trueshield" },
+  { code: 1078, name: "SiteLock DNS - Pro Addon", prices: { 30: 3.99, 365: 39.99 }, family: "dns" },
+  { code: 1076, name: "SiteLock DNS - Business Addon", prices: { 30: 6.99, 365: 69.99 }, family: "dns" },
+];
+
+export const SCALED_PRODUCTS: ReadonlyMap<number, ScaledProduct> = new Map(SCALED_PRODUCT_LIST.map((p) => [p.code, p] as const));
+
+function product(code: number): ScaledProduct {
+  const p = SCALED_PRODUCTS.get(code);
+  if (!p) throw new Error(`scaled world: product ${code} is not in its list`);
   return p;
 }
 
@@ -104,7 +134,7 @@ function baseProduct(r: number) {
   return product(BASES[BASES.length - 1]!.code);
 }
 
-/** At most one add-on per family, only those the base product may take (catalog `addOns`). */
+/** At most one add-on per family, only those the base product may take (`addOns` above). */
 function addOnsFor(baseCode: number, seed: number, i: number): DemoAddOn[] {
   const allowed = (product(baseCode).addOns ?? []).map(product);
   const families = [...new Set(allowed.map((a) => a.family))];
