@@ -19,8 +19,8 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { createBoss, QUEUES } from "@/lib/queue/boss";
 import { prepareJobQueue } from "@/lib/jobs/prepare-job-queue";
 import { startWorker } from "@/lib/jobs/worker";
-import { appAccessFor, prepareDatabase, startDatabase } from "@/tools/launcher/database";
-import { loadProfile } from "@/tools/launcher/profile";
+import { appAccessFor, prepareDatabase, startDatabase } from "@/tools/data-dir/database";
+import { loadProfile } from "@/tools/data-dir/profile";
 
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });

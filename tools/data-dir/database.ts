@@ -4,7 +4,7 @@ import { APP_ROLE, appRoleProblems, appRoleUrl, ensureAppRole, grantAppRole, rol
 import { applyMigrations } from "@/lib/db/migrations";
 import { prepareJobQueue } from "@/lib/jobs/prepare-job-queue";
 import { launcherEnv } from "@/lib/env";
-import { loadProfile } from "@/tools/launcher/profile";
+import { loadProfile } from "@/tools/data-dir/profile";
 
 export const EMBEDDED_DATABASE_NAME = "orderdesk";
 
