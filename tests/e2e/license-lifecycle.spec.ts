@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
 import { seedCustomer, seedLicense } from "@/tools/demo/factories";
-import { DEMO_RESELLER } from "@/tools/demo/demo-data";
+import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { createSectigoClient } from "@/lib/sectigo/client";
 import { signIn } from "./helpers";
 

@@ -23,9 +23,9 @@ describe("renewalWindow", () => {
   });
 });
 
-describe("the one renewal rule (lib/licenses/rules/renewal-rule.ts), shared with the sandbox", () => {
+describe("the one renewal rule (lib/licenses/rules/renewal-window.ts)", () => {
   it("is half-open: open from 30 days before expiry, closed at the expiry instant", async () => {
-    const { isInsideRenewalWindow, isExpiredAt } = await import("@/lib/licenses/rules/renewal-rule");
+    const { isInsideRenewalWindow, isExpiredAt } = await import("@/lib/licenses/rules/renewal-window");
     const at = (ms: number) => new Date(expiresAt.getTime() + ms);
     expect(isInsideRenewalWindow(expiresAt, at(-30 * DAY - 1))).toBe(false);
     expect(isInsideRenewalWindow(expiresAt, at(-30 * DAY))).toBe(true);

@@ -16,7 +16,7 @@ import type { Actor } from "@/lib/auth/session";
 import { actorUserId } from "@/lib/auth/system-actor";
 import { AppError } from "@/lib/errors";
 import { licenseStatus, type DerivedStatus } from "@/lib/licenses/rules/status";
-import { autoRefundApplies } from "@/lib/licenses/rules/refund-rule";
+import { autoRefundApplies } from "@/lib/licenses/rules/refund-window";
 import { cancellationCall, currentPeriodStart, refundWindow, type CancellationCall, type RefundWindow } from "@/lib/licenses/rules/refund-window";
 import { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput } from "./cancel-schema";
 import type { SectigoError, SectigoResult } from "@/lib/sectigo/client";

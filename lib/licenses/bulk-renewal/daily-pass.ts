@@ -5,7 +5,7 @@
  * 2. Licenses whose renewal window has opened get a notice (one per license and period).
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RENEWAL_WINDOW_MS } from "@/lib/licenses/rules/renewal-rule";
+import { RENEWAL_WINDOW_MS } from "@/lib/licenses/rules/renewal-window";
 
 export const DAILY_PASS_BATCH = 5_000;
 

@@ -1,12 +1,37 @@
 /**
- * What an upgrade or downgrade costs and what it does to the license's dates (Sectigo's "Upgrading or downgrading products"). The
- * charge is the one rule the sandbox charges by (lib/licenses/rules/pro-rate-rule.ts); this file adds
- * the direction and the new dates: the changed license starts on the change date and runs for the
+ * What an upgrade or downgrade costs and what it does to the license's dates (Sectigo, "Upgrading or downgrading products"). The
+ * charge (same page): the new product's price for the time left minus the unused value of
+ * the old one; worked example 1-year Basic $149 -> Pro $249 after 6 months = $50. Decisions
+ * [INFERENCE]: both prices are for the license's own term; the time left is capped at one term; a
+ * downgrade is charged 0.00 and credits nothing. This file also gives the direction and the new
+ * dates: the changed license starts on the change date and runs for the
  * time left, so the expiry does not move.
  */
-import { proRatedDelta } from "@/lib/licenses/rules/pro-rate-rule";
-
 const DAY_MS = 86_400_000;
+
+export interface ProRateInput {
+  /** Price of the current product for `termDays`. */
+  oldPrice: number;
+  /** Price of the new product for `termDays`. */
+  newPrice: number;
+  termDays: number;
+  expiresAt: Date;
+  now: Date;
+}
+
+/** Share of the term still to run, between 0 and 1. */
+export function remainingShare(termDays: number, expiresAt: Date, now: Date): number {
+  if (termDays <= 0) return 0;
+  const remaining = Math.max(0, expiresAt.getTime() - now.getTime()) / (termDays * DAY_MS);
+  return Math.min(1, remaining);
+}
+
+/** (new - old) x share of the term left, in cents, never below 0. */
+export function proRatedDelta(input: ProRateInput): number {
+  const delta = (input.newPrice - input.oldPrice) * remainingShare(input.termDays, input.expiresAt, input.now);
+  return Math.max(0, Math.round(delta * 100) / 100);
+}
+
 
 export type PlanChangeDirection = "UPGRADE" | "DOWNGRADE";
 

@@ -1,12 +1,32 @@
 /**
- * SiteLock licenses renew only inside the 30 days before expiry (Sectigo's "Renewing product licenses"; Sectigo answers
- * -121/-56 otherwise). The rule itself is lib/licenses/rules/renewal-rule.ts, shared with the sandbox;
- * this is its shape for the UI, the use cases and the tests.
+ * The renewal window: SiteLock licenses renew only inside the 30 days before expiry (Sectigo answers
+ * -121/-56 otherwise). Sectigo, "Renewing product licenses": a license renews "at any time during the
+ * 30-day renewal period *before* the expiration date"; Sectigo, "Ordering products":
+ * auto-renewal happens "at expiry". So the window is half-open, [expiry − 30 days, expiry): it opens
+ * at the instant 30 days before expiry, and at the expiry instant itself the license has expired and
+ * can no longer be renewed by hand (Sectigo's auto-renewal runs at that instant instead).
+ * The sandbox has its own copy written from the same documents (tools/sandbox/core/rules/), and
+ * tests/sectigo/sandbox/rules-agreement.test.ts holds the two to the same edges.
  */
-import { isExpiredAt, isInsideRenewalWindow, RENEWAL_WINDOW_MS, renewalOpensAt } from "@/lib/licenses/rules/renewal-rule";
-
-export { RENEWAL_WINDOW_DAYS } from "@/lib/licenses/rules/renewal-rule";
 const DAY_MS = 86_400_000;
+export const RENEWAL_WINDOW_DAYS = 30;
+export const RENEWAL_WINDOW_MS = RENEWAL_WINDOW_DAYS * DAY_MS;
+
+/** Expired from the expiry instant on. */
+export function isExpiredAt(expiresAt: Date, now: Date): boolean {
+  return now.getTime() >= expiresAt.getTime();
+}
+
+/** When the window opens for a license expiring at `expiresAt`. */
+export function renewalOpensAt(expiresAt: Date): Date {
+  return new Date(expiresAt.getTime() - RENEWAL_WINDOW_MS);
+}
+
+/** Renewable by hand: expiry − 30 days ≤ now < expiry. */
+export function isInsideRenewalWindow(expiresAt: Date, now: Date): boolean {
+  return now.getTime() >= renewalOpensAt(expiresAt).getTime() && !isExpiredAt(expiresAt, now);
+}
+
 
 export type RenewalState =
   | { state: "not-yet"; opensAt: Date; daysToExpiry: number }

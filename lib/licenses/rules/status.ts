@@ -6,11 +6,11 @@
  *
  * Stored status (License.status) records events: PENDING (ordered, awaiting authorization),
  * CANCELLED, REFUNDED. Everything else is derived from the dates with the half-open renewal window
- * of lib/licenses/rules/renewal-rule.ts: RENEWABLE while expiry − 30 days ≤ now < expiry, EXPIRED from the
+ * of lib/licenses/rules/renewal-window.ts: RENEWABLE while expiry − 30 days ≤ now < expiry, EXPIRED from the
  * expiry instant on, ACTIVE before the window opens (or with no expiry recorded).
  */
 import type { LicenseStatus, Prisma } from "@/lib/generated/prisma/client";
-import { isExpiredAt, isInsideRenewalWindow, RENEWAL_WINDOW_MS } from "@/lib/licenses/rules/renewal-rule";
+import { isExpiredAt, isInsideRenewalWindow, RENEWAL_WINDOW_MS } from "@/lib/licenses/rules/renewal-window";
 
 const DAY_MS = 86_400_000;
 

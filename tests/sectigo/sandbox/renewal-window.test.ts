@@ -30,7 +30,7 @@ describe("AutoApplyOrder renewal window: from 30 days before expiry, up to (not 
   });
   it("30 days before expiry renews", async () => expect((await renewAt(30))[0]).toBe("0"));
   it("1 day before expiry renews", async () => expect((await renewAt(1))[0]).toBe("0"));
-  // The one rule shared with the app (lib/licenses/rules/renewal-rule.ts): at the expiry instant the
+  // The one rule shared with the app (lib/licenses/rules/renewal-window.ts): at the expiry instant the
   // license has expired, so a manual renewal is refused there, as the app's page says.
   it("1 ms before the expiry instant renews", async () => expect((await renewAt(1 / DAY))[0]).toBe("0"));
   it("at the expiry instant is outside the window: -121", async () => expect((await renewAt(0))[0]).toBe("-121"));

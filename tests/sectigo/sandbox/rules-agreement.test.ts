@@ -5,9 +5,9 @@
  * upgrades and downgrades at several points of a term. No difference is accepted.
  */
 import { describe, expect, it } from "vitest";
-import { isInsideRefundWindow } from "@/lib/licenses/rules/refund-rule";
-import { isExpiredAt, isInsideRenewalWindow } from "@/lib/licenses/rules/renewal-rule";
-import { proRatedDelta } from "@/lib/licenses/rules/pro-rate-rule";
+import { isInsideRefundWindow } from "@/lib/licenses/rules/refund-window";
+import { isExpiredAt, isInsideRenewalWindow } from "@/lib/licenses/rules/renewal-window";
+import { proRatedDelta } from "@/lib/licenses/rules/pro-rate";
 import { planChangeCharge } from "@/tools/sandbox/core/rules/pro-rating";
 import { refundableNow } from "@/tools/sandbox/core/rules/refund-window";
 import { hasExpired, renewableNow } from "@/tools/sandbox/core/rules/renewal-window";
