@@ -25,9 +25,13 @@ const TREE: Record<string, string> = {
   "proxy.ts": `import { go } from "./tools/launcher/cli";\nexport const p = go;\n`,
   // sandbox-not-app
   "tools/sandbox/fake.ts": `import { prisma } from "../../lib/db";\nexport const fake = prisma;\n`,
-  // model-independent (and a model file importing its own folder is fine)
+  // model-independent: the model reaches nothing in the app, not even through a helper; the test that
+  // drives the app against the model (*.test.ts) may import both
   "tests/model/model.ts": `import { rule } from "./rule";\nimport { submit } from "@/lib/orders/submit";\nexport const m = [rule, submit];\n`,
   "tests/model/rule.ts": `export const rule = 1;\n`,
+  "tests/model/clean/model.ts": `import { helper } from "./helper";\nexport const clean = helper;\n`,
+  "tests/model/clean/helper.ts": `import { prisma } from "../../../lib/db";\nexport const helper = prisma;\n`,
+  "tests/model/clean/runner.test.ts": `import { clean } from "./model";\nimport { submit } from "@/lib/orders/submit";\nexport const run = [clean, submit];\n`,
   // lib-not-ui
   "lib/story/load.ts": `import { Card } from "@/components/ui/card";\nexport const load = Card;\n`,
   "components/ui/card.ts": `export const Card = 1;\n`,
@@ -71,9 +75,11 @@ describe("import rules (.dependency-cruiser.mjs)", () => {
     expect(flagged("sandbox-not-app", "tools/sandbox/fake.ts", "lib/db.ts")).toBe(true);
   });
 
-  it("the model in tests/model shares no code with the app", () => {
+  it("the model in tests/model shares no code with the app, not even through a helper; its runner test may", () => {
     expect(flagged("model-independent", "tests/model/model.ts", "lib/orders/submit.ts")).toBe(true);
     expect(report.fileViolations).not.toContain("tests/model/model.ts → tests/model/rule.ts");
+    expect(report.fileViolations).toMatch(/model-independent: tests\/model\/clean\/model\.ts → .*lib\/db\.ts/s);
+    expect(report.fileViolations).not.toContain("tests/model/clean/runner.test.ts");
   });
 
   it("lib/ imports no component or route", () => {

@@ -11,7 +11,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { format, type ICruiseResult } from "dependency-cruiser";
+import type { ICruiseResult, IViolation } from "dependency-cruiser";
 import { pathToFileURL } from "node:url";
 import { edgesWithin, judgeCycles, moduleCycles, moduleEdges, type KnownCycle } from "./module-graph";
 
@@ -41,7 +41,6 @@ export async function checkDependencies(root: string, configFile = path.join(roo
   if (run.status !== 0 || !run.stdout) throw new Error(`dependency-cruiser failed (exit ${run.status}): ${run.stderr || run.error?.message}`);
   const result = JSON.parse(run.stdout) as ICruiseResult;
 
-  const errors = await format(result, { outputType: "err" });
   const broken = new Set(result.summary.violations.map((v) => v.rule.name));
   const why = (result.summary.ruleSetUsed?.forbidden ?? []).filter((r) => broken.has(r.name ?? "")).map((r) => `  ${r.name}: ${r.comment ?? ""}`);
   const edges = moduleEdges(result.modules);
@@ -52,13 +51,19 @@ export async function checkDependencies(root: string, configFile = path.join(roo
     ...edgesWithin(group, edges).flatMap((e) => [`  ${e.from} → ${e.to}`, ...e.files.map((f) => `      ${f.from} → ${f.to}`)]),
   ]);
   return {
-    fileViolations: result.summary.violations.length ? [String(errors.output).trim(), "", "Why each rule holds:", ...why].join("\n") : "",
+    fileViolations: result.summary.violations.length ? [...result.summary.violations.map(describe), "", "Why each rule holds:", ...why].join("\n") : "",
     violationCount: result.summary.violations.length,
     moduleCycles: cycles,
     knownCycles: judged.tolerated.map((t) => `${t.modules.join(" ↔ ")}: ${t.why}`),
     goneCycles: judged.gone.map((k) => k.modules.join(" ↔ ")),
     modulesCruised: result.modules.length,
   };
+}
+
+/** One line per violation: the rule, then the imports behind it (a loop's files, or the path to what a file reaches). */
+function describe(v: IViolation): string {
+  const path = v.cycle?.map((c) => c.name) ?? v.via?.map((c) => c.name) ?? [v.to];
+  return `  ${v.rule.severity} ${v.rule.name}: ${[v.from, ...path].join(" → ")}`;
 }
 
 async function main(): Promise<number> {
