@@ -194,6 +194,16 @@ function RenewalCard({ license }: { license: LicenseStory }) {
 }
 
 function AutoRenewCard({ license }: { license: LicenseStory }) {
+  // An ended license renews in no way: its stored auto-renew flag would only mislead.
+  if (license.ending) {
+    return (
+      <Card title="Auto-renew">
+        <p className="text-sm text-slate-700" data-testid="auto-renew-ended">
+          This license was {license.ending.how === "REFUNDED" ? "refunded" : "cancelled"}: neither Sectigo nor Order Desk renews it.
+        </p>
+      </Card>
+    );
+  }
   return (
     <Card title="Auto-renew">
       <p className="text-sm text-slate-700">

@@ -107,6 +107,9 @@ const SCREENS: Screen[] = [
       await page.getByRole("link", { name: "Back to the license" }).click();
       await expect(page.getByTestId("license-ended")).toHaveText(`Refunded on ${today()} ($99.99 back to our Sectigo account)`);
       await expect(page.getByTestId("license-expiry")).toHaveCount(0);
+      // Nothing renews an ended license: the page does not say Sectigo will renew it at expiry.
+      await expect(page.getByTestId("auto-renew-ended")).toHaveText("This license was refunded: neither Sectigo nor Order Desk renews it.");
+      await expect(page.getByRole("switch")).toHaveCount(0);
     },
   },
   {

@@ -101,4 +101,24 @@ describe("auto-renewal at expiry", () => {
     expect(base?.reportedStatus).toBe("expired");
     expect(await h.funds("poor")).toBeCloseTo(0.01, 2);
   });
+
+  it("a clock move over several periods renews in the order they fall due: the funds run out on the one due last", async () => {
+    // Found by the model-based test (tests/model/sectigo-lifecycle): the sandbox renewed one license
+    // through every period of the move before the next, so the wrong license expired.
+    await h.account("twice", { funds: 40 });
+    const order = (domain: string) =>
+      h.lines("!AutoApplyOrder", `loginName=twice&loginPassword=pw&product=1060&days=30&domainName=${domain}&appRepEmailAddress=o@${domain}&enableAutoRenew=Y`);
+    expect((await order("first-due.example"))[0]).toBe("0");
+    await h.setClock(new Date(T0.getTime() + 10 * DAY));
+    expect((await order("second-due.example"))[0]).toBe("0");
+    // Due: first at +30 (renewed), second at +40 (renewed), first again at +60: no funds left.
+    await h.setClock(new Date(T0.getTime() + 65 * DAY));
+    const [first] = await licenses(h, "first-due.example");
+    const [second] = await licenses(h, "second-due.example");
+    expect(first?.expiresAt).toBe(new Date(T0.getTime() + 60 * DAY).toISOString());
+    expect(first?.reportedStatus).toBe("expired");
+    expect(second?.expiresAt).toBe(new Date(T0.getTime() + 70 * DAY).toISOString());
+    expect(second?.reportedStatus).not.toBe("expired");
+    expect(await h.funds("twice")).toBeCloseTo(40 - 4 * 9.99, 2);
+  });
 });

@@ -695,7 +695,7 @@ export function autoRenewDue(license: License): number | undefined {
  * longer falls due at that instant is skipped when popped. Hand-written (30 lines) because the
  * lazy-deletion contract is the point, and a generic heap package would add nothing.
  */
-class DueHeap {
+export class DueHeap {
   private items: Array<{ due: number; id: string }> = [];
 
   get size(): number {
@@ -714,10 +714,15 @@ class DueHeap {
     }
   }
 
-  popUntil(now: number): Array<{ due: number; id: string }> {
+  /** The entry with the earliest due instant, taken off the heap. */
+  popMin(): { due: number; id: string } | undefined {
+    return this.items.length > 0 ? this.popUntil(this.items[0]!.due, 1)[0] : undefined;
+  }
+
+  popUntil(now: number, limit = Infinity): Array<{ due: number; id: string }> {
     const out: Array<{ due: number; id: string }> = [];
     const items = this.items;
-    while (items.length > 0 && items[0]!.due <= now) {
+    while (items.length > 0 && items[0]!.due <= now && out.length < limit) {
       out.push(items[0]!);
       const last = items.pop()!;
       if (items.length === 0) break;
