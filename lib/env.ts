@@ -71,7 +71,7 @@ export const launcherEnvFields = z.object({
   SECTIGO_BASE_URL: z.string().url().optional(),
   /** Checked at start too, so a typo stops `npm start` instead of the first Test connection. */
   SECTIGO_ALLOWED_SANDBOX_URLS: sandboxUrlList,
-  /** Override the generated local secrets (see tools/launcher/profile.ts). */
+  /** Override the generated local secrets (see tools/data-dir/profile.ts). */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   CREDENTIALS_KEY: z.string().optional(),
   /** Overrides the generated sandbox admin token (e.g. for a test runner that calls /__sandbox/*). */

@@ -5,7 +5,7 @@
  */
 import readline from "node:readline/promises";
 import { launcherEnv } from "@/lib/env";
-import { withDatabase } from "@/tools/launcher/database";
+import { withDatabase } from "@/tools/data-dir/database";
 import { createPrismaClient } from "@/lib/db";
 import { createUserSchema } from "@/lib/users/user-schemas";
 import { hashPassword } from "@/lib/auth/password";

@@ -1,6 +1,6 @@
 // Runs `prisma generate` offline. Every Prisma CLI command tries to download the native
 // schema engine; generate never executes it, so pointing PRISMA_SCHEMA_ENGINE_BINARY at any
-// existing file skips the download (see ../shared/STACK-NOTES.md).
+// existing file skips the download (the Prisma CLI is never asked to download an engine).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";

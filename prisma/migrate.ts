@@ -6,7 +6,7 @@
  * it is not running); the app's role gets its grants again afterwards (lib/db/app-role.ts).
  */
 import { createMigration } from "@/lib/db/migrations";
-import { migrateAsOwner, withDatabase } from "@/tools/launcher/database";
+import { migrateAsOwner, withDatabase } from "@/tools/data-dir/database";
 
 const [command = "deploy", name] = process.argv.slice(2);
 

@@ -1,7 +1,7 @@
 /** npm run db:seed: the idempotent demo seed, as the owner (the launcher's database or MIGRATION_DATABASE_URL). */
 import { launcherEnv } from "@/lib/env";
-import { migrateAsOwner, withDatabase } from "@/tools/launcher/database";
-import { loadProfile } from "@/tools/launcher/profile";
+import { migrateAsOwner, withDatabase } from "@/tools/data-dir/database";
+import { loadProfile } from "@/tools/data-dir/profile";
 import { runDemoSeed } from "@/tools/demo/run-seed";
 
 const env = launcherEnv();

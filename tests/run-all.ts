@@ -1,9 +1,10 @@
 /**
  * npm test: every check, in order, stopping at the first failure.
- *   lint → type check → vitest (unit, sectigo, integration) → Playwright (e2e in Chromium)
+ *   static checks (lint, import rules — dependency-cruiser, tools/deps/check.ts —, type check, side by side:
+ *   each is one process on one core, and CI has two) → vitest (unit, sectigo, integration) → Playwright (e2e in Chromium)
  * Pass --skip-e2e to leave out the browser tests while iterating.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -11,9 +12,16 @@ const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const skipE2e = process.argv.includes("--skip-e2e");
 
-const steps: Array<{ name: string; run: () => number }> = [
-  { name: "lint", run: () => exec(bin("eslint"), ["--max-warnings=0", "."]) },
-  { name: "type check", run: () => exec(bin("tsc"), ["--noEmit", "-p", "."]) },
+const steps: Array<{ name: string; run: () => number | Promise<number> }> = [
+  {
+    name: "static checks: lint, import rules (dependency-cruiser), type check",
+    run: () =>
+      together([
+        ["lint", bin("eslint"), ["--max-warnings=0", "."]],
+        ["import rules", bin("tsx"), ["tools/deps/check.ts"]],
+        ["type check", bin("tsc"), ["--noEmit", "-p", "."]],
+      ]),
+  },
   { name: "vitest (unit, sectigo, integration)", run: () => exec(bin("vitest"), ["run"]) },
 ];
 if (!skipE2e) {
@@ -24,6 +32,28 @@ if (!skipE2e) {
 function exec(cmd: string, args: string[]): number {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env });
   return r.status ?? 1;
+}
+
+/** Runs the commands at once; each one's output is printed whole when it ends, under its name. */
+async function together(commands: Array<[name: string, cmd: string, args: string[]]>): Promise<number> {
+  const codes = await Promise.all(
+    commands.map(
+      ([name, cmd, args]) =>
+        new Promise<number>((resolve) => {
+          const t = Date.now();
+          const child = spawn(cmd, args, { cwd: root, env: process.env });
+          const out: Buffer[] = [];
+          child.stdout.on("data", (b: Buffer) => out.push(b));
+          child.stderr.on("data", (b: Buffer) => out.push(b));
+          child.on("close", (code) => {
+            const text = Buffer.concat(out).toString().trimEnd();
+            console.log(`${code === 0 ? "  ✔" : "  ✖"} ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)${text ? `\n${text}` : ""}`);
+            resolve(code ?? 1);
+          });
+        }),
+    ),
+  );
+  return codes.find((c) => c !== 0) ?? 0;
 }
 
 function ensureChromium(): number {
@@ -45,7 +75,7 @@ let passed = 0;
 for (const step of steps) {
   const t = Date.now();
   console.log(`\n▶ ${step.name}`);
-  const code = step.run();
+  const code = await step.run();
   const secs = ((Date.now() - t) / 1000).toFixed(1);
   if (code !== 0) {
     console.error(`\n✖ ${step.name} failed (exit ${code}) after ${secs} s`);

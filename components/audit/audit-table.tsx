@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AuditRow } from "@/lib/audit/list-audit";
+import type { AuditRow } from "@/lib/audit-log/list-audit";
 import { auditQueryString, type AuditQuery } from "@/lib/audit/list-audit-query";
 import { Badge } from "@/components/ui/badge";
 import { TableFrame, Td, Th } from "@/components/ui/table";

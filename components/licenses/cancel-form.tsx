@@ -33,7 +33,7 @@ type Mode = "refund" | "cancel";
 
 /**
  * Step 3 of the wizard: choose and confirm. While the license is active the plain cancellation is
- * always offered (CANCELLICENCE always works, cancel-refund.md); inside the refund period the refund
+ * always offered (CANCELLICENCE always works: Sectigo's "Canceling orders"); inside the refund period the refund
  * is offered first. Each choice says what it will do before the click. One submission key per
  * attempt: a double click or a second tab cancels once; after Sectigo refused the refund, the next
  * attempt (the plain cancellation) is a new order with a new key.

@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { AuditDb } from "@/lib/audit/audit-scope";
-import { writeAuditEntry } from "@/lib/audit/write-audit-entry";
-import type { SessionUser } from "@/lib/auth/verify-credentials";
+import { writeAuditEntry, type AuditActor } from "@/lib/audit/write-audit-entry";
 import type { SIGN_IN_OUTCOMES } from "@/lib/audit/list-audit-query";
 
 /**
@@ -16,7 +15,7 @@ export interface ClientInfo {
   userAgent?: string;
 }
 
-export function auditSignIn(db: AuditDb, user: SessionUser, client: ClientInfo): Promise<void> {
+export function auditSignIn(db: AuditDb, user: AuditActor, client: ClientInfo): Promise<void> {
   return writeAuditEntry({ actor: user, action: "auth.signIn", outcome: "OK", input: { email: user.email }, changes: [], clientAddress: client.address, userAgent: client.userAgent }, db);
 }
 

@@ -1,13 +1,24 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Actor } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditChange, AuditDb } from "@/lib/audit/audit-scope";
 import { redactInput } from "@/lib/audit/redact-input";
 
+/**
+ * Who an entry names, as the log stores them: a signed-in Actor (lib/auth/session.ts) is one. Named
+ * here, not imported: lib/auth writes entries through this module (the action wrapper, sign-in), so
+ * the audit log stays below lib/auth and knows a person only by what it records.
+ */
+export interface AuditActor {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+}
+
 export interface AuditRecord {
   /** The person; for a failed sign-in, who the attempt claimed to be (no user id). */
-  actor: Actor | { id: null; name: string; email: string; role: null };
+  actor: AuditActor | { id: null; name: string; email: string; role: null };
   action: string;
   outcome: string;
   input: unknown;

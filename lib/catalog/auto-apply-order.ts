@@ -23,13 +23,13 @@ export const siteLockDaysSchema = z.union([z.literal(30), z.literal(365)]);
 
 /** What every AutoApplyOrder variant takes besides its own fields. */
 export const autoApplyCommonSchema = z.object({
-  /** Sent explicitly on every order (contradictions #6: the default differs between pages). */
+  /** Sent explicitly on every order (the SRA and Partner Portal "Ordering products" pages give different defaults). */
   autoRenew: z.boolean(),
   /** Order Desk's own reference; lets webHostReport find the order after an unknown outcome. */
   foreignOrderNumber: z.string().max(64).optional(),
   /** `test=Y`: Sectigo validates but does not place (must be enabled on the account). */
   testMode: z.boolean().optional(),
-  /** 1 = URL-encoded (default, contradictions #12), 0 = newline-delimited. Both are parsed. */
+  /** 1 = URL-encoded (default; the newline layout varies in the Partner Portal's "Response parameters"), 0 = newline-delimited. Both are parsed. */
   responseFormat: z.union([z.literal(0), z.literal(1)]).optional(),
 });
 
@@ -53,7 +53,7 @@ export const autoApplyOrganizationSchema = z.object({
 
 export const CSR_PRIORITIES = ["csr", "fields", "fieldsOnly", "csrOnly"] as const;
 
-/** The certificate rows of "Ordering SSL PLUS SiteLock Bundle with SSL" (seed 001). */
+/** The certificate rows of "Ordering SSL PLUS SiteLock Bundle with SSL" (Sectigo's "Ordering products"). */
 export const sslCertificateSchema = z.object({
   csr: z.string().optional(),
   /** Web server software id; Sectigo's default is -1 (Other). */
@@ -114,7 +114,7 @@ export const planChangeOrderSchema = siteLockBase.extend({
   days: siteLockDaysSchema,
 });
 
-/** SiteLock 911 (1082): `days` is omitted (contradictions #10). */
+/** SiteLock 911 (1082): `days` is omitted ("Ordering products"; the AutoApplyOrder reference asks for it). */
 export const siteLock911OrderSchema = siteLockBase.extend({
   kind: z.literal("siteLock911"),
   previousOrderNumber: previousOrderNumber.optional(),

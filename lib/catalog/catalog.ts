@@ -40,7 +40,7 @@ export const PRODUCTS: readonly Product[] = [
 ];
 
 /**
- * The longest term any product sells (5 years: SectigoSSL, Code Signing, eIDAS... seed 003 v1.24): the
+ * The longest term any product sells (5 years: SectigoSSL, Code Signing, eIDAS... "The !PlaceOrder API for Resellers" v1.24): the
  * bound of every `days` the ordering pipeline accepts, so no term the picker offers is refused later.
  */
 export const LONGEST_TERM_DAYS = Math.max(...PRODUCTS.flatMap((p) => p.terms.map((t) => t.days ?? 0)));
@@ -95,4 +95,14 @@ export function termByValue(product: Product, value: string): Term | undefined {
 /** Add-on products a plan may take (none for Monitor, 911, the bundle, and non-SiteLock products). */
 export function addOnsFor(product: Product): Product[] {
   return (product.sitelock?.addOns ?? []).map((id) => productById(id)).filter((p): p is Product => p !== undefined);
+}
+
+/**
+ * Product codes of the add-ons a license of `productCode` may hold (none for unknown codes). Here, not
+ * in lib/licenses/rules, because settling a plan change (lib/orders/settle-order.ts) needs it too and
+ * lib/orders sits below lib/licenses.
+ */
+export function allowedAddOnCodes(productCode: number): number[] {
+  const product = productById(productCode);
+  return product ? addOnsFor(product).map((a) => a.productId as number) : [];
 }

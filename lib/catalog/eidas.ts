@@ -1,5 +1,5 @@
 /**
- * eIDAS identifiers (seed 003 §1) and the National Competent Authorities of PSD2.
+ * eIDAS identifiers ("The !PlaceOrder API for Resellers" §1) and the National Competent Authorities of PSD2.
  * Structures follow ETSI EN 319 412-1 §5.1.3/5.1.4 as quoted by the seed:
  *   organizationIdentifier (non-PSD2): 3-letter legal person identity type + ISO 3166 country + "-" + identifier, e.g. VATBE-0876866
  *   organizationIdentifier (PSD2):     "PSD" + NCA country + "-" + NCA id (2-8 A-Z) + "-" + authorisation number, e.g. PSDFI-FINFSA-1234567-8
@@ -48,7 +48,7 @@ export interface Nca {
 }
 
 /**
- * The NCA table of seed 003 §1. DECISION D22: the page break cut the Luxembourg name ("Commission for the
+ * The NCA table of "The !PlaceOrder API for Resellers" §1. DECISION D22: the page break cut the Luxembourg name ("Commission for the
  * Supervision…", completed from the CSSF's own name) and left a stray "'IT DI' Commission'" line, which is the
  * second line of the Latvian row, not a second Italian NCA.
  */

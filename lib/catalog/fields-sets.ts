@@ -10,7 +10,7 @@ export const CONTACT: FieldSet = {
   telephoneNumber: "optional",
 };
 
-/** "Full Company Name + Address details" (seed 003 §7); locality OR state is a rule (v1.23). */
+/** "Full Company Name + Address details" ("The !PlaceOrder API for Resellers" §7); locality OR state is a rule (v1.23). */
 export const FULL_COMPANY_ADDRESS: FieldSet = {
   organizationName: "required",
   organizationalUnitName: "optional",
@@ -29,7 +29,7 @@ export const FULL_COMPANY_ADDRESS: FieldSet = {
 /** "loginName and loginPassword": the end customer's Sectigo account (created when new). */
 export const CUSTOMER_LOGIN: FieldSet = { loginName: "required", loginPassword: "required" };
 
-/** "Only for EV Certificates" (seed 003 §1, v1.36). */
+/** "Only for EV Certificates" ("The !PlaceOrder API for Resellers" §1, v1.36). */
 export const EV_COMPANY: FieldSet = {
   joiLocalityName: "optional",
   joiStateOrProvinceName: "optional",

@@ -2,7 +2,7 @@
  * What a form generator needs to draw each order field: label, help, input kind, group, limits, options,
  * and the Sectigo parameter it becomes (`x_` = per item: `1_csr`, `2_csr`, ...), read per operation by
  * wire-parameters.ts (the one map both ways, so a Sectigo error naming a parameter lands on its field).
- * Limits are seed 003 §1's.
+ * Limits are those of "The !PlaceOrder API for Resellers" §1.
  */
 import { countryOptions } from "./countries";
 import { NCAS } from "./eidas";
@@ -140,7 +140,7 @@ export const FIELD_SPECS: Readonly<Record<FieldKey, FieldSpec>> = Object.fromEnt
       "Sectigo bills the customer and our account is not debited; the license does not renew from our funds. Unticked: debit our account (Sectigo debits it when it accepts the order).",
     ),
     addOns: { label: "Add-ons", input: "checkboxes", group: "sitelock", param: "product", help: "Only the add-ons this plan can take are listed." },
-    // The SSL PLUS SiteLock Bundle's own rows (seed 001, AutoApplyOrder for SSL).
+    // The SSL PLUS SiteLock Bundle's own rows ("Ordering products", AutoApplyOrder for SSL).
     sslProductId: {
       label: "SSL certificate",
       input: "select",

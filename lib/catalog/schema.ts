@@ -22,7 +22,7 @@ export interface SchemaOptions {
   returningCustomer?: boolean;
   /**
    * "staff" (default): Order Desk places the order with the reseller's own login, so the end
-   * customer's account login/password (seed 003 "User Login Details") are not asked (DECISION D25).
+   * customer's account login/password ("The !PlaceOrder API for Resellers", "User Login Details") are not asked (DECISION D25).
    * "orderingUrl": a form the end customer fills on the reseller's website, with their own account.
    */
   channel?: "staff" | "orderingUrl";
@@ -42,7 +42,7 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DOMAIN_RE = /^(?=.{1,64}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const DIGITS_RE = /^\d{1,20}$/;
 
-/** Fields taken from the account of a returning customer (seed 003 §1 and the HackerGuardian note). */
+/** Fields taken from the account of a returning customer ("The !PlaceOrder API for Resellers" §1 and the HackerGuardian note). */
 const FROM_ACCOUNT: readonly FieldKey[] = ["organizationName", "streetAddress1", "localityName", "postalCode", "countryName", "forename", "surname"];
 
 /** The product's fields and whether each is required, after the options. */

@@ -1,12 +1,12 @@
 /**
- * SiteLock through PlaceOrder with reseller=N ("Sectigo charges the customer", seed 002, the SiteLock
+ * SiteLock through PlaceOrder with reseller=N ("Sectigo charges the customer", "SiteLock license", the SiteLock
  * PlaceOrder page): the plan's `x_PPP` for the chosen term, each add-on's `x_PPP` for the same term as a
  * further item, the order-level `domainName` ("All SiteLock customers must supply domainName") and the
  * customer's `emailAddress` (required). The SiteLock form's contact fields are AutoApplyOrder's (`appRep*`):
  * here they become PlaceOrder's customer and company details. Not sent: `enableAutoRenew` and
- * `previousOrderNumber` (PlaceOrder has neither; the schema refuses them with this choice).
+ * `previousOrderNumber` (PlaceOrder has neither; the schema refuses them with this choice). The request
+ * itself is built in lib/orders/sitelock-place-order-input.ts (it names the client's input type).
  */
-import type { PlaceOrderInput, PlaceOrderItem } from "@/lib/sectigo/client";
 import { productById, termByValue } from "./catalog";
 import type { OrderFormValues } from "./schema";
 import type { Product, Term } from "./types";
@@ -26,7 +26,7 @@ export function sectigoBillsCustomer(product: Product, values: Pick<OrderFormVal
   return chargesCustomer(product, values) || (product.api === "PlaceOrder" && resellerPays === false);
 }
 
-/** The add-on's PlaceOrder term for a plan term of `days` (seed 002 sells most add-ons for 30 days only). */
+/** The add-on's PlaceOrder term for a plan term of `days` ("SiteLock license" sells most add-ons for 30 days only). */
 export function addOnPlaceOrderTerm(addOn: Product, days: number | null): Term | undefined {
   return addOn.terms.find((t) => t.days === days && t.ppp !== undefined);
 }
@@ -51,33 +51,4 @@ export function siteLockPlaceOrderLines(product: Product, values: OrderFormValue
       return { product: addOn, ppp: addOnTerm.ppp, days: addOnTerm.days, isAddOn: true };
     }),
   ];
-}
-
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
-
-export function siteLockPlaceOrderInputFor(product: Product, values: OrderFormValues, opts: { brand: string }): PlaceOrderInput {
-  const email = str(values.appRepEmailAddress);
-  const domainName = str(values.domainName);
-  if (!email || !domainName) throw new Error(`${product.key}: the e-mail and the domain are required`);
-  const items = siteLockPlaceOrderLines(product, values).map((line): PlaceOrderItem => ({ pricingCode: line.ppp }));
-  const firstName = str(values.appRepForename);
-  const lastName = str(values.appRepSurname);
-  const telephone = str(values.appRepTelephone);
-  const person = firstName || lastName || telephone ? { ...(firstName ? { firstName } : {}), ...(lastName ? { lastName } : {}), ...(telephone ? { telephone } : {}) } : undefined;
-  const company = {
-    ...(str(values.organizationName) ? { organizationName: str(values.organizationName) } : {}),
-    ...(str(values.streetAddress1) ? { streetAddress: str(values.streetAddress1) } : {}),
-    ...(str(values.stateOrProvinceName) ? { stateOrProvince: str(values.stateOrProvinceName) } : {}),
-    ...(str(values.postalCode) ? { postalCode: str(values.postalCode) } : {}),
-    ...(str(values.countryName) ? { countryCode: str(values.countryName) } : {}),
-  };
-  return {
-    brand: opts.brand,
-    // reseller=N: "Sectigo will charge the end-customer" (seed 002); our funds are not debited.
-    resellerPays: false,
-    customer: { kind: "new", contactEmail: email, ...(person ? { person } : {}) },
-    domainName,
-    items: items as PlaceOrderInput["items"],
-    ...(Object.keys(company).length > 0 ? { company } : {}),
-  };
 }

@@ -57,7 +57,7 @@ export interface Term {
 export type SiteLockKind = "base" | "addon" | "bundle" | "service";
 export type AddOnFamily = "backup" | "dns" | "trueshield";
 
-/** SiteLock data for AutoApplyOrder (reference/sectigo/sitelock-products.md). */
+/** SiteLock data for AutoApplyOrder (Sectigo's "SRA integration API overview", products and add-ons). */
 export interface SiteLockInfo {
   kind: SiteLockKind;
   /** Free 0 < Basic 1 < Pro 2 < Business 3. */
@@ -156,7 +156,7 @@ export type ProductRule =
   /** SSL with the bundle: the chosen certificate sells the term; a wildcard domain only with a wildcard certificate. */
   | "ssl-bundle"
   /**
-   * "Sectigo charges the customer" (PlaceOrder, reseller=N, seed 002): a new SiteLock account (no previous
+   * "Sectigo charges the customer" (PlaceOrder, reseller=N, "SiteLock license"): a new SiteLock account (no previous
    * order number), add-ons only on a term PlaceOrder sells them for, no renewal from our funds.
    */
   | "sitelock-place-order";

@@ -1,18 +1,18 @@
 /**
  * The ONE map between the order form's fields and Sectigo's wire parameters, owned by the catalog.
- * Forward: the parameter a form field is sent as (place-order-input.ts sends by it). Backward: the
+ * Forward: the parameter a form field is sent as (lib/orders/place-order-input.ts sends by it). Backward: the
  * form field a wire parameter named in a Sectigo error belongs to (SectigoError.parameters, spelled
  * as Sectigo spells them), so a refusal lands beside the field the user typed it in.
  *
  * A field's parameter is its FIELD_SPECS `param`, read for the operation the order goes through:
- * - PlaceOrder: `x_` marks a per-item parameter, sent as `1_csr`, `2_csr`, ... (seed 003 §1);
- * - AutoApplyOrder has no items: `x_csr` is `csr`, and seed 001's SSL table calls the web server
+ * - PlaceOrder: `x_` marks a per-item parameter, sent as `1_csr`, `2_csr`, ... ("The !PlaceOrder API for Resellers" §1);
+ * - AutoApplyOrder has no items: `x_csr` is `csr`, and "Ordering products"' SSL table calls the web server
  *   software `serverSoftware`;
- * - SiteLock through PlaceOrder ("Sectigo charges the customer", seed 002): the form's `appRep*`
+ * - SiteLock through PlaceOrder ("Sectigo charges the customer", the PlaceOrder document "SiteLock license"): the form's `appRep*`
  *   contact is PlaceOrder's customer (`emailAddress`, `foreName`, ...).
  * The term is sent as the item's `PPP` (PlaceOrder) or as `days` (AutoApplyOrder).
  * Names compare case-insensitively (PlaceOrder documents them so), with or without the item prefix
- * (`1_`, and `_1_` as in seed 002's sample).
+ * (`1_`, and `_1_` as in "SiteLock license"'s sample).
  */
 import { FIELD_SPECS } from "./fields";
 import { chargesCustomer } from "./sitelock-place-order";
@@ -50,9 +50,9 @@ const PLACE_ORDER_ONLY: ReadonlySet<FieldKey> = new Set(["sectigoChargesCustomer
 
 /** Other spellings Sectigo's documents use for a parameter (read direction only). */
 const READ_ALIASES: Record<string, string> = {
-  // contradictions.md #3: prose says previousOrder, tables say previousOrderNumber.
+  // "Renewing product licenses": its prose says previousOrder, its tables previousOrderNumber.
   previousorder: "previousOrderNumber",
-  // seed 003 writes `country` for countryName.
+  // "The !PlaceOrder API for Resellers" writes `country` for countryName.
   country: "countryName",
 };
 
@@ -67,7 +67,7 @@ export function orderOperationFor(product: Product, values: { sectigoChargesCust
  * undefined when it is not sent under a name of its own.
  */
 export function wireParameterOf(product: Product, operation: OrderOperation, field: FormField): string | undefined {
-  // SiteLock 911 is ordered without `days` (contradictions #10).
+  // SiteLock 911 is ordered without `days` ("Ordering products"; the AutoApplyOrder reference asks for it).
   if (field === "term") return operation === "placeOrder" ? "x_PPP" : product.sitelock?.kind === "service" ? undefined : "days";
   if (!(field in product.fields) || NOT_A_PARAMETER.has(field) || FIELD_SPECS[field].secret) return undefined;
   const siteLockPlaceOrder = operation === "placeOrder" && product.api === "AutoApplyOrder";

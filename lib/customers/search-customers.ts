@@ -1,14 +1,10 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { escapeLike } from "@/lib/pagination";
-
-export const pickerSearchSchema = z.object({
-  resellerAccountId: z.string().min(1).max(64),
-  q: z.string().trim().max(100),
-});
+import { pickerSearchSchema } from "@/lib/search/picker-search-schema";
 
 /** The order form's customer picker: a few customers of the account by e-mail or name prefix. */
 export async function searchCustomers(actor: Actor, input: z.input<typeof pickerSearchSchema>) {

@@ -51,7 +51,7 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   database: string;
   /**
-   * The superuser's password: random per data dir (tools/launcher/profile.ts) or per throw-away
+   * The superuser's password: random per data dir (tools/data-dir/profile.ts) or per throw-away
    * cluster. A cluster still on the legacy password is moved to this one on start.
    */
   password: string;

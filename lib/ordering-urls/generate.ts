@@ -1,5 +1,6 @@
 /**
- * Ordering URLs (seed 003 §4-6, seed 002's HTML form example): for a catalog product, the PlaceOrder URL
+ * Ordering URLs ("The !PlaceOrder API for Resellers" §4-6, and the HTML form example of the
+ * PlaceOrder document "SiteLock license"): for a catalog product, the PlaceOrder URL
  * and an HTML <form> a reseller puts on their own website. Pure and deterministic, so the page previews it
  * live in the browser and the tests check every product.
  *
@@ -57,7 +58,7 @@ export type OrderingUrlResult = { ok: true; value: OrderingUrl } | { ok: false; 
 
 /**
  * SiteLock products are catalogued for AutoApplyOrder (appRep* names, add-on lists, previous orders);
- * through PlaceOrder "All SiteLock customers must supply domainName" (seed 002 §7) besides the email that
+ * through PlaceOrder "All SiteLock customers must supply domainName" (the PlaceOrder document "SiteLock license") besides the email that
  * makes a customer new. DECISION: their ordering form asks for exactly those two.
  */
 const SITELOCK_PLACE_ORDER_FIELDS: readonly FieldKey[] = ["emailAddress", "domainName"];

@@ -3,7 +3,9 @@
  * record (with their prices), and the customer. Pure: the catalog says what each field is; the form
  * values were already checked by the product's own schema (lib/catalog/schema.ts).
  */
-import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENSE_NAME, chargesCustomer, CSR_PRIORITIES, placeOrderInputFor, placeOrderItemsFor, productById, productByPpp, sectigoBillsCustomer, siteLockPlaceOrderInputFor, siteLockPlaceOrderLines, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import { addOnsFor, BUNDLE_CERTIFICATES, BUNDLE_LICENSE_NAME, chargesCustomer, CSR_PRIORITIES, placeOrderItemsFor, productById, productByPpp, sectigoBillsCustomer, siteLockPlaceOrderLines, termByValue, type OrderFormValues, type Product } from "@/lib/catalog";
+import { placeOrderInputFor } from "./place-order-input";
+import { siteLockPlaceOrderInputFor } from "./sitelock-place-order-input";
 import type { AutoApplyOrderInput } from "@/lib/sectigo/client";
 import type { OrderSubmissionInput } from "./submission";
 
@@ -156,7 +158,7 @@ function siteLock(
 }
 
 /**
- * "Sectigo charges the customer": the plan (and its add-ons) through PlaceOrder with reseller=N (seed 002).
+ * "Sectigo charges the customer": the plan (and its add-ons) through PlaceOrder with reseller=N (Sectigo's PlaceOrder document "SiteLock license").
  * Who pays, as recorded: Sectigo debits us nothing (buyPrice 0; the order's totalCost becomes 0 when placed)
  * and bills the customer at its own price, which we neither set nor know (sellPrice null, so sellTotal null).
  * The items keep their SiteLock product IDs, so the license and its add-ons are recorded as for AutoApplyOrder.
@@ -179,7 +181,7 @@ function siteLockChargedToCustomer(product: Product, v: OrderFormValues, custome
 }
 
 /**
- * An SSL certificate with the SSL PLUS SiteLock Bundle (seed 001): the certificate's product ID is
+ * An SSL certificate with the SSL PLUS SiteLock Bundle (Sectigo's "Ordering products"): the certificate's product ID is
  * what is ordered (as in the documented example); the bundle license comes with it. Recorded as two
  * items: the certificate (priced as the plan) and the bundle (free; a license of its own, not an add-on).
  */
@@ -273,7 +275,7 @@ function placeOrder(
 }
 
 /**
- * A cart: several PlaceOrder products in one order (seed 003: numbered items `1_PPP`, `2_PPP`, …).
+ * A cart: several PlaceOrder products in one order ("The !PlaceOrder API for Resellers": numbered items `1_PPP`, `2_PPP`, …).
  * Each product was built on its own; their order-level fields (customer, company) must agree, and
  * the items follow one another in the order the cart lists them.
  */

@@ -1,6 +1,6 @@
 /**
  * Who pays Sectigo for an order, read from the request we stored (Order.request): PlaceOrder's `reseller`
- * (seed 002: Y = we charge the customer and Sectigo debits our funds once we authorize; N = Sectigo charges
+ * (the PlaceOrder document "SiteLock license": Y = we charge the customer and Sectigo debits our funds once we authorize; N = Sectigo charges
  * the customer) or AutoApplyOrder (our funds, debited when Sectigo accepts). Shown on the placed order.
  * What the money columns then mean: `totalCost` is what Sectigo debits us (0 for reseller=N), `sellTotal`
  * what we charge the customer (null for reseller=N: Sectigo bills the customer at its own price).

@@ -1,6 +1,6 @@
 /**
  * The license side of a cancellation or refund that Sectigo confirmed: the base license becomes
- * REFUNDED (AutoRefund) or CANCELLED (CANCELLICENCE), and its add-ons go with it (cancel-refund.md:
+ * REFUNDED (AutoRefund) or CANCELLED (CANCELLICENCE), and its add-ons go with it (Sectigo's "Canceling orders":
  * cancelling the main product cancels all its add-ons). Only live rows move, so settling twice
  * changes nothing. An UNKNOWN one is reconciled from the license's status at Sectigo.
  */

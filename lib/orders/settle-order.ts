@@ -9,14 +9,14 @@ import { newRowId } from "@/lib/db/ids";
 import type { Actor } from "@/lib/auth/session";
 import { actorLabel, actorUserId } from "@/lib/auth/system-actor";
 import type { AutoApplyOrderInput, SectigoError } from "@/lib/sectigo/client";
+import { allowedAddOnCodes } from "@/lib/catalog";
 import type { OrderSubmission } from "./submission";
-import { allowedAddOnCodes } from "@/lib/licenses/rules/add-on-rules";
 import { activateAuthorizedLicenses } from "./authorized-licenses";
 import { orderPayer, PAYER_LABELS } from "./order-payer";
 
 type Tx = Prisma.TransactionClient;
 const DAY_MS = 86_400_000;
-/** SiteLock plans that make a license (sitelock-products.md); the catalog will own this list. */
+/** SiteLock plans that make a license (the products table of Sectigo's "SRA integration API overview"); the catalog will own this list. */
 const SITELOCK_PLANS = new Set([1059, 1060, 1061, 1062]);
 
 /** Statuses a settlement may leave from: the call under way, or an outcome nobody knows yet. */
@@ -183,8 +183,8 @@ export async function settleRenewalPlacedAtOnce(
 /**
  * The renewal rule as SQL, gated on `gate` (a relation with a row when the change applies): the new
  * term starts at the old expiry (remaining days carry over, as at Sectigo and the sandbox), or now
- * if the license had expired; the add-ons sent along renew to the same term (renewals.md: one product
- * plus its add-on IDs). Two CTEs: `lic` (RETURNING the new expiry) and `addons`.
+ * if the license had expired; the add-ons sent along renew to the same term (Sectigo's "Renewing product licenses": one
+ * product plus its add-on IDs). Two CTEs: `lic` (RETURNING the new expiry) and `addons`.
  */
 function renewedLicenseCtes(gate: Prisma.Sql, licenseId: string, renewal: Extract<AutoApplyOrderInput, { kind: "renewal" }>, orderNumber: string, now: Date, written: Date): Prisma.Sql {
   return Prisma.sql`lic AS (
@@ -251,7 +251,8 @@ async function recordLicenses(tx: Tx, order: OrderForSettlement, placement: Plac
     const term = order.items.find((i) => SITELOCK_PLANS.has(i.productCode));
     if (!term?.domainName) return;
     const expiresAt = term.days ? new Date(now.getTime() + term.days * DAY_MS) : null;
-    // PlaceOrder sends no enableAutoRenew: for reseller=Y the account's setting decides (contradictions.md #6),
+    // PlaceOrder sends no enableAutoRenew: for reseller=Y the account's setting decides (Sectigo's Partner
+    // Portal "Ordering products": an omitted enableAutoRenew leaves it to the account; the SRA page says Y),
     // as at the sandbox; reseller=N (Sectigo charges the customer) never renews from our funds.
     // (Recording it off for reseller=Y disagreed with Sectigo: issue 16's leftover.)
     const autoRenew =
@@ -291,10 +292,10 @@ async function recordLicenses(tx: Tx, order: OrderForSettlement, placement: Plac
       if (!license) return;
       await tx.license.update({
         where: { id: license.id },
-        // The changed license starts on the change date and keeps its expiry (upgrades.md).
+        // The changed license starts on the change date and keeps its expiry (Sectigo's "Upgrading or downgrading products").
         data: { productCode: input.productCode, productName: nameOf(input.productCode), currentOrderNumber: placement.orderNumber, autoRenew: input.autoRenew, startsAt: now },
       });
-      // Sectigo cancels the add-ons the new plan cannot hold (lib/licenses/rules/add-on-rules.ts).
+      // Sectigo cancels the add-ons the new plan cannot hold (lib/licenses/rules/add-on-rules.ts, addOnsLost).
       await tx.addOn.updateMany({ where: { licenseId: license.id, status: "ACTIVE", productCode: { notIn: allowedAddOnCodes(input.productCode) } }, data: { status: "CANCELLED" } });
       await addOns(license.id, input.addOnCodes ?? [], license.expiresAt);
       return;
@@ -305,7 +306,7 @@ async function recordLicenses(tx: Tx, order: OrderForSettlement, placement: Plac
     case "sslBundle":
       if (input.disableSiteLock) return;
       await tx.license.create({
-        // A wildcard certificate brings a license for the root domain only (seed 001).
+        // A wildcard certificate brings a license for the root domain only (Sectigo's "Ordering products", the SSL PLUS SiteLock Bundle).
         data: { ...base, productCode: 1072, productName: nameOf(1072), domainName: input.domainName.replace(/^\*\./, ""), termDays: input.days, expiresAt: new Date(now.getTime() + input.days * DAY_MS), autoRenew: false },
       });
       return;

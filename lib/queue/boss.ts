@@ -6,7 +6,6 @@
  * job whose worker dies is retried after it expires.
  */
 import PgBoss from "pg-boss";
-import { ensureSyncQueues } from "@/lib/sync/sync-job";
 
 export const QUEUES = {
   /** Every minute: reconcile the orders whose outcome is unknown (and orders stuck in SUBMITTING). */
@@ -19,21 +18,12 @@ export const QUEUES = {
   dailyLicensePass: "licenses.daily-pass",
 } as const;
 
-/** The daily pass's queue as releases before issue 18 spelled it: its schedule is removed on upgrade. */
-const QUEUE_SPELLED_BEFORE = "licen" + "ces.daily-pass";
-
-async function retireQueue(boss: PgBoss, name: string): Promise<void> {
-  if (!(await boss.getQueue(name))) return;
-  await boss.unschedule(name);
-  await boss.deleteQueue(name);
-}
-
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
  * `worker`: runs maintenance and the cron. `client`: only sends jobs (the web app), so a request
  * never waits for maintenance. Neither creates or upgrades the schema: they connect as the app's
- * role, which may not (lib/db/app-role.ts); `prepareJobQueue` does it as the owner first.
+ * role, which may not (lib/db/app-role.ts); `prepareJobQueue` (lib/jobs/prepare-job-queue.ts) does it as the owner first.
  */
 export function createBoss(databaseUrl: string, role: "worker" | "client"): PgBoss {
   return new PgBoss({
@@ -55,22 +45,4 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(QUEUES.renewalRun, { name: QUEUES.renewalRun, policy: "standard", retryLimit: 3, retryDelay: 30, expireInSeconds: 3600 });
   await boss.createQueue(QUEUES.dailyLicensePass, { name: QUEUES.dailyLicensePass, policy: "singleton", retryLimit: 2, retryDelay: 600, expireInSeconds: 1800 });
   await boss.createQueue(QUEUES.reconcileOrder, { name: QUEUES.reconcileOrder, policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });
-}
-
-/**
- * Installs or upgrades the queue's schema and queues, as the owner of the tables (the launcher runs
- * it with the migrations, before the app's grants are applied).
- */
-export async function prepareJobQueue(databaseUrl: string): Promise<void> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "orderdesk-setup", max: 1, supervise: false, schedule: false, migrate: true });
-  boss.on("error", () => {});
-  await boss.start();
-  try {
-    // Every queue, the sync's too: creating one creates a table, which the app's role may not.
-    await ensureQueues(boss);
-    await ensureSyncQueues(boss);
-    await retireQueue(boss, QUEUE_SPELLED_BEFORE);
-  } finally {
-    await boss.stop({ graceful: false, timeout: 1000 });
-  }
 }

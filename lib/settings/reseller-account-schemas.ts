@@ -23,7 +23,7 @@ const apiBaseUrl = z
 /**
  * Sectigo's `!PlaceOrder` lists `ap` (reseller brand name, max 64) as **required** (the SiteLock
  * PlaceOrder document's "Reseller details" and the reseller PlaceOrder API: "Reseller Brand Name, see
- * the Ordering URLs page for the precise value"; ../shared/reference/sectigo/place-order-resellers.md).
+ * the Ordering URLs page for the precise value").
  * Every account may order the catalog's PlaceOrder products (HackerGuardian, SiteLock through
  * PlaceOrder) and make ordering URLs, so an account is saved with its brand; AutoApplyOrder alone
  * does not send it.

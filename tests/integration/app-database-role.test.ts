@@ -16,10 +16,11 @@ import { startAppDatabase, startTestDatabase } from "./test-database";
 import { freePort } from "@/lib/db/embedded-postgres";
 import { APP_ROLE, urlUser } from "@/lib/db/app-role";
 import { applyMigrations } from "@/lib/db/migrations";
-import { prepareJobQueue, createBoss, QUEUES } from "@/lib/queue/boss";
+import { createBoss, QUEUES } from "@/lib/queue/boss";
+import { prepareJobQueue } from "@/lib/jobs/prepare-job-queue";
 import { startWorker } from "@/lib/jobs/worker";
-import { appAccessFor, prepareDatabase, startDatabase } from "@/tools/launcher/database";
-import { loadProfile } from "@/tools/launcher/profile";
+import { appAccessFor, prepareDatabase, startDatabase } from "@/tools/data-dir/database";
+import { loadProfile } from "@/tools/data-dir/profile";
 
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 async function page(params: Record<string, string>, size?: number) {
   const { parseAuditQuery } = await import("@/lib/audit/list-audit-query");
-  const { listAudit } = await import("@/lib/audit/list-audit");
+  const { listAudit } = await import("@/lib/audit-log/list-audit");
   const parsed = parseAuditQuery(params);
   return { parsed, page: await listAudit(admin, parsed.query, size) };
 }
@@ -83,14 +83,14 @@ describe("audit page query", () => {
   });
 
   it("is ADMIN only", async () => {
-    const { listAudit } = await import("@/lib/audit/list-audit");
+    const { listAudit } = await import("@/lib/audit-log/list-audit");
     const support = await prisma.user.findFirstOrThrow({ where: { role: "SUPPORT" } });
     await expect(listAudit({ id: support.id, email: support.email, name: support.name, role: "SUPPORT" }, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("exports exactly the filter as CSV, formulas neutralised", async () => {
     const { parseAuditQuery } = await import("@/lib/audit/list-audit-query");
-    const { exportAuditCsv } = await import("@/lib/audit/list-audit-export");
+    const { exportAuditCsv } = await import("@/lib/audit-log/list-audit-export");
     const { query } = parseAuditQuery({ person: admin.id, from: "2031-05-01", to: "2031-05-03" });
     const text = await new Response(await exportAuditCsv(admin, query)).text();
     const lines = text.trim().split("\n");
@@ -99,7 +99,7 @@ describe("audit page query", () => {
     expect(lines.slice(1).every((l) => l.includes("Ada Admin"))).toBe(true);
     const staffOnly = await new Response(await exportAuditCsv(admin, parseAuditQuery({ person: staffId, from: "2031-05-01" }).query)).text();
     expect(staffOnly.trim().split("\n")).toHaveLength(1 + 30);
-    const { auditCsvRecord } = await import("@/lib/audit/list-audit-export");
+    const { auditCsvRecord } = await import("@/lib/audit-log/list-audit-export");
     expect(auditCsvRecord({ id: 1n, createdAt: day(1), actorLabel: "=cmd|' /C calc'!A0", actorRole: null, action: "+x", outcome: "-1", clientAddress: "@x", userAgent: null, input: null, changes: null })).toMatchObject({
       actor: "'=cmd|' /C calc'!A0", action: "'+x", outcome: "'-1", clientAddress: "'@x",
     });

@@ -7,8 +7,8 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { DatabaseStartError, freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { ensurePostgresUser, reachableBinaries } from "@/lib/db/postgres-user-access";
-import { startDatabase, withDatabase } from "@/tools/launcher/database";
-import { loadProfile } from "@/tools/launcher/profile";
+import { startDatabase, withDatabase } from "@/tools/data-dir/database";
+import { loadProfile } from "@/tools/data-dir/profile";
 
 const isRoot = process.getuid?.() === 0;
 const newPassword = () => randomBytes(24).toString("base64url");

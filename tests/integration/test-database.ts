@@ -49,7 +49,7 @@ export function setAppEnv(databaseUrl: string, credentialsKey: string): void {
 export async function startAppDatabase(): Promise<EmbeddedDatabase & { dataDir: string; appUrl: string }> {
   const db = await startTestDatabase();
   try {
-    const { prepareDatabase } = await import("@/tools/launcher/database");
+    const { prepareDatabase } = await import("@/tools/data-dir/database");
     const { APP_ROLE } = await import("@/lib/db/app-role");
     const { appUrl } = await prepareDatabase(db.url, { role: APP_ROLE, password: randomBytes(24).toString("base64url"), create: true });
     return { ...db, appUrl };

@@ -9,7 +9,6 @@ import {
   addOnsFor,
   fieldRequirements,
   orderSchemaFor,
-  placeOrderInputFor as catalogPlaceOrderInput,
   termOptionsFor,
   type FieldKey,
   type OrderFormInput,
@@ -18,6 +17,7 @@ import {
 } from "@/lib/catalog";
 import { PRODUCTS } from "@/lib/catalog";
 import type { PlaceOrderInput } from "@/lib/sectigo/client";
+import { placeOrderInputFor as catalogPlaceOrderInput } from "@/lib/orders/place-order-input";
 import { RSA2048, RSA2048W, RSA3072 } from "./fixtures/csrs";
 
 const PSD2_ROLES: readonly FieldKey[] = ["accountServicingRole", "paymentInitiationRole", "accountInformationRole", "paymentServiceRole"];

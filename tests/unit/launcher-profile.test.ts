@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadProfile } from "@/tools/launcher/profile";
+import { loadProfile } from "@/tools/data-dir/profile";
 
 const dirs: string[] = [];
 const tempDir = () => {

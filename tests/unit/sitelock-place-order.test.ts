@@ -1,6 +1,7 @@
 /** "Sectigo charges the customer" (issue 17 #6): the PlaceOrder the catalog builds, and where Sectigo's errors land. */
 import { describe, expect, it } from "vitest";
-import { formFieldOf, orderSchemaFor, productByKey, siteLockPlaceOrderInputFor } from "@/lib/catalog";
+import { formFieldOf, orderSchemaFor, productByKey } from "@/lib/catalog";
+import { siteLockPlaceOrderInputFor } from "@/lib/orders/sitelock-place-order-input";
 
 const pro = productByKey("sitelock-pro")!;
 const values = (extra: Record<string, unknown>) =>

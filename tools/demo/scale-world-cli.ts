@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { launcherEnv } from "@/lib/env";
-import { withDatabase } from "@/tools/launcher/database";
+import { withDatabase } from "@/tools/data-dir/database";
 import { anchorDay } from "@/tools/demo-world/demo-data";
 import { scaleWorld } from "@/tools/demo/scale-world";
 import { MAX_SCALED_LICENSES, MAX_SCALED_SEED } from "@/tools/demo-world/scaled-world";

@@ -12,7 +12,8 @@ import { AppError } from "@/lib/errors";
 import { enqueueReconcile } from "@/lib/queue/enqueue";
 import { orderFormRequestSchema } from "@/lib/orders/order-form-request";
 import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
-import { pickerSearchSchema, searchCustomers } from "@/lib/customers/search-customers";
+import { searchCustomers } from "@/lib/customers/search-customers";
+import { pickerSearchSchema } from "@/lib/search/picker-search-schema";
 import { searchLicenses } from "@/lib/licenses/queries/search-licenses";
 import { priceFor } from "@/lib/settings/offered-plans";
 

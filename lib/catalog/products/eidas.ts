@@ -1,5 +1,5 @@
 /**
- * eIDAS qualified certificates and QWACs (seed 003 §1 "only relevant and required for eIDAS products", §7).
+ * eIDAS qualified certificates and QWACs ("The !PlaceOrder API for Resellers" §1 "only relevant and required for eIDAS products", §7).
  * DECISION D20: the §1 text names Sectigo product IDs 777-792 whose mapping to the §7 names is not
  * printed (and is garbled); the requirements are assigned by certificate type instead:
  * natural person -> semanticsIdentifier; Employee and legal person -> organizationIdentifier;

@@ -1,4 +1,4 @@
-/** HackerGuardian (PCI scanning, IP packs, SAQ), HackerProof and Payment Credential CVC (seed 003 §7). */
+/** HackerGuardian (PCI scanning, IP packs, SAQ), HackerProof and Payment Credential CVC ("The !PlaceOrder API for Resellers" §7). */
 import { CONTACT, CUSTOMER_LOGIN, FULL_COMPANY_ADDRESS } from "../fields-sets";
 import { daysTerm, years } from "../terms";
 import type { Product, Term } from "../types";

@@ -1,4 +1,4 @@
-/** Code Signing, EV Code Signing, Document Signing, PDF-Signing and Personal Authentication (seed 003 §7). */
+/** Code Signing, EV Code Signing, Document Signing, PDF-Signing and Personal Authentication ("The !PlaceOrder API for Resellers" §7). */
 import { CONTACT, CUSTOMER_LOGIN, ETOKEN, EV_COMPANY, FULL_COMPANY_ADDRESS } from "../fields-sets";
 import { years } from "../terms";
 import type { Product } from "../types";

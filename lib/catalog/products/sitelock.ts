@@ -1,7 +1,8 @@
 /**
  * SiteLock plans and add-ons, ordered through AutoApplyOrder (product ID + `days`); the PlaceOrder
- * codes of seed 002/003 ride along on the matching term for ordering URLs.
- * Sources: reference/sectigo/sitelock-products.md, seeds 001-003. Decisions: lib/catalog/README.md.
+ * codes of the PlaceOrder documents ride along on the matching term for ordering URLs.
+ * Sources: Sectigo's "SRA integration API overview" (products and add-ons), "Ordering products", and the
+ * PlaceOrder documents "SiteLock license" and "The !PlaceOrder API for Resellers". Decisions: lib/catalog/README.md.
  */
 import { daysTerm } from "../terms";
 import type { AddOnFamily, Product, Term } from "../types";
@@ -22,7 +23,7 @@ const SITELOCK_FIELDS = {
 } as const;
 
 /**
- * "Ordering SSL PLUS SiteLock Bundle with SSL" (seed 001): exactly the rows of its request table, minus
+ * "Ordering SSL PLUS SiteLock Bundle with SSL" ("Ordering products"): exactly the rows of its request table, minus
  * what Order Desk sets itself (login, `days` from the term, `disableSiteLock`: this choice is the bundle).
  * The e-mail is "required" in the table and the prose says the bundle is not ordered without it.
  */
@@ -54,7 +55,7 @@ export interface BundleCertificate {
 
 /**
  * SSL products that carry the bundle. DECISION D29: the SRA list of qualifying IDs was not retrieved;
- * 287 (PositiveSSL) is seed 001's example, 289 (PositiveSSL Wildcard) and the terms are the sandbox's
+ * 287 (PositiveSSL) is "Ordering products"' example, 289 (PositiveSSL Wildcard) and the terms are the sandbox's
  * (tools/sandbox/core/catalog.ts), which tests/unit/catalog-integrity.test.ts keeps in step.
  */
 export const BUNDLE_CERTIFICATES: readonly BundleCertificate[] = [
@@ -70,7 +71,7 @@ const ADDON_NOTE = "Only in addition to, and during the validity of, a SiteLock 
 
 /**
  * A plan: AutoApplyOrder (our account debited), or through PlaceOrder with reseller=N when staff tick
- * "Sectigo charges the customer" (seed 002: every plan term has its `x_PPP`, so every plan offers it).
+ * "Sectigo charges the customer" ("SiteLock license": every plan term has its `x_PPP`, so every plan offers it).
  */
 function plan(productId: number, key: string, name: string, tier: number, terms: Term[], addOns: number[]): Product {
   const placeOrder = terms.every((t) => t.ppp !== undefined);
@@ -113,7 +114,7 @@ export const SITELOCK_PRODUCTS: readonly Product[] = [
   plan(1060, "sitelock-basic", "SiteLock Basic", 1, [daysTerm(30, 10048), daysTerm(365, 10049)], [1068, 1069, 1070, 1071, 1078, 1076]),
   // DECISION D2: "x_PPP= 10050" (with a space) is 10050.
   plan(1061, "sitelock-pro", "SiteLock Pro", 2, [daysTerm(30, 10050), daysTerm(365, 10051)], [1069, 1070, 1071, 1076]),
-  // DECISION D11: the Business row of the add-on table was not retrieved (sitelock-products.md).
+  // DECISION D11: the Business row of the add-on table was not retrieved (our copy of Sectigo's "SRA integration API overview" stops inside it).
   plan(1062, "sitelock-business", "SiteLock Business", 3, [daysTerm(30, 10052), daysTerm(365, 10053)], [1070, 1071]),
   {
     key: "sitelock-911",
@@ -121,7 +122,7 @@ export const SITELOCK_PRODUCTS: readonly Product[] = [
     family: "sitelock",
     api: "AutoApplyOrder",
     productId: 1082,
-    // DECISION D12: a one-off service ordered without `days` (contradictions.md #10).
+    // DECISION D12: a one-off service ordered without `days` ("Ordering products"; the AutoApplyOrder reference asks for it).
     terms: [{ label: "One-off", days: null }],
     fields: SITELOCK_FIELDS,
     orderable: true,
@@ -134,7 +135,7 @@ export const SITELOCK_PRODUCTS: readonly Product[] = [
     api: "AutoApplyOrder",
     productId: 1072,
     // DECISION D28: the bundle's term is the certificate's ("a purchased 90-day, one-year, or multi-year
-    // certificate", seed 001); BUNDLE_CERTIFICATES says which certificate sells which term.
+    // certificate", "Ordering products"); BUNDLE_CERTIFICATES says which certificate sells which term.
     terms: [daysTerm(90), daysTerm(365), daysTerm(730)],
     fields: BUNDLE_FIELDS,
     rules: ["ssl-bundle"],
@@ -143,7 +144,7 @@ export const SITELOCK_PRODUCTS: readonly Product[] = [
     sitelock: { kind: "bundle", tier: 0, addOns: [] },
     note: "An SSL certificate that brings a free SiteLock license for its domain (no add-ons).",
   },
-  // DECISION D1: 25 GB is 10066 (seed 003), not the 10065 that seed 002 repeats from 10 GB.
+  // DECISION D1: 25 GB is 10066 ("The !PlaceOrder API for Resellers"), not the 10065 that "SiteLock license" repeats from 10 GB.
   addOn(1068, "sitelock-backup-5gb", "5 GB Backup Addon", "5 GB Website Backup - Addon", "backup", 5, [daysTerm(30, 10064), daysTerm(365)]),
   addOn(1069, "sitelock-backup-10gb", "10 GB Backup Addon", "10 GB Website Backup - Addon", "backup", 10, [daysTerm(30, 10065), daysTerm(365)]),
   addOn(1070, "sitelock-backup-25gb", "25 GB Backup Addon", "25 GB Website Backup - Addon", "backup", 25, [daysTerm(30, 10066), daysTerm(365)]),

@@ -1,5 +1,5 @@
 /**
- * TLS certificates ordered through PlaceOrder (seed 003 §7, v1.24/v1.25 additions).
+ * TLS certificates ordered through PlaceOrder ("The !PlaceOrder API for Resellers" §7, v1.24/v1.25 additions).
  * Validation level decides the company fields: DV needs none, OV and EV the full company address.
  */
 import { CONTACT, EV_COMPANY, FULL_COMPANY_ADDRESS, TLS } from "../fields-sets";

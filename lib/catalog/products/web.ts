@@ -1,4 +1,4 @@
-/** Sectigo Web security services and Web DNS Pro (seed 003 §7): each "must supply: emailAddress". */
+/** Sectigo Web security services and Web DNS Pro ("The !PlaceOrder API for Resellers" §7): each "must supply: emailAddress". */
 import { CONTACT } from "../fields-sets";
 import { trialsAndYears, years } from "../terms";
 import type { FamilyKey, Product, Term } from "../types";

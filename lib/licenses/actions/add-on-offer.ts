@@ -1,8 +1,8 @@
 /**
  * An add-on's terms as the person meets them before the click (issue 18 item 4): for each term
  * Sectigo sells it for (30 days or 1 year, AutoApplyOrder), its price, the date it ends (it runs
- * from today, as Sectigo sells it), and whether it outlives its license (renewals.md: an add-on
- * cannot be used without its product). The term that ends with its license is offered first; a
+ * from today, as Sectigo sells it), and whether it outlives its license (Sectigo's "Renewing product
+ * licenses": an add-on cannot be used without its product). The term that ends with its license is offered first; a
  * term that outlives it is said so in the question itself, before anything is sent.
  *
  * The question is a server confirmation (lib/orders/server-confirmations.ts): its key names the

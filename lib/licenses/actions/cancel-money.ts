@@ -1,7 +1,7 @@
 /**
  * What a cancellation costs and gives back, said before the click and recorded after it (issue 18
  * item 4). Sectigo's AutoRefund answers no amount: it credits what the reseller paid for the
- * license's current period (cancel-refund.md: "credit the reseller balance with the order amount";
+ * license's current period (Sectigo's "Canceling orders": "credit the reseller balance with the order amount";
  * the period restarts at a renewal). So the amount back is read from our own records: what Sectigo
  * debited (or, until it said so, what we expected it to debit) for every order placed on the license
  * in its current period: the order that bought or last renewed it, and the add-ons and plan changes

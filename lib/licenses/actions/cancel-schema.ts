@@ -10,7 +10,7 @@ export const cancelLicenseSchema = cancellationPreviewSchema.extend({
   reason: z.enum(REFUND_REASON_KEYS, { error: "Pick a reason from the list." }).optional(),
   /**
    * "refund": AutoRefund (refunds and cancels; only inside the refund period). "cancel": CANCELLICENCE,
-   * which always cancels (cancel-refund.md), the way out when Sectigo refuses the refund. Absent:
+   * which always cancels (Sectigo's "Canceling orders"), the way out when Sectigo refuses the refund. Absent:
    * a refund inside the period, a cancellation outside it.
    */
   mode: z.enum(["refund", "cancel"], { error: "Choose a refund or a cancellation." }).optional(),

@@ -1,5 +1,5 @@
 /**
- * Cancel a license, with a refund when the 14-day refund window is open (cancel-refund.md):
+ * Cancel a license, with a refund when the 14-day refund window is open (Sectigo's "Canceling orders"):
  * AutoRefund inside the window (refunds AND cancels), modifyThirdPartyDetails CANCELLICENCE outside
  * it or for a monthly license (cancels, no refund). The add-ons go with the base license.
  *

@@ -1,5 +1,5 @@
 /**
- * Upgrade or downgrade a SiteLock license (upgrades.md): a preview first (the pro-rated charge, the
+ * Upgrade or downgrade a SiteLock license (Sectigo's "Upgrading or downgrading products"): a preview first (the pro-rated charge, the
  * new dates, the add-ons that go), then one AutoApplyOrder `planChange` through the ordering
  * pipeline: an UPGRADE/DOWNGRADE order acting on the license, exactly once per `submissionKey`.
  * The license itself is updated when the order settles (settle-order.ts, case planChange).

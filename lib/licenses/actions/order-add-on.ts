@@ -1,6 +1,6 @@
 /**
  * Adding an add-on to an existing license from its page: an AutoApplyOrder "addOn" with the
- * license's order number and domain (seed 001 "Ordering an add-on for an existing product"),
+ * license's order number and domain (Sectigo's "Ordering products", "Ordering an add-on for an existing product"),
  * through the exactly-once pipeline as kind ADD_ON with `targetLicenseId`. The form's own
  * submission key (made when the form is shown) makes a double click one order.
  *

@@ -10,13 +10,13 @@
  * Only a FAILED attempt (nothing was bought) lets the same period be tried again, under the next
  * attempt number (`…:2`, `…:3`); two retries racing still compute the same next key.
  *
- * Decisions (renewals.md, seed 004):
+ * Decisions (Sectigo's "Renewing product licenses"):
  * - "domainName and product must be the same values as in the initial order", and one call may
  *   carry "one product ID plus one or more add-on IDs": the request sends the license's domain, its
  *   base product and the add-ons it still has (active ones), so the add-ons renew with it to the
  *   same term. An add-on bought later counts as part of the license (the sandbox renews it along).
  * - The term is the license's own (30 or 365 days). The new expiry is the old expiry plus the term
- *   (remaining days carry over; renewals.md [INFERENCE], the sandbox does the same), which
+ *   (remaining days carry over: our reading, the document does not say; the sandbox does the same), which
  *   settle-order.ts applies for kind "renewal": inside the window the old expiry is always later
  *   than now, so `max(expiry, now) + days` is `expiry + days`.
  * - `enableAutoRenew` is sent as the license's setting, which is off here (auto-renew on is refused).

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { escapeLike } from "@/lib/pagination";
-import { pickerSearchSchema } from "@/lib/customers/search-customers";
+import { pickerSearchSchema } from "@/lib/search/picker-search-schema";
 import type { z } from "zod";
 
 /** The order form's license picker (add-ons): a few active SiteLock licenses of the account by domain prefix. */

@@ -1,6 +1,6 @@
 /**
- * What an upgrade or downgrade costs and what it does to the license's dates (Sectigo, "Upgrades"). The
- * charge (Sectigo, "Upgrades"): the new product's price for the time left minus the unused value of
+ * What an upgrade or downgrade costs and what it does to the license's dates (Sectigo, "Upgrading or downgrading products"). The
+ * charge (same page): the new product's price for the time left minus the unused value of
  * the old one; worked example 1-year Basic $149 -> Pro $249 after 6 months = $50. Decisions
  * [INFERENCE]: both prices are for the license's own term; the time left is capped at one term; a
  * downgrade is charged 0.00 and credits nothing. This file also gives the direction and the new

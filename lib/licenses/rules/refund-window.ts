@@ -1,9 +1,10 @@
 /**
- * Whether a license can still be refunded, and which call cancels it (cancel-refund.md): AutoRefund
+ * Whether a license can still be refunded, and which call cancels it (Sectigo's "Canceling orders"): AutoRefund
  * refunds AND cancels but only inside the refund window; modifyThirdPartyDetails CANCELLICENCE
  * always cancels (the way for a monthly license or once the window has closed). The window: 14 days
  * from the start of the current period (the purchase, or the last renewal), inclusive; monthly
- * (30-day) licenses have none (Sectigo, "Cancellation and refunds"; contradictions #20).
+ * (30-day) licenses have none (Sectigo, "Canceling orders"; the Partner Portal's "Maintaining SiteLock products" words it
+ * differently).
  */
 const DAY_MS = 86_400_000;
 export const REFUND_WINDOW_DAYS = 14;
@@ -24,7 +25,7 @@ export function isInsideRefundWindow(termDays: number | null, periodStart: Date,
 }
 
 /**
- * The SSL PLUS SiteLock Bundle (1072): AutoRefund is no way to cancel it (cancel-refund.md: the
+ * The SSL PLUS SiteLock Bundle (1072): AutoRefund is no way to cancel it (Sectigo, "Canceling orders": the
  * documented way is CANCELLICENCE), and it came free with its certificate, so cancelling it
  * refunds nothing, inside the window or not (lib/sectigo/README.md decisions).
  */

@@ -8,7 +8,7 @@
  * 2. SECTIGO_BILLS_CUSTOMER  ordered with reseller=N (license-payer.ts): the customer renews it
  *                    through Sectigo; a renewal from Order Desk would debit our funds
  * 3. NOT_RENEWABLE   the SSL PLUS SiteLock bundle (1072) renews with its SSL certificate
- *                    (renewals.md); SiteLock 911 (1082) is a one-off service; no expiry recorded
+ *                    (Sectigo's "Renewing product licenses"); SiteLock 911 (1082) is a one-off service; no expiry recorded
  * 4. EXPIRED         from the expiry instant on: Sectigo refuses (-121/-56); a new order is needed
  * 5. AUTO_RENEW_ON   Sectigo renews it itself at expiry: renewing by hand as well would pay twice
  * 6. OUTSIDE_WINDOW  before the window opens (`opensAt` says when)

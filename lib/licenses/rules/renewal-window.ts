@@ -1,7 +1,7 @@
 /**
  * The renewal window: SiteLock licenses renew only inside the 30 days before expiry (Sectigo answers
- * -121/-56 otherwise). Sectigo, "Renewals" (SiteLock): a license renews "at any time during the
- * 30-day renewal period *before* the expiration date"; Sectigo, "AutoApplyOrder for SiteLock":
+ * -121/-56 otherwise). Sectigo, "Renewing product licenses": a license renews "at any time during the
+ * 30-day renewal period *before* the expiration date"; Sectigo, "Ordering products":
  * auto-renewal happens "at expiry". So the window is half-open, [expiry − 30 days, expiry): it opens
  * at the instant 30 days before expiry, and at the expiry instant itself the license has expired and
  * can no longer be renewed by hand (Sectigo's auto-renewal runs at that instant instead).

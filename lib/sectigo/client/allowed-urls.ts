@@ -3,7 +3,7 @@
  * password may go"). Pure: the caller passes the sandbox URLs this Order Desk was started with.
  *
  * - LIVE: only `https://secure.trust-provider.com/products/`, the one host and path Sectigo
- *   documents for the login/password API (reference/sectigo/common-conventions.md).
+ *   documents for the login/password API (Sectigo's "SRA integration API overview" and every API reference page).
  * - SANDBOX: only one of the configured sandbox URLs, exactly (same scheme, host, port and path),
  *   so neither another port of that machine nor the sandbox's admin routes can be named.
  */

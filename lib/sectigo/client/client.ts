@@ -46,11 +46,11 @@ type VariantInput<K extends AutoApplyOrderInput["kind"]> = Omit<Extract<AutoAppl
 export type SectigoClient = ReturnType<typeof createSectigoClient>;
 
 const ENDPOINTS = {
-  autoApplyOrder: "!AutoApplyOrder", // contradictions #8: with "!", fields in the body
+  autoApplyOrder: "!AutoApplyOrder", // with "!" (SRA and the API reference; the Partner Portal omits it), fields in the body
   placeOrder: "!PlaceOrder",
   autoAuthorize: "!AutoAuthorize",
   autoReject: "!AutoReject",
-  autoRefund: "!AutoRefund", // contradictions #14
+  autoRefund: "!AutoRefund", // the AutoRefund reference's .html rendering names !AutoReject: a slip
   modifyThirdPartyDetails: "!modifyThirdPartyDetails",
   webHostReport: "!WebHostReport",
   getAccountBalance: "!getAccountBalance",

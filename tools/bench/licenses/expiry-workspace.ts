@@ -12,7 +12,7 @@
 import { parseArgs } from "node:util";
 import os from "node:os";
 import pg from "pg";
-import { withDatabase } from "@/tools/launcher/database";
+import { withDatabase } from "@/tools/data-dir/database";
 import type { RollupRow } from "@/lib/licenses/expiry-workspace/workspace";
 import { percentile, time } from "@/tools/bench/timing";
 

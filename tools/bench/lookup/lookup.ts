@@ -9,7 +9,7 @@
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { withDatabase } from "@/tools/launcher/database";
+import { withDatabase } from "@/tools/data-dir/database";
 import type { Actor } from "@/lib/auth/session";
 import { percentile, time } from "@/tools/bench/timing";
 import { insertScaledSslOrders, sslOrderNames } from "@/tools/demo/scaled-ssl-orders";

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { withDatabase } from "@/tools/launcher/database";
+import { withDatabase } from "@/tools/data-dir/database";
 import type { Actor } from "@/lib/auth/session";
 import { percentile, time } from "@/tools/bench/timing";
 

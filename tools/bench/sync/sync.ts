@@ -13,8 +13,8 @@
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db";
 import { launcherEnv } from "@/lib/env";
-import { withDatabase } from "@/tools/launcher/database";
-import { loadProfile } from "@/tools/launcher/profile";
+import { withDatabase } from "@/tools/data-dir/database";
+import { loadProfile } from "@/tools/data-dir/profile";
 import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import { processSyncRun, SYNC_PAGE_SIZE } from "@/lib/sync/run-sync";

@@ -1,6 +1,6 @@
 /**
  * Sectigo error codes as data. Each factory returns the literal message from the documents where
- * one is known (seeds 002/003, reference/sectigo/errors.md); where no literal was retrieved the
+ * one is known ("SiteLock license" and "The !PlaceOrder API for Resellers", and Sectigo's "Response parameters"); where no literal was retrieved the
  * sandbox writes its own wording and says so.
  */
 export class SandboxError extends Error {
@@ -31,7 +31,7 @@ export function shownName(name: string): string {
 export const err = {
   /**
    * -2. Decision: PlaceOrder answers with its seed wording "unrecognized" (002), every other
-   * endpoint with the generic Sectigo wording "unrecognised" (errors.md §3).
+   * endpoint with the generic Sectigo wording "unrecognised" (Sectigo's generic error messages).
    */
   unrecognised: (name: string, spelling: Spelling = "uk") =>
     new SandboxError(-2, `'${shownName(name)}' is an ${spelling === "uk" ? "unrecognised" : "unrecognized"} argument!`, shownName(name)),
@@ -41,7 +41,7 @@ export const err = {
     new SandboxError(-7, `'${value}' is not a valid ISO-3166 country!`, item),
   unknown: () => new SandboxError(-14, "An unknown error occurred!"),
   notEnoughCredit: () => new SandboxError(-15, "Not enough credit!"),
-  /** -16. PlaceOrder uses the seed (002) sentence; the other endpoints the generic one (errors.md §3). */
+  /** -16. PlaceOrder uses the "SiteLock license" sentence; the other endpoints the generic one. */
   badLogin: (spelling: Spelling = "uk") =>
     new SandboxError(
       -16,
@@ -58,7 +58,7 @@ export const err = {
   /** -42: literal message not retrieved; sandbox wording. */
   callLimit: () => new SandboxError(-42, "Call limit reached. Please try again later!"),
   oneMainLicense: () => new SandboxError(-54, "The order can have one main license only!"),
-  /** -56 (PlaceOrder only, seeds 002/003): renewal outside the window. */
+  /** -56 (PlaceOrder only, "SiteLock license" and "The !PlaceOrder API for Resellers"): renewal outside the window. */
   renewalTooEarly: (expiresOn: string) =>
     new SandboxError(
       -56,
@@ -69,14 +69,14 @@ export const err = {
   siteLockDisabled: () => new SandboxError(-76, "SiteLock partner account isn't activated"),
   notApplicable: (name: string) => new SandboxError(-83, `'${name}' is not applicable to this order!`, name),
   noPrice: (product: number | string) => new SandboxError(-115, `No price found for product ${product}`, "days"),
-  /** -121 (AutoApplyOrder): renewal outside the window. See contradictions.md #1/#2. */
+  /** -121 (AutoApplyOrder): renewal outside the window. SiteLock "Response parameters" says -121; the PlaceOrder documents -56. */
   renewalWindow: () =>
     new SandboxError(-121, "Renew must be within the renewal period of the existing license", "previousOrderNumber"),
-  /** -121 (AutoApplyOrder): the same code is documented for a lower-tier add-on (contradictions.md #2). */
+  /** -121 (AutoApplyOrder): the same code is documented for a lower-tier add-on (the same "Response parameters" list). */
   lowerTierAddOn: () => new SandboxError(-121, "You cannot buy a lower tier add-on for this product", "product"),
   alreadyExists: (item: string) => new SandboxError(-122, "Such domain or account already exists!", item),
   /**
-   * -124: seed 003 words it "SiteLock Monitor can only be ordered together with SSL product"; the newer
+   * -124: "The !PlaceOrder API for Resellers" words it "SiteLock Monitor can only be ordered together with SSL product"; the newer
    * SRA list says the SSL PLUS SiteLock Bundle. Decision: SRA wording (newer page wins).
    */
   bundleWithoutSsl: () =>

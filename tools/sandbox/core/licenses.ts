@@ -12,7 +12,7 @@ export { REFUND_WINDOW_DAYS } from "./rules/refund-window";
 /**
  * Renewal allowed iff expiry - 30 days <= now < expiry (the sandbox's own rule, rules/renewal-window.ts,
  * from Sectigo's "Renewing product licenses"). After expiry (from the expiry instant on) the license is outside the
- * window and the answer is -121 (AutoApplyOrder) / -56 (PlaceOrder), contradictions.md #1.
+ * window and the answer is -121 (AutoApplyOrder) / -56 (PlaceOrder): "Response parameters" and the PlaceOrder documents differ.
  */
 export function inRenewalWindow(license: License, now: Date): boolean {
   return renewableNow(new Date(license.expiresAt), now);
@@ -105,7 +105,7 @@ export function createLicense(world: World, init: NewLicenseInit): License {
 }
 
 /**
- * Cancels a license and, for a base license, all its live add-ons (cancel-refund.md "Common rules").
+ * Cancels a license and, for a base license, all its live add-ons (Sectigo's "Canceling orders", "Common rules").
  * `refund` decides for the license itself ("always": the caller already checked its window);
  * its add-ons are refunded only inside their own refund window (a 30-day add-on has none), so
  * AutoRefund and modifyThirdPartyDetails credit the same add-ons. Returns the amount to credit.

@@ -80,7 +80,7 @@ export function createCustomer(world: World, loginName: string, details: Custome
   return customer;
 }
 
-/** Returning customers: supplied details replace earlier ones (seed 002, "Company address details"). */
+/** Returning customers: supplied details replace earlier ones ("SiteLock license", "Company address details"). */
 export function updateCustomer(customer: Customer, details: Partial<CustomerDetails>): void {
   if (details.name || details.foreName || details.surName) {
     customer.name = details.name ?? [details.foreName, details.surName].filter(Boolean).join(" ");

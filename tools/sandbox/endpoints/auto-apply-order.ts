@@ -1,6 +1,6 @@
 /**
- * `!AutoApplyOrder` for SiteLock (seeds 001, 004; reference auto-apply-order-sitelock.md, renewals.md,
- * upgrades.md). Order of checks: -2 unknown, -3 missing, -4 too long, -16 login, -76 SiteLock not
+ * `!AutoApplyOrder` for SiteLock ("Ordering products", "Renewing product licenses", "Upgrading or
+ * downgrading products", and the AutoApplyOrder reference "SiteLock license"). Order of checks: -2 unknown, -3 missing, -4 too long, -16 login, -76 SiteLock not
  * enabled, then the request values and the business rules of the chosen flow.
  */
 import { authenticate, requireSiteLock } from "../core/accounts";

@@ -1,11 +1,11 @@
 /**
- * `!AutoAuthorize` and `!AutoReject` (reference auto-authorize.md): orders placed with reseller=Y
+ * `!AutoAuthorize` and `!AutoReject` (Sectigo's AutoAuthorize and AutoReject references): orders placed with reseller=Y
  * wait for one of them. Newline-delimited answers only ("restricted to line-delimited parameters").
  *
  * Decisions [INFERENCE where the error table was not retrieved]:
  * - Success: line 1 `0`; for AutoAuthorize of an order whose only product is a SiteLock license,
  *   line 2 = slUserID and line 3 = slSiteID (the parameters the changelog added).
- * - Funds are debited on authorization (seed 002 "Authorizing orders"); short -> -15.
+ * - Funds are debited on authorization ("SiteLock license", "Authorizing orders"); short -> -15.
  * - Not awaiting: refunded -18, cancelled or rejected -20, already authorized / not ours -4 orderNumber.
  * - test=Y validates and answers as usual without changing anything.
  */

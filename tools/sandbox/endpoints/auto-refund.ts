@@ -1,5 +1,5 @@
 /**
- * `!AutoRefund` (reference cancel-refund.md): checks that a refund is possible, then refunds AND
+ * `!AutoRefund` (Sectigo's "Canceling orders" and the AutoRefund reference): checks that a refund is possible, then refunds AND
  * cancels. Newline-delimited answer: line 1 code, line 2 message on error.
  *
  * Rules: refundReasonCode 1..11 (-4 otherwise); the order's license must be an annual SiteLock license

@@ -1,9 +1,9 @@
 /**
- * `!getAccountBalance` (reference account-balance.md). responseFormat 0 (default, newline: status,
+ * `!getAccountBalance` (Sectigo's getAccountBalance reference). responseFormat 0 (default, newline: status,
  * account ID, currency, available funds, hard credit limit) or 1 (URL-encoded).
  * Decision: the URL-encoded key names were not legible; the sandbox uses errorCode, accountID,
  * currency, balance, creditLimit [INFERENCE]. JSON is not offered: only 0/1 are requestable
- * (contradictions.md #24). Any other responseFormat -> -4.
+ * (its response table also describes JSON; its request allows 0 or 1). Any other responseFormat -> -4.
  */
 import { authenticate } from "../core/accounts";
 import { err, type SandboxError } from "../core/errors";

@@ -1,10 +1,10 @@
 /**
- * `!modifyThirdPartyDetails` with action=CANCELLICENCE (reference modify-third-party-details.md): always
+ * `!modifyThirdPartyDetails` with action=CANCELLICENCE (Sectigo's modifyThirdPartyDetails reference): always
  * cancels the license of the given product on the order — a base license takes its add-ons with it —
  * and refunds whatever is still inside its own refund period. URL-encoded answers only.
  *
  * Decisions:
- * - `product` accepts every SiteLock code incl. 1072, 1076, 1078, 1082 (contradictions.md #17).
+ * - `product` accepts every SiteLock code incl. 1072, 1076, 1078, 1082 ("Canceling orders" cancels add-ons and 1072 this way; the reference's list is shorter).
  * - `action`: CANCELLICENCE (documented British spelling) and CANCELLICENSE are both accepted.
  * - `action=AUTORENEW` with `autoRenew=Y|N` switches auto-renew on the license of that product
  *   (lib/sectigo/README.md "Auto-renew on an existing license", [INFERENCE]): a live license only

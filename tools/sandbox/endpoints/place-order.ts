@@ -1,5 +1,5 @@
 /**
- * `!PlaceOrder` for resellers, every product of the sandbox's own table (core/products/, from seeds 002 + 003): SiteLock plans and add-ons
+ * `!PlaceOrder` for resellers, every product of the sandbox's own table (core/products/, from "SiteLock license" and "The !PlaceOrder API for Resellers"): SiteLock plans and add-ons
  * (license rules in ./place-order/plan.ts), and every other PlaceOrder code with its product's own
  * required fields (./place-order/product-fields.ts). GET (query string) or POST
  * (form body). Answers URL-encoded, or redirects the browser (302) to successURL / errorURL with the

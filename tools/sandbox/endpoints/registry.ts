@@ -1,5 +1,5 @@
 /**
- * Path -> endpoint. Decision (contradictions.md #8 and seed 003's `!placeOrder` URL): names match
+ * Path -> endpoint. Decision (the Partner Portal writes `AutoApplyOrder` without `!`, and "The !PlaceOrder API for Resellers" `!placeOrder`): names match
  * case-insensitively, with or without the leading `!` (also percent-encoded as %21), so
  * `/products/AutoApplyOrder` (partner-portal spelling) reaches `!AutoApplyOrder`. A trailing `?` with
  * an empty query (the SRA curl samples) is harmless.

@@ -1,5 +1,5 @@
 /**
- * `!WebHostReport` (reference web-host-report.md). The response page was never retrieved, so the
+ * `!WebHostReport` (Sectigo's WebHostReport reference). The response page was never retrieved, so the
  * shape is reconstructed [INFERENCE]: URL-encoded, `errorCode=0&noOfResults=N`, then numbered keys,
  * `X_field` per order and `X_Y_field` per license (item) of order X, 1-based.
  *
@@ -10,7 +10,7 @@
  * - Results are the account's orders sorted by order number; `firstResultNo`/`lastResultNo` are
  *   1-based and inclusive; defaults 1 and first+99 (pages of 100); at most 500 per call; first >
  *   last -> -4.
- * - notBefore/notAfter (UNIX seconds) filter on the order date (contradictions.md #27);
+ * - notBefore/notAfter (UNIX seconds) filter on the order date (the reference also calls them issuance times);
  *   expireNotBefore/expireNotAfter on the order's license expiry.
  * - organizationName / fqdn: `_` one character, `%` any run, case-insensitive.
  * - orderNumber / foreignOrderNumber / certificateID: comma lists; orderNumber may repeat.

@@ -8,9 +8,9 @@ export type Reply =
   | { type: "redirect"; location: string };
 
 /**
- * Two documented encodings: the generic Sectigo example (common-conventions.md) writes
+ * Two documented encodings: the generic Sectigo example ("SRA integration API overview") writes
  * `errorMessage=The+%27…%27+argument+is+missing%21` (form encoding, `+` for a space), while the
- * PlaceOrder sample (seed 002) writes `Incorrect%20login%20details%2C%20…` (%20), which an errorURL
+ * PlaceOrder sample ("SiteLock license") writes `Incorrect%20login%20details%2C%20…` (%20), which an errorURL
  * page can decode with decodeURIComponent. PlaceOrder answers use "percent", the others "plus".
  */
 export function encodeFields(fields: Array<[string, string]>, spaces: "plus" | "percent" = "plus"): string {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
-import { auditFilterOptions, listAudit } from "@/lib/audit/list-audit";
+import { auditFilterOptions, listAudit } from "@/lib/audit-log/list-audit";
 import { auditQueryString, parseAuditQuery } from "@/lib/audit/list-audit-query";
 import { firstValues, type SearchParams } from "@/lib/pagination";
 import { PageHeader } from "@/components/ui/card";

@@ -1,6 +1,7 @@
 /**
  * The ONE table mapping Sectigo error codes to Order Desk's domain error codes.
- * Sources: reference/sectigo/errors.md, seeds 002/003 (PlaceOrder error list).
+ * Sources: Sectigo's "Response parameters" (SiteLock), the API references' error tables, and the
+ * PlaceOrder error lists of "SiteLock license" and "The !PlaceOrder API for Resellers".
  * Context-dependent codes (-121, -18, -4 duplicates) are refined in `map-error.ts`.
  */
 
@@ -99,7 +100,7 @@ export const UNKNOWN_VENDOR_CODE: VendorCodeEntry = entry(
   "Sectigo refused the request. Contact support with the reference shown.",
 );
 
-/** Meaning/message for -121 in its renewal sense (contradictions.md #1, #2). */
+/** Meaning/message for -121 in its renewal sense (SiteLock "Response parameters" gives -121 two meanings; the PlaceOrder documents use -56). */
 export const RENEWAL_WINDOW_ENTRY: VendorCodeEntry = entry(
   "OUTSIDE_RENEWAL_WINDOW",
   "Renewal must be within the renewal period of the existing license (30 days before expiry).",

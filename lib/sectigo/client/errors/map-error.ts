@@ -1,6 +1,6 @@
 /**
  * Turns whatever went wrong into a typed SectigoError. Vendor codes come from the one table in
- * `codes.ts`; this file only adds what needs the request context (contradictions #2, #31).
+ * `codes.ts`; this file only adds what needs the request context (-121 and -18 each have two documented meanings; the request tells them apart).
  */
 import type { SectigoError, SectigoErrorKind, SectigoOperation } from "../types";
 import type { ApiErrorParts } from "../wire/response";
@@ -59,7 +59,7 @@ function refine(parts: ApiErrorParts, ctx: CallContext, entry: VendorCodeEntry):
     return { ...entry, domainCode: "DUPLICATE", userMessage: "{field} is already in use at SiteLock. Use the existing customer's order instead." };
   }
   if (parts.code === -18 && ctx.variant === "sslBundle") {
-    // Legacy SSL API: -18 is an FQDN argument error, not "already refunded" (contradictions #31).
+    // Legacy SSL API: -18 is an FQDN argument error, not "already refunded" (the legacy SSL API's meaning; SiteLock's "Response parameters" says already refunded).
     return { domainCode: "INVALID_FIELD", meaning: "The domain name is not acceptable for the certificate.", userMessage: "Please check the domain name.", fields: ["domainName"] };
   }
   if (parts.code === -20 && ctx.operation === "autoReject") {

@@ -1,7 +1,8 @@
 /**
  * `!getAccountBalance`. We ask for responseFormat=0 because only the newline layout's positions
  * are documented (the URL-encoded key names were not retrievable); either answer is parsed.
- * JSON is not supported (contradictions #24). Source: reference account-balance.md.
+ * JSON is not supported (the response table describes it; the request allows only 0 or 1). Source:
+ * Sectigo's getAccountBalance reference.
  */
 import { FormBody } from "../wire/form";
 import { WIRE_FIELDS } from "../wire/fields";

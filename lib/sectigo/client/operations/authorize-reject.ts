@@ -1,7 +1,7 @@
 /**
  * `!AutoAuthorize` / `!AutoReject`: act on an order placed with payment pending (status 1 /
- * PlaceOrder reseller=Y). Source: reference auto-authorize.md. The response is documented as
- * "line-delimited" but with named parameters; both layouts are accepted (contradictions #22, #23).
+ * PlaceOrder reseller=Y). Source: Sectigo's AutoAuthorize and AutoReject references. The response is documented as
+ * "line-delimited" but with named parameters; both layouts are accepted (the references word it differently).
  */
 import type { OrderContext } from "../types";
 import { FormBody } from "../wire/form";

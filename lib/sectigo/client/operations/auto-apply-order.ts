@@ -1,7 +1,8 @@
 /**
  * `!AutoApplyOrder` for SiteLock: new customer, existing customer, add-on, renewal,
  * upgrade/downgrade, SiteLock 911, and SSL with the SSL PLUS SiteLock Bundle.
- * Sources: seed 001, seed 004, reference auto-apply-order-sitelock.md / renewals.md / upgrades.md.
+ * Sources: Sectigo's "Ordering products", "Renewing product licenses", "Upgrading or downgrading
+ * products" and the AutoApplyOrder reference "SiteLock license".
  */
 import type { z } from "zod";
 import type {
@@ -48,7 +49,7 @@ export type AddOnOrder = z.infer<typeof addOnOrderSchema>;
 export type RenewalOrder = z.infer<typeof renewalOrderSchema>;
 /** Upgrade or downgrade to `productCode` (pro-rated by Sectigo; expiry unchanged). */
 export type PlanChangeOrder = z.infer<typeof planChangeOrderSchema>;
-/** SiteLock 911 (1082): `days` is omitted (contradictions #10). */
+/** SiteLock 911 (1082): `days` is omitted ("Ordering products"; the AutoApplyOrder reference asks for it). */
 export type SiteLock911Order = z.infer<typeof siteLock911OrderSchema>;
 /** An SSL certificate that brings the free SSL PLUS SiteLock Bundle unless disabled. */
 export type SslBundleOrder = z.infer<typeof sslBundleOrderSchema>;
@@ -56,7 +57,7 @@ export type AutoApplyOrderInput = z.infer<typeof autoApplyOrderSchema>;
 
 export interface PlacedOrder {
   orderNumber: string;
-  /** 0 → "COMPLETED" (amount debited); 1 → "PENDING" (payment/validation pending, contradictions #11). */
+  /** 0 → "COMPLETED" (amount debited); 1 → "PENDING" (payment or validation pending: the SRA and Partner Portal "Response parameters" differ). */
   status: "COMPLETED" | "PENDING";
   /** Amount debited (COMPLETED) or required (PENDING), account currency. */
   cost?: number;
@@ -162,9 +163,9 @@ export function autoApplyOrderContext(input: AutoApplyOrderInput): OrderContext 
 }
 
 /**
- * Newline layout (seed/PP response table): 1 status, 2 order number, 3 amount, 4 deprecated
+ * Newline layout (the Partner Portal's "Response parameters"): 1 status, 2 order number, 3 amount, 4 deprecated
  * delivery time, then unique value; SiteLock user/site IDs are documented on fixed lines 8/9
- * while lines 5–7 vary (contradictions #12). With ≥9 lines we trust 8/9; otherwise sequential.
+ * while lines 5–7 vary (the same table says both). With ≥9 lines we trust 8/9; otherwise sequential.
  */
 export function decodePlacedOrder(body: ParsedBody, testMode: boolean): PlacedOrder | undefined {
   if (body.status !== 0 && body.status !== 1) return undefined;

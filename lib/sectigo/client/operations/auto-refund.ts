@@ -1,7 +1,8 @@
 /**
  * `!AutoRefund`: refund AND cancel, only inside the refund period (14 days from purchase or last
  * renewal, annual licenses only). Add-on-only orders must use modifyThirdPartyDetails instead
- * (contradictions #16). Source: reference cancel-refund.md.
+ * ("Canceling orders"; the AutoRefund overview only says it supports SiteLock). Source: Sectigo's
+ * "Canceling orders" and the AutoRefund reference.
  */
 import { FormBody } from "../wire/form";
 import { WIRE_FIELDS } from "../wire/fields";

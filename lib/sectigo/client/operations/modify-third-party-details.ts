@@ -1,7 +1,7 @@
 /**
- * `!modifyThirdPartyDetails`. Source: reference modify-third-party-details.md.
+ * `!modifyThirdPartyDetails`. Source: Sectigo's modifyThirdPartyDetails reference and "Canceling orders".
  * - `action=CANCELLICENCE` (documented): always cancels (product → cascades to add-ons; add-on →
- *   just that add-on) and refunds only inside the refund period (contradictions #21).
+ *   just that add-on) and refunds only inside the refund period ("Canceling orders": "always cancel").
  * - `action=AUTORENEW` with `autoRenew=Y|N` (decision, lib/sectigo/README.md "Auto-renew on an
  *   existing license"): switches auto-renew on a live license. The page documents "change account
  *   details of a third-party license" by order number + product + action, and a SiteLock-only row
@@ -14,7 +14,7 @@ import { WIRE_FIELDS } from "../wire/fields";
 export interface CancelLicenseInput {
   action: "cancelLicense";
   orderNumber: string;
-  /** The license on that order to cancel: base product, add-on, or 1072 bundle (contradictions #17). */
+  /** The license on that order to cancel: base product, add-on, or 1072 bundle ("Canceling orders"; the reference's own product list is shorter). */
   productCode: number;
 }
 

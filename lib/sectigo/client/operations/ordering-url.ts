@@ -1,5 +1,6 @@
 /**
- * PlaceOrder Ordering URLs (seed 003 §4-6, seed 002's HTML form example): the wire side of a URL and a
+ * PlaceOrder Ordering URLs ("The !PlaceOrder API for Resellers" §4-6, and the HTML form example of the
+ * PlaceOrder document "SiteLock license"): the wire side of a URL and a
  * form a reseller puts on their website, which the END CUSTOMER's browser posts to `!PlaceOrder`. Pure
  * and browser-safe (the ordering-URL page previews it live): no credentials go in, none can come out.
  * Callers pass domain values and catalog parameter names; the parameter names are built here only.

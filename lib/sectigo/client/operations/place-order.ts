@@ -1,13 +1,14 @@
 /**
  * `!PlaceOrder` (resellers), server-to-server: numbered item parameters (`1_PPP`, `2_ID`, ...),
- * company/personal details with their conditional rules. Sources: seeds 002 (web page) and 003 (PDF).
+ * company/personal details with their conditional rules. Sources: the PlaceOrder documents "SiteLock license" (web
+ * page) and "The !PlaceOrder API for Resellers" (PDF).
  *
  * Catalog products carry their own fields (lib/catalog): the order form passes them by their Sectigo
  * parameter names in `params` (order level) and `items[n].params` (item level, `x_` dropped). The
  * client owns the credentials, the brand, `reseller`, `isReturningCustomer` and the numbered item keys,
  * and refuses params that would override them, any name containing "password" (Order Desk never sends
  * a customer's password: lib/sectigo/README.md), and a name already set by a typed field.
- * Companions (`y_PPP=3450&y_visibility=0`, seed 003 §7: `y` is just the next item number) are further
+ * Companions (`y_PPP=3450&y_visibility=0`, "The !PlaceOrder API for Resellers" §7: `y` is just the next item number) are further
  * items with `visible: false`.
  */
 import { type CallContext, validationError } from "../errors/map-error";
@@ -33,7 +34,7 @@ export type PlaceOrderItem = ItemProduct & {
   /** The quantity that affects pricing; its parameter name depends on the product. */
   quantity?: { unit: "seats" | "users" | "servers" | "quantity"; count: number };
   zones?: number;
-  /** Item-level domain (`1_domainName`, as in seed 002's curl sample). */
+  /** Item-level domain (`1_domainName`, as in "SiteLock license"'s curl sample). */
   domainName?: string;
   showCollectionCode?: boolean;
   dcvEmailAddress?: string;
@@ -50,7 +51,7 @@ export type PlaceOrderItem = ItemProduct & {
   params?: Readonly<Record<string, string>>;
 };
 
-/** `name` XOR `foreName`/`surName` (seed 003: never both). */
+/** `name` XOR `foreName`/`surName` ("The !PlaceOrder API for Resellers": never both). */
 export type PersonName = { fullName: string; firstName?: never; lastName?: never } | { fullName?: never; firstName?: string; lastName?: string };
 
 export type PersonDetails = PersonName & { title?: string; telephone?: string; fax?: string };

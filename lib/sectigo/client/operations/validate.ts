@@ -5,7 +5,7 @@
 import { type CallContext, validationError } from "../errors/map-error";
 import type { SectigoError } from "../types";
 
-/** contradictions.md #5: 32767 (SRA) vs 64 (partner portal) — the stricter limit wins. */
+/** `domainName`: 32767 in the SRA "Ordering products", 64 in the Partner Portal's — the stricter limit wins. */
 export const DOMAIN_NAME_MAX = 64;
 
 export function checkDomain(ctx: CallContext, domainName: string | undefined): SectigoError | undefined {
@@ -28,7 +28,7 @@ export function checkEmail(ctx: CallContext, field: string, email: string | unde
   return undefined;
 }
 
-/** Order numbers are sent as digits (contradictions #15: integer vs string). */
+/** Order numbers are sent as digits ("Canceling orders" says integer, the AutoRefund reference string). */
 export function checkOrderNumber(ctx: CallContext, field: string, value: string | undefined): SectigoError | undefined {
   if (!value?.trim()) return validationError(ctx, field, "MISSING_FIELD", "An order number is required.");
   if (!/^\d+$/.test(value.trim())) return validationError(ctx, field, "INVALID_FIELD", "Sectigo order numbers are digits only.");

@@ -1,7 +1,7 @@
 /**
  * `!WebHostReport`: the reseller's orders, filtered and paged. The response page was not
  * retrievable; the shape follows the changelog (`X_field`, `X_Y_field`) and third-party
- * clients (`noOfResults`, UNIX timestamps). Source: reference web-host-report.md.
+ * clients (`noOfResults`, UNIX timestamps). Source: Sectigo's WebHostReport reference.
  */
 import { type CallContext, validationError } from "../errors/map-error";
 import type { SectigoError } from "../types";
@@ -12,7 +12,7 @@ import { type ParsedBody, nonEmpty, parseDate, parseMoney } from "../wire/respon
 const W = WIRE_FIELDS.webHostReport;
 
 export interface WebHostReportInput {
-  /** Orders placed before this are excluded (`notBefore`, treated as order date: contradictions #27). */
+  /** Orders placed before this are excluded (`notBefore`, treated as order date: the reference also calls it the issuance time). */
   placedFrom?: Date;
   /** Orders placed after this are excluded (`notAfter`). */
   placedTo?: Date;

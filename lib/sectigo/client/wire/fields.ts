@@ -126,9 +126,9 @@ export const PLACE_ORDER_ITEM_FIELDS = {
 
 /** Other spellings Sectigo's documents use for the same parameter (read direction only). */
 const ALIASES: Partial<Record<SectigoOperation, Record<string, string>>> = {
-  // contradictions.md #3: prose says previousOrder, tables say previousOrderNumber.
+  // "Renewing product licenses": its prose says previousOrder, its tables previousOrderNumber.
   autoApplyOrder: { previousOrder: "previousOrderNumber" },
-  // seed 003 spells forename/surname; seed 002 spells foreName/surName; `country` = countryName.
+  // "The !PlaceOrder API for Resellers" spells forename/surname; "SiteLock license" spells foreName/surName; `country` = countryName.
   placeOrder: { forename: "firstName", surname: "lastName", country: "countryCode" },
 };
 

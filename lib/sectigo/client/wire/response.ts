@@ -1,5 +1,5 @@
 /**
- * Sectigo's two legacy response encodings, auto-detected (contradictions.md #22):
+ * Sectigo's two legacy response encodings, auto-detected (the AutoAuthorize, AutoRefund and AutoReject references word them differently):
  * - newline-delimited (responseFormat=0): line 1 = status code, then positional values;
  *   on error line 2 is the message.
  * - URL-encoded (responseFormat=1): `errorCode=..&errorMessage=..&key=value`.

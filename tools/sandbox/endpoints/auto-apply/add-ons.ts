@@ -1,6 +1,6 @@
 /**
- * Add-ons on an existing license (seed 001 "Ordering an add-on for an existing product", renewals,
- * upgrades.md). Per add-on ID:
+ * Add-ons on an existing license ("Ordering products": "Ordering an add-on for an existing product";
+ * "Renewing product licenses"; "Upgrading or downgrading products"). Per add-on ID:
  * - the license already has it            -> add-on renewal (its own 30-day window, else -121)
  * - it has a smaller one of the same kind -> add-on upgrade, pro-rated to the add-on's expiry
  * - it has a larger one of the same kind  -> -121 lower-tier add-on

@@ -1,5 +1,5 @@
 /**
- * AutoApplyOrder with previousOrderNumber (seed 001/004, upgrades.md):
+ * AutoApplyOrder with previousOrderNumber ("Ordering products", "Renewing product licenses", "Upgrading or downgrading products"):
  * - a different domainName            -> new license for the same customer (new-license.ts)
  * - same domain, same base product    -> renewal (only inside the 30 days before expiry, else -121)
  * - same domain, other base product   -> upgrade / downgrade (upgrade.ts)
@@ -44,7 +44,7 @@ export function orderOnExistingLicense(world: World, req: AutoApplyRequest, prev
 
 /**
  * Renewal. [INFERENCE] The new term starts at the old expiry (remaining days carry over), costs the
- * full price of `days`, and restarts the 14-day refund period (cancel-refund.md). Add-on IDs sent
+ * full price of `days`, and restarts the 14-day refund period ("Canceling orders"). Add-on IDs sent
  * along are renewed to the same term (or bought, when the license does not have them yet).
  */
 function renew(world: World, req: AutoApplyRequest, base: License): Outcome {

@@ -45,7 +45,7 @@ export function orderNewLicense(world: World, req: AutoApplyRequest, existing: C
   const addOnPrices = req.addOns.map((a) => priceFor(a, req.days));
   if (liveBaseForDomain(world, req.account.loginName, req.domainName)) throw err.alreadyExists("domainName");
   // Decision: with no previousOrderNumber a known customer e-mail is "account already exists" (-122,
-  // SRA response list) — an existing customer orders a new domain with previousOrderNumber (seed 001).
+  // SRA response list) — an existing customer orders a new domain with previousOrderNumber ("Ordering products").
   if (!existing && findCustomerByEmail(world, req.account.loginName, req.email)) throw err.alreadyExists("appRepEmailAddress");
   const total = basePrice + addOnPrices.reduce((s, p) => s + p, 0);
   debit(req.account, total);

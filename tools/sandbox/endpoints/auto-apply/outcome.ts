@@ -27,7 +27,7 @@ const CERTIFICATE_STATE = "Awaiting Validation";
  * and SSL API names).
  *
  * responseFormat=0: line 1 status, 2 order number, 3 amount, 4 expected delivery (always 1), then the
- * optional certificate ID / state lines and the unique value. Decision (contradictions.md #12): the
+ * optional certificate ID / state lines and the unique value. Decision (the Partner Portal's "Response parameters" gives both layouts): the
  * partner-portal page puts the SiteLock user ID on line 8 and the site ID on line 9 while the unique
  * value sits on line 5, 6 or 7, so the sandbox pads with empty lines up to line 7 and writes the
  * SiteLock IDs on lines 8 and 9 — both statements then hold.

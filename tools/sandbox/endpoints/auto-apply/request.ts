@@ -1,5 +1,5 @@
 /**
- * `!AutoApplyOrder` request: the parameter table (seed 001 + reference auto-apply-order-sitelock.md)
+ * `!AutoApplyOrder` request: the parameter table ("Ordering products" and the AutoApplyOrder reference "SiteLock license")
  * and its parsing into a typed request. Decisions where the documents disagree are noted per row.
  */
 import type { Account } from "../../core/types";
@@ -22,7 +22,7 @@ export const AUTO_APPLY_PARAMS: readonly ParamSpec[] = [
   { name: "loginPassword", required: true, max: 128 },
   { name: "product", required: true, max: 64 },
   { name: "days" },
-  // Decision (contradictions.md #5): SRA pages (newer) allow 32767 chars, seed 001 / partner portal 64.
+  // Decision: the SRA pages (newer) allow 32767 chars, the Partner Portal's 64.
   // The sandbox takes the SRA limit and additionally requires a valid DNS name (<= 253 chars) -> -4.
   { name: "domainName", required: true, max: 32767 },
   // Required by the tables; for SSL orders the SSL-bundle prose says a missing e-mail only means
@@ -38,14 +38,14 @@ export const AUTO_APPLY_PARAMS: readonly ParamSpec[] = [
   { name: "appRepForename", max: 64 },
   { name: "appRepSurname", max: 64 },
   { name: "appRepTelephone", max: 32 },
-  // Names of these two rows were not legible (auto-apply-order-sitelock.md rows 9-10); accepted by
+  // Names of these two rows were not legible (rows 9-10 of the AutoApplyOrder reference "SiteLock license"); accepted by
   // their names elsewhere in Sectigo's ordering API. [INFERENCE]
   { name: "appRepTitle", max: 64 },
   { name: "callbackMethod", max: 1 },
   { name: "appRepLoginName", max: 50 },
   { name: "appRepLoginPassword", max: 50 },
   { name: "previousOrderNumber", max: 20 },
-  // Decision (contradictions.md #3): the SRA/PP prose says `previousOrder`, tables and curl say
+  // Decision ("Renewing product licenses"): the SRA/PP prose says `previousOrder`, tables and curl say
   // `previousOrderNumber`. Accepting both is harmless; previousOrderNumber wins when both are sent.
   { name: "previousOrder", max: 20 },
   // Not in the SiteLock tables; Sectigo's AutoApplyOrder carries it for SSL and the app needs it for
@@ -54,12 +54,12 @@ export const AUTO_APPLY_PARAMS: readonly ParamSpec[] = [
   { name: "responseFormat", max: 1 },
   { name: "showCertificateID", max: 1 },
   { name: "showCertificateState", max: 1 },
-  // Test mode (common-conventions.md): dry run, nothing billed or created.
+  // Test mode (Sectigo's "SRA integration API overview"): dry run, nothing billed or created.
   { name: "test", max: 1 },
-  // SSL PLUS SiteLock Bundle rows (seed 001).
+  // SSL PLUS SiteLock Bundle rows ("Ordering products").
   { name: "serverSoftware", max: 4 },
   { name: "isCustomerValidated", max: 1 },
-  // Decision: seed 001 says csr max "64 chars", which no Base64 CSR fits — a doc slip; sandbox allows 32767.
+  // Decision: "Ordering products" says csr max "64 chars", which no Base64 CSR fits — a doc slip; sandbox allows 32767.
   { name: "csr", max: 32767 },
   { name: "prioritiseCSRValues", max: 1 },
   { name: "disableSiteLock", max: 1 },

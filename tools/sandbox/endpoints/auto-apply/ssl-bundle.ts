@@ -1,5 +1,5 @@
 /**
- * SSL certificate orders carrying the free SSL PLUS SiteLock Bundle (1072), seed 001.
+ * SSL certificate orders carrying the free SSL PLUS SiteLock Bundle (1072), "Ordering products".
  * - One bundle license per qualifying certificate; for a wildcard only the root domain is covered.
  * - No bundle when disableSiteLock=Y, when appRepEmailAddress is missing (documented), or when the
  *   account is not SiteLock-enabled (sandbox decision: the SSL order still goes through).

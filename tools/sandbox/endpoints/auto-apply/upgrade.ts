@@ -1,5 +1,5 @@
 /**
- * Upgrade or downgrade of a base license (upgrades.md): new product ID, same domain, previous order.
+ * Upgrade or downgrade of a base license ("Upgrading or downgrading products"): new product ID, same domain, previous order.
  * The license keeps its expiry, starts again on the change date and the order is pro-rated
  * (pro-rate.ts). `days` must still be a priced term of the new product (-115) but does not change
  * the term.

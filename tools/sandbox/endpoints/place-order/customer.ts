@@ -1,5 +1,5 @@
 /**
- * PlaceOrder customer rules (seeds 002/003):
+ * PlaceOrder customer rules ("SiteLock license" and "The !PlaceOrder API for Resellers"):
  * - New vs returning: `isReturningCustomer` Y/N when sent; otherwise emailAddress present = new,
  *   absent = returning. A returning customer is found by emailAddress, else by `licenceCode` (an
  *   order number from a previous order), else by the domain's existing license; not found -> -4.
@@ -7,8 +7,8 @@
  *   order has a SiteLock item (the SiteLock provisioning rule shared with AutoApplyOrder); for any
  *   other order the existing customer record is reused and its details updated (a certificate buyer
  *   orders again with the same address).
- * - Personal name: seed 003 says `name` and `foreName`/`surName` should not be combined, the newer
- *   seed 002 only says either makes the other unnecessary. Decision (newer wins): all optional for
+ * - Personal name: "The !PlaceOrder API for Resellers" says `name` and `foreName`/`surName` should not be combined, the newer
+ *   "SiteLock license" only says either makes the other unnecessary. Decision (newer wins): all optional for
  *   SiteLock (002's own sample sends none); `name` wins, else "foreName surName".
  * - Address: "state or province may be omitted if locality is specified, and vice versa". Decision:
  *   when a street address / PO box / postal code is supplied, one of localityName or
@@ -33,7 +33,7 @@ export function customerDetails(bag: ParamBag): CustomerDetails {
   if (email !== undefined && !isEmail(email)) throw err.invalidEmail();
   const category = bag.get("BusinessCategory");
   if (category !== undefined && !/^[bcd]$/.test(category)) throw err.invalid("BusinessCategory");
-  // Decision: seed 002/003 say "many products do not require an address" and that, *where one is
+  // Decision: both PlaceOrder documents say "many products do not require an address" and that, *where one is
   // required*, locality or state/province may stand alone. No SiteLock row requires an address, so a
   // partial address is accepted here; the products that require one are checked from the catalog
   // (./product-fields.ts).

@@ -6,7 +6,7 @@
  *   which keep their PPP as product code. Any other PPP/ID -> -65 "PlanID for this product not found."
  *   (also for an x_ID/x_days pair without a price, and for x_ID of a non-SiteLock product: §7 prints
  *   x_PPP codes only for those).
- * - Companions (seed 003 §7 `x_PPP=3461&y_PPP=3450&y_visibility=0`): `y` is just the next item number, so a
+ * - Companions ("The !PlaceOrder API for Resellers" §7 `x_PPP=3461&y_PPP=3450&y_visibility=0`): `y` is just the next item number, so a
  *   companion is an ordinary item; a companion code (HackerGuardian PCI's free CVC) is accepted only in an
  *   order that carries a code it belongs to (else -65) and costs nothing.
  * - `x_days` must match the PPP's term when both are sent (-4); with `x_ID` it selects the term
@@ -15,7 +15,7 @@
  *   product) -> otherwise -83.
  * - Item fields documented for other products (x_MACAddress, x_csr, ...) -> -83: on a SiteLock item every
  *   one of them; on another item those its catalog product does not declare.
- * - IP packs: `x_IP Addresses` is required (-3) and must be the code's own number (-61, seed 003).
+ * - IP packs: `x_IP Addresses` is required (-3) and must be the code's own number (-61, "The !PlaceOrder API for Resellers").
  * - With no numbered items, the top-level `product` list (product IDs or PPPs) is used (Ordering URLs).
  */
 import { PPP, placeOrderRow, priceOf, productOf, type PlaceOrderRow } from "../../core/catalog";

@@ -1,5 +1,5 @@
 /**
- * `!PlaceOrder` parameter table (seeds 002 + 003). Names are case-insensitive (003: "Variable Name
+ * `!PlaceOrder` parameter table ("SiteLock license" and "The !PlaceOrder API for Resellers"). Names are case-insensitive (the PDF: "Variable Name
  * (case insensitive)"), so every name is mapped to its canonical spelling first; `x_` item
  * parameters may carry a leading underscore (`_1_PPP`).
  */

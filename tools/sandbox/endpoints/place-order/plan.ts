@@ -1,20 +1,20 @@
 /**
- * Turning PlaceOrder items into licenses. Rules (seeds 002/003 + reference):
+ * Turning PlaceOrder items into licenses. Rules ("SiteLock license" and "The !PlaceOrder API for Resellers", and the SiteLock guide):
  * - At most one main license per order (-54). Every SiteLock item needs a domain (`domainName` or
  *   `x_domainName`, -3).
  * - A main product for a domain that already has a live license of the same product and customer is a
  *   renewal, only inside the 30 days before expiry: -56 "Your current license expires on YYYY-MM-DD..."
- *   (contradictions.md #1: -56 on PlaceOrder). Another product or another customer on that domain -> -122
+ *   (-56 on PlaceOrder, as its documents say). Another product or another customer on that domain -> -122
  *   (PlaceOrder documents no upgrade path).
  * - Add-ons need a SiteLock license valid for the same domain, in this order or already owned, of a
  *   tier that takes them; otherwise -128 "You can not buy the addon." (PlaceOrder has no -121).
  * - reseller=Y: the order waits for AutoAuthorize (licenses "awaiting", renewals pending); funds are
  *   debited on authorization. reseller=N: Sectigo charges the end customer, so the order is live at
- *   once and the reseller is not debited (seed 002: "N — Sectigo will charge the end-customer"; the
+ *   once and the reseller is not debited ("SiteLock license": "N — Sectigo will charge the end-customer"; the
  *   answer is the same `orderNumber` either way).
  * - Auto-renew: PlaceOrder has no enableAutoRenew, so for reseller=Y the account's setting decides
- *   (contradictions.md #6). reseller=N licenses never auto-renew: an auto-renewal is paid from the
- *   reseller's funds (seed 001: it "requires sufficient account funds"), which a reseller=N order never
+ *   (the Partner Portal's "Ordering products": an omitted enableAutoRenew leaves it to the account). reseller=N licenses never auto-renew: an auto-renewal is paid from the
+ *   reseller's funds ("Ordering products": it "requires sufficient account funds"), which a reseller=N order never
  *   touches [INFERENCE; decision in lib/sectigo/README.md].
  * - License terms start when the order is placed (the demo's awaiting order has dates already).
  * - Every other PlaceOrder item (SSL, Code Signing, eIDAS, HackerGuardian, eToken, ...) becomes one record of

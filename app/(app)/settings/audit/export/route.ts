@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { auditQueryString, parseAuditQuery } from "@/lib/audit/list-audit-query";
-import { exportAuditCsv } from "@/lib/audit/list-audit-export";
+import { exportAuditCsv } from "@/lib/audit-log/list-audit-export";
 import { csvDownload, exportRefusal } from "@/lib/exports/export-http";
 
 export const dynamic = "force-dynamic";

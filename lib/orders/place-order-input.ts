@@ -2,13 +2,13 @@
  * Parsed form values of a PlaceOrder product -> the typed client's PlaceOrder input: each field goes
  * under its Sectigo parameter name (order level, or on the product's own item for `x_` fields),
  * the items and companions come from placeOrderItemsFor. The parameter names are the catalog's one
- * map (wire-parameters.ts), the same that reads a Sectigo error's parameter back to its field.
+ * map (lib/catalog/wire-parameters.ts), the same that reads a Sectigo error's parameter back to its field.
+ * Here, where orders are built, not in lib/catalog: it joins the catalog to the client's input type,
+ * and the client's AutoApplyOrder types are inferred from the catalog, so the catalog cannot import
+ * the client back.
  */
+import { placeOrderItemsFor, wireParameterOf, type FieldKey, type OrderFormValues, type Product } from "@/lib/catalog";
 import type { PlaceOrderInput, PlaceOrderItem } from "@/lib/sectigo/client";
-import { placeOrderItemsFor } from "./items";
-import type { OrderFormValues } from "./schema";
-import type { FieldKey, Product } from "./types";
-import { wireParameterOf } from "./wire-parameters";
 
 /**
  * Sent otherwise: the e-mail as the client's typed customer contact (still `emailAddress` on the

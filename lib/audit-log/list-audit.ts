@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditQuery } from "./list-audit-query";
+import type { AuditQuery } from "@/lib/audit/list-audit-query";
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -5,7 +5,7 @@ import { startCsvExport } from "@/lib/exports/start-csv-export";
 import { csvChunk, csvHeader } from "@/lib/exports/csv-chunks";
 import type { Actor } from "@/lib/auth/session";
 import { auditWhere } from "./list-audit";
-import type { AuditQuery } from "./list-audit-query";
+import type { AuditQuery } from "@/lib/audit/list-audit-query";
 
 export const AUDIT_EXPORT_BATCH = 1000;
 

@@ -2,9 +2,9 @@ import path from "node:path";
 import { startEmbeddedPostgres, isPortTaken, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { APP_ROLE, appRoleProblems, appRoleUrl, ensureAppRole, grantAppRole, roleExists, urlUser } from "@/lib/db/app-role";
 import { applyMigrations } from "@/lib/db/migrations";
-import { prepareJobQueue } from "@/lib/queue/boss";
+import { prepareJobQueue } from "@/lib/jobs/prepare-job-queue";
 import { launcherEnv } from "@/lib/env";
-import { loadProfile } from "@/tools/launcher/profile";
+import { loadProfile } from "@/tools/data-dir/profile";
 
 export const EMBEDDED_DATABASE_NAME = "orderdesk";
 
