@@ -2,8 +2,9 @@
  * What an upgrade or downgrade costs and what it does to the license's dates (Sectigo, "Upgrading or downgrading products"). The
  * charge (same page): the new product's price for the time left minus the unused value of
  * the old one; worked example 1-year Basic $149 -> Pro $249 after 6 months = $50. Decisions
- * [INFERENCE]: both prices are for the license's own term; the time left is capped at one term; a
- * downgrade is charged 0.00 and credits nothing. This file also gives the direction and the new
+ * [INFERENCE]: both prices are for the license's own term; all the time left counts, as the page says,
+ * also when an early renewal made it more than one term (the model-based test found the earlier cap at
+ * one term disagreeing with the page); a downgrade is charged 0.00 and credits nothing (not documented). This file also gives the direction and the new
  * dates: the changed license starts on the change date and runs for the
  * time left, so the expiry does not move.
  */
@@ -19,11 +20,10 @@ export interface ProRateInput {
   now: Date;
 }
 
-/** Share of the term still to run, between 0 and 1. */
+/** Time still to run, in terms: 0 at expiry, above 1 when an early renewal added a term. */
 export function remainingShare(termDays: number, expiresAt: Date, now: Date): number {
   if (termDays <= 0) return 0;
-  const remaining = Math.max(0, expiresAt.getTime() - now.getTime()) / (termDays * DAY_MS);
-  return Math.min(1, remaining);
+  return Math.max(0, expiresAt.getTime() - now.getTime()) / (termDays * DAY_MS);
 }
 
 /** (new - old) x share of the term left, in cents, never below 0. */
@@ -66,6 +66,6 @@ export function planChangeQuote(input: PlanChangeQuoteInput, now: Date): PlanCha
     charge: proRatedDelta({ oldPrice: input.oldPrice, newPrice: input.newPrice, termDays, expiresAt, now }),
     startsAt: now,
     expiresAt,
-    remainingDays: Math.min(termDays, Math.ceil(Math.max(0, expiresAt.getTime() - now.getTime()) / DAY_MS)),
+    remainingDays: Math.ceil(Math.max(0, expiresAt.getTime() - now.getTime()) / DAY_MS),
   };
 }

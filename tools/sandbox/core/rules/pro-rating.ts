@@ -6,14 +6,15 @@
  * example: a 1-year Basic at $149 upgraded after 6 months to Pro at $249 costs 249/2 - 149/2 = $50.
  *
  * Sandbox decisions (the page says nothing more): both prices are the license's own term's; the time left
- * is counted in milliseconds and capped at one term; a downgrade costs 0.00 and credits nothing (whether
- * Sectigo credits a downgrade is not documented).
+ * is counted in milliseconds, all of it, as the page says (after an early renewal it can be more than
+ * one term); a downgrade costs 0.00 and credits nothing (whether Sectigo credits a downgrade is not
+ * documented).
  */
 const DAY_MS = 86_400_000;
 
 /** (new price - old price) x (time left / term), rounded to cents, never below 0. */
 export function planChangeCharge(oldPrice: number, newPrice: number, termDays: number, expiresAt: Date, now: Date): number {
   if (termDays <= 0) return 0;
-  const left = Math.min(1, Math.max(0, expiresAt.getTime() - now.getTime()) / (termDays * DAY_MS));
+  const left = Math.max(0, expiresAt.getTime() - now.getTime()) / (termDays * DAY_MS);
   return Math.max(0, Math.round((newPrice - oldPrice) * left * 100) / 100);
 }
