@@ -8,6 +8,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { formFieldOf, sectigoBillsCustomer, orderSchemaFor, productById, productByKey, termOptionsFor } from "@/lib/catalog";
 import { buildSubmission, mergeCart, SubmissionProblem, type PlanPrice } from "./build-submission";
+import type { AddOnOnLicenseRules } from "./add-on-on-license";
 import type { OrderDeps } from "./order-deps";
 import { licenseChangeConflict } from "./pending-license-order";
 import { orderFormRequestSchema, type OrderFormRequest } from "./order-form-request";
@@ -26,6 +27,8 @@ export type PlaceFromFormResult =
 export interface FormDeps extends OrderDeps {
   /** Whether a product's term may be ordered now (an ADMIN can disable plans) and its price (null: not set). */
   priceOf?(productKey: string, termValue: string): Promise<PlanOffer> | PlanOffer;
+  /** The license rules for an add-on on an existing license (add-on-on-license.ts); absent: such an add-on is refused. */
+  addOnOnLicense?: AddOnOnLicenseRules;
 }
 
 export type PlanOffer = { offered: false } | { offered: true; price: PlanPrice | null };
@@ -105,10 +108,25 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
 
   // The questions this order needs answered, before anything is written or sent.
   const required: Confirmation[] = [];
+  // An add-on on an existing license: the license page's checks (live, reseller=N, the plan takes it,
+  // not had yet, nothing pending) and its question (price, term end), one set of rules for both ways.
+  let addOnAsked = false;
+  if (submission.kind === "ADD_ON" && submission.targetLicenseId) {
+    if (!deps.addOnOnLicense) throw new AppError("INVALID_INPUT", "Add-ons for an existing license cannot be ordered here: order it from the license's page.", "licenseId");
+    const item = submission.items[0]!;
+    const answer = await deps.addOnOnLicense(deps, { licenseId: submission.targetLicenseId, productCode: item.productCode, days: item.days, submissionKey: input.submissionKey });
+    if (!answer.ok) throw new AppError(answer.code, answer.message, answer.field);
+    required.push(...answer.questions);
+    addOnAsked = answer.questions.length > 0;
+  }
   if (deps.priceOf) {
     // Without a price list (priceOf absent: scripts, tests of other things) nothing is known to be unpriced.
     // Not the plans Sectigo bills the customer for (reseller=N): their missing sell price is intended.
-    const unpriced = [...prices].filter(([key, price]) => !billedBySectigo.has(key) && (price?.sellPrice === null || price?.sellPrice === undefined)).map(([key]) => key).sort();
+    // Nor an add-on whose own question already names its price (or that none is set).
+    const unpriced = [...prices]
+      .filter(([key, price]) => !billedBySectigo.has(key) && !(addOnAsked && key === `${product.key}|${values.term}`) && (price?.sellPrice === null || price?.sellPrice === undefined))
+      .map(([key]) => key)
+      .sort();
     if (unpriced.length > 0) {
       const names = unpriced.map(planName);
       required.push({

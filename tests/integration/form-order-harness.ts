@@ -12,7 +12,9 @@ import { startSandbox } from "@/tools/sandbox/server";
 import { DEMO_RESELLER, anchorDay } from "@/tools/demo-world/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
+import { orderDeps } from "@/lib/orders/order-deps";
+import type { FormDeps } from "@/lib/orders/place-order-from-form";
+import { addOnOnLicenseRules } from "@/lib/licenses/actions/add-on-checks";
 import { startTestDatabase } from "./test-database";
 import { sandboxAdmin } from "./sandbox-admin";
 
@@ -20,7 +22,8 @@ export interface FormOrderWorld {
   db: Awaited<ReturnType<typeof startTestDatabase>>;
   sandbox: Awaited<ReturnType<typeof startSandbox>>;
   prisma: ReturnType<typeof createPrismaClient>;
-  deps: OrderDeps;
+  /** With the license rules an add-on on a license passes through the form (as the app wires them). */
+  deps: FormDeps;
   /** The credentials key the reseller accounts' passwords are encrypted with (deps decrypt with it). */
   key: string;
   admin: ReturnType<typeof sandboxAdmin>;
@@ -42,7 +45,8 @@ export async function startFormOrderWorld(opts: { demo: boolean }): Promise<Form
     sandbox,
     prisma,
     key,
-    deps: orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 }),
+    // As the app's order form action wires it: an add-on on a license passes the license page's rules.
+    deps: { ...orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 }), addOnOnLicense: addOnOnLicenseRules },
     admin: sandboxAdmin(() => sandbox),
     async stop() {
       await prisma.$disconnect();

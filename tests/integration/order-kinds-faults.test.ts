@@ -13,8 +13,9 @@ import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
 import { startSandbox } from "@/tools/sandbox/server";
 import { DEMO_RESELLER, anchorDay } from "@/tools/demo-world/demo-data";
 import type { Actor } from "@/lib/auth/session";
-import { orderDeps, type OrderDeps } from "@/lib/orders/order-deps";
-import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
+import { orderDeps } from "@/lib/orders/order-deps";
+import { placeOrderFromForm, type FormDeps } from "@/lib/orders/place-order-from-form";
+import { addOnOnLicenseRules } from "@/lib/licenses/actions/add-on-checks";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { systemActor } from "@/lib/auth/system-actor";
 import { startTestDatabase } from "./test-database";
@@ -23,7 +24,7 @@ import { sandboxAdmin } from "./sandbox-admin";
 let db: Awaited<ReturnType<typeof startTestDatabase>>;
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let prisma: ReturnType<typeof createPrismaClient>;
-let deps: OrderDeps;
+let deps: FormDeps;
 const key = generateKey();
 const ACCOUNT = "acct-kinds";
 const DAY_MS = 86_400_000;
@@ -54,7 +55,7 @@ beforeAll(async () => {
   const s = await seedUser(prisma, { id: "u-kinds-staff", email: "staff@kinds.test", name: "Kim Staff", role: "STAFF", password: "a-long-password-1" });
   staff = { id: s.id, email: s.email, name: s.name, role: s.role };
   await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
-  deps = orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 });
+  deps = { ...orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 }), addOnOnLicense: addOnOnLicenseRules };
 }, 60_000);
 
 afterAll(async () => {
@@ -137,7 +138,11 @@ const KINDS: Kind[] = [
     name: "add-on to an existing license",
     prepare: async () => {
       const base = await placedBase();
-      return { domain: base.domain, upstreamBefore: 1, request: formRequest("sitelock-trueshield", { term: "365", domainName: base.domain, appRepEmailAddress: base.email }, { licenseId: base.licenseId }) };
+      const request = formRequest("sitelock-trueshield", { term: "365", domainName: base.domain, appRepEmailAddress: base.email }, { licenseId: base.licenseId });
+      // The add-on's question (its price, the date its term ends) is answered first, as the person does: asking sends nothing.
+      const asked = await placeOrderFromForm(staff, request, deps);
+      if (asked.outcome !== "NEEDS_CONFIRMATION") throw new Error(`expected the add-on's question, got ${asked.outcome}`);
+      return { domain: base.domain, upstreamBefore: 1, request: { ...request, confirmed: asked.confirmations.map((c) => c.key) } };
     },
   },
   {
@@ -169,7 +174,7 @@ describe("every AutoApplyOrder kind under every fault: UNKNOWN, then reconciled 
   it.each(KINDS.flatMap((kind) => FAULTS.map((fault) => [kind.name, fault.name, kind, fault] as const)))("%s, %s", async (_k, _f, kind, fault) => {
     const { request, domain, upstreamBefore } = await kind.prepare();
     await admin("POST", "faults", { ...fault.rule, endpoint: "!AutoApplyOrder", loginName: DEMO_RESELLER.loginName, times: 1 });
-    const faulty = orderDeps(prisma, { credentialsKey: key, timeoutMs: fault.timeoutMs });
+    const faulty = { ...orderDeps(prisma, { credentialsKey: key, timeoutMs: fault.timeoutMs }), addOnOnLicense: addOnOnLicenseRules };
 
     const result = await placeOrderFromForm(staff, request, faulty);
     expect(result.outcome).toBe("UNKNOWN");

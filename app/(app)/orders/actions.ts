@@ -11,7 +11,8 @@ import { orderIdSchema } from "@/lib/orders/get-order";
 import { AppError } from "@/lib/errors";
 import { enqueueReconcile } from "@/lib/queue/enqueue";
 import { orderFormRequestSchema } from "@/lib/orders/order-form-request";
-import { placeOrderFromForm } from "@/lib/orders/place-order-from-form";
+import { placeOrderFromForm, type FormDeps } from "@/lib/orders/place-order-from-form";
+import { addOnOnLicenseRules } from "@/lib/licenses/actions/add-on-checks";
 import { searchCustomers } from "@/lib/customers/search-customers";
 import { pickerSearchSchema } from "@/lib/search/picker-search-schema";
 import { searchLicenses } from "@/lib/licenses/queries/search-licenses";
@@ -37,8 +38,10 @@ export const settleUnknownOrderAction = authorizedAction({ name: "orders.settleU
 });
 
 export const placeOrderAction = authorizedAction({ name: "orders.placeOrder", permission: "placeOrders", schema: orderFormRequestSchema }, async (actor, input) => {
-  const deps = {
+  const deps: FormDeps = {
     ...appOrderDeps(),
+    // An add-on on an existing license passes the license page's checks and question.
+    addOnOnLicense: addOnOnLicenseRules,
     async priceOf(productKey: string, term: string) {
       const offer = await priceFor(actor, productKey, term);
       if (!offer.offered) return offer;

@@ -16,15 +16,12 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
 import { assertCan } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { addOnsFor, productById, termByValue, termValue } from "@/lib/catalog";
-import { licenseStatus } from "@/lib/licenses/rules/status";
-import { SECTIGO_BILLS_CUSTOMER_REFUSALS } from "@/lib/licenses/rules/payer";
-import { licenseBilledBySectigo } from "@/lib/licenses/rules/payer-query";
 import type { OrderDeps } from "../../orders/order-deps";
-import { licenseChangeConflict, pendingLicenseOrder } from "../../orders/pending-license-order";
+import { licenseChangeConflict } from "../../orders/pending-license-order";
 import { submitOrder, type SubmitResult } from "../../orders/submit-order";
 import { confirmedSchema, unconfirmed, type Confirmation } from "../../orders/server-confirmations";
-import { ADD_ON_TERMS, addOnTermOffer, type AddOnDays, type AddOnTermOffer } from "./add-on-offer";
+import { ADD_ON_TERMS, addOnTermOffer, type AddOnTermOffer } from "./add-on-offer";
+import { ADD_ON_LICENSE_INCLUDE, checkAddOnOnLicense } from "./add-on-checks";
 
 export const orderAddOnSchema = z.object({
   licenseId: z.string().trim().min(1).max(64),
@@ -51,40 +48,24 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
   const d = deps ?? (await (await import("../../orders/app-deps")).appLifecycleDeps());
   const now = d.now?.() ?? new Date();
 
-  const license = await d.db.license.findUnique({
-    where: { id: input.licenseId },
-    include: { customer: { select: { id: true, email: true, resellerAccountId: true } }, addOns: { where: { status: "ACTIVE" }, select: { productCode: true } } },
-  });
+  const license = await d.db.license.findUnique({ where: { id: input.licenseId }, include: ADD_ON_LICENSE_INCLUDE });
   if (!license) throw new AppError("NOT_FOUND", "That license does not exist.", "licenseId");
   // The same submission again (a double click, a retry after a lost answer) is answered by the
   // pipeline with its order, before any check its own success would now fail ("has it already").
-  const seen = await d.db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
-  if (!seen) {
-    const status = licenseStatus(license, now);
-    if (status !== "ACTIVE" && status !== "RENEWABLE") return { ok: false, message: `This license is ${status.toLowerCase()}: add-ons can only be added to a live license.` };
-    // Reseller=N: an add-on order from here would be debited from our funds.
-    if (await licenseBilledBySectigo(d.db, license.orderId)) return { ok: false, code: "SECTIGO_BILLS_CUSTOMER", message: SECTIGO_BILLS_CUSTOMER_REFUSALS.addOn };
+  // Only if it is this form's order: a key already used for another license's add-on (or another
+  // kind of order) is refused, never answered "added" with that other order (as cancel.ts does).
+  const seen = await d.db.order.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true, kind: true, targetLicenseId: true } });
+  if (seen && (seen.kind !== "ADD_ON" || seen.targetLicenseId !== license.id)) {
+    throw new AppError("CONFLICT", "This form was already used for another order. Reload the page and try again.");
   }
-  if (!license.currentOrderNumber) return { ok: false, message: "This license has no Sectigo order number recorded, so add-ons cannot be ordered for it from Order Desk." };
-  const product = productById(license.productCode);
-  const addOn = product ? addOnsFor(product).find((p) => p.productId === input.productCode) : undefined;
-  if (!addOn) throw new AppError("INVALID_INPUT", "This license's plan cannot take that add-on.", "productCode");
-  if (!seen) {
-    if (license.addOns.some((a) => a.productCode === input.productCode)) throw new AppError("INVALID_INPUT", "This license has that add-on already.", "productCode");
-    // Another order on the license with no known outcome (an add-on whose answer was lost, a plan
-    // change, a cancellation): it may have happened, so a new add-on order could be a second charge.
-    const pending = await pendingLicenseOrder(d, license.id);
-    if (pending) return { ok: false, code: "ORDER_PENDING", message: pending.message };
+  // The checks the order form makes too (add-on-checks.ts), in one place.
+  const check = await checkAddOnOnLicense(d, license, { productCode: input.productCode, days: input.days, seen: seen !== null }, now);
+  if (!check.ok) {
+    if (check.field) throw new AppError("INVALID_INPUT", check.message, check.field);
+    return { ok: false, message: check.message, ...(check.code ? { code: check.code } : {}) };
   }
-
-  const days: AddOnDays = input.days ?? (license.termDays === 30 ? 30 : 365);
-  const term = termByValue(addOn, String(days));
-  if (!seen && !term) throw new AppError("INVALID_INPUT", `${addOn.name} is not sold for that term.`, "days");
-  const price = term ? await d.db.planPrice.findUnique({ where: { productKey_term: { productKey: addOn.key, term: termValue(addOn, term) } } }) : null;
-  if (!seen && price && !price.enabled) return { ok: false, message: `${addOn.name} is not offered for this term any more (an admin disabled it).` };
-  if (!seen) {
-    // The price and the date the term ends, asked before anything is written or sent.
-    const offer = addOnTermOffer(license, { productId: input.productCode, name: addOn.name }, days, price ? { amount: Number(price.sellPrice), currency: price.currency } : null, now);
+  const { previousOrderNumber, addOn, days, price, offer } = check;
+  if (offer) {
     const open = unconfirmed([offer.confirmation], input.confirmed);
     if (open.length > 0) return { ok: false, code: "NEEDS_CONFIRMATION", message: offer.confirmation.message, confirmations: open, offer };
   }
@@ -102,10 +83,10 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
         // The license as checked above ("does not have it yet", nothing pending): claimed only if nothing changed it since.
         licenseVersion: license.changeVersion,
         currency: price?.currency ?? null,
-        items: [{ productCode: input.productCode, productName: addOn.name, days, domainName: license.domainName, isAddOn: true, buyPrice: price ? Number(price.buyPrice) : null, sellPrice: price ? Number(price.sellPrice) : null }],
+        items: [{ productCode: input.productCode, productName: addOn.name, days, domainName: license.domainName, isAddOn: true, buyPrice: price?.buyPrice ?? null, sellPrice: price?.sellPrice ?? null }],
         sectigo: {
           operation: "autoApplyOrder",
-          input: { kind: "addOn", previousOrderNumber: license.currentOrderNumber, addOnCodes: [input.productCode], days, domainName: license.domainName, contactEmail: license.customer.email, autoRenew: license.autoRenew },
+          input: { kind: "addOn", previousOrderNumber, addOnCodes: [input.productCode], days, domainName: license.domainName, contactEmail: license.customer.email, autoRenew: license.autoRenew },
         },
       },
       d,
