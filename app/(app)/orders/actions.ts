@@ -38,8 +38,10 @@ export const settleUnknownOrderAction = authorizedAction({ name: "orders.settleU
 });
 
 export const placeOrderAction = authorizedAction({ name: "orders.placeOrder", permission: "placeOrders", schema: orderFormRequestSchema }, async (actor, input) => {
+  // The lifecycle clock: a new license starts and expires on Sectigo's clock (the sandbox's, moved);
+  // an add-on's question (its term's end) is the license page's, on the same clock.
   const deps: FormDeps = {
-    ...appOrderDeps(),
+    ...(await appLifecycleDeps()),
     // An add-on on an existing license passes the license page's checks and question.
     addOnOnLicense: addOnOnLicenseRules,
     async priceOf(productKey: string, term: string) {
