@@ -32,11 +32,13 @@ type Schema = typeof cancelLicenseFormSchema;
 type Mode = "refund" | "cancel";
 
 /**
- * Step 3 of the wizard: choose and confirm. While the license is active the plain cancellation is
- * always offered (CANCELLICENCE always works: Sectigo's "Canceling orders"); inside the refund period the refund
- * is offered first. Each choice says what it will do before the click. One submission key per
- * attempt: a double click or a second tab cancels once; after Sectigo refused the refund, the next
- * attempt (the plain cancellation) is a new order with a new key.
+ * Step 3 of the wizard: confirm. Inside the refund period the refund is the one choice: CANCELLICENCE
+ * there refunds too (Sectigo's modifyThirdPartyDetails reference), so a "cancel without a refund"
+ * would not be what Sectigo does. The plain cancellation (which always works: Sectigo's "Canceling
+ * orders") is offered once the period is closed or absent, and after Sectigo refused the refund. Each
+ * choice says what it will do before the click. One submission key per attempt: a double click or a
+ * second tab cancels once; after Sectigo refused the refund, the next attempt (the plain
+ * cancellation) is a new order with a new key.
  */
 export function CancelLicenseForm(props: { licenseId: string; domainName: string; refundOffered: boolean; refundText: string; cancelText: string; submissionKey: string }) {
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string; orderId?: string } | null>(null);
@@ -67,11 +69,12 @@ export function CancelLicenseForm(props: { licenseId: string; domainName: string
         return setMessage({ tone: "error", text: r.data.message, orderId: r.data.orderId });
       }
       const d = r.data;
+      const back = d.amountBack ? ` ${formatMoney(d.amountBack.amount, d.amountBack.currency)} goes back to our Sectigo account.` : "";
       const text =
         d.outcome === "REFUNDED"
-          ? `Refunded: Sectigo refunded and cancelled the license of ${props.domainName} with its add-ons.${d.amountBack ? ` ${formatMoney(d.amountBack.amount, d.amountBack.currency)} goes back to our Sectigo account.` : ""}`
+          ? `Refunded: Sectigo refunded and cancelled the license of ${props.domainName} with its add-ons.${back}`
           : d.outcome === "CANCELLED"
-            ? `Cancelled: Sectigo cancelled the license of ${props.domainName} with its add-ons; ${d.daysLost ?? 0} days of it were left.`
+            ? `Cancelled: Sectigo cancelled the license of ${props.domainName} with its add-ons; ${d.daysLost ?? 0} days of it were left.${readBackText(d.readBack, back)}`
             : d.outcome === "ALREADY_SUBMITTED"
               ? "This cancellation was already sent; nothing was sent again."
               : (d.message ?? d.outcome);
@@ -83,21 +86,10 @@ export function CancelLicenseForm(props: { licenseId: string; domainName: string
   return (
     <Card title="3. Choose and confirm">
       <form onSubmit={submit} noValidate aria-label="Confirm the cancellation" className="space-y-4">
-        {props.refundOffered && !refundRefused ? (
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-slate-800">What to do</legend>
-            <label className="flex items-start gap-2 text-sm text-slate-800">
-              <input type="radio" value="refund" className="mt-1" {...form.register("mode")} />
-              <span>{props.refundText}</span>
-            </label>
-            <label className="flex items-start gap-2 text-sm text-slate-800">
-              <input type="radio" value="cancel" className="mt-1" {...form.register("mode")} />
-              <span>{props.cancelText}</span>
-            </label>
-          </fieldset>
-        ) : (
-          <p className="text-sm text-slate-800" data-testid="cancel-choice">{props.cancelText}</p>
-        )}
+        <input type="hidden" {...form.register("mode")} />
+        <p className="text-sm text-slate-800" data-testid="cancel-choice">
+          {props.refundOffered && !refundRefused ? props.refundText : props.cancelText}
+        </p>
         {refund ? (
           <Field id="reason" label="Refund reason" error={errors.reason?.message}>
             <select id="reason" className={inputClass} {...form.register("reason")}>
@@ -138,4 +130,11 @@ export function CancelLicenseForm(props: { licenseId: string; domainName: string
       </form>
     </Card>
   );
+}
+
+/** After a plain cancellation sent inside the refund period: what Sectigo's report showed it did. */
+function readBackText(readBack: "REFUNDED" | "CANCELLED" | null | undefined, back: string): string {
+  if (readBack === undefined || readBack === "CANCELLED") return readBack === "CANCELLED" ? " Nothing was refunded." : "";
+  if (readBack === "REFUNDED") return ` Sectigo still counted it inside its refund period, so it refunded it as well.${back}`;
+  return " Sectigo refunds it only if it still counted the license inside its refund period; its report could not be read to say which (see the order).";
 }

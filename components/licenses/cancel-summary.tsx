@@ -15,7 +15,11 @@ export function refundWillText(preview: CancellationPreview): string {
   return `Refund and cancel: the license (and its add-ons) is cancelled now, not at expiry; ${back}; the ${days(preview.daysLost)} left until ${formatDate(preview.license.expiresAt)} are lost.`;
 }
 
-/** What a plain cancellation does, before the click. */
+/**
+ * What a plain cancellation does, before the click. Inside the refund period it is offered only after
+ * Sectigo refused the refund, and Sectigo then still refunds it if it counts the license inside its
+ * period (CANCELLICENCE refunds what is inside it): the result says which it did (cancel.ts reads it back).
+ */
 export function cancelWillText(preview: CancellationPreview): string {
   const money = preview.refundOffered
     ? "Sectigo refunds it only if it still counts the license inside its refund period"
@@ -41,8 +45,8 @@ export function CancelSummary({ preview }: { preview: CancellationPreview }) {
                 : "Monthly licenses have no refund window: the license can only be cancelled, without a refund."}
         </p>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800" data-testid="cancel-will">
-          {preview.refundOffered ? <li>{refundWillText(preview)}</li> : null}
-          <li>{cancelWillText(preview)}</li>
+          {/* Inside the refund period the refund is the one choice (a plain cancellation there refunds too). */}
+          <li>{preview.refundOffered ? refundWillText(preview) : cancelWillText(preview)}</li>
         </ul>
         <p className="mt-2 text-xs text-slate-600">A refund is sent to Sectigo as AutoRefund, a cancellation as CANCELLICENCE (which always works). The window counts from the purchase or the last renewal.</p>
       </Card>

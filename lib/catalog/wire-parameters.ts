@@ -115,5 +115,6 @@ export function formFieldOf(
 /** `1_csr`, `_2_CSR` and `x_csr` -> `csr`; a documented alias to its name; lower case. */
 function bare(parameter: string): string {
   const name = parameter.trim().replace(/^_?(\d+|x)_/i, "").toLowerCase();
-  return (READ_ALIASES[name] ?? name).toLowerCase();
+  // Sectigo's text is input: `constructor` or `__proto__` must not reach Object.prototype.
+  return (Object.hasOwn(READ_ALIASES, name) ? READ_ALIASES[name]! : name).toLowerCase();
 }

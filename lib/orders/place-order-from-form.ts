@@ -125,7 +125,9 @@ export async function placeOrderFromForm(actor: Actor | null, raw: OrderFormRequ
   // the second read, made after the other's row is written, sees it.
   let nearDuplicates: ((reader: Parameters<typeof nearDuplicateConfirmations>[0]) => Promise<Confirmation[]>) | null = null;
   if (customerId && !license) {
-    const now = deps.now?.() ?? new Date();
+    // This machine's clock, not deps.now: the window is compared with the orders' createdAt, which
+    // the database writes on its own clock (deps.now may follow the sandbox's moved clock).
+    const now = new Date();
     const shape = { operation: submission.sectigo.operation, items: submission.items.map((i) => ({ productCode: i.productCode, domainName: i.domainName, isAddOn: i.isAddOn })), request: submission.sectigo };
     const query = { customerId, resellerAccountId: account.id, submissionKey: input.submissionKey, since: new Date(now.getTime() - NEAR_DUPLICATE_WINDOW_MS) };
     nearDuplicates = (reader) => nearDuplicateConfirmations(reader, query, shape);

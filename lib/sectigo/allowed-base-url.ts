@@ -2,6 +2,9 @@ import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { SECTIGO_LIVE_BASE_URL, checkSectigoBaseUrl } from "@/lib/sectigo/client/allowed-urls";
 
+export const LIVE_UNDER_SANDBOX_CLOCK =
+  "This Order Desk follows the Sectigo sandbox's clock (APP_CLOCK=sandbox, the demo): a live account's renewal and refund periods would be judged on the sandbox's time. Start Order Desk with APP_CLOCK=machine to use a live account.";
+
 /** The sandbox URLs SANDBOX accounts may use: the one the app was started with, and the allow-list. */
 export function allowedSandboxUrls(): string[] {
   const env = serverEnv();
@@ -14,6 +17,9 @@ export function allowedSandboxUrls(): string[] {
  * cannot do it, as the browser does not know which sandbox this server was started with.
  */
 export function assertAllowedBaseUrl(apiBaseUrl: string, mode: "LIVE" | "SANDBOX"): void {
+  // One clock per process (lib/clock): following the sandbox's moved clock, a live account's renewal
+  // and refund periods would be judged on a time live Sectigo does not keep.
+  if (mode === "LIVE" && serverEnv().APP_CLOCK === "sandbox") throw new AppError("INVALID_INPUT", LIVE_UNDER_SANDBOX_CLOCK, "mode");
   const sandboxUrls = allowedSandboxUrls();
   const refusal = checkSectigoBaseUrl(apiBaseUrl, mode, sandboxUrls);
   if (!refusal) return;

@@ -99,8 +99,10 @@ const SCREENS: Screen[] = [
     user: MANAGER, license: "refund", path: (id) => `/licenses/${id}/cancel`,
     prepare: async (page) => {
       await page.getByRole("checkbox", { name: /is refunded and cancelled now/ }).check();
+      // Inside the refund period the refund is the one choice: a plain cancellation there refunds too.
+      await expect(page.getByTestId("cancel-will")).not.toContainText("Cancel without a refund");
     },
-    before: [["cancel-will", "cancelled now, not at expiry; $99.99 goes back to our Sectigo account; the 365 days left"], ["cancel-will", "Cancel without a refund"]],
+    before: [["cancel-will", "cancelled now, not at expiry; $99.99 goes back to our Sectigo account; the 365 days left"]],
     click: "Refund and cancel",
     after: [["cancel-ended", `Refunded on ${today()}: Sectigo refunded and cancelled the license`], ["cancel-ended", "$99.99 goes back to our Sectigo account"]],
     then: async (page) => {

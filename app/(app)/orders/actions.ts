@@ -37,8 +37,9 @@ export const settleUnknownOrderAction = authorizedAction({ name: "orders.settleU
 });
 
 export const placeOrderAction = authorizedAction({ name: "orders.placeOrder", permission: "placeOrders", schema: orderFormRequestSchema }, async (actor, input) => {
+  // The lifecycle clock: a new license starts and expires on Sectigo's clock (the sandbox's, moved).
   const deps = {
-    ...appOrderDeps(),
+    ...(await appLifecycleDeps()),
     async priceOf(productKey: string, term: string) {
       const offer = await priceFor(actor, productKey, term);
       if (!offer.offered) return offer;

@@ -2,6 +2,11 @@
  * Cancel a license, with a refund when the 14-day refund window is open (Sectigo's "Canceling orders"):
  * AutoRefund inside the window (refunds AND cancels), modifyThirdPartyDetails CANCELLICENCE outside
  * it or for a monthly license (cancels, no refund). The add-ons go with the base license.
+ * Inside the window the page offers only the refund: CANCELLICENCE there refunds too (Sectigo's
+ * modifyThirdPartyDetails reference), so "cancel without a refund" is not a choice Sectigo offers.
+ * The plain cancellation stays the way out after Sectigo refused the refund; sent while the window
+ * was open, what Sectigo then did (refunded or only cancelled) is read back and recorded
+ * (cancel-read-back.ts).
  *
  * Exactly once, like every order (lib/orders/README.md): a REFUND or CANCELLATION order acting on the
  * license is written with the form's unique `submissionKey` before the one call; the same submission
@@ -26,6 +31,7 @@ import { eventData, settleFailed, settleUnknown, transition } from "../../orders
 import { settleCancellation } from "../../orders/settle-cancellation";
 import { newForeignOrderNumber } from "../../orders/submit-order";
 import { daysLost, refundAmount, type AmountBack } from "./cancel-money";
+import { cancellationReadBack, type ReadBack } from "./cancel-read-back";
 import { licenseEnding, type LicenseEnding } from "../queries/license-ending";
 
 export { cancellationPreviewSchema, cancelLicenseSchema, type CancelLicenseInput };
@@ -40,7 +46,10 @@ export interface CancellationPreview {
   /** The SSL PLUS SiteLock Bundle (1072): CANCELLICENCE, no refund, whatever the window. */
   bundle: boolean;
   addOns: { id: string; productName: string }[];
-  /** AutoRefund may be tried (inside the period, not the bundle); a plain cancellation is always offered. */
+  /**
+   * AutoRefund may be tried (inside the period, not the bundle): then it is the one choice offered, and
+   * the plain cancellation only after Sectigo refused the refund (it would refund too otherwise).
+   */
   refundOffered: boolean;
   /** What a refund would give back (the period's debits), null when no debit is known. */
   amountBack: AmountBack | null;
@@ -98,7 +107,7 @@ async function previewOf(deps: OrderDeps, license: Awaited<ReturnType<typeof loa
     bundle,
     addOns: license.addOns,
     refundOffered,
-    amountBack: refundOffered ? await refundAmount(deps.db, license, { start: periodStart, renewed: renewals.length > 0 }) : null,
+    amountBack: refundOffered ? await refundAmount(deps.db, license, { start: periodStart, renewed: renewals.length > 0 }, now) : null,
     daysLost: daysLost(license.expiresAt, now),
   };
 }
@@ -117,10 +126,18 @@ export type CancelLicenseResult =
       orderId: string;
       outcome: "REFUNDED" | "CANCELLED" | "UNKNOWN" | "ALREADY_SUBMITTED";
       message?: string;
-      /** REFUNDED / CANCELLED: when Sectigo confirmed it, what came back (refunds only) and the days the license had left. */
+      /**
+       * REFUNDED / CANCELLED: when Sectigo confirmed it, what came back (a refund, or a plain cancellation
+       * Sectigo refunded as well) and the days the license had left.
+       */
       endedAt?: Date;
       amountBack?: AmountBack | null;
       daysLost?: number;
+      /**
+       * A plain cancellation sent while the refund period was open: what Sectigo's report then showed
+       * ("REFUNDED": it refunded it too, the license is recorded refunded), null when it could not be read.
+       */
+      readBack?: ReadBack;
     }
   | {
       ok: false;
@@ -192,8 +209,9 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
 
   // 2. The one call.
   let result: SectigoResult<unknown>;
+  let client: Awaited<ReturnType<OrderDeps["sectigo"]>> | null = null;
   try {
-    const client = await deps.sectigo(license.customer.resellerAccountId, { orderId, actorId: actorUserId(actor) });
+    client = await deps.sectigo(license.customer.resellerAccountId, { orderId, actorId: actorUserId(actor) });
     const context = { context: { foreignOrderNumber } };
     result = request.operation === "autoRefund" ? await client.autoRefund(request.input, context) : await client.modifyThirdPartyDetails(request.input, context);
   } catch (error) {
@@ -204,10 +222,14 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
   // 3. Settle.
   const outcome = preview.kind === "REFUND" ? "REFUNDED" : "CANCELLED";
   if (result.ok) {
+    // A plain cancellation while the window was open: Sectigo refunds it too if it still counts the
+    // license inside its period, and its answer does not say which. Read it back (a report, no money).
+    const readBack = outcome === "CANCELLED" && preview.window.state === "OPEN" && !preview.bundle && client ? await cancellationReadBack(client, orderNumber, license.productCode) : undefined;
+    const licenseOutcome = readBack === "REFUNDED" ? "REFUNDED" : outcome;
     const endedAt = deps.now?.() ?? new Date();
     // What came back, as the preview worked it out (Sectigo's answer carries no amount): recorded
     // with the event, so the license page says "Refunded on … ($x back)" later (license-ending.ts).
-    const amountBack = outcome === "REFUNDED" ? preview.amountBack : null;
+    const amountBack = licenseOutcome === "REFUNDED" ? preview.amountBack : null;
     const moved = await db.$transaction(async (tx) => {
       const ok = await transition(tx, orderId, actor, {
         from: ["SUBMITTING"],
@@ -215,14 +237,14 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
         changes: { placedAt: endedAt },
         event: {
           kind: "PLACED",
-          message: `Sectigo ${outcome === "REFUNDED" ? "refunded and cancelled" : "cancelled"} the license of order ${orderNumber} (answer to the call).`,
+          message: `Sectigo ${outcome === "REFUNDED" ? "refunded and cancelled" : "cancelled"} the license of order ${orderNumber} (answer to the call).${readBackNote(readBack)}`,
           data: { orderNumber, ...(amountBack ? { amountBack: { amount: amountBack.amount, currency: amountBack.currency } } : {}) },
         },
       });
-      if (ok) await settleCancellation(tx, license.id, outcome);
+      if (ok) await settleCancellation(tx, license.id, licenseOutcome);
       return ok;
     });
-    if (moved) return { ok: true, orderId, outcome, endedAt, amountBack, daysLost: preview.daysLost };
+    if (moved) return { ok: true, orderId, outcome, endedAt, amountBack, daysLost: preview.daysLost, ...(readBack !== undefined ? { readBack } : {}) };
   } else if (result.error.mayHavePlaced) {
     const message = "Sectigo's answer was lost, so whether the license was cancelled is not known yet. It will not be sent again; check the license at Sectigo before trying again.";
     await db.$transaction((tx) => settleUnknown(tx, orderId, actor, message, { kind: result.error.kind, httpStatus: result.error.httpStatus ?? null }));
@@ -240,6 +262,14 @@ async function cancelLicenseOnce(actor: Actor | null, raw: CancelLicenseInput, d
     return { ok: false, code: "FAILED", message: error.userMessage, orderId };
   }
   return alreadySubmitted(deps, await db.order.findUniqueOrThrow({ where: { id: orderId }, select: SEEN }), input.licenseId, actor);
+}
+
+/** The order's PLACED event, after a read-back: what Sectigo's report showed. */
+function readBackNote(readBack: ReadBack | undefined): string {
+  if (readBack === undefined) return "";
+  if (readBack === "REFUNDED") return " Its report then showed the license refunded: it still counted it inside its refund period.";
+  if (readBack === "CANCELLED") return " Its report then showed the license cancelled, not refunded.";
+  return " Its report could not be read: Sectigo refunds it only if it still counted the license inside its refund period.";
 }
 
 function createdEvent(actor: Actor, foreignOrderNumber: string, preview: CancellationPreview) {
