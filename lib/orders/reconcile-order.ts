@@ -2,7 +2,8 @@
  * Finding out what happened to an order whose outcome is unknown, without ever sending it again.
  *
  * - AutoApplyOrder carries our `foreignOrderNumber`: WebHostReport by that reference either shows
- *   the order (-> PLACED with Sectigo's number) or does not (-> FAILED "not placed, safe to order
+ *   the order (-> PLACED with Sectigo's number; when that number is recorded on another order already,
+ *   settle-taken-number.ts) or does not (-> FAILED "not placed, safe to order
  *   again"). Certain either way.
  * - PlaceOrder has no documented foreignOrderNumber: the report is asked for the orders placed
  *   around the time of ours (and on its domain, when it has one); a single candidate with the same
@@ -23,6 +24,7 @@ import { eventData, OPEN_STATUSES, settlePlaced, transition } from "./settle-ord
 import type { OrderSubmission } from "./submission";
 import { reconcileCancellation } from "./settle-cancellation";
 import { cancelRejectedLicenses } from "./authorized-licenses";
+import { settleTakenNumber } from "./settle-taken-number";
 
 /** A SUBMITTING order older than this has lost its caller (twice the default 30 s call budget, plus margin). */
 export const STALE_SUBMITTING_MS = 90_000;
@@ -114,7 +116,13 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
     if (!report.ok) return note(deps, order.id, actor, report.error.userMessage);
     const row = report.value.rows.find((r) => r.foreignOrderNumber === order.foreignOrderNumber && r.orderNumber);
     if (row?.orderNumber) {
-      const placement = { orderNumber: row.orderNumber, cost: row.cost, awaiting: isAwaiting(row), via: `found by reference ${order.foreignOrderNumber} in WebHostReport` };
+      // The term runs from when Sectigo placed it, not from when we found out (a renewal found after
+      // the old expiry still adds its term to that expiry, as at Sectigo).
+      const placement = { orderNumber: row.orderNumber, cost: row.cost, awaiting: isAwaiting(row), via: `found by reference ${order.foreignOrderNumber} in WebHostReport`, termStartsAt: row.placedAt };
+      // The number may be recorded on another order already (the sync's record of an auto-renewal): never throw on it.
+      const taken = await settleTakenNumber(deps, order, actor, placement);
+      if (taken.kind === "TAKEN") return note(deps, order.id, actor, taken.message);
+      if (taken.kind === "MERGED") return taken.moved ? { outcome: "PLACED", orderNumber: row.orderNumber } : { outcome: "SETTLED_ALREADY" };
       const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now));
       return moved ? { outcome: "PLACED", orderNumber: row.orderNumber } : { outcome: "SETTLED_ALREADY" };
     }

@@ -9,10 +9,17 @@
  * - our expiry has passed (on the app's clock: in sandbox mode the sandbox's, lib/clock);
  * - the order is none of ours and not the license's current one;
  * - the new expiry is later than ours by whole terms (±1 day): a renewal keeps the license's term.
+ * - no order of ours on the license is open (SUBMITTING/UNKNOWN): that new order may be our own
+ *   renewal whose answer was lost; reconciliation (lib/orders/reconcile-order.ts) finds it by our
+ *   reference, so the license stays drift until then (review i18: taking it for Sectigo's recorded
+ *   our renewal under a made-up order and left ours UNKNOWN for good).
  * Then the license takes the new expiry and order number, and its history gets a RENEWAL order
- * (PLACED, the new number, "Renewed automatically by Sectigo"); no drift row. Anything else (an
- * expiry moved on the current order, auto-renew off, a license not expired yet, an odd length)
- * stays drift for a person.
+ * (PLACED, the new number, "Renewed automatically by Sectigo") with what Sectigo debited for it (the
+ * report's cost, asked for with showCost) in the currency the license was sold in; no drift row.
+ * Each renewal order is dated at the start of its own period (old expiry + (k-1) terms): the refund
+ * window counts from the last one (lib/licenses/rules/refund-window.ts, currentPeriodStart).
+ * Anything else (an expiry moved on the current order, auto-renew off, a license not expired yet,
+ * an odd length) stays drift for a person.
  *
  * Exactly once, by the database: the license moves only from the expiry the sync saw (a guarded
  * UPDATE: a second worker or run finds it moved and records nothing), and Order.orderNumber is
@@ -21,8 +28,11 @@
  * Known limit: when Sectigo renewed several periods at once (the clock moved years), each period is
  * its own order; the report shows the final expiry on each, and only the orders on the page that
  * moves the license are recorded (a later page finds the license up to date: no drift, no entry).
+ * The orders recorded then take the LAST periods, so the latest is dated at the current period's
+ * start whatever the paging: the refund window stays right, an earlier order's date may not be.
  */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { AUTO_RENEWAL_REFERENCE_PREFIX } from "@/lib/orders/settle-taken-number";
 import type { DriftRow } from "./compare-page";
 
 const DAY_MS = 86_400_000;
@@ -35,6 +45,12 @@ export interface AutoRenewal {
   orderNumbers: string[];
   from: Date;
   to: Date;
+  /** The license's term in days (whole terms lie between `from` and `to`). */
+  termDays: number;
+  /** What Sectigo debited per order (WebHostReport's cost, showCost), when it said. */
+  costs: Record<string, number | null>;
+  /** The currency the license was sold in (its first order's): the renewal's amounts are in it. */
+  currency: string | null;
   /** The order's line, as on a renewal placed by Order Desk (the orders list and page show it). */
   item: { productCode: number; productName: string; days: number | null; domainName: string };
 }
@@ -49,23 +65,34 @@ function wholeTerms(from: Date, to: Date, termDays: number | null): boolean {
 }
 
 /** The page's EXPIRY drift that is an expected auto-renewal (two indexed queries, none per row). */
-export async function expectedAutoRenewals(db: PrismaClient, drift: DriftRow[], now: Date): Promise<AutoRenewal[]> {
+/** An order of ours whose outcome is not known yet: it may be the very order the report shows. */
+export const OPEN_ORDER_STATUSES = ["SUBMITTING", "UNKNOWN"] as const;
+
+/**
+ * The page's EXPIRY drift that is an expected auto-renewal (three indexed queries, none per row).
+ * `costs`: the page's report rows' cost by order number (WebHostReport with showCost).
+ */
+export async function expectedAutoRenewals(db: PrismaClient, drift: DriftRow[], now: Date, costs: ReadonlyMap<string, number> = new Map()): Promise<AutoRenewal[]> {
   const rows = drift.filter((d) => d.kind === "EXPIRY" && d.licenseId && d.ours && d.theirs);
   if (rows.length === 0) return [];
-  const [licenses, known] = await Promise.all([
+  const licenseIds = [...new Set(rows.map((r) => r.licenseId!))];
+  const [licenses, known, open] = await Promise.all([
     db.license.findMany({
-      where: { id: { in: [...new Set(rows.map((r) => r.licenseId!))] } },
-      select: { id: true, customerId: true, status: true, autoRenew: true, expiresAt: true, termDays: true, currentOrderNumber: true, productCode: true, productName: true, domainName: true },
+      where: { id: { in: licenseIds } },
+      select: { id: true, customerId: true, status: true, autoRenew: true, expiresAt: true, termDays: true, currentOrderNumber: true, productCode: true, productName: true, domainName: true, order: { select: { currency: true } } },
     }),
     db.order.findMany({ where: { orderNumber: { in: rows.map((r) => r.orderNumber) } }, select: { orderNumber: true } }),
+    // Order_targetLicenseId index: the licenses with an order of ours still open are left to reconciliation.
+    db.order.findMany({ where: { targetLicenseId: { in: licenseIds }, status: { in: [...OPEN_ORDER_STATUSES] } }, select: { targetLicenseId: true } }),
   ]);
   const ours = new Set(known.map((o) => o.orderNumber));
+  const pending = new Set(open.map((o) => o.targetLicenseId));
   const byId = new Map(licenses.map((l) => [l.id, l]));
   const found = new Map<string, AutoRenewal>();
   const conflicted = new Set<string>();
   for (const row of rows) {
     const l = byId.get(row.licenseId!);
-    if (!l || conflicted.has(l.id)) continue;
+    if (!l || conflicted.has(l.id) || pending.has(l.id)) continue;
     const to = new Date(row.theirs!);
     if (!l.expiresAt || !l.autoRenew || (l.status !== "ACTIVE" && l.status !== "EXPIRED")) continue;
     if (l.expiresAt.toISOString() !== row.ours || l.expiresAt.getTime() > now.getTime()) continue;
@@ -78,13 +105,27 @@ export async function expectedAutoRenewals(db: PrismaClient, drift: DriftRow[], 
       conflicted.add(l.id);
       continue;
     }
-    if (seen) seen.orderNumbers = [...seen.orderNumbers, row.orderNumber].sort(byNumber);
-    else {
+    const cost = costs.get(row.orderNumber) ?? null;
+    if (seen) {
+      seen.orderNumbers = [...seen.orderNumbers, row.orderNumber].sort(byNumber);
+      seen.costs[row.orderNumber] = cost;
+    } else {
       const item = { productCode: l.productCode, productName: l.productName, days: l.termDays, domainName: l.domainName };
-      found.set(l.id, { licenseId: l.id, customerId: l.customerId, orderNumbers: [row.orderNumber], from: l.expiresAt, to, item });
+      found.set(l.id, { licenseId: l.id, customerId: l.customerId, orderNumbers: [row.orderNumber], from: l.expiresAt, to, termDays: l.termDays!, costs: { [row.orderNumber]: cost }, currency: l.order.currency, item });
     }
   }
   return [...found.values()];
+}
+
+/**
+ * When each recorded renewal's period began: the k-th of n periods at the old expiry + (k-1) terms.
+ * The orders recorded take the last periods (fewer orders than periods: the rest were on another page).
+ */
+export function periodStarts(r: Pick<AutoRenewal, "from" | "to" | "termDays" | "orderNumbers">): Date[] {
+  const term = r.termDays * DAY_MS;
+  const periods = Math.max(r.orderNumbers.length, Math.round((r.to.getTime() - r.from.getTime()) / term));
+  const first = periods - r.orderNumbers.length;
+  return r.orderNumbers.map((_, i) => new Date(r.from.getTime() + (first + i) * term));
 }
 
 /** The drift left once the followed licenses' expiry rows are taken out (the current order's row too). */
@@ -105,7 +146,8 @@ export async function recordAutoRenewals(tx: Prisma.TransactionClient, resellerA
     // The guard: only from the expiry the sync saw, with auto-renew still on. Raising changeVersion
     // makes a renewal by hand read before this one lose its claim (lib/orders/pending-license-order.ts).
     const moved = await tx.license.updateMany({
-      where: { id: r.licenseId, expiresAt: r.from, autoRenew: true, status: { in: ["ACTIVE", "EXPIRED"] } },
+      // Still no open order of ours on it (one may have been claimed since the page was read).
+      where: { id: r.licenseId, expiresAt: r.from, autoRenew: true, status: { in: ["ACTIVE", "EXPIRED"] }, actingOrders: { none: { status: { in: [...OPEN_ORDER_STATUSES] } } } },
       data: { expiresAt: r.to, currentOrderNumber: current, status: "ACTIVE", changeVersion: { increment: 1 } },
     });
     if (moved.count === 0) {
@@ -113,16 +155,20 @@ export async function recordAutoRenewals(tx: Prisma.TransactionClient, resellerA
       continue;
     }
     applied.push(r.licenseId);
-    for (const orderNumber of r.orderNumbers) {
+    const starts = periodStarts(r);
+    for (const [k, orderNumber] of r.orderNumbers.entries()) {
       const message = `${AUTO_RENEWED_MESSAGE}: order ${orderNumber}, now expiring ${r.to.toISOString().slice(0, 10)} (was ${r.from.toISOString().slice(0, 10)}).`;
-      // Order.orderNumber is unique: an order number recorded already is left as it is.
+      const cost = r.costs[orderNumber] ?? null;
+      // Order.orderNumber is unique: an order number recorded already is left as it is. What Sectigo
+      // debited is both what we paid (totalCost) and, as nobody priced it beforehand, what we expected to (buyTotal).
       const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-        INSERT INTO "Order" (id, "foreignOrderNumber", "orderNumber", kind, status, "customerId", "resellerAccountId", "targetLicenseId", "placedAt", "createdAt", "updatedAt")
-        VALUES (gen_random_uuid()::text, ${`sectigo-auto-renewal-${orderNumber}`}, ${orderNumber}, 'RENEWAL', 'PLACED', ${r.customerId}, ${resellerAccountId}, ${r.licenseId}, ${r.from}, now(), now())
+        INSERT INTO "Order" (id, "foreignOrderNumber", "orderNumber", kind, status, "customerId", "resellerAccountId", "targetLicenseId", currency, "totalCost", "buyTotal", "placedAt", "createdAt", "updatedAt")
+        VALUES (gen_random_uuid()::text, ${`${AUTO_RENEWAL_REFERENCE_PREFIX}${orderNumber}`}, ${orderNumber}, 'RENEWAL', 'PLACED', ${r.customerId}, ${resellerAccountId}, ${r.licenseId},
+          ${r.currency}, ${cost}::numeric, ${cost}::numeric, ${starts[k]!}::timestamp, now(), now())
         ON CONFLICT DO NOTHING RETURNING id`;
       const id = inserted[0]?.id;
       if (!id) continue;
-      await tx.orderItem.create({ data: { orderId: id, ...r.item } });
+      await tx.orderItem.create({ data: { orderId: id, ...r.item, cost } });
       await tx.orderEvent.create({
         data: { orderId: id, actorLabel: "Order Desk (sync with Sectigo)", kind: "PLACED", toStatus: "PLACED", message, data: { source: "sectigo-auto-renewal", licenseId: r.licenseId, from: r.from.toISOString(), to: r.to.toISOString() } },
       });

@@ -73,7 +73,8 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
     lastCall = at;
     await abortableWait(at - Date.now(), deps.signal);
     if (deps.signal?.aborted) return undefined;
-    return client.webHostReport({ page: { first, last: first + size - 1 } });
+    // showCost: a followed auto-renewal records what Sectigo debited for it (follow-auto-renewals.ts).
+    return client.webHostReport({ page: { first, last: first + size - 1 }, showCost: true });
   };
   // The next page is fetched while this one is compared and stored (a read: dropped if the run stops).
   let next: Promise<Page | undefined> | undefined;
@@ -108,7 +109,8 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
     const compared = await comparePage(db, run.resellerAccountId, rows);
     const licenses = compared.licenses;
     // Sectigo's expected auto-renewals are followed, not reported (follow-auto-renewals.ts).
-    const renewals = await expectedAutoRenewals(db, compared.drift, (await deps.now?.()) ?? new Date());
+    const costs = new Map(rows.flatMap((r) => (r.orderNumber && r.cost !== undefined ? [[r.orderNumber, r.cost] as const] : [])));
+    const renewals = await expectedAutoRenewals(db, compared.drift, (await deps.now?.()) ?? new Date(), costs);
     const { drift, heldIds, lapsedIds } = await applyHeldIgnores(db, run.resellerAccountId, withoutFollowed(compared.drift, renewals));
     const ranAs = { id: run.id, resellerAccountId: run.resellerAccountId, startedAt: run.startedAt, createdAt: run.createdAt };
     const accountId = run.resellerAccountId;
