@@ -25,7 +25,7 @@ export async function fill(page: Page, values: OrderFormInput) {
   }
 }
 
-const onOrderPage = (u: URL) => /^\/orders\/(?!new$|awaiting$)[\w-]+$/.test(u.pathname);
+export const onOrderPage = (u: URL) => /^\/orders\/(?!new$|awaiting$)[\w-]+$/.test(u.pathname);
 
 /** The server's question before sending (lib/orders/server-confirmations.ts), when it asks one. */
 export function question(page: Page) {

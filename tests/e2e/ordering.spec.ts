@@ -12,7 +12,7 @@ import { orderableByFamily, productByKey } from "@/lib/catalog";
 import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { validFormInput } from "../sectigo/catalog-values";
 import { signIn } from "./helpers";
-import { fill, landAnsweringPriceQuestion, pick, placeAndLand } from "./order-form-helpers";
+import { fill, landAnsweringPriceQuestion, onOrderPage, pick, placeAndLand, question } from "./order-form-helpers";
 
 const state = () => JSON.parse(fs.readFileSync(process.env.E2E_STATE_FILE!, "utf8")) as { databaseUrl: string; sandboxUrl: string };
 const STAFF = "staff@orderdesk.test";
@@ -61,7 +61,11 @@ test("SiteLock Basic, 1 year, with TrueShield for a new customer; then an add-on
   await page.getByLabel(/this add-on is for/).fill(domain.slice(0, 10));
   await page.getByRole("button", { name: new RegExp(domain.replaceAll(".", "\\.")) }).click();
   await expect(page.getByText(`For ${domain}`)).toBeVisible();
-  await placeAndLand(page);
+  // An add-on on a license asks the license page's question first (price and term end; issue 18).
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(question(page)).toContainText(/Order 10 GB Backup Addon for 1 year at .+\? Its term ends on /);
+  await question(page).getByRole("button", { name: "Place the order anyway" }).click();
+  await page.waitForURL(onOrderPage, { timeout: 30_000 });
   await expect(page.getByText("Placed", { exact: true })).toBeVisible();
   await expect(page.getByText(`10 GB Backup Addon added to the license of ${domain}`)).toBeVisible();
 });
