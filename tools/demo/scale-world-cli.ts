@@ -107,7 +107,7 @@ async function main(): Promise<number> {
     if (result.status === "already there") return void console.log("This world is already there (database and sandbox): nothing changed.");
     const db = typeof result.db === "string" ? result.db : `${result.db.customers} customers, ${result.db.licenses} licenses, ${result.db.addOns} add-ons, ${result.db.orders} orders`;
     const sandbox = typeof result.sandbox === "string" ? result.sandbox : `${result.sandbox.licenses} licenses, ${result.sandbox.addOns} add-ons in ${result.sandbox.ms} ms`;
-    console.log(`Done in ${(result.ms / 1000).toFixed(1)} s. Database: ${db}. Sandbox: ${sandbox}.`);
+    console.log(`Done in ${(result.ms / 1000).toFixed(1)} s. Database: ${db}. Sandbox: ${sandbox}.${result.analyzeMs === null ? "" : ` Statistics updated (ANALYZE) in ${(result.analyzeMs / 1000).toFixed(1)} s.`}`);
   });
   return code;
 }
