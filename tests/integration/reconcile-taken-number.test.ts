@@ -5,77 +5,30 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { createPrismaClient } from "@/lib/db";
-import { generateKey } from "@/lib/crypto/credentials";
-import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
-import { startSandbox } from "@/tools/sandbox/server";
 import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import type { Actor } from "@/lib/auth/session";
 import { orderDeps } from "@/lib/orders/order-deps";
-import { submitOrder } from "@/lib/orders/submit-order";
 import { fixedNow } from "@/lib/clock/clock";
 import { renewLicense } from "@/lib/licenses/actions/renew";
 import { reconcileOrder } from "@/lib/orders/reconcile-order";
 import { systemActor } from "@/lib/auth/system-actor";
-import { startTestDatabase } from "./test-database";
-import { sandboxAdmin } from "./sandbox-admin";
+import { DAY, startSiteLockWorld, type SiteLockWorld } from "./sitelock-world";
 
-const DAY = 86_400_000;
-const T0 = new Date("2031-03-01T12:00:00.000Z");
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let prisma: ReturnType<typeof createPrismaClient>;
-const key = generateKey();
-const ACCOUNT = "acct-taken-number";
-let staff: Actor;
+let world: SiteLockWorld;
+let prisma: SiteLockWorld["prisma"];
+let key: string;
+let admin: SiteLockWorld["admin"];
 let manager: Actor;
-const admin = sandboxAdmin(() => sandbox);
+const ACCOUNT = "acct-taken-number";
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
-  prisma = createPrismaClient(db.url);
-  sandbox = await startSandbox({ port: 0, now: T0 });
-  await seedResellerAccount(prisma, { id: ACCOUNT, label: "Auto-renew", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
-  const s = await seedUser(prisma, { id: "u-staff", email: "staff@taken.test", name: "Pat Staff", role: "STAFF", password: "a-long-password-1" });
-  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
-  const m = await seedUser(prisma, { id: "u-manager", email: "manager@taken.test", name: "Max Manager", role: "ACCOUNT_MANAGER", password: "a-long-password-2" });
-  manager = { id: m.id, email: m.email, name: m.name, role: m.role };
-  await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+  world = await startSiteLockWorld({ account: ACCOUNT, tag: "taken" });
+  ({ prisma, key, admin, manager } = world);
 }, 60_000);
 
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await sandbox?.close();
-  await db?.stop();
-});
+afterAll(() => world?.stop());
 
-let n = 0;
-/** A SiteLock Basic license (365 days) placed at T0 on both sides. */
-async function placed(autoRenew: boolean) {
-  n++;
-  await admin("POST", "clock", { now: T0.toISOString(), freeze: true });
-  const domain = `taken-${n}-${Date.now()}.example`;
-  const deps = { ...orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 }), now: fixedNow(T0) };
-  const result = await submitOrder(
-    staff,
-    {
-      submissionKey: randomUUID(),
-      resellerAccountId: ACCOUNT,
-      customer: { new: { name: `Auto Customer ${n}`, email: `owner-${n}-${Date.now()}@taken.example` } },
-      kind: "NEW",
-      currency: "USD",
-      items: [{ productCode: 1060, productName: "SiteLock Basic", days: 365, domainName: domain, isAddOn: false, buyPrice: 99.99, sellPrice: 149 }],
-      sectigo: { operation: "autoApplyOrder", input: { kind: "newCustomer", productCode: 1060, addOnCodes: [], days: 365, domainName: domain, contactEmail: `owner-${n}@taken.example`, autoRenew } },
-    },
-    deps,
-  );
-  expect(result.outcome).toBe("PLACED");
-  const license = await prisma.license.findFirstOrThrow({ where: { orderId: result.order.id } });
-  expect(license.autoRenew).toBe(autoRenew);
-  return { domain, license };
-}
+const placed = (autoRenew: boolean) => world.placed(autoRenew);
 
 
 /** Our renewal sent with its answer lost (UNKNOWN), Sectigo placed it: returns our order and Sectigo's number. */

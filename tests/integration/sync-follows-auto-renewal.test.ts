@@ -6,94 +6,30 @@
  * expiry changed behind our back on the current order stays drift for a person. The sync decides
  * "expired" on the sandbox's clock, read the way the app reads it (lib/clock/sandbox-clock.ts).
  */
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
-import { createPrismaClient } from "@/lib/db";
-import { generateKey } from "@/lib/crypto/credentials";
-import { seedResellerAccount, seedUser } from "@/tools/demo/factories";
-import { startSandbox } from "@/tools/sandbox/server";
 import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
-import type { Actor } from "@/lib/auth/session";
-import { orderDeps } from "@/lib/orders/order-deps";
-import { submitOrder } from "@/lib/orders/submit-order";
-import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
-import { processSyncRun } from "@/lib/sync/run-sync";
 import { AUTO_RENEWED_MESSAGE } from "@/lib/sync/follow-auto-renewals";
-import { fixedNow } from "@/lib/clock/clock";
-import { SandboxClock } from "@/lib/clock/sandbox-clock";
-import { startTestDatabase } from "./test-database";
-import { sandboxAdmin } from "./sandbox-admin";
+import { DAY, startSiteLockWorld, type SiteLockWorld } from "./sitelock-world";
 
-const DAY = 86_400_000;
-const T0 = new Date("2031-03-01T12:00:00.000Z");
-let db: Awaited<ReturnType<typeof startTestDatabase>>;
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let prisma: ReturnType<typeof createPrismaClient>;
-const key = generateKey();
+let world: SiteLockWorld;
+let prisma: SiteLockWorld["prisma"];
+let admin: SiteLockWorld["admin"];
 const ACCOUNT = "acct-auto-renew";
-let staff: Actor;
-const admin = sandboxAdmin(() => sandbox);
 
 beforeAll(async () => {
-  db = await startTestDatabase();
-  await applyMigrations(db.url);
-  prisma = createPrismaClient(db.url);
-  sandbox = await startSandbox({ port: 0, now: T0 });
-  await seedResellerAccount(prisma, { id: ACCOUNT, label: "Auto-renew", loginName: DEMO_RESELLER.loginName, password: DEMO_RESELLER.password, apiBaseUrl: `${sandbox.url}/products/`, mode: "SANDBOX", credentialsKey: key });
-  const s = await seedUser(prisma, { id: "u-staff", email: "staff@auto.test", name: "Pat Staff", role: "STAFF", password: "a-long-password-1" });
-  staff = { id: s.id, email: s.email, name: s.name, role: s.role };
-  await admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+  world = await startSiteLockWorld({ account: ACCOUNT, tag: "auto" });
+  ({ prisma, admin } = world);
 }, 60_000);
 
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await sandbox?.close();
-  await db?.stop();
-});
+afterAll(() => world?.stop());
 
-let n = 0;
-/** A SiteLock Basic license (365 days) placed at T0 on both sides. */
-async function placed(autoRenew: boolean) {
-  n++;
-  await admin("POST", "clock", { now: T0.toISOString(), freeze: true });
-  const domain = `auto-${n}-${Date.now()}.example`;
-  const deps = { ...orderDeps(prisma, { credentialsKey: key, timeoutMs: 5_000 }), now: fixedNow(T0) };
-  const result = await submitOrder(
-    staff,
-    {
-      submissionKey: randomUUID(),
-      resellerAccountId: ACCOUNT,
-      customer: { new: { name: `Auto Customer ${n}`, email: `owner-${n}-${Date.now()}@auto.example` } },
-      kind: "NEW",
-      currency: "USD",
-      items: [{ productCode: 1060, productName: "SiteLock Basic", days: 365, domainName: domain, isAddOn: false, buyPrice: 99.99, sellPrice: 149 }],
-      sectigo: { operation: "autoApplyOrder", input: { kind: "newCustomer", productCode: 1060, addOnCodes: [], days: 365, domainName: domain, contactEmail: `owner-${n}@auto.example`, autoRenew } },
-    },
-    deps,
-  );
-  expect(result.outcome).toBe("PLACED");
-  const license = await prisma.license.findFirstOrThrow({ where: { orderId: result.order.id } });
-  expect(license.autoRenew).toBe(autoRenew);
-  return { domain, license };
-}
+const placed = (autoRenew: boolean) => world.placed(autoRenew);
 
 async function upstreamOrders(domain: string) {
   return (await admin<{ orders: Array<{ order: { orderNumber: string; kind?: string } }> }>("GET", `orders?loginName=${DEMO_RESELLER.loginName}&domainName=${domain}`)).orders.map((o) => o.order);
 }
 
-/** One sync run, deciding "expired" on the sandbox's clock as the app reads it. */
-async function syncRun(runId: string) {
-  const clock = new SandboxClock({ healthUrl: `${sandbox.url}/health` });
-  return processSyncRun(runId, {
-    db: prisma,
-    pageSize: 2,
-    minIntervalMs: 0,
-    backoffMs: 20,
-    now: () => clock.now(),
-    client: (id) => sectigoClientForAccount(prisma, { resellerAccountId: id, credentialsKey: key }),
-  });
-}
+const syncRun = (runId: string) => world.syncRun(runId);
 
 describe("the sync follows Sectigo's auto-renewal at expiry", () => {
   it("auto-renew on: followed once (new order number, new expiry, a RENEWAL in its history, no drift); off: expired, no renewal; an unexpected expiry change stays drift", async () => {
