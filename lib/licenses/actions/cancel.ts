@@ -12,6 +12,7 @@
  * license is written with the form's unique `submissionKey` before the one call; the same submission
  * again is answered with that order. A lost answer leaves it UNKNOWN: never sent again.
  */
+import { answeredByTwin, refusedWithoutOrder } from "../../orders/twin-submission";
 import { withLicenseStateRecorded } from "@/lib/audit/record-state-change";
 import { recordChange } from "@/lib/audit/audit-scope";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -302,7 +303,7 @@ async function alreadySubmitted(
 export async function cancelLicense(actor: Actor | null, raw: CancelLicenseInput, deps: OrderDeps): Promise<CancelLicenseResult> {
   const licenseId = (raw as { licenseId?: unknown } | null)?.licenseId;
   // The person's audit entry: the license before and after, and the cancellation order this request made.
-  const result = typeof licenseId === "string" ? await withLicenseStateRecorded(deps.db, licenseId, () => cancelLicenseOnce(actor, raw, deps), (r) => r.ok && r.outcome !== "ALREADY_SUBMITTED") : await cancelLicenseOnce(actor, raw, deps);
+  const result = typeof licenseId === "string" ? await withLicenseStateRecorded(deps.db, licenseId, () => answeredByTwin(deps.db, raw.submissionKey, () => cancelLicenseOnce(actor, raw, deps), refusedWithoutOrder), (r) => r.ok && r.outcome !== "ALREADY_SUBMITTED") : await cancelLicenseOnce(actor, raw, deps);
   if (result.ok && result.outcome !== "ALREADY_SUBMITTED") {
     recordChange({ target: `Order:${result.orderId}`, before: null, after: { kind: "cancellation", outcome: result.outcome, license: raw.licenseId } });
   } else if (!result.ok && result.orderId) {

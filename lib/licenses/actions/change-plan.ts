@@ -4,6 +4,7 @@
  * pipeline: an UPGRADE/DOWNGRADE order acting on the license, exactly once per `submissionKey`.
  * The license itself is updated when the order settles (settle-order.ts, case planChange).
  */
+import { answeredByTwin, refusedWithoutOrder } from "../../orders/twin-submission";
 import { withLicenseStateRecorded } from "@/lib/audit/record-state-change";
 import { changePlanSchema, planChangeSchema, type ChangePlanInput, type PlanChangeInput } from "./change-plan-schema";
 import { assertCan } from "@/lib/auth/authorize";
@@ -217,5 +218,5 @@ function submitPlanChange(
 export async function changePlan(actor: Actor | null, raw: ChangePlanInput, deps: ChangePlanDeps): Promise<ChangePlanResult> {
   const d = deps;
   const id = (raw as { licenseId?: unknown } | null)?.licenseId;
-  return typeof id === "string" ? withLicenseStateRecorded(d.db, id, () => changePlanOnce(actor, raw, d), (r) => r.ok && r.outcome !== "ALREADY_SUBMITTED") : changePlanOnce(actor, raw, d);
+  return typeof id === "string" ? withLicenseStateRecorded(d.db, id, () => answeredByTwin(d.db, raw.submissionKey, () => changePlanOnce(actor, raw, d), refusedWithoutOrder), (r) => r.ok && r.outcome !== "ALREADY_SUBMITTED") : changePlanOnce(actor, raw, d);
 }

@@ -11,6 +11,7 @@
  * a server confirmation (lib/orders/server-confirmations.ts), so a request without it is answered
  * with the question, never placed.
  */
+import { answeredByTwin, refusedWithoutOrder } from "../../orders/twin-submission";
 import { withLicenseStateRecorded } from "@/lib/audit/record-state-change";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
@@ -117,5 +118,5 @@ export function addOnTermOffers(
 export async function orderAddOn(actor: Actor | null, raw: OrderAddOnInput, deps?: OrderDeps): Promise<OrderAddOnResult> {
   const d = deps ?? (await (await import("@/lib/orders/app-deps")).appLifecycleDeps());
   const id = (raw as { licenseId?: unknown } | null)?.licenseId;
-  return typeof id === "string" ? withLicenseStateRecorded(d.db, id, () => orderAddOnOnce(actor, raw, d), (r) => r.ok && !r.duplicate) : orderAddOnOnce(actor, raw, d);
+  return typeof id === "string" ? withLicenseStateRecorded(d.db, id, () => answeredByTwin(d.db, raw.submissionKey, () => orderAddOnOnce(actor, raw, d), refusedWithoutOrder), (r) => r.ok && !r.duplicate) : orderAddOnOnce(actor, raw, d);
 }
