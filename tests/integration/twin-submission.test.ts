@@ -92,6 +92,27 @@ const actions: Array<{ name: string; run: (d: OrderDeps, licenseId: string, subm
   },
 ];
 
+describe("two copies of an add-on Sectigo refuses (no funds)", () => {
+  it("both copies say it was refused, with the one order; never 'added'", async () => {
+    const { license } = await w.placed(false);
+    const base = { ...orderDeps(w.prisma, { credentialsKey: w.key, timeoutMs: 5_000 }), now: fixedNow(new Date(T0.getTime() + 5 * DAY)) };
+    await w.admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 0, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+    try {
+      const submissionKey = randomUUID();
+      let twin: Result | null = null;
+      const slow = depsWithTwinAfter(base, submissionKey, 1, "done", async (d) => {
+        twin = await confirmedAddOn(w.manager, { licenseId: license.id, productCode: 1069, submissionKey }, d);
+      });
+      const mine = await confirmedAddOn(w.manager, { licenseId: license.id, productCode: 1069, submissionKey }, slow.deps);
+      await slow.fired();
+      expect(twin).toMatchObject({ ok: false, code: "FAILED" });
+      expect(mine).toMatchObject({ ok: false, code: "FAILED", orderId: (twin as unknown as Result).orderId });
+    } finally {
+      await w.admin("POST", "accounts", { loginName: DEMO_RESELLER.loginName, loginPassword: DEMO_RESELLER.password, funds: 1_000_000, currency: "USD", creditLimit: 0, siteLockEnabled: true, autoRenewDefault: false });
+    }
+  });
+});
+
 describe("two copies of one license action at once", () => {
   for (const action of actions) {
     for (const [k, at] of [1, 2, 3].flatMap((k) => (["sectigo", "done"] as const).map((at) => [k, at] as const))) {

@@ -101,6 +101,11 @@ async function orderAddOnOnce(actor: Actor | null, raw: OrderAddOnInput, deps?: 
     throw error;
   }
   if (result.outcome === "FAILED") return { ok: false, code: "FAILED", message: `Sectigo refused the add-on: ${result.message}`, orderId: result.order.id };
+  // The same submission again, answered by its order: a refusal stays a refusal (never "added"), as cancel.ts does.
+  if (result.outcome === "ALREADY_SUBMITTED" && result.order.status === "FAILED") {
+    const failed = await d.db.order.findUnique({ where: { id: result.order.id }, select: { errorMessage: true } });
+    return { ok: false, code: "FAILED", message: `Sectigo refused the add-on: ${failed?.errorMessage ?? "see the order"}`, orderId: result.order.id };
+  }
   return { ok: true, orderId: result.order.id, status: result.order.status, duplicate: result.outcome === "ALREADY_SUBMITTED" };
 }
 
