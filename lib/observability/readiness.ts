@@ -21,7 +21,7 @@ export interface ReadinessOptions {
   migrationsDir: string;
   draining?: () => boolean;
   heartbeatMaxAgeSeconds?: number;
-  /** Budget of each database query. */
+  /** Budget of each database query (default 2 s; a cold client's first query may take over 1 s on a busy machine). */
   timeoutMs?: number;
 }
 
@@ -62,7 +62,7 @@ export function expectedMigrations(dir: string): string[] {
 }
 
 export function createReadinessCheck(opts: ReadinessOptions): () => Promise<Readiness> {
-  const timeoutMs = opts.timeoutMs ?? 1000;
+  const timeoutMs = opts.timeoutMs ?? 2000;
   const maxAge = opts.heartbeatMaxAgeSeconds ?? DEFAULT_HEARTBEAT_MAX_AGE_SECONDS;
   let expected: string[] | undefined;
   let migrationsCurrent = false;
