@@ -24,6 +24,7 @@ import { createBoss, QUEUES } from "@/lib/queue/boss";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { withRequestContext } from "@/lib/observability/request-context";
 import { startMetricsServer, type MetricsServer } from "@/lib/observability/metrics-server";
+import { recordFundsHeadroom } from "@/lib/observability/funds";
 import { captureLogs } from "../fixtures/log-capture";
 import { startAppDatabase } from "./test-database";
 
@@ -165,8 +166,16 @@ describe("one request id, from the request to the Sectigo call and the job", () 
     expect(pass.requestId).not.toBe(requestId);
   }, 120_000);
 
-  it("the metrics count the calls and the order, and read the queue, the UNKNOWN orders and the heartbeat from the database", async () => {
+  it("the metrics count the calls and the order, and read the queue, the UNKNOWN orders, a run's progress, the heartbeat and the funds", async () => {
+    // A job that waits (due in an hour), a run under way (7 of 20 done), an account's funds figures.
+    await sender.send(QUEUES.reconcileOrder, { orderId: "not-yet" }, { startAfter: 3600 });
+    const run = await prisma.renewalRun.create({ data: { createdById: "u-obs", submissionKey: randomUUID(), source: { kind: "selection", licenseIds: [] }, total: 20, placed: 5, failed: 1, refused: 1, status: "RUNNING" } });
+    recordFundsHeadroom({ accountId: "acct-obs", currency: "USD", spendable: 5000, demand: 1234.5 });
     const text = await (await fetch(metricsServer.url)).text();
+    expect(text).toMatch(/orderdesk_queue_jobs\{queue="orders.reconcile",state="created"\} 1/);
+    expect(text).toContain(`orderdesk_renewal_run_items{run="${run.id}",state="done"} 7`);
+    expect(text).toContain(`orderdesk_renewal_run_items{run="${run.id}",state="total"} 20`);
+    expect(text).toContain('orderdesk_funds_headroom{account="acct-obs",currency="USD"} 3765.5');
     expect(text).toMatch(/orderdesk_sectigo_calls_total\{endpoint="!AutoApplyOrder",outcome="[A-Z_]+"\} [1-9]/);
     expect(text).toMatch(/orderdesk_sectigo_call_duration_seconds_count\{endpoint="!AutoApplyOrder"\} [1-9]/);
     expect(text).toMatch(/orderdesk_orders_total\{outcome="UNKNOWN"\} 1/);
