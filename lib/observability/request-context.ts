@@ -18,8 +18,12 @@ export const REQUEST_ID_HEADER = "x-request-id";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-/** Asset and probe paths: logged at debug, so the launcher's terminal stays readable at info. */
-const QUIET = /^\/(_next\/(static|image)|favicon\.ico|api\/health)/;
+/**
+ * Logged at debug, so `npm start`'s terminal stays readable at info: assets, probes, and the
+ * router's prefetches (a page with a menu prefetches every link in it on load).
+ */
+const QUIET = /^\/(_next\/(static|image)|favicon\.ico|icon\.svg|api\/health)/;
+const quiet = (path: string, req: IncomingMessage) => QUIET.test(path) || req.headers["next-router-prefetch"] !== undefined;
 
 export function withRequestContext<H extends Handler>(handler: H): H {
   const wrapped = (req: IncomingMessage, res: ServerResponse) => {
@@ -42,7 +46,7 @@ export function withRequestContext<H extends Handler>(handler: H): H {
         ms: Math.round((performance.now() - started) * 10) / 10,
         ...(res.writableFinished ? {} : { aborted: true }),
       };
-      if (QUIET.test(path)) log().debug(line);
+      if (quiet(path, req)) log().debug(line);
       else log().info(line);
     };
     res.once("finish", access);

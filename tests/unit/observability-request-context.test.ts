@@ -61,6 +61,16 @@ describe("request ids", () => {
     expect(logs.text()).not.toContain("s3cr3t-value-xyz");
   });
 
+  it("assets, probes and the router's prefetches are logged at debug, pages at info", async () => {
+    const ids = { asset: "asset-req-00000001", prefetch: "prefetch-req-00000001", page: "page-req-00000001" };
+    await fetch(`${base}/_next/static/chunks/app.js`, { headers: { "x-request-id": ids.asset } });
+    await fetch(`${base}/orders?_rsc=abc`, { headers: { "x-request-id": ids.prefetch, "next-router-prefetch": "1" } });
+    await fetch(`${base}/orders?_rsc=abc`, { headers: { "x-request-id": ids.page } });
+    expect((await accessLine(ids.asset)).level).toBe("debug");
+    expect((await accessLine(ids.prefetch)).level).toBe("debug");
+    expect((await accessLine(ids.page)).level).toBe("info");
+  });
+
   it("gives a request with an unsafe id a new one, and each request its own", async () => {
     const res = await fetch(`${base}/missing`, { headers: { "x-request-id": "bad id; rm -rf" } });
     const id = res.headers.get("x-request-id")!;
