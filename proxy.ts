@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 /** Pages anyone may see without a session. */
-const PUBLIC_PATHS = [/^\/icon\.svg$/, /^\/signin(\/|$)/, /^\/signout(\/|$)/, /^\/forbidden(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/icon\.svg$/, /^\/signin(\/|$)/, /^\/signout(\/|$)/, /^\/forbidden(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health(\/ready)?$/];
 /** API routes that check the session themselves and answer 401 JSON (a redirect to an HTML page helps no script). */
 const SELF_GUARDED_PATHS = [/^\/api\/lookup$/];
 

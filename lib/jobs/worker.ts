@@ -15,6 +15,7 @@ import { renewWith } from "@/lib/licenses/bulk-renewal/renewal-deps";
 import type { RenewFn } from "@/lib/licenses/bulk-renewal/renew-contract";
 import { registerSync } from "@/lib/sync/sync-job";
 import { machineNow, type Now } from "@/lib/clock/clock";
+import { startHeartbeat, HEARTBEAT_INTERVAL_MS } from "@/lib/observability/heartbeat";
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -38,12 +39,16 @@ export interface WorkerOptions {
   clock?: () => Promise<Now>;
   /** Stands in for the single-license renewal (the benchmark). */
   renew?: RenewFn;
+  /** Milliseconds between heartbeats (readiness wants one within a minute; lib/observability/heartbeat.ts). */
+  heartbeatIntervalMs?: number;
 }
 
 export const DEFAULT_RENEWAL_CONCURRENCY = 10;
 
 export interface RunningWorker {
   boss: PgBoss;
+  /** This worker's row in WorkerHeartbeat. */
+  workerId: string;
   stop(): Promise<void>;
 }
 
@@ -77,10 +82,14 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const appNow = async () => (await clock())();
   await registerDailyPass(boss, db, { ...polling, log, now: appNow });
   const sync = await registerSync(boss, { db, client: (id) => deps.sectigo(id, { actorId: null }), now: appNow, pollingIntervalSeconds: polling.pollingIntervalSeconds, log });
+  // Last: a worker is alive for readiness once its handlers are registered.
+  const heartbeat = await startHeartbeat(db, { intervalMs: opts.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS });
 
   return {
     boss,
+    workerId: heartbeat.workerId,
     async stop() {
+      heartbeat.stop();
       runs.abort();
       sync.abort();
       await boss.stop({ graceful: true, timeout: 10_000 });

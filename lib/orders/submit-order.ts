@@ -26,6 +26,7 @@ import type { OrderDeps } from "./order-deps";
 import { eventData, settleFailed, settlePlaced, settleRenewalPlacedAtOnce, settleUnknown } from "./settle-order";
 import { orderSubmissionSchema, type OrderSubmissionInput } from "./submission";
 import { itemRows } from "./order-item-rows";
+import { observeOrderOutcome } from "@/lib/observability/orders";
 
 export interface OrderRef {
   id: string;
@@ -81,6 +82,7 @@ const REF = { id: true, foreignOrderNumber: true, orderNumber: true, status: tru
  */
 export async function submitOrder(actor: Actor | null, raw: OrderSubmissionInput, deps: OrderDeps, options: SubmitOptions = {}): Promise<SubmitResult> {
   const result = await submitOrderOnce(actor, raw, deps, options);
+  observeOrderOutcome(result.outcome, result.order);
   // The person's audit entry: the order this submission created, as it stands after the call
   // (a repeated submission created nothing).
   if (result.outcome !== "ALREADY_SUBMITTED") {

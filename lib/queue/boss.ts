@@ -6,6 +6,7 @@
  * job whose worker dies is retried after it expires.
  */
 import PgBoss from "pg-boss";
+import { carryRequestIds } from "@/lib/observability/job-context";
 
 export const QUEUES = {
   /** Every minute: reconcile the orders whose outcome is unknown (and orders stuck in SUBMITTING). */
@@ -26,7 +27,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
  * role, which may not (lib/db/app-role.ts); `prepareJobQueue` (lib/jobs/prepare-job-queue.ts) does it as the owner first.
  */
 export function createBoss(databaseUrl: string, role: "worker" | "client"): PgBoss {
-  return new PgBoss({
+  // Every job sent carries the sending request's id; the worker works it under that id (lib/observability).
+  return carryRequestIds(new PgBoss({
     connectionString: databaseUrl,
     schema: "pgboss",
     application_name: `orderdesk-${role}`,
@@ -34,7 +36,7 @@ export function createBoss(databaseUrl: string, role: "worker" | "client"): PgBo
     supervise: role === "worker",
     schedule: role === "worker",
     migrate: false,
-  });
+  }));
 }
 
 /** Creates the queues (idempotent). */

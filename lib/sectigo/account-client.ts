@@ -45,5 +45,6 @@ export async function sectigoClientForAccount(
     timeoutMs: opts.timeoutMs,
     ...(opts.callSlot ? { callSlot: opts.callSlot } : {}),
     recorder: apiCallRecorder(db, { resellerAccountId: account.id, orderId: opts.orderId, actorId: opts.actorId ?? null }),
+    ...(opts.orderId ? { orderId: opts.orderId } : {}),
   });
 }

@@ -48,6 +48,7 @@ export function resolveConfig(config: SectigoClientConfig): ResolvedConfig & { l
   if (maxResponseBytes !== undefined) resolved.maxResponseBytes = maxResponseBytes;
   if (config.recorder) resolved.recorder = config.recorder;
   if (config.callSlot) resolved.callSlot = config.callSlot;
+  if (config.orderId) resolved.orderId = config.orderId;
   return resolved;
 }
 

@@ -9,6 +9,7 @@ import { errorParts, parseBody, type ParsedBody } from "./wire/response";
 import { apiError, transportError, type CallContext } from "./errors/map-error";
 import { redactParams, scrub, secretValues } from "./redact";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped } from "./read-body";
+import { observeSectigoCall } from "@/lib/observability/sectigo-calls";
 
 export interface ResolvedConfig {
   baseUrl: URL;
@@ -19,6 +20,7 @@ export interface ResolvedConfig {
   recorder?: (call: RecordedCall) => void | Promise<void>;
   callSlot?: { acquire(): Promise<() => void> };
   logger: (message: string, detail?: Record<string, unknown>) => void;
+  orderId?: string;
 }
 
 export interface WireCall<T> {
@@ -99,6 +101,18 @@ export async function send<T>(config: ResolvedConfig, call: WireCall<T>): Promis
     release?.();
   }
   const durationMs = performance.now() - started;
+  // The log line and metrics of the call: names and numbers only, never the body (secrets live there).
+  observeSectigoCall({
+    endpoint: call.endpoint,
+    operation: call.orderContext.operation,
+    outcome,
+    durationMs,
+    httpStatus,
+    errorCode: !result.ok ? result.error.code : undefined,
+    orderId: config.orderId,
+    foreignOrderNumber: call.orderContext.foreignOrderNumber,
+    orderNumber: call.orderContext.orderNumber ?? call.orderContext.previousOrderNumber,
+  });
 
   await record(config, secrets, {
     endpoint: call.endpoint,

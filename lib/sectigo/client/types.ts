@@ -42,6 +42,8 @@ export interface SectigoClientConfig {
   callSlot?: { acquire(): Promise<() => void> };
   /** Where recorder failures are reported (never with secrets). Defaults to console.error. */
   logger?: (message: string, detail?: Record<string, unknown>) => void;
+  /** Our order this client acts for, named on each call's log line (lib/observability/sectigo-calls.ts). */
+  orderId?: string;
 }
 
 export type RecordedOutcome =
