@@ -1,7 +1,7 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, PREPARED } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { SessionUser } from "@/lib/auth/verify-credentials";
+import type { Role } from "@/lib/generated/prisma/client";
 
 /**
  * Per-session rate limits: a token bucket per (session, scope) (issue 16, item 9: `/api/lookup`
@@ -54,12 +54,20 @@ function decision(row: { tokens: number; allowed: boolean }, limit: RateLimit): 
 
 /** Takes one token from the session's bucket for `limit`, or says how long until one is there. */
 export async function takeToken(sessionId: string, limit: RateLimit, now = new Date()): Promise<RateDecision> {
-  const [row] = await prisma.$queryRaw<Array<{ tokens: number; allowed: boolean }>>`
+  const [row] = await prisma.$queryRaw<Array<{ tokens: number; allowed: boolean }>>`${Prisma.raw(PREPARED)}
     INSERT INTO "SessionRateLimit" AS b ("sessionId", scope, tokens, "refilledAt", allowed)
     VALUES (${sessionId}, ${limit.scope}, ${limit.burst - 1}::float8, ${now}::timestamp, true)
     ${upsertBucket(limit, now)}`;
   if (!row) throw new Error("session rate limit: the upsert returned no row");
   return decision(row, limit);
+}
+
+/** The session's user as lib/auth's SessionUser (role and name read fresh); lib/http does not import lib/auth. */
+export interface LiveSessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
 }
 
 /**
@@ -83,8 +91,9 @@ export async function takeTokenForLiveSession(
   userId: string,
   limit: RateLimit,
   now = new Date(),
-): Promise<{ user: SessionUser; decision: RateDecision } | null> {
-  const [row] = await prisma.$queryRaw<Array<SessionUser & { tokens: number | null; allowed: boolean | null }>>`
+): Promise<{ user: LiveSessionUser; decision: RateDecision } | null> {
+  // Prepared (lib/db.ts PREPARED): primary-key reads and one upsert, the same plan for every session.
+  const [row] = await prisma.$queryRaw<Array<LiveSessionUser & { tokens: number | null; allowed: boolean | null }>>`${Prisma.raw(PREPARED)}
     WITH live AS (
       SELECT s.id AS sid, s."lastSeenAt", u.id, u.email, u.name, u.role::text AS role
         FROM "Session" s JOIN "User" u ON u.id = s."userId"

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { prisma, PREPARED } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
@@ -267,7 +267,8 @@ async function summaries(orders: Candidate[], licenses: Candidate[], customers: 
     parts.push(Prisma.sql`SELECT 'customer' AS kind, c.id, c.name AS a, c.email AS b, NULL::text AS c, NULL::text AS d, NULL::text AS e, NULL::timestamp AS t
       FROM "Customer" c WHERE c.id = ANY(${ids(customers)}::text[])`);
   }
-  const rows = parts.length ? await prisma.$queryRaw<SummaryRow[]>`${Prisma.join(parts, " UNION ALL ")}` : [];
+  // Prepared (lib/db.ts PREPARED): primary keys only, one plan whatever the ids; a handful of texts (which kinds hit).
+  const rows = parts.length ? await prisma.$queryRaw<SummaryRow[]>`${Prisma.raw(PREPARED)}${Prisma.join(parts, " UNION ALL ")}` : [];
   const byKind = (kind: FindKind) => new Map(rows.filter((r) => r.kind === kind).map((r) => [r.id, r]));
   const o = byKind("order");
   const l = byKind("license");

@@ -98,7 +98,7 @@ describe("the lookup's session check and token, in one statement", () => {
 });
 
 describe("GET /api/lookup with a session cookie", () => {
-  it("an order number: 200 with the order, in three statements (session and token, the finds, the summaries)", async () => {
+  it("an order number: 200 with the order, in three statements (session and token, the finds, the summaries), the first and last prepared", async () => {
     const { GET } = await import("@/app/api/lookup/route");
     const cookie = await cookieFor(await session({ expiresAt: new Date(Date.now() + 3_600_000) }));
     await (await GET(new Request("http://127.0.0.1/api/lookup?q=warm-up", { headers: { cookie } }))).body?.cancel();
@@ -109,6 +109,10 @@ describe("GET /api/lookup with a session cookie", () => {
     const body = (await res.json()) as { result: { exact: { kind: string } | null } };
     expect(body.result.exact?.kind).toBe("order");
     expect(sent.mock.calls.length).toBe(3);
+    // The session check and the summaries are prepared (lib/db.ts PREPARED: their plans do not
+    // depend on the values); the finds, whose best plan does (LIKE patterns), are planned each time.
+    const named = sent.mock.calls.map((call) => Boolean((call[0] as unknown as { name?: string }).name));
+    expect(named).toEqual([true, false, true]);
     sent.mockRestore();
   });
 

@@ -193,6 +193,28 @@ async function transactions(): Promise<number> {
   return Number(rows[0]!.n);
 }
 
+/**
+ * What the CPU per request allows on this machine, other people's processes left out: one instance
+ * answers at most one request per JavaScript-thread time (its main thread at 100%); two instances
+ * at most as many as the cores can pay for in all (both instances' threads, PostgreSQL for our
+ * backends, nginx, wrk), and no more than twice one. Their quotient is the best ratio there is.
+ */
+function ceiling(r: Row | undefined) {
+  if (!r) return;
+  const sec = (name: string) => r.cpu.groups.find((x) => x.name === name)?.cpuSeconds ?? 0;
+  const per = (s: number) => (s * 1000) / r.wrk.requests;
+  const main = per(sec("node 1 main") + sec("node 2 main"));
+  const node = per(sec("node 1") + sec("node 2"));
+  const rest = per(sec("pg ours") + sec("nginx") + sec("wrk"));
+  const one = Math.min(1000 / main, (r.cpu.machineCores * 1000) / (node + rest));
+  const two = Math.min((2 * 1000) / main, (r.cpu.machineCores * 1000) / (node + rest));
+  console.log(
+    `\nCPU per lookup at ${TARGETS[r.target].label}'s best (C=${r.concurrency}): JavaScript thread ${main.toFixed(2)} ms, whole instance ${node.toFixed(2)} ms, ` +
+      `PostgreSQL (our backends) + nginx + wrk ${rest.toFixed(2)} ms. With ${r.cpu.machineCores} cores and nothing else running: one instance <= ${one.toFixed(0)} req/s, ` +
+      `two <= ${two.toFixed(0)} req/s, ratio ceiling ${(two / one).toFixed(2)}.`,
+  );
+}
+
 /** The world is built by another process: its marker file says it is complete (polled, not slept on). */
 async function waitForWorld() {
   const marker = path.join(dataDir, "WORLD-READY");
@@ -209,7 +231,8 @@ async function waitForWorld() {
 
 async function buildIfStale() {
   const dist = path.join(ROOT, distDir);
-  const fingerprint = buildFingerprint(ROOT, [dataDir]);
+  // The benchmarks are not part of the app: editing one needs no new build.
+  const fingerprint = buildFingerprint(ROOT, [dataDir, path.join(ROOT, "tools/bench")]);
   const state = buildState(dist, fingerprint);
   if (state.fresh) return log(`The production build in ${distDir}/ is up to date.`);
   log(`next build into ${distDir}/ (${state.reason})...`);
@@ -237,6 +260,8 @@ function cpuGroups(postmaster: number) {
     (await owner!.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'lb-app-%'`)).rows.map((r) => r.pid);
   return (wrkPid: () => number): CpuGroup[] => [
     ...children.map((c, i) => ({ name: `node ${i + 1}`, pids: (snap: Parameters<CpuGroup["pids"]>[0]) => treeOf(c.process.pid!, snap) })),
+    // The JavaScript thread alone: one instance can answer no faster than this thread allows.
+    ...children.map((c, i) => ({ name: `node ${i + 1} main`, pids: () => [c.process.pid!], mainThread: true as const })),
     { name: "nginx", pids: (snap) => treeOf(nginx!.pid, snap) },
     { name: "pg ours", pids: ourBackends },
     {
@@ -254,11 +279,13 @@ function cpuGroups(postmaster: number) {
 }
 
 const COLS = ["node 1", "node 2", "nginx", "pg ours", "pg rest", "wrk", "bench"];
+/** Shown beside the split, not part of it: each instance's JavaScript thread. */
+const DETAIL = ["node 1 main", "node 2 main"];
 
 function printHeader() {
   console.log("");
   console.log(
-    `${"target".padEnd(24)} ${"C".padStart(3)} ${"req/s".padStart(7)} ${"p50".padStart(6)} ${"p95".padStart(6)} ${"p99".padStart(6)} ${"err".padStart(4)} | CPU cores: ${COLS.map((c) => c.padStart(8)).join("")} ${"others".padStart(7)} ${"busy".padStart(5)} | node/pg ms per req | xact/req | load`,
+    `${"target".padEnd(24)} ${"C".padStart(3)} ${"req/s".padStart(7)} ${"p50".padStart(6)} ${"p95".padStart(6)} ${"p99".padStart(6)} ${"err".padStart(4)} | CPU cores: ${COLS.map((c) => c.padStart(8)).join("")} ${"others".padStart(7)} ${"busy".padStart(5)} | ${"JS thread 1/2".padStart(13)} | node/pg ms per req | xact/req | load`,
   );
 }
 
@@ -268,7 +295,7 @@ function printRow(r: Row) {
   const nodeMs = (((g("node 1")?.cpuSeconds ?? 0) + (g("node 2")?.cpuSeconds ?? 0)) * 1000) / r.wrk.requests;
   const pgMs = (((g("pg ours")?.cpuSeconds ?? 0) * 1000) / r.wrk.requests);
   console.log(
-    `${TARGETS[r.target].label.padEnd(24)} ${String(r.concurrency).padStart(3)} ${r.wrk.rps.toFixed(0).padStart(7)} ${r.wrk.p50Ms.toFixed(1).padStart(6)} ${r.wrk.p95Ms.toFixed(1).padStart(6)} ${r.wrk.p99Ms.toFixed(1).padStart(6)} ${String(r.wrk.errors).padStart(4)} |            ${cores} ${r.cpu.others.toFixed(2).padStart(7)} ${r.cpu.machineBusy.toFixed(2).padStart(5)} | ${nodeMs.toFixed(2).padStart(5)} ${pgMs.toFixed(2).padStart(5)} | ${r.xactPerRequest.toFixed(1).padStart(8)} | ${r.load.map((l) => l.toFixed(2)).join(" ")}`,
+    `${TARGETS[r.target].label.padEnd(24)} ${String(r.concurrency).padStart(3)} ${r.wrk.rps.toFixed(0).padStart(7)} ${r.wrk.p50Ms.toFixed(1).padStart(6)} ${r.wrk.p95Ms.toFixed(1).padStart(6)} ${r.wrk.p99Ms.toFixed(1).padStart(6)} ${String(r.wrk.errors).padStart(4)} |            ${cores} ${r.cpu.others.toFixed(2).padStart(7)} ${r.cpu.machineBusy.toFixed(2).padStart(5)} | ${DETAIL.map((name) => (g(name)?.cores ?? 0).toFixed(2)).join(" ").padStart(13)} | ${nodeMs.toFixed(2).padStart(5)} ${pgMs.toFixed(2).padStart(5)} | ${r.xactPerRequest.toFixed(1).padStart(8)} | ${r.load.map((l) => l.toFixed(2)).join(" ")}`,
   );
 }
 
@@ -293,6 +320,7 @@ function summarize(rows: Row[]) {
     }
   }
   const top = (t: TargetKey) => rows.filter((r) => r.target === t).sort((x, y) => y.wrk.rps - x.wrk.rps)[0];
+  ceiling(top("c"));
   for (const t of targets) {
     const r = top(t)!;
     const split = r.cpu.groups.filter((g) => g.cores >= 0.005).map((g) => `${g.name} ${g.cores.toFixed(2)}`).join(", ");

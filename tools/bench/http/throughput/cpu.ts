@@ -77,12 +77,27 @@ export interface CpuGroup {
   name: string;
   pids: (snapshot: Map<number, ProcTimes>) => number[] | Promise<number[]>;
   reapedBy?: number;
+  /**
+   * Only each pid's main thread (/proc/<pid>/task/<pid>): a Node process's JavaScript thread, apart
+   * from GC and libuv helper threads. A detail of another group: not summed into the machine's split.
+   */
+  mainThread?: true;
+}
+
+function mainThreadTicks(pid: number): number | null {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
+    const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return Number(rest[11]) + Number(rest[12]);
+  } catch {
+    return null;
+  }
 }
 
 export interface CpuSample {
   at: number;
   machine: { busy: number; total: number; cores: number };
-  groups: Map<string, { perPid: Map<number, number>; reaped: number }>;
+  groups: Map<string, { perPid: Map<number, number>; reaped: number; detail: boolean }>;
 }
 
 export async function sampleCpu(groups: readonly CpuGroup[]): Promise<CpuSample> {
@@ -91,10 +106,10 @@ export async function sampleCpu(groups: readonly CpuGroup[]): Promise<CpuSample>
   for (const g of groups) {
     const perPid = new Map<number, number>();
     for (const pid of await g.pids(snapshot)) {
-      const t = snapshot.get(pid);
-      if (t) perPid.set(pid, t.ticks);
+      const ticks = g.mainThread ? mainThreadTicks(pid) : (snapshot.get(pid)?.ticks ?? null);
+      if (ticks !== null) perPid.set(pid, ticks);
     }
-    out.groups.set(g.name, { perPid, reaped: g.reapedBy ? (snapshot.get(g.reapedBy)?.reapedTicks ?? 0) : 0 });
+    out.groups.set(g.name, { perPid, reaped: g.reapedBy ? (snapshot.get(g.reapedBy)?.reapedTicks ?? 0) : 0, detail: g.mainThread ?? false });
   }
   return out;
 }
@@ -102,7 +117,7 @@ export async function sampleCpu(groups: readonly CpuGroup[]): Promise<CpuSample>
 export interface CpuSplit {
   seconds: number;
   /** Cores used by each group (CPU seconds per wall second). */
-  groups: Array<{ name: string; cores: number; cpuSeconds: number }>;
+  groups: Array<{ name: string; cores: number; cpuSeconds: number; detail: boolean }>;
   machineCores: number;
   /** Busy cores of the whole machine, and what none of the groups account for (other users). */
   machineBusy: number;
@@ -112,7 +127,7 @@ export interface CpuSplit {
 export function cpuSplit(before: CpuSample, after: CpuSample): CpuSplit {
   const seconds = (after.at - before.at) / 1000;
   const groups = [...after.groups.entries()].map(([name, end]) => {
-    const start = before.groups.get(name) ?? { perPid: new Map<number, number>(), reaped: 0 };
+    const start = before.groups.get(name) ?? { perPid: new Map<number, number>(), reaped: 0, detail: end.detail };
     const pids = new Set([...start.perPid.keys(), ...end.perPid.keys()]);
     let ticks = end.reaped - start.reaped;
     for (const pid of pids) {
@@ -122,10 +137,10 @@ export function cpuSplit(before: CpuSample, after: CpuSample): CpuSplit {
       ticks += end.perPid.get(pid)! - (start.perPid.get(pid) ?? 0);
     }
     const cpuSeconds = ticks / TICKS_PER_SECOND;
-    return { name, cpuSeconds, cores: cpuSeconds / seconds };
+    return { name, cpuSeconds, cores: cpuSeconds / seconds, detail: end.detail };
   });
   const machineBusy = (after.machine.busy - before.machine.busy) / TICKS_PER_SECOND / seconds;
-  const ours = groups.reduce((s, g) => s + g.cores, 0);
+  const ours = groups.filter((g) => !g.detail).reduce((s, g) => s + g.cores, 0);
   return { seconds, groups, machineCores: after.machine.cores, machineBusy, others: Math.max(0, machineBusy - ours) };
 }
 
