@@ -323,7 +323,10 @@ function summarize(rows: Row[]) {
   ceiling(top("c"));
   for (const t of targets) {
     const r = top(t)!;
-    const split = r.cpu.groups.filter((g) => g.cores >= 0.005).map((g) => `${g.name} ${g.cores.toFixed(2)}`).join(", ");
+    const split = r.cpu.groups
+      .filter((g) => !g.detail && g.cores >= 0.005)
+      .map((g) => `${g.name} ${g.cores.toFixed(2)}${r.cpu.groups.some((d) => d.name === `${g.name} main`) ? ` (JS thread ${r.cpu.groups.find((d) => d.name === `${g.name} main`)!.cores.toFixed(2)})` : ""}`)
+      .join(", ");
     console.log(`\nCPU at ${TARGETS[t].label}'s best (C=${r.concurrency}, ${r.wrk.rps.toFixed(0)} req/s), in cores of ${r.cpu.machineCores}: ${split}, others ${r.cpu.others.toFixed(2)}; machine busy ${r.cpu.machineBusy.toFixed(2)}.`);
   }
 }
