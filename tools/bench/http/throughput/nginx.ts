@@ -27,7 +27,8 @@ export interface Frontend {
  * One worker process: the benchmark shares 2 cores with the app instances, PostgreSQL and the
  * load generator, and one event loop proxies thousands of small requests a second; a second worker
  * would only compete for the same cores. Keep-alive connections to the upstreams (HTTP/1.1, no
- * Connection header), as a production site would, so no request pays a TCP connect to the app.
+ * Connection header), as a production site would, so no request pays a TCP connect to the app;
+ * idle ones closed by nginx before Node's keep-alive timeout closes them under a request.
  * No access log (a disk write per request is not what is measured).
  */
 export function nginxConfig(dir: string, frontends: readonly Frontend[]): string {
@@ -37,6 +38,9 @@ export function nginxConfig(dir: string, frontends: readonly Frontend[]): string
 ${f.upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join("\n")}
     keepalive 64;
     keepalive_requests 100000;
+    # Shorter than Node's 5 s keepAliveTimeout: nginx closes an idle upstream connection before
+    # the instance does, never reusing one the instance is closing (a reset nginx would retry).
+    keepalive_timeout 4s;
   }
   server {
     listen 127.0.0.1:${f.port} reuseport;
