@@ -46,9 +46,24 @@ export function utcSession(databaseUrl: string): { connectionString: string; opt
   }
 }
 
-/** `applicationName` names the process in pg_stat_activity (who is connected, as which role). */
-export function createPrismaClient(databaseUrl: string, opts: { prepareStatements?: boolean; applicationName?: string } = {}): PrismaClient {
-  const adapterOptions = opts.prepareStatements ? { statementNameGenerator: preparedStatementNames() } : undefined;
+/**
+ * Raw SQL that starts with this comment is prepared by the web app's client as well: a hot
+ * statement whose plan does not depend on its values (primary-key reads and upserts), so
+ * PostgreSQL parses it once per connection and, after five runs, stops planning it. The search
+ * box's session check and its summaries are planned in 0.3-0.7 ms and run in 0.1 ms
+ * (issue 19, lib/lookup/README.md). Never for a statement whose best plan depends on its values
+ * (a LIKE pattern, a range).
+ */
+export const PREPARED = "/* prepared */ ";
+
+/**
+ * `applicationName` names the process in pg_stat_activity (who is connected, as which role).
+ * `prepareStatements`: every statement (the job worker), or "marked": only SQL starting with PREPARED.
+ */
+export function createPrismaClient(databaseUrl: string, opts: { prepareStatements?: boolean | "marked"; applicationName?: string } = {}): PrismaClient {
+  const names = opts.prepareStatements ? preparedStatementNames() : undefined;
+  const adapterOptions =
+    opts.prepareStatements === "marked" ? { statementNameGenerator: (q: { sql: string }) => (q.sql.startsWith(PREPARED) ? names!(q) : "") } : names ? { statementNameGenerator: names } : undefined;
   const name = opts.applicationName ? { application_name: opts.applicationName } : {};
   return new PrismaClient({ adapter: new PrismaPg({ ...utcSession(databaseUrl), ...name, max: 10 }, adapterOptions) });
 }
@@ -61,7 +76,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
  */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property, receiver) {
-    globalForPrisma.prisma ??= createPrismaClient(serverEnv().DATABASE_URL, { applicationName: "orderdesk-app" });
+    globalForPrisma.prisma ??= createPrismaClient(serverEnv().DATABASE_URL, { applicationName: "orderdesk-app", prepareStatements: "marked" });
     const value = Reflect.get(globalForPrisma.prisma, property, receiver);
     return typeof value === "function" ? value.bind(globalForPrisma.prisma) : value;
   },

@@ -1,6 +1,7 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, PREPARED } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/client";
 
 /**
  * Per-session rate limits: a token bucket per (session, scope) (issue 16, item 9: `/api/lookup`
@@ -33,19 +34,82 @@ export const LOOKUP_RATE_LIMIT: RateLimit = { scope: "lookup", burst: 40, perSec
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Takes one token from the session's bucket for `limit`, or says how long until one is there. */
-export async function takeToken(sessionId: string, limit: RateLimit, now = new Date()): Promise<RateDecision> {
-  // Tokens now: what was left plus the refill since, at most a full bucket.
+/**
+ * The bucket's rule, shared by both statements below: tokens now are what was left plus the refill
+ * since, at most a full bucket; one is taken when there is one.
+ */
+function upsertBucket(limit: RateLimit, now: Date): Prisma.Sql {
   const refilled = Prisma.sql`LEAST(${limit.burst}::float8, b.tokens + ${limit.perSecond}::float8 * GREATEST(0, EXTRACT(EPOCH FROM (${now}::timestamp - b."refilledAt"))::float8))`;
-  const [row] = await prisma.$queryRaw<Array<{ tokens: number; allowed: boolean }>>`
-    INSERT INTO "SessionRateLimit" AS b ("sessionId", scope, tokens, "refilledAt", allowed)
-    VALUES (${sessionId}, ${limit.scope}, ${limit.burst - 1}::float8, ${now}::timestamp, true)
-    ON CONFLICT ("sessionId", scope) DO UPDATE SET
+  return Prisma.sql`ON CONFLICT ("sessionId", scope) DO UPDATE SET
       tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
       "refilledAt" = GREATEST(b."refilledAt", ${now}::timestamp),
       allowed = ${refilled} >= 1
     RETURNING tokens, allowed`;
-  if (!row) throw new Error("session rate limit: the upsert returned no row");
+}
+
+function decision(row: { tokens: number; allowed: boolean }, limit: RateLimit): RateDecision {
   if (row.allowed) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - row.tokens) / limit.perSecond)) };
+}
+
+/** Takes one token from the session's bucket for `limit`, or says how long until one is there. */
+export async function takeToken(sessionId: string, limit: RateLimit, now = new Date()): Promise<RateDecision> {
+  const [row] = await prisma.$queryRaw<Array<{ tokens: number; allowed: boolean }>>`${Prisma.raw(PREPARED)}
+    INSERT INTO "SessionRateLimit" AS b ("sessionId", scope, tokens, "refilledAt", allowed)
+    VALUES (${sessionId}, ${limit.scope}, ${limit.burst - 1}::float8, ${now}::timestamp, true)
+    ${upsertBucket(limit, now)}`;
+  if (!row) throw new Error("session rate limit: the upsert returned no row");
+  return decision(row, limit);
+}
+
+/** The session's user as lib/auth's SessionUser (role and name read fresh); lib/http does not import lib/auth. */
+export interface LiveSessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/**
+ * lastSeenAt is written at most this often per session: the same pace as lib/auth/sessions.ts
+ * (TOUCH_EVERY_MS there; tests/integration/session-token-statement.test.ts holds the two checks to
+ * the same answers).
+ */
+const TOUCH_EVERY_SECONDS = 5 * 60;
+
+/**
+ * For the hottest signed-in request, the search box's /api/lookup (issue 19: two app instances
+ * must answer 1.4x the lookups of one on 2 shared cores, and each round trip costs the app and
+ * PostgreSQL more CPU than the indexed reads): the server-side session check of
+ * lib/auth/sessions.ts `userOfSession` (live: not revoked, not expired, that user's, the user not
+ * disabled; role and name read fresh; lastSeenAt touched every 5 minutes) AND the session's token
+ * from `limit`, in ONE statement instead of three. Null when the session is not live (no token
+ * is taken: a dead session has no bucket to spend).
+ */
+export async function takeTokenForLiveSession(
+  sessionId: string,
+  userId: string,
+  limit: RateLimit,
+  now = new Date(),
+): Promise<{ user: LiveSessionUser; decision: RateDecision } | null> {
+  // Prepared (lib/db.ts PREPARED): primary-key reads and one upsert, the same plan for every session.
+  const [row] = await prisma.$queryRaw<Array<LiveSessionUser & { tokens: number | null; allowed: boolean | null }>>`${Prisma.raw(PREPARED)}
+    WITH live AS (
+      SELECT s.id AS sid, s."lastSeenAt", u.id, u.email, u.name, u.role::text AS role
+        FROM "Session" s JOIN "User" u ON u.id = s."userId"
+       WHERE s.id = ${sessionId} AND s."userId" = ${userId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}::timestamp AND NOT u.disabled
+    ), touched AS (
+      UPDATE "Session" t SET "lastSeenAt" = ${now}::timestamp FROM live
+       WHERE t.id = live.sid AND t."revokedAt" IS NULL AND ${now}::timestamp - live."lastSeenAt" > make_interval(secs => ${TOUCH_EVERY_SECONDS})
+      RETURNING t.id
+    ), bucket AS (
+      INSERT INTO "SessionRateLimit" AS b ("sessionId", scope, tokens, "refilledAt", allowed)
+      SELECT live.sid, ${limit.scope}, ${limit.burst - 1}::float8, ${now}::timestamp, true FROM live
+      ${upsertBucket(limit, now)}
+    )
+    -- A data-modifying WITH runs to completion whether or not it is read: the touch needs no join.
+    SELECT live.id, live.email, live.name, live.role, bucket.tokens, bucket.allowed FROM live LEFT JOIN bucket ON true`;
+  if (!row) return null;
+  if (row.tokens === null || row.allowed === null) throw new Error("session rate limit: the upsert returned no row");
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, decision: decision({ tokens: row.tokens, allowed: row.allowed }, limit) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { prisma, PREPARED } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
@@ -17,8 +17,9 @@ export const findInputSchema = z.object({
 
 /**
  * Support's search (issue 10): one pasted text, tried as every kind it can be (lib/lookup/find-plan.ts),
- * each kind ONE indexed query capped at limit + 1 rows (UNION ALL of branches, each with its own
- * LIMIT, so a broad term stops early), ranked per kind. An exact order number or our reference is
+ * every kind's branches in ONE indexed statement, each branch capped (UNION ALL of branches, each with
+ * its own LIMIT, so a broad term stops early), ranked per kind; then every hit's summary in ONE more
+ * statement (issue 19: round trips, not the indexed reads, were most of a lookup's CPU). An exact order number or our reference is
  * `exact`: the UI goes straight to it. Indexes: the unique order numbers, Customer(email) and its
  * text_pattern_ops twin, Customer(lower(name) text_pattern_ops) and its pg_trgm index, and for
  * domains (OrderItem and License alike) the btree, text_pattern_ops, label (domain_search_tokens)
@@ -33,13 +34,8 @@ export async function findAnything(actor: Actor, rawQ: string, opts: { limit?: n
   const limit = parsed.limit;
   if (q.length < 2) return null;
   const plan = planFind(q);
-  const [orders, licenses, customers] = await Promise.all([findOrders(plan, limit), findLicenses(plan, limit), findCustomers(plan, limit)]);
-
-  const [orderHits, licenseHits, customerHits] = await Promise.all([
-    orderSummaries(orders.slice(0, limit)),
-    licenseSummaries(licenses.slice(0, limit)),
-    customerSummaries(customers.slice(0, limit)),
-  ]);
+  const { orders, licenses, customers } = await findCandidates(plan, limit + 1);
+  const { orderHits, licenseHits, customerHits } = await summaries(orders.slice(0, limit), licenses.slice(0, limit), customers.slice(0, limit));
   const exactOrder = orders[0] && (orders[0].matchedOn === "orderNumber" || orders[0].matchedOn === "foreignOrderNumber") ? orderHits[0] : undefined;
   // A whole domain with exactly one license (or, with none, one order) is the answer itself: Enter opens it.
   const exactDomain = exactlyOne(licenses, licenseHits, WHOLE_DOMAIN_RANK) ?? (licenses.length === 0 ? exactlyOne(orders, orderHits, ORDER_WHOLE_DOMAIN_RANK) : undefined);
@@ -87,18 +83,53 @@ const ORDER_WHOLE_DOMAIN_RANK = 10.5;
  */
 const BRANCH_LIMIT = 200;
 
-/** Runs the branches as one statement; each branch reads a bounded number of ids through its index. */
-async function runBranches(branches: Branch[], cap: number): Promise<Candidate[]> {
-  if (branches.length === 0) return [];
-  const parts = branches.map((b, k) => Prisma.sql`(SELECT m.id, ${k}::int AS branch FROM (${b.sql}) m LIMIT ${Math.max(cap, BRANCH_LIMIT)})`);
+/**
+ * Runs the branches of every kind as ONE statement (a round trip to PostgreSQL costs the app and the
+ * database more CPU than these indexed reads: issue 19, tools/bench/http/throughput/README.md);
+ * each branch reads a bounded number of ids through its index. Per kind, its candidates ranked.
+ */
+async function runGroups<K extends string>(groups: Record<K, Branch[]>, cap: number): Promise<Record<K, Candidate[]>> {
+  const keys = Object.keys(groups) as K[];
+  const all = keys.flatMap((key) => groups[key].map((branch) => ({ key, branch })));
+  const out = Object.fromEntries(keys.map((key) => [key, [] as Candidate[]])) as Record<K, Candidate[]>;
+  if (all.length === 0) return out;
+  const parts = all.map(({ branch }, k) => Prisma.sql`(SELECT m.id, ${k}::int AS branch FROM (${branch.sql}) m LIMIT ${Math.max(cap, BRANCH_LIMIT)})`);
   const rows = await prisma.$queryRaw<Array<{ id: string; branch: number }>>`${Prisma.join(parts, " UNION ALL ")}`;
   const perBranch = new Map<number, number>();
-  const kept = rows.filter((r) => {
+  for (const r of rows) {
     const n = (perBranch.get(r.branch) ?? 0) + 1;
     perBranch.set(r.branch, n);
-    return n <= cap;
-  });
-  return rankCandidates(kept.map((r) => ({ id: r.id, rank: branches[r.branch]!.rank, matchedOn: branches[r.branch]!.matchedOn })));
+    if (n > cap) continue;
+    const { key, branch } = all[r.branch]!;
+    out[key].push({ id: r.id, rank: branch.rank, matchedOn: branch.matchedOn });
+  }
+  for (const key of keys) out[key] = rankCandidates(out[key]);
+  return out;
+}
+
+/**
+ * Every kind's candidates, up to `cap` per branch: one statement for the direct branches of all
+ * kinds, and a second only when a kind needs its fallback (a fragment inside a domain's label
+ * when nothing else matched; a word inside a customer's name when fewer than `cap` matched).
+ */
+async function findCandidates(plan: FindPlan, cap: number): Promise<{ orders: Candidate[]; licenses: Candidate[]; customers: Candidate[] }> {
+  const order = orderBranches(plan);
+  const license = licenseBranches(plan);
+  const customer = customerBranches(plan);
+  const found = await runGroups({ order: order.direct, license: license.direct, customer: customer.direct }, cap);
+  const more = await runGroups(
+    {
+      order: found.order.length === 0 ? order.fallback : [],
+      license: found.license.length === 0 ? license.fallback : [],
+      customer: found.customer.length < cap ? customer.fallback : [],
+    },
+    cap,
+  );
+  return {
+    orders: found.order.length > 0 ? found.order : more.order,
+    licenses: found.license.length > 0 ? found.license : more.license,
+    customers: more.customer.length > 0 ? rankCandidates([...found.customer, ...more.customer]) : found.customer,
+  };
 }
 
 const column = (sql: string) => Prisma.raw(sql);
@@ -134,13 +165,9 @@ function fragmentBranch(plan: FindPlan, select: Prisma.Sql, from: Prisma.Sql, do
   return [{ sql: Prisma.sql`SELECT ${select} AS id FROM ${from} WHERE ${column(domainColumn)} LIKE ${`%${escapeLike(plan.domain)}%`}`, rank: 18, matchedOn: "domainPart" }];
 }
 
-async function withFallback(direct: Branch[], fallback: Branch[], cap: number): Promise<Candidate[]> {
-  const found = await runBranches(direct, cap);
-  return found.length > 0 || fallback.length === 0 ? found : runBranches(fallback, cap);
-}
+type KindBranches = { direct: Branch[]; fallback: Branch[] };
 
-function findOrders(plan: FindPlan, limit: number): Promise<Candidate[]> {
-  const cap = limit + 1;
+function orderBranches(plan: FindPlan): KindBranches {
   const branches: Branch[] = [];
   if (plan.orderNumber) branches.push({ sql: Prisma.sql`SELECT id FROM "Order" WHERE "orderNumber" = ${plan.orderNumber}`, rank: 0, matchedOn: "orderNumber" });
   if (plan.foreignOrderNumber) {
@@ -158,11 +185,10 @@ function findOrders(plan: FindPlan, limit: number): Promise<Candidate[]> {
       matchedOn: "email",
     });
   }
-  return withFallback(branches, [...fragmentBranch(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`), ...fragmentBranch(plan, Prisma.sql`d."orderId"`, names, `d."domainName"`)], cap);
+  return { direct: branches, fallback: [...fragmentBranch(plan, Prisma.sql`i."orderId"`, items, `i."domainName"`), ...fragmentBranch(plan, Prisma.sql`d."orderId"`, names, `d."domainName"`)] };
 }
 
-function findLicenses(plan: FindPlan, limit: number): Promise<Candidate[]> {
-  const cap = limit + 1;
+function licenseBranches(plan: FindPlan): KindBranches {
   const branches: Branch[] = [];
   if (plan.orderNumber) {
     branches.push({
@@ -188,11 +214,10 @@ function findLicenses(plan: FindPlan, limit: number): Promise<Candidate[]> {
       matchedOn: "email",
     });
   }
-  return withFallback(branches, fragmentBranch(plan, Prisma.sql`l.id`, licenses, `l."domainName"`), cap);
+  return { direct: branches, fallback: fragmentBranch(plan, Prisma.sql`l.id`, licenses, `l."domainName"`) };
 }
 
-function findCustomers(plan: FindPlan, limit: number): Promise<Candidate[]> {
-  const cap = limit + 1;
+function customerBranches(plan: FindPlan): KindBranches {
   const direct: Branch[] = [];
   if (plan.email) direct.push({ sql: Prisma.sql`SELECT id FROM "Customer" WHERE email = ${plan.email}`, rank: 0, matchedOn: "email" });
   if (plan.orderNumber) {
@@ -215,70 +240,58 @@ function findCustomers(plan: FindPlan, limit: number): Promise<Candidate[]> {
     plan.name && plan.name.length >= 3
       ? [{ sql: Prisma.sql`SELECT id FROM "Customer" WHERE name ILIKE ${`%${escapeLike(plan.name)}%`}`, rank: 5, matchedOn: "name" }]
       : [];
-  return (async () => {
-    const found = await runBranches(direct, cap);
-    if (found.length >= cap || inside.length === 0) return found;
-    return rankCandidates([...found, ...(await runBranches(inside, cap))]);
-  })();
+  return { direct, fallback: inside };
 }
 
-async function orderSummaries(candidates: Candidate[]): Promise<FindHit[]> {
-  if (candidates.length === 0) return [];
-  const rows = await prisma.order.findMany({
-    where: { id: { in: candidates.map((c) => c.id) } },
-    select: {
-      id: true,
-      orderNumber: true,
-      foreignOrderNumber: true,
-      status: true,
-      createdAt: true,
-      customer: { select: { name: true } },
-      items: { where: { isAddOn: false }, take: 1, select: { domainName: true, productName: true } },
-    },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return candidates.flatMap((c) => {
-    const o = byId.get(c.id);
-    if (!o) return [];
-    const item = o.items[0];
-    return [
-      {
-        kind: "order" as const,
-        id: o.id,
-        href: `/orders/${o.id}`,
-        title: o.orderNumber ? `Order ${o.orderNumber}` : o.foreignOrderNumber,
-        subtitle: [o.orderNumber ? o.foreignOrderNumber : null, o.customer.name, item?.domainName ?? item?.productName, humanStatus(o.status), o.createdAt.toISOString().slice(0, 10)]
-          .filter(Boolean)
-          .join(" · "),
-        matchedOn: c.matchedOn,
-      },
-    ];
-  });
-}
+type SummaryRow = { kind: FindKind; id: string; a: string | null; b: string | null; c: string | null; d: string | null; e: string | null; t: Date | null };
 
-async function licenseSummaries(candidates: Candidate[]): Promise<FindHit[]> {
-  if (candidates.length === 0) return [];
-  const rows = await prisma.license.findMany({
-    where: { id: { in: candidates.map((c) => c.id) } },
-    select: { id: true, domainName: true, productName: true, expiresAt: true, customer: { select: { name: true } } },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return candidates.flatMap((c) => {
-    const l = byId.get(c.id);
-    if (!l) return [];
-    const expiry = l.expiresAt ? `expires ${l.expiresAt.toISOString().slice(0, 10)}` : "not started";
-    return [{ kind: "license" as const, id: l.id, href: `/licenses/${l.id}`, title: l.domainName, subtitle: `${l.productName} · ${l.customer.name} · ${expiry}`, matchedOn: c.matchedOn }];
-  });
-}
-
-async function customerSummaries(candidates: Candidate[]): Promise<FindHit[]> {
-  if (candidates.length === 0) return [];
-  const rows = await prisma.customer.findMany({ where: { id: { in: candidates.map((c) => c.id) } }, select: { id: true, name: true, email: true } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return candidates.flatMap((c) => {
-    const cu = byId.get(c.id);
-    return cu ? [{ kind: "customer" as const, id: cu.id, href: `/customers/${cu.id}`, title: cu.name, subtitle: cu.email, matchedOn: c.matchedOn }] : [];
-  });
+/**
+ * What the box shows for each hit, for all three kinds in ONE statement (it was six: each kind and
+ * each relation its own query). An order's line names its first item that is not an add-on.
+ */
+async function summaries(orders: Candidate[], licenses: Candidate[], customers: Candidate[]): Promise<{ orderHits: FindHit[]; licenseHits: FindHit[]; customerHits: FindHit[] }> {
+  const ids = (cs: Candidate[]) => cs.map((c) => c.id);
+  const parts: Prisma.Sql[] = [];
+  if (orders.length) {
+    parts.push(Prisma.sql`SELECT 'order' AS kind, o.id, o."orderNumber" AS a, o."foreignOrderNumber" AS b, o.status::text AS c, cu.name AS d,
+        COALESCE(i."domainName", i."productName") AS e, o."createdAt" AS t
+      FROM "Order" o JOIN "Customer" cu ON cu.id = o."customerId"
+      LEFT JOIN LATERAL (SELECT it."domainName", it."productName" FROM "OrderItem" it WHERE it."orderId" = o.id AND NOT it."isAddOn" ORDER BY it.id LIMIT 1) i ON true
+     WHERE o.id = ANY(${ids(orders)}::text[])`);
+  }
+  if (licenses.length) {
+    parts.push(Prisma.sql`SELECT 'license' AS kind, l.id, l."domainName" AS a, l."productName" AS b, NULL::text AS c, cu.name AS d, NULL::text AS e, l."expiresAt" AS t
+      FROM "License" l JOIN "Customer" cu ON cu.id = l."customerId" WHERE l.id = ANY(${ids(licenses)}::text[])`);
+  }
+  if (customers.length) {
+    parts.push(Prisma.sql`SELECT 'customer' AS kind, c.id, c.name AS a, c.email AS b, NULL::text AS c, NULL::text AS d, NULL::text AS e, NULL::timestamp AS t
+      FROM "Customer" c WHERE c.id = ANY(${ids(customers)}::text[])`);
+  }
+  // Prepared (lib/db.ts PREPARED): primary keys only, one plan whatever the ids; a handful of texts (which kinds hit).
+  const rows = parts.length ? await prisma.$queryRaw<SummaryRow[]>`${Prisma.raw(PREPARED)}${Prisma.join(parts, " UNION ALL ")}` : [];
+  const byKind = (kind: FindKind) => new Map(rows.filter((r) => r.kind === kind).map((r) => [r.id, r]));
+  const o = byKind("order");
+  const l = byKind("license");
+  const cu = byKind("customer");
+  return {
+    orderHits: orders.flatMap((c) => {
+      const r = o.get(c.id);
+      if (!r) return [];
+      const title = r.a ? `Order ${r.a}` : r.b!;
+      const subtitle = [r.a ? r.b : null, r.d, r.e, humanStatus(r.c!), r.t!.toISOString().slice(0, 10)].filter(Boolean).join(" · ");
+      return [{ kind: "order" as const, id: r.id, href: `/orders/${r.id}`, title, subtitle, matchedOn: c.matchedOn }];
+    }),
+    licenseHits: licenses.flatMap((c) => {
+      const r = l.get(c.id);
+      if (!r) return [];
+      const expiry = r.t ? `expires ${r.t.toISOString().slice(0, 10)}` : "not started";
+      return [{ kind: "license" as const, id: r.id, href: `/licenses/${r.id}`, title: r.a!, subtitle: `${r.b} · ${r.d} · ${expiry}`, matchedOn: c.matchedOn }];
+    }),
+    customerHits: customers.flatMap((c) => {
+      const r = cu.get(c.id);
+      return r ? [{ kind: "customer" as const, id: r.id, href: `/customers/${r.id}`, title: r.a!, subtitle: r.b!, matchedOn: c.matchedOn }] : [];
+    }),
+  };
 }
 
 function humanStatus(status: string): string {

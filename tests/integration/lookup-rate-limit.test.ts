@@ -5,17 +5,10 @@
  * sentence the search box shows. The paces below are modelled from the box itself (it sends a
  * request only after a 150 ms pause in typing), driven by the limiter's clock parameter.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encode } from "next-auth/jwt";
 import { startDemoDatabase } from "./test-database";
 import type { Actor } from "@/lib/auth/session";
-
-let currentActor: Actor | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getActor: async () => currentActor,
-  requireActor: async () => {
-    throw new Error("pages are not called here");
-  },
-}));
 
 type Db = Awaited<ReturnType<typeof startDemoDatabase>>;
 let db: Db;
@@ -102,11 +95,14 @@ describe("lookup rate limit (per session)", () => {
   it("GET /api/lookup past the limit: 429, Retry-After and a JSON sentence; another session is not affected; the bucket goes with its session", async () => {
     const { GET } = await import("@/app/api/lookup/route");
     const scripted = await newSession();
-    currentActor = { ...support, sessionId: scripted };
+    // The session cookie next-auth sets at sign-in: the route reads it itself (lib/lookup/lookup-caller.ts).
+    const cookieFor = async (sid: string) =>
+      `next-auth.session-token=${await encode({ token: { sub: support.id, sid, role: support.role }, secret: process.env.NEXTAUTH_SECRET! })}`;
+    const cookie = await cookieFor(scripted);
     const statuses: number[] = [];
     let refused: Response | undefined;
     for (let i = 0; i < 80; i++) {
-      const res = await GET(new Request(`http://127.0.0.1/api/lookup?q=${encodeURIComponent(`bluebird ${i}`)}`));
+      const res = await GET(new Request(`http://127.0.0.1/api/lookup?q=${encodeURIComponent(`bluebird ${i}`)}`, { headers: { cookie } }));
       statuses.push(res.status);
       if (res.status === 429) refused ??= res;
       else await res.body?.cancel();
@@ -119,8 +115,8 @@ describe("lookup rate limit (per session)", () => {
     expect(body.error).toMatch(/^Too many searches in a short time\. Wait \d+ s, then search again\.$/);
     expect(body.retryAfterSeconds).toBe(Number(refused!.headers.get("retry-after")));
 
-    currentActor = { ...support, sessionId: await newSession() };
-    expect((await GET(new Request("http://127.0.0.1/api/lookup?q=bluebird"))).status).toBe(200);
+    const another = await cookieFor(await newSession());
+    expect((await GET(new Request("http://127.0.0.1/api/lookup?q=bluebird", { headers: { cookie: another } }))).status).toBe(200);
 
     await prisma.session.delete({ where: { id: scripted } });
     expect(await prisma.sessionRateLimit.count({ where: { sessionId: scripted } })).toBe(0);

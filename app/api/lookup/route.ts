@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { findAnything } from "@/lib/lookup/find";
-import { limitLookups, LookupRateLimitedError } from "@/lib/lookup/limit-lookups";
+import { LookupRateLimitedError } from "@/lib/lookup/limit-lookups";
+import { lookupCaller } from "@/lib/lookup/lookup-caller";
 import { searchTextSchema } from "@/lib/pagination";
 
 // Results depend on the session and the data of this instant: never cached, never prerendered.
@@ -17,12 +17,13 @@ const querySchema = z.object({ q: searchTextSchema });
  * the session's rate limit 429 { error, retryAfterSeconds } with Retry-After.
  */
 export async function GET(request: Request) {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401, headers: NO_STORE });
   const { q } = querySchema.parse({ q: new URL(request.url).searchParams.get("q") ?? "" });
   try {
-    await limitLookups(actor);
-    const result = await findAnything(actor, q);
+    // The session check and the session's lookup token in one statement (lib/lookup/lookup-caller.ts).
+    const caller = await lookupCaller(request);
+    if (!caller) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401, headers: NO_STORE });
+    if (!caller.decision.allowed) throw new LookupRateLimitedError(caller.decision.retryAfterSeconds);
+    const result = await findAnything(caller.actor, q);
     return Response.json({ result }, { headers: NO_STORE });
   } catch (error) {
     // Past the session's rate limit (a script, not a person typing): the box shows the sentence.
