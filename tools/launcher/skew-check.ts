@@ -125,7 +125,11 @@ async function build(dir: string, distDir: string, env: Record<string, string>):
   log(`next build in ${path.relative(WORK, dir)}/${distDir} ...`);
   const child = spawn(process.execPath, [NEXT_BIN, "build"], {
     cwd: dir,
-    env: { ...inheritedEnv(), ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    // A small environment of its own, PWD included. Given this process's whole environment (npm's,
+    // PWD and INIT_CWD naming this checkout), the build of another directory failed prerendering
+    // /_global-error ("Cannot read properties of null (reading 'useContext')", the mark of two
+    // Reacts); the same build started from a shell in that directory succeeded.
+    env: { PATH: inheritedEnv().PATH, HOME: inheritedEnv().HOME, PWD: dir, ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -163,7 +167,7 @@ async function serve(dir: string, distDir: string, port: number, key: string): P
     NEXT_TELEMETRY_DISABLED: "1",
   };
   log(`serve ${path.relative(WORK, dir)}/${distDir} on ${port}: ${Object.keys(env).join(" ")}`);
-  const child = spawn(process.execPath, ["--import", "tsx", "tools/launcher/serve.ts"], { cwd: dir, env: { PATH: inheritedEnv().PATH, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tools/launcher/serve.ts"], { cwd: dir, env: { PATH: inheritedEnv().PATH, PWD: dir, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
