@@ -297,8 +297,10 @@ export function exportNextAuthUrl(env: DeployWebEnv): void {
  * SECTIGO_MODE alone ("sandbox" unless set): for the Sectigo client, which must refuse a SANDBOX
  * account in a live deployment whatever else is configured, and must not need the rest to say so.
  */
+let mode: "live" | "sandbox" | undefined;
 export function sectigoMode(): "live" | "sandbox" {
-  return parseEnv(serverEnvSchema.pick({ SECTIGO_MODE: true }), rawEnv()).SECTIGO_MODE;
+  mode ??= parseEnv(serverEnvSchema.pick({ SECTIGO_MODE: true }), rawEnv()).SECTIGO_MODE;
+  return mode;
 }
 
 export function deployWorkerEnv(): z.infer<typeof deployWorkerEnvSchema> {
