@@ -246,6 +246,20 @@ export class EnvError extends Error {
 }
 
 /** Parses `raw` against `schema`; the error names each missing or invalid variable (never its value). */
+/** Logs and metrics (lib/observability): read by the web server and the job worker. */
+export const observabilityEnvSchema = z.object({
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The web server's GET /metrics port (unset: no metrics server), bound to METRICS_HOST. One per instance. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The job worker's GET /metrics port (unset: none). */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Where the metrics servers listen: loopback by default, or a private address Prometheus reaches; never a public one. */
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+});
+export function observabilityEnv(): z.infer<typeof observabilityEnvSchema> {
+  return parseEnv(observabilityEnvSchema, rawEnv());
+}
+
 export function parseEnv<S extends z.ZodType>(schema: S, raw: Record<string, string | undefined>): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;

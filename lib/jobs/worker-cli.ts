@@ -8,12 +8,17 @@
  * renewal item cut by the deadline is taken back by another worker after its lease, never done
  * twice: lib/licenses/bulk-renewal), then exits 0.
  */
-import { EnvError, deployWorkerEnv, serverEnv, type ServerEnv } from "@/lib/env";
+import { EnvError, deployWorkerEnv, observabilityEnv, serverEnv, type ServerEnv } from "@/lib/env";
+import { createPrismaClient } from "@/lib/db";
+import { configureLogging, startMetricsServer } from "@/lib/observability";
 import { appClock } from "@/lib/clock/app-clock";
 import { startWorker } from "./worker";
 
 const deployment = process.argv.includes("--deployment");
 const env = readEnv();
+const obs = observabilityEnv();
+configureLogging({ level: obs.LOG_LEVEL, base: { service: "worker" } });
+if (obs.WORKER_METRICS_PORT) await startMetricsServer({ port: obs.WORKER_METRICS_PORT, host: obs.METRICS_HOST, db: createPrismaClient(env.DATABASE_URL, { applicationName: "orderdesk-metrics" }) });
 const worker = await startWorker({ databaseUrl: env.DATABASE_URL, credentialsKey: env.CREDENTIALS_KEY, sectigoTimeoutMs: env.SECTIGO_TIMEOUT_MS, renewalConcurrency: env.RENEWAL_CONCURRENCY, clock: appClock });
 console.log(`Job worker started (reconciliation pass every minute, renewal runs ${env.RENEWAL_CONCURRENCY} at a time${deployment ? `, Sectigo ${env.SECTIGO_MODE}` : ""}).`);
 let stopping = false;

@@ -92,7 +92,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       heartbeat.stop();
       runs.abort();
       sync.abort();
-      await boss.stop({ graceful: true, timeout: 10_000 });
+      // A job waiting on Sectigo (up to SECTIGO_TIMEOUT_MS) finishes before the worker exits.
+      await boss.stop({ graceful: true, timeout: (opts.sectigoTimeoutMs ?? 30_000) + 10_000 });
       await db.$disconnect();
     },
   };

@@ -6,5 +6,4 @@
 export { configureLogging, log, LOG_LEVELS, type LogLevel } from "./logger";
 export { withRequestContext, REQUEST_ID_HEADER } from "./request-context";
 export { startMetricsServer, metricsText, type MetricsServer } from "./metrics-server";
-export { setDrainingProbe } from "./draining";
 export { currentRequestId } from "./context";

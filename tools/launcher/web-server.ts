@@ -12,7 +12,9 @@ import { EventEmitter } from "node:events";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { webServerEnv } from "@/lib/env";
+import { observabilityEnv, webServerEnv } from "@/lib/env";
+import { prisma } from "@/lib/db";
+import { configureLogging, startMetricsServer, withRequestContext } from "@/lib/observability";
 import { markDraining } from "@/lib/runtime/draining";
 import { gracefulHttp } from "@/tools/launcher/graceful-http";
 import { guardRequests, guardUpgrades } from "@/tools/launcher/request-guard";
@@ -28,6 +30,10 @@ export interface WebServerOptions {
 
 export async function startWebServer({ dev, port, host }: WebServerOptions): Promise<void> {
   const { TRUST_PROXY_HOPS, PUBLIC_URL, DRAIN_TIMEOUT_MS } = webServerEnv();
+  // JSON log lines with the request id (lib/observability), and /metrics on its own port when asked.
+  const { LOG_LEVEL, METRICS_PORT, METRICS_HOST } = observabilityEnv();
+  configureLogging({ level: LOG_LEVEL, base: { service: "web" } });
+  if (METRICS_PORT) await startMetricsServer({ port: METRICS_PORT, host: METRICS_HOST, db: prisma });
 
   // Next attaches its own 'upgrade' listener (dev hot reload) to the server it is given. Give it a
   // stand-in, so upgrades reach Next only through our guard below.
@@ -38,7 +44,7 @@ export async function startWebServer({ dev, port, host }: WebServerOptions): Pro
   const guardOptions = { dev, trustProxyHops: TRUST_PROXY_HOPS, publicUrl: PUBLIC_URL };
 
   // A page's notFound() is answered by the 404 route, rendered on the server (server-rendered-404.ts).
-  const server = http.createServer(guardRequests(guardOptions, serverRendered404(handle)));
+  const server = http.createServer(withRequestContext(guardRequests(guardOptions, serverRendered404(handle))));
   server.on(
     "upgrade",
     guardUpgrades(guardOptions, (req, socket, head) => {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { prisma } from "@/lib/db";
-import { isDrainingNow } from "@/lib/observability/draining";
+import { isDraining } from "@/lib/runtime/draining";
 import { createReadinessCheck } from "@/lib/observability/readiness";
 
 /** Readiness (lib/observability/readiness.ts): 200 when this instance may take traffic, else 503 naming the failed checks. */
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 // One per process: the migrations comparison is kept once it holds. The folder is read from the
 // app's root (the launcher and the serve command start Next there).
-const check = createReadinessCheck({ db: prisma, migrationsDir: path.join(process.cwd(), "prisma/migrations"), draining: isDrainingNow });
+const check = createReadinessCheck({ db: prisma, migrationsDir: path.join(process.cwd(), "prisma/migrations"), draining: isDraining });
 
 export async function GET() {
   const readiness = await check();
