@@ -2,12 +2,10 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import { expiryBucketRange } from "@/lib/licenses/rules/status";
-import { expiryFilterSchema } from "@/lib/licenses/expiry-workspace/filter";
-import { filterConditionsSql } from "@/lib/licenses/expiry-workspace/sql";
+import { autoRenewDemandIn } from "@/lib/licenses/expiry-workspace/auto-renew-tally";
 import { loadPriceBook, priceGroups, type Money } from "@/lib/licenses/expiry-workspace/workspace";
 
 const BALANCE_TIMEOUT_MS = 4000;
@@ -30,16 +28,12 @@ function next30Days(now: Date) {
   return { gt: expiryBucketRange("0-7", now).gt, lte: expiryBucketRange("8-30", now).lte };
 }
 
-/** The auto-renew demand of the next 30 days per reseller account, from one grouped query. */
+/**
+ * The auto-renew demand of the next 30 days per reseller account, plan and term: from the tally the
+ * database keeps current (auto-renew-tally.ts), not a count of every license in the window per view.
+ */
 export async function autoRenewDemand(now: Date) {
-  const range = next30Days(now);
-  const filter = expiryFilterSchema.parse({ autoRenew: "on" });
-  return prisma.$queryRaw<Array<{ accountId: string; productCode: number; termDays: number | null; n: number }>>`
-    SELECT c."resellerAccountId" AS "accountId", l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
-    FROM "License" l JOIN "Customer" c ON c.id = l."customerId"
-    WHERE l."expiresAt" > ${range.gt}::timestamp AND l."expiresAt" <= ${range.lte}::timestamp
-      AND ${Prisma.join(filterConditionsSql(filter, now), " AND ")}
-    GROUP BY 1, 2, 3`;
+  return autoRenewDemandIn(next30Days(now), now);
 }
 
 /** Renewals still to be sent by bulk runs (lib/licenses/bulk-renewal), per account, product and term: one grouped query. */
