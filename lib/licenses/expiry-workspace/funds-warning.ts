@@ -6,6 +6,7 @@ import { serverEnv } from "@/lib/env";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import { expiryBucketRange } from "@/lib/licenses/rules/status";
 import { autoRenewDemandIn } from "@/lib/licenses/expiry-workspace/auto-renew-tally";
+import { accountBalance, type Balance } from "@/lib/licenses/expiry-workspace/account-balance";
 import { loadPriceBook, priceGroups, type Money } from "@/lib/licenses/expiry-workspace/workspace";
 
 const BALANCE_TIMEOUT_MS = 4000;
@@ -14,7 +15,9 @@ export interface FundsCheck {
   accountId: string;
   label: string;
   /** What Sectigo says is available (plus the credit limit it lets us go below zero), or why we could not ask. */
-  balance: { ok: true; available: number; creditLimit: number; currency: string } | { ok: false; message: string };
+  balance: Balance;
+  /** When Sectigo gave that balance (kept per account for BALANCE_FRESH_MS: account-balance.ts). */
+  balanceAsOf: Date;
   /** Auto-renewals due in the next 30 days, at the BUY price (what Sectigo debits), per currency. */
   autoRenewals: { count: number; cost: Money[]; unpriced: number };
   /** Renewals queued in bulk runs and not yet sent (RenewalRunItem PENDING or RUNNING), at the BUY price. */
@@ -61,8 +64,8 @@ export function shortfallOf(balance: FundsCheck["balance"], cost: Money[]): numb
 }
 
 /**
- * Funds warning: each reseller account's balance (getAccountBalance through the account's client)
- * against what auto-renewals will debit in the next 30 days plus the renewals queued in bulk runs.
+ * Funds warning: each reseller account's balance (getAccountBalance through the account's client,
+ * kept per account for a minute and shared by every instance: account-balance.ts) against what auto-renewals will debit in the next 30 days plus the renewals queued in bulk runs.
  * Accounts with nothing due are skipped.
  */
 export async function checkRenewalFunds(actor: Actor, now = new Date()): Promise<FundsCheck[]> {
@@ -78,11 +81,12 @@ export async function checkRenewalFunds(actor: Actor, now = new Date()): Promise
       const queuedRows = queuedDemand.filter((d) => d.accountId === account.id);
       const auto = priceGroups(rows, book, "buyPrice");
       const queued = priceGroups(queuedRows, book, "buyPrice");
-      const balance = await balanceOf(account.id, credentialsKey, actor.id);
+      const { balance, asOf } = await accountBalance(account.id, (id) => balanceOf(id, credentialsKey, actor.id));
       return {
         accountId: account.id,
         label: account.label,
         balance,
+        balanceAsOf: asOf,
         autoRenewals: { count: rows.reduce((s, r) => s + r.n, 0), cost: auto.value, unpriced: auto.unpriced },
         queued: { count: queuedRows.reduce((s, r) => s + r.n, 0), cost: queued.value, unpriced: queued.unpriced },
         shortfall: shortfallOf(balance, addMoney(auto.value, queued.value)),
