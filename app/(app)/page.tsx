@@ -18,9 +18,9 @@ export default async function HomePage() {
     <>
       <PageHeader title={`Hello, ${actor.name.split(" ")[0]}`} description="What needs attention today." />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Licenses expiring in the next 30 days" value={d.expiringCount} testId="stat-expiring" tone="amber" href="/licenses?window=open" />
-        <Stat label="Orders awaiting authorization" value={d.awaitingCount} testId="stat-awaiting" tone="amber" href="/orders?status=AWAITING_AUTHORIZATION" />
-        <Stat label="Active licenses" value={d.activeCount} testId="stat-active" href="/licenses" />
+        <Stat label="Licenses expiring in the next 30 days" count={d.expiringCount} testId="stat-expiring" tone="amber" href="/licenses?window=open" />
+        <Stat label="Orders awaiting authorization" count={d.awaitingCount} testId="stat-awaiting" tone="amber" href="/orders?status=AWAITING_AUTHORIZATION" />
+        <Stat label="Active licenses" count={d.activeCount} testId="stat-active" href="/licenses" />
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <SummaryCard

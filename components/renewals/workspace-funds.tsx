@@ -25,7 +25,10 @@ export function WorkspaceFunds({ checks }: { checks: FundsCheck[] }) {
               {c.queued.count ? `, and ${c.queued.count} renewal${c.queued.count === 1 ? "" : "s"} queued in bulk runs ${moneyText(c.queued.cost, c.queued.unpriced)}` : ""}.{" "}
               {c.balance.ok
                 ? `Available: ${formatMoney(c.balance.available, c.balance.currency)}${c.balance.creditLimit ? ` plus ${formatMoney(c.balance.creditLimit, c.balance.currency)} credit` : ""}.`
-                : c.balance.message}
+                : c.balance.message}{" "}
+              <span className="text-slate-600" data-testid="funds-balance-as-of">
+                (balance as of {c.balanceAsOf.toISOString().slice(11, 16)} UTC)
+              </span>
               {c.balance.ok && c.shortfall === null ? " Prices and balance are in different currencies: compare them by hand." : ""}
             </p>
           </div>

@@ -275,11 +275,31 @@ describe("dashboard", () => {
     await prisma.license.update({ where: { id: target.id }, data: { status: "EXPIRED" } });
     try {
       const d = await getDashboard(support, now);
-      expect(d.expiringCount).toBe(await prisma.license.count({ where: licenseStatusWhere("RENEWABLE", now) }));
+      expect(d.expiringCount).toEqual({ value: await prisma.license.count({ where: licenseStatusWhere("RENEWABLE", now) }), capped: false });
       expect(d.expiring.length).toBeGreaterThan(0);
     } finally {
       await prisma.license.update({ where: { id: target.id }, data: { status: target.status } });
     }
+  });
+
+  it("issue 19: counts stop at the cap ('N+'), exact below it; never a full count of every license", async () => {
+    const { getDashboard } = await import("@/lib/dashboard/get-dashboard");
+    const { prisma } = await import("@/lib/db");
+    const { licenseStatusWhere } = await import("@/lib/licenses/rules/status");
+    const now = new Date();
+    const expiring = await prisma.license.count({ where: licenseStatusWhere("RENEWABLE", now) });
+    const active = await prisma.license.count({ where: { status: "ACTIVE", expiresAt: { gt: now } } });
+    const awaiting = await prisma.order.count({ where: { status: "AWAITING_AUTHORIZATION" } });
+    expect(Math.min(expiring, active)).toBeGreaterThan(3);
+    const small = await getDashboard(support, now, { countCap: 3 });
+    expect([small.expiringCount, small.activeCount]).toEqual([{ value: 3, capped: true }, { value: 3, capped: true }]);
+    expect(small.awaitingCount).toEqual(awaiting > 3 ? { value: 3, capped: true } : { value: awaiting, capped: false });
+    const exact = await getDashboard(support, now, { countCap: Math.max(expiring, active, awaiting) });
+    expect([exact.expiringCount, exact.activeCount, exact.awaitingCount]).toEqual([
+      { value: expiring, capped: false },
+      { value: active, capped: false },
+      { value: awaiting, capped: false },
+    ]);
   });
 
   it("mentions a license that expired ten days ago", async () => {

@@ -176,4 +176,30 @@ describe("csvExportStream", () => {
     expect(order).toEqual([1, 2, 3, 4, 5]);
     expect(most).toBe(2);
   });
+
+  it("issue 19: a turn rests as long as its batch took before the next batch starts (exports use at most half a core)", async () => {
+    vi.useFakeTimers();
+    const turns = new BatchTurns(1, { restRatio: 1 });
+    const startedAt: number[] = [];
+    const batch = (ms: number) => () => {
+      startedAt.push(Date.now());
+      return new Promise<void>((resolve) => setTimeout(resolve, ms));
+    };
+    const t0 = Date.now();
+    const first = turns.run(batch(100));
+    const second = turns.run(batch(40));
+    const third = turns.run(batch(10));
+    await vi.advanceTimersByTimeAsync(100); // the first batch ends at 100 ms
+    await first;
+    expect(startedAt.map((t) => t - t0)).toEqual([0]); // resting: the second has not started
+    await vi.advanceTimersByTimeAsync(99);
+    expect(startedAt.map((t) => t - t0)).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(1); // 100 ms of work, 100 ms of rest
+    expect(startedAt.map((t) => t - t0)).toEqual([0, 200]);
+    await vi.advanceTimersByTimeAsync(40 + 40);
+    await second;
+    expect(startedAt.map((t) => t - t0)).toEqual([0, 200, 280]);
+    await vi.advanceTimersByTimeAsync(20);
+    await third;
+  });
 });

@@ -2,12 +2,11 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import { expiryBucketRange } from "@/lib/licenses/rules/status";
-import { expiryFilterSchema } from "@/lib/licenses/expiry-workspace/filter";
-import { filterConditionsSql } from "@/lib/licenses/expiry-workspace/sql";
+import { autoRenewDemandIn } from "@/lib/licenses/expiry-workspace/auto-renew-tally";
+import { accountBalance, type Balance } from "@/lib/licenses/expiry-workspace/account-balance";
 import { loadPriceBook, priceGroups, type Money } from "@/lib/licenses/expiry-workspace/workspace";
 
 const BALANCE_TIMEOUT_MS = 4000;
@@ -16,7 +15,9 @@ export interface FundsCheck {
   accountId: string;
   label: string;
   /** What Sectigo says is available (plus the credit limit it lets us go below zero), or why we could not ask. */
-  balance: { ok: true; available: number; creditLimit: number; currency: string } | { ok: false; message: string };
+  balance: Balance;
+  /** When Sectigo gave that balance (kept per account for BALANCE_FRESH_MS: account-balance.ts). */
+  balanceAsOf: Date;
   /** Auto-renewals due in the next 30 days, at the BUY price (what Sectigo debits), per currency. */
   autoRenewals: { count: number; cost: Money[]; unpriced: number };
   /** Renewals queued in bulk runs and not yet sent (RenewalRunItem PENDING or RUNNING), at the BUY price. */
@@ -30,16 +31,12 @@ function next30Days(now: Date) {
   return { gt: expiryBucketRange("0-7", now).gt, lte: expiryBucketRange("8-30", now).lte };
 }
 
-/** The auto-renew demand of the next 30 days per reseller account, from one grouped query. */
+/**
+ * The auto-renew demand of the next 30 days per reseller account, plan and term: from the tally the
+ * database keeps current (auto-renew-tally.ts), not a count of every license in the window per view.
+ */
 export async function autoRenewDemand(now: Date) {
-  const range = next30Days(now);
-  const filter = expiryFilterSchema.parse({ autoRenew: "on" });
-  return prisma.$queryRaw<Array<{ accountId: string; productCode: number; termDays: number | null; n: number }>>`
-    SELECT c."resellerAccountId" AS "accountId", l."productCode" AS "productCode", l."termDays" AS "termDays", count(*)::int AS n
-    FROM "License" l JOIN "Customer" c ON c.id = l."customerId"
-    WHERE l."expiresAt" > ${range.gt}::timestamp AND l."expiresAt" <= ${range.lte}::timestamp
-      AND ${Prisma.join(filterConditionsSql(filter, now), " AND ")}
-    GROUP BY 1, 2, 3`;
+  return autoRenewDemandIn(next30Days(now), now);
 }
 
 /** Renewals still to be sent by bulk runs (lib/licenses/bulk-renewal), per account, product and term: one grouped query. */
@@ -67,8 +64,8 @@ export function shortfallOf(balance: FundsCheck["balance"], cost: Money[]): numb
 }
 
 /**
- * Funds warning: each reseller account's balance (getAccountBalance through the account's client)
- * against what auto-renewals will debit in the next 30 days plus the renewals queued in bulk runs.
+ * Funds warning: each reseller account's balance (getAccountBalance through the account's client,
+ * kept per account for a minute and shared by every instance: account-balance.ts) against what auto-renewals will debit in the next 30 days plus the renewals queued in bulk runs.
  * Accounts with nothing due are skipped.
  */
 export async function checkRenewalFunds(actor: Actor, now = new Date()): Promise<FundsCheck[]> {
@@ -84,11 +81,12 @@ export async function checkRenewalFunds(actor: Actor, now = new Date()): Promise
       const queuedRows = queuedDemand.filter((d) => d.accountId === account.id);
       const auto = priceGroups(rows, book, "buyPrice");
       const queued = priceGroups(queuedRows, book, "buyPrice");
-      const balance = await balanceOf(account.id, credentialsKey, actor.id);
+      const { balance, asOf } = await accountBalance(account.id, (id) => balanceOf(id, credentialsKey, actor.id));
       return {
         accountId: account.id,
         label: account.label,
         balance,
+        balanceAsOf: asOf,
         autoRenewals: { count: rows.reduce((s, r) => s + r.n, 0), cost: auto.value, unpriced: auto.unpriced },
         queued: { count: queuedRows.reduce((s, r) => s + r.n, 0), cost: queued.value, unpriced: queued.unpriced },
         shortfall: shortfallOf(balance, addMoney(auto.value, queued.value)),
