@@ -6,6 +6,7 @@ import { serverEnv } from "@/lib/env";
 import { sectigoClientForAccount } from "@/lib/sectigo/account-client";
 import { expiryBucketRange } from "@/lib/licenses/rules/status";
 import { autoRenewDemandIn } from "@/lib/licenses/expiry-workspace/auto-renew-tally";
+import { recordFundsHeadroom } from "@/lib/observability/funds";
 import { accountBalance, type Balance } from "@/lib/licenses/expiry-workspace/account-balance";
 import { loadPriceBook, priceGroups, type Money } from "@/lib/licenses/expiry-workspace/workspace";
 
@@ -82,6 +83,11 @@ export async function checkRenewalFunds(actor: Actor, now = new Date()): Promise
       const auto = priceGroups(rows, book, "buyPrice");
       const queued = priceGroups(queuedRows, book, "buyPrice");
       const { balance, asOf } = await accountBalance(account.id, (id) => balanceOf(id, credentialsKey, actor.id));
+      // The figure the metrics show (orderdesk_funds_headroom): what the page last computed, no call of its own.
+      const spend = addMoney(auto.value, queued.value);
+      if (balance.ok && spend.every((m) => m.currency === balance.currency)) {
+        recordFundsHeadroom({ accountId: account.id, currency: balance.currency, spendable: balance.available + balance.creditLimit, demand: spend.reduce((sum, m) => sum + m.amount, 0), at: asOf });
+      }
       return {
         accountId: account.id,
         label: account.label,
