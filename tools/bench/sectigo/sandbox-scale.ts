@@ -210,7 +210,7 @@ async function runSize(size: number): Promise<void> {
     const rssBefore = rssMb();
     const seeded = await sb.admin<{ customers: number; licenses: number; addOns: number; orders: number; ms: number }>("POST", "seed", { licenses: size });
     const rss = rssMb();
-    const { heapUsed, external } = process.memoryUsage();
+    const { heapUsed, heapTotal, external } = process.memoryUsage();
     // Enough money for every order the benchmark places (amounts in the account currency).
     await sb.admin("POST", "accounts", { ...LOGIN, funds: 100_000_000, currency: "USD", siteLockEnabled: true, autoRenewDefault: false });
 
@@ -272,7 +272,7 @@ async function runSize(size: number): Promise<void> {
     if (rss >= target) memoryMisses++;
     console.log(
       `   RSS after seeding: ${rss.toFixed(0)} MB ${rss < target ? "ok" : "MISS"} (target < ${target} MB; before seeding ${rssBefore.toFixed(0)} MB; ` +
-        `JS heap ${(heapUsed / 1_048_576).toFixed(0)} MB, outside the heap ${(external / 1_048_576).toFixed(0)} MB)`,
+        `JS heap ${(heapUsed / 1_048_576).toFixed(0)} MB used of ${(heapTotal / 1_048_576).toFixed(0)} MB, outside the heap ${(external / 1_048_576).toFixed(0)} MB)`,
     );
     console.log(`   data dir: ${dirBytes(dataDir).toLocaleString("en")} bytes now; order phases wrote ${(bytesAfter - bytesBefore).toLocaleString("en")} bytes for ${ordersCreated} orders = ${ordersCreated > 0 ? ((bytesAfter - bytesBefore) / ordersCreated).toFixed(0) : "n/a"} bytes/order (target: a few hundred)`);
     if (clockMoves > 0) console.log(`   renewals: the window ran short, sandbox clock moved ${clockMoves} x 30 days for fresh candidates`);

@@ -209,21 +209,27 @@ export function writeSnapshot(dataDir: string, image: SnapshotSource): number {
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
   const fd = fs.openSync(tmp, "wx", 0o600);
   try {
-    let chunk: string[] = [];
-    let size = 0;
+    // One 4 MiB buffer, filled line by line and reused: no joined 4 MB strings nor a fresh
+    // buffer per flush (at 1,000,000 licences that is 330 of each, and the freed ones stay in the
+    // process as malloc's, raising the RSS for good).
+    const buf = Buffer.allocUnsafe(4 << 20);
+    let used = 0;
     let bytes = 0;
     const flush = () => {
-      const buf = Buffer.from(chunk.join(""));
-      fs.writeSync(fd, buf);
-      bytes += buf.length;
-      chunk = [];
-      size = 0;
+      for (let done = 0; done < used; ) done += fs.writeSync(fd, buf, done, used - done);
+      bytes += used;
+      used = 0;
     };
     const line = (value: unknown) => {
       const text = `${JSON.stringify(value)}\n`;
-      chunk.push(text);
-      size += text.length;
-      if (size > 4 << 20) flush();
+      if (used + 3 * text.length > buf.length) flush();
+      if (3 * text.length > buf.length) {
+        const big = Buffer.from(text);
+        for (let done = 0; done < big.length; ) done += fs.writeSync(fd, big, done, big.length - done);
+        bytes += big.length;
+        return;
+      }
+      used += buf.write(text, used, "utf8");
     };
     let count = 0;
     line({ sandboxSnapshot: 2, seq: image.seq, counters: image.counters, clock: image.clock });

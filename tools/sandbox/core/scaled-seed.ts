@@ -24,7 +24,8 @@ export type ScaledSeedResult =
   | { ok: false; reason: "no-such-login"; message: string }
   | { ok: false; reason: "exists"; message: string };
 
-const BATCH = 5_000;
+/** Small enough that a batch's objects die young (never promoted to the old generation, which would keep the pages). */
+const BATCH = 500;
 
 export function seedScaledWorld(world: World, input: ScaledWorldOptions & { loginName: string; anchor: Date }): ScaledSeedResult {
   const started = performance.now();

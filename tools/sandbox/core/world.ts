@@ -371,7 +371,9 @@ export class World {
   bulkInsert(records: BulkRecords | Iterable<BulkRecords>): void {
     if (this.txs.length > 0) throw new Error("bulkInsert cannot run inside a transaction");
     const batches: Iterable<BulkRecords> = Symbol.iterator in records ? records : [records as BulkRecords];
-    const placed: Array<[TableName, string]> = [];
+    // What was placed is each table's tail (a Map keeps insertion order and a bulk insert only
+    // adds): remembered as the sizes before, not as a list of 2.7 million keys.
+    const sizesBefore = TABLES.map((table) => this.tables[table].size);
     try {
       for (const batch of batches) {
         const tables = BULK_CHECK_ORDER.map((table) => [table, (batch[table] ?? []) as Array<Row[TableName]>] as const);
@@ -384,20 +386,19 @@ export class World {
           }
         }
         for (const table of TABLES) {
-          for (const row of (batch[table] ?? []) as Array<Row[TableName]>) {
-            this.place(table, row);
-            placed.push([table, keyOf(table, row)]);
-          }
+          for (const row of (batch[table] ?? []) as Array<Row[TableName]>) this.place(table, row);
         }
       }
       this.compact();
     } catch (error) {
       // Not on disk, so not kept: memory goes back to what the snapshot and journal hold.
-      for (let i = placed.length - 1; i >= 0; i--) {
-        const [table, key] = placed[i]!;
-        const row = this.current(table, key);
-        if (row) this.unplace(table, row);
-      }
+      TABLES.forEach((table, t) => {
+        const placed = [...this.tables[table].keys()].slice(sizesBefore[t]);
+        for (let i = placed.length - 1; i >= 0; i--) {
+          const row = this.current(table, String(placed[i]));
+          if (row) this.unplace(table, row);
+        }
+      });
       throw error;
     }
   }
