@@ -123,7 +123,7 @@ export class RecordCodec<T extends object> {
           row[field] = this.interned[values[at++] as number];
           break;
         case MIDNIGHT_DAY:
-          row[field] = new Date((values[at++] as number) * DAY_MS).toISOString();
+          row[field] = midnight(values[at++] as number);
           break;
         case INSTANT_MS:
           row[field] = new Date(values[at++] as number).toISOString();
@@ -211,3 +211,14 @@ function sameShape(shape: Shape, fields: string[], tags: Tag[]): boolean {
   return true;
 }
 
+
+/** ISO text of day n (days since 1970): a world's dates fall on a few hundred days, each written once. */
+const MIDNIGHTS = new Map<number, string>();
+function midnight(day: number): string {
+  let iso = MIDNIGHTS.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString();
+    if (MIDNIGHTS.size < 100_000) MIDNIGHTS.set(day, iso);
+  }
+  return iso;
+}

@@ -22,8 +22,8 @@
  * Memory (issue 19 item 5: a million licences under 1 GB of RSS, it was 2.7 GB): the tables hold
  * each record packed into one short string (core/record-codec.ts), not as an object; a lookup
  * unpacks it. Inside a transaction the unpacked record is kept (`live`) and handed out again, so
- * every reference the call holds is the same object, and the packed string doubles as the undo
- * log's copy; the commit packs back the records whose string changed. The pair indexes are keyed
+ * every reference the call holds is the same object; the undo log keeps its JSON as before, and the
+ * commit packs back the records whose JSON changed. The pair indexes are keyed
  * by a hash of the pair (core/hash-index.ts) and every lookup keeps only the records that really
  * have it. Order numbers are table keys as numbers.
  */
@@ -77,7 +77,7 @@ export interface WorldOptions {
 interface Touched {
   table: TableName;
   key: string;
-  /** The record packed as the transaction first saw it (the undo log); null = created in this transaction. */
+  /** JSON of the record when the transaction first saw it (the undo log); null = created in this transaction. */
   before: string | null;
 }
 
@@ -522,14 +522,15 @@ export class World {
     if (this.txs.length === 0) return this.unpack(table, key, packed); // a read-only view
     const id = `${table}\n${key}`;
     let row = this.live.get(id) as Row[T] | undefined;
-    // The undo log's copy: the stored string, or (a test order inside a call) the record as the call left it.
-    let before: string | undefined = row ? undefined : packed;
     if (!row) {
       row = this.unpack(table, key, packed);
       this.live.set(id, row);
     }
+    // The undo log's copy as JSON, as before the records were packed: comparing JSON at the commit
+    // is cheaper than packing every record a call looked at (a report page reads ~260).
+    let before: string | undefined;
     for (const tx of this.txs) {
-      if (!tx.touched.has(id)) tx.touched.set(id, { table, key, before: (before ??= this.pack(table, row)) });
+      if (!tx.touched.has(id)) tx.touched.set(id, { table, key, before: (before ??= JSON.stringify(row)) });
     }
     return row;
   }
@@ -679,7 +680,7 @@ export class World {
     // changed through those references, so the inner one remembers them as they are now.
     for (const [id, t] of this.txs.at(-1)?.touched ?? []) {
       const row = this.current(t.table, t.key);
-      if (row) tx.touched.set(id, { table: t.table, key: t.key, before: this.pack(t.table, row) });
+      if (row) tx.touched.set(id, { table: t.table, key: t.key, before: JSON.stringify(row) });
     }
     this.txs.push(tx);
   }
@@ -705,12 +706,10 @@ export class World {
         continue;
       }
       if (!row) continue;
-      const after = this.pack(t.table, row);
-      if (after === t.before) continue;
+      if (JSON.stringify(row) === t.before) continue;
       if (t.table === "licenses") changedLicenses.push(t.key);
-      stores.push([t.table, key, after]);
-      const before = this.unpack(t.table, t.key, t.before) as unknown as Record<string, unknown>;
-      changes.push({ t: t.table, k: t.key, ...diff(before, row as unknown as Record<string, unknown>) });
+      stores.push([t.table, key, this.pack(t.table, row)]);
+      changes.push({ t: t.table, k: t.key, ...diff(JSON.parse(t.before) as Record<string, unknown>, row as unknown as Record<string, unknown>) });
     }
     const counters = sameJson(tx.counters, this.counters) ? undefined : { ...this.counters };
     const clockNow = this.clock.snapshot();
@@ -747,7 +746,7 @@ export class World {
       // Put back in place: references handed out before (an outer call's, around a test order) stay live.
       const live = this.live.get(id) as unknown as Record<string, unknown> | undefined;
       if (!live) continue;
-      const saved = this.unpack(t.table, t.key, t.before) as unknown as Record<string, unknown>;
+      const saved = JSON.parse(t.before) as Record<string, unknown>;
       for (const field of Object.keys(live)) if (!(field in saved)) delete live[field];
       Object.assign(live, saved);
     }
