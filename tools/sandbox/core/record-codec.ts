@@ -88,9 +88,13 @@ export class RecordCodec<T extends object> {
       } else if (this.internFields.has(field) && (id = this.intern(value)) !== undefined) {
         tags.push(INTERNED);
         values.push(id);
+      } else if (MIDNIGHT_DAYS.has(value)) {
+        tags.push(MIDNIGHT_DAY);
+        values.push(MIDNIGHT_DAYS.get(value));
       } else if (value.length === 24 && ISO_INSTANT.test(value) && new Date(Date.parse(value)).toISOString() === value) {
         const ms = Date.parse(value);
         if (ms % DAY_MS === 0) {
+          midnight(ms / DAY_MS);
           tags.push(MIDNIGHT_DAY);
           values.push(ms / DAY_MS);
         } else {
@@ -169,8 +173,10 @@ export class RecordCodec<T extends object> {
       from = m.index + run.length;
     }
     if (numbers.length === 1 || value.length - digits < MIN_TEMPLATE_TEXT) return undefined;
+    // The signature's separators must not occur in the text (else two templates could share one).
+    if (value.includes("\u0000") || value.includes("\u0001")) return undefined;
     parts.push(value.slice(from));
-    const signature = JSON.stringify([parts, widths]);
+    const signature = `${parts.join("\u0000")}\u0001${widths.join(",")}`;
     let id = this.templateIds.get(signature);
     if (id === undefined) {
       if (this.templates.length >= MAX_TEMPLATES) return undefined;
@@ -212,13 +218,20 @@ function sameShape(shape: Shape, fields: string[], tags: Tag[]): boolean {
 }
 
 
-/** ISO text of day n (days since 1970): a world's dates fall on a few hundred days, each written once. */
+/**
+ * ISO text of day n (days since 1970) and back: a world's dates fall on a few hundred days, each
+ * checked and written once (parsing and printing a date per field was most of the packing's cost).
+ */
 const MIDNIGHTS = new Map<number, string>();
+const MIDNIGHT_DAYS = new Map<string, number>();
 function midnight(day: number): string {
   let iso = MIDNIGHTS.get(day);
   if (iso === undefined) {
     iso = new Date(day * DAY_MS).toISOString();
-    if (MIDNIGHTS.size < 100_000) MIDNIGHTS.set(day, iso);
+    if (MIDNIGHTS.size < 100_000) {
+      MIDNIGHTS.set(day, iso);
+      MIDNIGHT_DAYS.set(iso, day);
+    }
   }
   return iso;
 }
