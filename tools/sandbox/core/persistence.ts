@@ -344,21 +344,3 @@ export function keyOf(table: TableName, row: Row[TableName]): string {
       return (row as Customer | License).id;
   }
 }
-
-/** Applies a journal entry to an image (on load). */
-export function applyEntry(image: Image, entry: JournalEntry): void {
-  for (const change of entry.changes) {
-    const table = image.tables[change.t] as unknown as Map<string, Record<string, unknown>>;
-    if ("new" in change) table.set(change.k, change.new as Record<string, unknown>);
-    else if ("del" in change) table.delete(change.k);
-    else {
-      const row = table.get(change.k);
-      if (!row) throw new CorruptStateError(`Sandbox journal record ${entry.seq} changes ${change.t} ${change.k}, which does not exist.`);
-      Object.assign(row, change.set ?? {});
-      for (const field of change.unset ?? []) delete row[field];
-    }
-  }
-  if (entry.counters) image.counters = entry.counters;
-  if (entry.clock) image.clock = entry.clock;
-  image.seq = entry.seq;
-}

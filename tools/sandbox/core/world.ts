@@ -645,7 +645,7 @@ export class World {
     }
   }
 
-  /** A journal record on load (what applyEntry does to an image, on the packed tables). */
+  /** A journal record on load, applied to the packed tables (a new record placed, a change re-packed, a deletion unplaced). */
   private applyEntry(entry: JournalEntry): void {
     for (const change of entry.changes) {
       const existing = this.current(change.t, change.k);
