@@ -23,6 +23,13 @@ function summary(world: World, order: Order) {
   };
 }
 
+/** The records that pass, taken as the scan goes: the scan unpacks each record, a million would not fit at once. */
+function kept<T>(records: Iterable<T>, keep: (record: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const record of records) if (keep(record)) out.push(record);
+  return out;
+}
+
 /**
  * Filters: loginName, foreignOrderNumber, domainName, status. With loginName and
  * foreignOrderNumber the index answers; otherwise this debugging view scans.
@@ -33,8 +40,7 @@ export function findOrders(world: World, query: URLSearchParams) {
   const domain = query.get("domainName")?.toLowerCase();
   const status = query.get("status");
   const candidates = login && foreign ? world.ordersByForeignNumber(login, foreign) : world.scan("orders");
-  return [...candidates]
-    .filter((o) => (!login || o.loginName === login) && (!foreign || o.foreignOrderNumber === foreign))
+  return kept(candidates, (o) => (!login || o.loginName === login) && (!foreign || o.foreignOrderNumber === foreign))
     .filter((o) => (!domain || o.domainName?.toLowerCase() === domain) && (!status || o.status === status))
     .sort((a, b) => Number(a.orderNumber) - Number(b.orderNumber))
     .map((o) => summary(world, o));
@@ -46,8 +52,7 @@ export function licensesView(world: World, query: URLSearchParams) {
   const domain = query.get("domainName")?.toLowerCase();
   const orderNumber = query.get("orderNumber");
   const candidates = login && domain ? world.licensesForDomain(login, domain) : world.scan("licenses");
-  return [...candidates]
-    .filter((l) => (!login || l.loginName === login) && (!domain || l.domainName.toLowerCase() === domain))
+  return kept(candidates, (l) => (!login || l.loginName === login) && (!domain || l.domainName.toLowerCase() === domain))
     .filter((l) => !orderNumber || l.orderNumbers.includes(orderNumber))
     .map((l) => licenseView(world, l));
 }

@@ -1,11 +1,14 @@
 /**
  * The scaled world (tools/demo-world/scaled-world.ts) as sandbox records, converted exactly as the demo is
  * (demo-seed.ts) and inserted with one `world.bulkInsert`. Behind POST /__sandbox/seed.
+ *
+ * The records go to bulkInsert in batches of BATCH customers, made as it asks for them: at 1,000,000
+ * licences all of them as objects at once took ~2.5 GB before they were packed (issue 19 item 5).
  */
 import { scaledCustomers, scaledSlUserId, type ScaledWorldOptions } from "../../demo-world/scaled-world";
 import { customerRecord, licenseRecords } from "./demo-seed";
 import type { Customer, License, Order } from "./types";
-import type { World } from "./world";
+import { RecordExistsError, type BulkRecords, type World } from "./world";
 
 export interface ScaledSeedSummary {
   customers: number;
@@ -21,37 +24,56 @@ export type ScaledSeedResult =
   | { ok: false; reason: "no-such-login"; message: string }
   | { ok: false; reason: "exists"; message: string };
 
+/** Small enough that a batch's objects die young (never promoted to the old generation, which would keep the pages). */
+const BATCH = 500;
+
 export function seedScaledWorld(world: World, input: ScaledWorldOptions & { loginName: string; anchor: Date }): ScaledSeedResult {
   const started = performance.now();
   const { loginName: _login, anchor: _anchor, ...options } = input;
   if (!world.account(input.loginName)) {
     return { ok: false, reason: "no-such-login", message: `loginName: no sandbox account ${input.loginName} (create it with POST /__sandbox/accounts)` };
   }
-  const customers: Customer[] = [];
-  const licenses: License[] = [];
-  const orders: Order[] = [];
-  let baseLicenses = 0;
-  let index = 0;
-  for (const c of scaledCustomers(options)) {
-    const customer = customerRecord(c, input.loginName, scaledSlUserId(input.seed, ++index), input.anchor);
-    customers.push(customer);
-    for (const l of c.licenses) {
-      const records = licenseRecords(customer, l, input.anchor);
-      licenses.push(...records.licenses);
-      orders.push(records.order);
-      baseLicenses++;
+  const counts = { customers: 0, licenses: 0, orders: 0, baseLicenses: 0 };
+  function* batches(): Generator<BulkRecords> {
+    let customers: Customer[] = [];
+    let licenses: License[] = [];
+    let orders: Order[] = [];
+    for (const c of scaledCustomers(options)) {
+      const customer = customerRecord(c, input.loginName, scaledSlUserId(input.seed, ++counts.customers), input.anchor);
+      customers.push(customer);
+      for (const l of c.licenses) {
+        const records = licenseRecords(customer, l, input.anchor);
+        licenses.push(...records.licenses);
+        orders.push(records.order);
+        counts.licenses += records.licenses.length;
+        counts.orders++;
+        counts.baseLicenses++;
+      }
+      if (customers.length >= BATCH) {
+        yield { customers, licenses, orders };
+        customers = [];
+        licenses = [];
+        orders = [];
+      }
     }
+    if (customers.length > 0) yield { customers, licenses, orders };
   }
-  // Checked here so that a second run of the same seed is a clear refusal, before any change.
-  const taken =
-    orders.find((o) => world.order(o.orderNumber)) ?? customers.find((c) => world.customer(c.id)) ?? licenses.find((l) => world.license(l.id));
-  if (taken) {
-    const what = "orderNumber" in taken ? `order ${taken.orderNumber}` : `record ${taken.id}`;
+  try {
+    world.bulkInsert(batches());
+  } catch (error) {
+    // A second run of the same seed is a clear refusal; bulkInsert took back whatever it had placed.
+    if (!(error instanceof RecordExistsError)) throw error;
+    const what = error.table === "orders" ? `order ${error.key}` : `record ${error.key}`;
     return { ok: false, reason: "exists", message: `seed ${input.seed} is already in the sandbox (${what} exists): use another seed, or POST /__sandbox/reset` };
   }
-  world.bulkInsert({ customers, licenses, orders });
   return {
     ok: true,
-    summary: { customers: customers.length, licenses: baseLicenses, addOns: licenses.length - baseLicenses, orders: orders.length, ms: Math.round(performance.now() - started) },
+    summary: {
+      customers: counts.customers,
+      licenses: counts.baseLicenses,
+      addOns: counts.licenses - counts.baseLicenses,
+      orders: counts.orders,
+      ms: Math.round(performance.now() - started),
+    },
   };
 }
