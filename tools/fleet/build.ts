@@ -1,0 +1,59 @@
+/**
+ * The fleet's production build: `next build` into its own distDir, once, unless a build of the same
+ * source is already there (tools/launcher/build-freshness.ts). Every build of the fleet is made
+ * with the same server-actions key and deployment id (kept in .data/fleet/build-secrets.json, 0600,
+ * never printed), as a deployment builds every version: a form opened on one build posts to
+ * another (Next's skew protection).
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { buildFingerprint, buildState, recordBuild } from "@/tools/launcher/build-freshness";
+import { NEXT_BIN, ROOT } from "@/tools/launcher/processes";
+import { basicEnv } from "./children";
+
+export interface BuildSecrets {
+  /** What the build and every instance get in their environment. */
+  runtimeEnv: Record<string, string>;
+}
+
+const SECRETS_FILE = path.join(ROOT, ".data/fleet/build-secrets.json");
+
+export function readBuildSecrets(): BuildSecrets {
+  fs.mkdirSync(path.dirname(SECRETS_FILE), { recursive: true });
+  if (!fs.existsSync(SECRETS_FILE)) {
+    const fresh = { serverActionsKey: randomBytes(32).toString("base64"), deploymentId: `fleet-${randomBytes(6).toString("hex")}` };
+    fs.writeFileSync(SECRETS_FILE, JSON.stringify(fresh), { mode: 0o600 });
+  }
+  const s = JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8")) as { serverActionsKey: string; deploymentId: string };
+  return { runtimeEnv: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: s.serverActionsKey, NEXT_DEPLOYMENT_ID: s.deploymentId } };
+}
+
+export async function buildApp(opts: { distDir: string; secrets: BuildSecrets; log: (line: string) => void; force?: boolean }): Promise<{ built: boolean; seconds: number }> {
+  const full = path.join(ROOT, opts.distDir);
+  const fingerprint = buildFingerprint(ROOT);
+  const state = buildState(full, fingerprint);
+  if (state.fresh && !opts.force) {
+    opts.log(`The build in ${opts.distDir}/ is up to date.`);
+    return { built: false, seconds: 0 };
+  }
+  opts.log(`next build into ${opts.distDir}/ (${state.fresh ? "forced" : state.reason})...`);
+  // next build adds its distDir's type folders to tsconfig.json: a throw-away build must not change the project.
+  const tsconfig = fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
+  const started = performance.now();
+  const log = fs.openSync(path.join(ROOT, ".data/fleet", `build${opts.distDir.replace(/[^a-z0-9]+/gi, "-")}.log`), "w");
+  const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", log, log],
+    env: { ...basicEnv(), NODE_ENV: "production", NEXT_DIST_DIR: opts.distDir, ...opts.secrets.runtimeEnv },
+  });
+  fs.closeSync(log);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  fs.writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig);
+  if (code !== 0) throw new Error(`next build into ${opts.distDir} failed (exit ${code}): see .data/fleet/build*.log`);
+  recordBuild(full, fingerprint);
+  const seconds = (performance.now() - started) / 1000;
+  opts.log(`Built in ${seconds.toFixed(0)} s.`);
+  return { built: true, seconds };
+}
