@@ -30,15 +30,43 @@ export function readBuildSecrets(): BuildSecrets {
   return { runtimeEnv: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: s.serverActionsKey, NEXT_DEPLOYMENT_ID: s.deploymentId } };
 }
 
+/**
+ * The source a fleet build depends on: the launcher's fingerprint without tools/, which product code
+ * never imports (npm run lint:deps), so that editing a tool (this one) does not cost a build.
+ */
+export const fleetFingerprint = () => buildFingerprint(ROOT, [path.join(ROOT, "tools")]);
+
+/** The key and deployment id a build was made with (what Next left in it), when it has them. */
+export function builtWith(distDir: string): { key?: string; deploymentId?: string } {
+  const read = (file: string) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(ROOT, distDir, file), "utf8")) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  };
+  const key = read("server/server-reference-manifest.json")?.encryptionKey;
+  const deploymentId = (read("required-server-files.json")?.config as { deploymentId?: unknown } | undefined)?.deploymentId;
+  return { key: typeof key === "string" ? key : undefined, deploymentId: typeof deploymentId === "string" && deploymentId ? deploymentId : undefined };
+}
+
+/** The secrets to serve an existing build with: its own (an instance must run with the key and id its build was made with). */
+export function secretsOfBuild(distDir: string): BuildSecrets | undefined {
+  const { key, deploymentId } = builtWith(distDir);
+  return key && deploymentId ? { runtimeEnv: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key, NEXT_DEPLOYMENT_ID: deploymentId } } : undefined;
+}
+
 export async function buildApp(opts: { distDir: string; secrets: BuildSecrets; log: (line: string) => void; force?: boolean }): Promise<{ built: boolean; seconds: number }> {
   const full = path.join(ROOT, opts.distDir);
-  const fingerprint = buildFingerprint(ROOT);
+  const fingerprint = fleetFingerprint();
   const state = buildState(full, fingerprint);
-  if (state.fresh && !opts.force) {
+  const made = builtWith(opts.distDir);
+  const sameSecrets = made.key === opts.secrets.runtimeEnv.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY && made.deploymentId === opts.secrets.runtimeEnv.NEXT_DEPLOYMENT_ID;
+  if (state.fresh && sameSecrets && !opts.force) {
     opts.log(`The build in ${opts.distDir}/ is up to date.`);
     return { built: false, seconds: 0 };
   }
-  opts.log(`next build into ${opts.distDir}/ (${state.fresh ? "forced" : state.reason})...`);
+  opts.log(`next build into ${opts.distDir}/ (${!state.fresh ? state.reason : !sameSecrets ? "it was made with another server-actions key or deployment id" : "forced"})...`);
   // next build adds its distDir's type folders to tsconfig.json: a throw-away build must not change the project.
   const tsconfig = fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
   const started = performance.now();

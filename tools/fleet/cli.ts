@@ -14,6 +14,7 @@ import path from "node:path";
 import { ROOT } from "@/tools/launcher/processes";
 import { buildFingerprint, buildState } from "@/tools/launcher/build-freshness";
 import { killAll } from "./children";
+import { secretsOfBuild } from "./build";
 import { startFleet, type Fleet } from "./fleet";
 import { printTable, type ScenarioResult } from "./report";
 import { sessionsScenario } from "./scenarios/sessions";
@@ -34,8 +35,9 @@ const log = (line: string) => console.log(`[fleet] ${line}`);
 
 // A given build is used only when it is up to date with the source; otherwise the fleet builds its own.
 const given = values["dist-dir"];
-const distDir = given && buildState(path.join(ROOT, given), buildFingerprint(ROOT)).fresh ? given : ".next-fleet";
-if (given && distDir !== given) log(`${given}/ is missing or older than the source: building ${distDir}/ instead.`);
+const reuseBuild = !!given && buildState(path.join(ROOT, given), buildFingerprint(ROOT)).fresh && !!secretsOfBuild(given);
+const distDir = reuseBuild ? given : ".next-fleet";
+if (given && !reuseBuild) log(`${given}/ is missing, older than the source or made without a deployment id: building ${distDir}/ instead.`);
 
 let fleet: Fleet | undefined;
 let exiting = false;
@@ -52,7 +54,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal
 const started = performance.now();
 const results: ScenarioResult[] = [];
 try {
-  fleet = await startFleet({ ports, distDir, renewalLicenses: size.licenses, log });
+  fleet = await startFleet({ ports, distDir, reuseBuild, renewalLicenses: size.licenses, log });
   const setupSeconds = (performance.now() - started) / 1000;
   log(`Fleet up in ${setupSeconds.toFixed(0)} s. Scenarios...`);
   const run = async (name: string, work: () => Promise<ScenarioResult>) => {

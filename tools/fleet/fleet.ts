@@ -20,7 +20,7 @@ import { generateAdminToken } from "@/tools/sandbox/admin/admin-token";
 import { WEB_SERVER_NODE_FLAGS } from "@/tools/launcher/processes";
 import { basicEnv, killAll, startNode, waitForHttp, type FleetChild } from "./children";
 import { startNginx, ensureNginx, type Nginx } from "./nginx";
-import { buildApp, readBuildSecrets, type BuildSecrets } from "./build";
+import { buildApp, readBuildSecrets, secretsOfBuild, type BuildSecrets } from "./build";
 
 export interface FleetPorts {
   postgres: number;
@@ -56,7 +56,7 @@ export interface Fleet {
 
 export const THROTTLE_USER = { email: "throttle@fleet.test", password: "fleet-throttle-password-1" };
 
-export async function startFleet(opts: { ports: FleetPorts; distDir: string; renewalLicenses: number; log: (line: string) => void }): Promise<Fleet> {
+export async function startFleet(opts: { ports: FleetPorts; distDir: string; reuseBuild?: boolean; renewalLicenses: number; log: (line: string) => void }): Promise<Fleet> {
   const { ports, log } = opts;
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-run-"));
   // The postgres user must reach the cluster (STACK-NOTES): a mkdtemp dir is 0700.
@@ -121,9 +121,10 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; ren
     const { seedRenewalLicenses } = await import("./renewal-world");
     await seedRenewalLicenses({ databaseUrl: database.url, anchor, sandbox: { url: apiUrl, adminToken: secrets.adminToken }, licenses: opts.renewalLicenses });
 
-    const buildSecrets: BuildSecrets = readBuildSecrets();
+    // A build given to serve (npm test: the e2e build) runs with its own key and id; a build of the fleet's with the fleet's.
+    const buildSecrets: BuildSecrets = (opts.reuseBuild && secretsOfBuild(opts.distDir)) || readBuildSecrets();
     const build = (distDir: string) => buildApp({ distDir, secrets: buildSecrets, log });
-    await build(opts.distDir);
+    if (!opts.reuseBuild) await build(opts.distDir);
 
     const nginxUrl = `http://127.0.0.1:${ports.nginx}`;
     const appEnv = (distDir: string) => ({
