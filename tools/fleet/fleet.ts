@@ -17,7 +17,7 @@ import { runDemoSeed } from "@/tools/demo/run-seed";
 import { seedUser } from "@/tools/demo/factories";
 import { anchorDay, DEMO_RESELLER } from "@/tools/demo-world/demo-data";
 import { generateAdminToken } from "@/tools/sandbox/admin/admin-token";
-import { WEB_SERVER_NODE_FLAGS } from "@/tools/launcher/processes";
+import { ROOT, WEB_SERVER_NODE_FLAGS } from "@/tools/launcher/processes";
 import { basicEnv, killAll, startNode, waitForHttp, type FleetChild } from "./children";
 import { startNginx, ensureNginx, type Nginx } from "./nginx";
 import { buildApp, readBuildSecrets, secretsOfBuild, type BuildSecrets } from "./build";
@@ -127,23 +127,33 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
     if (!opts.reuseBuild) await build(opts.distDir);
 
     const nginxUrl = `http://127.0.0.1:${ports.nginx}`;
+    // What `npm run serve` and `npm run worker` read (lib/env.ts, README "Deploying"), when the branch has
+    // them; before that, what the launcher gives tools/launcher/next-server.ts and the worker.
+    const serve = fs.existsSync(path.join(ROOT, "tools/launcher/serve.ts"));
     const appEnv = (distDir: string) => ({
       ...base,
       ...buildSecrets.runtimeEnv,
       DATABASE_URL: appDatabaseUrl,
       NEXTAUTH_SECRET: secrets.nextAuthSecret,
-      NEXTAUTH_URL: nginxUrl,
       CREDENTIALS_KEY: secrets.credentialsKey,
       SECTIGO_SANDBOX_URL: apiUrl,
       APP_CLOCK: "sandbox",
       NEXT_DIST_DIR: distDir,
-      TRUST_PROXY_HOPS: "1",
       NODE_ENV: "production",
+      SECTIGO_TIMEOUT_MS: "10000",
+      ...(serve ? { SECTIGO_MODE: "sandbox" } : { NEXTAUTH_URL: nginxUrl }),
+    });
+    const webEnv = (distDir: string, port: number) => ({
+      ...appEnv(distDir),
+      TRUST_PROXY_HOPS: "1",
+      ...(serve ? { PUBLIC_URL: nginxUrl, PORT: String(port), HOST: "127.0.0.1", DRAIN_TIMEOUT_MS: "20000" } : {}),
     });
     const portOf: Record<InstanceName, number> = { A: ports.a, B: ports.b };
     const distDirOf: Record<InstanceName, string> = { A: opts.distDir, B: opts.distDir };
     const startInstance = async (name: InstanceName) => {
-      const child = startNode(`app-${name}`, "tools/launcher/next-server.ts", ["--port", String(portOf[name]), "--host", "127.0.0.1"], appEnv(distDirOf[name]), logDir, WEB_SERVER_NODE_FLAGS);
+      const child = serve
+        ? startNode(`app-${name}`, "tools/launcher/serve.ts", [], webEnv(distDirOf[name], portOf[name]), logDir, WEB_SERVER_NODE_FLAGS)
+        : startNode(`app-${name}`, "tools/launcher/next-server.ts", ["--port", String(portOf[name]), "--host", "127.0.0.1"], webEnv(distDirOf[name], portOf[name]), logDir, WEB_SERVER_NODE_FLAGS);
       await waitForHttp(`http://127.0.0.1:${portOf[name]}/signin`, 90_000, child);
       return child;
     };
@@ -156,7 +166,7 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
     const workerEnv = { ...appEnv(opts.distDir), SECTIGO_TIMEOUT_MS: "3000", RENEWAL_CONCURRENCY: "10" };
     const workers: FleetChild[] = [];
     const startWorker = async (index: number) => {
-      const w = startNode(`worker-${index + 1}`, "lib/jobs/worker-cli.ts", [], workerEnv, logDir);
+      const w = startNode(`worker-${index + 1}`, "lib/jobs/worker-cli.ts", serve ? ["--deployment"] : [], workerEnv, logDir);
       workers[index] = w;
       await waitForLog(path.join(logDir, `worker-${index + 1}.log`), /Job worker started/, 60_000, w);
       return w;

@@ -42,7 +42,7 @@ const FALLBACK_LOCATION = `
     }`;
 
 function upstreamBlock(ports: number[]): string {
-  return `upstream orderdesk {\n${ports.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join("\n")}\n    keepalive 32;\n  }`;
+  return `upstream orderdesk {\n${ports.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join("\n")}\n    keepalive 32;\n    # Shorter than the app's keep-alive (5 s): nginx never reuses a connection the instance is closing.\n    keepalive_timeout 4s;\n  }`;
 }
 
 /** The deploy branch's site, with the fleet's upstreams and listen address; null when absent. */
