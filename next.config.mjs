@@ -5,6 +5,11 @@ const STATIC_FILES_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; 
 const nextConfig = {
   // The e2e run builds into its own folder so it never clashes with a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Skew protection (README "Deploying"): the id of the release, the same for every instance of it,
+  // at build time and at run time (Next also reads NEXT_DEPLOYMENT_ID itself). The client compares it
+  // with the server's on every navigation and reloads the page when it changed; `npm run serve`
+  // refuses a build made with another id (tools/launcher/build-check.ts).
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
   poweredByHeader: false,
   // Next logs every server action with its arguments (passwords included) in dev: never.
   logging: { serverFunctions: false },

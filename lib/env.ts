@@ -49,6 +49,12 @@ export const serverEnvSchema = z.object({
    * one more is refused with "the server is busy". Each running export also holds one PostgreSQL connection.
    */
   EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(50).default(4),
+  /**
+   * "live": Sectigo itself; no sandbox URL is configured and a SANDBOX account can reach no URL at
+   * all (lib/sectigo/allowed-base-url.ts). "sandbox": the simulator at SECTIGO_SANDBOX_URL. `npm start`
+   * (which starts the sandbox) runs in "sandbox"; a deployment states it (deployEnvSchema).
+   */
+  SECTIGO_MODE: z.enum(["live", "sandbox"]).default("sandbox"),
 });
 
 const postgresUrl = z
@@ -146,7 +152,90 @@ export const launcherEnvSchema = launcherEnvFields.superRefine((env, ctx) => {
 /** What the Next server process reads of the launcher's settings: the proxy hops and the public origin (server-action origin check). */
 export const proxyEnvSchema = launcherEnvFields.pick({ TRUST_PROXY_HOPS: true, PUBLIC_URL: true });
 
+/**
+ * Next's server-actions key (NEXT_SERVER_ACTIONS_ENCRYPTION_KEY): base64 of 16, 24 or 32 bytes (an
+ * AES-GCM key). Next salts every action id with it at build time and encrypts actions' bound
+ * arguments with it, so every build and instance that must accept each other's forms shares it.
+ */
+const serverActionsKey = z
+  .string()
+  .refine(
+    (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && [16, 24, 32].includes(Buffer.from(v, "base64").length) && Buffer.from(v, "base64").toString("base64") === v,
+    "must be 16, 24 or 32 random bytes encoded as base64 (openssl rand -base64 32)",
+  );
+
+/**
+ * How long SIGTERM waits for requests in flight before cutting them (tools/launcher/graceful-http.ts):
+ * longer than a Sectigo call may take (SECTIGO_TIMEOUT_MS, 30 s), so an order being placed ends.
+ */
+const drainTimeout = z.coerce.number().int().min(1000).max(600_000).default(40_000);
+
+/** Next's deploymentId (NEXT_DEPLOYMENT_ID): one per release, the same for every instance of it; it goes into URLs and headers. */
+const deploymentId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores (e.g. the release's git commit)");
+
+/**
+ * A deployment (README "Deploying"): the web server (`npm run serve`) and the job worker
+ * (`npm run worker`) each started from this environment alone, with a build made beforehand and
+ * migrations applied beforehand. Nothing falls back to a local default: a missing secret stops the
+ * process instead of a generated one making this instance disagree with the others.
+ */
+const deployCommonFields = serverEnvSchema.extend({
+  NODE_ENV: z.literal("production", { error: "must be production" }),
+  SECTIGO_MODE: z.enum(["live", "sandbox"], { error: 'must be "live" or "sandbox"' }),
+  SECTIGO_SANDBOX_URL: z.string().url().optional(),
+  /** Must stay unset: the owner's URL is for `npm run db:migrate` only, never the app. */
+  MIGRATION_DATABASE_URL: z.string().optional(),
+});
+
+/** The checks across fields for both processes: the Sectigo mode, and the owner's URL kept away. */
+function refineDeployCommon(env: z.infer<typeof deployCommonFields>, ctx: z.RefinementCtx): void {
+  if (env.MIGRATION_DATABASE_URL !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["MIGRATION_DATABASE_URL"], message: "must not be set for the web server or the worker: they connect as the app's role (DATABASE_URL); only `npm run db:migrate` uses the owner's URL" });
+  }
+  if (env.SECTIGO_MODE === "live") {
+    // Live Sectigo takes real money: no sandbox may be reachable and no sandbox clock may decide dates.
+    if (env.SECTIGO_SANDBOX_URL !== undefined) ctx.addIssue({ code: "custom", path: ["SECTIGO_SANDBOX_URL"], message: "must not be set with SECTIGO_MODE=live" });
+    if (env.SECTIGO_ALLOWED_SANDBOX_URLS.length) ctx.addIssue({ code: "custom", path: ["SECTIGO_ALLOWED_SANDBOX_URLS"], message: "must not be set with SECTIGO_MODE=live" });
+    if (env.APP_CLOCK !== "machine") ctx.addIssue({ code: "custom", path: ["APP_CLOCK"], message: "must be machine with SECTIGO_MODE=live" });
+  } else if (env.SECTIGO_SANDBOX_URL === undefined) {
+    ctx.addIssue({ code: "custom", path: ["SECTIGO_SANDBOX_URL"], message: "must be set with SECTIGO_MODE=sandbox: the sandbox's /products/ URL" });
+  }
+}
+
+/** The job worker of a deployment (`npm run worker`). */
+export const deployWorkerEnvSchema = deployCommonFields.superRefine(refineDeployCommon);
+
+/** The web server of a deployment (`npm run serve`). */
+export const deployWebEnvSchema = deployCommonFields
+  .extend({
+    /** The address people use (https://orders.example.com): sign-in redirects, Secure cookies, the server-action origin check. */
+    PUBLIC_URL: launcherEnvFields.shape.PUBLIC_URL.unwrap(),
+    TRUST_PROXY_HOPS: launcherEnvFields.shape.TRUST_PROXY_HOPS,
+    PORT: port(3000),
+    HOST: z.string().default("127.0.0.1"),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: serverActionsKey,
+    NEXT_DEPLOYMENT_ID: deploymentId,
+    /** The build's folder, relative to the app (next.config.mjs reads it too). */
+    NEXT_DIST_DIR: z.string().regex(/^\.?[A-Za-z0-9._-]+$/, "must be a folder name inside the app, such as .next").default(".next"),
+    DRAIN_TIMEOUT_MS: drainTimeout,
+  })
+  .superRefine((env, ctx) => {
+    refineDeployCommon(env, ctx);
+    if (env.NEXTAUTH_URL !== undefined && env.NEXTAUTH_URL.replace(/\/+$/, "") !== env.PUBLIC_URL.replace(/\/+$/, "")) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be unset or equal to PUBLIC_URL" });
+    }
+    // A server action waiting on Sectigo must get its answer before the drain gives up on it,
+    // or the order is left UNKNOWN until reconciliation.
+    if (env.DRAIN_TIMEOUT_MS <= env.SECTIGO_TIMEOUT_MS) {
+      ctx.addIssue({ code: "custom", path: ["DRAIN_TIMEOUT_MS"], message: "must be longer than SECTIGO_TIMEOUT_MS (default 30000), so a Sectigo call in flight ends before the server does" });
+    }
+  });
+
+/** What tools/launcher/next-server.ts reads itself (under `npm start` and `npm run serve` alike). */
+export const webServerEnvSchema = proxyEnvSchema.extend({ DRAIN_TIMEOUT_MS: drainTimeout });
+
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
+export type DeployWebEnv = z.infer<typeof deployWebEnvSchema>;
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
 
 export class EnvError extends Error {
@@ -186,4 +275,24 @@ export function launcherEnv(): LauncherEnv {
 
 export function proxyEnv(): z.infer<typeof proxyEnvSchema> {
   return parseEnv(proxyEnvSchema, rawEnv());
+}
+
+export function webServerEnv(): z.infer<typeof webServerEnvSchema> {
+  return parseEnv(webServerEnvSchema, rawEnv());
+}
+
+export function deployWebEnv(): DeployWebEnv {
+  return parseEnv(deployWebEnvSchema, rawEnv());
+}
+
+/**
+ * next-auth reads NEXTAUTH_URL from process.env itself; a deployment names its address once, as
+ * PUBLIC_URL (NEXTAUTH_URL, when set, must equal it): fill it in before the app loads.
+ */
+export function exportNextAuthUrl(env: DeployWebEnv): void {
+  process.env.NEXTAUTH_URL ??= env.PUBLIC_URL.replace(/\/+$/, "");
+}
+
+export function deployWorkerEnv(): z.infer<typeof deployWorkerEnvSchema> {
+  return parseEnv(deployWorkerEnvSchema, rawEnv());
 }

@@ -34,6 +34,12 @@ export const WEB_SERVER_NODE_FLAGS = ["--heap-growing-percent=50"];
 /** Node arguments for tools/launcher/next-server.ts (npm start, npm run dev, the benchmarks). */
 export const nextServerChild = (...args: string[]) => [...WEB_SERVER_NODE_FLAGS, ...tsChild("tools/launcher/next-server.ts", ...args)];
 
+/** This process's environment without the owner's database URL: what a child started from here may inherit. */
+export function inheritedEnv(): NodeJS.ProcessEnv {
+  const { MIGRATION_DATABASE_URL: _owner, ...inherited } = process.env;
+  return inherited;
+}
+
 export interface Child {
   name: string;
   process: ChildProcess;
