@@ -174,7 +174,7 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
     await Promise.all([startWorker(0), startWorker(1)]);
     stops.push(async () => void (await Promise.all(workers.map((w) => w.stop(10_000)))));
 
-    const nginx = await startNginx({ dir: path.join(os.tmpdir(), "fleet-nginx", path.basename(runDir)), port: ports.nginx, upstreamPorts: [ports.a, ports.b], logDir });
+    const nginx = await startNginx({ dir: path.join(os.tmpdir(), "fleet-nginx", path.basename(runDir)), port: ports.nginx, upstreamPorts: [ports.a, ports.b], logDir, distDirs: [opts.distDir] });
     stops.push(() => nginx.stop());
     log(`nginx on ${nginx.url} (site: ${nginx.site}); logs in ${logDir}`);
 
@@ -193,6 +193,8 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
       direct: (name) => `http://127.0.0.1:${portOf[name]}`,
       async restartInstance(name, distDir) {
         const t = performance.now();
+        // A new release's client files are in place before any instance serves its pages.
+        if (distDir) nginx.addStatic(distDir);
         const exit = await instances[name].stop(60_000);
         if (distDir) distDirOf[name] = distDir;
         instances[name] = await startInstance(name);

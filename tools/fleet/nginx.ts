@@ -2,8 +2,8 @@
  * Debian's nginx, round-robin over the app instances, with everything under the run's own prefix dir
  * (config, pid, logs, temp files): never /etc/nginx, never the system's pid file. Installed with
  * apt-get when /usr/sbin/nginx is missing (as root; otherwise the command to run is printed).
- * The site is deploy/nginx/orderdesk.conf when the branch has it (its upstream servers and listen
- * address replaced by the fleet's), else the equivalent written here.
+ * The site is deploy/nginx/orderdesk.conf when the branch has it (its placeholders filled: the fleet's
+ * listen address, upstream servers and static folder), else the equivalent written here.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -45,15 +45,19 @@ function upstreamBlock(ports: number[]): string {
   return `upstream orderdesk {\n${ports.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join("\n")}\n    keepalive 32;\n    # Shorter than the app's keep-alive (5 s): nginx never reuses a connection the instance is closing.\n    keepalive_timeout 4s;\n  }`;
 }
 
-/** The deploy branch's site, with the fleet's upstreams and listen address; null when absent. */
-function deploySite(port: number, upstreamPorts: number[]): string | null {
+/** The site of README "Deploying" (deploy/nginx/orderdesk.conf) with its placeholders filled for the fleet; null when absent. */
+function deploySite(port: number, upstreamPorts: number[], staticDir: string): string | null {
   const file = path.join(ROOT, "deploy/nginx/orderdesk.conf");
   if (!fs.existsSync(file)) return null;
-  let text = fs.readFileSync(file, "utf8");
-  text = text.replace(/upstream\s+(\S+)\s*\{[^}]*\}/, (_m, name: string) => upstreamBlock(upstreamPorts).replace("orderdesk", name));
-  text = text.replace(/listen\s+[^;]+;/g, `listen 127.0.0.1:${port};`);
-  // Certificates and server names of a real site do not apply on loopback.
-  text = text.replace(/^\s*(ssl_\S+|server_name)\s[^;]*;\s*$/gm, "");
+  const values: Record<string, string> = {
+    LISTEN: `127.0.0.1:${port}`,
+    SERVER_NAME: "_",
+    UPSTREAM_SERVERS: upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join("\n    "),
+    STATIC_DIR: staticDir,
+  };
+  const text = fs.readFileSync(file, "utf8").replace(/@@([A-Z_]+)@@/g, (whole, name: string) => values[name] ?? whole);
+  const left = /@@[A-Z_]+@@/.exec(text.split("\n").filter((l) => !l.trim().startsWith("#")).join("\n"));
+  if (left) throw new Error(`deploy/nginx/orderdesk.conf has a placeholder the fleet does not fill: ${left[0]}`);
   return text;
 }
 
@@ -62,13 +66,19 @@ export interface Nginx {
   confFile: string;
   child: FleetChild;
   site: "deploy/nginx/orderdesk.conf" | "tools/fleet/nginx.ts";
+  /** Copies a build's client files into the shared static folder (every release's stay, as a deploy keeps them). */
+  addStatic(distDir: string): void;
   stop(): Promise<void>;
 }
 
-export async function startNginx(opts: { dir: string; port: number; upstreamPorts: number[]; logDir: string }): Promise<Nginx> {
+export async function startNginx(opts: { dir: string; port: number; upstreamPorts: number[]; logDir: string; distDirs: string[] }): Promise<Nginx> {
   fs.mkdirSync(opts.dir, { recursive: true });
   for (const t of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) fs.mkdirSync(path.join(opts.dir, "tmp", t), { recursive: true, mode: 0o777 });
-  const fromDeploy = deploySite(opts.port, opts.upstreamPorts);
+  const staticDir = path.join(opts.dir, "static");
+  fs.mkdirSync(staticDir, { recursive: true });
+  const addStatic = (distDir: string) => fs.cpSync(path.join(ROOT, distDir, "static"), staticDir, { recursive: true });
+  for (const d of opts.distDirs) addStatic(d);
+  const fromDeploy = deploySite(opts.port, opts.upstreamPorts, staticDir);
   const site = fromDeploy ?? `${upstreamBlock(opts.upstreamPorts)}\n  server {\n    listen 127.0.0.1:${opts.port};${FALLBACK_LOCATION}\n  }`;
   const conf = `# Written by tools/fleet (a throw-away fleet); prefix ${opts.dir}
 worker_processes 1;
@@ -100,6 +110,7 @@ http {
     confFile,
     child,
     site: fromDeploy ? "deploy/nginx/orderdesk.conf" : "tools/fleet/nginx.ts",
+    addStatic,
     async stop() {
       // SIGQUIT: nginx's graceful stop; the group is killed after if it lingers.
       if (child.running()) child.process.kill("SIGQUIT");

@@ -54,10 +54,26 @@ export async function renewalScenario(fleet: Fleet, opts: { killAt: number | nul
 
   // What Sectigo holds: renewal orders of these licenses' orders, per license.
   const perLicense = new Map<string, number>();
+  const renewalNumbers: string[] = [];
   for (const o of await sandboxOrders(fleet)) {
     const licenseId = o.previousOrderNumber ? before.get(o.previousOrderNumber) : undefined;
     if (licenseId) perLicense.set(licenseId, (perLicense.get(licenseId) ?? 0) + 1);
+    if (licenseId && o.foreignOrderNumber) renewalNumbers.push(o.foreignOrderNumber);
   }
+  // And what the app knows of them: items whose answer the kill cut off are UNKNOWN (never sent again);
+  // the workers' reconciliation pass (every minute) asks Sectigo and settles their orders.
+  const reconcileStarted = performance.now();
+  const appOrders = async () => {
+    const rows = await fleet.db.order.groupBy({ by: ["status"], where: { foreignOrderNumber: { in: renewalNumbers } }, _count: true });
+    return new Map(rows.map((r) => [r.status as string, r._count]));
+  };
+  let known = await appOrders();
+  while ((known.get("PLACED") ?? 0) < renewalNumbers.length && Date.now() < deadline + 180_000 && performance.now() - reconcileStarted < 180_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    known = await appOrders();
+  }
+  const knownText = [...known].map(([s, n]) => `${n} ${s}`).join(", ");
+  const reconcileSeconds = (performance.now() - reconcileStarted) / 1000;
   const twice = [...perLicense.values()].filter((n) => n > 1).length;
   const never = licenses.filter((l) => !perLicense.has(l.id)).length;
   const items = await fleet.db.renewalRunItem.groupBy({ by: ["status"], where: { runId }, _count: true });
@@ -76,7 +92,8 @@ export async function renewalScenario(fleet: Fleet, opts: { killAt: number | nul
     checks: [
       check("the run finished", state.status === "DONE", `${state.status} after ${runSeconds.toFixed(1)} s (${(state.done / runSeconds).toFixed(1)} items/s): ${state.placed} placed, ${state.failed} failed, ${state.unknown} unknown, ${state.refused} refused of ${state.total}`),
       ...(opts.killAt !== null ? [check("the other worker finished after kill -9", killedAt !== null && killedAt < state.total && state.status === "DONE", killedAt === null ? "the run ended before the kill" : `killed at ${killedAt}/${state.total}`)] : []),
-      check("every license renewed exactly once upstream", twice === 0 && never === 0 && state.placed === licenses.length, `${licenses.length} licenses: ${perLicense.size} renewed, ${twice} twice, ${never} not at all; items: ${itemText}`),
+      check("every license renewed exactly once upstream", twice === 0 && never === 0 && state.failed === 0, `${licenses.length} licenses: ${perLicense.size} renewed, ${twice} twice, ${never} not at all; run items: ${itemText}`),
+      check("the app knows every renewal (none lost)", (known.get("PLACED") ?? 0) === licenses.length && renewalNumbers.length === licenses.length, `the ${renewalNumbers.length} renewal orders in the app: ${knownText}${state.unknown ? ` (the ${state.unknown} UNKNOWN settled by reconciliation in ${reconcileSeconds.toFixed(0)} s)` : ""}`),
     ],
     notes,
   };
