@@ -37,10 +37,10 @@ export function readBuildSecrets(): BuildSecrets {
 export const fleetFingerprint = () => buildFingerprint(ROOT, [path.join(ROOT, "tools")]);
 
 /** The key and deployment id a build was made with (what Next left in it), when it has them. */
-export function builtWith(distDir: string): { key?: string; deploymentId?: string } {
+export function builtWith(distDir: string, root = ROOT): { key?: string; deploymentId?: string } {
   const read = (file: string) => {
     try {
-      return JSON.parse(fs.readFileSync(path.join(ROOT, distDir, file), "utf8")) as Record<string, unknown>;
+      return JSON.parse(fs.readFileSync(path.join(root, distDir, file), "utf8")) as Record<string, unknown>;
     } catch {
       return undefined;
     }
@@ -56,29 +56,31 @@ export function secretsOfBuild(distDir: string): BuildSecrets | undefined {
   return key && deploymentId ? { runtimeEnv: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key, NEXT_DEPLOYMENT_ID: deploymentId } } : undefined;
 }
 
-export async function buildApp(opts: { distDir: string; secrets: BuildSecrets; log: (line: string) => void; force?: boolean }): Promise<{ built: boolean; seconds: number }> {
-  const full = path.join(ROOT, opts.distDir);
-  const fingerprint = fleetFingerprint();
+/** `root`: the release folder to build in (the project by default, or a copy: tools/fleet/release.ts). */
+export async function buildApp(opts: { root?: string; distDir: string; secrets: BuildSecrets; log: (line: string) => void; force?: boolean }): Promise<{ built: boolean; seconds: number }> {
+  const root = opts.root ?? ROOT;
+  const full = path.join(root, opts.distDir);
+  const fingerprint = root === ROOT ? fleetFingerprint() : "";
   const state = buildState(full, fingerprint);
-  const made = builtWith(opts.distDir);
+  const made = builtWith(opts.distDir, root);
   const sameSecrets = made.key === opts.secrets.runtimeEnv.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY && made.deploymentId === opts.secrets.runtimeEnv.NEXT_DEPLOYMENT_ID;
   if (state.fresh && sameSecrets && !opts.force) {
     opts.log(`The build in ${opts.distDir}/ is up to date.`);
     return { built: false, seconds: 0 };
   }
-  opts.log(`next build into ${opts.distDir}/ (${!state.fresh ? state.reason : !sameSecrets ? "it was made with another server-actions key or deployment id" : "forced"})...`);
+  opts.log(`next build into ${root === ROOT ? "" : `${root}/`}${opts.distDir}/ (${!state.fresh ? state.reason : !sameSecrets ? "it was made with another server-actions key or deployment id" : "forced"})...`);
   // next build adds its distDir's type folders to tsconfig.json: a throw-away build must not change the project.
-  const tsconfig = fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
+  const tsconfig = fs.readFileSync(path.join(root, "tsconfig.json"), "utf8");
   const started = performance.now();
   const log = fs.openSync(path.join(ROOT, ".data/fleet", `build${opts.distDir.replace(/[^a-z0-9]+/gi, "-")}.log`), "w");
   const child = spawn(process.execPath, [NEXT_BIN, "build"], {
-    cwd: ROOT,
+    cwd: root,
     stdio: ["ignore", log, log],
     env: { ...basicEnv(), NODE_ENV: "production", NEXT_DIST_DIR: opts.distDir, ...opts.secrets.runtimeEnv },
   });
   fs.closeSync(log);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  fs.writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig);
+  fs.writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
   if (code !== 0) throw new Error(`next build into ${opts.distDir} failed (exit ${code}): see .data/fleet/build*.log`);
   recordBuild(full, fingerprint);
   const seconds = (performance.now() - started) / 1000;

@@ -24,10 +24,10 @@ export interface FleetChild {
 
 const live = new Set<FleetChild>();
 
-export function startProcess(name: string, command: string, args: string[], env: Record<string, string>, logDir: string): FleetChild {
+export function startProcess(name: string, command: string, args: string[], env: Record<string, string>, logDir: string, cwd = ROOT): FleetChild {
   const log = fs.openSync(path.join(logDir, `${name}.log`), "a");
   const stdio: StdioOptions = ["pipe", log, log];
-  const child: ChildProcess = spawn(command, args, { cwd: ROOT, env: env as NodeJS.ProcessEnv, detached: true, stdio });
+  const child: ChildProcess = spawn(command, args, { cwd, env: env as NodeJS.ProcessEnv, detached: true, stdio });
   fs.closeSync(log);
   const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "?")));
   const running = () => child.exitCode === null && child.signalCode === null;
@@ -69,8 +69,9 @@ export function startProcess(name: string, command: string, args: string[], env:
 }
 
 /** Node with tsx and exit-with-parent preloaded, as the launcher starts its children. */
-export function startNode(name: string, script: string, args: string[], env: Record<string, string>, logDir: string, nodeFlags: string[] = []): FleetChild {
-  return startProcess(name, process.execPath, [...nodeFlags, "--import", "tsx", "--import", path.join(ROOT, "tools/launcher/exit-with-parent.ts"), script, ...args], env, logDir);
+/** `cwd`: the release the script belongs to (the project, or a copy of it: tools/fleet/release.ts). */
+export function startNode(name: string, script: string, args: string[], env: Record<string, string>, logDir: string, nodeFlags: string[] = [], cwd = ROOT): FleetChild {
+  return startProcess(name, process.execPath, [...nodeFlags, "--import", "tsx", "--import", path.join(cwd, "tools/launcher/exit-with-parent.ts"), script, ...args], env, logDir, cwd);
 }
 
 /** Ends every child still running (their whole groups), at once. */

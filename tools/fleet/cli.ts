@@ -72,7 +72,7 @@ try {
   // After the renewal: its run is a page of the app too (/renewals/runs/[id]).
   await run("sessions across instances", () => sessionsScenario(f, tag));
   await run("rolling restart", () => rollingRestartScenario(f, size.clients, `r${tag}`));
-  if (size.deploy) await run("rolling deploy", () => rollingDeployScenario(f, size.clients, ".next-fleet-2", `d${tag}`));
+  if (size.deploy) await run("rolling deploy", () => rollingDeployScenario(f, size.clients, `d${tag}`));
   await run("migration under load", () => migrationScenario(f, size.clients, `m${tag}`));
   printTable(results, `Fleet test (${small ? "small" : "full"}): 2 app instances + 2 workers behind nginx ${f.nginx.url} (${f.nginx.site}), build ${distDir}; set-up ${setupSeconds.toFixed(0)} s, total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const failed = results.flatMap((r) => r.checks).filter((c) => !c.ok).length;

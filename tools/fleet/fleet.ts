@@ -32,6 +32,14 @@ export interface FleetPorts {
 
 export type InstanceName = "A" | "B";
 
+/** A build: the release folder it was made in and its distDir there. */
+export interface Build {
+  root: string;
+  distDir: string;
+}
+
+export const buildPath = (b: Build) => path.join(b.root, b.distDir);
+
 export interface Fleet {
   runDir: string;
   logDir: string;
@@ -41,15 +49,16 @@ export interface Fleet {
   sandbox: { origin: string; apiUrl: string; adminToken: string; child: FleetChild };
   nginx: Nginx;
   ports: FleetPorts;
-  /** The build each instance runs now. */
-  distDirOf: Record<InstanceName, string>;
+  /** The build each instance runs now: the project's, or a release copy's (tools/fleet/release.ts). */
+  builds: Record<InstanceName, Build>;
   instances: Record<InstanceName, FleetChild>;
   workers: FleetChild[];
   direct(name: InstanceName): string;
-  /** SIGTERM, wait for the exit, start again (on `distDir` when given), wait until it answers. */
-  restartInstance(name: InstanceName, distDir?: string): Promise<{ exit: number | string; downMs: number }>;
+  /** SIGTERM, wait for the exit, start again (on `build` when given), wait until it answers. */
+  restartInstance(name: InstanceName, build?: Build): Promise<{ exit: number | string; downMs: number; routedMs: number }>;
   startWorker(index: number): Promise<FleetChild>;
-  build(distDir: string): Promise<{ built: boolean; seconds: number }>;
+  /** Builds a release (the project or a copy) with the fleet's key and deployment id. */
+  build(build: Build, force?: boolean): Promise<{ built: boolean; seconds: number }>;
   sandboxAdmin<T = unknown>(method: string, p: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
@@ -123,8 +132,9 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
 
     // A build given to serve (npm test: the e2e build) runs with its own key and id; a build of the fleet's with the fleet's.
     const buildSecrets: BuildSecrets = (opts.reuseBuild && secretsOfBuild(opts.distDir)) || readBuildSecrets();
-    const build = (distDir: string) => buildApp({ distDir, secrets: buildSecrets, log });
-    if (!opts.reuseBuild) await build(opts.distDir);
+    const build = (b: Build, force?: boolean) => buildApp({ root: b.root, distDir: b.distDir, secrets: buildSecrets, log, force });
+    const first: Build = { root: ROOT, distDir: opts.distDir };
+    if (!opts.reuseBuild) await build(first);
 
     const nginxUrl = `http://127.0.0.1:${ports.nginx}`;
     // What `npm run serve` and `npm run worker` read (lib/env.ts, README "Deploying"), when the branch has
@@ -149,11 +159,11 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
       ...(serve ? { PUBLIC_URL: nginxUrl, PORT: String(port), HOST: "127.0.0.1", DRAIN_TIMEOUT_MS: "20000" } : {}),
     });
     const portOf: Record<InstanceName, number> = { A: ports.a, B: ports.b };
-    const distDirOf: Record<InstanceName, string> = { A: opts.distDir, B: opts.distDir };
+    const builds: Record<InstanceName, Build> = { A: first, B: first };
     const startInstance = async (name: InstanceName) => {
       const child = serve
-        ? startNode(`app-${name}`, "tools/launcher/serve.ts", [], webEnv(distDirOf[name], portOf[name]), logDir, WEB_SERVER_NODE_FLAGS)
-        : startNode(`app-${name}`, "tools/launcher/next-server.ts", ["--port", String(portOf[name]), "--host", "127.0.0.1"], webEnv(distDirOf[name], portOf[name]), logDir, WEB_SERVER_NODE_FLAGS);
+        ? startNode(`app-${name}`, "tools/launcher/serve.ts", [], webEnv(builds[name].distDir, portOf[name]), logDir, WEB_SERVER_NODE_FLAGS, builds[name].root)
+        : startNode(`app-${name}`, "tools/launcher/next-server.ts", ["--port", String(portOf[name]), "--host", "127.0.0.1"], webEnv(builds[name].distDir, portOf[name]), logDir, WEB_SERVER_NODE_FLAGS, builds[name].root);
       await waitForHttp(`http://127.0.0.1:${portOf[name]}/signin`, 90_000, child);
       return child;
     };
@@ -174,7 +184,7 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
     await Promise.all([startWorker(0), startWorker(1)]);
     stops.push(async () => void (await Promise.all(workers.map((w) => w.stop(10_000)))));
 
-    const nginx = await startNginx({ dir: path.join(os.tmpdir(), "fleet-nginx", path.basename(runDir)), port: ports.nginx, upstreamPorts: [ports.a, ports.b], logDir, distDirs: [opts.distDir] });
+    const nginx = await startNginx({ dir: path.join(os.tmpdir(), "fleet-nginx", path.basename(runDir)), port: ports.nginx, upstreamPorts: [ports.a, ports.b], logDir, buildDirs: [buildPath(first)] });
     stops.push(() => nginx.stop());
     log(`nginx on ${nginx.url} (site: ${nginx.site}); logs in ${logDir}`);
 
@@ -187,21 +197,24 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
       sandbox: { origin, apiUrl, adminToken: secrets.adminToken, child: sandboxChild },
       nginx,
       ports,
-      distDirOf,
+      builds,
       instances,
       workers,
       direct: (name) => `http://127.0.0.1:${portOf[name]}`,
-      async restartInstance(name, distDir) {
+      async restartInstance(name, next) {
         const t = performance.now();
         // A new release's client files are in place before any instance serves its pages.
-        if (distDir) nginx.addStatic(distDir);
+        if (next) nginx.addStatic(buildPath(next));
         const exit = await instances[name].stop(60_000);
-        if (distDir) distDirOf[name] = distDir;
+        if (next) builds[name] = next;
         instances[name] = await startInstance(name);
-        return { exit, downMs: performance.now() - t };
+        const downMs = performance.now() - t;
+        // Back in nginx's rotation before the caller stops the other instance (nginx.ts routesTo).
+        await nginx.routesTo(portOf[name], 30_000);
+        return { exit, downMs, routedMs: performance.now() - t - downMs };
       },
       startWorker,
-      build: (distDir) => build(distDir),
+      build,
       sandboxAdmin,
       stop,
     };

@@ -66,18 +66,25 @@ export interface Nginx {
   confFile: string;
   child: FleetChild;
   site: "deploy/nginx/orderdesk.conf" | "tools/fleet/nginx.ts";
+  /**
+   * Resolves once nginx has sent a request to the instance on `port` and got an answer (its access
+   * log says so), asking /signin itself meanwhile. With `max_fails=1 fail_timeout=5s` nginx leaves an
+   * instance it saw refuse a connection out of rotation for up to 5 s after it is back: stopping the
+   * other one before then leaves "no live upstreams" (502 at once, nothing tried).
+   */
+  routesTo(port: number, timeoutMs: number): Promise<void>;
   /** Copies a build's client files into the shared static folder (every release's stay, as a deploy keeps them). */
-  addStatic(distDir: string): void;
+  addStatic(buildDir: string): void;
   stop(): Promise<void>;
 }
 
-export async function startNginx(opts: { dir: string; port: number; upstreamPorts: number[]; logDir: string; distDirs: string[] }): Promise<Nginx> {
+export async function startNginx(opts: { dir: string; port: number; upstreamPorts: number[]; logDir: string; buildDirs: string[] }): Promise<Nginx> {
   fs.mkdirSync(opts.dir, { recursive: true });
   for (const t of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) fs.mkdirSync(path.join(opts.dir, "tmp", t), { recursive: true, mode: 0o777 });
   const staticDir = path.join(opts.dir, "static");
   fs.mkdirSync(staticDir, { recursive: true });
-  const addStatic = (distDir: string) => fs.cpSync(path.join(ROOT, distDir, "static"), staticDir, { recursive: true });
-  for (const d of opts.distDirs) addStatic(d);
+  const addStatic = (buildDir: string) => fs.cpSync(path.join(buildDir, "static"), staticDir, { recursive: true });
+  for (const d of opts.buildDirs) addStatic(d);
   const fromDeploy = deploySite(opts.port, opts.upstreamPorts, staticDir);
   const site = fromDeploy ?? `${upstreamBlock(opts.upstreamPorts)}\n  server {\n    listen 127.0.0.1:${opts.port};${FALLBACK_LOCATION}\n  }`;
   const conf = `# Written by tools/fleet (a throw-away fleet); prefix ${opts.dir}
@@ -111,6 +118,23 @@ http {
     child,
     site: fromDeploy ? "deploy/nginx/orderdesk.conf" : "tools/fleet/nginx.ts",
     addStatic,
+    async routesTo(port, timeoutMs) {
+      const accessLog = path.join(opts.dir, "access.log");
+      const from = fs.statSync(accessLog).size;
+      const deadline = Date.now() + timeoutMs;
+      const answered = new RegExp(` [1-4]\\d\\d upstream=(?:[^ ]+, )*127\\.0\\.0\\.1:${port} `);
+      while (Date.now() < deadline) {
+        const fd = fs.openSync(accessLog, "r");
+        const size = fs.fstatSync(fd).size;
+        const buffer = Buffer.alloc(size - from);
+        fs.readSync(fd, buffer, 0, buffer.length, from);
+        fs.closeSync(fd);
+        if (answered.test(buffer.toString())) return;
+        await fetch(`${url}/signin`).then((r) => r.body?.cancel(), () => {});
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`nginx sent nothing to 127.0.0.1:${port} within ${timeoutMs / 1000} s`);
+    },
     async stop() {
       // SIGQUIT: nginx's graceful stop; the group is killed after if it lingers.
       if (child.running()) child.process.kill("SIGQUIT");

@@ -6,11 +6,10 @@
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { ROOT } from "@/tools/launcher/processes";
 import { DEMO_PASSWORD } from "@/tools/demo-world/demo-data";
 import { actionIds, signIn, timed } from "../http";
 import { ORDER_ACTION, describe, duplicates, orderInput, placed, postOrder, sandboxOrders } from "../orders";
-import type { Fleet } from "../fleet";
+import { buildPath, type Fleet } from "../fleet";
 import { check, Tally, type ScenarioResult } from "../report";
 
 export async function sameSubmissionScenario(fleet: Fleet, copies: number, tag: string): Promise<ScenarioResult> {
@@ -19,7 +18,7 @@ export async function sameSubmissionScenario(fleet: Fleet, copies: number, tag: 
   const base = fleet.nginx.url;
   const session = await signIn(base, "staff@orderdesk.test", DEMO_PASSWORD);
   if (!session.ok) throw new Error(`staff sign-in through nginx failed: ${session.error}`);
-  const id = actionIds(path.join(ROOT, fleet.distDirOf.A))(ORDER_ACTION.file, ORDER_ACTION.exportedName);
+  const id = actionIds(buildPath(fleet.builds.A))(ORDER_ACTION.file, ORDER_ACTION.exportedName);
   const domain = `once-${tag}.fleet.example`;
   const input = orderInput(domain);
   const answers = await Promise.all(
@@ -57,7 +56,7 @@ export async function distinctOrdersScenario(fleet: Fleet, count: number, tag: s
   const base = fleet.nginx.url;
   const session = await signIn(base, "staff@orderdesk.test", DEMO_PASSWORD);
   if (!session.ok) throw new Error(`staff sign-in through nginx failed: ${session.error}`);
-  const id = actionIds(path.join(ROOT, fleet.distDirOf.A))(ORDER_ACTION.file, ORDER_ACTION.exportedName);
+  const id = actionIds(buildPath(fleet.builds.A))(ORDER_ACTION.file, ORDER_ACTION.exportedName);
   const suffix = `.many-${tag}.fleet.example`;
   const keys: string[] = [];
   let next = 0;

@@ -6,13 +6,11 @@
  * before the run): exactly one each, and every item of the run PLACED.
  */
 import { randomUUID } from "node:crypto";
-import path from "node:path";
-import { ROOT } from "@/tools/launcher/processes";
 import { DEMO_PASSWORD } from "@/tools/demo-world/demo-data";
 import { actionIds, callAction, signIn, timed } from "../http";
 import { sandboxOrders } from "../orders";
 import { RENEWAL_FOREIGN_PREFIX } from "../renewal-world";
-import type { Fleet } from "../fleet";
+import { buildPath, type Fleet } from "../fleet";
 import { check, Tally, type ScenarioResult } from "../report";
 
 const START_RUN = { file: "app/(app)/renewals/runs/new/actions.ts", exportedName: "startRenewalRunAction", page: "/renewals/runs/new" };
@@ -24,7 +22,7 @@ export async function renewalScenario(fleet: Fleet, opts: { killAt: number | nul
   const before = new Map(licenses.map((l) => [l.currentOrderNumber!, l.id]));
   const session = await signIn(fleet.nginx.url, "manager@orderdesk.test", DEMO_PASSWORD);
   if (!session.ok) throw new Error(`manager sign-in failed: ${session.error}`);
-  const id = actionIds(path.join(ROOT, fleet.distDirOf.A))(START_RUN.file, START_RUN.exportedName);
+  const id = actionIds(buildPath(fleet.builds.A))(START_RUN.file, START_RUN.exportedName);
   const { ms, value } = await timed(() =>
     callAction<{ ok: boolean; data?: { runId: string }; error?: { message?: string } }>(fleet.nginx.url, START_RUN.page, id, session.cookie, [{ submissionKey: randomUUID(), selection: { kind: "selection", licenseIds: licenses.map((l) => l.id) } }]),
   );

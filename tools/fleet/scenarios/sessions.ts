@@ -11,7 +11,7 @@ import { ROOT } from "@/tools/launcher/processes";
 import { DEMO_PASSWORD } from "@/tools/demo-world/demo-data";
 import { actionIds, csrf, page, signIn, signOut, timed } from "../http";
 import { ORDER_ACTION, orderInput, postOrder, placed, describe } from "../orders";
-import { THROTTLE_USER, type Fleet } from "../fleet";
+import { THROTTLE_USER, buildPath, type Fleet } from "../fleet";
 import { check, Tally, type ScenarioResult } from "../report";
 
 /** Every page of the app, from app/**\/page.tsx (route groups are not in the URL). */
@@ -75,7 +75,7 @@ export async function sessionsScenario(fleet: Fleet, tag: string): Promise<Scena
   checks.push(check("every page on B with A's session", bad.length === 0 && skipped.length === 0, `${visited} pages 200${bad.length ? `; not 200: ${bad.join(", ")}` : ""}${skipped.length ? `; no id found for ${skipped.join(", ")}` : ""}`));
 
   // A server action on B (the order form's), with the session A made.
-  const orderId = actionIds(path.join(ROOT, fleet.distDirOf.B))(ORDER_ACTION.file, ORDER_ACTION.exportedName);
+  const orderId = actionIds(buildPath(fleet.builds.B))(ORDER_ACTION.file, ORDER_ACTION.exportedName);
   const { ms: actionMs, value: action } = await timed(() => postOrder(B, orderId, cookie, orderInput(`session-${tag}.fleet.example`)));
   tally.record(actionMs, placed(action), `action ${describe(action)}`);
   checks.push(check("server action on B with A's session", placed(action), describe(action)));
