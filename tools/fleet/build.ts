@@ -50,10 +50,14 @@ export function builtWith(distDir: string, root = ROOT): { key?: string; deploym
   return { key: typeof key === "string" ? key : undefined, deploymentId: typeof deploymentId === "string" && deploymentId ? deploymentId : undefined };
 }
 
-/** The secrets to serve an existing build with: its own (an instance must run with the key and id its build was made with). */
-export function secretsOfBuild(distDir: string): BuildSecrets | undefined {
+/**
+ * The secrets to serve an existing build with: its own (an instance must run with the key and id its
+ * build was made with). A build made without a deployment id (the e2e build of `npm start -- --e2e`)
+ * gets its key only: `npm run serve` refuses it, the launcher's server serves it.
+ */
+export function secretsOfBuild(distDir: string): BuildSecrets {
   const { key, deploymentId } = builtWith(distDir);
-  return key && deploymentId ? { runtimeEnv: { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key, NEXT_DEPLOYMENT_ID: deploymentId } } : undefined;
+  return { runtimeEnv: { ...(key ? { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key } : {}), ...(deploymentId ? { NEXT_DEPLOYMENT_ID: deploymentId } : {}) } };
 }
 
 /** `root`: the release folder to build in (the project by default, or a copy: tools/fleet/release.ts). */

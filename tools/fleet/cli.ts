@@ -14,7 +14,6 @@ import path from "node:path";
 import { ROOT } from "@/tools/launcher/processes";
 import { buildFingerprint, buildState } from "@/tools/launcher/build-freshness";
 import { killAll } from "./children";
-import { secretsOfBuild } from "./build";
 import { startFleet, type Fleet } from "./fleet";
 import { printTable, type ScenarioResult } from "./report";
 import { sessionsScenario } from "./scenarios/sessions";
@@ -35,9 +34,9 @@ const log = (line: string) => console.log(`[fleet] ${line}`);
 
 // A given build is used only when it is up to date with the source; otherwise the fleet builds its own.
 const given = values["dist-dir"];
-const reuseBuild = !!given && buildState(path.join(ROOT, given), buildFingerprint(ROOT)).fresh && !!secretsOfBuild(given);
+const reuseBuild = !!given && buildState(path.join(ROOT, given), buildFingerprint(ROOT)).fresh;
 const distDir = reuseBuild ? given : ".next-fleet";
-if (given && !reuseBuild) log(`${given}/ is missing, older than the source or made without a deployment id: building ${distDir}/ instead.`);
+if (given && !reuseBuild) log(`${given}/ is missing or older than the source: building ${distDir}/ instead.`);
 
 let fleet: Fleet | undefined;
 let exiting = false;
@@ -74,7 +73,7 @@ try {
   await run("rolling restart", () => rollingRestartScenario(f, size.clients, `r${tag}`));
   if (size.deploy) await run("rolling deploy", () => rollingDeployScenario(f, size.clients, `d${tag}`));
   await run("migration under load", () => migrationScenario(f, size.clients, `m${tag}`));
-  printTable(results, `Fleet test (${small ? "small" : "full"}): 2 app instances + 2 workers behind nginx ${f.nginx.url} (${f.nginx.site}), build ${distDir}; set-up ${setupSeconds.toFixed(0)} s, total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  printTable(results, `Fleet test (${small ? "small" : "full"}): 2 app instances + 2 workers behind nginx ${f.nginx.url} (${f.nginx.site}), build ${distDir}, instances: ${f.server}; set-up ${setupSeconds.toFixed(0)} s, total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const failed = results.flatMap((r) => r.checks).filter((c) => !c.ok).length;
   console.log(failed ? `\n✖ ${failed} check(s) failed. Logs of the run: ${f.logDir}` : "\n✔ every check passed.");
   await finish(failed ? 1 : 0);

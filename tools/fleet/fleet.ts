@@ -48,6 +48,8 @@ export interface Fleet {
   db: ReturnType<typeof createPrismaClient>;
   sandbox: { origin: string; apiUrl: string; adminToken: string; child: FleetChild };
   nginx: Nginx;
+  /** How the instances and workers were started. */
+  server: string;
   ports: FleetPorts;
   /** The build each instance runs now: the project's, or a release copy's (tools/fleet/release.ts). */
   builds: Record<InstanceName, Build>;
@@ -131,15 +133,16 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
     await seedRenewalLicenses({ databaseUrl: database.url, anchor, sandbox: { url: apiUrl, adminToken: secrets.adminToken }, licenses: opts.renewalLicenses });
 
     // A build given to serve (npm test: the e2e build) runs with its own key and id; a build of the fleet's with the fleet's.
-    const buildSecrets: BuildSecrets = (opts.reuseBuild && secretsOfBuild(opts.distDir)) || readBuildSecrets();
+    const buildSecrets: BuildSecrets = opts.reuseBuild ? secretsOfBuild(opts.distDir) : readBuildSecrets();
     const build = (b: Build, force?: boolean) => buildApp({ root: b.root, distDir: b.distDir, secrets: buildSecrets, log, force });
     const first: Build = { root: ROOT, distDir: opts.distDir };
     if (!opts.reuseBuild) await build(first);
 
     const nginxUrl = `http://127.0.0.1:${ports.nginx}`;
-    // What `npm run serve` and `npm run worker` read (lib/env.ts, README "Deploying"), when the branch has
-    // them; before that, what the launcher gives tools/launcher/next-server.ts and the worker.
-    const serve = fs.existsSync(path.join(ROOT, "tools/launcher/serve.ts"));
+    // What `npm run serve` and `npm run worker` read (lib/env.ts, README "Deploying"). A reused build
+    // made without a deployment id (npm test's e2e build) is served as `npm start` serves it instead:
+    // tools/launcher/next-server.ts (the same server and SIGTERM drain, without the deployment checks).
+    const serve = fs.existsSync(path.join(ROOT, "tools/launcher/serve.ts")) && !!buildSecrets.runtimeEnv.NEXT_DEPLOYMENT_ID;
     const appEnv = (distDir: string) => ({
       ...base,
       ...buildSecrets.runtimeEnv,
@@ -196,6 +199,7 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
       db,
       sandbox: { origin, apiUrl, adminToken: secrets.adminToken, child: sandboxChild },
       nginx,
+      server: serve ? "tools/launcher/serve.ts (npm run serve) + worker-cli --deployment" : "tools/launcher/next-server.ts + worker-cli (as npm start)",
       ports,
       builds,
       instances,
