@@ -293,6 +293,16 @@ export function exportNextAuthUrl(env: DeployWebEnv): void {
   process.env.NEXTAUTH_URL ??= env.PUBLIC_URL.replace(/\/+$/, "");
 }
 
+/**
+ * SECTIGO_MODE alone ("sandbox" unless set): for the Sectigo client, which must refuse a SANDBOX
+ * account in a live deployment whatever else is configured, and must not need the rest to say so.
+ */
+let mode: "live" | "sandbox" | undefined;
+export function sectigoMode(): "live" | "sandbox" {
+  mode ??= parseEnv(serverEnvSchema.pick({ SECTIGO_MODE: true }), rawEnv()).SECTIGO_MODE;
+  return mode;
+}
+
 export function deployWorkerEnv(): z.infer<typeof deployWorkerEnvSchema> {
   return parseEnv(deployWorkerEnvSchema, rawEnv());
 }

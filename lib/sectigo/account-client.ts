@@ -4,7 +4,10 @@ import { decryptSecret } from "@/lib/crypto/credentials";
 import { apiCallRecorder } from "@/lib/sectigo/record-api-call";
 import { AppError } from "@/lib/errors";
 import { ACCOUNT_DISABLED_MESSAGE } from "@/lib/db/errors";
+import { sectigoMode } from "@/lib/env";
 import { accountSecretVersion, cachedAccountSecret } from "@/lib/sectigo/client/account-cache";
+
+export const SANDBOX_ACCOUNT_IN_LIVE_MESSAGE = "This Order Desk runs against live Sectigo (SECTIGO_MODE=live): a sandbox reseller account cannot be used here.";
 
 /** What the client needs of a reseller account (the password still encrypted). */
 export const ACCOUNT_FOR_CLIENT = { id: true, apiBaseUrl: true, mode: true, loginName: true, loginPasswordEnc: true, updatedAt: true, disabledAt: true } as const;
@@ -37,6 +40,9 @@ export async function sectigoClientForAccount(
   // A disabled account is used by nobody, jobs included (lib/settings/set-reseller-account-enabled.ts:
   // it cannot be disabled while an order of it awaits Sectigo's answer, so reconciliation never needs it).
   if (account.disabledAt) throw new AppError("CONFLICT", ACCOUNT_DISABLED_MESSAGE, "resellerAccountId");
+  // A live deployment (SECTIGO_MODE=live, README "Deploying") reaches no sandbox: an account saved
+  // as SANDBOX earlier sends nothing, its password included.
+  if (account.mode === "SANDBOX" && sectigoMode() === "live") throw new AppError("CONFLICT", SANDBOX_ACCOUNT_IN_LIVE_MESSAGE, "resellerAccountId");
   return createSectigoClient({
     baseUrl: account.apiBaseUrl,
     mode: account.mode,

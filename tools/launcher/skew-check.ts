@@ -23,6 +23,7 @@ import path from "node:path";
 import { NEXT_BIN, ROOT, inheritedEnv, waitForHttp } from "@/tools/launcher/processes";
 
 const WORK = "/tmp/deploy-skew";
+const DIST = ".next-release";
 const PORTS = { a: 4110, b: 4111, c: 4112 } as const;
 const foreignKey = process.argv.includes("--foreign-key");
 const keep = process.argv.includes("--keep");
@@ -45,19 +46,19 @@ try {
 
   const buildEnv = { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: KEY, NEXT_DEPLOYMENT_ID: DEPLOYMENT_ID };
   log(`build env (both): NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=<32 random bytes, base64> NEXT_DEPLOYMENT_ID=${DEPLOYMENT_ID}`);
-  const times: Record<string, number> = { a: await build(a, ".next", buildEnv), b: await build(b, ".next", buildEnv) };
+  const times: Record<string, number> = { a: await build(a, DIST, buildEnv), b: await build(b, DIST, buildEnv) };
   const otherKey = crypto.randomBytes(32).toString("base64");
   if (foreignKey) times.c = await build(a, ".next-other", { ...buildEnv, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: otherKey });
 
-  const idsA = actionIds(a, ".next");
-  const idsB = actionIds(b, ".next");
+  const idsA = actionIds(a, DIST);
+  const idsB = actionIds(b, DIST);
   const shared = [...idsA.keys()].filter((k) => idsB.has(k));
   const sameId = shared.filter((k) => idsA.get(k) === idsB.get(k));
   const addedId = idsB.get(`${ACTIONS_FILE}#${ADDED_ACTION}`);
   log(`actions: A ${idsA.size}, B ${idsB.size}, in both ${shared.length}, same id in both ${sameId.length}; added in B: ${addedId ? "yes" : "NO"}`);
 
-  await serve(a, ".next", PORTS.a, KEY);
-  await serve(b, ".next", PORTS.b, KEY);
+  await serve(a, DIST, PORTS.a, KEY);
+  await serve(b, DIST, PORTS.b, KEY);
   if (foreignKey) await serve(a, ".next-other", PORTS.c, otherKey);
 
   const probe = `${ACTIONS_FILE}#searchCustomersAction`;
@@ -123,9 +124,12 @@ function changeReleaseB(dir: string): void {
 async function build(dir: string, distDir: string, env: Record<string, string>): Promise<number> {
   const began = Date.now();
   log(`next build in ${path.relative(WORK, dir)}/${distDir} ...`);
-  const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+  // The release's own Next: this checkout's Next building the copy loads React twice (its own for the
+  // renderer, the copy's for the app) and fails prerendering /_global-error with "Cannot read
+  // properties of null (reading 'useContext')".
+  const child = spawn(process.execPath, [path.join(dir, path.relative(ROOT, NEXT_BIN)), "build"], {
     cwd: dir,
-    env: { ...inheritedEnv(), ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...buildEnvironment(dir), ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -134,6 +138,12 @@ async function build(dir: string, distDir: string, env: Record<string, string>):
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed in ${dir} (exit ${code}):\n${output.slice(-3000)}`);
   return Math.round((Date.now() - began) / 1000);
+}
+
+/** This environment without npm's additions, PWD naming the release: as if started from a shell there. */
+function buildEnvironment(dir: string): Record<string, string | undefined> {
+  const env = Object.fromEntries(Object.entries(inheritedEnv()).filter(([k]) => !k.startsWith("npm_") && k !== "INIT_CWD"));
+  return { ...env, PWD: dir };
 }
 
 /** "file#export" -> action id, from the build's server-reference-manifest.json. */
@@ -163,7 +173,7 @@ async function serve(dir: string, distDir: string, port: number, key: string): P
     NEXT_TELEMETRY_DISABLED: "1",
   };
   log(`serve ${path.relative(WORK, dir)}/${distDir} on ${port}: ${Object.keys(env).join(" ")}`);
-  const child = spawn(process.execPath, ["--import", "tsx", "tools/launcher/serve.ts"], { cwd: dir, env: { PATH: inheritedEnv().PATH, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tools/launcher/serve.ts"], { cwd: dir, env: { PATH: inheritedEnv().PATH, PWD: dir, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));

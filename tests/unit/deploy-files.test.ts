@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 /**
+ * deploy/: the nginx site and the systemd units README "Deploying" installs.
+ *
  * deploy/nginx/orderdesk.conf is what README "Deploying" tells you to install and what the fleet
  * test fills and runs: its placeholders filled, Debian's nginx must accept it (`nginx -t`).
  */
@@ -58,5 +60,30 @@ describe("deploy/nginx/orderdesk.conf", () => {
     const result = spawnSync(NGINX, ["-t", "-p", dir, "-c", path.join(dir, "nginx.conf")], { encoding: "utf8" });
     expect(result.stderr).toMatch(/syntax is ok/);
     expect(result.status, result.stderr).toBe(0);
+  });
+});
+
+describe("deploy/systemd units", () => {
+  const ANALYZE = "/usr/bin/systemd-analyze";
+  const UNITS = path.resolve(import.meta.dirname, "../../deploy/systemd");
+
+  it("stop with SIGTERM and wait longer than the drain (DRAIN_TIMEOUT_MS default 40 s) before SIGKILL", () => {
+    for (const name of ["orderdesk-web@.service", "orderdesk-worker@.service"]) {
+      const unit = fs.readFileSync(path.join(UNITS, name), "utf8");
+      expect(unit, name).toMatch(/^KillSignal=SIGTERM$/m);
+      expect(Number(/^TimeoutStopSec=(\d+)$/m.exec(unit)?.[1]), name).toBeGreaterThan(40);
+      expect(unit, name).toMatch(/^EnvironmentFile=\/etc\/orderdesk\/orderdesk\.env$/m);
+      // npm does not pass SIGTERM on: the units start node itself.
+      expect(unit, name).toMatch(/^ExecStart=\/usr\/bin\/node /m);
+    }
+  });
+
+  it.skipIf(!fs.existsSync(ANALYZE))("are accepted by systemd-analyze verify", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "orderdesk-units-"));
+    dirs.push(dir);
+    for (const name of fs.readdirSync(UNITS)) fs.copyFileSync(path.join(UNITS, name), path.join(dir, name));
+    const result = spawnSync(ANALYZE, ["verify", "--man=no", path.join(dir, "orderdesk-web@3001.service"), path.join(dir, "orderdesk-worker@1.service")], { encoding: "utf8" });
+    expect(result.stderr.trim()).toBe("");
+    expect(result.status).toBe(0);
   });
 });
