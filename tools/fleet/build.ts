@@ -77,10 +77,13 @@ export async function buildApp(opts: { root?: string; distDir: string; secrets: 
   const tsconfig = fs.readFileSync(path.join(root, "tsconfig.json"), "utf8");
   const started = performance.now();
   const log = fs.openSync(path.join(ROOT, ".data/fleet", `build${opts.distDir.replace(/[^a-z0-9]+/gi, "-")}.log`), "w");
-  const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+  // Each release builds with its own Next (and PWD): this checkout's Next building a copy loads React twice
+  // (the /_global-error prerender fails with "useContext of null"; found by the deploy's skew check too).
+  const nextBin = root === ROOT ? NEXT_BIN : path.join(root, "node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, "build"], {
     cwd: root,
     stdio: ["ignore", log, log],
-    env: { ...basicEnv(), NODE_ENV: "production", NEXT_DIST_DIR: opts.distDir, ...opts.secrets.runtimeEnv },
+    env: { ...basicEnv(), PWD: root, NODE_ENV: "production", NEXT_DIST_DIR: opts.distDir, ...opts.secrets.runtimeEnv },
   });
   fs.closeSync(log);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
