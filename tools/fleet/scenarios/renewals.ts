@@ -71,6 +71,9 @@ export async function renewalScenario(fleet: Fleet, opts: { killAt: number | nul
     known = await appOrders();
   }
   const knownText = [...known].map(([s, n]) => `${n} ${s}`).join(", ");
+  // Why reconciliation did or did not come: the pass's jobs by state (a singleton queue: one active at a time).
+  const passJobs = await fleet.db.$queryRaw<Array<{ state: string; n: bigint }>>`SELECT state::text AS state, count(*) AS n FROM pgboss.job WHERE name = 'orders.reconcile-pass' GROUP BY state`;
+  notes.push(`reconciliation pass jobs: ${passJobs.map((j) => `${j.n} ${j.state}`).join(", ") || "none"}`);
   const reconcileSeconds = (performance.now() - reconcileStarted) / 1000;
   const twice = [...perLicense.values()].filter((n) => n > 1).length;
   const never = licenses.filter((l) => !perLicense.has(l.id)).length;
