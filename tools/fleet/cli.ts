@@ -6,6 +6,7 @@
  *   full:    50 copies of one submission, 200 orders, a bulk renewal of 1,000 licenses with kill -9 of a
  *            worker, a rolling restart and a rolling deploy of a new build under load, a migration under load
  *   --small: 10 copies, 20 orders, 100 licenses (no kill), one rolling restart, the migration (npm test)
+ *   --only a,b: only those scenarios (sessions, orders, renewal, restart, deploy, migration)
  *   --dist-dir D: serve the build in D when it is up to date (npm test passes the e2e build), else build .next-fleet
  * Ports: full 4200-4211 and 55200, small 4220-4231 and 55201 (the fleet's range), or --port-base.
  */
@@ -22,7 +23,10 @@ import { renewalScenario } from "./scenarios/renewals";
 import { rollingDeployScenario, rollingRestartScenario } from "./scenarios/rolling";
 import { migrationScenario } from "./scenarios/migration";
 
-const { values } = parseArgs({ options: { small: { type: "boolean", default: false }, "dist-dir": { type: "string" }, "port-base": { type: "string" } } });
+const { values } = parseArgs({ options: { small: { type: "boolean", default: false }, "dist-dir": { type: "string" }, "port-base": { type: "string" }, only: { type: "string" } } });
+/** --only sessions,orders,renewal,restart,deploy,migration: those scenarios alone (while working on one). */
+const only = values.only ? new Set(values.only.split(",")) : null;
+const wanted = (name: string) => !only || only.has(name);
 const small = values.small ?? false;
 const size = small
   ? { copies: 10, distinct: 20, licenses: 100, killAt: null, clients: 4, deploy: false }
@@ -65,14 +69,14 @@ try {
     }
   };
   const f = fleet;
-  await run("one submission, many copies", () => sameSubmissionScenario(f, size.copies, tag));
-  await run("many different orders", () => distinctOrdersScenario(f, size.distinct, tag));
-  await run("bulk renewal", () => renewalScenario(f, { killAt: size.killAt, timeoutMs: 600_000 }));
+  if (wanted("orders")) await run("one submission, many copies", () => sameSubmissionScenario(f, size.copies, tag));
+  if (wanted("orders")) await run("many different orders", () => distinctOrdersScenario(f, size.distinct, tag));
+  if (wanted("renewal")) await run("bulk renewal", () => renewalScenario(f, { killAt: size.killAt, timeoutMs: 600_000 }));
   // After the renewal: its run is a page of the app too (/renewals/runs/[id]).
-  await run("sessions across instances", () => sessionsScenario(f, tag));
-  await run("rolling restart", () => rollingRestartScenario(f, size.clients, `r${tag}`));
-  if (size.deploy) await run("rolling deploy", () => rollingDeployScenario(f, size.clients, `d${tag}`));
-  await run("migration under load", () => migrationScenario(f, size.clients, `m${tag}`));
+  if (wanted("sessions")) await run("sessions across instances", () => sessionsScenario(f, tag));
+  if (wanted("restart")) await run("rolling restart", () => rollingRestartScenario(f, size.clients, `r${tag}`));
+  if (size.deploy && wanted("deploy")) await run("rolling deploy", () => rollingDeployScenario(f, size.clients, `d${tag}`));
+  if (wanted("migration")) await run("migration under load", () => migrationScenario(f, size.clients, `m${tag}`));
   printTable(results, `Fleet test (${small ? "small" : "full"}): 2 app instances + 2 workers behind nginx ${f.nginx.url} (${f.nginx.site}), build ${distDir}, instances: ${f.server}; set-up ${setupSeconds.toFixed(0)} s, total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const failed = results.flatMap((r) => r.checks).filter((c) => !c.ok).length;
   console.log(failed ? `\n✖ ${failed} check(s) failed. Logs of the run: ${f.logDir}` : "\n✔ every check passed.");
