@@ -74,7 +74,9 @@ export async function buildApp(opts: { root?: string; distDir: string; secrets: 
   }
   opts.log(`next build into ${root === ROOT ? "" : `${root}/`}${opts.distDir}/ (${!state.fresh ? state.reason : !sameSecrets ? "it was made with another server-actions key or deployment id" : "forced"})...`);
   // next build adds its distDir's type folders to tsconfig.json: a throw-away build must not change the project.
-  const tsconfig = fs.readFileSync(path.join(root, "tsconfig.json"), "utf8");
+  const tsconfigFile = path.join(root, "tsconfig.json");
+  const tsconfig = fs.readFileSync(tsconfigFile, "utf8");
+  const tsconfigTimes = fs.statSync(tsconfigFile);
   const started = performance.now();
   const log = fs.openSync(path.join(ROOT, ".data/fleet", `build${opts.distDir.replace(/[^a-z0-9]+/gi, "-")}.log`), "w");
   // Each release builds with its own Next (and PWD): this checkout's Next building a copy loads React twice
@@ -87,7 +89,9 @@ export async function buildApp(opts: { root?: string; distDir: string; secrets: 
   });
   fs.closeSync(log);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  fs.writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
+  // Put back as it was, content and times: the fingerprint (taken before the build) includes its mtime.
+  if (fs.readFileSync(tsconfigFile, "utf8") !== tsconfig) fs.writeFileSync(tsconfigFile, tsconfig);
+  fs.utimesSync(tsconfigFile, tsconfigTimes.atime, tsconfigTimes.mtime);
   if (code !== 0) throw new Error(`next build into ${opts.distDir} failed (exit ${code}): see .data/fleet/build*.log`);
   recordBuild(full, fingerprint);
   const seconds = (performance.now() - started) / 1000;
