@@ -52,7 +52,12 @@ async function finish(code: number): Promise<never> {
   killAll();
   process.exit(code);
 }
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void finish(130));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (!exiting) console.error(`[fleet] ${signal}: stopping everything it started (no figures: the run was cut short).`);
+    void finish(130);
+  });
+}
 
 const started = performance.now();
 const results: ScenarioResult[] = [];
@@ -77,6 +82,7 @@ try {
   if (wanted("restart")) await run("rolling restart", () => rollingRestartScenario(f, size.clients, `r${tag}`));
   if (size.deploy && wanted("deploy")) await run("rolling deploy", () => rollingDeployScenario(f, size.clients, `d${tag}`));
   if (wanted("migration")) await run("migration under load", () => migrationScenario(f, size.clients, `m${tag}`));
+  if (exiting) await new Promise(() => {}); // stopped by a signal meanwhile: finish() exits
   printTable(results, `Fleet test (${small ? "small" : "full"}): 2 app instances + 2 workers behind nginx ${f.nginx.url} (${f.nginx.site}), build ${distDir}, instances: ${f.server}; set-up ${setupSeconds.toFixed(0)} s, total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const failed = results.flatMap((r) => r.checks).filter((c) => !c.ok).length;
   console.log(failed ? `\n✖ ${failed} check(s) failed. Logs of the run: ${f.logDir}` : "\n✔ every check passed.");
