@@ -94,7 +94,7 @@ export async function renewalScenario(fleet: Fleet, opts: { killAt: number | nul
       check("the run finished", state.status === "DONE", `${state.status} after ${runSeconds.toFixed(1)} s (${(state.done / runSeconds).toFixed(1)} items/s): ${state.placed} placed, ${state.failed} failed, ${state.unknown} unknown, ${state.refused} refused of ${state.total}`),
       ...(opts.killAt !== null ? [check("the other worker finished after kill -9", killedAt !== null && killedAt < state.total && state.status === "DONE", killedAt === null ? "the run ended before the kill" : `killed at ${killedAt}/${state.total}`)] : []),
       check("every license renewed exactly once upstream", twice === 0 && never === 0 && state.failed === 0, `${licenses.length} licenses: ${perLicense.size} renewed, ${twice} twice, ${never} not at all; run items: ${itemText}`),
-      check("the app knows every renewal (none lost)", (known.get("PLACED") ?? 0) === licenses.length && renewalNumbers.length === licenses.length, `the ${renewalNumbers.length} renewal orders in the app: ${knownText}${state.unknown ? ` (the ${state.unknown} UNKNOWN settled by reconciliation in ${reconcileSeconds.toFixed(0)} s)` : ""}`),
+      check("the app knows every renewal (none lost)", (known.get("PLACED") ?? 0) === licenses.length && renewalNumbers.length === licenses.length, `the ${renewalNumbers.length} renewal orders in the app: ${knownText}${state.unknown ? ` (after waiting ${reconcileSeconds.toFixed(0)} s for the reconciliation of the ${state.unknown} UNKNOWN items)` : ""}`),
     ],
     notes,
   };
