@@ -76,7 +76,6 @@ export async function buildApp(opts: { root?: string; distDir: string; secrets: 
   // next build adds its distDir's type folders to tsconfig.json: a throw-away build must not change the project.
   const tsconfigFile = path.join(root, "tsconfig.json");
   const tsconfig = fs.readFileSync(tsconfigFile, "utf8");
-  const tsconfigTimes = fs.statSync(tsconfigFile);
   const started = performance.now();
   const log = fs.openSync(path.join(ROOT, ".data/fleet", `build${opts.distDir.replace(/[^a-z0-9]+/gi, "-")}.log`), "w");
   // Each release builds with its own Next (and PWD): this checkout's Next building a copy loads React twice
@@ -89,11 +88,12 @@ export async function buildApp(opts: { root?: string; distDir: string; secrets: 
   });
   fs.closeSync(log);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  // Put back as it was, content and times: the fingerprint (taken before the build) includes its mtime.
+  // Put back as it was. Its mtime is in the fingerprint and cannot be put back to the nanosecond, so
+  // the fingerprint recorded is the one taken now, with tsconfig.json as it is again (a project's
+  // own build takes it before; a source edit during the fleet's build is not caught here).
   if (fs.readFileSync(tsconfigFile, "utf8") !== tsconfig) fs.writeFileSync(tsconfigFile, tsconfig);
-  fs.utimesSync(tsconfigFile, tsconfigTimes.atime, tsconfigTimes.mtime);
   if (code !== 0) throw new Error(`next build into ${opts.distDir} failed (exit ${code}): see .data/fleet/build*.log`);
-  recordBuild(full, fingerprint);
+  recordBuild(full, root === ROOT ? fleetFingerprint() : fingerprint);
   const seconds = (performance.now() - started) / 1000;
   opts.log(`Built in ${seconds.toFixed(0)} s.`);
   return { built: true, seconds };
