@@ -11,6 +11,7 @@
  * Ports: full 4200-4211 and 55200, small 4220-4231 and 55201 (the fleet's range), or --port-base.
  */
 import { parseArgs } from "node:util";
+import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "@/tools/launcher/processes";
 import { buildFingerprint, buildState } from "@/tools/launcher/build-freshness";
@@ -48,6 +49,8 @@ async function finish(code: number): Promise<never> {
   if (!exiting) {
     exiting = true;
     await fleet?.stop().catch(() => {});
+    // A run that passed leaves nothing behind; a failed one keeps its logs (the path is printed).
+    if (code === 0 && fleet) for (const dir of [fleet.runDir, path.dirname(fleet.nginx.confFile)]) fs.rmSync(dir, { recursive: true, force: true });
   }
   killAll();
   process.exit(code);
