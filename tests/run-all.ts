@@ -2,7 +2,10 @@
  * npm test: every check, in order, stopping at the first failure.
  *   static checks (lint, import rules — dependency-cruiser, tools/deps/check.ts —, type check, side by side:
  *   each is one process on one core, and CI has two) → vitest (unit, sectigo, integration) → Playwright (e2e in Chromium)
- * Pass --skip-e2e to leave out the browser tests while iterating.
+ *   → the fleet test's small size (tools/fleet: two app instances and two workers behind nginx; it serves
+ *   the e2e build just made, so it costs no build of its own)
+ * Pass --skip-e2e to leave out the browser tests while iterating (the fleet test then builds its own
+ * .next-fleet once), --skip-fleet to leave out the fleet test.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,6 +14,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const skipE2e = process.argv.includes("--skip-e2e");
+const skipFleet = process.argv.includes("--skip-fleet");
 
 const steps: Array<{ name: string; run: () => number | Promise<number> }> = [
   {
@@ -27,6 +31,12 @@ const steps: Array<{ name: string; run: () => number | Promise<number> }> = [
 if (!skipE2e) {
   steps.push({ name: "chromium", run: ensureChromium });
   steps.push({ name: "playwright (e2e)", run: () => exec(bin("playwright"), ["test"]) });
+}
+if (!skipFleet) {
+  steps.push({
+    name: "fleet (small): 2 instances + 2 workers behind nginx",
+    run: () => exec(process.execPath, ["--import", "tsx", "tools/fleet/cli.ts", "--small", "--dist-dir", ".next-e2e"]),
+  });
 }
 
 function exec(cmd: string, args: string[]): number {

@@ -114,7 +114,7 @@ interface MigrationSession {
   close(): Promise<void>;
 }
 
-async function openSession(url: string): Promise<MigrationSession> {
+async function openSession(url: string, migrationsDir = MIGRATIONS_DIR): Promise<MigrationSession> {
   const { SchemaEngineWasm } = require("@prisma/migrate/dist/SchemaEngineWasm.js");
   const { Migrate } = require("@prisma/migrate/dist/Migrate.js");
   const { loadSchemaContext, toSchemasContainer } = require("@prisma/internals");
@@ -134,7 +134,7 @@ async function openSession(url: string): Promise<MigrationSession> {
     adapter,
   );
   const engine = new SchemaEngineWasm({ engine: engineInstance, errorRegistry: adapter.errorRegistry });
-  const migrate = new Migrate({ engine, schemaContext, migrationsDirPath: MIGRATIONS_DIR });
+  const migrate = new Migrate({ engine, schemaContext, migrationsDirPath: migrationsDir });
   return {
     migrate,
     engine: engineInstance as MigrationSession["engine"],
@@ -146,9 +146,13 @@ async function openSession(url: string): Promise<MigrationSession> {
   };
 }
 
-/** `prisma migrate deploy`: apply every pending migration. Returns the names applied. */
-export async function applyMigrations(url: string): Promise<string[]> {
-  const session = await openSession(url);
+/**
+ * `prisma migrate deploy`: apply every pending migration. Returns the names applied.
+ * `migrationsDir`: another folder of the same layout (the fleet test's expand/contract migrations
+ * on top of the project's, tools/fleet/scenarios/migration.ts); the project's by default.
+ */
+export async function applyMigrations(url: string, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+  const session = await openSession(url, migrationsDir);
   try {
     const { appliedMigrationNames } = await session.migrate.applyMigrations();
     return appliedMigrationNames;
