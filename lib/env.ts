@@ -42,6 +42,12 @@ export const serverEnvSchema = z.object({
   APP_CLOCK: z.enum(["machine", "sandbox"]).default("machine"),
   /** Timeout for each Sectigo call, in milliseconds. */
   SECTIGO_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  /**
+   * Reconciliation calls an order Sectigo does not show "not placed" (safe to order again) only this
+   * long after it was sent: Sectigo may still place a call that timed out. 10 minutes; lower only
+   * against a sandbox, which never places late (the fleet test); refused below 10 minutes with SECTIGO_MODE=live.
+   */
+  RECONCILE_SETTLE_WINDOW_MS: z.coerce.number().int().min(5_000).max(86_400_000).default(600_000),
   /** Bulk renewal runs: renewals each job worker sends to Sectigo at once. */
   RENEWAL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(10),
   /**
@@ -197,6 +203,7 @@ function refineDeployCommon(env: z.infer<typeof deployCommonFields>, ctx: z.Refi
     if (env.SECTIGO_SANDBOX_URL !== undefined) ctx.addIssue({ code: "custom", path: ["SECTIGO_SANDBOX_URL"], message: "must not be set with SECTIGO_MODE=live" });
     if (env.SECTIGO_ALLOWED_SANDBOX_URLS.length) ctx.addIssue({ code: "custom", path: ["SECTIGO_ALLOWED_SANDBOX_URLS"], message: "must not be set with SECTIGO_MODE=live" });
     if (env.APP_CLOCK !== "machine") ctx.addIssue({ code: "custom", path: ["APP_CLOCK"], message: "must be machine with SECTIGO_MODE=live" });
+    if (env.RECONCILE_SETTLE_WINDOW_MS < 600_000) ctx.addIssue({ code: "custom", path: ["RECONCILE_SETTLE_WINDOW_MS"], message: "must be at least 600000 (10 minutes) with SECTIGO_MODE=live: live Sectigo may place a timed-out call late" });
   } else if (env.SECTIGO_SANDBOX_URL === undefined) {
     ctx.addIssue({ code: "custom", path: ["SECTIGO_SANDBOX_URL"], message: "must be set with SECTIGO_MODE=sandbox: the sandbox's /products/ URL" });
   }

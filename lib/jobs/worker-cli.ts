@@ -19,7 +19,7 @@ const env = readEnv();
 const obs = observabilityEnv();
 configureLogging({ level: obs.LOG_LEVEL, base: { service: "worker" } });
 if (obs.WORKER_METRICS_PORT) await startMetricsServer({ port: obs.WORKER_METRICS_PORT, host: obs.METRICS_HOST, db: createPrismaClient(env.DATABASE_URL, { applicationName: "orderdesk-metrics" }) });
-const worker = await startWorker({ databaseUrl: env.DATABASE_URL, credentialsKey: env.CREDENTIALS_KEY, sectigoTimeoutMs: env.SECTIGO_TIMEOUT_MS, renewalConcurrency: env.RENEWAL_CONCURRENCY, clock: appClock });
+const worker = await startWorker({ databaseUrl: env.DATABASE_URL, credentialsKey: env.CREDENTIALS_KEY, sectigoTimeoutMs: env.SECTIGO_TIMEOUT_MS, settleWindowMs: env.RECONCILE_SETTLE_WINDOW_MS, renewalConcurrency: env.RENEWAL_CONCURRENCY, clock: appClock });
 console.log(`Job worker started (reconciliation pass every minute, renewal runs ${env.RENEWAL_CONCURRENCY} at a time${deployment ? `, Sectigo ${env.SECTIGO_MODE}` : ""}).`);
 let stopping = false;
 const stop = (signal: string) => {
@@ -41,7 +41,7 @@ const stop = (signal: string) => {
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 
-function readEnv(): Pick<ServerEnv, "DATABASE_URL" | "CREDENTIALS_KEY" | "SECTIGO_TIMEOUT_MS" | "RENEWAL_CONCURRENCY" | "SECTIGO_MODE"> {
+function readEnv(): Pick<ServerEnv, "DATABASE_URL" | "CREDENTIALS_KEY" | "SECTIGO_TIMEOUT_MS" | "RECONCILE_SETTLE_WINDOW_MS" | "RENEWAL_CONCURRENCY" | "SECTIGO_MODE"> {
   try {
     return deployment ? deployWorkerEnv() : serverEnv();
   } catch (error) {

@@ -32,6 +32,10 @@ export interface WorkerOptions {
   renewalLeaseMs?: number;
   /** First delay after Sectigo's call limit (-42), doubling with jitter. */
   renewalBackoffMs?: number;
+  /** Reconciliation's wait before "not placed" (RECONCILE_SETTLE_WINDOW_MS; default 10 minutes). */
+  settleWindowMs?: number;
+  /** A finished run whose UNKNOWN items' orders are still being checked looks again this soon (default 60 s: the reconciliation pass's cadence). */
+  renewalUnknownRecheckMs?: number;
   /**
    * The app's clock for lifecycle decisions (renewals, the daily pass, following Sectigo's
    * auto-renewals): worker-cli.ts passes lib/clock's appClock. Default: this machine's.
@@ -56,7 +60,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const log = opts.log ?? ((line: string) => console.log(line)); // the launcher prefixes "[worker]"
   // Prepared statements: the worker repeats the same few statements thousands of times (lib/db.ts).
   const db = createPrismaClient(opts.databaseUrl, { prepareStatements: true, applicationName: "orderdesk-worker" });
-  const deps = orderDeps(db, { credentialsKey: opts.credentialsKey, timeoutMs: opts.sectigoTimeoutMs });
+  const deps = orderDeps(db, { credentialsKey: opts.credentialsKey, timeoutMs: opts.sectigoTimeoutMs, settleWindowMs: opts.settleWindowMs });
   const clock = opts.clock ?? (async () => machineNow);
   // Read per renewal (at most one read of the sandbox a second, lib/clock); reconciliation keeps
   // `deps` on this machine's clock: it compares with the database's own timestamps.
@@ -76,6 +80,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     loops: opts.renewalLoops,
     leaseMs: opts.renewalLeaseMs ?? 2 * (opts.sectigoTimeoutMs ?? 30_000) + 30_000,
     backoffMs: opts.renewalBackoffMs,
+    unknownRecheckMs: opts.renewalUnknownRecheckMs,
     pollingIntervalSeconds: polling.pollingIntervalSeconds,
     log,
   });

@@ -13,12 +13,15 @@ export interface OrderDeps {
   now?: () => Date;
   /** The Sectigo call's time budget (ms): how long a SUBMITTING order may still be in flight. */
   callTimeoutMs?: number;
+  /** How long after sending an order reconciliation waits before calling it not placed (default SETTLE_WINDOW_MS, reconcile-order.ts). */
+  settleWindowMs?: number;
 }
 
-export function orderDeps(db: PrismaClient, opts: { credentialsKey: string; timeoutMs?: number }): OrderDeps {
+export function orderDeps(db: PrismaClient, opts: { credentialsKey: string; timeoutMs?: number; settleWindowMs?: number }): OrderDeps {
   return {
     db,
     callTimeoutMs: opts.timeoutMs,
+    settleWindowMs: opts.settleWindowMs,
     sectigo: (resellerAccountId, link) =>
       sectigoClientForAccount(db, { resellerAccountId, credentialsKey: opts.credentialsKey, timeoutMs: opts.timeoutMs, orderId: link.orderId, actorId: link.actorId, callSlot: link.callSlot, account: link.account }),
   };

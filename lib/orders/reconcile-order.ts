@@ -40,6 +40,8 @@ export function staleSubmittingMs(deps: Pick<OrderDeps, "callTimeoutMs">): numbe
  * tell staff "safe to order again" for an order that is about to exist.
  */
 export const SETTLE_WINDOW_MS = 10 * 60_000;
+/** "10 minutes", or "20 seconds" for a window shorter than a minute (a sandbox). */
+const waitText = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.round(ms / 1000)} seconds`);
 const WINDOW_BEFORE_MS = 5 * 60_000;
 const WINDOW_AFTER_MS = 30 * 60_000;
 
@@ -79,7 +81,7 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
   const client = await deps.sectigo(order.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
   // A refund or cancellation is not an order at Sectigo: the license's status there says (settle-cancellation.ts).
   if ((request.operation as string) === "autoRefund" || (request.operation as string) === "modifyThirdPartyDetails") {
-    return reconcileCancellation(deps, order, actor, client, { now, settleWindowMs: SETTLE_WINDOW_MS });
+    return reconcileCancellation(deps, order, actor, client, { now, settleWindowMs: deps.settleWindowMs ?? SETTLE_WINDOW_MS });
   }
   const full = { id: order.id, customerId: order.customerId, request, items: order.items };
 
@@ -126,8 +128,8 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
       const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now));
       return moved ? { outcome: "PLACED", orderNumber: row.orderNumber } : { outcome: "SETTLED_ALREADY" };
     }
-    if (now.getTime() - order.createdAt.getTime() < SETTLE_WINDOW_MS) {
-      return note(deps, order.id, actor, `Sectigo shows no order with reference ${order.foreignOrderNumber} yet; it may still be placing it. Order Desk looks again, and only calls it not placed after ${SETTLE_WINDOW_MS / 60_000} minutes.`);
+    if (now.getTime() - order.createdAt.getTime() < (deps.settleWindowMs ?? SETTLE_WINDOW_MS)) {
+      return note(deps, order.id, actor, `Sectigo shows no order with reference ${order.foreignOrderNumber} yet; it may still be placing it. Order Desk looks again, and only calls it not placed after ${waitText(deps.settleWindowMs ?? SETTLE_WINDOW_MS)}.`);
     }
     return notPlaced(deps, order.id, actor, `Sectigo has no order with reference ${order.foreignOrderNumber}: it was not placed, and nothing was charged. It is safe to order it again.`);
   }
@@ -161,7 +163,7 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
     // Another company's order is never ours.
     .filter((c) => !ours || !orgOf(c.orderNumber) || orgOf(c.orderNumber) === ours);
   if (candidates.length === 0) {
-    if (now.getTime() - order.createdAt.getTime() < SETTLE_WINDOW_MS) {
+    if (now.getTime() - order.createdAt.getTime() < (deps.settleWindowMs ?? SETTLE_WINDOW_MS)) {
       return note(deps, order.id, actor, "No matching order at Sectigo yet; Order Desk will look again.", "NOT_YET");
     }
     return notPlaced(deps, order.id, actor, "Sectigo shows no order with these products placed at that time: it was not placed. It is safe to order it again.");

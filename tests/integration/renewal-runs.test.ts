@@ -20,6 +20,8 @@ import { eligibility, renewWith } from "@/lib/licenses/bulk-renewal/renewal-deps
 import { startRenewalRun } from "@/lib/licenses/bulk-renewal/start-renewal-run";
 import { runDailyLicensePass } from "@/lib/licenses/bulk-renewal/daily-pass";
 import type { RenewFn } from "@/lib/licenses/bulk-renewal/renew-contract";
+import { reconcileOrder } from "@/lib/orders/reconcile-order";
+import { systemActor } from "@/lib/auth/system-actor";
 import { startAppDatabase } from "./test-database";
 import { sandboxAdmin } from "./sandbox-admin";
 
@@ -94,7 +96,7 @@ async function placeLicenses(prefix: string, count: number): Promise<Array<{ id:
   return rows.map((r) => ({ id: r.id, domainName: r.domainName }));
 }
 
-async function worker(opts: { renew?: RenewFn; concurrency?: number; loops?: number; leaseMs?: number } = {}): Promise<RunningWorker> {
+async function worker(opts: { renew?: RenewFn; concurrency?: number; loops?: number; leaseMs?: number; unknownRecheckMs?: number } = {}): Promise<RunningWorker> {
   const w = await startWorker({
     databaseUrl: db.appUrl,
     credentialsKey: key,
@@ -104,6 +106,7 @@ async function worker(opts: { renew?: RenewFn; concurrency?: number; loops?: num
     renewalLoops: opts.loops,
     renewalLeaseMs: opts.leaseMs ?? 60_000,
     renewalBackoffMs: 50,
+    renewalUnknownRecheckMs: opts.unknownRecheckMs,
     renew: opts.renew ?? renewWith({ ...deps, now: () => now }),
     log: () => {},
   });
@@ -304,6 +307,35 @@ describe("a bulk renewal run", () => {
     expect(bCalls).toBe(30 - 10 - 2);
     await b.stop();
   }, 40_000);
+
+  it("a worker killed between writing a renewal order and sending it: the item waits for reconciliation, then is renewed with the next key; nothing twice, nothing lost", async () => {
+    const licenses = await placeLicenses("killed", 6);
+    await setClocks(INSIDE_WINDOW);
+    // Worker A writes each renewal order and dies before its call leaves (the client never sends).
+    const never = new Promise<never>(() => {});
+    const mute: OrderDeps = { ...deps, now: () => now, sectigo: async (id, link) => new Proxy(await deps.sectigo(id, link), { get: (t, p) => (typeof Reflect.get(t, p) === "function" ? () => never : Reflect.get(t, p)) }) };
+    const a = await worker({ concurrency: 2, loops: 2, leaseMs: 60_000, renew: renewWith(mute) });
+    const runId = await startRun(licenses.map((l) => l.id), (id) => sendRenewalRun(a.boss, id, 1));
+    const ids = licenses.map((l) => l.id);
+    await until("worker A to write two orders it never sends", () => prisma.order.count({ where: { targetLicenseId: { in: ids }, kind: "RENEWAL", status: "SUBMITTING" } }), (c) => c === 2);
+    await a.boss.stop({ graceful: false, timeout: 500 });
+
+    // Worker B takes the items back: their orders exist, so they wait as UNKNOWN (never sent twice).
+    const b = await worker({ concurrency: 2, leaseMs: 1_500, unknownRecheckMs: 500 });
+    await until("the first pass of the run", runOf(runId), (r) => r.status === "DONE", 20_000);
+    expect(await prisma.renewalRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ placed: 4, unknown: 2 });
+
+    // Reconciliation (the pass, every minute) finds Sectigo never received them: "not placed".
+    const open = await prisma.order.findMany({ where: { targetLicenseId: { in: ids }, kind: "RENEWAL", status: "SUBMITTING" }, select: { id: true } });
+    for (const o of open) expect(await reconcileOrder(systemActor("reconciliation pass"), { orderId: o.id }, { ...deps, now: () => now })).toEqual({ outcome: "NOT_PLACED" });
+
+    // The run's recheck (queued when it finished with orders still open) renews them with the next key.
+    const run = await until("the run to renew the two again", runOf(runId), (r) => r.status === "DONE" && r.placed === 6, 20_000);
+    expect(run).toMatchObject({ placed: 6, unknown: 0, failed: 0, refused: 0 });
+    const upstream = await upstreamByDomain();
+    for (const l of licenses) expect(upstream.get(l.domainName)).toBe(2); // the new order + one renewal
+    await b.stop();
+  }, 60_000);
 
   it("two workers on one database share a run and renew each license once", async () => {
     const licenses = await placeLicenses("two", 60);

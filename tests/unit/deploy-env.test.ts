@@ -58,6 +58,12 @@ describe("deployment environment", () => {
     expect(problem(deployWorkerEnvSchema, { ...worker, SECTIGO_MODE: "sandbox", SECTIGO_SANDBOX_URL: "http://127.0.0.1:4010/products/" })).toBeUndefined();
   });
 
+  it("reconciliation's 'not placed' wait: 10 minutes at least with live Sectigo, shorter only against a sandbox", () => {
+    expect(problem(deployWorkerEnvSchema, { ...worker, RECONCILE_SETTLE_WINDOW_MS: "20000" })).toMatch(/RECONCILE_SETTLE_WINDOW_MS must be at least 600000/);
+    expect(problem(deployWorkerEnvSchema, { ...worker, RECONCILE_SETTLE_WINDOW_MS: "600000" })).toBeUndefined();
+    expect(problem(deployWorkerEnvSchema, { ...worker, SECTIGO_MODE: "sandbox", SECTIGO_SANDBOX_URL: "http://127.0.0.1:4010/products/", RECONCILE_SETTLE_WINDOW_MS: "20000" })).toBeUndefined();
+  });
+
   it("keeps the owner's database URL away from the app, and the drain longer than a Sectigo call", () => {
     const owner = "postgresql://orderdesk_owner:owner-secret@db.example.com:5432/orderdesk";
     const message = problem(deployWorkerEnvSchema, { ...worker, MIGRATION_DATABASE_URL: owner });

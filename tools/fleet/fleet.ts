@@ -176,7 +176,9 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
     stops.push(async () => void (await Promise.all([instances.A.stop(10_000), instances.B.stop(10_000)])));
 
     // The workers' Sectigo budget is short so that a killed worker's claims (lease: twice the budget + 30 s) come back soon.
-    const workerEnv = { ...appEnv(opts.distDir), SECTIGO_TIMEOUT_MS: "3000", RENEWAL_CONCURRENCY: "10" };
+    // Reconciliation may call an order "not placed" 20 s after it was sent: the local sandbox never places
+    // late (a live deployment keeps 10 minutes: lib/env.ts refuses less with SECTIGO_MODE=live).
+    const workerEnv = { ...appEnv(opts.distDir), SECTIGO_TIMEOUT_MS: "3000", RENEWAL_CONCURRENCY: "10", RECONCILE_SETTLE_WINDOW_MS: "20000" };
     const workers: FleetChild[] = [];
     const startWorker = async (index: number) => {
       const w = startNode(`worker-${index + 1}`, "lib/jobs/worker-cli.ts", serve ? ["--deployment"] : [], workerEnv, logDir);

@@ -34,6 +34,8 @@ export interface EngineDeps {
   signal?: AbortSignal;
   /** Wall clock for claims, leases and delays (not the licenses' business clock). */
   clock?: () => number;
+  /** How soon a finished run with items whose orders are still being checked looks at them again (the reconciliation pass runs every minute). */
+  unknownRecheckMs?: number;
   log?: (line: string) => void;
   /** Shared by every run job of one process: items worked at once by the process (database work and call). */
   limiter?: Limiter;
@@ -56,8 +58,17 @@ export type RunProgress = { processed: number; finished: boolean; stopped: boole
 
 export async function processRenewalRun(runId: string, deps: EngineDeps): Promise<RunProgress> {
   const { db } = deps;
-  const run = await db.renewalRun.findUnique({ where: { id: runId }, select: { status: true, createdAt: true, createdBy: { select: { name: true, email: true } } } });
-  if (!run || run.status === "DONE" || run.status === "CANCELLED") return { processed: 0, finished: true, stopped: false, recheckAfterMs: null };
+  const select = { status: true, createdAt: true, createdBy: { select: { name: true, email: true } } } as const;
+  let run = await db.renewalRun.findUnique({ where: { id: runId }, select });
+  if (!run || run.status === "CANCELLED") return { processed: 0, finished: true, stopped: false, recheckAfterMs: null };
+  if (run.status === "DONE") {
+    // The recheck of a finished run (queued while items were UNKNOWN): the ones reconciliation has
+    // settled since count as placed, or, when Sectigo never received them (a worker killed between
+    // writing the order and sending it), go back to PENDING and the run goes on (the period's next key).
+    await reviveSettledUnknownItems(db, runId);
+    run = await db.renewalRun.findUnique({ where: { id: runId }, select });
+    if (!run || run.status !== "RUNNING") return { processed: 0, finished: true, stopped: false, recheckAfterMs: await unknownRecheck(db, runId, deps) };
+  }
   await db.renewalRun.updateMany({ where: { id: runId, status: "QUEUED" }, data: { status: "RUNNING" } });
   // Order Desk acts (a job), and the story names the person who started the run.
   const actor = systemActor(`renewal run started by ${run.createdBy.name} (${run.createdBy.email})`);
@@ -113,7 +124,7 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, loop));
   const finished = await finishIfDone(db, runId);
   const stopped = Boolean(deps.signal?.aborted) && !finished;
-  const recheckAfterMs = finished || stopped ? null : await recheckAfter(db, runId, clock(), deps.leaseMs);
+  const recheckAfterMs = stopped ? null : finished ? await unknownRecheck(db, runId, deps) : await recheckAfter(db, runId, clock(), deps.leaseMs);
   return { processed, finished, stopped, recheckAfterMs };
 }
 
@@ -204,6 +215,38 @@ async function settle(db: PrismaClient, runId: string, item: Claimed, verdict: V
       failed = failed + ${s === "FAILED" ? 1 : 0},
       unknown = unknown + ${s === "UNKNOWN" ? 1 : 0}
     WHERE id = ${runId} AND EXISTS (SELECT 1 FROM moved)`;
+}
+
+/**
+ * UNKNOWN items whose order reconciliation has settled: PLACED (or awaiting authorization) -> PLACED;
+ * FAILED (Sectigo does not have it: "not placed, safe to order again") -> PENDING, and the run RUNNING
+ * again. One statement, so two workers reviving together move each item (and its counts) once.
+ */
+async function reviveSettledUnknownItems(db: PrismaClient, runId: string): Promise<number> {
+  return db.$executeRaw`
+    WITH moved AS (
+      UPDATE "RenewalRunItem" i
+      SET status = (CASE WHEN o.status = 'FAILED' THEN 'PENDING' ELSE 'PLACED' END)::"RenewalRunItemStatus",
+          message = CASE WHEN o.status = 'FAILED' THEN 'Sectigo never received the first attempt (checked): renewing it again.' ELSE NULL END,
+          "notBefore" = NULL, "claimedAt" = NULL, "updatedAt" = now()
+      FROM "Order" o
+      WHERE i."runId" = ${runId} AND i.status = 'UNKNOWN' AND o.id = i."orderId" AND o.status IN ('FAILED', 'PLACED', 'AWAITING_AUTHORIZATION')
+      RETURNING o.status = 'FAILED' AS again
+    )
+    UPDATE "RenewalRun" SET
+      unknown = unknown - (SELECT count(*) FROM moved),
+      placed = placed + (SELECT count(*) FROM moved WHERE NOT again),
+      status = CASE WHEN EXISTS (SELECT 1 FROM moved WHERE again) AND status = 'DONE' THEN 'RUNNING'::"RenewalRunStatus" ELSE status END,
+      "finishedAt" = CASE WHEN EXISTS (SELECT 1 FROM moved WHERE again) THEN NULL ELSE "finishedAt" END
+    WHERE id = ${runId} AND EXISTS (SELECT 1 FROM moved)`;
+}
+
+/** A finished run with UNKNOWN items whose orders are still open: look again after the next reconciliation pass (null: none). */
+async function unknownRecheck(db: PrismaClient, runId: string, deps: Pick<EngineDeps, "unknownRecheckMs">): Promise<number | null> {
+  const open = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "RenewalRunItem" i JOIN "Order" o ON o.id = i."orderId"
+    WHERE i."runId" = ${runId} AND i.status = 'UNKNOWN' AND o.status IN ('SUBMITTING', 'UNKNOWN') LIMIT 1`;
+  return open.length > 0 ? (deps.unknownRecheckMs ?? 60_000) : null;
 }
 
 /** DONE once no item is open; conditional, so two workers finishing together record it once. */
