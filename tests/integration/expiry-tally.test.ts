@@ -1,6 +1,6 @@
 /**
- * The renewals workspace's cards and chart (issue 19 item 4) come from a tally the database keeps
- * current (migration *_expiry_tally), not from counting every license of the range per view.
+ * The renewals workspace's cards and chart (issue 19 item 4) come from tallies the database keeps
+ * current (migrations *_expiry_tally, *_expiry_tally_day: per expiry hour and per day), not from counting every license of the range per view.
  * Oracle: the query the page ran before (`rollupSql`: every license of the range, per slot and
  * plan), on a generated world of 3,000 licenses, for every filter the tally serves (none, auto-renew
  * on/off, a product, a tier, a tier with auto-renew), at many instants (hour bounds, a millisecond
@@ -112,13 +112,14 @@ function random(seed: number) {
 
 describe("the renewals workspace's cards and chart", () => {
   it("are read from the tally the database keeps (a tally row inside the range shows in the cards)", async () => {
-    const hour = new Date(Math.floor((now.getTime() + 10 * DAY) / HOUR) * HOUR);
-    await owner.$executeRaw`INSERT INTO "ExpiryTally" ("expiryHour", status, "productCode", "termDays", "autoRenew", n) VALUES (${hour}::timestamp, 'ACTIVE', 999999, 365, true, 7)`;
+    // A whole day inside the slot (now + 7 days, now + 14 days]: read from the day tally.
+    const day = new Date(Math.floor((now.getTime() + 10 * DAY) / DAY) * DAY);
+    await owner.$executeRaw`INSERT INTO "ExpiryTallyDay" ("expiryDay", status, "productCode", "termDays", "autoRenew", n) VALUES (${day}::timestamp, 'ACTIVE', 999999, 365, true, 7)`;
     try {
       const rows = await ws.rollup(expiryFilterSchema.parse({}), now);
       expect(rows.filter((r) => r.productCode === 999999)).toEqual([{ productCode: 999999, termDays: 365, n: 7, bucket: "8-30", week: 1 }]);
     } finally {
-      await owner.$executeRaw`DELETE FROM "ExpiryTally" WHERE "productCode" = 999999`;
+      await owner.$executeRaw`DELETE FROM "ExpiryTallyDay" WHERE "productCode" = 999999`;
     }
   });
 
@@ -167,6 +168,14 @@ describe("the renewals workspace's cards and chart", () => {
 
     expect(await tally.compactExpiryTally()).toBeGreaterThan(0);
     expect(await owner.expiryTallyDelta.count()).toBe(0);
+    // The day tally is the hour tally summed per day, row for row.
+    const disagree = await owner.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM (
+        SELECT date_trunc('day', "expiryHour") AS d, status, "productCode", "termDays", "autoRenew", sum(n) AS n FROM "ExpiryTally" GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0
+      ) h FULL JOIN (SELECT * FROM "ExpiryTallyDay" WHERE n <> 0) y
+        ON y."expiryDay" = h.d AND y.status = h.status AND y."productCode" = h."productCode" AND y."termDays" = h."termDays" AND y."autoRenew" = h."autoRenew"
+      WHERE h.n IS DISTINCT FROM y.n`;
+    expect(disagree[0]?.n).toBe(0);
     await expectEqualToFullCount("after a compaction");
   });
 });
