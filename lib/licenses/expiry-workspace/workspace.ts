@@ -9,12 +9,14 @@ import { EXPIRY_BUCKETS, type ExpiryBucketKey } from "@/lib/licenses/rules/statu
 import { expiryFilterSchema, expiryFilterWhere, type ExpiryFilter } from "@/lib/licenses/expiry-workspace/filter";
 import { cursorParamSchema, decodeCursor, encodeCursor, type SearchParams } from "@/lib/pagination";
 import { filterConditionsSql, rollupSlots, rollupSlotsSql, weekBounds } from "@/lib/licenses/expiry-workspace/sql";
+import { compactExpiryTallySoon, tallyServes, talliedRollupSql } from "@/lib/licenses/expiry-workspace/expiry-tally";
 
 /**
  * The account managers' expiry workspace (issue 9): what expires when, and what it is worth.
- * - bucket cards and chart: ONE grouped query (slot, productCode, termDays) over the range of the
- *   expiry index (expired 30 days ago to 13 weeks ahead, index-only), one index range per slot, priced in
- *   TypeScript from PlanPrice (sell price of the catalog plan = product key + term);
+ * - bucket cards and chart: ONE grouped query (slot, productCode, termDays), priced in TypeScript
+ *   from PlanPrice (sell price of the catalog plan = product key + term): the slots' whole hours from
+ *   the expiry tally (expiry-tally.ts, issue 19), their ends from the expiry index; a customer's or
+ *   manager's licenses over the range of the expiry index (index-only), one index range per slot;
  * - the list: `expiryFilterWhere` (the same filter as the CSV export and a bulk run), keyset paged;
  *   its total is the bucket counts' sum (exact, no separate count).
  * Value counts the base plan's sell price; add-ons are not priced here.
@@ -139,9 +141,16 @@ export function rollupSql(filter: ExpiryFilter, now: Date): Prisma.Sql {
 
 export type RollupRow = Grouped & { bucket: ExpiryBucketKey | null; week: number | null };
 
+/**
+ * The cards' and chart's rows: from the expiry tally (issue 19: whole hours summed, the slots' ends
+ * counted), or, for one customer's or one manager's licenses (few, and the tally has no customer),
+ * from "License" by `rollupSql`, which tests/integration/expiry-tally.test.ts holds the tally to.
+ */
 export async function rollup(filter: ExpiryFilter, now: Date): Promise<RollupRow[]> {
   const slots = rollupSlots(now);
-  const rows = await prisma.$queryRaw<Array<Grouped & { slot: number }>>(rollupSql(filter, now));
+  const tallied = tallyServes(filter);
+  const rows = await prisma.$queryRaw<Array<Grouped & { slot: number }>>(tallied ? talliedRollupSql(filter, now) : rollupSql(filter, now));
+  if (tallied) compactExpiryTallySoon();
   return rows.map(({ slot, ...r }) => ({ ...r, bucket: slots[slot]!.bucket, week: slots[slot]!.week }));
 }
 
