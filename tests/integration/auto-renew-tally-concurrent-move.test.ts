@@ -63,12 +63,18 @@ describe("the auto-renew tally under concurrent writers", () => {
     const second = new pg.Client({ connectionString: db.appUrl });
     await Promise.all([first.connect(), second.connect()]);
     try {
+      const secondPid = (await second.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
       await first.query("BEGIN");
       await first.query(`UPDATE "License" SET "autoRenew" = true WHERE id = $1`, [license.id]);
-      // Not blocked by the open transaction (a lock wait would fail here, not hang).
-      await second.query("SET lock_timeout = 3000");
-      await second.query(`UPDATE "Customer" SET "resellerAccountId" = $1 WHERE id = $2`, [other.id, license.customerId]);
+      // The move, while the first transaction is open: it either completes at once (the race) or
+      // waits for the first one's lock (seen in pg_locks); only then does the first one commit.
+      let moved = false;
+      const move = second.query(`UPDATE "Customer" SET "resellerAccountId" = $1 WHERE id = $2`, [other.id, license.customerId]).then(() => (moved = true));
+      while (!moved && (await first.query("SELECT 1 FROM pg_locks WHERE pid = $1 AND NOT granted", [secondPid])).rowCount === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       await first.query("COMMIT");
+      await move;
     } finally {
       await Promise.all([first.end(), second.end()]);
     }
