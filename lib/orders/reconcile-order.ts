@@ -45,6 +45,19 @@ const waitText = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min
 const WINDOW_BEFORE_MS = 5 * 60_000;
 const WINDOW_AFTER_MS = 30 * 60_000;
 
+/**
+ * The window for this order's account: the configured one (RECONCILE_SETTLE_WINDOW_MS, lowered for a
+ * sandbox, which never places late), but never under SETTLE_WINDOW_MS for a LIVE account. The env's
+ * floor is checked only with SECTIGO_MODE=live, and a process in sandbox mode may hold live accounts
+ * too (review i19: a live order was called not placed after 20 s, and a bulk run renewed it again).
+ */
+async function settleWindowFor(deps: Pick<OrderDeps, "db" | "settleWindowMs">, resellerAccountId: string): Promise<number> {
+  const configured = deps.settleWindowMs ?? SETTLE_WINDOW_MS;
+  if (configured >= SETTLE_WINDOW_MS) return configured;
+  const account = await deps.db.resellerAccount.findUnique({ where: { id: resellerAccountId }, select: { mode: true } });
+  return account?.mode === "SANDBOX" ? configured : SETTLE_WINDOW_MS;
+}
+
 export interface Candidate {
   orderNumber: string;
   placedAt: string | null;
@@ -77,11 +90,12 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
   }
   const request = order.request as OrderSubmission["sectigo"] | null;
   if (!request) throw new AppError("CONFLICT", "This order has no recorded request to reconcile.");
+  const settleWindowMs = await settleWindowFor(deps, order.resellerAccountId);
 
   const client = await deps.sectigo(order.resellerAccountId, { orderId: order.id, actorId: actorUserId(actor) });
   // A refund or cancellation is not an order at Sectigo: the license's status there says (settle-cancellation.ts).
   if ((request.operation as string) === "autoRefund" || (request.operation as string) === "modifyThirdPartyDetails") {
-    return reconcileCancellation(deps, order, actor, client, { now, settleWindowMs: deps.settleWindowMs ?? SETTLE_WINDOW_MS });
+    return reconcileCancellation(deps, order, actor, client, { now, settleWindowMs });
   }
   const full = { id: order.id, customerId: order.customerId, request, items: order.items };
 
@@ -128,8 +142,8 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
       const moved = await db.$transaction((tx) => settlePlaced(tx, full, actor, placement, now));
       return moved ? { outcome: "PLACED", orderNumber: row.orderNumber } : { outcome: "SETTLED_ALREADY" };
     }
-    if (now.getTime() - order.createdAt.getTime() < (deps.settleWindowMs ?? SETTLE_WINDOW_MS)) {
-      return note(deps, order.id, actor, `Sectigo shows no order with reference ${order.foreignOrderNumber} yet; it may still be placing it. Order Desk looks again, and only calls it not placed after ${waitText(deps.settleWindowMs ?? SETTLE_WINDOW_MS)}.`);
+    if (now.getTime() - order.createdAt.getTime() < settleWindowMs) {
+      return note(deps, order.id, actor, `Sectigo shows no order with reference ${order.foreignOrderNumber} yet; it may still be placing it. Order Desk looks again, and only calls it not placed after ${waitText(settleWindowMs)}.`);
     }
     return notPlaced(deps, order.id, actor, `Sectigo has no order with reference ${order.foreignOrderNumber}: it was not placed, and nothing was charged. It is safe to order it again.`);
   }
@@ -163,7 +177,7 @@ async function reconcileOrderOnce(actor: Actor | null, input: { orderId: string 
     // Another company's order is never ours.
     .filter((c) => !ours || !orgOf(c.orderNumber) || orgOf(c.orderNumber) === ours);
   if (candidates.length === 0) {
-    if (now.getTime() - order.createdAt.getTime() < (deps.settleWindowMs ?? SETTLE_WINDOW_MS)) {
+    if (now.getTime() - order.createdAt.getTime() < settleWindowMs) {
       return note(deps, order.id, actor, "No matching order at Sectigo yet; Order Desk will look again.", "NOT_YET");
     }
     return notPlaced(deps, order.id, actor, "Sectigo shows no order with these products placed at that time: it was not placed. It is safe to order it again.");
