@@ -17,7 +17,8 @@
  * resident memory after seeding (with the JavaScript heap and the memory outside it: the sandbox's
  * record arena). Latency targets are shown next to the figures and not asserted; the memory target is
  * the pass mark (issue 19 item 5): RSS after seeding under 1024 MB from 1,000,000 licences, under
- * 500 MB below that. A miss prints MISS and the script exits with code 1.
+ * 500 MB below that. A miss prints MISS and the script exits with code 1. The process runs with the
+ * sandbox's memory policy (tools/sandbox/process-options.ts), as the launcher starts the sandbox.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
