@@ -20,6 +20,7 @@ import { urlUser } from "@/lib/db/app-role";
 import { loadProfile } from "@/tools/data-dir/profile";
 import { buildFingerprint, buildState, recordBuild } from "@/tools/launcher/build-freshness";
 import { runDemoSeed } from "@/tools/demo/run-seed";
+import { SANDBOX_ENV, SANDBOX_NODE_FLAGS } from "@/tools/sandbox/process-options";
 import { NEXT_BIN, ROOT, nextServerChild, onParentGone, onStopSignal, startChild, tsChild, waitForHttp, type Child } from "@/tools/launcher/processes";
 import { printBanner } from "@/tools/launcher/banner";
 
@@ -106,8 +107,10 @@ try {
     }
     const sandbox = startChild(
       "sandbox",
-      tsChild("tools/sandbox/cli.ts"),
+      // Its memory policy (V8 flags, malloc settings): tools/sandbox/process-options.ts.
+      [...SANDBOX_NODE_FLAGS, ...tsChild("tools/sandbox/cli.ts")],
       {
+        ...SANDBOX_ENV,
         SANDBOX_PORT: String(sandboxPort),
         SANDBOX_HOST: "127.0.0.1",
         SANDBOX_DATA_DIR: path.join(dataDir, "sandbox"),
