@@ -21,13 +21,21 @@ export function apiCallRecorder(db: PrismaClient, link: { resellerAccountId: str
         actorId: link.actorId ?? null,
         endpoint: call.endpoint,
         method: call.method,
-        request: JSON.stringify(call.request),
+        request: storable(JSON.stringify(call.request)),
         httpStatus: call.httpStatus,
-        response: call.response,
+        response: call.response === null || call.response === undefined ? call.response : storable(call.response),
         durationMs: Math.round(call.durationMs),
         outcome: call.outcome,
         errorCode: call.errorCode,
       },
     });
   };
+}
+
+/**
+ * PostgreSQL's text refuses the NUL character (22021): a malformed answer carrying one lost its
+ * whole ApiCall row, so the order's story missed the very call that went wrong. Shown as U+FFFD.
+ */
+export function storable(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text;
 }

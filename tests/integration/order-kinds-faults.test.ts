@@ -180,6 +180,9 @@ describe("every AutoApplyOrder kind under every fault: UNKNOWN, then reconciled 
     expect(result.outcome).toBe("UNKNOWN");
     const order = await prisma.order.findUniqueOrThrow({ where: { id: result.order!.id } });
     expect(order).toMatchObject({ status: "UNKNOWN", orderNumber: null });
+    // The call that went wrong is in the order's story, whatever bytes the answer carried (a malformed
+    // one with a NUL character lost its row before: PostgreSQL's text refuses it).
+    expect(await prisma.apiCall.count({ where: { orderId: order.id, endpoint: "!AutoApplyOrder" } })).toBe(1);
 
     // Sectigo did place it (a slow answer finishes after our timeout): exactly one order with our reference.
     const ours = async () => (await upstreamOrders(domain)).filter((u) => u.order.foreignOrderNumber === order.foreignOrderNumber);
