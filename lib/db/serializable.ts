@@ -3,13 +3,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const ATTEMPTS = 8;
 
-/** PostgreSQL refused to commit because a concurrent transaction changed what this one read. */
-function isSerializationFailure(error: unknown): boolean {
+/** PostgreSQL refused to commit because a concurrent transaction changed what this one read, or chose it as a deadlock's victim. */
+export function isSerializationFailure(error: unknown): boolean {
   const e = error as { code?: string; message?: string; cause?: { kind?: string } };
   return (
     e?.code === "P2034" ||
     e?.cause?.kind === "TransactionWriteConflict" ||
-    /TransactionWriteConflict|could not serialize access|40001/.test(String(e?.message ?? ""))
+    /TransactionWriteConflict|could not serialize access|40001|40P01|deadlock detected/.test(String(e?.message ?? ""))
   );
 }
 
@@ -26,6 +26,22 @@ export async function serializable<T>(work: (tx: Prisma.TransactionClient) => Pr
     } catch (error) {
       if (attempt >= ATTEMPTS || !isSerializationFailure(error)) throw error;
       // A short random pause, growing with each attempt, so the same transactions do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/**
+ * `run` (one transaction) again when PostgreSQL rolled it back as a write conflict or a deadlock's
+ * victim (Prisma's P2034): two workers finishing sync runs of one account at once deadlocked on
+ * each other's drift rows and license tallies (seen in npm test). The work must be safe to run again.
+ */
+export async function retriedOnConflict<T>(run: () => Promise<T>, attempts = ATTEMPTS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isSerializationFailure(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }

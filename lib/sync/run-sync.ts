@@ -11,6 +11,7 @@
  * message. When the report is exhausted the run is DONE and the earlier runs' undecided rows of the
  * same account are dropped: the page shows what is true now, the decisions stay.
  */
+import { retriedOnConflict } from "@/lib/db/serializable";
 import type { PrismaClient, SyncRun } from "@/lib/generated/prisma/client";
 import type { SectigoClient } from "@/lib/sectigo/client";
 import { comparePage } from "./compare-page";
@@ -115,7 +116,8 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
     const ranAs = { id: run.id, resellerAccountId: run.resellerAccountId, startedAt: run.startedAt, createdAt: run.createdAt };
     const accountId = run.resellerAccountId;
     const cursor = run.cursor;
-    run = await db.$transaction(async (tx) => {
+    // Retried when PostgreSQL picks it as a deadlock's victim (two workers finishing runs at once): rolled back, safe to repeat.
+    run = await retriedOnConflict(() => db.$transaction(async (tx) => {
       // Ignores whose difference now has another pair of values lapse: that difference is reported again.
       if (lapsedIds.length) await tx.driftIgnore.deleteMany({ where: { id: { in: lapsedIds } } });
       await markHeldIgnores(tx, ranAs, heldIds, finished);
@@ -141,7 +143,7 @@ export async function processSyncRun(runId: string, deps: SyncEngineDeps): Promi
           ...(finished ? { status: "DONE" as const, finishedAt: new Date() } : {}),
         },
       });
-    });
+    }));
     const progress = progressOf(run, finished ? "DONE" : "RUNNING");
     deps.onPage?.(progress);
     if (finished) {
