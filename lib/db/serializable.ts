@@ -18,17 +18,9 @@ export function isSerializationFailure(error: unknown): boolean {
  * transaction changed what this one read): that is the expected price of the isolation level,
  * not an error to show anyone. The work must be safe to run again (it is rolled back each time).
  */
-export async function serializable<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      // Generous limits: on a busy machine a short transaction can wait for a pooled connection.
-      return await prisma.$transaction(work, { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 });
-    } catch (error) {
-      if (attempt >= ATTEMPTS || !isSerializationFailure(error)) throw error;
-      // A short random pause, growing with each attempt, so the same transactions do not collide again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-    }
-  }
+export function serializable<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  // Generous limits: on a busy machine a short transaction can wait for a pooled connection.
+  return retriedOnConflict(() => prisma.$transaction(work, { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 }));
 }
 
 /**
@@ -42,6 +34,7 @@ export async function retriedOnConflict<T>(run: () => Promise<T>, attempts = ATT
       return await run();
     } catch (error) {
       if (attempt >= attempts || !isSerializationFailure(error)) throw error;
+      // A short random pause, growing with each attempt, so the same transactions do not collide again.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
