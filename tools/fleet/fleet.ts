@@ -159,7 +159,11 @@ export async function startFleet(opts: { ports: FleetPorts; distDir: string; reu
     const webEnv = (distDir: string, port: number) => ({
       ...appEnv(distDir),
       TRUST_PROXY_HOPS: "1",
-      ...(serve ? { PUBLIC_URL: nginxUrl, PORT: String(port), HOST: "127.0.0.1", DRAIN_TIMEOUT_MS: "20000" } : {}),
+      // The address people use: nginx's. Both servers accept a server action whose Origin is it
+      // (tools/launcher/server-action-guard.ts): nginx sends Host and X-Forwarded-Host without the
+      // port (its $host), so the Origin http://127.0.0.1:<nginx port> matches only PUBLIC_URL.
+      PUBLIC_URL: nginxUrl,
+      ...(serve ? { PORT: String(port), HOST: "127.0.0.1", DRAIN_TIMEOUT_MS: "20000" } : {}),
     });
     const portOf: Record<InstanceName, number> = { A: ports.a, B: ports.b };
     const builds: Record<InstanceName, Build> = { A: first, B: first };
