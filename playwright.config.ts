@@ -39,7 +39,8 @@ export default defineConfig({
     // SIGTERM reaches it and it can stop Next, the sandbox and Postgres and remove its data.
     command: "node --import tsx tools/launcher/cli.ts --e2e",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), HOST: "127.0.0.1", E2E_STATE_FILE: process.env.E2E_STATE_FILE },
+    // The app's info lines (one per request) would bury the test report; E2E_LOG_LEVEL=info shows them.
+    env: { PORT: String(port), HOST: "127.0.0.1", E2E_STATE_FILE: process.env.E2E_STATE_FILE, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn" },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

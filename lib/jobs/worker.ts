@@ -43,6 +43,8 @@ export interface WorkerOptions {
   clock?: () => Promise<Now>;
   /** Stands in for the single-license renewal (the benchmark). */
   renew?: RenewFn;
+  /** Seconds between pg-boss's looks for due schedules (1-45; its default 30). */
+  cronIntervalSeconds?: number;
   /** Milliseconds between heartbeats (readiness wants one within a minute; lib/observability/heartbeat.ts). */
   heartbeatIntervalMs?: number;
 }
@@ -65,7 +67,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   // Read per renewal (at most one read of the sandbox a second, lib/clock); reconciliation keeps
   // `deps` on this machine's clock: it compares with the database's own timestamps.
   const renewOnClock: RenewFn = async (actor, input, slot) => renewWith({ ...deps, now: await clock() })(actor, input, slot);
-  const boss = createBoss(opts.databaseUrl, "worker");
+  const boss = createBoss(opts.databaseUrl, "worker", { cronIntervalSeconds: opts.cronIntervalSeconds });
   boss.on("error", (error) => log(`queue error: ${error.message}`));
   // The queues exist already: prepareJobQueue made them as the owner (this role may not create tables).
   await boss.start();

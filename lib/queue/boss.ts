@@ -26,7 +26,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
  * never waits for maintenance. Neither creates or upgrades the schema: they connect as the app's
  * role, which may not (lib/db/app-role.ts); `prepareJobQueue` (lib/jobs/prepare-job-queue.ts) does it as the owner first.
  */
-export function createBoss(databaseUrl: string, role: "worker" | "client"): PgBoss {
+export function createBoss(databaseUrl: string, role: "worker" | "client", opts: { cronIntervalSeconds?: number } = {}): PgBoss {
   // Every job sent carries the sending request's id; the worker works it under that id (lib/observability).
   return carryRequestIds(new PgBoss({
     connectionString: databaseUrl,
@@ -35,6 +35,9 @@ export function createBoss(databaseUrl: string, role: "worker" | "client"): PgBo
     max: role === "worker" ? 4 : 2,
     supervise: role === "worker",
     schedule: role === "worker",
+    // How often pg-boss looks for due schedules and hands them on (its defaults: 30 s and 5 s).
+    // A worker's first look comes before its schedules exist: the first pass then waits one interval.
+    ...(opts.cronIntervalSeconds ? { cronMonitorIntervalSeconds: opts.cronIntervalSeconds, cronWorkerIntervalSeconds: opts.cronIntervalSeconds } : {}),
     migrate: false,
   }));
 }

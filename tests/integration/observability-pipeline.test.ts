@@ -101,7 +101,7 @@ beforeAll(async () => {
   staff = { id: u.id, email: u.email, name: u.name, role: u.role };
   const appPrisma = createPrismaClient(db.appUrl);
   deps = orderDeps(appPrisma, { credentialsKey: secrets.credentialsKey, timeoutMs: 5_000 });
-  worker = await startWorker({ databaseUrl: db.appUrl, credentialsKey: secrets.credentialsKey, pollingIntervalSeconds: 0.5, log: () => {} });
+  worker = await startWorker({ databaseUrl: db.appUrl, credentialsKey: secrets.credentialsKey, pollingIntervalSeconds: 0.5, cronIntervalSeconds: 1, log: () => {} });
   sender = createBoss(db.appUrl, "client");
   await sender.start();
   web = http.createServer(withRequestContext(handler));
@@ -160,11 +160,11 @@ describe("one request id, from the request to the Sectigo call and the job", () 
   it("a scheduled job (the every-minute reconciliation pass) runs and logs under an id of its own", async () => {
     // pg-boss sends due schedules through its own cron queue, which the app's role cannot create:
     // before lib/jobs/prepare-job-queue.ts created it as the owner, no schedule ever ran (this waited
-    // in vain). pg-boss looks at its schedules once a minute: the first pass comes ~60 s after start.
-    const pass = await until("the reconciliation pass's line", () => logs.find((l) => l.msg === "job done" && l.queue === QUEUES.reconcilePass)[0], 100_000);
+    // in vain). pg-boss looks at its schedules every 30 s by default; this worker looks every second.
+    const pass = await until("the reconciliation pass's line", () => logs.find((l) => l.msg === "job done" && l.queue === QUEUES.reconcilePass)[0], 30_000);
     expect(pass.requestId).toEqual(expect.stringMatching(/^[A-Za-z0-9-]{8,64}$/));
     expect(pass.requestId).not.toBe(requestId);
-  }, 120_000);
+  });
 
   it("the metrics count the calls and the order, and read the queue, the UNKNOWN orders, a run's progress, the heartbeat and the funds", async () => {
     // A job that waits (due in an hour), a run under way (7 of 20 done), an account's funds figures.
