@@ -241,6 +241,11 @@ export const deployWebEnvSchema = deployCommonFields
 /** What tools/launcher/next-server.ts reads itself (under `npm start` and `npm run serve` alike). */
 export const webServerEnvSchema = proxyEnvSchema.extend({ DRAIN_TIMEOUT_MS: drainTimeout });
 
+/** How long the launcher lets the web server and the worker finish their work in flight when it stops them. */
+export function stopTimeouts(): { SECTIGO_TIMEOUT_MS: number; DRAIN_TIMEOUT_MS: number } {
+  return parseEnv(z.object({ SECTIGO_TIMEOUT_MS: serverEnvSchema.shape.SECTIGO_TIMEOUT_MS, DRAIN_TIMEOUT_MS: drainTimeout }), rawEnv());
+}
+
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 export type DeployWebEnv = z.infer<typeof deployWebEnvSchema>;
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;

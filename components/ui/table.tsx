@@ -67,13 +67,14 @@ export function TableFrame({ head, children, empty, label, stack }: { head: Reac
 const pageLinkClass = "rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50";
 
 /** Previous/next links keep the sort, direction, filters and search of the page shown. */
-export function Pagination(props: { base: string; query: ListQuery; page: number; pageCount: number; total: number; totalCapped?: boolean }) {
+export function Pagination(props: { base: string; query: Record<string, string | number | undefined>; page: number; pageCount: number; total: number; totalCapped?: boolean; noun?: string }) {
+  const noun = props.noun ?? "result";
   return (
     <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-700">
       <span data-testid="table-total">
         {props.totalCapped
-          ? `${props.total.toLocaleString("en")}+ results · page ${props.page}`
-          : `${props.total} result${props.total === 1 ? "" : "s"} · page ${props.page} of ${props.pageCount}`}
+          ? `${props.total.toLocaleString("en")}+ ${noun}s · page ${props.page}`
+          : `${props.total} ${noun}${props.total === 1 ? "" : "s"} · page ${props.page} of ${props.pageCount}`}
       </span>
       <span className="flex gap-2">
         {props.page > 1 ? (

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { orderableByFamily, productByKey, termOptionsFor, type FamilyKey } from "@/lib/catalog";
-import type { planPriceFilterSchema } from "@/lib/settings/plan-price-schemas";
+import { PLANS_PER_PAGE, type planPriceFilterSchema } from "@/lib/settings/plan-price-schemas";
 
 export interface PlanPriceRow {
   productKey: string;
@@ -21,8 +21,10 @@ export interface PlanPriceRow {
 }
 
 /**
- * Every orderable plan of the catalog (product x term), grouped by family, with its price row if
- * it has one. The catalog is a few hundred plans, so the whole PlanPrice table is read at once.
+ * The orderable plans of the catalog (product x term) that match the filters, grouped by family,
+ * with their price rows, one page of PLANS_PER_PAGE at a time (a family may continue on the next
+ * page). The catalog is a few hundred plans in memory, so the page is a slice of it (an offset over
+ * an array, not a query) and the whole PlanPrice table is read at once.
  */
 export async function listPlanPrices(actor: Actor, filter: z.output<typeof planPriceFilterSchema> = {}) {
   assertCan(actor, "manageSettings");
@@ -58,6 +60,10 @@ export async function listPlanPrices(actor: Actor, filter: z.output<typeof planP
         ),
     }))
     .filter((g) => g.plans.length > 0);
+  const total = shown.reduce((n, g) => n + g.plans.length, 0);
+  const pageCount = Math.max(1, Math.ceil(total / PLANS_PER_PAGE));
+  const page = Math.min(filter.page ?? 1, pageCount);
+  const paged = pagePlans(shown, (page - 1) * PLANS_PER_PAGE, PLANS_PER_PAGE);
   // Every priced plan that sells below its buy price, whatever the filters: the page names them.
   const losses = rows
     .filter((r) => r.sellPrice.lessThan(r.buyPrice))
@@ -66,5 +72,18 @@ export async function listPlanPrices(actor: Actor, filter: z.output<typeof planP
       const term = product ? termOptionsFor(product).find((t) => t.value === r.term) : undefined;
       return { productKey: r.productKey, term: term?.label ?? r.term, productName: product?.name ?? r.productKey, loss: r.buyPrice.minus(r.sellPrice).toFixed(2), currency: r.currency };
     });
-  return { families, groups: shown, losses };
+  return { families, groups: paged, losses, page, pageCount, total };
+}
+
+/** `size` plans from the `start`-th, in their families; a family cut by the page's start is marked as continued. */
+export function pagePlans<P, G extends { plans: P[] }>(groups: G[], start: number, size: number): Array<G & { continued: boolean }> {
+  const out: Array<G & { continued: boolean }> = [];
+  let offset = 0;
+  for (const g of groups) {
+    const from = Math.max(0, start - offset);
+    const to = Math.min(g.plans.length, start + size - offset);
+    if (from < to) out.push({ ...g, plans: g.plans.slice(from, to), continued: from > 0 });
+    offset += g.plans.length;
+  }
+  return out;
 }

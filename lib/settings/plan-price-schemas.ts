@@ -49,4 +49,12 @@ export type SavePlanPriceInput = z.input<typeof savePlanPriceSchema>;
 export const planPriceFilterSchema = z.object({
   family: z.string().max(50).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  /** 1-based; past the last page shows the last one. */
+  page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
 });
+
+/**
+ * Plans per page. The largest family (SectigoSSL, 60 plans) fits on one page when it is chosen;
+ * the whole catalog (316 plans) was 875 KB of HTML and 150 ms on one page.
+ */
+export const PLANS_PER_PAGE = 60;

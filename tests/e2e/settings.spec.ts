@@ -101,6 +101,14 @@ test("an admin edits plan prices and disables a plan; the table keeps them after
   // The demo's prices and its disabled plan.
   await expect(page.getByLabel("Sell price for SiteLock Basic, 1 year")).toHaveValue("149.00");
   await expect(page.getByLabel("Offer SectigoSSL Pro DV, 5 years")).not.toBeChecked();
+  // One page of plans at a time; the family cut by the page goes on on the next one, and says so.
+  const total = page.getByTestId("table-total");
+  await expect(total).toHaveText(/^\d+ plans · page 1 of \d+$/);
+  const cut = (await page.getByRole("heading", { level: 2 }).last().textContent()) ?? "";
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(total).toHaveText(/ · page 2 of /);
+  await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(`${cut}(continued from the previous page)`);
 
   for (const edit of priceEdits) {
     await page.getByLabel("Family").selectOption(edit.family);

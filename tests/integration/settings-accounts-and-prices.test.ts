@@ -29,6 +29,7 @@ import { listResellerAccounts } from "@/lib/settings/list-reseller-accounts";
 import { getResellerAccount } from "@/lib/settings/get-reseller-account";
 import { testResellerConnection } from "@/lib/settings/test-reseller-connection";
 import { listPlanPrices } from "@/lib/settings/list-plan-prices";
+import { PLANS_PER_PAGE } from "@/lib/settings/plan-price-schemas";
 import { savePlanPrice } from "@/lib/settings/save-plan-price";
 import { offeredPlans, priceFor } from "@/lib/settings/offered-plans";
 import { DEMO_PLAN_PRICES } from "@/tools/demo/seed-demo";
@@ -223,12 +224,32 @@ describe("reseller accounts", () => {
 describe("plan prices", () => {
   const allPlans = orderableByFamily().flatMap((g) => g.products.flatMap((p) => termOptionsFor(p).map((t) => `${p.key}|${t.value}`)));
 
-  it("lists every orderable plan of the catalog once, grouped by family, and filters by family and search", async () => {
-    const all = await listPlanPrices(admin);
-    const listed = all.groups.flatMap((g) => g.plans.map((p) => `${p.productKey}|${p.term}`));
-    expect(listed.sort()).toEqual([...allPlans].sort());
-    expect(all.groups.map((g) => g.family.key)).toEqual(orderableByFamily().map((g) => g.family.key));
-    const basic = all.groups.flatMap((g) => g.plans).find((p) => p.productKey === "sitelock-basic" && p.term === "365");
+  /** Every page of a filter, in order. */
+  async function allPages(filter: Parameters<typeof listPlanPrices>[1] = {}) {
+    const pages = [await listPlanPrices(admin, filter)];
+    while (pages.length < pages[0]!.pageCount) pages.push(await listPlanPrices(admin, { ...filter, page: pages.length + 1 }));
+    return pages;
+  }
+
+  it("lists every orderable plan of the catalog once over its pages, in catalog order, grouped by family, and filters by family and search", async () => {
+    const pages = await allPages();
+    expect(pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
+    for (const p of pages) {
+      expect(p.total).toBe(allPlans.length);
+      const onPage = p.groups.reduce((n, g) => n + g.plans.length, 0);
+      expect(onPage).toBe(Math.min(PLANS_PER_PAGE, allPlans.length - (p.page - 1) * PLANS_PER_PAGE));
+    }
+    const groups = pages.flatMap((p) => p.groups);
+    const listed = groups.flatMap((g) => g.plans.map((p) => `${p.productKey}|${p.term}`));
+    expect(listed).toEqual(allPlans);
+    // A family cut by a page continues on the next one, marked so; no other family is.
+    expect(groups.filter((g) => !g.continued).map((g) => g.family.key)).toEqual(orderableByFamily().map((g) => g.family.key));
+    // Past the last page: the last page.
+    const past = await listPlanPrices(admin, { page: pages.length + 5 });
+    expect(past.page).toBe(pages.length);
+    // Every family fits on one page when it is chosen (the size was chosen so).
+    for (const f of orderableByFamily()) expect((await listPlanPrices(admin, { family: f.family.key })).pageCount, f.family.key).toBe(1);
+    const basic = groups.flatMap((g) => g.plans).find((p) => p.productKey === "sitelock-basic" && p.term === "365");
     expect(basic).toMatchObject({ buyPrice: "99.99", sellPrice: "149.00", currency: "USD", enabled: true });
 
     const sitelock = await listPlanPrices(admin, { family: "sitelock-addons" });

@@ -27,3 +27,25 @@ describe("a child of the launcher", () => {
     );
   });
 });
+
+describe("stopping a child of the launcher", () => {
+  /** A child that, on SIGTERM, finishes its work in flight for `workMs`, then exits 0 (as Next's drain does). */
+  function draining(workMs: number, stopGraceMs?: number) {
+    const script = `process.on("SIGTERM", () => setTimeout(() => process.exit(0), ${workMs})); process.stdout.write("ready"); setInterval(() => {}, 1000);`;
+    const child = startChild("drain", ["-e", script], {}, { quiet: true, stopGraceMs });
+    return new Promise<typeof child>((resolve) => child.process.stdout!.once("data", () => resolve(child)));
+  }
+
+  it("lets it finish its work in flight when that takes longer than the default 5 s but less than its grace", async () => {
+    const child = await draining(5_500, 8_000);
+    await child.stop();
+    expect(child.process.signalCode).toBeNull();
+    expect(child.process.exitCode).toBe(0);
+  }, 15_000);
+
+  it("kills it when it outlives its grace", async () => {
+    const child = await draining(5_000, 300);
+    await child.stop();
+    expect(child.process.signalCode).toBe("SIGKILL");
+  });
+});

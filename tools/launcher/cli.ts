@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { EnvError, launcherEnv, type LauncherEnv } from "@/lib/env";
+import { EnvError, launcherEnv, stopTimeouts, type LauncherEnv } from "@/lib/env";
 import { freePort, isPortTaken } from "@/lib/db/embedded-postgres";
 import { appAccessFor, prepareDatabase, startDatabase } from "@/tools/data-dir/database";
 import { urlUser } from "@/lib/db/app-role";
@@ -39,7 +39,11 @@ let stateFile: string | undefined;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    await Promise.all(children.map((child) => child.stop()));
+    // Next and the worker first (each finishes what is in flight, Sectigo calls included), then the
+    // sandbox those calls go to, then PostgreSQL.
+    const last = new Set(children.filter((c) => c.name === "sandbox"));
+    await Promise.all(children.filter((c) => !last.has(c)).map((child) => child.stop()));
+    await Promise.all([...last].map((child) => child.stop()));
     await stopDatabase().catch(() => {});
     if (throwaway) fs.rmSync(dataDir, { recursive: true, force: true });
     if (stateFile) fs.rmSync(stateFile, { force: true });
@@ -143,7 +147,12 @@ try {
     NODE_ENV: dev ? "development" : "production",
   };
   // The job worker (reconciliation now; renewals and syncs later): its own process, like the sandbox.
+  // On stop, each gets longer than its own wait for work in flight before it is killed: the worker
+  // waits for a Sectigo call (SECTIGO_TIMEOUT_MS) + 10 s (lib/jobs/worker.ts), Next drains for up to
+  // DRAIN_TIMEOUT_MS (tools/launcher/graceful-http.ts).
+  const { SECTIGO_TIMEOUT_MS, DRAIN_TIMEOUT_MS } = stopTimeouts();
   const worker = startChild("worker", tsChild("lib/jobs/worker-cli.ts"), appEnv, {
+    stopGraceMs: SECTIGO_TIMEOUT_MS + 15_000,
     onExit: (code) => !stopping && (console.error(`[launcher] The job worker stopped (exit ${code}).`), void shutdown(1)),
   });
   children.push(worker);
@@ -154,7 +163,7 @@ try {
     "next",
     nextServerChild(...(dev ? ["--dev"] : []), "--port", String(appPort), "--host", env.HOST),
     { ...appEnv, TRUST_PROXY_HOPS: String(env.TRUST_PROXY_HOPS) },
-    { onExit: (code) => !stopping && (console.error(`[launcher] Next stopped (exit ${code}).`), void shutdown(1)) },
+    { stopGraceMs: DRAIN_TIMEOUT_MS + 5_000, onExit: (code) => !stopping && (console.error(`[launcher] Next stopped (exit ${code}).`), void shutdown(1)) },
   );
   children.push(next);
   await waitForHttp(`http://${probeHost}:${appPort}/signin`, dev ? 180_000 : 120_000, next);

@@ -58,7 +58,12 @@ export function startChild(
   name: string,
   args: string[],
   env: Record<string, string>,
-  opts: { quiet?: boolean; onExit?: (code: number | null) => void } = {},
+  opts: {
+    quiet?: boolean;
+    onExit?: (code: number | null) => void;
+    /** How long `stop` lets it finish after SIGTERM before SIGKILL (default 5 s): longer than its own drain. */
+    stopGraceMs?: number;
+  } = {},
 ): Child {
   // The owner's database URL stays in the launcher: the app and the worker connect as the app's role.
   const { MIGRATION_DATABASE_URL: _owner, ...inherited } = process.env;
@@ -101,7 +106,7 @@ export function startChild(
         } catch {
           /* already gone */
         }
-      }, 5000);
+      }, opts.stopGraceMs ?? 5000);
       await exited;
       clearTimeout(timer);
     },

@@ -1,5 +1,5 @@
 /**
- * npm run bench:pages [-- --runs 20] [-- --url http://127.0.0.1:3900] [-- --pid <server pid>] [-- --no-export]
+ * npm run bench:pages [-- --runs 20] [-- --url http://127.0.0.1:3900] [-- --pid <server pid>] [-- --no-export] [-- --only 'renewals|prices']
  *
  * Issue 19 item 4: every page over HTTP as a signed-in browser requests it, at 1,000,000 orders.
  * Against an app that is running (the production server: `npm start`, or a deployment) on the
@@ -39,6 +39,8 @@ const { values } = parseArgs({
     password: { type: "string", default: "orderdesk-demo" },
     "lookup-sessions": { type: "string", default: "12" },
     "no-export": { type: "boolean", default: false },
+    /** Only the cases whose name matches this regular expression (the floor is always timed). */
+    only: { type: "string" },
   },
 });
 const RUNS = Math.max(1, Number(values.runs) || 20);
@@ -54,7 +56,11 @@ async function bench(db: pg.Client) {
   const base = (values.url ?? `http://127.0.0.1:${launcherEnv().PORT}`).replace(/\/+$/, "");
   const pid = values.pid ? Number(values.pid) : pidListeningOn(Number(new URL(base).port || 80));
   if (!pid) throw new Error(`No process listens on ${base}: start the app, or pass --pid`);
-  const { cases, missing, skipped } = pageCases(appPageRoutes(ROOT), await loadSamples(db));
+  const found = pageCases(appPageRoutes(ROOT), await loadSamples(db));
+  const only = values.only ? new RegExp(values.only) : undefined;
+  const { missing, skipped } = found;
+  const cases = only ? found.cases.filter((c) => only.test(c.name)) : found.cases;
+  if (cases.length === 0) throw new Error(`No case matches --only ${values.only}`);
   if (missing.length) throw new Error(`Pages without benchmark cases (add them to tools/bench/http/page-cases.ts): ${missing.join(", ")}`);
   const orders = (await db.query<{ n: string }>(`SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'Order'`)).rows[0]?.n;
   const cookie = await signIn(base, values.email, values.password);

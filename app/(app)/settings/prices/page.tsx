@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { listPlanPrices } from "@/lib/settings/list-plan-prices";
 import { planPriceFilterSchema } from "@/lib/settings/plan-price-schemas";
 import { PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/table";
 import { PriceTable } from "@/components/settings/price-table";
 import { PriceFilters } from "@/components/settings/price-filters";
 
@@ -13,7 +14,8 @@ export const dynamic = "force-dynamic";
 export default async function PlanPricesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("manageSettings");
   const filter = planPriceFilterSchema.parse(await searchParams);
-  const { families, groups, losses } = await listPlanPrices(actor, filter);
+  const { families, groups, losses, page, pageCount, total } = await listPlanPrices(actor, filter);
+  const query = { family: filter.family, q: filter.q };
   return (
     <>
       <p className="mb-2 text-sm">
@@ -42,8 +44,9 @@ export default async function PlanPricesPage({ searchParams }: { searchParams: P
       <PriceFilters families={families} family={filter.family ?? ""} q={filter.q ?? ""} />
       {groups.length === 0 ? <p className="text-sm text-slate-600">No plan matches these filters.</p> : null}
       {groups.map((g) => (
-        <PriceTable key={g.family.key} title={g.family.name} plans={g.plans} />
+        <PriceTable key={g.family.key} title={g.family.name} continued={g.continued} plans={g.plans} />
       ))}
+      {total > 0 ? <Pagination base="/settings/prices" query={query} page={page} pageCount={pageCount} total={total} noun="plan" /> : null}
     </>
   );
 }
