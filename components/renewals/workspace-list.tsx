@@ -1,9 +1,25 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
-import { SortHeader, TableFrame, Td, Th, type ListQuery } from "@/components/ui/table";
+import { SortHeader, TableFrame, Th, type ListQuery } from "@/components/ui/table";
 import { formatDate } from "@/components/ui/format";
 import { expiryBucket, EXPIRY_BUCKETS } from "@/lib/licenses/rules/status";
 import type { WorkspaceRow } from "@/lib/licenses/expiry-workspace/workspace";
+import { WorkspaceRows, type WorkspaceRowView } from "@/components/renewals/workspace-rows";
+
+function rowView(l: WorkspaceRow, now: Date): WorkspaceRowView {
+  const bucket = expiryBucket(l, now);
+  return {
+    id: l.id,
+    domainName: l.domainName,
+    customer: l.customer.name,
+    product: l.productName,
+    termDays: l.termDays,
+    addOns: l.addOns.map((a) => a.productName).join(", "),
+    expires: formatDate(l.expiresAt),
+    bucket: bucket ? { label: EXPIRY_BUCKETS.find((b) => b.key === bucket)?.label ?? bucket, tone: bucket === "expired" ? "red" : bucket === "0-7" ? "amber" : "slate" } : null,
+    autoRenew: l.autoRenew,
+    manager: l.customer.accountManager?.name ?? null,
+  };
+}
 
 /**
  * The filtered licenses. Selection is a plain GET form to /renewals/runs/new (`license` repeated);
@@ -67,33 +83,7 @@ export function WorkspaceList(props: {
         }
         empty={rows.length === 0 ? <p className="p-4 text-sm text-slate-600">No licenses match.</p> : null}
       >
-        {rows.map((l) => {
-          const bucket = expiryBucket(l, now);
-          return (
-            <tr key={l.id} data-testid="workspace-row">
-              {props.canRenew ? (
-                <Td phone="corner">
-                  <input type="checkbox" name="license" value={l.id} aria-label={`Select ${l.domainName}`} className="h-4 w-4" />
-                </Td>
-              ) : null}
-              <Td span="all">
-                <Link href={`/licenses/${l.id}`} className="font-medium text-brand-700 hover:underline">
-                  {l.domainName}
-                </Link>
-              </Td>
-              <Td label="Customer">{l.customer.name}</Td>
-              <Td label="Product" span="all">
-                {l.productName}
-                {l.termDays ? <span className="text-slate-600"> · {l.termDays} days</span> : null}
-                {l.addOns.length ? <span className="block text-xs text-slate-600">+ {l.addOns.map((a) => a.productName).join(", ")}</span> : null}
-              </Td>
-              <Td label="Expires" className="whitespace-nowrap">{formatDate(l.expiresAt)}</Td>
-              <Td label="Bucket" phone="hide">{bucket ? <Badge tone={bucket === "expired" ? "red" : bucket === "0-7" ? "amber" : "slate"}>{EXPIRY_BUCKETS.find((b) => b.key === bucket)?.label}</Badge> : "—"}</Td>
-              <Td label="Auto-renew">{l.autoRenew ? "On" : "Off"}</Td>
-              <Td label="Account manager" phone="hide">{l.customer.accountManager?.name ?? <span className="text-slate-600">None</span>}</Td>
-            </tr>
-          );
-        })}
+        <WorkspaceRows canRenew={props.canRenew} rows={rows.map((l) => rowView(l, now))} />
       </TableFrame>
       <nav aria-label="Pagination" className="mt-3 flex items-center justify-end gap-2 text-sm">
         {props.firstHref ? (

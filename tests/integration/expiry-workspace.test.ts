@@ -105,6 +105,13 @@ describe("expiry workspace", () => {
         do {
           const page = await ws.listPage(ws.workspaceQuerySchema.parse({ ...raw, sort, dir, after }), now, 17);
           seen.push(...page.rows.map((r) => r.id));
+          // Each row is what Prisma's own select of it gives (listPage is one SQL statement); add-ons oldest first.
+          const own = await prisma.license.findMany({
+            where: { id: { in: page.rows.map((r) => r.id) } },
+            select: { ...ws.WORKSPACE_ROW, addOns: { ...ws.WORKSPACE_ROW.addOns, orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] } },
+          });
+          const byId = new Map(own.map((r) => [r.id, r]));
+          for (const r of page.rows) expect(r).toStrictEqual(byId.get(r.id));
           after = page.next;
         } while (after);
         expect(seen, `${sort} ${dir}`).toEqual(expected.map((r) => r.id));

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { bucketBoundsForSql, expiryBucket } from "@/lib/licenses/rules/status";
 import { expiryFilterSchema } from "@/lib/licenses/expiry-workspace/filter";
 import { bucketRangeSql, filterConditionsSql, liveStatuses, rollupSlots, weekIndexOf, WEEK_MS } from "@/lib/licenses/expiry-workspace/sql";
-import { afterCursorWhere, filterParams, parseWorkspaceQuery, planKeyOf, priceGroups, type PriceBook } from "@/lib/licenses/expiry-workspace/workspace";
+import { filterParams, parseWorkspaceQuery, planKeyOf, priceGroups, type PriceBook } from "@/lib/licenses/expiry-workspace/workspace";
 import { guardCell } from "@/lib/licenses/expiry-workspace/export";
 import { shortfallOf } from "@/lib/licenses/expiry-workspace/funds-warning";
 
@@ -84,20 +84,6 @@ describe("SQL translation", () => {
     expect(weekIndexOf(now, now)).toBeNull();
     // The chart's first week lies inside the 0-7 bucket.
     expect(expiryBucket({ status: "ACTIVE", expiresAt: new Date(now.getTime() + WEEK_MS) }, now)).toBe("0-7");
-  });
-});
-
-describe("keyset condition", () => {
-  it("continues after (value, id) in the sort direction", () => {
-    expect(afterCursorWhere("domainName", "asc", "b.example", "id9")).toEqual({
-      OR: [{ domainName: { gt: "b.example" } }, { AND: [{ domainName: { equals: "b.example" } }, { id: { gt: "id9" } }] }],
-    });
-    expect(afterCursorWhere("expiresAt", "desc", now.toISOString(), "id1")).toEqual({
-      OR: [{ expiresAt: { lt: now } }, { AND: [{ expiresAt: { equals: now } }, { id: { lt: "id1" } }] }],
-    });
-    expect(afterCursorWhere("customer", "asc", "Acme", "x")).toEqual({
-      OR: [{ customer: { name: { gt: "Acme" } } }, { AND: [{ customer: { name: { equals: "Acme" } } }, { id: { gt: "x" } }] }],
-    });
   });
 });
 
