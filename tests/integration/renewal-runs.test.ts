@@ -337,6 +337,49 @@ describe("a bulk renewal run", () => {
     await b.stop();
   }, 60_000);
 
+  it("a worker told to stop (SIGTERM: worker.stop()) with renewals at Sectigo lets them finish and settle, claims nothing more; the next worker renews the rest, each license once", async () => {
+    const licenses = await placeLicenses("stopped", 20);
+    await setClocks(INSIDE_WINDOW);
+    const real = renewWith({ ...deps, now: () => now });
+    // Worker A's first 4 renewals wait at "Sectigo" until A has been told to stop; then they go through.
+    let release!: () => void;
+    const told = new Promise<void>((resolve) => (release = resolve));
+    let inFlight = 0;
+    let aCalls = 0;
+    const a = await worker({
+      concurrency: 4,
+      loops: 4,
+      renew: async (actor, input, slot) => {
+        aCalls++;
+        inFlight++;
+        await told;
+        try {
+          return await real(actor, input, slot);
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+    const runId = await startRun(licenses.map((l) => l.id), (id) => sendRenewalRun(a.boss, id, 1));
+    await until("worker A's 4 renewals to be at Sectigo", async () => inFlight, (n) => n === 4);
+    const stopped = a.stop();
+    release();
+    await stopped;
+    // Stopped only once its calls ended and their items were written: none left claimed, none lost.
+    expect(inFlight).toBe(0);
+    expect(aCalls).toBe(4);
+    const byStatus = async () => Object.fromEntries((await prisma.renewalRunItem.groupBy({ by: ["status"], where: { runId }, _count: true })).map((g) => [g.status, g._count]));
+    expect(await byStatus()).toEqual({ PLACED: 4, PENDING: 16 });
+
+    let bCalls = 0;
+    await worker({ concurrency: 4, renew: (actor, input, slot) => (bCalls++, real(actor, input, slot)) });
+    const run = await until("the run to finish", runOf(runId), (r) => r.status === "DONE", 20_000);
+    expect(run).toMatchObject({ placed: 20, failed: 0, unknown: 0, refused: 0 });
+    expect(bCalls).toBe(16);
+    const upstream = await upstreamByDomain();
+    for (const l of licenses) expect(upstream.get(l.domainName)).toBe(2); // the new order + one renewal
+  }, 40_000);
+
   it("two workers on one database share a run and renew each license once", async () => {
     const licenses = await placeLicenses("two", 60);
     await setClocks(INSIDE_WINDOW);
