@@ -143,7 +143,26 @@ export interface Cursor {
   id: string;
 }
 
-const MAX_CURSOR_LENGTH = 400;
+/**
+ * A sort value may be a whole domain name (up to 253 characters), a customer's name or an e-mail:
+ * up to 400 characters, each up to 4 bytes of UTF-8, as JSON in base64url.
+ */
+const MAX_CURSOR_VALUE = 400;
+const MAX_CURSOR_LENGTH = 2400;
+/** PostgreSQL's text refuses NUL (a 500); no sort value or id holds a control character. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * A date sort value as the list wrote it (toISOString), of years 0001-9999. Anything else from the
+ * URL would reach PostgreSQL as a timestamp it refuses (a 500: "2025-02-30", "1", or an extended year
+ * such as -000001, which the adapter sends as "00-1-01-01") or reads another way (an offset).
+ */
+export function isCursorInstant(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) || value.startsWith("0000")) return false;
+  const d = new Date(value);
+  return !Number.isNaN(d.getTime()) && d.toISOString() === value;
+}
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.dir, cursor.value, cursor.id]), "utf8").toString("base64url");
@@ -155,8 +174,8 @@ export function decodeCursor(text: string | undefined): Cursor | undefined {
     const parsed: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
     if (!Array.isArray(parsed) || parsed.length !== 4) return undefined;
     const [sort, dir, value, id] = parsed as unknown[];
-    if (typeof sort !== "string" || (dir !== "asc" && dir !== "desc") || typeof id !== "string" || id.length === 0 || id.length > 64) return undefined;
-    if (value !== null && (typeof value !== "string" || value.length > 100)) return undefined;
+    if (typeof sort !== "string" || (dir !== "asc" && dir !== "desc") || typeof id !== "string" || id.length === 0 || id.length > 64 || CONTROL.test(id)) return undefined;
+    if (value !== null && (typeof value !== "string" || value.length > MAX_CURSOR_VALUE || CONTROL.test(value))) return undefined;
     return { sort, dir, value, id };
   } catch {
     return undefined;

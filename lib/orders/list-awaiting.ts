@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
-import { blankIsAbsent } from "@/lib/pagination";
+import { blankIsAbsent, isCursorInstant } from "@/lib/pagination";
 
 export const awaitingQuerySchema = z.object({
   /** Keyset cursor: the createdAt|id of the last row of the previous page. */
@@ -16,7 +16,7 @@ const PAGE = 50;
 export async function listAwaitingOrders(actor: Actor, query: z.output<typeof awaitingQuerySchema>) {
   assertCan(actor, "viewOrders");
   const [at, id] = (query.after ?? "").split("|");
-  const cursor = at && id && !Number.isNaN(Date.parse(at)) ? { createdAt: new Date(at), id } : null;
+  const cursor = at && id && isCursorInstant(at) ? { createdAt: new Date(at), id } : null;
   const rows = await prisma.order.findMany({
     where: {
       status: "AWAITING_AUTHORIZATION",

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/authorize";
 import type { Actor } from "@/lib/auth/session";
 import { FAMILIES, PRODUCTS, type FamilyKey } from "@/lib/catalog";
-import { COUNT_CAP, cursorParamSchema, decodeCursor, encodeCursor, escapeLike, PAGE_SIZE, SEARCH_CAP, tableQuerySchema, type Cursor } from "@/lib/pagination";
+import { COUNT_CAP, cursorParamSchema, decodeCursor, encodeCursor, escapeLike, isCursorInstant, PAGE_SIZE, SEARCH_CAP, tableQuerySchema, type Cursor } from "@/lib/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OrderStatus } from "@/lib/generated/prisma/enums";
 import { orderPayer } from "./order-payer";
@@ -99,7 +99,7 @@ function sortValueSql(sort: OrderSort, value: string): Prisma.Sql {
 function cursorIsValid(cursor: Cursor, query: OrdersQuery): boolean {
   if (cursor.sort !== query.sort || cursor.dir !== query.dir) return false;
   if (cursor.value === null) return query.sort === "orderNumber";
-  if (query.sort === "createdAt") return !Number.isNaN(Date.parse(cursor.value));
+  if (query.sort === "createdAt") return isCursorInstant(cursor.value);
   if (query.sort === "status") return (Object.values(OrderStatus) as string[]).includes(cursor.value);
   return true;
 }

@@ -119,6 +119,25 @@ describe("expiry workspace", () => {
     }
   });
 
+  it("a forged cursor (the URL's `after`) starts the list over, never an error: values PostgreSQL would refuse or read another way", async () => {
+    const { encodeCursor } = await import("@/lib/pagination");
+    const first = await ws.listPage(ws.workspaceQuerySchema.parse({}), now, 5);
+    // Dates JavaScript reads but PostgreSQL refuses (22007, 22008, 22009, 22021), reads another way (an offset), or that
+    // JavaScript writes with an extended year (the adapter sends "00-1-01-01" for -000001).
+    const forged = ["1", "x 1", "2025-02-30", "2026-01-01T00:00:00+05:00", "2026-01-01", `${now.toISOString()}\u0000`, "+275760-09-13T00:00:00.000Z", "-000001-01-01T00:00:00.000Z", "0000-01-01T00:00:00.000Z"];
+    for (const value of forged) {
+      const after = encodeCursor({ sort: "expiresAt", dir: "asc", value, id: "x" });
+      const page = await ws.listPage(ws.workspaceQuerySchema.parse({ after }), now, 5);
+      expect(page.isFirstPage, value).toBe(true);
+      expect(page.rows.map((r) => r.id), value).toEqual(first.rows.map((r) => r.id));
+    }
+    // A NUL in a text sort's value or in the id: refused as well (it was a 500).
+    for (const c of [{ sort: "domainName", value: "a\u0000", id: "x" }, { sort: "domainName", value: "a", id: "x\u0000" }]) {
+      const page = await ws.listPage(ws.workspaceQuerySchema.parse({ sort: c.sort, after: encodeCursor({ ...c, dir: "asc" }) }), now, 5);
+      expect(page.isFirstPage).toBe(true);
+    }
+  });
+
   it("chart: expiries per week match weekIndexOf on every license that counts", async () => {
     const chart = await ws.chartWeeks(expiryFilterSchema.parse({}), now, await ws.loadPriceBook());
     const licenses = await allLicenses();

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { productById, termByValue, termValue } from "@/lib/catalog";
 import { EXPIRY_BUCKETS, type ExpiryBucketKey } from "@/lib/licenses/rules/status";
 import { expiryFilterSchema, type ExpiryFilter } from "@/lib/licenses/expiry-workspace/filter";
-import { cursorParamSchema, decodeCursor, encodeCursor, type SearchParams } from "@/lib/pagination";
+import { cursorParamSchema, decodeCursor, encodeCursor, isCursorInstant, type SearchParams } from "@/lib/pagination";
 import { bucketRangeSql, filterConditionsSql, rollupSlots, rollupSlotsSql, weekBounds } from "@/lib/licenses/expiry-workspace/sql";
 import { compactExpiryTallySoon, tallyServes, talliedRollupSql } from "@/lib/licenses/expiry-workspace/expiry-tally";
 
@@ -18,8 +18,9 @@ import { compactExpiryTallySoon, tallyServes, talliedRollupSql } from "@/lib/lic
  *   from PlanPrice (sell price of the catalog plan = product key + term): the slots' whole hours from
  *   the expiry tally (expiry-tally.ts, issue 19), their ends from the expiry index; a customer's or
  *   manager's licenses over the range of the expiry index (index-only), one index range per slot;
- * - the list: `expiryFilterWhere` (the same filter as the CSV export and a bulk run), keyset paged;
- *   its total is the bucket counts' sum (exact, no separate count).
+ * - the list: one SQL statement with the export's filter (`filterConditionsSql`, held equal to
+ *   `expiryFilterWhere`, the bulk run's), keyset paged; its total is the bucket counts' sum (exact,
+ *   no separate count).
  * Value counts the base plan's sell price; add-ons are not priced here.
  */
 
@@ -229,7 +230,8 @@ export function sortValueOf(sort: WorkspaceSort, row: { expiresAt: Date | null; 
 function validCursor(query: WorkspaceQuery) {
   const c = decodeCursor(query.after);
   if (!c || c.sort !== query.sort || c.dir !== query.dir || c.value === null) return undefined;
-  if (query.sort === "expiresAt" && Number.isNaN(Date.parse(c.value))) return undefined;
+  // An expiry cursor is what sortValueOf wrote (toISOString): anything else starts the list over.
+  if (query.sort === "expiresAt" && !isCursorInstant(c.value)) return undefined;
   return c;
 }
 
@@ -246,8 +248,8 @@ type PageRow = Omit<WorkspaceRow, "customer" | "addOns"> & { customerId: string;
  * account manager and the active add-ons' names), where Prisma's `findMany` with those relations
  * sent four one after another; on /renewals at 1,000,000 orders that chain was the page's longest
  * wait. The same filter (filterConditionsSql and bucketRangeSql, held equal to expiryFilterWhere by
- * tests/integration/expiry-workspace.test.ts) and the same order and cursor as orderByOf /
- * Prisma's `orderByOf`, which the tests walk page by page against Prisma's own query.
+ * tests/integration/expiry-workspace.test.ts) and the order of `orderByOf`: the tests walk it page
+ * by page against Prisma's own query with that order.
  */
 export async function listPage(query: WorkspaceQuery, now: Date, take = WORKSPACE_PAGE_SIZE) {
   const cursor = validCursor(query);
@@ -255,7 +257,7 @@ export async function listPage(query: WorkspaceQuery, now: Date, take = WORKSPAC
   const dir = Prisma.raw(query.dir === "asc" ? "ASC" : "DESC");
   const conditions = [bucketRangeSql(query, now), ...filterConditionsSql(query, now)];
   if (cursor) {
-    const value = query.sort === "expiresAt" ? Prisma.sql`${cursor.value}::timestamp` : Prisma.sql`${cursor.value}`;
+    const value = query.sort === "expiresAt" ? Prisma.sql`${new Date(cursor.value!)}::timestamp` : Prisma.sql`${cursor.value}`;
     const [bound, after] = query.dir === "asc" ? [">=", ">"] : ["<=", "<"];
     conditions.push(Prisma.sql`${column} ${Prisma.raw(bound)} ${value}`, Prisma.sql`(${column}, l.id) ${Prisma.raw(after)} (${value}, ${cursor.id})`);
   }
