@@ -45,6 +45,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    // Longer than the launcher's own stop (tools/launcher/cli.ts: Next drains up to DRAIN_TIMEOUT_MS + 5 s,
+    // the worker SECTIGO_TIMEOUT_MS + 15 s), so it removes its throw-away data and state file itself.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 70_000 },
   },
 });

@@ -174,7 +174,8 @@ const serverActionsKey = z
  * How long SIGTERM waits for requests in flight before cutting them (tools/launcher/graceful-http.ts):
  * longer than a Sectigo call may take (SECTIGO_TIMEOUT_MS, 30 s), so an order being placed ends.
  */
-const drainTimeout = z.coerce.number().int().min(1000).max(600_000).default(40_000);
+const DRAIN_MESSAGE = "must be a whole number of milliseconds from 1000 to 600000";
+const drainTimeout = z.coerce.number({ error: DRAIN_MESSAGE }).int(DRAIN_MESSAGE).min(1000, DRAIN_MESSAGE).max(600_000, DRAIN_MESSAGE).default(40_000);
 
 /** Next's deploymentId (NEXT_DEPLOYMENT_ID): one per release, the same for every instance of it; it goes into URLs and headers. */
 const deploymentId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores (e.g. the release's git commit)");

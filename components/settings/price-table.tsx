@@ -3,12 +3,13 @@ import { Th } from "@/components/ui/table";
 import { PriceRow } from "@/components/settings/price-row";
 
 /** One family's plans; each row saves on its own. */
-export function PriceTable({ title, plans, continued = false }: { title: string; plans: PlanPriceRow[]; continued?: boolean }) {
+export function PriceTable({ familyKey, title, plans, continued = false }: { familyKey: string; title: string; plans: PlanPriceRow[]; continued?: boolean }) {
+  // The family's key names the heading: a title has spaces, and aria-labelledby reads a list of ids.
   return (
-    <section className="mb-6" aria-labelledby={`family-${title}`}>
-      <h2 id={`family-${title}`} className="mb-2 text-lg font-semibold text-slate-800">
+    <section className="mb-6" aria-labelledby={`family-${familyKey}`}>
+      <h2 id={`family-${familyKey}`} className="mb-2 text-lg font-semibold text-slate-800">
         {title}
-        {continued ? <span className="ml-2 text-sm font-normal text-slate-600">(continued from the previous page)</span> : null}
+        {continued ? <span className="ml-2 text-sm font-normal text-slate-600"> (continued from the previous page)</span> : null}
       </h2>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200" aria-label={`${title} prices`}>

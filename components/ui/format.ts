@@ -10,12 +10,13 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 export function formatMoney(amount: { toString(): string } | null | undefined, currency?: string | null): string {
   if (amount === null || amount === undefined) return "—";
   const value = Number(amount.toString());
-  const code = currency ?? "USD";
+  const code = (currency || "USD").toUpperCase();
   let format = moneyFormats.get(code);
   if (!format) {
     format = new Intl.NumberFormat("en-US", { style: "currency", currency: code });
-    // Only a code Intl accepted is kept (it throws on a malformed one), so the map stays small.
-    moneyFormats.set(code, format);
+    // Codes Intl accepted only (it throws on a malformed one), and a bounded few: stored currencies
+    // are checked codes, but Sectigo's answers are not ours to trust.
+    if (moneyFormats.size < 50) moneyFormats.set(code, format);
   }
   return format.format(value);
 }

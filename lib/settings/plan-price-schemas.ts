@@ -50,7 +50,7 @@ export const planPriceFilterSchema = z.object({
   family: z.string().max(50).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   /** 1-based; past the last page shows the last one. */
-  page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).transform((n) => Math.min(n, 1000)).optional().catch(undefined),
 });
 
 /**

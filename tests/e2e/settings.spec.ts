@@ -108,7 +108,9 @@ test("an admin edits plan prices and disables a plan; the table keeps them after
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/[?&]page=2/);
   await expect(total).toHaveText(/ · page 2 of /);
-  await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(`${cut}(continued from the previous page)`);
+  await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(`${cut} (continued from the previous page)`);
+  // Each family's table is named by its heading (a family's name has spaces; the ids are its key).
+  await expect(page.getByRole("region", { name: `${cut} (continued from the previous page)` })).toBeVisible();
 
   for (const edit of priceEdits) {
     await page.getByLabel("Family").selectOption(edit.family);

@@ -29,7 +29,7 @@ import { listResellerAccounts } from "@/lib/settings/list-reseller-accounts";
 import { getResellerAccount } from "@/lib/settings/get-reseller-account";
 import { testResellerConnection } from "@/lib/settings/test-reseller-connection";
 import { listPlanPrices } from "@/lib/settings/list-plan-prices";
-import { PLANS_PER_PAGE } from "@/lib/settings/plan-price-schemas";
+import { PLANS_PER_PAGE, planPriceFilterSchema } from "@/lib/settings/plan-price-schemas";
 import { savePlanPrice } from "@/lib/settings/save-plan-price";
 import { offeredPlans, priceFor } from "@/lib/settings/offered-plans";
 import { DEMO_PLAN_PRICES } from "@/tools/demo/seed-demo";
@@ -244,9 +244,10 @@ describe("plan prices", () => {
     expect(listed).toEqual(allPlans);
     // A family cut by a page continues on the next one, marked so; no other family is.
     expect(groups.filter((g) => !g.continued).map((g) => g.family.key)).toEqual(orderableByFamily().map((g) => g.family.key));
-    // Past the last page: the last page.
+    // Past the last page: the last page, from the URL too (1001 once read as no page: page 1).
     const past = await listPlanPrices(admin, { page: pages.length + 5 });
     expect(past.page).toBe(pages.length);
+    for (const raw of ["1001", "99999999"]) expect((await listPlanPrices(admin, planPriceFilterSchema.parse({ page: raw }))).page, raw).toBe(pages.length);
     // Every family fits on one page when it is chosen (the size was chosen so).
     for (const f of orderableByFamily()) expect((await listPlanPrices(admin, { family: f.family.key })).pageCount, f.family.key).toBe(1);
     const basic = groups.flatMap((g) => g.plans).find((p) => p.productKey === "sitelock-basic" && p.term === "365");

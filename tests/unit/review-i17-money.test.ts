@@ -142,3 +142,14 @@ describe("the unpriced question's key", () => {
     expect(unpricedKey(plans.slice(1))).not.toBe(key);
   });
 });
+
+describe("formatMoney's kept formatters (one per currency)", () => {
+  it("formats a currency code in any letter case alike, an empty one as USD, and keeps at most a few formatters", async () => {
+    const { formatMoney } = await import("@/components/ui/format");
+    expect(formatMoney("12.5", "usd")).toBe(formatMoney("12.5", "USD"));
+    expect(formatMoney("12.5", "")).toBe(formatMoney("12.5", "USD"));
+    expect(formatMoney("12.5", "eUr")).toBe(new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" }).format(12.5));
+    // Many distinct well-formed codes (as untrusted answers could carry): each formats, none is an error.
+    for (let i = 0; i < 200; i++) expect(formatMoney("1", `Q${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`)).toMatch(/1\.00/);
+  });
+});

@@ -150,7 +150,7 @@ try {
   // On stop, each gets longer than its own wait for work in flight before it is killed: the worker
   // waits for a Sectigo call (SECTIGO_TIMEOUT_MS) + 10 s (lib/jobs/worker.ts), Next drains for up to
   // DRAIN_TIMEOUT_MS (tools/launcher/graceful-http.ts).
-  const { SECTIGO_TIMEOUT_MS, DRAIN_TIMEOUT_MS } = stopTimeouts();
+  const { SECTIGO_TIMEOUT_MS, DRAIN_TIMEOUT_MS } = env;
   const worker = startChild("worker", tsChild("lib/jobs/worker-cli.ts"), appEnv, {
     stopGraceMs: SECTIGO_TIMEOUT_MS + 15_000,
     onExit: (code) => !stopping && (console.error(`[launcher] The job worker stopped (exit ${code}).`), void shutdown(1)),
@@ -206,9 +206,10 @@ async function buildIfStale(distDir: string, appEnv: Record<string, string>): Pr
 }
 
 /** The launcher's environment, or one line saying which variable is wrong (no stack: it is the user's to fix). */
-function readEnv(): LauncherEnv {
+function readEnv(): LauncherEnv & ReturnType<typeof stopTimeouts> {
   try {
-    return launcherEnv();
+    // All of it before anything starts: a bad DRAIN_TIMEOUT_MS is refused here, not after the seed.
+    return { ...launcherEnv(), ...stopTimeouts() };
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     console.error(`[launcher] ${error.message}`);

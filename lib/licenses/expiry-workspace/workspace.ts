@@ -253,24 +253,7 @@ type PageRow = Omit<WorkspaceRow, "customer" | "addOns"> & { customerId: string;
  */
 export async function listPage(query: WorkspaceQuery, now: Date, take = WORKSPACE_PAGE_SIZE) {
   const cursor = validCursor(query);
-  const column = SORT_COLUMN[query.sort];
-  const dir = Prisma.raw(query.dir === "asc" ? "ASC" : "DESC");
-  const conditions = [bucketRangeSql(query, now), ...filterConditionsSql(query, now)];
-  if (cursor) {
-    const value = query.sort === "expiresAt" ? Prisma.sql`${new Date(cursor.value!)}::timestamp` : Prisma.sql`${cursor.value}`;
-    const [bound, after] = query.dir === "asc" ? [">=", ">"] : ["<=", "<"];
-    conditions.push(Prisma.sql`${column} ${Prisma.raw(bound)} ${value}`, Prisma.sql`(${column}, l.id) ${Prisma.raw(after)} (${value}, ${cursor.id})`);
-  }
-  const found = await prisma.$queryRaw<PageRow[]>`
-    SELECT l.id, l."domainName", l."productCode", l."productName", l."termDays", l.status, l."expiresAt", l."autoRenew", l."currentOrderNumber",
-      c.id AS "customerId", c.name AS "customerName", m.id AS "managerId", m.name AS "managerName",
-      ARRAY(SELECT a."productName" FROM "AddOn" a WHERE a."licenseId" = l.id AND a.status = 'ACTIVE' ORDER BY a."createdAt", a.id) AS "addOns"
-    FROM "License" l
-    JOIN "Customer" c ON c.id = l."customerId"
-    LEFT JOIN "User" m ON m.id = c."accountManagerId"
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY ${column} ${dir}, l.id ${dir}
-    LIMIT ${take + 1}`;
+  const found = await prisma.$queryRaw<PageRow[]>(listPageSql(query, now, take));
   const rows: WorkspaceRow[] = found.map(({ customerId, customerName, managerId, managerName, addOns, ...l }) => ({
     ...l,
     customer: { id: customerId, name: customerName, accountManager: managerId === null ? null : { id: managerId, name: managerName ?? "" } },
@@ -284,6 +267,29 @@ export async function listPage(query: WorkspaceQuery, now: Date, take = WORKSPAC
     next: more && last ? encodeCursor({ sort: query.sort, dir: query.dir, value: sortValueOf(query.sort, last), id: last.id }) : undefined,
     isFirstPage: !cursor,
   };
+}
+
+/** The list's statement: `take` + 1 rows after the query's cursor (the extra row says whether a next page exists). */
+export function listPageSql(query: WorkspaceQuery, now: Date, take = WORKSPACE_PAGE_SIZE): Prisma.Sql {
+  const cursor = validCursor(query);
+  const column = SORT_COLUMN[query.sort];
+  const dir = Prisma.raw(query.dir === "asc" ? "ASC" : "DESC");
+  const conditions = [bucketRangeSql(query, now), ...filterConditionsSql(query, now)];
+  if (cursor) {
+    const value = query.sort === "expiresAt" ? Prisma.sql`${new Date(cursor.value!)}::timestamp` : Prisma.sql`${cursor.value}`;
+    const [bound, after] = query.dir === "asc" ? [">=", ">"] : ["<=", "<"];
+    conditions.push(Prisma.sql`${column} ${Prisma.raw(bound)} ${value}`, Prisma.sql`(${column}, l.id) ${Prisma.raw(after)} (${value}, ${cursor.id})`);
+  }
+  return Prisma.sql`
+    SELECT l.id, l."domainName", l."productCode", l."productName", l."termDays", l.status, l."expiresAt", l."autoRenew", l."currentOrderNumber",
+      c.id AS "customerId", c.name AS "customerName", m.id AS "managerId", m.name AS "managerName",
+      ARRAY(SELECT a."productName" FROM "AddOn" a WHERE a."licenseId" = l.id AND a.status = 'ACTIVE' ORDER BY a."createdAt", a.id) AS "addOns"
+    FROM "License" l
+    JOIN "Customer" c ON c.id = l."customerId"
+    LEFT JOIN "User" m ON m.id = c."accountManagerId"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ${column} ${dir}, l.id ${dir}
+    LIMIT ${take + 1}`;
 }
 
 // ---- the use case ----------------------------------------------------------------------------

@@ -34,7 +34,6 @@ async function bench(url: string) {
   const { createPrismaClient } = await import("@/lib/db");
   (globalThis as unknown as { prisma?: ReturnType<typeof createPrismaClient> }).prisma = createPrismaClient(url);
   const ws = await import("@/lib/licenses/expiry-workspace/workspace");
-  const { expiryFilterWhere } = await import("@/lib/licenses/expiry-workspace/filter");
   const { prisma } = await import("@/lib/db");
   const raw = new pg.Pool({ connectionString: url, max: 3 });
   raw.on("error", () => {}); // an idle client cut off when the embedded database stops at the end
@@ -148,17 +147,8 @@ async function bench(url: string) {
     await explain("cards + chart (one grouped query)", ws.rollupSql(filter, now));
     await explain("cards + chart, the previous shape (CASE chains per row)", caseRollupSql({}));
     await explain("cards + chart, auto-renew on", ws.rollupSql(ws.workspaceQuerySchema.parse({ autoRenew: "on" }), now));
-    // The list as Prisma sends it: log the query once and explain that text.
-    const logged: Array<{ query: string; params: string }> = [];
-    const { PrismaClient } = await import("@/lib/generated/prisma/client");
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const traced = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
-    (traced as unknown as { $on: (e: "query", cb: (q: { query: string; params: string }) => void) => void }).$on("query", (q) => logged.push(q));
-    await traced.license.findMany({ where: expiryFilterWhere(filter, now), orderBy: ws.orderByOf("expiresAt", "asc"), take: 51, select: ws.WORKSPACE_ROW });
-    await traced.$disconnect();
-    for (const q of logged.filter((x) => x.query.includes(`"License"`)).slice(0, 1)) {
-      await explain("list, first page (as Prisma sends it)", { text: q.query, values: JSON.parse(q.params) as unknown[] });
-    }
+    // The list's one statement (listPage), first page.
+    await explain("list, first page (one statement)", ws.listPageSql(ws.workspaceQuerySchema.parse({}), now));
   }
   await raw.end();
   await prisma.$disconnect();
