@@ -3,7 +3,8 @@ import { Th } from "@/components/ui/table";
 import { PriceRow } from "@/components/settings/price-row";
 
 /** One family's plans; each row saves on its own. */
-export function PriceTable({ familyKey, title, plans, continued = false }: { familyKey: string; title: string; plans: PlanPriceRow[]; continued?: boolean }) {
+export function PriceTable(props: { familyKey: string; title: string; plans: PlanPriceRow[]; continued?: boolean; continues?: boolean }) {
+  const { familyKey, title, plans, continued = false, continues = false } = props;
   // The family's key names the heading: a title has spaces, and aria-labelledby reads a list of ids.
   return (
     <section className="mb-6" aria-labelledby={`family-${familyKey}`}>
@@ -32,6 +33,7 @@ export function PriceTable({ familyKey, title, plans, continued = false }: { fam
           </tbody>
         </table>
       </div>
+      {continues ? <p className="mt-2 text-sm text-slate-600">{title} continues on the next page.</p> : null}
     </section>
   );
 }

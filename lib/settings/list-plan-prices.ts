@@ -75,14 +75,17 @@ export async function listPlanPrices(actor: Actor, filter: z.output<typeof planP
   return { families, groups: paged, losses, page, pageCount, total };
 }
 
-/** `size` plans from the `start`-th, in their families; a family cut by the page's start is marked as continued. */
-export function pagePlans<P, G extends { plans: P[] }>(groups: G[], start: number, size: number): Array<G & { continued: boolean }> {
-  const out: Array<G & { continued: boolean }> = [];
+/**
+ * `size` plans from the `start`-th, in their families; a family cut by the page's start is marked
+ * `continued`, one cut by its end `continues`.
+ */
+export function pagePlans<P, G extends { plans: P[] }>(groups: G[], start: number, size: number): Array<G & { continued: boolean; continues: boolean }> {
+  const out: Array<G & { continued: boolean; continues: boolean }> = [];
   let offset = 0;
   for (const g of groups) {
     const from = Math.max(0, start - offset);
     const to = Math.min(g.plans.length, start + size - offset);
-    if (from < to) out.push({ ...g, plans: g.plans.slice(from, to), continued: from > 0 });
+    if (from < to) out.push({ ...g, plans: g.plans.slice(from, to), continued: from > 0, continues: to < g.plans.length });
     offset += g.plans.length;
   }
   return out;

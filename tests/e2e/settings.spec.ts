@@ -105,6 +105,7 @@ test("an admin edits plan prices and disables a plan; the table keeps them after
   const total = page.getByTestId("table-total");
   await expect(total).toHaveText(/^\d+ plans · page 1 of \d+$/);
   const cut = (await page.getByRole("heading", { level: 2 }).last().textContent()) ?? "";
+  await expect(page.getByText(`${cut} continues on the next page.`)).toBeVisible();
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/[?&]page=2/);
   await expect(total).toHaveText(/ · page 2 of /);

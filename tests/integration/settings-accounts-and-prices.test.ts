@@ -242,8 +242,14 @@ describe("plan prices", () => {
     const groups = pages.flatMap((p) => p.groups);
     const listed = groups.flatMap((g) => g.plans.map((p) => `${p.productKey}|${p.term}`));
     expect(listed).toEqual(allPlans);
-    // A family cut by a page continues on the next one, marked so; no other family is.
+    // A family cut by a page continues on the next one, marked so on both; no other family is.
     expect(groups.filter((g) => !g.continued).map((g) => g.family.key)).toEqual(orderableByFamily().map((g) => g.family.key));
+    for (const [i, p] of pages.entries()) {
+      const last = p.groups.at(-1)!;
+      const next = pages[i + 1]?.groups[0];
+      expect(last.continues, `page ${p.page}`).toBe(!!next && next.continued && next.family.key === last.family.key);
+      for (const g of p.groups.slice(0, -1)) expect(g.continues).toBe(false);
+    }
     // Past the last page: the last page, from the URL too (1001 once read as no page: page 1).
     const past = await listPlanPrices(admin, { page: pages.length + 5 });
     expect(past.page).toBe(pages.length);

@@ -44,7 +44,7 @@ export default async function PlanPricesPage({ searchParams }: { searchParams: P
       <PriceFilters families={families} family={filter.family ?? ""} q={filter.q ?? ""} />
       {groups.length === 0 ? <p className="text-sm text-slate-600">No plan matches these filters.</p> : null}
       {groups.map((g) => (
-        <PriceTable key={g.family.key} familyKey={g.family.key} title={g.family.name} continued={g.continued} plans={g.plans} />
+        <PriceTable key={g.family.key} familyKey={g.family.key} title={g.family.name} continued={g.continued} continues={g.continues} plans={g.plans} />
       ))}
       {total > 0 ? <Pagination base="/settings/prices" query={query} page={page} pageCount={pageCount} total={total} noun="plan" /> : null}
     </>
