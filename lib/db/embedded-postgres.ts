@@ -86,9 +86,9 @@ export async function startEmbeddedPostgres(opts: {
   const log = opts.onLog ?? (() => {});
 
   if (!fs.existsSync(path.join(place.dir, "PG_VERSION"))) {
-    await initdb(binDir, place.dir, opts.password, runAs, log);
+    await initdb(binDir, place.dir, opts.password, runAs, log, !!opts.throwaway);
   }
-  const server = await startServer(binDir, place.dir, opts.port, runAs, log);
+  const server = await startServer(binDir, place.dir, opts.port, runAs, log, !!opts.throwaway);
   try {
     await secureCluster(place.dir, opts.port, opts.password);
     await ensureDatabase(opts.port, opts.password, opts.database);
@@ -142,11 +142,12 @@ interface Run {
   output: string[];
 }
 
-function run(bin: string, args: string[], runAs: OsUser | undefined, log: (line: string) => void): Run {
+function run(bin: string, args: string[], runAs: OsUser | undefined, log: (line: string) => void, detached = false): Run {
   const output: string[] = [];
   const child = spawn(bin, args, {
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
     stdio: ["ignore", "pipe", "pipe"],
+    detached,
   });
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) {
@@ -167,7 +168,14 @@ const lastLines = (output: string[]) =>
     .slice(-3)
     .join(" / ") || output.slice(-2).join(" / ") || "no output";
 
-async function initdb(binDir: string, dir: string, password: string, runAs: OsUser | undefined, log: (line: string) => void): Promise<void> {
+/**
+ * A throw-away cluster (tests, e2e, the fleet) is deleted on stop and never recovered after a
+ * crash, so it skips durability: initdb does not sync its files, and the server neither fsyncs nor
+ * waits for the WAL at commit (each test file's migrations and commits were ~40% of its database time).
+ */
+const THROWAWAY_SERVER_SETTINGS = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+
+async function initdb(binDir: string, dir: string, password: string, runAs: OsUser | undefined, log: (line: string) => void, throwaway: boolean): Promise<void> {
   const pwfile = path.join(path.dirname(dir), `.pg-password-${randomBytes(6).toString("hex")}`);
   fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (runAs) fs.chownSync(pwfile, runAs.uid, runAs.gid);
@@ -176,7 +184,7 @@ async function initdb(binDir: string, dir: string, password: string, runAs: OsUs
     const { child, output } = run(
       initdbBin,
       // scram-sha-256: `--auth=password` would send the password in clear over every connection.
-      [`--pgdata=${dir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwfile}`, "--lc-messages=C"],
+      [`--pgdata=${dir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwfile}`, "--lc-messages=C", ...(throwaway ? ["--no-sync"] : [])],
       runAs,
       log,
     );
@@ -210,8 +218,12 @@ const SETPRIV = "/usr/bin/setpriv";
 const stopWithParent = (bin: string, args: string[]): [string, string[]] =>
   os.platform() === "linux" && fs.existsSync(SETPRIV) ? [SETPRIV, ["--pdeathsig", "SIGINT", "--", bin, ...args]] : [bin, args];
 
-async function startServer(binDir: string, dir: string, port: number, runAs: OsUser | undefined, log: (line: string) => void): Promise<ChildProcess> {
-  const { child, output } = run(...stopWithParent(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C"]), runAs, log);
+async function startServer(binDir: string, dir: string, port: number, runAs: OsUser | undefined, log: (line: string) => void, throwaway: boolean): Promise<ChildProcess> {
+  const [bin, args] = stopWithParent(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C", ...(throwaway ? THROWAWAY_SERVER_SETTINGS : [])]);
+  // With setpriv, Postgres stops when this process dies, so it can leave this process's group: a
+  // Ctrl-C in the terminal then reaches the launcher alone, which stops the app and the worker
+  // (their work in flight still writing to the database) and Postgres last.
+  const { child, output } = run(bin, args, runAs, log, bin === SETPRIV);
   const ready = new Promise<"ready">((resolve) => {
     const watch = (chunk: Buffer) => {
       if (chunk.toString().includes("database system is ready to accept connections")) {

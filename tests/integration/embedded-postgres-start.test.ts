@@ -234,4 +234,40 @@ setInterval(() => {}, 60_000);
     if (left) process.kill(postmasterPid, "SIGINT");
     expect(left).toBe(false);
   });
+
+  it("a Ctrl-C (SIGINT to the terminal's process group) reaches its owner alone: Postgres serves while the owner finishes its work, then stops when told", async () => {
+    const dir = tempDir();
+    const root = path.resolve(import.meta.dirname, "../..");
+    // The owner, as the launcher: on SIGINT it still writes (the app's work in flight), then stops Postgres.
+    fs.writeFileSync(
+      path.join(dir, "owner.mts"),
+      `import pg from ${JSON.stringify(path.join(root, "node_modules/pg/lib/index.js"))};
+import { startEmbeddedPostgres, freePort } from ${JSON.stringify(path.join(root, "lib/db/embedded-postgres.ts"))};
+const db = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(path.join(dir, "pg"))}, port: await freePort(), database: "x", password: "${newPassword()}", throwaway: true });
+process.once("SIGINT", async () => {
+  const c = new pg.Client({ connectionString: db.url });
+  const outcome = await c.connect().then(() => c.query("SELECT 1 AS one")).then(() => "written after Ctrl-C", (e) => "refused: " + e.message);
+  await c.end().catch(() => {});
+  await db.stop();
+  console.log(outcome);
+  process.exit(0);
+});
+console.log("up " + db.port);
+setInterval(() => {}, 60_000);
+`,
+    );
+    const owner = spawn(process.execPath, ["--import", "tsx", path.join(dir, "owner.mts")], { cwd: root, stdio: ["ignore", "pipe", "inherit"], detached: true });
+    let out = "";
+    await new Promise<void>((resolve, reject) => {
+      owner.stdout!.on("data", (c: Buffer) => {
+        out += c.toString();
+        if (/up \d+/.test(out)) resolve();
+      });
+      owner.once("exit", () => reject(new Error("the owner exited before PostgreSQL was up")));
+    });
+    const exited = new Promise<number | null>((resolve) => owner.once("exit", resolve));
+    process.kill(-owner.pid!, "SIGINT"); // what the terminal does on Ctrl-C: the whole foreground group
+    expect(await exited).toBe(0);
+    expect(out).toContain("written after Ctrl-C");
+  });
 });

@@ -51,8 +51,9 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
-// Ctrl-C or a closed terminal signals the whole foreground group (this process and Postgres); the
-// children run in their own groups and are stopped here, then Postgres.
+// Ctrl-C or a closed terminal signals the foreground group: this process alone (the children and
+// Postgres run in their own groups, lib/db/embedded-postgres.ts). They are stopped here: Next and the
+// worker first, then the sandbox, then Postgres.
 onStopSignal(() => void shutdown(0));
 onParentGone(() => {
   log("The process that started Order Desk (npm or the shell) is gone: stopping.");
