@@ -60,6 +60,12 @@ export async function startEmbeddedPostgres(opts: {
   nativeDir?: string;
   /** Delete the cluster on stop (throw-away test and e2e databases). */
   throwaway?: boolean;
+  /**
+   * false: skip durability (no fsync, no WAL wait at commit, initdb without sync) for a cluster whose
+   * data nobody keeps or measures: the test files' and the e2e run's. Everything else, benchmarks and
+   * the fleet included, pays for durability as production does. Default true.
+   */
+  durable?: boolean;
 }): Promise<EmbeddedDatabase> {
   const requested = path.resolve(opts.dataDir);
   if (await isPortTaken(opts.port)) {
@@ -86,9 +92,9 @@ export async function startEmbeddedPostgres(opts: {
   const log = opts.onLog ?? (() => {});
 
   if (!fs.existsSync(path.join(place.dir, "PG_VERSION"))) {
-    await initdb(binDir, place.dir, opts.password, runAs, log, !!opts.throwaway);
+    await initdb(binDir, place.dir, opts.password, runAs, log, opts.durable === false);
   }
-  const server = await startServer(binDir, place.dir, opts.port, runAs, log, !!opts.throwaway);
+  const server = await startServer(binDir, place.dir, opts.port, runAs, log, opts.durable === false);
   try {
     await secureCluster(place.dir, opts.port, opts.password);
     await ensureDatabase(opts.port, opts.password, opts.database);
@@ -169,13 +175,14 @@ const lastLines = (output: string[]) =>
     .join(" / ") || output.slice(-2).join(" / ") || "no output";
 
 /**
- * A throw-away cluster (tests, e2e, the fleet) is deleted on stop and never recovered after a
- * crash, so it skips durability: initdb does not sync its files, and the server neither fsyncs nor
- * waits for the WAL at commit (each test file's migrations and commits were ~40% of its database time).
+ * A cluster started with `durable: false` (the test files', the e2e run's) is deleted on stop and
+ * never recovered after a crash, so it skips durability: initdb does not sync its files, and the
+ * server neither fsyncs nor waits for the WAL at commit. Passed at each start, never written into
+ * the cluster's configuration.
  */
-const THROWAWAY_SERVER_SETTINGS = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+const NOT_DURABLE_SERVER_SETTINGS = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
 
-async function initdb(binDir: string, dir: string, password: string, runAs: OsUser | undefined, log: (line: string) => void, throwaway: boolean): Promise<void> {
+async function initdb(binDir: string, dir: string, password: string, runAs: OsUser | undefined, log: (line: string) => void, notDurable: boolean): Promise<void> {
   const pwfile = path.join(path.dirname(dir), `.pg-password-${randomBytes(6).toString("hex")}`);
   fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (runAs) fs.chownSync(pwfile, runAs.uid, runAs.gid);
@@ -184,7 +191,7 @@ async function initdb(binDir: string, dir: string, password: string, runAs: OsUs
     const { child, output } = run(
       initdbBin,
       // scram-sha-256: `--auth=password` would send the password in clear over every connection.
-      [`--pgdata=${dir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwfile}`, "--lc-messages=C", ...(throwaway ? ["--no-sync"] : [])],
+      [`--pgdata=${dir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwfile}`, "--lc-messages=C", ...(notDurable ? ["--no-sync"] : [])],
       runAs,
       log,
     );
@@ -218,8 +225,8 @@ const SETPRIV = "/usr/bin/setpriv";
 const stopWithParent = (bin: string, args: string[]): [string, string[]] =>
   os.platform() === "linux" && fs.existsSync(SETPRIV) ? [SETPRIV, ["--pdeathsig", "SIGINT", "--", bin, ...args]] : [bin, args];
 
-async function startServer(binDir: string, dir: string, port: number, runAs: OsUser | undefined, log: (line: string) => void, throwaway: boolean): Promise<ChildProcess> {
-  const [bin, args] = stopWithParent(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C", ...(throwaway ? THROWAWAY_SERVER_SETTINGS : [])]);
+async function startServer(binDir: string, dir: string, port: number, runAs: OsUser | undefined, log: (line: string) => void, notDurable: boolean): Promise<ChildProcess> {
+  const [bin, args] = stopWithParent(path.join(binDir, "postgres"), ["-D", dir, "-p", String(port), "-c", "lc_messages=C", ...(notDurable ? NOT_DURABLE_SERVER_SETTINGS : [])]);
   // With setpriv, Postgres stops when this process dies, so it can leave this process's group: a
   // Ctrl-C in the terminal then reaches the launcher alone, which stops the app and the worker
   // (their work in flight still writing to the database) and Postgres last.
@@ -274,7 +281,7 @@ function settle(child: ChildProcess, timeoutMs: number): Promise<Outcome> {
   });
 }
 
-/** Fast shutdown (SIGINT); SIGKILL after 15 s. A Postgres already gone (Ctrl-C reached it too) is fine. */
+/** Fast shutdown (SIGINT); SIGKILL after 15 s. A Postgres already gone (its parent died: setpriv) is fine. */
 async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

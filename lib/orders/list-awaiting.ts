@@ -12,11 +12,20 @@ export const awaitingQuerySchema = z.object({
 
 const PAGE = 50;
 
+/**
+ * The cursor as the page wrote it (`createdAt.toISOString()|id`), else null (the list starts over):
+ * a forged date or an id with a NUL or other stray character from the URL never reaches PostgreSQL
+ * (it answered 500).
+ */
+export function awaitingCursor(after: string | undefined): { createdAt: Date; id: string } | null {
+  const m = /^([^|]+)\|([A-Za-z0-9_-]{1,64})$/.exec(after ?? "");
+  return m && isCursorInstant(m[1]!) ? { createdAt: new Date(m[1]!), id: m[2]! } : null;
+}
+
 /** reseller=Y orders waiting for authorization, oldest first (keyset paging: no count, no offset). */
 export async function listAwaitingOrders(actor: Actor, query: z.output<typeof awaitingQuerySchema>) {
   assertCan(actor, "viewOrders");
-  const [at, id] = (query.after ?? "").split("|");
-  const cursor = at && id && isCursorInstant(at) ? { createdAt: new Date(at), id } : null;
+  const cursor = awaitingCursor(query.after);
   const rows = await prisma.order.findMany({
     where: {
       status: "AWAITING_AUTHORIZATION",

@@ -146,6 +146,30 @@ describe("embedded PostgreSQL credentials", () => {
     }
   });
 
+  it("is durable unless told otherwise: fsync and synchronous commit stay on for every cluster but the tests' and the e2e run's", async () => {
+    // One cluster, started three times.
+    const dataDir = path.join(tempDir(), "pg");
+    const password = newPassword();
+    const settings = async (opts: { throwaway?: boolean; durable?: boolean }) => {
+      const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "x", password, ...opts });
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        const read = async (name: string) => (await c.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name];
+        return { fsync: await read("fsync"), synchronous_commit: await read("synchronous_commit"), full_page_writes: await read("full_page_writes") };
+      } finally {
+        await c.end();
+        await db.stop();
+      }
+    };
+    const on = { fsync: "on", synchronous_commit: "on", full_page_writes: "on" };
+    // Made not durable first (its initdb skips the sync: quick); nothing of that stays in the cluster.
+    expect(await settings({ durable: false })).toEqual({ fsync: "off", synchronous_commit: "off", full_page_writes: "off" });
+    expect(await settings({})).toEqual(on);
+    // A throw-away cluster (the fleet, the benchmarks) is still durable, measured as production runs.
+    expect(await settings({ throwaway: true })).toEqual(on);
+  });
+
   it("a cluster from before (postgres/postgres) gets the data dir's password on start; withDatabase works with the launcher stopped and running", async () => {
     const dataDir = tempDir();
     await legacyCluster(path.join(dataDir, "postgres"));

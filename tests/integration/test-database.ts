@@ -19,6 +19,7 @@ export async function startTestDatabase(): Promise<EmbeddedDatabase & { dataDir:
       database: "orderdesk_test",
       password: randomBytes(24).toString("base64url"),
       throwaway: true,
+      durable: false,
     });
     return {
       ...db,

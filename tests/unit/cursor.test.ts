@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { cursorParamSchema, decodeCursor, encodeCursor, isCursorInstant } from "@/lib/pagination";
+import { awaitingCursor, awaitingQuerySchema } from "@/lib/orders/list-awaiting";
 
 describe("a list's keyset cursor", () => {
-  it("carries any sort value a row can have: a 253-character domain, a 400-character name of 4-byte characters", () => {
+  it("carries any sort value a row can have: a 253-character domain, 200 four-byte characters (400 UTF-16 units)", () => {
     const domain = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.example`.slice(0, 253);
     expect(domain).toHaveLength(253);
     for (const value of [domain, "😀".repeat(200), "Ünïcödé, \"quoted\" & more", "2026-12-07T10:00:00.000Z", null]) {
@@ -12,6 +13,11 @@ describe("a list's keyset cursor", () => {
       expect(cursorParamSchema.parse(text)).toBe(text);
       expect(decodeCursor(text)).toEqual(cursor);
     }
+  });
+
+  it("refuses a value over 400 UTF-16 units", () => {
+    expect(decodeCursor(encodeCursor({ sort: "domainName", dir: "asc", value: "a".repeat(400), id: "x" }))?.value).toHaveLength(400);
+    expect(decodeCursor(encodeCursor({ sort: "domainName", dir: "asc", value: "a".repeat(401), id: "x" }))).toBeUndefined();
   });
 
   it("refuses a value or id with a control character (PostgreSQL refuses NUL in text: a 500 before)", () => {
@@ -37,6 +43,16 @@ describe("a date sort value in a cursor", () => {
   it("is refused when PostgreSQL would refuse it or read it another way", () => {
     for (const v of ["1", "x 1", "2025-02-30T00:00:00.000Z", "2026-01-01", "2026-01-01T00:00:00+05:00", "2026-01-01T00:00:00Z", "+275760-09-13T00:00:00.000Z", "-000001-01-01T00:00:00.000Z", "0000-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z\u0000", " 2026-01-01T00:00:00.000Z"]) {
       expect(isCursorInstant(v), JSON.stringify(v)).toBe(false);
+    }
+  });
+});
+
+describe("the awaiting list's cursor (createdAt|id)", () => {
+  it("reads back what the page writes, and nothing else (a NUL in the id was a 500)", () => {
+    const at = new Date(Date.UTC(2026, 11, 7, 10, 30, 0, 123));
+    expect(awaitingCursor(awaitingQuerySchema.parse({ after: `${at.toISOString()}|cmxdrqi3h005y7x7d7cqu5tng` }).after)).toEqual({ createdAt: at, id: "cmxdrqi3h005y7x7d7cqu5tng" });
+    for (const after of [`${at.toISOString()}|\u0000`, `${at.toISOString()}|x\u0000|y`, `${at.toISOString()}|a b`, `${at.toISOString()}|`, "2025-02-30T00:00:00.000Z|x", "-000001-01-01T00:00:00.000Z|x", "x", ""]) {
+      expect(awaitingCursor(awaitingQuerySchema.parse({ after }).after), JSON.stringify(after)).toBeNull();
     }
   });
 });

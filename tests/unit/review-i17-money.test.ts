@@ -144,7 +144,7 @@ describe("the unpriced question's key", () => {
 });
 
 describe("formatMoney's kept formatters (one per currency)", () => {
-  it("formats a currency code in any letter case alike, an empty one as USD, and keeps at most a few formatters", async () => {
+  it("formats an empty currency as USD (Intl threw on it), any letter case alike, and each of many codes however many are kept", async () => {
     const { formatMoney } = await import("@/components/ui/format");
     expect(formatMoney("12.5", "usd")).toBe(formatMoney("12.5", "USD"));
     expect(formatMoney("12.5", "")).toBe(formatMoney("12.5", "USD"));

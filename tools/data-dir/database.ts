@@ -18,8 +18,10 @@ export async function startDatabase(opts: {
   /** The data dir's database password (Profile.databasePassword). */
   password: string;
   log?: (line: string) => void;
-  /** Delete the cluster on stop (e2e runs). */
+  /** Delete the cluster on stop (e2e runs, the fleet). */
   throwaway?: boolean;
+  /** false: skip durability while it runs (the e2e run: lib/db/embedded-postgres.ts). Default true. */
+  durable?: boolean;
 }): Promise<EmbeddedDatabase> {
   const owner = launcherEnv().MIGRATION_DATABASE_URL;
   if (owner) return { url: owner, port: Number(new URL(owner).port || 5432), stop: async () => {} };
@@ -30,6 +32,7 @@ export async function startDatabase(opts: {
     password: opts.password,
     onLog: opts.log,
     throwaway: opts.throwaway,
+    durable: opts.durable,
   });
 }
 

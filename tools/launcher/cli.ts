@@ -73,7 +73,8 @@ try {
   const profile = loadProfile(dataDir, env);
 
   log(env.DATABASE_URL ? "Using DATABASE_URL (the app) and MIGRATION_DATABASE_URL (the owner)." : `Starting the embedded PostgreSQL on port ${pgPort}...`);
-  const db = await startDatabase({ dataDir, port: pgPort, password: profile.databasePassword, throwaway });
+  // The e2e run's database is thrown away: it skips durability too (lib/db/embedded-postgres.ts `durable`).
+  const db = await startDatabase({ dataDir, port: pgPort, password: profile.databasePassword, throwaway, durable: !throwaway });
   stopDatabase = db.stop;
 
   // Playwright specs that need the throw-away database (seeding many rows for paging) find it
