@@ -16,8 +16,8 @@
  * Also printed: bytes on disk per order created (data dir size before/after the order phases) and
  * resident memory after seeding (with the JavaScript heap and the memory outside it: the sandbox's
  * record arena). Latency targets are shown next to the figures and not asserted; the memory target is
- * the pass mark (issue 19 item 5): RSS after seeding under 1024 MB from 1,000,000 licences, under
- * 500 MB below that. A miss prints MISS and the script exits with code 1. The process runs with the
+ * the pass mark (issue 19 item 5): RSS after seeding, and its peak while seeding, under 1024 MB from
+ * 1,000,000 licences, under 500 MB below that. A miss prints MISS and the script exits with code 1. The process runs with the
  * sandbox's memory policy (tools/sandbox/process-options.ts), as the launcher starts the sandbox.
  */
 import { spawn } from "node:child_process";
@@ -301,11 +301,13 @@ async function runSize(size: number): Promise<void> {
     console.log(`\n== ${size.toLocaleString("en")} licenses: seeded ${seeded.customers} customers, ${seeded.licenses} licenses, ${seeded.addOns} add-ons, ${seeded.orders} orders in ${seeded.ms} ms`);
     const target = rssTargetMb(size);
     if (rss >= target) memoryMisses++;
+    if (rssPeak >= target) memoryMisses++;
     console.log(
       `   RSS after seeding: ${rss.toFixed(0)} MB ${rss < target ? "ok" : "MISS"} (target < ${target} MB; before seeding ${rssBefore.toFixed(0)} MB; ` +
         `JS heap ${(heapUsed / 1_048_576).toFixed(0)} MB used of ${(heapTotal / 1_048_576).toFixed(0)} MB, outside the heap ${(external / 1_048_576).toFixed(0)} MB; ` +
-        `read as gc() returned ${rssAtReturn.toFixed(0)} MB; peak while seeding ${rssPeak.toFixed(0)} MB)`,
+        `read as gc() returned ${rssAtReturn.toFixed(0)} MB)`,
     );
+    console.log(`   RSS peak while seeding: ${rssPeak.toFixed(0)} MB ${rssPeak < target ? "ok" : "MISS"} (target < ${target} MB)`);
     console.log(`   data dir: ${dirBytes(dataDir).toLocaleString("en")} bytes now; order phases wrote ${(bytesAfter - bytesBefore).toLocaleString("en")} bytes for ${ordersCreated} orders = ${ordersCreated > 0 ? ((bytesAfter - bytesBefore) / ordersCreated).toFixed(0) : "n/a"} bytes/order (target: a few hundred)`);
     if (clockMoves > 0) console.log(`   renewals: the window ran short, sandbox clock moved ${clockMoves} x 30 days for fresh candidates`);
     printRows(rows);
@@ -356,7 +358,7 @@ async function main(): Promise<void> {
   }
   console.log(`\nload average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
   if (memoryMisses > 0) {
-    console.error(`bench: RSS after seeding missed its target at ${memoryMisses} size(s)`);
+    console.error(`bench: RSS after or while seeding missed its target ${memoryMisses} time(s)`);
     process.exitCode = 1;
   }
 }

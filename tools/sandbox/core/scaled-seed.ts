@@ -9,6 +9,7 @@ import { scaledCustomers, scaledSlUserId, type ScaledWorldOptions } from "../../
 import { customerRecord, licenseRecords } from "./demo-seed";
 import type { Customer, License, Order } from "./types";
 import { RecordExistsError, type BulkRecords, type World } from "./world";
+import { withTightHeap } from "./seeding-heap";
 
 export interface ScaledSeedSummary {
   customers: number;
@@ -59,7 +60,7 @@ export function seedScaledWorld(world: World, input: ScaledWorldOptions & { logi
     if (customers.length > 0) yield { customers, licenses, orders };
   }
   try {
-    world.bulkInsert(batches());
+    withTightHeap(() => world.bulkInsert(batches()));
   } catch (error) {
     // A second run of the same seed is a clear refusal; bulkInsert took back whatever it had placed.
     if (!(error instanceof RecordExistsError)) throw error;
