@@ -56,6 +56,9 @@ async function shutdown(code: number): Promise<never> {
 // worker first, then the sandbox, then Postgres.
 onStopSignal(() => void shutdown(0));
 onParentGone(() => {
+  // Already stopping: let that stop finish. Playwright's shell exits at once on SIGTERM, and a second
+  // shutdown() here exited in the middle of the first, leaving the e2e run's data dir behind.
+  if (stopping) return;
   log("The process that started Order Desk (npm or the shell) is gone: stopping.");
   void shutdown(0);
 });
