@@ -6,8 +6,8 @@ import { csvHeader } from "@/lib/exports/csv-chunks";
 import { startCsvExport } from "@/lib/exports/start-csv-export";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bucketBoundsForSql, EXPIRY_BUCKETS } from "@/lib/licenses/rules/status";
-import { bucketRangeSql, filterConditionsSql, liveStatuses } from "@/lib/licenses/expiry-workspace/sql";
-import type { WorkspaceQuery, WorkspaceSort } from "@/lib/licenses/expiry-workspace/workspace";
+import { afterCursorSql, bucketRangeSql, filterConditionsSql, liveStatuses, SORT_COLUMN } from "@/lib/licenses/expiry-workspace/sql";
+import type { WorkspaceQuery } from "@/lib/licenses/expiry-workspace/workspace";
 
 /**
  * The renewals CSV (issue 9; fair use, issue 16 item 9). PostgreSQL writes the lines; the app
@@ -78,11 +78,6 @@ function bucketLabelSql(now: Date): Prisma.Sql {
 for (const b of EXPIRY_BUCKETS) if (guardCell(b.label) !== b.label || /[",\r\n]/.test(b.label)) throw new Error(`bucket label "${b.label}" needs CSV quoting: put it through textCell`);
 
 /** The list's sort columns (orderByOf in expiry-workspace.ts): the same column, then the id, in one direction. */
-const SORT_COLUMN: Record<WorkspaceSort, Prisma.Sql> = {
-  expiresAt: Prisma.raw(`l."expiresAt"`),
-  domainName: Prisma.raw(`l."domainName"`),
-  customer: Prisma.raw(`c.name`),
-};
 
 export type ExportCursor = { value: string; id: string };
 
@@ -99,8 +94,7 @@ export function exportBatchSql(query: WorkspaceQuery, now: Date, cursor: ExportC
   const conditions = [bucketRangeSql(query, now), ...filterConditionsSql(query, now)];
   if (cursor) {
     const value = query.sort === "expiresAt" ? Prisma.sql`${cursor.value}::timestamp` : Prisma.sql`${cursor.value}`;
-    const [bound, after] = query.dir === "asc" ? [">=", ">"] : ["<=", "<"];
-    conditions.push(Prisma.sql`${column} ${Prisma.raw(bound)} ${value}`, Prisma.sql`(${column}, l.id) ${Prisma.raw(after)} (${value}, ${cursor.id})`);
+    conditions.push(...afterCursorSql(column, query.dir, value, cursor.id));
   }
   const sortValue = { expiresAt: Prisma.raw(`x."expiresAt"`), domainName: Prisma.raw(`x."domainName"`), customer: Prisma.raw(`x.customer`) }[query.sort];
   const outerOrder = { expiresAt: Prisma.raw(`x."expiresAtValue"`), domainName: Prisma.raw(`x."domainName"`), customer: Prisma.raw(`x.customer`) }[query.sort];

@@ -79,3 +79,19 @@ export function weekIndexOf(expiresAt: Date, now: Date): number | null {
   if (ms <= 0 || ms > CHART_WEEKS * WEEK_MS) return null;
   return Math.ceil(ms / WEEK_MS) - 1;
 }
+
+/** The list's sort columns on `l` ("License") and `c` (its "Customer"): the page's list and the CSV export. */
+export const SORT_COLUMN: Record<"expiresAt" | "domainName" | "customer", Prisma.Sql> = {
+  expiresAt: Prisma.raw(`l."expiresAt"`),
+  domainName: Prisma.raw(`l."domainName"`),
+  customer: Prisma.raw(`c.name`),
+};
+
+/**
+ * Rows strictly after (value, id) in the order (column dir, l.id dir): the plain bound lets
+ * PostgreSQL use the column's index, the row comparison settles ties by id.
+ */
+export function afterCursorSql(column: Prisma.Sql, dir: "asc" | "desc", value: Prisma.Sql, id: string): Prisma.Sql[] {
+  const [bound, after] = dir === "asc" ? [">=", ">"] : ["<=", "<"];
+  return [Prisma.sql`${column} ${Prisma.raw(bound)} ${value}`, Prisma.sql`(${column}, l.id) ${Prisma.raw(after)} (${value}, ${id})`];
+}

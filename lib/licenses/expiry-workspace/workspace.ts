@@ -9,7 +9,7 @@ import { productById, termByValue, termValue } from "@/lib/catalog";
 import { EXPIRY_BUCKETS, type ExpiryBucketKey } from "@/lib/licenses/rules/status";
 import { expiryFilterSchema, type ExpiryFilter } from "@/lib/licenses/expiry-workspace/filter";
 import { cursorParamSchema, decodeCursor, encodeCursor, isCursorInstant, type SearchParams } from "@/lib/pagination";
-import { bucketRangeSql, filterConditionsSql, rollupSlots, rollupSlotsSql, weekBounds } from "@/lib/licenses/expiry-workspace/sql";
+import { afterCursorSql, bucketRangeSql, filterConditionsSql, rollupSlots, rollupSlotsSql, SORT_COLUMN, weekBounds } from "@/lib/licenses/expiry-workspace/sql";
 import { compactExpiryTallySoon, tallyServes, talliedRollupSql } from "@/lib/licenses/expiry-workspace/expiry-tally";
 
 /**
@@ -235,11 +235,6 @@ function validCursor(query: WorkspaceQuery) {
   return c;
 }
 
-const SORT_COLUMN: Record<WorkspaceSort, Prisma.Sql> = {
-  expiresAt: Prisma.raw(`l."expiresAt"`),
-  domainName: Prisma.raw(`l."domainName"`),
-  customer: Prisma.raw(`c.name`),
-};
 
 type PageRow = Omit<WorkspaceRow, "customer" | "addOns"> & { customerId: string; customerName: string; managerId: string | null; managerName: string | null; addOns: string[] };
 
@@ -253,7 +248,7 @@ type PageRow = Omit<WorkspaceRow, "customer" | "addOns"> & { customerId: string;
  */
 export async function listPage(query: WorkspaceQuery, now: Date, take = WORKSPACE_PAGE_SIZE) {
   const cursor = validCursor(query);
-  const found = await prisma.$queryRaw<PageRow[]>(listPageSql(query, now, take));
+  const found = await prisma.$queryRaw<PageRow[]>(listPageSql(query, now, take, cursor));
   const rows: WorkspaceRow[] = found.map(({ customerId, customerName, managerId, managerName, addOns, ...l }) => ({
     ...l,
     customer: { id: customerId, name: customerName, accountManager: managerId === null ? null : { id: managerId, name: managerName ?? "" } },
@@ -270,15 +265,13 @@ export async function listPage(query: WorkspaceQuery, now: Date, take = WORKSPAC
 }
 
 /** The list's statement: `take` + 1 rows after the query's cursor (the extra row says whether a next page exists). */
-export function listPageSql(query: WorkspaceQuery, now: Date, take = WORKSPACE_PAGE_SIZE): Prisma.Sql {
-  const cursor = validCursor(query);
+export function listPageSql(query: WorkspaceQuery, now: Date, take = WORKSPACE_PAGE_SIZE, cursor = validCursor(query)): Prisma.Sql {
   const column = SORT_COLUMN[query.sort];
   const dir = Prisma.raw(query.dir === "asc" ? "ASC" : "DESC");
   const conditions = [bucketRangeSql(query, now), ...filterConditionsSql(query, now)];
   if (cursor) {
     const value = query.sort === "expiresAt" ? Prisma.sql`${new Date(cursor.value!)}::timestamp` : Prisma.sql`${cursor.value}`;
-    const [bound, after] = query.dir === "asc" ? [">=", ">"] : ["<=", "<"];
-    conditions.push(Prisma.sql`${column} ${Prisma.raw(bound)} ${value}`, Prisma.sql`(${column}, l.id) ${Prisma.raw(after)} (${value}, ${cursor.id})`);
+    conditions.push(...afterCursorSql(column, query.dir, value, cursor.id));
   }
   return Prisma.sql`
     SELECT l.id, l."domainName", l."productCode", l."productName", l."termDays", l.status, l."expiresAt", l."autoRenew", l."currentOrderNumber",
