@@ -28,8 +28,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_RESELLER } from "@/tools/demo-world/demo-data";
+import { generateAdminToken } from "@/tools/sandbox/admin/admin-token";
+import { JOURNAL_FILE, SNAPSHOT_FILE } from "@/tools/sandbox/core/persistence";
 import { SANDBOX_ENV, SANDBOX_NODE_FLAGS } from "@/tools/sandbox/process-options";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox/server";
+import { describeArgs, settledRssMb, startSandboxChild, statusMb } from "./sandbox-child";
 
 const { values: args } = parseArgs({
   options: {
@@ -129,20 +132,15 @@ async function rssMb(): Promise<{ settled: number; atReturn: number }> {
 }
 
 /** The highest RSS the process reached (VmHWM; Linux only, else NaN). */
-function peakRssMb(): number {
-  try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"));
-    return match ? Number(match[1]) / 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
+const peakRssMb = () => statusMb("self", "VmHWM");
 
-/** The pass mark: RSS after seeding (MB). */
+/** The pass mark: RSS after seeding and after a restart, and their peaks (MB). */
 function rssTargetMb(size: number): number {
   return size >= 1_000_000 ? 1024 : 500;
 }
 let memoryMisses = 0;
+/** Restarted sandboxes that did not exit 0 on SIGTERM. */
+let stopFailures = 0;
 
 /** A trivial node:http server answering every POST after reading its body: the floor. */
 async function startFloor(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -232,8 +230,23 @@ async function renewalCandidates(sb: Sandbox, want: number, used: Set<string>): 
   return { rows, clockMoved };
 }
 
-async function runSize(size: number): Promise<void> {
+/** What the restart phase needs from the seeded one. */
+interface Seeded { rows: Row[]; middle: number; adminToken: string }
+
+async function runSize(size: number, floor: ChildFigures): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-bench-"));
+  try {
+    const seeded = await seedAndMeasure(size, dataDir);
+    // The in-process world is unreachable now: give its memory back before the child loads its own.
+    (globalThis as { gc?: () => void }).gc?.();
+    await restartAndMeasure(size, dataDir, seeded, floor);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The in-process phases: seeding, memory, orders, balance and report; the sandbox is closed on return (its files complete). */
+async function seedAndMeasure(size: number, dataDir: string): Promise<Seeded> {
   const running = await startSandbox({ port: 0, dataDir, demo: true });
   const sb = new Sandbox(running);
   try {
@@ -312,9 +325,108 @@ async function runSize(size: number): Promise<void> {
     if (clockMoves > 0) console.log(`   renewals: the window ran short, sandbox clock moved ${clockMoves} x 30 days for fresh candidates`);
     printRows(rows);
     results.set(size, rows);
+    return { rows, middle, adminToken: running.adminToken };
   } finally {
+    // Every answered call is in the journal already (written before the answer); close() closes it
+    // and drops the lock, as a stopped sandbox does.
     await running.close();
+  }
+}
+
+/** An empty sandbox started the same way: the floor of the restart's time and memory. */
+interface ChildFigures { readyMs: number; peak: number; settled: number }
+
+async function emptySandboxFloor(): Promise<ChildFigures> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-bench-empty-"));
+  try {
+    const child = await startSandboxChild({ dataDir, adminToken: generateAdminToken(), demo: false, timeoutMs: 60_000 });
+    try {
+      const peak = statusMb(child.pid, "VmHWM");
+      const { settled } = await settledRssMb(child.pid);
+      return { readyMs: child.readyMs, peak, settled };
+    } finally {
+      await child.stop();
+    }
+  } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const fileBytes = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+
+/**
+ * The sandbox restarted on the seeded data dir as its own process, as `npm start` starts it every
+ * day (sandbox-child.ts): it reads the snapshot written by the seeding and replays the journal the
+ * order phases appended (a few hundred kB: far under the 64 MiB that triggers a compaction, so the
+ * restart does what a real one does after a day of calls). Time from spawn to the first answer, the
+ * peak RSS while loading (VmHWM read once it answers), the RSS once settled, then a per-call sample
+ * beside the same rows before the restart.
+ */
+async function restartAndMeasure(size: number, dataDir: string, before: Seeded, floor: ChildFigures): Promise<void> {
+  const snapshotBytes = fileBytes(path.join(dataDir, SNAPSHOT_FILE));
+  const journalBytes = fileBytes(path.join(dataDir, JOURNAL_FILE));
+  const child = await startSandboxChild({ dataDir, adminToken: before.adminToken, demo: true, timeoutMs: 900_000 });
+  try {
+    const peak = statusMb(child.pid, "VmHWM");
+    const { settled, first } = await settledRssMb(child.pid);
+    const endpoint = (name: string) => `${child.url}/products/!${name}`;
+    const balance: Call = () => post(endpoint("getAccountBalance"), { ...LOGIN, responseFormat: "1" });
+    const firstCall = await measure([balance], 1);
+    await measure(Array.from({ length: 20 }, () => balance), 1); // warm-up, as before the restart
+    const rows: Row[] = [];
+    const both = async (op: string, make: (i: number, phase: string) => Call) => {
+      const seq = await measure(Array.from({ length: SAMPLES }, (_, i) => make(i, "s")), 1);
+      const conc = await measure(Array.from({ length: SAMPLES }, (_, i) => make(i, "c")), CLIENTS);
+      rows.push({ op, seq, conc });
+    };
+    await both("new customer", (i, phase) => () =>
+      post(endpoint("AutoApplyOrder"), {
+        ...LOGIN, product: "1060", days: "365", enableAutoRenew: "N", responseFormat: "1",
+        domainName: `restart-${phase}${i}.n${size}.bench.example`, appRepEmailAddress: `owner@restart-${phase}${i}.n${size}.bench.example`,
+      }),
+    );
+    await both("getAccountBalance", () => balance);
+    await both("WebHostReport 100 rows", () => () =>
+      post(endpoint("WebHostReport"), { ...LOGIN, firstResultNo: String(before.middle), lastResultNo: String(before.middle + 99) }),
+    );
+    const rssAfterCalls = statusMb(child.pid, "VmRSS");
+    const peakAfterCalls = statusMb(child.pid, "VmHWM");
+    const stopStarted = performance.now();
+    const exitCode = await child.stop();
+    const stopMs = performance.now() - stopStarted;
+
+    const target = rssTargetMb(size);
+    if (peak >= target) memoryMisses++;
+    if (settled >= target) memoryMisses++;
+    if (exitCode !== 0) stopFailures++;
+    console.log(`   -- restarted as its own process, as npm start starts it: ${describeArgs(child.args)} (pid ${child.pid}: that node process itself, no wrapper)`);
+    console.log(`   on disk: snapshot ${snapshotBytes.toLocaleString("en")} bytes + journal ${journalBytes.toLocaleString("en")} bytes (replayed at start)`);
+    console.log(
+      `   ready (GET /health answers) ${child.readyMs.toFixed(0)} ms after spawn (floor: an empty sandbox started the same way ${floor.readyMs.toFixed(0)} ms); ` +
+        `first getAccountBalance ${firstCall.p50.toFixed(1)} ms`,
+    );
+    console.log(`   RSS peak while loading: ${peak.toFixed(0)} MB ${peak < target ? "ok" : "MISS"} (target < ${target} MB; empty sandbox ${floor.peak.toFixed(0)} MB)`);
+    console.log(
+      `   RSS once ready: ${settled.toFixed(0)} MB ${settled < target ? "ok" : "MISS"} (target < ${target} MB; settled, no forced GC; first read ${first.toFixed(0)} MB; empty sandbox ${floor.settled.toFixed(0)} MB); ` +
+        `after the calls below ${rssAfterCalls.toFixed(0)} MB, peak ${peakAfterCalls.toFixed(0)} MB`,
+    );
+    printBeside(before.rows, rows);
+    console.log(`   stopped by SIGTERM: ${exitCode === 0 ? "exit 0" : `exit ${exitCode} MISS`} in ${stopMs.toFixed(0)} ms`);
+  } finally {
+    await child.stop(); // on an error above; a no-op once stopped
+  }
+}
+
+/** The rows measured after the restart, each beside the same operation's row before it. */
+function printBeside(before: Row[], after: Row[]): void {
+  const head = (label: string) => `${label.padEnd(13)} ${"seq p50".padStart(7)} ${"seq p95".padStart(7)} ${`${CLIENTS}cl p50`.padStart(7)} ${`${CLIENTS}cl p95`.padStart(7)}`;
+  const cells = (r: Row | undefined) => (r ? `${ms(r.seq.p50)} ${ms(r.seq.p95)} ${ms(r.conc.p50)} ${ms(r.conc.p95)}` : "").padStart(31);
+  console.log(`   ${"operation".padEnd(24)} ${head("before")} | ${head("after restart")}  failures after`);
+  for (const row of after) {
+    const fail = row.seq.failures + row.conc.failures;
+    console.log(
+      `   ${row.op.padEnd(24)} ${"".padEnd(13)} ${cells(before.find((r) => r.op === row.op))} | ${"".padEnd(13)} ${cells(row)}  ${fail}${fail ? ` (first: ${row.seq.firstFailure ?? row.conc.firstFailure})` : ""}`,
+    );
   }
 }
 
@@ -342,7 +454,12 @@ async function main(): Promise<void> {
     await measure(Array.from({ length: 50 }, () => floorCall), 1);
     const floorRows: Row[] = [{ op: "floor: trivial server", seq: await measure(Array.from({ length: SAMPLES }, () => floorCall), 1), conc: await measure(Array.from({ length: SAMPLES }, () => floorCall), CLIENTS) }];
     printRows(floorRows);
-    for (const size of SIZES) await runSize(size);
+    const childFloor = await emptySandboxFloor();
+    console.log(
+      `   floor: the sandbox as its own process on an empty data dir: ready ${childFloor.readyMs.toFixed(0)} ms after spawn, ` +
+        `RSS peak ${childFloor.peak.toFixed(0)} MB, settled ${childFloor.settled.toFixed(0)} MB`,
+    );
+    for (const size of SIZES) await runSize(size, childFloor);
 
     const smallest = results.get(Math.min(...SIZES));
     const largest = results.get(Math.max(...SIZES));
@@ -358,7 +475,11 @@ async function main(): Promise<void> {
   }
   console.log(`\nload average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
   if (memoryMisses > 0) {
-    console.error(`bench: RSS after or while seeding missed its target ${memoryMisses} time(s)`);
+    console.error(`bench: RSS after or while seeding, or of the restarted sandbox (while loading, once ready), missed its target ${memoryMisses} time(s)`);
+    process.exitCode = 1;
+  }
+  if (stopFailures > 0) {
+    console.error(`bench: the restarted sandbox did not exit 0 on SIGTERM ${stopFailures} time(s)`);
     process.exitCode = 1;
   }
 }

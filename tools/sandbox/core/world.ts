@@ -54,6 +54,7 @@ import { productOf } from "./catalog";
 import { HashIndex, type Key } from "./hash-index";
 import { RecordArena } from "./record-arena";
 import { RecordCodec } from "./record-codec";
+import { withTightHeap } from "./seeding-heap";
 import { FIRST_ORDER_NUMBER, type Account, type Customer, type License, type Order, type SandboxState } from "./types";
 
 export interface BulkRecords {
@@ -139,7 +140,9 @@ export class World {
     if (!dir) return { world, fresh: true };
     world.lock();
     try {
-      return World.load(world, dir);
+      // A start is a bulk load like the seeding (a million licences read from the snapshot, each
+      // parsed into an object that dies at once): the same heap policy keeps its peak RSS down.
+      return withTightHeap(() => World.load(world, dir));
     } catch (error) {
       world.close();
       throw error;
