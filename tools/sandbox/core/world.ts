@@ -36,6 +36,7 @@ import {
   emptyImage,
   encodeEntry,
   JOURNAL_FILE,
+  journalTail,
   keyOf,
   LEGACY_STATE_FILE,
   readJournal,
@@ -167,15 +168,15 @@ export class World {
       }
       return { world, fresh: true };
     }
-    const read = readJournal(journal, world.seq);
-    for (const entry of read.entries) world.applyEntry(entry);
+    // Applied frame by frame as read (a journal may be as large as the snapshot before it is folded in).
+    const read = readJournal(journal, world.seq, (entry) => world.applyEntry(entry));
     if (read.tornBytes > 0) {
       const kept = `${journal}.torn-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-      fs.writeFileSync(kept, fs.readFileSync(journal).subarray(read.goodBytes), { mode: 0o600 });
+      fs.writeFileSync(kept, journalTail(journal, read.goodBytes), { mode: 0o600 });
       fs.truncateSync(journal, read.goodBytes);
       world.warn(
         `Sectigo sandbox: the journal ${journal} ended with an incomplete record (${read.tornBytes} bytes), the trace of a write cut off by a crash. ` +
-          `That call was never answered, so the record is refused (kept in ${kept}); the ${read.entries.length} complete records after the snapshot are loaded.`,
+          `That call was never answered, so the record is refused (kept in ${kept}); the ${read.entries} complete records after the snapshot are loaded.`,
       );
     }
     world.journalBytes = read.goodBytes;
