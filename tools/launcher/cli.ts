@@ -20,7 +20,7 @@ import { urlUser } from "@/lib/db/app-role";
 import { loadProfile } from "@/tools/data-dir/profile";
 import { buildFingerprint, buildState, recordBuild } from "@/tools/launcher/build-freshness";
 import { runDemoSeed } from "@/tools/demo/run-seed";
-import { SANDBOX_ENV, SANDBOX_NODE_FLAGS } from "@/tools/sandbox/process-options";
+import { SANDBOX_ENV, SANDBOX_NODE_FLAGS, SANDBOX_READY_TIMEOUT_MS } from "@/tools/sandbox/process-options";
 import { NEXT_BIN, ROOT, nextServerChild, onParentGone, onStopSignal, startChild, tsChild, waitForHttp, type Child } from "@/tools/launcher/processes";
 import { printBanner } from "@/tools/launcher/banner";
 
@@ -130,7 +130,8 @@ try {
       { onExit: (code) => !stopping && (console.error(`[launcher] The sandbox stopped (exit ${code}).`), void shutdown(1)) },
     );
     children.push(sandbox);
-    await waitForHttp(`http://127.0.0.1:${sandboxPort}/health`, 30_000, sandbox);
+    // It loads its saved world first: ~40 s at 1,000,000 licences (process-options.ts).
+    await waitForHttp(`http://127.0.0.1:${sandboxPort}/health`, SANDBOX_READY_TIMEOUT_MS, sandbox);
     log(`Sectigo sandbox on http://127.0.0.1:${sandboxPort}/products/`);
   }
 

@@ -2,7 +2,8 @@
  * How the sandbox's Node process is started (issue 19 item 5: under 1 GB of RSS at 1,000,000
  * licences). The launcher (`npm start`) starts the sandbox child with these, and the scale benchmark
  * (`npm run bench:sandbox`) re-runs itself with them, so the figure it prints is the one the
- * launcher's sandbox has. Live data at 1M is steady (~235 MB heap + ~455 MB arena Buffers); what
+ * launcher's sandbox has, and restarts the sandbox as its own child the launcher's way
+ * (tools/bench/sectigo/sandbox-child.ts). Live data at 1M is steady (~235 MB heap + ~455 MB arena Buffers); what
  * varied between runs (820 MB to 1,167 MB) was memory the process keeps but does not use.
  */
 
@@ -28,3 +29,11 @@ export const SANDBOX_ENV: Readonly<Record<string, string>> = {
   MALLOC_ARENA_MAX: "2",
   MALLOC_MMAP_THRESHOLD_: String(1 << 20),
 };
+
+/**
+ * How long `npm start` waits for the sandbox to answer GET /health (a child that exits is noticed
+ * at once; this only bounds a hung one). A start reads the whole world first: at 100,000 licences
+ * 4-5 s and at 300,000 12-14 s on this project's 2-core machine (`npm run bench:sandbox` prints the
+ * time), so ~40 s at 1,000,000; the 30 s it was would have failed `npm start` there.
+ */
+export const SANDBOX_READY_TIMEOUT_MS = 300_000;
