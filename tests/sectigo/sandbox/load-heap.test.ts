@@ -2,7 +2,7 @@
  * A start (World.open on a data dir) is a bulk load like the seeding: a million licences parsed
  * from the snapshot, each into an object that dies at once. It runs under the same heap policy
  * (core/seeding-heap.ts: V8's old generation grows by 1.2x between full collections during the load
- * only; at 100,000 licences the load's peak RSS went from 220-244 MB to 204-209 MB). Checked on the
+ * only; at 100,000 licences World.open alone peaked at 225-244 MB of RSS without it, 206-214 MB with it). Checked on the
  * V8 flag calls themselves: the policy is set before the load and reset after it, once, also when
  * loads nest. Before: a start set nothing, and a nested load reset the flag under the outer one.
  */
