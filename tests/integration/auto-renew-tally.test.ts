@@ -89,6 +89,19 @@ describe("the funds warning's auto-renew demand", () => {
     }
   });
 
+  it("reads the hour the window ends in from the tally, not its licenses from 00:00 on (date-only expiries all fall on midnight)", async () => {
+    // 41 minutes into an hour: the window ends 41 minutes into its last hour. That hour's start is
+    // where date-only expiries sit; counted from "License" it held a whole day of them (issue 19).
+    const at = new Date(Math.floor(now.getTime() / HOUR) * HOUR + 41 * 60_000);
+    const endHour = new Date(Math.floor(window30(at).lte.getTime() / HOUR) * HOUR);
+    await owner.$executeRaw`INSERT INTO "AutoRenewTally" ("expiryHour", "resellerAccountId", "productCode", "termDays", n) VALUES (${endHour}::timestamp, 'demo-reseller', 999999, 365, 5)`;
+    try {
+      expect((await autoRenewDemand(at)).find((r) => r.productCode === 999999)).toEqual({ accountId: "demo-reseller", productCode: 999999, termDays: 365, n: 5 });
+    } finally {
+      await owner.$executeRaw`DELETE FROM "AutoRenewTally" WHERE "productCode" = 999999`;
+    }
+  });
+
   it("equals the full count of the window (the old query) at any instant, hour bounds included", async () => {
     await expectEqualToFullCount("as generated");
   });

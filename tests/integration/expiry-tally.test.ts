@@ -123,6 +123,21 @@ describe("the renewals workspace's cards and chart", () => {
     }
   });
 
+  it("read the hour each slot ends in from the tally, not its licenses from 00:00 on (date-only expiries all fall on midnight)", async () => {
+    // 41 minutes into an hour, every slot ends 41 minutes into an hour whose start is where
+    // date-only expiries sit: counted from "License", 17 slots each read a whole day of them (issue 19).
+    const at = new Date(Math.floor(now.getTime() / HOUR) * HOUR + 41 * 60_000);
+    // The slot (at + 7 days, at + 14 days] ends in the hour that starts at at's hour + 14 days.
+    const hour = new Date(Math.floor(at.getTime() / HOUR) * HOUR + 14 * DAY);
+    await owner.$executeRaw`INSERT INTO "ExpiryTally" ("expiryHour", status, "productCode", "termDays", "autoRenew", n) VALUES (${hour}::timestamp, 'ACTIVE', 999999, 365, true, 4)`;
+    try {
+      const rows = await ws.rollup(expiryFilterSchema.parse({}), at);
+      expect(rows.filter((r) => r.productCode === 999999)).toEqual([{ productCode: 999999, termDays: 365, n: 4, bucket: "8-30", week: 1 }]);
+    } finally {
+      await owner.$executeRaw`DELETE FROM "ExpiryTally" WHERE "productCode" = 999999`;
+    }
+  });
+
   it("a customer's or a manager's licenses are still counted in License (the tally has no customer)", () => {
     expect(tally.tallyServes(expiryFilterSchema.parse({ customer: "c1" }))).toBe(false);
     expect(tally.tallyServes(expiryFilterSchema.parse({ manager: "none" }))).toBe(false);

@@ -10,7 +10,7 @@ import { filterConditionsSql } from "@/lib/licenses/expiry-workspace/sql";
  * append signed deltas per expiry hour). Counting the range in "License" cost 139-165 ms per
  * renewals view at 1,000,000 licenses (75,000 licenses joined to 250,000 customers); the tally
  * holds a few rows per hour. Exact at any instant: whole hours come from the tally, the two
- * partial hours at the range's ends from "License" (a few hundred rows through the expiry index).
+ * partial hours at the range's ends from "License" (`autoRenewDemandIn`).
  */
 export type DemandRow = { accountId: string; productCode: number; termDays: number | null; n: number };
 export type ExpiryRange = { gt: Date; lte: Date };
@@ -59,19 +59,26 @@ function merged(...parts: DemandRow[][]): DemandRow[] {
   return [...by.values()].filter((r) => r.n !== 0);
 }
 
-/** The auto-renew demand of the range (gt, lte]: whole hours from the tally, the ends from "License". */
+/**
+ * The auto-renew demand of the range (gt, lte]: whole hours from the tally, the head (gt, firstHour)
+ * from "License", and lte's hour from the tally less its rest (lte, endHour + 1 h) from "License".
+ * Both partial hours are counted after their bound, never over the start of an hour: expiries that
+ * are dates (a sync, an import) all fall on midnight, and [endHour, lte] counted held a whole day of
+ * them from 00:00 to 01:00 UTC (~2,500 licenses joined to their customers at 1,000,000: 1 -> 11 ms).
+ */
 export async function autoRenewDemandIn(range: ExpiryRange, now: Date): Promise<DemandRow[]> {
   const firstHour = new Date(Math.floor(range.gt.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS); // the first hour starting after gt
   const endHour = new Date(Math.floor(range.lte.getTime() / HOUR_MS) * HOUR_MS); // the last hour boundary at or before lte
   if (firstHour >= endHour) return countAutoRenewDemand(range, now);
   compactSoon();
-  const [hours, head, tail] = await Promise.all([
-    tallied(firstHour, endHour),
-    // (gt, firstHour) and [endHour, lte]: expiries are stored to the millisecond.
+  const hourAfterEnd = new Date(endHour.getTime() + HOUR_MS);
+  const [hours, head, rest] = await Promise.all([
+    tallied(firstHour, hourAfterEnd),
+    // (gt, firstHour) and (lte, hourAfterEnd): expiries are stored to the millisecond.
     countAutoRenewDemand({ gt: range.gt, lte: new Date(firstHour.getTime() - 1) }, now),
-    countAutoRenewDemand({ gt: new Date(endHour.getTime() - 1), lte: range.lte }, now),
+    countAutoRenewDemand({ gt: range.lte, lte: new Date(hourAfterEnd.getTime() - 1) }, now),
   ]);
-  return merged(hours, head, tail);
+  return merged(hours, head, rest.map((r) => ({ ...r, n: -r.n })));
 }
 
 /**
