@@ -51,8 +51,8 @@ export function utcSession(databaseUrl: string): { connectionString: string; opt
  * statement whose plan does not depend on its values (primary-key reads and upserts), so
  * PostgreSQL parses it once per connection and, after five runs, stops planning it. The search
  * box's session check and its summaries are planned in 0.3-0.7 ms and run in 0.1 ms
- * (issue 19, lib/lookup/README.md). Never for a statement whose best plan depends on its values
- * (a LIKE pattern, a range).
+ * (issue 19, lib/lookup/README.md); the renewals cards' tally read, whose ranges come from a VALUES
+ * list. Never for a statement whose best plan depends on its values (a LIKE pattern, a range).
  */
 export const PREPARED = "/* prepared */ ";
 

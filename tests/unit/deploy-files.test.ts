@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { WEB_SERVER_NODE_FLAGS } from "@/tools/launcher/processes";
 
 /**
  * deploy/: the nginx site and the systemd units README "Deploying" installs.
@@ -76,6 +77,14 @@ describe("deploy/systemd units", () => {
       // npm does not pass SIGTERM on: the units start node itself.
       expect(unit, name).toMatch(/^ExecStart=\/usr\/bin\/node /m);
     }
+  });
+
+  it("start the web server with the launcher's node flags (WEB_SERVER_NODE_FLAGS), as package.json's serve does", () => {
+    const flagsBefore = (command: string, script: string) => command.slice(0, command.indexOf(script)).split(/\s+/).filter((w) => w.startsWith("--") && w !== "--import");
+    const unit = fs.readFileSync(path.join(UNITS, "orderdesk-web@.service"), "utf8");
+    expect(flagsBefore(/^ExecStart=(.*)$/m.exec(unit)![1]!, "tsx tools/launcher/serve.ts")).toEqual(WEB_SERVER_NODE_FLAGS);
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(flagsBefore(pkg.scripts.serve!, "tsx tools/launcher/serve.ts")).toEqual(WEB_SERVER_NODE_FLAGS);
   });
 
   it.skipIf(!fs.existsSync(ANALYZE))("are accepted by systemd-analyze verify", () => {

@@ -28,8 +28,17 @@ export const tsChild = (script: string, ...args: string[]) => ["--import", "tsx"
  * 105 MB after every full collection; issue 16 item 9, tools/bench/exports/README.md). Growing by
  * 1.5x instead costs a few more full collections (10-30 ms, mostly concurrent marking) and, unlike
  * a --max-old-space-size cap, never ends the process when the live heap itself has to grow.
+ *
+ * And a young generation of 32 MB semi-spaces (V8's default is 16): a server-rendered page
+ * allocates its React tree, its HTML and its RSC payload, ~150 KB of markup for /renewals, and with
+ * the default most of it was scavenged twice and part promoted. Measured on the 1,000,000-order
+ * world, /renewals alone over HTTP (A/B runs of 240 requests each, one instance, idle
+ * machine): p50/p95 36.7/51.4 and 37.6/49.4 ms with 16 MB, 34.1/48.3 and 34.4/45.3 ms with 32 MB;
+ * 64 MB bought nothing more (33.3/48.2, 35.3/56.1). Cost: ~30 MB more RSS (385-391 -> 404-415 MB).
+ * package.json "serve" and deploy/systemd/orderdesk-web@.service start node with the same flags
+ * (tests/unit/deploy-files.test.ts holds them to this list).
  */
-export const WEB_SERVER_NODE_FLAGS = ["--heap-growing-percent=50"];
+export const WEB_SERVER_NODE_FLAGS = ["--heap-growing-percent=50", "--max-semi-space-size=32"];
 
 /** Node arguments for tools/launcher/next-server.ts (npm start, npm run dev, the benchmarks). */
 export const nextServerChild = (...args: string[]) => [...WEB_SERVER_NODE_FLAGS, ...tsChild("tools/launcher/next-server.ts", ...args)];

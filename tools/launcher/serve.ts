@@ -2,7 +2,7 @@
  * `npm run serve`: the production web server of a deployment (README "Deploying"). Starts only from
  * its environment (lib/env.ts deployWebEnvSchema) and a build made beforehand (`npm run build`): it
  * never builds, migrates, seeds or starts a sandbox. Anything missing or wrong: one line, exit 1.
- *   NODE_ENV=production node --heap-growing-percent=50 --import tsx tools/launcher/serve.ts
+ *   NODE_ENV=production node --heap-growing-percent=50 --max-semi-space-size=32 --import tsx tools/launcher/serve.ts
  * (what `npm run serve` runs; systemd runs the same line: npm does not pass SIGTERM on).
  */
 import path from "node:path";
