@@ -337,6 +337,31 @@ describe("a bulk renewal run", () => {
     await b.stop();
   }, 60_000);
 
+  it("an UNKNOWN item whose order reconciliation settles as REJECTED ends FAILED, counted once (it stayed UNKNOWN for ever)", async () => {
+    const licenses = await placeLicenses("rejected", 3);
+    await setClocks(INSIDE_WINDOW);
+    const never = new Promise<never>(() => {});
+    const mute: OrderDeps = { ...deps, now: () => now, sectigo: async (id, link) => new Proxy(await deps.sectigo(id, link), { get: (t, p) => (typeof Reflect.get(t, p) === "function" ? () => never : Reflect.get(t, p)) }) };
+    const a = await worker({ concurrency: 1, loops: 1, leaseMs: 60_000, renew: renewWith(mute) });
+    const runId = await startRun(licenses.map((l) => l.id), (id) => sendRenewalRun(a.boss, id, 1));
+    const ids = licenses.map((l) => l.id);
+    await until("worker A to write an order it never sends", () => prisma.order.count({ where: { targetLicenseId: { in: ids }, kind: "RENEWAL", status: "SUBMITTING" } }), (c) => c === 1);
+    await a.boss.stop({ graceful: false, timeout: 500 });
+    const b = await worker({ concurrency: 1, leaseMs: 1_500, unknownRecheckMs: 500 });
+    await until("the first pass of the run", runOf(runId), (r) => r.status === "DONE", 20_000);
+    expect(await prisma.renewalRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ placed: 2, unknown: 1 });
+
+    // What reconciliation records when Sectigo shows the order as rejected (reconcile-order.ts).
+    const [open] = await prisma.order.findMany({ where: { targetLicenseId: { in: ids }, kind: "RENEWAL", status: "SUBMITTING" }, select: { id: true } });
+    await prisma.order.update({ where: { id: open!.id }, data: { status: "REJECTED" } });
+
+    // The run's recheck (queued while the order was open) settles the item.
+    const run = await until("the item to settle", runOf(runId), (r) => r.unknown === 0, 20_000);
+    expect(run).toMatchObject({ status: "DONE", placed: 2, failed: 1, unknown: 0, refused: 0 });
+    expect(await prisma.renewalRunItem.findFirstOrThrow({ where: { runId, orderId: open!.id } })).toMatchObject({ status: "FAILED", message: "Sectigo refused the renewal: see the order." });
+    await b.stop();
+  }, 60_000);
+
   it("a worker told to stop (SIGTERM: worker.stop()) with renewals at Sectigo lets them finish and settle, claims nothing more; the next worker renews the rest, each license once", async () => {
     const licenses = await placeLicenses("stopped", 20);
     await setClocks(INSIDE_WINDOW);

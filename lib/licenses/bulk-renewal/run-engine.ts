@@ -63,7 +63,7 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
   if (!run || run.status === "CANCELLED") return { processed: 0, finished: true, stopped: false, recheckAfterMs: null };
   if (run.status === "DONE") {
     // The recheck of a finished run (queued while items were UNKNOWN): the ones reconciliation has
-    // settled since count as placed, or, when Sectigo never received them (a worker killed between
+    // settled since count as placed (or failed, when Sectigo refused them), or, when Sectigo never received them (a worker killed between
     // writing the order and sending it), go back to PENDING and the run goes on (the period's next key).
     await reviveSettledUnknownItems(db, runId);
     run = await db.renewalRun.findUnique({ where: { id: runId }, select });
@@ -130,9 +130,11 @@ export async function processRenewalRun(runId: string, deps: EngineDeps): Promis
 
 type Verdict = { kind: "settle"; status: Exclude<RenewalRunItemStatus, "PENDING" | "RUNNING">; orderId: string | null; message: string | null } | { kind: "retry"; delayMs: number; reason: string };
 
+const REFUSED_BY_SECTIGO = "Sectigo refused the renewal: see the order.";
+
 function fromOrderStatus(status: string, orderId: string): Verdict & { kind: "settle" } {
   if (status === "PLACED" || status === "AWAITING_AUTHORIZATION") return { kind: "settle", status: "PLACED", orderId, message: null };
-  if (status === "FAILED" || status === "REJECTED") return { kind: "settle", status: "FAILED", orderId, message: "Sectigo refused the renewal: see the order." };
+  if (status === "FAILED" || status === "REJECTED") return { kind: "settle", status: "FAILED", orderId, message: REFUSED_BY_SECTIGO };
   return { kind: "settle", status: "UNKNOWN", orderId, message: "Sectigo's answer was lost; Order Desk is checking with Sectigo (the order will not be sent again)." };
 }
 
@@ -219,33 +221,44 @@ async function settle(db: PrismaClient, runId: string, item: Claimed, verdict: V
 
 /**
  * UNKNOWN items whose order reconciliation has settled: PLACED (or awaiting authorization) -> PLACED;
- * FAILED (Sectigo does not have it: "not placed, safe to order again") -> PENDING, and the run RUNNING
- * again. One statement, so two workers reviving together move each item (and its counts) once.
+ * REJECTED (Sectigo has it and refused it) -> FAILED, as a refusal at the first answer is
+ * (`fromOrderStatus`); FAILED (Sectigo does not have it: "not placed, safe to order again") ->
+ * PENDING, and the run RUNNING again. One statement, so two workers reviving together move each
+ * item (and its counts) once. (A REJECTED order left its item UNKNOWN for ever: the recheck only
+ * looks again while an order is open, and nothing else moved it.)
  */
 async function reviveSettledUnknownItems(db: PrismaClient, runId: string): Promise<number> {
   return db.$executeRaw`
     WITH moved AS (
       UPDATE "RenewalRunItem" i
-      SET status = (CASE WHEN o.status = 'FAILED' THEN 'PENDING' ELSE 'PLACED' END)::"RenewalRunItemStatus",
-          message = CASE WHEN o.status = 'FAILED' THEN 'Sectigo never received the first attempt (checked): renewing it again.' ELSE NULL END,
+      SET status = (CASE o.status WHEN 'FAILED' THEN 'PENDING' WHEN 'REJECTED' THEN 'FAILED' ELSE 'PLACED' END)::"RenewalRunItemStatus",
+          message = CASE o.status
+            WHEN 'FAILED' THEN 'Sectigo never received the first attempt (checked): renewing it again.'
+            WHEN 'REJECTED' THEN ${REFUSED_BY_SECTIGO}
+            ELSE NULL END,
           "notBefore" = NULL, "claimedAt" = NULL, "updatedAt" = now()
       FROM "Order" o
-      WHERE i."runId" = ${runId} AND i.status = 'UNKNOWN' AND o.id = i."orderId" AND o.status IN ('FAILED', 'PLACED', 'AWAITING_AUTHORIZATION')
-      RETURNING o.status = 'FAILED' AS again
+      WHERE i."runId" = ${runId} AND i.status = 'UNKNOWN' AND o.id = i."orderId" AND o.status IN ('FAILED', 'REJECTED', 'PLACED', 'AWAITING_AUTHORIZATION')
+      RETURNING o.status::text AS was
     )
     UPDATE "RenewalRun" SET
       unknown = unknown - (SELECT count(*) FROM moved),
-      placed = placed + (SELECT count(*) FROM moved WHERE NOT again),
-      status = CASE WHEN EXISTS (SELECT 1 FROM moved WHERE again) AND status = 'DONE' THEN 'RUNNING'::"RenewalRunStatus" ELSE status END,
-      "finishedAt" = CASE WHEN EXISTS (SELECT 1 FROM moved WHERE again) THEN NULL ELSE "finishedAt" END
+      placed = placed + (SELECT count(*) FROM moved WHERE was IN ('PLACED', 'AWAITING_AUTHORIZATION')),
+      failed = failed + (SELECT count(*) FROM moved WHERE was = 'REJECTED'),
+      status = CASE WHEN EXISTS (SELECT 1 FROM moved WHERE was = 'FAILED') AND status = 'DONE' THEN 'RUNNING'::"RenewalRunStatus" ELSE status END,
+      "finishedAt" = CASE WHEN EXISTS (SELECT 1 FROM moved WHERE was = 'FAILED') THEN NULL ELSE "finishedAt" END
     WHERE id = ${runId} AND EXISTS (SELECT 1 FROM moved)`;
 }
 
-/** A finished run with UNKNOWN items whose orders are still open: look again after the next reconciliation pass (null: none). */
+/**
+ * A finished run with UNKNOWN items whose orders are still open, or settled since this pass revived
+ * them (reconciliation can settle an order between the two statements): look again after the next
+ * reconciliation pass (null: none). Without the settled ones, such an item stayed UNKNOWN for ever.
+ */
 async function unknownRecheck(db: PrismaClient, runId: string, deps: Pick<EngineDeps, "unknownRecheckMs">): Promise<number | null> {
   const open = await db.$queryRaw<unknown[]>`
     SELECT 1 FROM "RenewalRunItem" i JOIN "Order" o ON o.id = i."orderId"
-    WHERE i."runId" = ${runId} AND i.status = 'UNKNOWN' AND o.status IN ('SUBMITTING', 'UNKNOWN') LIMIT 1`;
+    WHERE i."runId" = ${runId} AND i.status = 'UNKNOWN' AND o.status IN ('SUBMITTING', 'UNKNOWN', 'FAILED', 'REJECTED', 'PLACED', 'AWAITING_AUTHORIZATION') LIMIT 1`;
   return open.length > 0 ? (deps.unknownRecheckMs ?? 60_000) : null;
 }
 
