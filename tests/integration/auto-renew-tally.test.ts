@@ -173,3 +173,61 @@ describe("the funds warning's auto-renew demand", () => {
     await expectEqualToFullCount("after the concurrent writers");
   });
 });
+
+describe("review: every window-bound shape (licences exactly on the bounds, deltas pending, then compacted)", () => {
+  it("equals the full count with auto-renewing licences at lte, lte ± 1 ms, the hour after lte's, gt, gt + 1 ms, the first hour", async () => {
+    const ids = (await app.license.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 600 })).map((l) => l.id);
+    const hour = Math.floor(now.getTime() / HOUR) * HOUR;
+    const midnight = Math.floor(now.getTime() / DAY) * DAY;
+    let next = 0;
+    for (const at of [hour + 17 * 60_000 + 123, hour, hour + 1, hour - 1, hour + HOUR - 1, midnight, midnight + 1, midnight - 1].map((t) => new Date(t))) {
+      const w = window30(at);
+      const lte = w.lte.getTime();
+      const gt = w.gt.getTime();
+      const endHour = Math.floor(lte / HOUR) * HOUR;
+      const firstHour = Math.floor(gt / HOUR) * HOUR + HOUR;
+      const targets = [lte, lte, lte + 1, lte - 1, endHour, endHour + HOUR, endHour + HOUR - 1, gt, gt + 1, firstHour, firstHour - 1];
+      for (const t of targets) await app.license.update({ where: { id: ids[next++ % ids.length]! }, data: { expiresAt: new Date(t), status: "ACTIVE", autoRenew: true } });
+      for (const phase of ["pending", "compacted"]) {
+        if (phase === "compacted") await tally.compactAutoRenewTally();
+        else expect(await owner.autoRenewTallyDelta.count()).toBeGreaterThan(0);
+        const full = await tally.countAutoRenewDemand(w, at);
+        const read = await autoRenewDemand(at);
+        expect(read.filter((r) => r.n < 0), `${phase} at ${at.toISOString()}`).toEqual([]);
+        expect(sorted(read), `${phase} at ${at.toISOString()}`).toEqual(sorted(full));
+      }
+    }
+  });
+
+  it("a licence written between the three reads (tally, head, rest) never makes a negative demand", async () => {
+    // The tally's hours and the rest of lte's hour are separate statements (Promise.all, each its own
+    // snapshot): a licence committed into (lte, the next hour) after the tally's read and before the
+    // rest's is subtracted without having been added. Ordered here by holding the two License counts
+    // until the tally's read has returned and the licence is committed.
+    const at = new Date(Math.floor(now.getTime() / HOUR) * HOUR + 17 * 60_000 + 123);
+    const lte = window30(at).lte.getTime();
+    const [customer] = await app.customer.findMany({ select: { id: true }, where: { resellerAccountId: "demo-reseller" }, take: 1 });
+    const [template] = await app.license.findMany({ take: 1 });
+    const real = (globalThis as unknown as { prisma: { $queryRaw: (...a: unknown[]) => Promise<unknown> } }).prisma;
+    const original = real.$queryRaw.bind(real);
+    let committed!: () => void;
+    const inserted = new Promise<void>((resolve) => (committed = resolve));
+    real.$queryRaw = async (...args: unknown[]) => {
+      const text = (args[0] as string[]).join("?");
+      if (text.includes('JOIN "Customer"')) await inserted;
+      const result = await original(...args);
+      if (text.includes('FROM "AutoRenewTally"')) {
+        await owner.license.create({ data: { ...template!, id: "review-race", customerId: customer!.id, productCode: 999998, domainName: "review-race.example", termDays: 365, expiresAt: new Date(lte + 1), autoRenew: true, status: "ACTIVE" } });
+        committed();
+      }
+      return result;
+    };
+    try {
+      const rows = await tally.autoRenewDemandIn(window30(at), at);
+      expect(rows.filter((r) => r.productCode === 999998)).toEqual([]);
+    } finally {
+      delete (real as { $queryRaw?: unknown }).$queryRaw;
+      await owner.$executeRaw`DELETE FROM "License" WHERE id = 'review-race'`;
+    }
+  });
+});

@@ -194,3 +194,42 @@ describe("the renewals workspace's cards and chart", () => {
     await expectEqualToFullCount("after a compaction");
   });
 });
+
+describe("review: every slot-bound shape (licences exactly on the bounds, deltas pending, then compacted)", () => {
+  it("equals the full count with licences at each slot's lte, lte ± 1 ms, hourEnd, hourEnd - 1 ms, gt, gt + 1 ms, headLte, hourFrom, dayFrom, dayTo", async () => {
+    const ids = (await app.license.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 1200 })).map((l) => l.id);
+    const book = await ws.loadPriceBook();
+    const hour = Math.floor(now.getTime() / HOUR) * HOUR;
+    let next = 0;
+    for (const at of [hour + 17 * 60_000 + 123, hour, hour + 1, hour - 1, hour + HOUR - 1].map((t) => new Date(t))) {
+      const targets = tally.tallySlots(at).flatMap((s) => {
+        const t = (d: Date) => d.getTime();
+        return [t(s.lte), t(s.lte) + 1, t(s.lte) - 1, t(s.hourEnd), t(s.hourEnd) - 1, t(s.gt), t(s.gt) + 1, t(s.headLte), t(s.hourFrom), t(s.dayFrom), t(s.dayTo)];
+      });
+      for (const t of targets) await app.license.update({ where: { id: ids[next++ % ids.length]! }, data: { expiresAt: new Date(t), status: "ACTIVE" } });
+      for (const phase of ["pending", "compacted"]) {
+        if (phase === "compacted") await tally.compactExpiryTally();
+        else expect(await owner.expiryTallyDelta.count()).toBeGreaterThan(0);
+        for (const filter of filters()) {
+          const [read, full] = await Promise.all([ws.rollup(filter, at), oracleRows(filter, at)]);
+          const where = `${phase}, ${JSON.stringify(filter)}, at ${at.toISOString()}`;
+          expect(read.filter((r) => r.n < 0), where).toEqual([]);
+          expect(rowKeys(read), where).toEqual(rowKeys(full));
+          expect(ws.bucketsOf(read, book), where).toEqual(ws.bucketsOf(full, book));
+          expect(ws.weeksOf(read, at, book), where).toEqual(ws.weeksOf(full, at, book));
+        }
+      }
+    }
+  });
+
+  it("a licence without a term stored as 0 (termDays 0, SiteLock 911) just after a slot's end: no negative row", async () => {
+    const at = new Date(Math.floor(now.getTime() / HOUR) * HOUR + 17 * 60_000 + 123);
+    const slot = tally.tallySlots(at)[5]!;
+    const [one] = await app.license.findMany({ select: { id: true }, orderBy: { id: "desc" }, take: 1 });
+    await app.license.update({ where: { id: one!.id }, data: { expiresAt: new Date(slot.lte.getTime() + 1), status: "ACTIVE", productCode: 1082, termDays: 0 } });
+    const filter = expiryFilterSchema.parse({});
+    const [read, full] = await Promise.all([ws.rollup(filter, at), oracleRows(filter, at)]);
+    const mine = (rows: typeof read) => rows.filter((r) => r.productCode === 1082).map((r) => `${r.bucket}|${r.week}|${r.termDays}|${r.n}`).sort();
+    expect(mine(read)).toEqual(mine(full));
+  });
+});
