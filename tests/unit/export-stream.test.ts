@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { exportStream, ExportStalledError, ExportTooLongError } from "@/lib/exports/export-stream";
-import { BatchTurns } from "@/lib/exports/batch-turns";
+import { BatchTurns, EXPORT_BATCH_TURNS } from "@/lib/exports/batch-turns";
 
 /** A source of `total` chunks (one per batch) that records how many it produced and whether it was ended. */
 function source(total: number, failAt?: number) {
@@ -177,7 +177,7 @@ describe("csvExportStream", () => {
     expect(most).toBe(2);
   });
 
-  it("issue 19: a turn rests as long as its batch took before the next batch starts (exports use at most half a core)", async () => {
+  it("issue 19: a turn rests restRatio times as long as its batch took before the next batch starts", async () => {
     vi.useFakeTimers();
     const turns = new BatchTurns(1, { restRatio: 1 });
     const startedAt: number[] = [];
@@ -201,5 +201,25 @@ describe("csvExportStream", () => {
     expect(startedAt.map((t) => t - t0)).toEqual([0, 200, 280]);
     await vi.advanceTimersByTimeAsync(20);
     await third;
+  });
+
+  it("the exports' turns rest twice as long as a batch took (a third of a PostgreSQL core; half a core left pages over 1.5x)", async () => {
+    vi.useFakeTimers();
+    const startedAt: number[] = [];
+    const batch = (ms: number) => () => {
+      startedAt.push(Date.now());
+      return new Promise<void>((resolve) => setTimeout(resolve, ms));
+    };
+    const t0 = Date.now();
+    const first = EXPORT_BATCH_TURNS.run(batch(30));
+    const second = EXPORT_BATCH_TURNS.run(batch(10));
+    await vi.advanceTimersByTimeAsync(30);
+    await first;
+    await vi.advanceTimersByTimeAsync(59);
+    expect(startedAt.map((t) => t - t0)).toEqual([0]); // 30 ms of work, then 60 of rest
+    await vi.advanceTimersByTimeAsync(1);
+    expect(startedAt.map((t) => t - t0)).toEqual([0, 90]);
+    await vi.advanceTimersByTimeAsync(10 + 20);
+    await second;
   });
 });

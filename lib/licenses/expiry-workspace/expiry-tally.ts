@@ -88,10 +88,10 @@ export function talliedRollupSql(filter: ExpiryFilter, now: Date): Prisma.Sql {
       SELECT l."productCode", NULLIF(l."termDays", 0), l.n FROM "ExpiryTallyDelta" l
        WHERE l."expiryHour" >= s."hourFrom" AND l."expiryHour" < s."hourEnd" AND ${where}
       UNION ALL
-      SELECT l."productCode", l."termDays", count(*)::int FROM "License" l
+      SELECT l."productCode", NULLIF(l."termDays", 0), count(*)::int FROM "License" l
        WHERE l."expiresAt" > s.gt AND l."expiresAt" <= s."headLte" AND ${where} GROUP BY 1, 2
       UNION ALL
-      SELECT l."productCode", l."termDays", -count(*)::int FROM "License" l
+      SELECT l."productCode", NULLIF(l."termDays", 0), -count(*)::int FROM "License" l
        WHERE l."expiresAt" > s.lte AND l."expiresAt" < s."hourEnd" AND ${where} GROUP BY 1, 2
     ) x
     GROUP BY 1, 2, 3 HAVING sum(x.n) <> 0`;

@@ -153,7 +153,7 @@ export function readJournal(file: string, afterSeq: number, onEntry: (entry: Jou
       if (!frame) {
         // Only here is the rest read at once: a torn tail is a few bytes, and damage in the middle stops the start.
         const rest = Buffer.from(window.bytes(offset, size - offset));
-        if (nextGoodFrame(rest, 1)) {
+        if (nextGoodFrame(rest, 1, offset)) {
           throw new CorruptStateError(`Sandbox journal ${file} is damaged at byte ${offset} of ${size}, and intact records follow it.`);
         }
         return { entries, goodBytes: offset, tornBytes: size - offset };
@@ -196,11 +196,12 @@ function frameFrom(window: ReadWindow, offset: number): { entry: JournalEntry; e
   const length = window.bytes(offset, HEADER).readUInt32LE(0);
   // A length past the end of the file: a torn frame, or a damaged length (never read: it may say 4 GB).
   if (offset + HEADER + length > window.size) return undefined;
-  const frame = frameAt(window.bytes(offset, HEADER + length), 0);
+  const frame = frameAt(window.bytes(offset, HEADER + length), 0, offset);
   return frame && { entry: frame.entry, end: offset + frame.end };
 }
 
-function frameAt(buf: Buffer, offset: number): { entry: JournalEntry; end: number } | undefined {
+/** The frame at `offset` of `buf`; `fileOffset`: where `buf` starts in the file, for the error's message. */
+function frameAt(buf: Buffer, offset: number, fileOffset = 0): { entry: JournalEntry; end: number } | undefined {
   if (buf.length - offset < HEADER) return undefined;
   const length = buf.readUInt32LE(offset);
   const end = offset + HEADER + length;
@@ -209,7 +210,7 @@ function frameAt(buf: Buffer, offset: number): { entry: JournalEntry; end: numbe
   const format = buf.readUInt8(offset + 8);
   // A whole frame with a good checksum in a format this sandbox does not know: written by a newer
   // sandbox, not torn by a crash. Cutting it off would lose acknowledged calls.
-  if (format !== FORMAT_DEFLATE_V1) throw new CorruptStateError(`Sandbox journal record at byte ${offset} is in format ${format}, written by a newer sandbox than this one.`);
+  if (format !== FORMAT_DEFLATE_V1) throw new CorruptStateError(`Sandbox journal record at byte ${fileOffset + offset} is in format ${format}, written by a newer sandbox than this one.`);
   try {
     return { entry: decodePayload(format, buf.subarray(offset + HEADER, end)), end };
   } catch {
@@ -218,12 +219,12 @@ function frameAt(buf: Buffer, offset: number): { entry: JournalEntry; end: numbe
 }
 
 /** Whether a valid frame starts anywhere after `from` (a damaged frame in the middle, not a torn tail). */
-function nextGoodFrame(buf: Buffer, from: number): boolean {
+function nextGoodFrame(buf: Buffer, from: number, fileOffset: number): boolean {
   for (let i = from; i + HEADER <= buf.length; i++) {
     const length = buf.readUInt32LE(i);
     if (i + HEADER + length > buf.length || buf.readUInt8(i + 8) !== FORMAT_DEFLATE_V1) continue;
     try {
-      if (frameAt(buf, i)) return true;
+      if (frameAt(buf, i, fileOffset)) return true;
     } catch {
       return true; // a whole frame of another format: certainly not a torn tail
     }

@@ -5,9 +5,9 @@ import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { encodeEntry, readJournal } from "@/tools/sandbox/core/persistence";
 
-describe("review: a newer-format frame in the journal", () => {
+describe("a journal frame in a newer format", () => {
   it("names its real byte offset in the error", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "review-journal-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "journal-format-"));
     const file = path.join(dir, "journal.bin");
     const first = encodeEntry({ seq: 1, changes: [] });
     const payload = Buffer.from("{}");
