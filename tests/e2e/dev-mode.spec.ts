@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { freePort } from "./helpers";
 import { DEMO_PASSWORD } from "@/tools/demo-world/demo-data";
 
 /**
@@ -19,16 +19,6 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 let launcher: ChildProcess;
 let output = "";
 let base = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** An address of this machine that is not loopback: requests to it come from a non-loopback peer. */
 const lanAddress = Object.values(os.networkInterfaces())

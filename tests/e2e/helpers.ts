@@ -1,3 +1,4 @@
+import net from "node:net";
 import { expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/tools/demo-world/demo-data";
 
@@ -21,4 +22,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+}
+
+/** A TCP port free on 127.0.0.1 right now (for a server a spec starts itself). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
 }

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./helpers";
 
 /**
  * `npm start` killed outright (kill -9, a crash): its web server gets SIGTERM from the closed stdin
@@ -12,16 +12,6 @@ import { expect, test } from "@playwright/test";
  * orphaned servers spinning for minutes). The real production server, the e2e build.
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** Running (a zombie waiting for its reaper counts as gone). */
 function isRunning(pid: number): boolean {
