@@ -166,6 +166,12 @@ afterAll(async () => {
 });
 
 // First: it counts over every license in the database, so it runs before the runs place theirs.
+/** Order deps whose Sectigo calls never leave: a worker writes each order, then dies before its call is sent. */
+function muteDeps(): OrderDeps {
+  const never = new Promise<never>(() => {});
+  return { ...deps, now: () => now, sectigo: async (id, link) => new Proxy(await deps.sectigo(id, link), { get: (t, p) => (typeof Reflect.get(t, p) === "function" ? () => never : Reflect.get(t, p)) }) };
+}
+
 describe("the daily license pass", () => {
   it("ACTIVE → EXPIRED once the expiry has passed; one window notice per license and expiry, a renewed license gets one for its next period", async () => {
     const [expired, inWindow, later, cancelled] = await placeLicenses("daily", 4);
@@ -312,8 +318,7 @@ describe("a bulk renewal run", () => {
     const licenses = await placeLicenses("killed", 6);
     await setClocks(INSIDE_WINDOW);
     // Worker A writes each renewal order and dies before its call leaves (the client never sends).
-    const never = new Promise<never>(() => {});
-    const mute: OrderDeps = { ...deps, now: () => now, sectigo: async (id, link) => new Proxy(await deps.sectigo(id, link), { get: (t, p) => (typeof Reflect.get(t, p) === "function" ? () => never : Reflect.get(t, p)) }) };
+    const mute = muteDeps();
     const a = await worker({ concurrency: 2, loops: 2, leaseMs: 60_000, renew: renewWith(mute) });
     const runId = await startRun(licenses.map((l) => l.id), (id) => sendRenewalRun(a.boss, id, 1));
     const ids = licenses.map((l) => l.id);
@@ -340,8 +345,7 @@ describe("a bulk renewal run", () => {
   it("an UNKNOWN item whose order reconciliation settles as REJECTED ends FAILED, counted once (it stayed UNKNOWN for ever)", async () => {
     const licenses = await placeLicenses("rejected", 3);
     await setClocks(INSIDE_WINDOW);
-    const never = new Promise<never>(() => {});
-    const mute: OrderDeps = { ...deps, now: () => now, sectigo: async (id, link) => new Proxy(await deps.sectigo(id, link), { get: (t, p) => (typeof Reflect.get(t, p) === "function" ? () => never : Reflect.get(t, p)) }) };
+    const mute = muteDeps();
     const a = await worker({ concurrency: 1, loops: 1, leaseMs: 60_000, renew: renewWith(mute) });
     const runId = await startRun(licenses.map((l) => l.id), (id) => sendRenewalRun(a.boss, id, 1));
     const ids = licenses.map((l) => l.id);

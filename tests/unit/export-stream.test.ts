@@ -40,6 +40,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Batches that take `ms` of (fake) time, and when each started. */
+function timedBatches() {
+  const startedAt: number[] = [];
+  const batch = (ms: number) => () => {
+    startedAt.push(Date.now());
+    return new Promise<void>((resolve) => setTimeout(resolve, ms));
+  };
+  return { startedAt, batch };
+}
+
 describe("csvExportStream", () => {
   it("pulls one batch per read: a reader that stops reading stops the queries (back-pressure)", async () => {
     const { seen, chunks: batches } = source(10_000);
@@ -180,11 +190,7 @@ describe("csvExportStream", () => {
   it("issue 19: a turn rests restRatio times as long as its batch took before the next batch starts", async () => {
     vi.useFakeTimers();
     const turns = new BatchTurns(1, { restRatio: 1 });
-    const startedAt: number[] = [];
-    const batch = (ms: number) => () => {
-      startedAt.push(Date.now());
-      return new Promise<void>((resolve) => setTimeout(resolve, ms));
-    };
+    const { startedAt, batch } = timedBatches();
     const t0 = Date.now();
     const first = turns.run(batch(100));
     const second = turns.run(batch(40));
@@ -205,11 +211,7 @@ describe("csvExportStream", () => {
 
   it("the exports' turns rest twice as long as a batch took (a third of a PostgreSQL core; half a core left pages over 1.5x)", async () => {
     vi.useFakeTimers();
-    const startedAt: number[] = [];
-    const batch = (ms: number) => () => {
-      startedAt.push(Date.now());
-      return new Promise<void>((resolve) => setTimeout(resolve, ms));
-    };
+    const { startedAt, batch } = timedBatches();
     const t0 = Date.now();
     const first = EXPORT_BATCH_TURNS.run(batch(30));
     const second = EXPORT_BATCH_TURNS.run(batch(10));
