@@ -77,8 +77,6 @@ function bucketLabelSql(now: Date): Prisma.Sql {
 // The labels, "on"/"off", digits and ISO dates need neither the guard nor quotes: checked once here.
 for (const b of EXPIRY_BUCKETS) if (guardCell(b.label) !== b.label || /[",\r\n]/.test(b.label)) throw new Error(`bucket label "${b.label}" needs CSV quoting: put it through textCell`);
 
-/** The list's sort columns (orderByOf in expiry-workspace.ts): the same column, then the id, in one direction. */
-
 export type ExportCursor = { value: string; id: string };
 
 /**
